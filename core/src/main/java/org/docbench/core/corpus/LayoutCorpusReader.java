@@ -1,0 +1,350 @@
+package org.docbench.core.corpus;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.docbench.core.document.LabeledDocument;
+
+/**
+ * Reads a corpus in docbench's own layout, from a folder or from the classpath:
+ *
+ * <pre>
+ * layout.properties   name, tasks, allowed labels per task, split schemes (optional in a folder)
+ * labels.tsv          header row; id, one column per task, any other columns become metadata
+ * docs/&lt;id&gt;.txt       raw UTF-8 text, one document per file
+ * splits/&lt;scheme&gt;.tsv  header row; id, split (train | valid | test)
+ * </pre>
+ *
+ * <p>Documents stream in the order of {@code labels.tsv}; only the label rows and split
+ * memberships are held in memory, never more than one document's text. Problems (a row without
+ * a document, a document without a row, invalid UTF-8, an empty document, an unknown label, a
+ * duplicate id, a malformed row) are reported under the {@link OnError} policy.
+ */
+public final class LayoutCorpusReader implements CorpusReader {
+
+    /** The classpath prefix of the corpora packaged by the {@code datasets} module. */
+    public static final String CLASSPATH_ROOT = "datasets/";
+
+    private static final Set<String> PARTS = Set.of("train", "valid", "test");
+
+    private final CorpusSource source;
+    private final String location;
+    private final Path folder;
+    private final OnError onError;
+    private Problems problems;
+
+    private LayoutCorpusReader(CorpusSource source, String location, Path folder, OnError onError) {
+        this.source = source;
+        this.location = location;
+        this.folder = folder;
+        this.onError = Objects.requireNonNull(onError, "onError");
+        this.problems = new Problems(onError);
+    }
+
+    /** The corpus in {@code folder} (the one holding {@code labels.tsv}). */
+    public static LayoutCorpusReader fromFolder(Path folder, OnError onError) {
+        if (!Files.isDirectory(folder)) {
+            throw new CorpusException(new CorpusProblem(folder.toString(), 0, null,
+                    "not a folder", "point at the folder that holds labels.tsv and docs/"));
+        }
+        return new LayoutCorpusReader(CorpusSource.folder(folder), folder.toString(), folder, onError);
+    }
+
+    /** A corpus packaged by the {@code datasets} module, e.g. {@code immigration-enforcement}. */
+    public static LayoutCorpusReader fromClasspath(String corpus, OnError onError) {
+        String prefix = CLASSPATH_ROOT + corpus + "/";
+        ClassLoader loader = LayoutCorpusReader.class.getClassLoader();
+        if (loader.getResource(prefix + "labels.tsv") == null) {
+            throw new CorpusException(new CorpusProblem("classpath:" + prefix + "labels.tsv", 0, null,
+                    "no such corpus on the classpath", "add the docbench-datasets jar, or read the folder instead"));
+        }
+        return new LayoutCorpusReader(CorpusSource.classpath(prefix, loader), "classpath:" + prefix, null, onError);
+    }
+
+    /** The corpus shipped with docbench. */
+    public static LayoutCorpusReader embedded() {
+        return fromClasspath("immigration-enforcement", OnError.FAIL_FAST);
+    }
+
+    @Override
+    public String name() {
+        String n = layout().getProperty("name");
+        if (n != null) {
+            return n;
+        }
+        return folder != null ? folder.getFileName().toString() : location;
+    }
+
+    @Override
+    public String location() {
+        return location;
+    }
+
+    @Override
+    public Problems problems() {
+        return problems;
+    }
+
+    /** The tasks this corpus labels, in layout order. */
+    public List<String> tasks() {
+        String t = layout().getProperty("tasks");
+        return t == null ? List.of("topic", "stance") : split(t);
+    }
+
+    /** The allowed labels of {@code task}, or an empty set when the layout does not restrict them. */
+    public Set<String> allowedLabels(String task) {
+        String l = layout().getProperty("labels." + task);
+        return l == null ? Set.of() : new LinkedHashSet<>(split(l));
+    }
+
+    @Override
+    public Stream<LabeledDocument> documents() {
+        problems = new Problems(onError);
+        Properties layout = layout();
+        List<String> tasks = tasks();
+        Map<String, Set<String>> allowed = new HashMap<>();
+        for (String task : tasks) {
+            allowed.put(task, allowedLabels(task));
+        }
+        List<Row> rows = readLabels(tasks, allowed);
+        Set<String> ids = new HashSet<>();
+        rows.forEach(r -> ids.add(r.id));
+        checkOrphanDocuments(ids);
+        Map<String, Map<String, String>> splits = readSplits(layout, ids);
+        return rows.stream()
+                .map(row -> load(row, splits.getOrDefault(row.id, Map.of())))
+                .filter(Objects::nonNull);
+    }
+
+    private record Row(String id, long line, Map<String, String> labels, Map<String, String> metadata) {
+    }
+
+    private Properties layout() {
+        Properties p = new Properties();
+        try (InputStream in = source.open("layout.properties")) {
+            if (in != null) {
+                p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(source.describe("layout.properties"), e);
+        }
+        return p;
+    }
+
+    private List<Row> readLabels(List<String> tasks, Map<String, Set<String>> allowed) {
+        String where = source.describe("labels.tsv");
+        List<Row> rows = new ArrayList<>();
+        try (InputStream in = source.open("labels.tsv")) {
+            if (in == null) {
+                throw new CorpusException(new CorpusProblem(where, 0, null, "labels file is missing",
+                        "a corpus folder needs labels.tsv (id, one column per task) beside docs/"));
+            }
+            Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
+            CSVFormat format = CSVFormat.TDF.builder().setHeader().setSkipHeaderRecord(true)
+                    .setQuote(null).setIgnoreSurroundingSpaces(false).setTrim(false).get();
+            try (CSVParser parser = CSVParser.parse(reader, format)) {
+                List<String> header = parser.getHeaderNames();
+                if (header.isEmpty() || !header.get(0).equals("id")) {
+                    throw new CorpusException(new CorpusProblem(where, 1, null,
+                            "first column must be 'id', got " + header, "start the header row with id"));
+                }
+                for (String task : tasks) {
+                    if (!header.contains(task)) {
+                        throw new CorpusException(new CorpusProblem(where, 1, null,
+                                "no column for task '" + task + "' in header " + header,
+                                "add the column or drop the task from layout.properties"));
+                    }
+                }
+                Set<String> seen = new HashSet<>();
+                for (CSVRecord rec : parser) {
+                    long line = rec.getRecordNumber() + 1;
+                    if (rec.size() != header.size()) {
+                        problems.report(new CorpusProblem(where, line, rec.size() > 0 ? rec.get(0) : null,
+                                "row has " + rec.size() + " fields, header has " + header.size(),
+                                "separate fields with exactly one tab"));
+                        continue;
+                    }
+                    String id = rec.get(0).strip();
+                    if (id.isEmpty()) {
+                        problems.report(new CorpusProblem(where, line, null, "empty id", "give every row an id"));
+                        continue;
+                    }
+                    if (!seen.add(id)) {
+                        problems.report(new CorpusProblem(where, line, id, "duplicate id '" + id + "'",
+                                "keep one row per document"));
+                        continue;
+                    }
+                    Map<String, String> labels = new LinkedHashMap<>();
+                    Map<String, String> meta = new LinkedHashMap<>();
+                    String bad = null;
+                    for (int i = 1; i < header.size(); i++) {
+                        String col = header.get(i);
+                        String value = rec.get(i).strip();
+                        if (tasks.contains(col)) {
+                            Set<String> ok = allowed.get(col);
+                            if (value.isEmpty() || (!ok.isEmpty() && !ok.contains(value))) {
+                                bad = "unknown " + col + " label '" + value + "'"
+                                        + (ok.isEmpty() ? "" : " (allowed: " + String.join(", ", ok) + ")");
+                                break;
+                            }
+                            labels.put(col, value);
+                        } else {
+                            meta.put(col, value);
+                        }
+                    }
+                    if (bad != null) {
+                        problems.report(new CorpusProblem(where, line, id, bad, "use one of the allowed labels"));
+                        continue;
+                    }
+                    rows.add(new Row(id, line, labels, meta));
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new CorpusException(new CorpusProblem(where, 0, null, "cannot read: " + e.getMessage(),
+                    "check the file exists and is readable"), e);
+        }
+        return rows;
+    }
+
+    private void checkOrphanDocuments(Set<String> ids) {
+        if (folder == null) {
+            return; // a classpath cannot be listed; the datasets module's tests guard it instead
+        }
+        Path docs = folder.resolve("docs");
+        if (!Files.isDirectory(docs)) {
+            throw new CorpusException(new CorpusProblem(docs.toString(), 0, null, "documents folder is missing",
+                    "put one <id>.txt per document in docs/"));
+        }
+        Set<String> orphans = new TreeSet<>();
+        try (DirectoryStream<Path> dir = Files.newDirectoryStream(docs, "*.txt")) {
+            for (Path p : dir) {
+                String name = p.getFileName().toString();
+                String id = name.substring(0, name.length() - 4);
+                if (!ids.contains(id)) {
+                    orphans.add(id);
+                }
+            }
+        } catch (IOException e) {
+            throw new CorpusException(new CorpusProblem(docs.toString(), 0, null, "cannot list: " + e.getMessage(),
+                    "check permissions"), e);
+        }
+        for (String id : orphans) {
+            problems.report(new CorpusProblem(source.describe("docs/" + id + ".txt"), 0, id,
+                    "document has no row in labels.tsv", "add a label row for it or delete the file"));
+        }
+    }
+
+    private Map<String, Map<String, String>> readSplits(Properties layout, Set<String> ids) {
+        List<String> schemes = new ArrayList<>();
+        String declared = layout.getProperty("splits");
+        if (declared != null) {
+            schemes.addAll(split(declared));
+        } else if (folder != null && Files.isDirectory(folder.resolve("splits"))) {
+            try (DirectoryStream<Path> dir = Files.newDirectoryStream(folder.resolve("splits"), "*.tsv")) {
+                Set<String> found = new TreeSet<>();
+                dir.forEach(p -> found.add(p.getFileName().toString().replaceFirst("\\.tsv$", "")));
+                schemes.addAll(found);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        Map<String, Map<String, String>> byId = new HashMap<>();
+        for (String scheme : schemes) {
+            String rel = "splits/" + scheme + ".tsv";
+            String where = source.describe(rel);
+            try (InputStream in = source.open(rel)) {
+                if (in == null) {
+                    throw new CorpusException(new CorpusProblem(where, 0, null, "split file is missing",
+                            "write it or remove '" + scheme + "' from splits in layout.properties"));
+                }
+                CSVFormat format = CSVFormat.TDF.builder().setHeader().setSkipHeaderRecord(true).setQuote(null).get();
+                try (CSVParser parser = CSVParser.parse(new InputStreamReader(in, StandardCharsets.UTF_8), format)) {
+                    for (CSVRecord rec : parser) {
+                        long line = rec.getRecordNumber() + 1;
+                        if (rec.size() != 2) {
+                            throw new CorpusException(new CorpusProblem(where, line, null,
+                                    "want 2 fields (id, split), got " + rec.size(), "separate with one tab"));
+                        }
+                        String id = rec.get(0).strip();
+                        String part = rec.get(1).strip();
+                        if (!PARTS.contains(part)) {
+                            throw new CorpusException(new CorpusProblem(where, line, id,
+                                    "unknown split '" + part + "'", "use train, valid or test"));
+                        }
+                        if (!ids.contains(id)) {
+                            // A row skipped from labels.tsv was already reported there.
+                            if (onError == OnError.FAIL_FAST) {
+                                throw new CorpusException(new CorpusProblem(where, line, id,
+                                        "split names a document that labels.tsv does not have",
+                                        "remove the row or add the document"));
+                            }
+                            continue;
+                        }
+                        byId.computeIfAbsent(id, k -> new HashMap<>()).put(scheme, part);
+                    }
+                }
+            } catch (IOException e) {
+                throw new CorpusException(new CorpusProblem(where, 0, null, "cannot read: " + e.getMessage(),
+                        "check the file"), e);
+            }
+        }
+        return byId;
+    }
+
+    private LabeledDocument load(Row row, Map<String, String> splits) {
+        String rel = "docs/" + row.id + ".txt";
+        String where = source.describe(rel);
+        byte[] bytes;
+        try (InputStream in = source.open(rel)) {
+            if (in == null) {
+                problems.report(new CorpusProblem(source.describe("labels.tsv"), row.line, row.id,
+                        "label row has no document " + rel, "add the file or delete the row"));
+                return null;
+            }
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            problems.report(new CorpusProblem(where, 0, row.id, "cannot read: " + e.getMessage(),
+                    "check the file is readable"), e);
+            return null;
+        }
+        String[] error = new String[1];
+        String text = Utf8.decode(bytes, error);
+        if (text == null) {
+            problems.report(new CorpusProblem(where, 0, row.id, error[0], "save the file as UTF-8"));
+            return null;
+        }
+        if (text.isBlank() || (text.charAt(0) == '\uFEFF' && text.substring(1).isBlank())) {
+            problems.report(new CorpusProblem(where, 0, row.id, "document is empty",
+                    "write the text or delete the document and its row"));
+            return null;
+        }
+        return new LabeledDocument(row.id, text, row.labels, splits, row.metadata);
+    }
+
+    private static List<String> split(String csv) {
+        return Arrays.stream(csv.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+}

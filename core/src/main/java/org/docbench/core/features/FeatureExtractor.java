@@ -1,0 +1,188 @@
+package org.docbench.core.features;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+import org.docbench.core.text.Normalizer;
+import org.docbench.core.token.FastTokenizer;
+import org.tribuo.Example;
+import org.tribuo.classification.Label;
+import org.tribuo.impl.ArrayExample;
+import org.tribuo.util.tokens.Tokenizer;
+
+/**
+ * Text to Tribuo examples, the one code path for training and inference: normalize, tokenize,
+ * build word and character n-grams, keep the vocabulary fitted on training documents, weight.
+ *
+ * <p>Immutable once fitted and thread-safe: each call takes a tokenizer from a thread-local.
+ * Documents with no known feature give an example with no features (Tribuo predicts from the
+ * bias alone); callers that must not see those can check {@link #features(String)}.
+ */
+public final class FeatureExtractor {
+
+    private final FeatureSpec spec;
+    private final Normalizer normalizer;
+    private final ThreadLocal<Tokenizer> tokenizer;
+    /** Feature name -> index into {@link #idf}; null when hashing. */
+    private final Map<String, Integer> vocabulary;
+    private final double[] idf;
+    private final int trainingDocuments;
+
+    private FeatureExtractor(FeatureSpec spec, Normalizer normalizer, Supplier<Tokenizer> tokenizer,
+                             Map<String, Integer> vocabulary, double[] idf, int trainingDocuments) {
+        this.spec = spec;
+        this.normalizer = normalizer;
+        this.tokenizer = ThreadLocal.withInitial(tokenizer);
+        this.vocabulary = vocabulary;
+        this.idf = idf;
+        this.trainingDocuments = trainingDocuments;
+    }
+
+    /** Fits the vocabulary and document frequencies on {@code trainingTexts} (raw text). */
+    public static FeatureExtractor fit(FeatureSpec spec, Iterable<String> trainingTexts) {
+        return fit(spec, Normalizer.standard(), FastTokenizer::new, trainingTexts);
+    }
+
+    /** Fits with a given normalizer and tokenizer (one new tokenizer per thread). */
+    public static FeatureExtractor fit(FeatureSpec spec, Normalizer normalizer, Supplier<Tokenizer> tokenizer,
+                                       Iterable<String> trainingTexts) {
+        Objects.requireNonNull(spec, "spec");
+        Tokenizer tok = tokenizer.get();
+        Map<String, int[]> df = new HashMap<>();
+        int docs = 0;
+        for (String text : trainingTexts) {
+            docs++;
+            for (String name : counts(spec, normalizer, tok, text).keySet()) {
+                df.computeIfAbsent(name, k -> new int[1])[0]++;
+            }
+        }
+        List<String> kept = new ArrayList<>();
+        df.forEach((name, n) -> {
+            if (n[0] >= spec.minDf()) {
+                kept.add(name);
+            }
+        });
+        kept.sort(null); // a fixed order makes fitting reproducible whatever the map's order
+        Map<String, Integer> vocab = new HashMap<>(kept.size() * 2);
+        double[] idf = new double[kept.size()];
+        for (int i = 0; i < kept.size(); i++) {
+            vocab.put(kept.get(i), i);
+            // Smoothed idf, as scikit-learn: ln((1 + N) / (1 + df)) + 1.
+            idf[i] = Math.log((1.0 + docs) / (1.0 + df.get(kept.get(i))[0])) + 1.0;
+        }
+        return new FeatureExtractor(spec, normalizer, tokenizer, vocab, idf, docs);
+    }
+
+    public FeatureSpec spec() {
+        return spec;
+    }
+
+    /** Number of distinct features kept after fitting. */
+    public int featureCount() {
+        return vocabulary.size();
+    }
+
+    public int trainingDocuments() {
+        return trainingDocuments;
+    }
+
+    /** The weighted features of {@code rawText}, sorted by name; unknown features dropped. */
+    public Map<String, Double> features(String rawText) {
+        Map<String, Integer> counts = counts(spec, normalizer, tokenizer.get(), rawText);
+        String[] names = new String[counts.size()];
+        double[] values = new double[counts.size()];
+        int n = fill(counts, names, values);
+        Map<String, Double> out = new java.util.TreeMap<>();
+        for (int i = 0; i < n; i++) {
+            out.put(names[i], values[i]);
+        }
+        return out;
+    }
+
+    /** A Tribuo example of {@code rawText} with {@code label} (use {@code LabelFactory.UNKNOWN_LABEL} at inference). */
+    public Example<Label> example(String rawText, Label label) {
+        Map<String, Integer> counts = counts(spec, normalizer, tokenizer.get(), rawText);
+        String[] names = new String[counts.size()];
+        double[] values = new double[counts.size()];
+        int n = fill(counts, names, values);
+        return new ArrayExample<>(label, Arrays.copyOf(names, n), Arrays.copyOf(values, n));
+    }
+
+    private int fill(Map<String, Integer> counts, String[] names, double[] values) {
+        int n = 0;
+        double norm = 0;
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            Integer index = vocabulary.get(e.getKey());
+            if (index == null) {
+                continue;
+            }
+            double v = switch (spec.weighting()) {
+                case BINARY -> 1.0;
+                case COUNT -> e.getValue();
+                case TFIDF -> e.getValue() * idf[index];
+            };
+            names[n] = e.getKey();
+            values[n] = v;
+            norm += v * v;
+            n++;
+        }
+        if (spec.weighting() == FeatureSpec.Weighting.TFIDF && norm > 0) {
+            double inv = 1.0 / Math.sqrt(norm);
+            for (int i = 0; i < n; i++) {
+                values[i] *= inv;
+            }
+        }
+        return n;
+    }
+
+    /** Counts every n-gram of the text by name, before the vocabulary filter. */
+    static Map<String, Integer> counts(FeatureSpec spec, Normalizer normalizer, Tokenizer tok, String rawText) {
+        String text = normalizer.normalize(rawText).text();
+        List<String> terms = new ArrayList<>();
+        tok.reset(text);
+        while (tok.advance()) {
+            if (tok instanceof FastTokenizer fast) {
+                terms.add(new String(fast.termBuffer(), 0, fast.termLength()));
+            } else {
+                terms.add(tok.getText().toLowerCase(Locale.ROOT));
+            }
+        }
+        Map<String, Integer> counts = new HashMap<>();
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < terms.size(); i++) {
+            sb.setLength(0);
+            sb.append("w=");
+            for (int n = 1; n <= spec.maxNgram() && i + n <= terms.size(); n++) {
+                if (n > 1) {
+                    sb.append('_');
+                }
+                sb.append(terms.get(i + n - 1));
+                add(spec, counts, sb);
+            }
+        }
+        if (spec.maxCharNgram() > 0) {
+            for (String term : terms) {
+                String padded = "_" + term + "_";
+                for (int n = spec.minCharNgram(); n <= spec.maxCharNgram(); n++) {
+                    for (int s = 0; s + n <= padded.length(); s++) {
+                        sb.setLength(0);
+                        sb.append("c=").append(padded, s, s + n);
+                        add(spec, counts, sb);
+                    }
+                }
+            }
+        }
+        return counts;
+    }
+
+    private static void add(FeatureSpec spec, Map<String, Integer> counts, CharSequence name) {
+        String key = spec.hashBits() > 0 ? "h=" + FeatureHash.bucket(name, spec.hashBits()) : name.toString();
+        counts.merge(key, 1, Integer::sum);
+    }
+}

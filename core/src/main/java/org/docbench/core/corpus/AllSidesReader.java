@@ -1,0 +1,214 @@
+package org.docbench.core.corpus;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.docbench.core.document.LabeledDocument;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Reads the Article-Bias-Prediction corpus (Baly et al., EMNLP 2020) in its published layout:
+ *
+ * <pre>
+ * data/jsons/&lt;ID&gt;.json                       one article per file
+ * data/splits/{random,media}/{train,valid,test}.tsv   columns ID, bias
+ * </pre>
+ *
+ * <p>Each document's text is {@code content_original}; {@code content} (a pre-tokenized copy in
+ * the published files) is never required. Labels: {@code stance} from {@code bias_text}
+ * (left, center, right) and {@code topic} from {@code topic}. Splits: {@code random} and
+ * {@code media}. Metadata: title, source, date, url. Files stream in sorted name order, one JSON
+ * object in memory at a time.
+ */
+public final class AllSidesReader implements CorpusReader {
+
+    /** The folder name the archive unpacks to. */
+    public static final String FOLDER = "article-bias-prediction";
+    private static final Set<String> BIAS = Set.of("left", "center", "right");
+    private static final List<String> SCHEMES = List.of("random", "media");
+    private static final List<String> PARTS = List.of("train", "valid", "test");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path root;
+    private final OnError onError;
+    private Problems problems;
+
+    private AllSidesReader(Path root, OnError onError) {
+        this.root = root;
+        this.onError = onError;
+        this.problems = new Problems(onError);
+    }
+
+    /** The corpus in {@code root} (the folder holding {@code data/}). */
+    public static AllSidesReader fromFolder(Path root, OnError onError) {
+        if (!Files.isDirectory(root.resolve("data/jsons"))) {
+            throw new CorpusException(new CorpusProblem(root.toString(), 0, null,
+                    "not an Article-Bias-Prediction folder: no data/jsons/ inside",
+                    "unpack article-bias-prediction.tar.gz and point at its article-bias-prediction/ folder"));
+        }
+        return new AllSidesReader(root, onError);
+    }
+
+    /**
+     * Where the AllSides corpus is: {@code explicit} when not blank (it must exist), else
+     * {@code <projectRoot>/target/allsides/article-bias-prediction} when that exists, else empty.
+     */
+    public static Optional<Path> locate(String explicit, Path projectRoot) {
+        if (explicit != null && !explicit.isBlank()) {
+            Path p = Path.of(explicit.strip());
+            if (!Files.isDirectory(p)) {
+                throw new CorpusException(new CorpusProblem(p.toString(), 0, null,
+                        "docbench.allsides points at a folder that does not exist",
+                        "unpack the archive there or drop -Ddocbench.allsides"));
+            }
+            return Optional.of(p);
+        }
+        if (projectRoot != null) {
+            Path p = projectRoot.resolve("target/allsides").resolve(FOLDER);
+            if (Files.isDirectory(p.resolve("data/jsons"))) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public String name() {
+        return "allsides";
+    }
+
+    @Override
+    public String location() {
+        return root.toString();
+    }
+
+    @Override
+    public Problems problems() {
+        return problems;
+    }
+
+    @Override
+    public Stream<LabeledDocument> documents() {
+        problems = new Problems(onError);
+        Map<String, Map<String, String>> splits = readSplits();
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> dir = Files.newDirectoryStream(root.resolve("data/jsons"), "*.json")) {
+            dir.forEach(files::add);
+        } catch (IOException e) {
+            throw new CorpusException(new CorpusProblem(root.resolve("data/jsons").toString(), 0, null,
+                    "cannot list: " + e.getMessage(), "check the folder is readable"), e);
+        }
+        files.sort(null);
+        return files.stream().map(f -> load(f, splits)).filter(d -> d != null);
+    }
+
+    private Map<String, Map<String, String>> readSplits() {
+        Map<String, Map<String, String>> byId = new HashMap<>();
+        for (String scheme : SCHEMES) {
+            for (String part : PARTS) {
+                Path file = root.resolve("data/splits").resolve(scheme).resolve(part + ".tsv");
+                if (!Files.exists(file)) {
+                    continue; // a user's copy may carry fewer splits; experiments check what they need
+                }
+                CSVFormat format = CSVFormat.TDF.builder().setHeader().setSkipHeaderRecord(true).setQuote(null).get();
+                try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                     CSVParser parser = CSVParser.parse(r, format)) {
+                    if (!parser.getHeaderNames().contains("ID")) {
+                        throw new CorpusException(new CorpusProblem(file.toString(), 1, null,
+                                "no ID column in header " + parser.getHeaderNames(), "the published files have ID and bias"));
+                    }
+                    for (CSVRecord rec : parser) {
+                        byId.computeIfAbsent(rec.get("ID").strip(), k -> new HashMap<>()).put(scheme, part);
+                    }
+                } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+                    throw new CorpusException(new CorpusProblem(file.toString(), 0, null,
+                            "cannot read split file: " + e.getMessage(), "restore it from the published corpus"), e);
+                }
+            }
+        }
+        return byId;
+    }
+
+    private LabeledDocument load(Path file, Map<String, Map<String, String>> splits) {
+        String where = file.toString();
+        String stem = file.getFileName().toString().replaceFirst("\\.json$", "");
+        JsonNode node;
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readAllBytes();
+            String[] error = new String[1];
+            String text = Utf8.decode(bytes, error);
+            if (text == null) {
+                problems.report(new CorpusProblem(where, 0, stem, error[0], "save the file as UTF-8"));
+                return null;
+            }
+            node = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            problems.report(new CorpusProblem(where, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), stem,
+                    "malformed JSON: " + e.getOriginalMessage(), "restore the file from the published corpus"), e);
+            return null;
+        } catch (IOException e) {
+            problems.report(new CorpusProblem(where, 0, stem, "cannot read: " + e.getMessage(),
+                    "check the file is readable"), e);
+            return null;
+        }
+        if (node == null || !node.isObject()) {
+            problems.report(new CorpusProblem(where, 0, stem, "not a JSON object", "each file holds one article object"));
+            return null;
+        }
+        String id = text(node, "ID");
+        if (id.isEmpty()) {
+            id = stem;
+        }
+        String body = text(node, "content_original");
+        if (body.isBlank()) {
+            problems.report(new CorpusProblem(where, 0, id, node.has("content_original")
+                    ? "content_original is empty" : "no content_original field",
+                    "every article needs its text in content_original"));
+            return null;
+        }
+        String bias = text(node, "bias_text");
+        if (!BIAS.contains(bias)) {
+            problems.report(new CorpusProblem(where, 0, id, "unknown bias_text '" + bias + "'",
+                    "use left, center or right"));
+            return null;
+        }
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("stance", bias);
+        String topic = text(node, "topic");
+        if (!topic.isEmpty()) {
+            labels.put("topic", topic);
+        }
+        Map<String, String> meta = new LinkedHashMap<>();
+        for (String f : List.of("title", "source", "date", "url")) {
+            String v = text(node, f);
+            if (!v.isEmpty()) {
+                meta.put(f, v);
+            }
+        }
+        return new LabeledDocument(id, body, labels, splits.getOrDefault(id, Map.of()), meta);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? "" : v.asText();
+    }
+}

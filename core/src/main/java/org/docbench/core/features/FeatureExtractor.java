@@ -33,6 +33,8 @@ public final class FeatureExtractor {
     private final Map<String, Integer> vocabulary;
     private final double[] idf;
     private final int trainingDocuments;
+    /** Index -> name, built on first use; a benign race builds equal arrays. */
+    private volatile String[] names;
 
     private FeatureExtractor(FeatureSpec spec, Normalizer normalizer, Supplier<Tokenizer> tokenizer,
                              Map<String, Integer> vocabulary, double[] idf, int trainingDocuments) {
@@ -99,6 +101,16 @@ public final class FeatureExtractor {
     public int featureIndex(String name) {
         Integer i = vocabulary.get(name);
         return i == null ? -1 : i;
+    }
+
+    /** The feature name at {@code index} in [0, featureCount). */
+    public String featureName(int index) {
+        if (names == null) {
+            String[] n = new String[vocabulary.size()];
+            vocabulary.forEach((k, v) -> n[v] = k);
+            names = n;
+        }
+        return names[index];
     }
 
     /** The normalizer this extractor applies before tokenizing. */

@@ -230,6 +230,32 @@ class ImmigrationCorpusTest {
     }
 
     @Test
+    void atLeast40PercentOfFilesCarryInventoriedNoise_andTheByteLevelNoiseIsReallyThere() throws IOException {
+        List<String> lines = Files.readAllLines(ROOT.resolve("noise.tsv"), StandardCharsets.UTF_8);
+        assertEquals("id\tnoise", lines.get(0), "noise.tsv header");
+        Map<String, Set<String>> noise = new TreeMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split("\t");
+            assertTrue(rows.containsKey(f[0]), "noise.tsv names unknown document " + f[0]);
+            noise.put(f[0], new TreeSet<>(List.of(f[1].split(","))));
+        }
+        assertTrue(noise.size() >= 0.4 * rows.size(), noise.size() + " noisy files of " + rows.size() + ", want >= 40%");
+        for (Map.Entry<String, Set<String>> e : noise.entrySet()) {
+            byte[] raw = Files.readAllBytes(ROOT.resolve("docs/" + e.getKey() + ".txt"));
+            String text = new String(raw, StandardCharsets.UTF_8);
+            if (e.getValue().contains("bom")) {
+                assertTrue(text.startsWith("\uFEFF"), e.getKey() + " is listed with a BOM but has none");
+            }
+            if (e.getValue().contains("crlf")) {
+                assertTrue(text.contains("\r\n"), e.getKey() + " is listed with CRLF line ends but has none");
+            }
+            if (e.getValue().contains("nbsp")) {
+                assertTrue(text.contains("\u00A0"), e.getKey() + " is listed with non-breaking spaces but has none");
+            }
+        }
+    }
+
+    @Test
     void everyFileIsValidUtf8() throws IOException {
         var decoder = StandardCharsets.UTF_8.newDecoder();
         try (Stream<Path> files = Files.list(ROOT.resolve("docs"))) {

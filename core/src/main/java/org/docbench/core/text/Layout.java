@@ -1,0 +1,570 @@
+package org.docbench.core.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The line-level steps over one text: classify each line, drop related-link lists, split glued
+ * items, then per item take the header apart (date, byline, title), drop boilerplate and build
+ * the body. Not thread-safe; one instance per call.
+ */
+final class Layout {
+
+    /** Kinds of line beyond the boilerplate steps: article text, and a separator used as a split marker. */
+    private static final int TEXT = -1;
+    private static final int SPLIT_SEPARATOR = -2;
+
+    /** An item must hold this many words of article text before another item can start after it. */
+    private static final int MIN_ARTICLE_WORDS = 60;
+
+    /** At most this many non-blank lines count as the header before article text starts. */
+    private static final int MAX_HEADER_LINES = 12;
+
+    private final Set<Step> steps;
+    private final Trace trace;
+    private final String[] raw;
+    private final String[] line;
+    private final boolean[] blank;
+    /** Step ordinal of the boilerplate a line is, or TEXT / SPLIT_SEPARATOR. */
+    private final int[] kind;
+
+    private Layout(String text, Set<Step> steps, Trace trace) {
+        this.steps = steps;
+        this.trace = trace;
+        this.raw = text.split("\n", -1);
+        int n = raw.length;
+        this.line = new String[n];
+        this.blank = new boolean[n];
+        this.kind = new int[n];
+        for (int i = 0; i < n; i++) {
+            line[i] = raw[i].strip();
+            blank[i] = line[i].isEmpty();
+            kind[i] = blank[i] ? TEXT : classify(line[i]);
+        }
+    }
+
+    /** Lays out {@code text} (already through the character steps) into one or more documents. */
+    static List<NormalizedDocument> documents(String text, Set<Step> steps, Trace trace) {
+        Layout layout = new Layout(text, steps, trace);
+        if (steps.contains(Step.RELATED_LINKS)) {
+            layout.markRelatedLists();
+        }
+        List<int[]> items = steps.contains(Step.SPLIT_GLUED) ? layout.items() : List.<int[]>of(new int[] {0, layout.raw.length});
+        List<NormalizedDocument> docs = new ArrayList<>(items.size());
+        for (int[] item : items) {
+            docs.add(layout.document(item[0], item[1]));
+        }
+        return docs;
+    }
+
+    private boolean on(Step step) {
+        return steps.contains(step);
+    }
+
+    /** The boilerplate step a line belongs to (among the steps switched on), or TEXT. */
+    private int classify(String s) {
+        if (on(Step.COPYRIGHT) && Lines.isCopyright(s)) {
+            return Step.COPYRIGHT.ordinal();
+        }
+        if (on(Step.SHARE_FOLLOW) && Lines.isShareFollow(s)) {
+            return Step.SHARE_FOLLOW.ordinal();
+        }
+        if (on(Step.PHOTO_CAPTION) && Lines.isPhotoCaption(s)) {
+            return Step.PHOTO_CAPTION.ordinal();
+        }
+        if (on(Step.RELATED_LINKS) && Lines.isRelatedLink(s)) {
+            return Step.RELATED_LINKS.ordinal();
+        }
+        if (on(Step.READ_MORE) && Lines.isReadMore(s)) {
+            return Step.READ_MORE.ordinal();
+        }
+        if (on(Step.CLICK_HERE) && Lines.isClickHere(s)) {
+            return Step.CLICK_HERE.ordinal();
+        }
+        if (on(Step.SIGN_OFF) && Lines.isSignOff(s)) {
+            return Step.SIGN_OFF.ordinal();
+        }
+        if (on(Step.ADVERTISEMENT) && Lines.isAdvertisement(s)) {
+            return Step.ADVERTISEMENT.ordinal();
+        }
+        return TEXT;
+    }
+
+    private boolean isText(int i) {
+        return !blank[i] && kind[i] == TEXT;
+    }
+
+    /** After a {@code More On This...} line: the headlines of its paragraph, or of the next paragraph if it is all headlines. */
+    private void markRelatedLists() {
+        int n = raw.length;
+        for (int i = 0; i < n; i++) {
+            if (blank[i] || !Lines.isListMarker(line[i])) {
+                continue;
+            }
+            int j = i + 1;
+            if (j < n && !blank[j]) {
+                while (j < n && !blank[j] && isListEntry(j)) {
+                    kind[j++] = Step.RELATED_LINKS.ordinal();
+                }
+                continue;
+            }
+            while (j < n && blank[j]) {
+                j++;
+            }
+            int end = j;
+            while (end < n && !blank[end] && isListEntry(end)) {
+                end++;
+            }
+            boolean wholeParagraph = end > j && (end == n || blank[end]) && end - j <= 12;
+            if (wholeParagraph) {
+                for (int k = j; k < end; k++) {
+                    kind[k] = Step.RELATED_LINKS.ordinal();
+                }
+            }
+        }
+    }
+
+    private boolean isListEntry(int i) {
+        return (kind[i] == TEXT || kind[i] == Step.RELATED_LINKS.ordinal())
+                && (Lines.isBullet(line[i]) || Lines.isHeadlineLike(line[i]));
+    }
+
+    /** Item boundaries as {from, to} line ranges; the first item starts at 0. */
+    private List<int[]> items() {
+        int n = raw.length;
+        List<int[]> items = new ArrayList<>();
+        int from = 0;
+        int proseWords = 0;
+        for (int i = 0; i < n; i++) {
+            if (!isText(i)) {
+                continue;
+            }
+            if (proseWords >= MIN_ARTICLE_WORDS && startsGluedItem(i)) {
+                int prev = previousNonBlank(i);
+                if (prev >= 0 && isText(prev) && Lines.isSeparator(line[prev])) {
+                    kind[prev] = SPLIT_SEPARATOR;
+                }
+                items.add(new int[] {from, i});
+                from = i;
+                proseWords = 0;
+                continue;
+            }
+            if (Lines.isProse(line[i])) {
+                proseWords += Lines.words(line[i]);
+            }
+        }
+        items.add(new int[] {from, n});
+        if (items.size() > 1 && trace.on()) {
+            for (int k = 1; k < items.size(); k++) {
+                trace.record(Step.SPLIT_GLUED, join(items.get(k)[0], items.get(k)[1]), "another document");
+            }
+        }
+        return items;
+    }
+
+    private boolean startsGluedItem(int i) {
+        String s = line[i];
+        if (!Lines.isHeadlineLike(s) || Lines.isDateLine(s) || Lines.isByline(s)) {
+            return false;
+        }
+        int next = nextNonBlank(i);
+        if (next < 0 || !isText(next) || Lines.words(line[next]) < 15) {
+            return false;
+        }
+        int prev = previousNonBlank(i);
+        if (prev < 0) {
+            return false;
+        }
+        boolean blankBefore = prev < i - 1;
+        if (isText(prev) && Lines.isSeparator(line[prev])) {
+            return true;
+        }
+        if (isText(prev) && blankBefore && Lines.isCutOff(line[prev]) && Lines.isProse(line[prev])) {
+            return true;
+        }
+        if (kind[prev] == Step.READ_MORE.ordinal() || kind[prev] == Step.RELATED_LINKS.ordinal()) {
+            return true;
+        }
+        boolean opensParagraph = next == i + 1 || blank[next - 1];
+        if (blankBefore && opensParagraph && Lines.startsWithDateline(line[next])) {
+            return true;
+        }
+        return blankBefore && !s.endsWith("?") && isCutOffTail(i);
+    }
+
+    /**
+     * Whether the text from line {@code i} to the end is a short tail (at most three paragraphs)
+     * whose last line is a long line cut off mid-sentence: how a glued item looks when the scraper
+     * caught only its start. A section heading near the end of a complete article does not match.
+     */
+    private boolean isCutOffTail(int i) {
+        int paragraphs = 0;
+        int last = -1;
+        for (int j = i; j < raw.length; j++) {
+            if (blank[j] || !isText(j)) {
+                continue;
+            }
+            if (j == i || blank[j - 1] || !isText(j - 1)) {
+                paragraphs++;
+            }
+            last = j;
+        }
+        if (paragraphs > 3 || last <= i) {
+            return false;
+        }
+        String tail = line[last];
+        return Lines.words(tail) >= 15 && (Lines.isCutOff(tail) || !Lines.endsLikeSentence(tail));
+    }
+
+    private int previousNonBlank(int i) {
+        for (int j = i - 1; j >= 0; j--) {
+            if (!blank[j]) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    private int nextNonBlank(int i) {
+        for (int j = i + 1; j < raw.length; j++) {
+            if (!blank[j]) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    /** One item's document. */
+    private NormalizedDocument document(int from, int to) {
+        boolean[] keep = new boolean[to - from];
+        for (int i = from; i < to; i++) {
+            keep[i - from] = blank[i] || kind[i] == TEXT;
+            if (!blank[i] && kind[i] != TEXT) {
+                trace.removed(kind[i] == SPLIT_SEPARATOR ? Step.SPLIT_GLUED : Step.values()[kind[i]], line[i]);
+            }
+        }
+        int headerEnd = headerEnd(from, to);
+        StringBuilder date = new StringBuilder();
+        StringBuilder byline = new StringBuilder();
+        String title = "";
+        for (int i = from; i < headerEnd; i++) {
+            if (!isText(i)) {
+                continue;
+            }
+            String s = line[i];
+            if (on(Step.DATE) && Lines.isDateLine(s)) {
+                append(date, s);
+                keep[i - from] = false;
+                trace.record(Step.DATE, s, "date");
+                continue;
+            }
+            if (on(Step.DATE) && !Lines.isByline(s)) {
+                s = takeDateParts(i, date, byline);
+                if (s.isEmpty()) {
+                    keep[i - from] = false;
+                    continue;
+                }
+            }
+            if (on(Step.BYLINE) && Lines.isByline(s)) {
+                takeByline(s, byline, date);
+                keep[i - from] = false;
+                for (int j = i + 1; j < headerEnd && isText(j) && isBylineContinuation(line[j]); j++) {
+                    takeByline(line[j], byline, date);
+                    keep[j - from] = false;
+                    i = j;
+                }
+            } else if (on(Step.TITLE) && title.isEmpty() && !Lines.isKicker(s) && Lines.words(s) <= 30) {
+                title = s;
+                keep[i - from] = false;
+                int suffix = Lines.siteSuffix(title);
+                if (suffix > 0) {
+                    trace.removed(Step.TITLE, title.substring(suffix));
+                    title = title.substring(0, suffix);
+                }
+                trace.record(Step.TITLE, title, "title");
+            }
+        }
+        if (on(Step.BYLINE)) {
+            takeFooterBylines(from, to, headerEnd, keep, byline, date);
+        }
+        if (on(Step.RELATED_LINKS)) {
+            dropCapitalHeadlines(from, to, headerEnd, keep);
+        }
+        List<String> body = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            if (!keep[i - from]) {
+                continue;
+            }
+            String text = raw[i].stripTrailing();
+            if (!blank[i]) {
+                text = dropTrailingSentences(text);
+            }
+            body.add(blank[i] ? "" : text);
+        }
+        if (on(Step.TRAILING_FRAGMENT)) {
+            dropTrailingFragment(body);
+        }
+        return new NormalizedDocument(title, byline.toString(), date.toString(), paragraphs(body));
+    }
+
+    /**
+     * The header ends at the first line of article text (prose that is not a date or byline line),
+     * after at most {@link #MAX_HEADER_LINES}. A line in a paragraph of short lines does not
+     * end it, even when it ends like a sentence ({@code They said it was optional. It wasn't.}).
+     */
+    private int headerEnd(int from, int to) {
+        int seen = 0;
+        for (int i = from; i < to; i++) {
+            if (blank[i]) {
+                continue;
+            }
+            if (isText(i) && Lines.isProse(line[i]) && !Lines.isByline(line[i]) && !Lines.isDateLine(line[i])
+                    && !inShortParagraph(i)) {
+                return i;
+            }
+            if (++seen > MAX_HEADER_LINES) {
+                return i;
+            }
+        }
+        // No article text at all: only the first paragraph can be a header.
+        int i = from;
+        while (i < to && blank[i]) {
+            i++;
+        }
+        while (i < to && !blank[i]) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Whether every line of line {@code i}'s paragraph has at most 20 words (a headline, a deck, a byline). */
+    private boolean inShortParagraph(int i) {
+        int a = i;
+        while (a > 0 && !blank[a - 1]) {
+            a--;
+        }
+        for (int j = a; j < raw.length && !blank[j]; j++) {
+            if (Lines.words(line[j]) > 20) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Bylines after the last line of article text (some sites print them under the story). */
+    private void takeFooterBylines(int from, int to, int headerEnd, boolean[] keep, StringBuilder byline, StringBuilder date) {
+        int lastProse = -1;
+        for (int i = to - 1; i >= headerEnd; i--) {
+            if (keep[i - from] && isText(i) && Lines.isProse(line[i]) && !Lines.isByline(line[i])) {
+                lastProse = i;
+                break;
+            }
+        }
+        if (lastProse < 0) {
+            return;
+        }
+        for (int i = lastProse + 1; i < to; i++) {
+            if (keep[i - from] && isText(i) && Lines.isByline(line[i])) {
+                takeByline(line[i], byline, date);
+                keep[i - from] = false;
+                for (int j = i + 1; j < to && isText(j) && isBylineContinuation(line[j]); j++) {
+                    takeByline(line[j], byline, date);
+                    keep[j - from] = false;
+                    i = j;
+                }
+            }
+        }
+    }
+
+    /** The short affiliation or date line right under a byline: {@code Examiner Staff Writer}. */
+    private static boolean isBylineContinuation(String s) {
+        if (Lines.isDateLine(s)) {
+            return true;
+        }
+        int words = 0;
+        for (String part : Lines.bylineParts(s)) {
+            if (!Lines.isDateLine(part.strip())) {
+                words += Lines.words(part);
+            }
+        }
+        return words <= 5 && !Lines.isProse(s);
+    }
+
+    private void takeByline(String s, StringBuilder byline, StringBuilder date) {
+        for (String part : Lines.bylineParts(s)) {
+            String p = part.strip();
+            if (p.endsWith("(")) {
+                p = p.substring(0, p.length() - 1).strip(); // "By Name ( | First Posted: ..."
+            }
+            if (p.isEmpty()) {
+                continue;
+            }
+            if (on(Step.DATE) && Lines.isDateLine(p)) {
+                append(date, p);
+                trace.record(Step.DATE, p, "date");
+                continue;
+            }
+            int tail = on(Step.DATE) ? dateTail(p) : -1; // "Posted by Name, January 27, 2017, 3:18 PM"
+            if (tail > 0) {
+                String d = p.substring(tail).replaceFirst("^,\\s*", "");
+                append(date, d);
+                trace.record(Step.DATE, d, "date");
+                p = p.substring(0, tail);
+            }
+            append(byline, p);
+            trace.record(Step.BYLINE, p, "byline");
+        }
+    }
+
+    /** Where a {@code ", date"} tail starts in a byline part, or -1. */
+    private static int dateTail(String part) {
+        for (int at = part.indexOf(", "); at > 0; at = part.indexOf(", ", at + 1)) {
+            if (Lines.isDateLine(part.substring(at + 2))) {
+                return at;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Takes the date parts out of a header line such as {@code Frontier Standard | March 20, 2017}.
+     * What is left names a source: it goes to the byline, unless it is a kicker
+     * ({@code AROUND THE COUNTY}), which stays. Returns the line as it now reads (empty when taken).
+     */
+    private String takeDateParts(int i, StringBuilder date, StringBuilder byline) {
+        String[] parts = Lines.bylineParts(line[i]);
+        if (parts.length < 2) {
+            return line[i];
+        }
+        StringBuilder rest = new StringBuilder();
+        boolean took = false;
+        for (String part : parts) {
+            String p = part.strip();
+            if (Lines.isDateLine(p)) {
+                append(date, p);
+                trace.record(Step.DATE, p, "date");
+                took = true;
+            } else {
+                append(rest, p);
+            }
+        }
+        if (!took) {
+            return line[i];
+        }
+        String r = rest.toString();
+        if (on(Step.BYLINE) && !r.isEmpty() && !Lines.isKicker(r) && Lines.words(r) <= 8) {
+            append(byline, r);
+            trace.record(Step.BYLINE, r, "byline");
+            r = "";
+        }
+        line[i] = r;
+        raw[i] = r;
+        return r;
+    }
+
+    private static void append(StringBuilder sb, String s) {
+        if (sb.length() > 0) {
+            sb.append(" | ");
+        }
+        sb.append(s);
+    }
+
+    /**
+     * A capitals-only headline line wedged between two lines of article text, with no blank line on
+     * either side, is a related-article link. A heading that opens a paragraph is not touched.
+     */
+    private void dropCapitalHeadlines(int from, int to, int headerEnd, boolean[] keep) {
+        for (int i = Math.max(from, headerEnd) + 1; i < to - 1; i++) {
+            if (!keep[i - from] || blank[i] || blank[i - 1] || blank[i + 1] || !Lines.isAllCapsHeadline(line[i])) {
+                continue;
+            }
+            if (isText(i - 1) && isText(i + 1) && Lines.isProse(line[i - 1]) && Lines.isProse(line[i + 1])) {
+                keep[i - from] = false;
+                trace.removed(Step.RELATED_LINKS, line[i]);
+            }
+        }
+    }
+
+    /** Drops a {@code Read more here.} or {@code Click here to ...} sentence that ends a paragraph. */
+    private String dropTrailingSentences(String text) {
+        if (on(Step.READ_MORE)) {
+            int at = Lines.trailingReadMore(text);
+            if (at > 0) {
+                trace.removed(Step.READ_MORE, text.substring(at).strip());
+                text = text.substring(0, at);
+            }
+        }
+        if (on(Step.SHARE_FOLLOW)) {
+            int at = Lines.trailingFollow(text);
+            if (at > 0) {
+                trace.removed(Step.SHARE_FOLLOW, text.substring(at).strip());
+                text = text.substring(0, at);
+            }
+        }
+        if (on(Step.CLICK_HERE)) {
+            int at = Lines.trailingClickHere(text);
+            if (at > 0) {
+                trace.removed(Step.CLICK_HERE, text.substring(at).strip());
+                text = text.substring(0, at);
+            }
+        }
+        return text;
+    }
+
+    /** Drops a last paragraph of one to three capitalized words when article text comes before it. */
+    private void dropTrailingFragment(List<String> body) {
+        int last = body.size() - 1;
+        while (last >= 0 && body.get(last).isBlank()) {
+            last--;
+        }
+        if (last <= 0 || !body.get(last - 1).isBlank()) {
+            return;
+        }
+        String s = body.get(last).strip();
+        if (!Lines.isFragment(s)) {
+            return;
+        }
+        for (int i = last - 1; i >= 0; i--) {
+            if (Lines.isProse(body.get(i).strip())) {
+                body.set(last, "");
+                trace.removed(Step.TRAILING_FRAGMENT, s);
+                return;
+            }
+        }
+    }
+
+    /**
+     * Joins lines, one blank line between paragraphs, none at either end. A line that ends a
+     * sentence of eight words or more also ends its paragraph: some sites put one paragraph per
+     * line with no blank line between.
+     */
+    private static String paragraphs(List<String> lines) {
+        StringBuilder sb = new StringBuilder();
+        boolean pendingBreak = false;
+        for (String l : lines) {
+            if (l.isBlank()) {
+                pendingBreak = sb.length() > 0;
+                continue;
+            }
+            if (sb.length() > 0) {
+                sb.append(pendingBreak ? "\n\n" : "\n");
+            }
+            sb.append(l);
+            String s = l.strip();
+            pendingBreak = Lines.words(s) >= 8 && Lines.endsLikeSentence(s);
+        }
+        return sb.toString();
+    }
+
+    private String join(int from, int to) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            if (i > from) {
+                sb.append('\n');
+            }
+            sb.append(raw[i]);
+        }
+        return sb.toString().strip();
+    }
+}

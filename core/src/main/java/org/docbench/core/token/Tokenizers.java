@@ -1,0 +1,24 @@
+package org.docbench.core.token;
+
+import org.tribuo.util.tokens.Tokenizer;
+
+/**
+ * Named factories for docbench's tokenizers. Each call returns a new instance: tokenizers are
+ * cursors and not thread-safe, so give each thread its own (or use
+ * {@link Tokenizer#createThreadLocal}).
+ */
+public final class Tokenizers {
+
+    private Tokenizers() {
+    }
+
+    /** The allocation-free tokenizer for training and inference (see the token spec). */
+    public static FastTokenizer fast() {
+        return new FastTokenizer();
+    }
+
+    /** The slow, plainly written tokenizer of the same spec, for tests and for checking. */
+    public static ReferenceTokenizer reference() {
+        return new ReferenceTokenizer();
+    }
+}

@@ -11,6 +11,7 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.docbench.core.document.LabeledDocument;
 import org.docbench.core.token.FastTokenizer;
+import org.docbench.core.token.Tokenizers;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -72,6 +73,7 @@ public class TokenizeBenchmark {
     private Tokenizer splitPattern;
     private Tokenizer breakIterator;
     private Tokenizer universal;
+    private Tokenizer reference;
 
     /** Throughput counters, reported as rates: bytes/s and tokens/s. */
     @State(Scope.Thread)
@@ -103,6 +105,7 @@ public class TokenizeBenchmark {
         splitPattern = new SplitPatternTokenizer();
         breakIterator = new BreakIteratorTokenizer(Locale.US);
         universal = new UniversalTokenizer();
+        reference = Tokenizers.reference();
     }
 
     private int nextDoc(Counters c) {
@@ -130,6 +133,12 @@ public class TokenizeBenchmark {
         }
         c.tokens += n;
         return chars;
+    }
+
+    /** The slow, obviously-correct implementation of the same token spec, for scale. */
+    @Benchmark
+    public int docbenchReference(Counters c) {
+        return tribuo(reference, c);
     }
 
     @Benchmark

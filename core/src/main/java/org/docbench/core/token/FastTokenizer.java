@@ -106,6 +106,11 @@ public final class FastTokenizer implements Tokenizer {
                 buf[i] = cs.charAt(i);
             }
         }
+        if (term.length < n) {
+            // A term is never longer than its text (see the spec), so this bound lets the scan
+            // write terms without a capacity check per char.
+            term = new char[Math.max(n, term.length * 2)];
+        }
         length = n;
         pos = 0;
         start = -1;
@@ -145,30 +150,42 @@ public final class FastTokenizer implements Tokenizer {
         }
         start = i;
         int e = -1;
-        char c0 = b[i];
-        if (c0 == 'h' || c0 == 'H' || c0 == 'w' || c0 == 'W' || c0 == 'f' || c0 == 'F') {
+        if (i + 1 < n && mayStartUrl(b[i], b[i + 1])) {
             e = urlEnd(i);
         }
-        if (e < 0) {
-            if (cls == IDEO) {
-                e = skipMarks(i + Character.charCount(codePointAt(i)));
-            } else {
-                e = wordEnd(i);
-                if (localOnly && e < n) {
-                    char s = b[e];
-                    if (s == '@' || s == '.' || s == '_' || s == '-' || s == '+' || s == '%') {
-                        int m = emailEnd(i);
-                        if (m > 0) {
-                            e = m;
-                        }
+        if (e >= 0) {
+            fillTerm(i, e);
+        } else if (cls == IDEO) {
+            e = skipMarks(i + Character.charCount(codePointAt(i)));
+            fillTerm(i, e);
+        } else {
+            termLength = 0;
+            e = wordEnd(i); // writes the term as it scans
+            if (localOnly && e < n) {
+                char s = b[e];
+                // An address continues past the word only through '@' or a local-part char
+                // followed by more address; a sentence-ending period is the common case, so
+                // look one char further before the full e-mail scan.
+                if (s == '@' || ((s == '.' || s == '_' || s == '-' || s == '+' || s == '%')
+                        && e + 1 < n && (isLocalPartChar(b[e + 1]) || b[e + 1] == '@'))) {
+                    int m = emailEnd(i);
+                    if (m > 0) {
+                        e = m;
+                        fillTerm(i, e);
                     }
                 }
             }
         }
         end = e;
         pos = e;
-        fillTerm(i, e);
         return true;
+    }
+
+    /** Whether a token starting with {@code c0 c1} could be a URL ({@code http}, {@code https}, {@code ftp}, {@code www}). */
+    private static boolean mayStartUrl(char c0, char c1) {
+        c0 |= 0x20; // ASCII lower case; any other char stays no match below
+        c1 |= 0x20;
+        return ((c0 == 'h' || c0 == 'f') && c1 == 't') || (c0 == 'w' && c1 == 'w');
     }
 
     /** End of the word starting at {@code i} (a letter or digit), following the joiner rules. */
@@ -184,18 +201,21 @@ public final class FastTokenizer implements Tokenizer {
                     break;
                 }
                 localOnly = false;
+                term[termLength++] = '\'';
                 i = scanRun(i + 1);
             } else if (c == '.') {
                 int next = classOf(i + 1);
                 if (!(runEndsWithDigit && next == DIGIT) && !(runIsOneLetter && next == LETTER)) {
                     break;
                 }
+                term[termLength++] = '.';
                 i = scanRun(i + 1);
             } else if (c == ',') {
                 if (!runEndsWithDigit || !thousandsGroupAt(i + 1)) {
                     break;
                 }
                 localOnly = false;
+                term[termLength++] = ',';
                 i = scanRun(i + 1);
             } else if (c == '-' || c == '\u2010' || c == '\u2011') {
                 int next = classOf(i + 1);
@@ -205,12 +225,16 @@ public final class FastTokenizer implements Tokenizer {
                 if (c != '-') {
                     localOnly = false;
                 }
+                term[termLength++] = '-';
                 i = scanRun(i + 1);
             } else if (c == '(') {
                 if (runEndsWithDigit) {
                     int after = parenSuffixesEnd(i);
                     if (after > i) {
                         localOnly = false;
+                        for (int j = i; j < after; j++) {
+                            term[termLength++] = LOWER_ASCII[buf[j]];
+                        }
                         i = after;
                     }
                 }
@@ -222,14 +246,45 @@ public final class FastTokenizer implements Tokenizer {
         return i;
     }
 
-    /** Scans a run of letters, digits and marks from {@code i}; sets the run* fields. */
+    /** Scans a run of letters, digits and marks from {@code i}, appending its term chars; sets the run* fields. */
     private int scanRun(int i) {
         final char[] b = buf;
+        final char[] t = term;
         final int n = length;
-        int count = 0;
-        boolean digit = false;
-        boolean lastDigit = false;
-        boolean firstLetter = false;
+        final int runStart = i;
+        int k = termLength;
+        // ASCII fast loop: one table load, one store per char; class bits OR-ed so that
+        // "has a digit" costs nothing per char (LETTER = 1, DIGIT = 2, MARK = 3 never ASCII).
+        int seen = 0;
+        while (i < n) {
+            char c = b[i];
+            if (c >= 128) {
+                break;
+            }
+            int cls = BMP[c];
+            if (cls == SEP) {
+                termLength = k;
+                runHasDigit = (seen & DIGIT) != 0;
+                runEndsWithDigit = i > runStart && BMP[b[i - 1]] == DIGIT;
+                runIsOneLetter = i - runStart == 1 && BMP[b[runStart]] == LETTER;
+                return i;
+            }
+            seen |= cls;
+            t[k++] = LOWER_ASCII[c];
+            i++;
+        }
+        if (i >= n) {
+            termLength = k;
+            runHasDigit = (seen & DIGIT) != 0;
+            runEndsWithDigit = i > runStart && BMP[b[i - 1]] == DIGIT;
+            runIsOneLetter = i - runStart == 1 && BMP[b[runStart]] == LETTER;
+            return i;
+        }
+        // A non-ASCII char: finish the run code point by code point.
+        int count = i - runStart; // every char so far was ASCII, one code point each
+        boolean digit = (seen & DIGIT) != 0;
+        boolean lastDigit = i > runStart && BMP[b[i - 1]] == DIGIT;
+        boolean firstLetter = i > runStart && BMP[b[runStart]] == LETTER;
         while (i < n) {
             char c = b[i];
             int cls;
@@ -239,14 +294,18 @@ public final class FastTokenizer implements Tokenizer {
                 if (cls == SEP) {
                     break;
                 }
+                t[k++] = LOWER_ASCII[c];
             } else {
-                int k = classAt(i);
-                cls = k & CLASS_MASK;
+                int kind = classAt(i);
+                cls = kind & CLASS_MASK;
                 if (cls != LETTER && cls != DIGIT && cls != MARK) {
                     break;
                 }
-                if ((k & PAIR) != 0) {
+                if ((kind & PAIR) != 0) {
                     len = 2;
+                    k += Character.toChars(Character.toLowerCase(Character.toCodePoint(c, b[i + 1])), t, k);
+                } else {
+                    k += Character.toChars(Character.toLowerCase((int) c), t, k);
                 }
                 localOnly = false;
             }
@@ -258,6 +317,7 @@ public final class FastTokenizer implements Tokenizer {
             digit |= lastDigit;
             i += len;
         }
+        termLength = k;
         runHasDigit = digit;
         runEndsWithDigit = lastDigit;
         runIsOneLetter = count == 1 && firstLetter;

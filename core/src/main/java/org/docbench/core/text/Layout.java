@@ -165,8 +165,9 @@ final class Layout {
 
     private boolean startsGluedItem(int i) {
         String s = line[i];
-        if (!Lines.isHeadlineLike(s) || Lines.isDateLine(s) || Lines.isByline(s)) {
-            return false;
+        if (!Lines.isHeadlineLike(s) || Lines.words(s) < 4 || Lines.endsLikeSentence(s) || Lines.isDateLine(s)
+                || Lines.isByline(s) || s.contains("@") || s.contains("://")) {
+            return false; // a name alone ("Bernie Sanders") is an interview's speaker; quotes and tweets are text
         }
         int next = nextNonBlank(i);
         if (next < 0 || !isText(next) || Lines.words(line[next]) < 15) {
@@ -183,9 +184,6 @@ final class Layout {
         if (isText(prev) && blankBefore && Lines.isCutOff(line[prev]) && Lines.isProse(line[prev])) {
             return true;
         }
-        if (kind[prev] == Step.READ_MORE.ordinal() || kind[prev] == Step.RELATED_LINKS.ordinal()) {
-            return true;
-        }
         boolean opensParagraph = next == i + 1 || blank[next - 1];
         if (blankBefore && opensParagraph && Lines.startsWithDateline(line[next])) {
             return true;
@@ -195,7 +193,8 @@ final class Layout {
 
     /**
      * Whether the text from line {@code i} to the end is a short tail (at most three paragraphs)
-     * whose last line is a long line cut off mid-sentence: how a glued item looks when the scraper
+     * whose last line is a long line cut off mid-sentence (it ends in {@code ...} or in a lower-case
+     * letter, not in a date or a name): how a glued item looks when the scraper
      * caught only its start. A section heading near the end of a complete article does not match.
      */
     private boolean isCutOffTail(int i) {
@@ -214,7 +213,7 @@ final class Layout {
             return false;
         }
         String tail = line[last];
-        return Lines.words(tail) >= 15 && (Lines.isCutOff(tail) || !Lines.endsLikeSentence(tail));
+        return Lines.words(tail) >= 15 && (Lines.isCutOff(tail) || Character.isLowerCase(tail.codePointBefore(tail.length())));
     }
 
     private int previousNonBlank(int i) {
@@ -305,13 +304,13 @@ final class Layout {
         if (on(Step.TRAILING_FRAGMENT)) {
             dropTrailingFragment(body);
         }
-        return new NormalizedDocument(title, byline.toString(), date.toString(), paragraphs(body));
+        return new NormalizedDocument(title, byline.toString(), date.toString(), paragraphs(body, on(Step.PARAGRAPHS)));
     }
 
     /**
      * The header ends at the first line of article text (prose that is not a date or byline line),
-     * after at most {@link #MAX_HEADER_LINES}. A line in a paragraph of short lines does not
-     * end it, even when it ends like a sentence ({@code They said it was optional. It wasn't.}).
+     * after at most {@link #MAX_HEADER_LINES}. A short sentence right above a byline or date line
+     * is a headline all the same ({@code They said it was optional. It wasn't.}).
      */
     private int headerEnd(int from, int to) {
         int seen = 0;
@@ -320,7 +319,7 @@ final class Layout {
                 continue;
             }
             if (isText(i) && Lines.isProse(line[i]) && !Lines.isByline(line[i]) && !Lines.isDateLine(line[i])
-                    && !inShortParagraph(i)) {
+                    && !isHeadlineAboveByline(i)) {
                 return i;
             }
             if (++seen > MAX_HEADER_LINES) {
@@ -338,18 +337,21 @@ final class Layout {
         return i;
     }
 
-    /** Whether every line of line {@code i}'s paragraph has at most 20 words (a headline, a deck, a byline). */
-    private boolean inShortParagraph(int i) {
-        int a = i;
-        while (a > 0 && !blank[a - 1]) {
-            a--;
+    /** A short line right above a byline or date line that article text follows. */
+    private boolean isHeadlineAboveByline(int i) {
+        if (Lines.words(line[i]) > 20) {
+            return false;
         }
-        for (int j = a; j < raw.length && !blank[j]; j++) {
-            if (Lines.words(line[j]) > 20) {
-                return false;
+        int next = nextNonBlank(i);
+        if (next < 0 || !isText(next) || !(Lines.isByline(line[next]) || Lines.isDateLine(line[next]))) {
+            return false;
+        }
+        for (int j = next + 1; j < raw.length; j++) {
+            if (isText(j) && Lines.isProse(line[j]) && !Lines.isByline(line[j])) {
+                return true;
             }
         }
-        return true;
+        return false;
     }
 
     /** Bylines after the last line of article text (some sites print them under the story). */
@@ -535,11 +537,10 @@ final class Layout {
     }
 
     /**
-     * Joins lines, one blank line between paragraphs, none at either end. A line that ends a
-     * sentence of eight words or more also ends its paragraph: some sites put one paragraph per
-     * line with no blank line between.
+     * Joins lines, one blank line between paragraphs, none at either end; with
+     * {@link Step#PARAGRAPHS}, a line that ends a sentence of eight words or more ends its paragraph.
      */
-    private static String paragraphs(List<String> lines) {
+    private static String paragraphs(List<String> lines, boolean sentenceEndsParagraph) {
         StringBuilder sb = new StringBuilder();
         boolean pendingBreak = false;
         for (String l : lines) {
@@ -552,9 +553,9 @@ final class Layout {
             }
             sb.append(l);
             String s = l.strip();
-            pendingBreak = Lines.words(s) >= 8 && Lines.endsLikeSentence(s);
+            pendingBreak = sentenceEndsParagraph && Lines.words(s) >= 8 && Lines.endsLikeSentence(s);
         }
-        return sb.toString();
+        return sb.toString().strip();
     }
 
     private String join(int from, int to) {

@@ -56,6 +56,7 @@ final class Lines {
             + "|^(?:follow|like) .{0,60}?\\b" + NETWORKS + "\\.com\\b"
             + "|^subscribe (?:to|for|now|today|here)\\b"
             + "|^sign up\\b"
+            + "|^listen to (?:this )?article\\b"
             + "|^(?:\\S+ ){0,4}sign up\\b.*\\b(?:newsletters?|e-?mails?|alerts)\\b", CI);
 
     /** A piece of a {@code |}-separated bar of calls to action: {@code Comments (47) | Share | Subscribe}. */
@@ -94,16 +95,19 @@ final class Lines {
     // ---- photo credits and captions --------------------------------------------------------
 
     private static final Pattern PHOTO = Pattern.compile(
-            "\\(\\s*(?:photo|foto)s?\\s*:[^)]*\\)"
+            "\\(\\s*(?:\\p{L}+ )?(?:photo|foto)s?\\s*:[^)]*\\)"
             + "|^\\(?\\s*(?:file )?(?:photo|foto)s?\\s*:"
-            + "|^(?:file )?photos? (?:by|courtesy|credit|illustration)\\b"
+            + "|^(?:file )?(?:photo(?:graph)?|foto)s? (?:by|courtesy|credit|illustration)\\b"
             + "|^file photo\\b"
             + "|^photos?$"
             + "|\\(\\s*(?:ap|afp|reuters|getty images)(?: photo)?\\s*/[^)]*\\)"
+            + "|\\([\\p{L}.' -]{2,40}/[\\p{L}.' -]{2,40}\\)$"
             + "|^image (?:copyright|caption|source)\\b"
+            + "|\\bimage \\d+ of \\d+\\b"
             + "|^enlarge this image\\b"
             + "|\\b(?:toggle|hide) caption\\b"
-            + "|^[\\p{L} .'-]{2,40}/(?:ap|afp|reuters|getty images)(?: photo)?$", CI);
+            + "|^media playback is unsupported\\b|\\bmedia caption\\b"
+            + "|(?:^|\\. )[\\p{L} .'-]{2,40}/(?:ap|afp|reuters|getty images|bloomberg)(?: photo)?$", CI);
 
     /** {@code (Photo : Reuters)} in a caption line, {@code Photo: X}, {@code File photo ...}, {@code Image copyright X}. */
     static boolean isPhotoCaption(String s) {
@@ -227,9 +231,15 @@ final class Lines {
     private static final Pattern HAS_DATE = Pattern.compile(
             "\\b" + MONTH + "\\s*\\d|\\b\\d{4}-\\d{1,2}-\\d{1,2}\\b|\\b\\d{1,2}:\\d{2}\\b|\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b", CI);
 
+    private static final Pattern RELATIVE_DATE = Pattern.compile(
+            "^(?:updated |posted )?\\d{1,3} (?:minutes?|hours?|days?|weeks?|months?|years?) ago$", CI);
+
     /** A line that is only a date or timestamp: {@code 2012-05-03 16:32:24}, {@code Updated June 22, 2025 7:48 a.m.}. */
     static boolean isDateLine(String s) {
-        return !s.isEmpty() && s.length() <= 120 && words(s) <= 14 && find(HAS_DATE, s) && DATE_LINE.matcher(s).matches();
+        if (s.isEmpty() || s.length() > 120 || words(s) > 14) {
+            return false;
+        }
+        return find(HAS_DATE, s) && DATE_LINE.matcher(s).matches() || RELATIVE_DATE.matcher(s).matches();
     }
 
     private static final Pattern BYLINE = Pattern.compile(

@@ -45,12 +45,13 @@ public enum Step {
     REJOIN_HYPHENATION(true),
 
     /**
-     * Splits items glued into one file. A new item starts at a headline-like line (short, no final
-     * period) that follows article text and is itself followed by article text, when the markers
-     * show it: a separator line ({@code ----}, {@code * * *}) before it, a cut-off paragraph
-     * (ending in {@code ...}) before it, a related-link line ({@code Read more: ...}) before it,
-     * or a dateline ({@code LOYAL HILL - }) opening the paragraph after it. Section headings inside
-     * an article have none of these and stay.
+     * Splits items glued into one file. A new item starts at a headline-like line (four to twenty
+     * words, no sentence ending) after at least 60 words of article text, with article text after
+     * it, when a marker shows it: a separator line ({@code ----}, {@code * * *}) before it; a
+     * paragraph cut off with {@code ...} before it; a dateline ({@code LOYAL HILL - }) opening
+     * the paragraph after it; or a short tail (at most three paragraphs to the end) whose last line
+     * is cut off mid-sentence, the way a scraper catches only the start of the next story.
+     * Section headings and interview speaker names have none of these and stay.
      */
     SPLIT_GLUED(false),
     /**
@@ -117,7 +118,12 @@ public enum Step {
      * Drops a stray fragment ending the document: a last paragraph of one to three capitalized
      * words with no punctuation or digits ({@code Proud Partners}), after article text.
      */
-    TRAILING_FRAGMENT(false);
+    TRAILING_FRAGMENT(false),
+    /**
+     * Ends a paragraph after a line that ends a sentence of eight words or more, when the next
+     * line follows without a blank line: some sites print one paragraph per line.
+     */
+    PARAGRAPHS(false);
 
     private final boolean characterLevel;
 

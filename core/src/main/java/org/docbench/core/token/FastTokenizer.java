@@ -11,14 +11,17 @@ import com.oracle.labs.mlrg.olcut.provenance.impl.ConfiguredObjectProvenanceImpl
  * {@link org.docbench.core.token this package} and allocates nothing per token.
  *
  * <p>{@link #reset} copies the text into a reused {@code char[]} (grown only when a longer text
- * arrives); {@link #advance} classifies characters through lookup tables (ASCII first, then a
- * table over the Basic Multilingual Plane, {@link Character} methods only for supplementary code
- * points) and writes the current token's term, lower-cased, into a reused buffer that
- * {@link #termBuffer()} exposes. {@link #getText()} allocates a String; the hot path reads
- * {@link #termBuffer()} and {@link #termLength()} instead.
+ * arrives). {@link #advance} takes a fast path for the common token, an ASCII word that ends at a
+ * space or at punctuation before a space: one loop classifies its chars through a table and
+ * writes the lower-cased term as it goes. Everything else (joiners, URLs, e-mail addresses,
+ * non-ASCII text) goes through the general scanner, which reads classes from a table over the
+ * Basic Multilingual Plane and calls {@link Character} only for supplementary code points. The
+ * term lands in a reused buffer that {@link #termBuffer()} exposes; {@link #getText()} allocates
+ * a String, so the hot path reads {@link #termBuffer()} and {@link #termLength()} instead.
  *
  * <p>Not thread-safe: use one instance per thread ({@link #clone()} or
- * {@link Tokenizer#createThreadLocal}). The buffers keep the size of the longest text seen.
+ * {@link Tokenizer#createThreadLocal}). The buffers keep the size of the longest text and the
+ * longest token seen.
  */
 public final class FastTokenizer implements Tokenizer {
 
@@ -81,12 +84,12 @@ public final class FastTokenizer implements Tokenizer {
     private char[] term = new char[64];
     private int termLength;
 
-    // Results of scanRun, kept in fields so that scanning returns one int and allocates nothing.
-    private boolean runHasDigit;
-    private boolean runEndsWithDigit;
-    private boolean runIsOneLetter;
+    /** Where the run being scanned started (a run: letters, digits and marks between joiners). */
+    private int runStart;
     /** True while every char of the current token is one an e-mail local part may hold. */
     private boolean localOnly;
+    /** True once the current token holds a char outside ASCII. */
+    private boolean nonAscii;
 
     /** A new tokenizer; {@link Tokenizers#fast()} says the same. */
     public FastTokenizer() {
@@ -105,11 +108,6 @@ public final class FastTokenizer implements Tokenizer {
             for (int i = 0; i < n; i++) {
                 buf[i] = cs.charAt(i);
             }
-        }
-        if (term.length < n) {
-            // A term is never longer than its text (see the spec), so this bound lets the scan
-            // write terms without a capacity check per char.
-            term = new char[Math.max(n, term.length * 2)];
         }
         length = n;
         pos = 0;
@@ -150,7 +148,29 @@ public final class FastTokenizer implements Tokenizer {
         }
         start = i;
         int e = -1;
-        if (i + 1 < n && mayStartUrl(b[i], b[i + 1])) {
+        boolean mayBeUrl = i + 4 <= n && mayStartUrl(b[i], b[i + 1]);
+        if (!mayBeUrl && b[i] < 128) {
+            // Fast path: an ASCII word ending at a space, or at punctuation that no joiner follows.
+            char[] t = term;
+            int limit = n - i <= t.length ? n : i + t.length; // the term buffer bounds a fast-path word
+            char c0 = b[i];
+            t[0] = (char) (c0 | ((char) (c0 - 'A') < 26 ? 0x20 : 0));
+            int j = i + 1;
+            while (j < limit) {
+                char c = b[j];
+                if (c >= 128 || BMP[c] == SEP) {
+                    break;
+                }
+                t[j - i] = (char) (c | ((char) (c - 'A') < 26 ? 0x20 : 0));
+                j++;
+            }
+            if (j < limit && endsPlainly(j) || j == n) {
+                termLength = j - i;
+                end = j;
+                pos = j;
+                return true;
+            }
+        } else if (mayBeUrl) {
             e = urlEnd(i);
         }
         if (e >= 0) {
@@ -159,21 +179,17 @@ public final class FastTokenizer implements Tokenizer {
             e = skipMarks(i + Character.charCount(codePointAt(i)));
             fillTerm(i, e);
         } else {
-            termLength = 0;
-            e = wordEnd(i); // writes the term as it scans
-            if (localOnly && e < n) {
-                char s = b[e];
-                // An address continues past the word only through '@' or a local-part char
-                // followed by more address; a sentence-ending period is the common case, so
-                // look one char further before the full e-mail scan.
-                if (s == '@' || ((s == '.' || s == '_' || s == '-' || s == '+' || s == '%')
-                        && e + 1 < n && (isLocalPartChar(b[e + 1]) || b[e + 1] == '@'))) {
-                    int m = emailEnd(i);
-                    if (m > 0) {
-                        e = m;
-                        fillTerm(i, e);
-                    }
+            e = wordEnd(i);
+            if (localOnly && e < n && mayBeEmail(e)) {
+                int m = emailEnd(i);
+                if (m > 0) {
+                    e = m;
                 }
+            }
+            if (nonAscii) {
+                fillTerm(i, e);
+            } else {
+                fillAsciiTerm(i, e);
             }
         }
         end = e;
@@ -181,11 +197,46 @@ public final class FastTokenizer implements Tokenizer {
         return true;
     }
 
-    /** Whether a token starting with {@code c0 c1} could be a URL ({@code http}, {@code https}, {@code ftp}, {@code www}). */
+    /**
+     * Whether an ASCII word stopped at {@code j} ends there for sure: at a space or line break, or
+     * at punctuation followed by one (no joiner applies without a letter or digit after it, and no
+     * e-mail address goes on through a space).
+     */
+    private boolean endsPlainly(int j) {
+        char c = buf[j];
+        if (c == ' ' || c == '\n') {
+            return true;
+        }
+        if (c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' || c == '"') {
+            if (j + 1 == length) {
+                return true;
+            }
+            char d = buf[j + 1];
+            return d == ' ' || d == '\n';
+        }
+        return false;
+    }
+
+    /** Cheap test on the first two chars: only {@code ht}, {@code ww} and {@code ft} can start a URL. */
     private static boolean mayStartUrl(char c0, char c1) {
-        c0 |= 0x20; // ASCII lower case; any other char stays no match below
-        c1 |= 0x20;
-        return ((c0 == 'h' || c0 == 'f') && c1 == 't') || (c0 == 'w' && c1 == 'w');
+        char a = (char) (c0 | 0x20);
+        char b = (char) (c1 | 0x20);
+        return (a == 'h' && b == 't') || (a == 'w' && b == 'w') || (a == 'f' && b == 't');
+    }
+
+    /**
+     * Whether an e-mail address can start at the current token, which so far holds only chars an
+     * e-mail local part may hold: then the local part runs on from {@code e} to an {@code @}, or
+     * there is no e-mail address here.
+     */
+    private boolean mayBeEmail(int e) {
+        final char[] b = buf;
+        final int n = length;
+        int j = e;
+        while (j < n && isLocalPartChar(b[j])) {
+            j++;
+        }
+        return j < n && b[j] == '@';
     }
 
     /** End of the word starting at {@code i} (a letter or digit), following the joiner rules. */
@@ -193,48 +244,45 @@ public final class FastTokenizer implements Tokenizer {
         final char[] b = buf;
         final int n = length;
         localOnly = true;
+        nonAscii = false;
         i = scanRun(i);
         while (i < n) {
             char c = b[i];
+            if (c == ' ' || c == '\n') {
+                break; // the common case, decided before the joiner tests
+            }
             if (c == '\'' || c == '\u2019') {
                 if (classOf(i + 1) != LETTER) {
                     break;
                 }
                 localOnly = false;
-                term[termLength++] = '\'';
-                i = scanRun(i + 1);
+                nonAscii |= c != '\'';
             } else if (c == '.') {
                 int next = classOf(i + 1);
-                if (!(runEndsWithDigit && next == DIGIT) && !(runIsOneLetter && next == LETTER)) {
+                boolean decimal = next == DIGIT && classBefore(i) == DIGIT;
+                boolean initial = next == LETTER && runIsOneLetter(i);
+                if (!decimal && !initial) {
                     break;
                 }
-                term[termLength++] = '.';
-                i = scanRun(i + 1);
             } else if (c == ',') {
-                if (!runEndsWithDigit || !thousandsGroupAt(i + 1)) {
+                if (classBefore(i) != DIGIT || !thousandsGroupAt(i + 1)) {
                     break;
                 }
                 localOnly = false;
-                term[termLength++] = ',';
-                i = scanRun(i + 1);
             } else if (c == '-' || c == '\u2010' || c == '\u2011') {
                 int next = classOf(i + 1);
-                if ((next != LETTER && next != DIGIT) || !(runHasDigit || runHasDigitAt(i + 1))) {
+                if ((next != LETTER && next != DIGIT) || !(hasDigit(runStart, i) || hasDigit(i + 1, runEnd(i + 1)))) {
                     break;
                 }
                 if (c != '-') {
                     localOnly = false;
+                    nonAscii = true;
                 }
-                term[termLength++] = '-';
-                i = scanRun(i + 1);
             } else if (c == '(') {
-                if (runEndsWithDigit) {
+                if (classBefore(i) == DIGIT) {
                     int after = parenSuffixesEnd(i);
                     if (after > i) {
                         localOnly = false;
-                        for (int j = i; j < after; j++) {
-                            term[termLength++] = LOWER_ASCII[buf[j]];
-                        }
                         i = after;
                     }
                 }
@@ -242,103 +290,78 @@ public final class FastTokenizer implements Tokenizer {
             } else {
                 break;
             }
+            i = scanRun(i + 1);
         }
         return i;
     }
 
-    /** Scans a run of letters, digits and marks from {@code i}, appending its term chars; sets the run* fields. */
+    /** Scans a run of letters, digits and marks from {@code i} (a letter or digit); returns its end. */
     private int scanRun(int i) {
+        runStart = i;
         final char[] b = buf;
-        final char[] t = term;
         final int n = length;
-        final int runStart = i;
-        int k = termLength;
-        // ASCII fast loop: one table load, one store per char; class bits OR-ed so that
-        // "has a digit" costs nothing per char (LETTER = 1, DIGIT = 2, MARK = 3 never ASCII).
-        int seen = 0;
         while (i < n) {
             char c = b[i];
-            if (c >= 128) {
-                break;
-            }
-            int cls = BMP[c];
-            if (cls == SEP) {
-                termLength = k;
-                runHasDigit = (seen & DIGIT) != 0;
-                runEndsWithDigit = i > runStart && BMP[b[i - 1]] == DIGIT;
-                runIsOneLetter = i - runStart == 1 && BMP[b[runStart]] == LETTER;
-                return i;
-            }
-            seen |= cls;
-            t[k++] = LOWER_ASCII[c];
-            i++;
-        }
-        if (i >= n) {
-            termLength = k;
-            runHasDigit = (seen & DIGIT) != 0;
-            runEndsWithDigit = i > runStart && BMP[b[i - 1]] == DIGIT;
-            runIsOneLetter = i - runStart == 1 && BMP[b[runStart]] == LETTER;
-            return i;
-        }
-        // A non-ASCII char: finish the run code point by code point.
-        int count = i - runStart; // every char so far was ASCII, one code point each
-        boolean digit = (seen & DIGIT) != 0;
-        boolean lastDigit = i > runStart && BMP[b[i - 1]] == DIGIT;
-        boolean firstLetter = i > runStart && BMP[b[runStart]] == LETTER;
-        while (i < n) {
-            char c = b[i];
-            int cls;
-            int len = 1;
             if (c < 128) {
-                cls = BMP[c];
-                if (cls == SEP) {
+                if (BMP[c] == SEP) {
                     break;
                 }
-                t[k++] = LOWER_ASCII[c];
+                i++;
             } else {
-                int kind = classAt(i);
-                cls = kind & CLASS_MASK;
+                int k = classAt(i);
+                int cls = k & CLASS_MASK;
                 if (cls != LETTER && cls != DIGIT && cls != MARK) {
                     break;
                 }
-                if ((kind & PAIR) != 0) {
-                    len = 2;
-                    k += Character.toChars(Character.toLowerCase(Character.toCodePoint(c, b[i + 1])), t, k);
-                } else {
-                    k += Character.toChars(Character.toLowerCase((int) c), t, k);
-                }
                 localOnly = false;
+                nonAscii = true;
+                i += (k & PAIR) != 0 ? 2 : 1;
             }
-            if (count == 0) {
-                firstLetter = cls == LETTER;
-            }
-            count++;
-            lastDigit = cls == DIGIT;
-            digit |= lastDigit;
-            i += len;
         }
-        termLength = k;
-        runHasDigit = digit;
-        runEndsWithDigit = lastDigit;
-        runIsOneLetter = count == 1 && firstLetter;
         return i;
     }
 
-    /** Whether the run starting at {@code i} holds a digit (looks ahead without consuming). */
-    private boolean runHasDigitAt(int i) {
+    /** End of the run starting at {@code i}, without touching the cursor's state. */
+    private int runEnd(int i) {
         final int n = length;
         while (i < n) {
             int k = classAt(i);
             int cls = k & CLASS_MASK;
-            if (cls == DIGIT) {
-                return true;
+            if (cls != LETTER && cls != DIGIT && cls != MARK) {
+                break;
             }
-            if (cls != LETTER && cls != MARK) {
-                return false;
+            i += (k & PAIR) != 0 ? 2 : 1;
+        }
+        return i;
+    }
+
+    private boolean hasDigit(int from, int to) {
+        for (int i = from; i < to; ) {
+            int k = classAt(i);
+            if ((k & CLASS_MASK) == DIGIT) {
+                return true;
             }
             i += (k & PAIR) != 0 ? 2 : 1;
         }
         return false;
+    }
+
+    /** Class of the code point that ends just before {@code i}. */
+    private int classBefore(int i) {
+        char c = buf[i - 1];
+        if (Character.isLowSurrogate(c) && i >= 2 && Character.isHighSurrogate(buf[i - 2])) {
+            return classify(Character.toCodePoint(buf[i - 2], c));
+        }
+        return BMP[c];
+    }
+
+    /** Whether the current run, ending at {@code i}, is a single letter (one code point). */
+    private boolean runIsOneLetter(int i) {
+        int len = i - runStart;
+        if (len == 1) {
+            return BMP[buf[runStart]] == LETTER;
+        }
+        return len == 2 && (classAt(runStart) & PAIR) != 0 && (classAt(runStart) & CLASS_MASK) == LETTER;
     }
 
     /** Whether exactly three digits start at {@code i} (a fourth one would make it no thousands group). */
@@ -504,6 +527,21 @@ public final class FastTokenizer implements Tokenizer {
 
     private int codePointAt(int i) {
         return Character.codePointAt(buf, i, length);
+    }
+
+    /** The term of an all-ASCII token: a straight lower-casing copy. */
+    private void fillAsciiTerm(int from, int to) {
+        final int len = to - from;
+        if (term.length < len) {
+            term = new char[Math.max(len, term.length * 2)];
+        }
+        final char[] b = buf;
+        final char[] t = term;
+        for (int j = 0; j < len; j++) {
+            char c = b[from + j];
+            t[j] = (char) (c | ((char) (c - 'A') < 26 ? 0x20 : 0));
+        }
+        termLength = len;
     }
 
     private void fillTerm(int from, int to) {

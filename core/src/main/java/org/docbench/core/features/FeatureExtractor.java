@@ -33,6 +33,8 @@ public final class FeatureExtractor {
     private final Map<String, Integer> vocabulary;
     private final double[] idf;
     private final int trainingDocuments;
+    /** Index -> name, built on first use; a benign race builds equal arrays. */
+    private volatile String[] names;
 
     private FeatureExtractor(FeatureSpec spec, Normalizer normalizer, Supplier<Tokenizer> tokenizer,
                              Map<String, Integer> vocabulary, double[] idf, int trainingDocuments) {
@@ -77,6 +79,43 @@ public final class FeatureExtractor {
             idf[i] = Math.log((1.0 + docs) / (1.0 + df.get(kept.get(i))[0])) + 1.0;
         }
         return new FeatureExtractor(spec, normalizer, tokenizer, vocab, idf, docs);
+    }
+
+    /**
+     * The allocation-free twin of this extractor, for the inference hot path: same features,
+     * indexed by {@link #featureIndex(String)}. Requires the extractor's tokenizer to be
+     * {@link FastTokenizer} and its input to be normalized by the caller.
+     */
+    public FastFeatures fast() {
+        String[] names = new String[vocabulary.size()];
+        int[] indices = new int[names.length];
+        int i = 0;
+        for (Map.Entry<String, Integer> e : vocabulary.entrySet()) {
+            names[i] = e.getKey();
+            indices[i++] = e.getValue();
+        }
+        return new FastFeatures(spec, names, indices, idf);
+    }
+
+    /** The index of a feature name in [0, featureCount), or -1 when it is not in the vocabulary. */
+    public int featureIndex(String name) {
+        Integer i = vocabulary.get(name);
+        return i == null ? -1 : i;
+    }
+
+    /** The feature name at {@code index} in [0, featureCount). */
+    public String featureName(int index) {
+        if (names == null) {
+            String[] n = new String[vocabulary.size()];
+            vocabulary.forEach((k, v) -> n[v] = k);
+            names = n;
+        }
+        return names[index];
+    }
+
+    /** The normalizer this extractor applies before tokenizing. */
+    public Normalizer normalizer() {
+        return normalizer;
     }
 
     public FeatureSpec spec() {

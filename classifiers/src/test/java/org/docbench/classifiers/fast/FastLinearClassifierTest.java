@@ -1,0 +1,118 @@
+package org.docbench.classifiers.fast;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.docbench.core.corpus.AllSidesReader;
+import org.docbench.core.corpus.LayoutCorpusReader;
+import org.docbench.core.corpus.OnError;
+import org.docbench.core.document.LabeledDocument;
+import org.docbench.core.features.FeatureExtractor;
+import org.docbench.core.features.FeatureSpec;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.tribuo.Model;
+import org.tribuo.MutableDataset;
+import org.tribuo.Prediction;
+import org.tribuo.Trainer;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.classification.baseline.DummyClassifierTrainer;
+import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
+import org.tribuo.classification.sgd.objectives.Hinge;
+import org.tribuo.classification.sgd.objectives.LogMulticlass;
+import org.tribuo.datasource.ListDataSource;
+import org.tribuo.math.optimisers.AdaGrad;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
+
+/**
+ * The fast path is a compilation, not an approximation: for every document it must predict the
+ * label Tribuo predicts, with every score within 1e-5.
+ */
+class FastLinearClassifierTest {
+    private static final LabelFactory LABELS = new LabelFactory();
+
+    static Stream<Arguments> models() {
+        return Stream.of(
+                Arguments.of("logistic regression", new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.5, 0.1), 5, 1000, 1, 7L), FeatureSpec.defaults()),
+                Arguments.of("linear SVM", new LinearSGDTrainer(new Hinge(), new AdaGrad(0.5, 0.1), 5, 1000, 1, 7L), FeatureSpec.defaults()),
+                Arguments.of("LR, counts, char n-grams", new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.1, 0.1), 3, 1000, 1, 7L),
+                        new FeatureSpec(2, 3, 4, FeatureSpec.Weighting.COUNT, 2, 0)),
+                Arguments.of("LR, hashed", new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.5, 0.1), 5, 1000, 1, 7L),
+                        FeatureSpec.defaults().withHashBits(16)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("models")
+    void fastPath_equalsTribuoPredict_onEveryEmbeddedDocument(String name, Trainer<Label> trainer, FeatureSpec spec) {
+        List<LabeledDocument> docs = LayoutCorpusReader.embedded().readAll();
+        for (String task : List.of("topic", "stance")) {
+            List<LabeledDocument> train = docs.stream().filter(d -> "train".equals(d.split("random"))).toList();
+            assertEquivalent(name + "/" + task, trainer, spec, task, train, docs);
+        }
+    }
+
+    @Test
+    void fastPath_equalsTribuoPredict_onAnAllSidesSample() {
+        Optional<Path> dir = AllSidesReader.locate(System.getProperty("docbench.allsides", ""),
+                Path.of(System.getProperty("docbench.root", ".")));
+        if (dir.isEmpty()) {
+            System.err.println("SKIPPED: AllSides corpus not found (set -Ddocbench.allsides or unpack it under target/allsides)");
+        }
+        Assumptions.assumeTrue(dir.isPresent(), "AllSides corpus absent");
+        List<LabeledDocument> sample;
+        try (Stream<LabeledDocument> all = AllSidesReader.fromFolder(dir.get(), OnError.FAIL_FAST).documents()) {
+            sample = all.limit(2000).toList();
+        }
+        List<LabeledDocument> train = sample.subList(0, 1500);
+        assertEquivalent("allsides/stance", new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.5, 0.1), 3, 1000, 1, 7L),
+                FeatureSpec.defaults(), "stance", train, sample);
+    }
+
+    @Test
+    void compile_rejectsModelsItCannotCompile_namingThem() {
+        List<LabeledDocument> docs = LayoutCorpusReader.embedded().readAll();
+        FeatureExtractor fx = FeatureExtractor.fit(FeatureSpec.defaults(), docs.stream().map(LabeledDocument::text).toList());
+        Model<Label> dummy = DummyClassifierTrainer.createMostFrequentTrainer().train(dataset(fx, docs, "topic"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FastLinearClassifier.compile(fx, dummy));
+        assertTrue(e.getMessage().contains("cannot compile a DummyClassifierModel"), e.getMessage());
+    }
+
+    private static void assertEquivalent(String what, Trainer<Label> trainer, FeatureSpec spec, String task,
+                                         List<LabeledDocument> train, List<LabeledDocument> all) {
+        FeatureExtractor fx = FeatureExtractor.fit(spec, train.stream().map(LabeledDocument::text).toList());
+        Model<Label> model = trainer.train(dataset(fx, train, task));
+        FastLinearClassifier fast = FastLinearClassifier.compile(fx, model);
+        FastLinearClassifier.Session session = fast.newSession();
+        int compared = 0;
+        for (LabeledDocument d : all) {
+            var example = fx.example(d.text(), LabelFactory.UNKNOWN_LABEL);
+            if (example.size() == 0) {
+                continue; // Tribuo refuses examples with no known feature; nothing to compare
+            }
+            Prediction<Label> want = model.predict(example);
+            int got = session.classify(d.text());
+            assertEquals(want.getOutput().getLabel(), fast.labelName(got), what + " " + d.id() + " label");
+            for (int l = 0; l < fast.labelCount(); l++) {
+                double tribuo = want.getOutputScores().get(fast.labelName(l)).getScore();
+                assertEquals(tribuo, session.scores()[l], 1e-5, what + " " + d.id() + " score of " + fast.labelName(l));
+            }
+            compared++;
+        }
+        assertTrue(compared >= all.size() * 0.99, what + ": compared only " + compared + " of " + all.size());
+    }
+
+    private static MutableDataset<Label> dataset(FeatureExtractor fx, List<LabeledDocument> docs, String task) {
+        var examples = docs.stream().map(d -> fx.example(d.text(), new Label(d.label(task)))).toList();
+        return new MutableDataset<>(new ListDataSource<>(examples, LABELS, new SimpleDataSourceProvenance("test", LABELS)));
+    }
+}

@@ -1,0 +1,158 @@
+package org.docbench.core.corpus;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.docbench.core.document.LabeledDocument;
+
+/**
+ * Reads a CSV or TSV corpus with a header row, columns named by a {@link FieldMapping}. Streams
+ * record by record (Commons CSV). A row with the wrong number of fields, a missing column, an
+ * empty text or a duplicate id is reported with its line under the {@link OnError} policy; a
+ * broken quote ends the read with an error naming the line, since no parser can resynchronize.
+ */
+public final class CsvReader implements CorpusReader {
+
+    private final Path file;
+    private final FieldMapping mapping;
+    private final OnError onError;
+    private final CSVFormat format;
+    private Problems problems;
+
+    /** A reader of {@code file}; TSV (no quoting) when the name ends in {@code .tsv}, else RFC 4180 CSV. */
+    public CsvReader(Path file, FieldMapping mapping, OnError onError) {
+        if (!Files.isRegularFile(file)) {
+            throw new CorpusException(new CorpusProblem(file.toString(), 0, null, "no such file",
+                    "check the path of the CSV file"));
+        }
+        this.file = file;
+        this.mapping = mapping;
+        this.onError = onError;
+        CSVFormat base = file.getFileName().toString().endsWith(".tsv")
+                ? CSVFormat.TDF.builder().setQuote(null).get()
+                : CSVFormat.RFC4180;
+        this.format = base.builder().setHeader().setSkipHeaderRecord(true).get();
+        this.problems = new Problems(onError);
+    }
+
+    @Override
+    public String name() {
+        return file.getFileName().toString().replaceFirst("\\.(csv|tsv)$", "");
+    }
+
+    @Override
+    public String location() {
+        return file.toString();
+    }
+
+    @Override
+    public Problems problems() {
+        return problems;
+    }
+
+    @Override
+    public Stream<LabeledDocument> documents() {
+        problems = new Problems(onError);
+        CSVParser parser;
+        try {
+            var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            Reader r = new InputStreamReader(Files.newInputStream(file), decoder);
+            parser = CSVParser.parse(r, format);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new CorpusException(new CorpusProblem(file.toString(), 1, null, "cannot read header: " + e.getMessage(),
+                    "the first row must name the columns, each once"), e);
+        }
+        Set<String> header = new LinkedHashSet<>(parser.getHeaderNames());
+        checkColumn(header, mapping.textField());
+        if (mapping.idField() != null) {
+            checkColumn(header, mapping.idField());
+        }
+        mapping.tasks().values().forEach(c -> checkColumn(header, c));
+        mapping.splits().values().forEach(c -> checkColumn(header, c));
+        RecordChecks checks = new RecordChecks(mapping, problems, file.toString());
+        Iterator<CSVRecord> records = parser.iterator();
+        Iterator<LabeledDocument> it = new Iterator<>() {
+            LabeledDocument next;
+            long lastLine = 1;
+
+            @Override
+            public boolean hasNext() {
+                while (next == null) {
+                    CSVRecord rec;
+                    try {
+                        if (!records.hasNext()) {
+                            return false;
+                        }
+                        rec = records.next();
+                    } catch (UncheckedIOException | IllegalStateException e) {
+                        throw new CorpusException(new CorpusProblem(file.toString(), lastLine + 1, null,
+                                "malformed CSV: " + rootMessage(e), "check quoting near this line (and that the file is UTF-8)"), e);
+                    }
+                    long line = parser.getCurrentLineNumber();
+                    lastLine = line;
+                    if (!rec.isConsistent()) {
+                        problems.report(new CorpusProblem(file.toString(), line, null,
+                                "row has " + rec.size() + " fields, header has " + header.size(),
+                                "quote fields that contain the delimiter"));
+                        continue;
+                    }
+                    Map<String, String> values = rec.toMap();
+                    next = checks.document(line, values::get, header);
+                }
+                return true;
+            }
+
+            @Override
+            public LabeledDocument next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                LabeledDocument d = next;
+                next = null;
+                return d;
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL), false)
+                .onClose(() -> {
+                    try {
+                        parser.close();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+    }
+
+    private void checkColumn(Set<String> header, String column) {
+        if (!header.contains(column)) {
+            throw new CorpusException(new CorpusProblem(file.toString(), 1, null,
+                    "no column '" + column + "' in header " + header, "name an existing column"));
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+}

@@ -1,0 +1,75 @@
+package org.docbench.core.corpus;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.docbench.core.document.LabeledDocument;
+
+/**
+ * Turns one record of a user's JSON Lines or CSV corpus into a document, with the checks both
+ * formats share: id present and unique, text present and not empty, every mapped label present,
+ * splits one of train/valid/test. Not thread-safe; one per read.
+ */
+final class RecordChecks {
+    private static final Set<String> PARTS = Set.of("train", "valid", "test");
+
+    private final FieldMapping mapping;
+    private final Problems problems;
+    private final String source;
+    private final Set<String> seen = new HashSet<>();
+
+    RecordChecks(FieldMapping mapping, Problems problems, String source) {
+        this.mapping = mapping;
+        this.problems = problems;
+        this.source = source;
+    }
+
+    /** Builds the document of one record; {@code field} returns null for an absent field. Null when skipped. */
+    LabeledDocument document(long line, Function<String, String> field, Set<String> present) {
+        String id = mapping.idField() == null ? "line-" + line : field.apply(mapping.idField());
+        if (id == null || id.isBlank()) {
+            problems.report(new CorpusProblem(source, line, null, "no id in field '" + mapping.idField() + "'",
+                    "give every record an id, or leave the id field unset to number records by line"));
+            return null;
+        }
+        id = id.strip();
+        if (!seen.add(id)) {
+            problems.report(new CorpusProblem(source, line, id, "duplicate id '" + id + "'", "ids must be unique"));
+            return null;
+        }
+        String text = field.apply(mapping.textField());
+        if (text == null) {
+            problems.report(new CorpusProblem(source, line, id, "no text field '" + mapping.textField() + "' (fields: "
+                    + present + ")", "name the text field with the right option"));
+            return null;
+        }
+        if (text.isBlank()) {
+            problems.report(new CorpusProblem(source, line, id, "document is empty", "drop the record or fill its text"));
+            return null;
+        }
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (Map.Entry<String, String> t : mapping.tasks().entrySet()) {
+            String label = field.apply(t.getValue());
+            if (label == null || label.isBlank()) {
+                problems.report(new CorpusProblem(source, line, id, "no " + t.getKey() + " label in field '"
+                        + t.getValue() + "'", "label every record, or drop the task"));
+                return null;
+            }
+            labels.put(t.getKey(), label.strip());
+        }
+        Map<String, String> splits = new LinkedHashMap<>();
+        for (Map.Entry<String, String> s : mapping.splits().entrySet()) {
+            String part = field.apply(s.getValue());
+            if (part == null || !PARTS.contains(part.strip())) {
+                problems.report(new CorpusProblem(source, line, id, "split field '" + s.getValue() + "' is '" + part
+                        + "'", "use train, valid or test"));
+                return null;
+            }
+            splits.put(s.getKey(), part.strip());
+        }
+        return new LabeledDocument(id, text, labels, splits, Map.of());
+    }
+}

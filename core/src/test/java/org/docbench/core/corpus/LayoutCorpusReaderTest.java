@@ -1,0 +1,132 @@
+package org.docbench.core.corpus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.docbench.core.document.LabeledDocument;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class LayoutCorpusReaderTest {
+
+    @TempDir
+    Path dir;
+
+    private void corpus(String labels, String... docs) throws IOException {
+        Files.createDirectories(dir.resolve("docs"));
+        Files.writeString(dir.resolve("layout.properties"),
+                "name=tiny\ntasks=topic,stance\nlabels.stance=pro,anti,neutral\nsplits=random\n");
+        Files.writeString(dir.resolve("labels.tsv"), "id\ttopic\tstance\toutlet\n" + labels);
+        Files.createDirectories(dir.resolve("splits"));
+        StringBuilder split = new StringBuilder("id\tsplit\n");
+        for (int i = 0; i + 1 < docs.length; i += 2) {
+            Files.writeString(dir.resolve("docs/" + docs[i] + ".txt"), docs[i + 1]);
+            split.append(docs[i]).append(i % 4 == 0 ? "\ttrain\n" : "\ttest\n");
+        }
+        Files.writeString(dir.resolve("splits/random.tsv"), split);
+    }
+
+    @Test
+    void read_wellFormedCorpus_yieldsLabelsSplitsAndMetadataInLabelOrder() throws IOException {
+        corpus("b\tsanctuary\tanti\tThe Lamp\na\t287g\tpro\tThe Post\n", "a", "Alpha text.", "b", "Beta text.");
+        List<LabeledDocument> docs = LayoutCorpusReader.fromFolder(dir, OnError.FAIL_FAST).readAll();
+        assertEquals(List.of("b", "a"), docs.stream().map(LabeledDocument::id).toList());
+        LabeledDocument a = docs.get(1);
+        assertEquals("287g", a.label("topic"));
+        assertEquals("pro", a.label("stance"));
+        assertEquals("train", a.split("random"));
+        assertEquals("The Post", a.metadata().get("outlet"));
+        assertEquals("Alpha text.", a.text());
+    }
+
+    static Stream<Arguments> brokenCorpora() {
+        return Stream.of(
+                Arguments.of("label row without document", "a\t287g\tpro\tX\nz\t287g\tpro\tX\n", "z", "has no document"),
+                Arguments.of("unknown label", "a\t287g\tpro\tX\nb\t287g\tmaybe\tX\n", "b", "unknown stance label 'maybe'"),
+                Arguments.of("duplicate id", "a\t287g\tpro\tX\na\t287g\tanti\tX\n", "a", "duplicate id"),
+                Arguments.of("short row", "a\t287g\tpro\tX\nb\t287g\n", "b", "row has 2 fields"),
+                Arguments.of("empty document", "a\t287g\tpro\tX\ne\t287g\tpro\tX\n", "e", "document is empty"),
+                Arguments.of("invalid UTF-8", "a\t287g\tpro\tX\nu\t287g\tpro\tX\n", "u", "invalid UTF-8 near byte 3"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenCorpora")
+    void read_brokenInput_failsFastNamingFileLineOrDocument(String what, String labels, String badId, String message)
+            throws IOException {
+        corpus(labels, "a", "Alpha.", "b", "Beta.", "e", "  \n ");
+        Files.write(dir.resolve("docs/u.txt"), new byte[] {'a', 'b', 'c', (byte) 0xC3, '(', 'x'});
+        // u.txt and e.txt exist for their cases; elsewhere they are orphans, so skip-and-report is used to isolate.
+        LayoutCorpusReader reader = LayoutCorpusReader.fromFolder(dir, OnError.SKIP_AND_REPORT);
+        reader.readAll();
+        List<CorpusProblem> problems = reader.problems().list();
+        assertTrue(problems.stream().anyMatch(p -> badId.equals(p.docId()) && p.message().contains(message)),
+                what + ": want a problem for " + badId + " containing '" + message + "', got " + problems);
+        CorpusProblem p = problems.stream().filter(q -> badId.equals(q.docId())).findFirst().orElseThrow();
+        assertTrue(p.message().contains(dir.toString()), "names the file: " + p.message());
+        assertTrue(p.message().contains("Fix:"), "says the fix: " + p.message());
+    }
+
+    @Test
+    void read_failFast_throwsTheFirstProblem_skipAndReport_countsEverySkippedDocument() throws IOException {
+        corpus("a\t287g\tpro\tX\nb\t287g\tmaybe\tX\nc\t287g\tpro\tX\n", "a", "Alpha.", "c", "Gamma.");
+        CorpusException e = assertThrows(CorpusException.class,
+                () -> LayoutCorpusReader.fromFolder(dir, OnError.FAIL_FAST).readAll());
+        assertTrue(e.getMessage().contains("labels.tsv:3 [document b]: unknown stance label 'maybe'"), e.getMessage());
+
+        LayoutCorpusReader skip = LayoutCorpusReader.fromFolder(dir, OnError.SKIP_AND_REPORT);
+        assertEquals(List.of("a", "c"), skip.readAll().stream().map(LabeledDocument::id).toList());
+        assertEquals(1, skip.problems().skipped());
+    }
+
+    @Test
+    void read_documentWithoutLabelRow_isReported() throws IOException {
+        corpus("a\t287g\tpro\tX\n", "a", "Alpha.", "c", "Gamma.");
+        CorpusException e = assertThrows(CorpusException.class,
+                () -> LayoutCorpusReader.fromFolder(dir, OnError.FAIL_FAST).readAll());
+        assertTrue(e.getMessage().contains("c.txt [document c]: document has no row in labels.tsv"), e.getMessage());
+    }
+
+    @Test
+    void read_missingLabelsFile_saysWhatTheFolderNeeds() throws IOException {
+        Files.createDirectories(dir.resolve("docs"));
+        CorpusException e = assertThrows(CorpusException.class,
+                () -> LayoutCorpusReader.fromFolder(dir, OnError.FAIL_FAST).readAll());
+        assertTrue(e.getMessage().contains("labels.tsv: labels file is missing"), e.getMessage());
+    }
+
+    @Test
+    void embedded_readsTheShippedCorpusFromTheClasspath_withBothTasksAndSplits() {
+        LayoutCorpusReader reader = LayoutCorpusReader.embedded();
+        List<LabeledDocument> docs = reader.readAll();
+        assertTrue(docs.size() > 0, "embedded corpus is empty");
+        for (LabeledDocument d : docs) {
+            assertTrue(d.label("topic") != null && d.label("stance") != null, d.id() + " lacks a label");
+            assertTrue(d.split("random") != null && d.split("outlet") != null, d.id() + " lacks a split");
+        }
+        assertEquals(0, reader.problems().skipped());
+    }
+
+    @Test
+    void manifest_isStableAcrossReads_andChangesWithAnyByte() throws IOException {
+        corpus("a\t287g\tpro\tX\nb\tsanctuary\tanti\tY\n", "a", "Alpha.", "b", "Beta.");
+        CorpusManifest m1 = CorpusManifest.of(LayoutCorpusReader.fromFolder(dir, OnError.FAIL_FAST));
+        CorpusManifest m2 = CorpusManifest.of(LayoutCorpusReader.fromFolder(dir, OnError.FAIL_FAST));
+        assertEquals(m1, m2);
+        assertEquals(2, m1.documents());
+        assertEquals(1, m1.counts().get("stance").get("pro"));
+        Files.writeString(dir.resolve("docs/b.txt"), "Beta!", StandardCharsets.UTF_8);
+        CorpusManifest m3 = CorpusManifest.of(LayoutCorpusReader.fromFolder(dir, OnError.FAIL_FAST));
+        assertTrue(!m1.sha256().equals(m3.sha256()), "hash must change with the text");
+    }
+}

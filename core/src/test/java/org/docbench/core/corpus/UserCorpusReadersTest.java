@@ -1,0 +1,123 @@
+package org.docbench.core.corpus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.docbench.core.document.LabeledDocument;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** JSON Lines and CSV/TSV corpora with user-named fields. */
+class UserCorpusReadersTest {
+
+    @TempDir
+    Path dir;
+
+    static final FieldMapping MAPPING = FieldMapping.of("body", "stance", "side").withId("id").withSplit("given", "part");
+
+    @Test
+    void jsonLines_readsNamedFields_inFileOrder() throws IOException {
+        Path f = dir.resolve("c.jsonl");
+        Files.writeString(f, "{\"id\":\"x1\",\"body\":\"One.\",\"side\":\"left\",\"part\":\"train\"}\n\n"
+                + "{\"id\":\"x2\",\"body\":\"Two.\",\"side\":\"right\",\"part\":\"test\",\"extra\":[1]}\n");
+        List<LabeledDocument> docs = new JsonLinesReader(f, MAPPING, OnError.FAIL_FAST).readAll();
+        assertEquals(List.of("x1", "x2"), docs.stream().map(LabeledDocument::id).toList());
+        assertEquals("right", docs.get(1).label("stance"));
+        assertEquals("test", docs.get(1).split("given"));
+    }
+
+    @Test
+    void jsonLines_malformedLine_isNamedByLine_andSkippedWhenAsked() throws IOException {
+        Path f = dir.resolve("c.jsonl");
+        Files.writeString(f, "{\"id\":\"x1\",\"body\":\"One.\",\"side\":\"left\",\"part\":\"train\"}\n"
+                + "{\"id\":\"x2\",\"body\":\"Two.\n"
+                + "{\"id\":\"x3\",\"body\":\"\",\"side\":\"left\",\"part\":\"train\"}\n"
+                + "{\"id\":\"x1\",\"body\":\"Dup.\",\"side\":\"left\",\"part\":\"train\"}\n"
+                + "{\"id\":\"x5\",\"body\":\"Five.\",\"part\":\"train\"}\n");
+        CorpusException e = assertThrows(CorpusException.class, () -> new JsonLinesReader(f, MAPPING, OnError.FAIL_FAST).readAll());
+        assertTrue(e.getMessage().startsWith(f + ":2: malformed JSON"), e.getMessage());
+
+        JsonLinesReader skip = new JsonLinesReader(f, MAPPING, OnError.SKIP_AND_REPORT);
+        assertEquals(List.of("x1"), skip.readAll().stream().map(LabeledDocument::id).toList());
+        List<String> messages = skip.problems().list().stream().map(CorpusProblem::message).toList();
+        assertEquals(4, messages.size(), messages.toString());
+        assertTrue(messages.get(1).contains(":3 [document x3]: document is empty"), messages.get(1));
+        assertTrue(messages.get(2).contains(":4 [document x1]: duplicate id"), messages.get(2));
+        assertTrue(messages.get(3).contains(":5 [document x5]: no stance label in field 'side'"), messages.get(3));
+    }
+
+    @Test
+    void csv_readsQuotedMultilineText_andNumbersDocumentsByLineWithoutAnIdColumn() throws IOException {
+        Path f = dir.resolve("c.csv");
+        Files.writeString(f, "text,label\n\"Sheriff says, \"\"no\"\"\nto holds.\",anti\nPlain text.,pro\n");
+        List<LabeledDocument> docs = new CsvReader(f, FieldMapping.of("text", "stance", "label"), OnError.FAIL_FAST).readAll();
+        assertEquals(2, docs.size());
+        assertEquals("Sheriff says, \"no\"\nto holds.", docs.get(0).text());
+        assertTrue(docs.get(1).id().startsWith("line-"), docs.get(1).id());
+    }
+
+    @Test
+    void csv_missingColumn_failsNamingTheHeader() throws IOException {
+        Path f = dir.resolve("c.tsv");
+        Files.writeString(f, "text\tlabel\nA.\tpro\n");
+        CorpusException e = assertThrows(CorpusException.class,
+                () -> new CsvReader(f, FieldMapping.of("body", "stance", "label"), OnError.FAIL_FAST).readAll());
+        assertTrue(e.getMessage().contains(":1: no column 'body' in header [text, label]"), e.getMessage());
+    }
+
+    @Test
+    void csv_rowWithWrongFieldCount_isReportedWithItsLine() throws IOException {
+        Path f = dir.resolve("c.tsv");
+        Files.writeString(f, "text\tlabel\nA.\tpro\nB.\tanti\textra\nC.\tneutral\n");
+        CsvReader r = new CsvReader(f, FieldMapping.of("text", "stance", "label"), OnError.SKIP_AND_REPORT);
+        assertEquals(2, r.readAll().size());
+        assertEquals(1, r.problems().skipped());
+        assertTrue(r.problems().list().get(0).message().contains(":3: row has 3 fields, header has 2"),
+                r.problems().list().get(0).message());
+    }
+
+    @Test
+    void csv_unclosedQuote_endsTheReadWithTheLine() throws IOException {
+        Path f = dir.resolve("c.csv");
+        Files.writeString(f, "text,label\nA.,pro\n\"B. never closed,anti\n");
+        CorpusException e = assertThrows(CorpusException.class,
+                () -> new CsvReader(f, FieldMapping.of("text", "stance", "label"), OnError.SKIP_AND_REPORT).readAll());
+        assertTrue(e.getMessage().contains("malformed CSV"), e.getMessage());
+    }
+
+    @Test
+    void allSides_readsPublishedLayout_withoutTheContentField() throws IOException {
+        Path root = dir.resolve("abp");
+        Files.createDirectories(root.resolve("data/jsons"));
+        Files.createDirectories(root.resolve("data/splits/random"));
+        Files.writeString(root.resolve("data/jsons/k1.json"), "{\"ID\":\"k1\",\"topic\":\"immigration\",\"source\":\"S\","
+                + "\"title\":\"T\",\"content_original\":\"Body one.\",\"bias_text\":\"left\",\"bias\":0}");
+        Files.writeString(root.resolve("data/jsons/k2.json"), "{\"ID\":\"k2\",\"topic\":\"elections\",\"content_original\":\"Body two.\","
+                + "\"bias_text\":\"sideways\",\"bias\":9}");
+        Files.writeString(root.resolve("data/jsons/k3.json"), "{\"ID\":\"k3\",\"content_original\":\"Body th");
+        Files.writeString(root.resolve("data/splits/random/train.tsv"), "ID\tbias\nk1\t0\n");
+        AllSidesReader r = AllSidesReader.fromFolder(root, OnError.SKIP_AND_REPORT);
+        List<LabeledDocument> docs = r.readAll();
+        assertEquals(1, docs.size());
+        assertEquals("left", docs.get(0).label("stance"));
+        assertEquals("immigration", docs.get(0).label("topic"));
+        assertEquals("train", docs.get(0).split("random"));
+        assertEquals("T", docs.get(0).metadata().get("title"));
+        List<String> messages = r.problems().list().stream().map(CorpusProblem::message).toList();
+        assertTrue(messages.get(0).contains("k2.json [document k2]: unknown bias_text 'sideways'"), messages.toString());
+        assertTrue(messages.get(1).contains("k3.json") && messages.get(1).contains("malformed JSON"), messages.toString());
+    }
+
+    @Test
+    void allSides_locate_prefersTheProperty_andRejectsAMissingFolder() {
+        CorpusException e = assertThrows(CorpusException.class, () -> AllSidesReader.locate(dir.resolve("nope").toString(), dir));
+        assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
+        assertTrue(AllSidesReader.locate("", dir).isEmpty());
+    }
+}

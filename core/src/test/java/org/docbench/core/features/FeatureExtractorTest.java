@@ -1,0 +1,97 @@
+package org.docbench.core.features;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.docbench.core.corpus.LayoutCorpusReader;
+import org.docbench.core.document.LabeledDocument;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.tribuo.Example;
+import org.tribuo.Feature;
+import org.tribuo.classification.Label;
+
+class FeatureExtractorTest {
+
+    static final List<String> TRAIN = List.of(
+            "ICE detainers end in Lane County.",
+            "The county ends ICE detainers.",
+            "Sheriff signs 287(g) agreement.");
+
+    @Test
+    void countWeighting_countsWordUnigramsAndBigrams_keepingOnlyFeaturesSeenMinDfTimes() {
+        FeatureExtractor fx = FeatureExtractor.fit(new FeatureSpec(2, 0, 0, FeatureSpec.Weighting.COUNT, 2, 0), TRAIN);
+        Map<String, Double> f = fx.features("ICE detainers, ICE detainers! county");
+        assertEquals(Map.of("w=ice", 2.0, "w=detainers", 2.0, "w=ice_detainers", 2.0, "w=county", 1.0), f);
+    }
+
+    @Test
+    void tfidf_isL2Normalized_andRarerFeaturesWeighMore() {
+        FeatureExtractor fx = FeatureExtractor.fit(FeatureSpec.defaults().withMinDf(1), TRAIN);
+        Map<String, Double> f = fx.features("sheriff county");
+        double norm = f.values().stream().mapToDouble(v -> v * v).sum();
+        assertEquals(1.0, norm, 1e-12);
+        assertTrue(f.get("w=sheriff") > f.get("w=county"), "sheriff (df 1) must outweigh county (df 2): " + f);
+    }
+
+    @Test
+    void example_carriesTheLabelAndTheSameFeaturesAsFeatures() {
+        FeatureExtractor fx = FeatureExtractor.fit(FeatureSpec.defaults().withMinDf(1), TRAIN);
+        Example<Label> ex = fx.example("The sheriff signs.", new Label("287g"));
+        Map<String, Double> fromExample = new TreeMap<>();
+        for (Feature feat : ex) {
+            fromExample.put(feat.getName(), feat.getValue());
+        }
+        assertEquals(fx.features("The sheriff signs."), fromExample);
+        assertEquals("287g", ex.getOutput().getLabel());
+    }
+
+    @Test
+    void spec_rejectsOutOfRangeValues_namingThem() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FeatureSpec.defaults().withMaxNgram(0));
+        assertEquals("maxNgram must be in [1, 5], got 0", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> FeatureSpec.defaults().withHashBits(3));
+    }
+
+    static Stream<Arguments> specs() {
+        return Stream.of(
+                Arguments.of(FeatureSpec.defaults()),
+                Arguments.of(new FeatureSpec(3, 2, 4, FeatureSpec.Weighting.COUNT, 1, 0)),
+                Arguments.of(new FeatureSpec(1, 0, 0, FeatureSpec.Weighting.BINARY, 3, 0)),
+                Arguments.of(FeatureSpec.defaults().withHashBits(12)));
+    }
+
+    /** The fast path must see exactly what Tribuo sees, on every document of the embedded corpus. */
+    @ParameterizedTest
+    @MethodSource("specs")
+    void fastFeatures_equalExtractorFeatures_onTheEmbeddedCorpus(FeatureSpec spec) {
+        List<LabeledDocument> docs = LayoutCorpusReader.embedded().readAll();
+        List<String> texts = docs.stream().map(LabeledDocument::text).toList();
+        FeatureExtractor fx = FeatureExtractor.fit(spec, texts.subList(0, texts.size() / 2));
+        FastFeatures fast = fx.fast();
+        FastFeatures.Scratch scratch = fast.newScratch();
+        Map<Integer, String> names = new TreeMap<>();
+        for (LabeledDocument d : docs) {
+            Map<String, Double> want = fx.features(d.text());
+            want.keySet().forEach(n -> names.put(fx.featureIndex(n), n));
+            int n = fast.extract(fx.normalizer().normalize(d.text()).text(), scratch);
+            Map<String, Double> got = new TreeMap<>();
+            for (int i = 0; i < n; i++) {
+                String name = names.getOrDefault(scratch.indices()[i], "#" + scratch.indices()[i]);
+                got.put(name, scratch.values()[i]);
+            }
+            assertEquals(want.keySet(), got.keySet(), d.id() + " feature names");
+            for (String k : want.keySet()) {
+                assertEquals(want.get(k), got.get(k), 1e-12, d.id() + " " + k);
+            }
+        }
+    }
+}

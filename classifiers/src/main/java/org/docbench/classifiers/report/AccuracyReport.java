@@ -135,10 +135,18 @@ public final class AccuracyReport {
         notes.add("Significance: McNemar's exact test against the best model on the same test documents, and the "
                 + "Nadeau-Bengio corrected resampled t-test over cross-validation folds; alpha = 0.05, no correction "
                 + "for multiple comparisons.");
-        Provenance prov = new Provenance(command, Provenance.gitCommit(root), SEED, CV_SEEDS, features.describe(), manifests,
-                Provenance.describe(families), org.tribuo.Tribuo.VERSION, Provenance.detectJdk(), Provenance.detectOs(), Provenance.detectCpu());
+        return assemble(suite, root, command, SEED, CV_SEEDS, features, families, manifests, published, notes, t0);
+    }
+
+    /** The report of a finished suite. */
+    public static Report assemble(Suite suite, Path root, String command, long seed, List<Long> cvSeeds, FeatureSpec features,
+                                  List<ModelFamily> families, List<CorpusManifest> manifests, List<Report.Published> published,
+                                  List<String> notes, long startNanos) {
+        Provenance prov = new Provenance(command, Provenance.gitCommit(root), seed, cvSeeds, features.describe(), manifests,
+                Provenance.describe(families), org.tribuo.Tribuo.VERSION, Provenance.detectJdk(), Provenance.detectOs(),
+                Provenance.detectCpu());
         return new Report(Report.SCHEMA, prov, suite.experiments(), suite.crossValidation(), published, notes,
-                new Report.Timing((System.nanoTime() - t0) / 1e9, suite.sections()));
+                new Report.Timing((System.nanoTime() - startNanos) / 1e9, suite.sections()));
     }
 
     private static void allSides(Suite suite, List<LabeledDocument> all, List<ModelFamily> families, List<String> notes,
@@ -182,7 +190,7 @@ public final class AccuracyReport {
     }
 
     /** A manifest of documents already in memory (AllSides is read once, not twice). */
-    static CorpusManifest manifestOf(String name, String location, List<LabeledDocument> docs, int skipped) {
+    public static CorpusManifest manifestOf(String name, String location, List<LabeledDocument> docs, int skipped) {
         CorpusManifest.Builder b = new CorpusManifest.Builder();
         docs.forEach(b::add);
         return b.build(name, location, skipped);

@@ -51,7 +51,7 @@ final class Sections {
             ModelResult best = e.model(e.best());
             ModelResult majority = e.models().stream().filter(m -> m.family().equals("majority")).findFirst().orElse(best);
             List<String> ties = e.models().stream().filter(m -> m != best && m.notWorseThanBest()).map(ModelResult::family).toList();
-            summary.add(List.of(e.id(), e.trainDocs() + " / " + e.testDocs(), best.spec(), pct(best.metrics().accuracy()),
+            summary.add(List.of(e.id(), e.trainDocs() + " / " + e.testDocs(), shortName(best, p.families()), pct(best.metrics().accuracy()),
                     pct(best.metrics().macroF1()) + " " + ci(best.macroF1Ci()), pct(majority.metrics().macroF1()),
                     ties.isEmpty() ? "none" : String.join(", ", ties)));
         }
@@ -67,7 +67,7 @@ final class Sections {
                 if (r.published().stream().anyMatch(pub -> pub.experiment().equals(e.id()))) {
                     for (String fam : List.of("majority", "liblinear-lr", e.best())) {
                         ModelResult m = e.model(fam);
-                        rows.add(List.of(e.id(), m.spec() + " (ours)", pct(m.metrics().accuracy()), pct(m.metrics().macroF1()), "this run"));
+                        rows.add(List.of(e.id(), shortName(m, p.families()) + " (ours)", pct(m.metrics().accuracy()), pct(m.metrics().macroF1()), "this run"));
                     }
                 }
             }
@@ -76,7 +76,7 @@ final class Sections {
         }
 
         for (ExperimentResult e : r.experiments()) {
-            experiment(b, e);
+            experiment(b, e, p.families());
         }
         if (!r.crossValidation().isEmpty()) {
             b.add(new Block.Heading(2, "Cross-validation", "cv"));
@@ -88,7 +88,7 @@ final class Sections {
                 List<List<String>> rows = new ArrayList<>();
                 for (CrossValidation.Model m : cv.ranked()) {
                     boolean best = m.family().equals(cv.best());
-                    rows.add(List.of(mark(m.spec(), best, m.notWorseThanBest()), pct(m.meanAccuracy()),
+                    rows.add(List.of(mark(m.family(), best, m.notWorseThanBest()), pct(m.meanAccuracy()),
                             pct(m.meanMacroF1()) + " ± " + pct(m.sdMacroF1()),
                             m.vsBest() == null ? "—" : fmt2(m.vsBest().t()), m.vsBest() == null ? "—" : pval(m.vsBest().p())));
                 }
@@ -108,7 +108,22 @@ final class Sections {
         return b;
     }
 
-    private static void experiment(List<Block> b, ExperimentResult e) {
+    /** The family and the hyperparameters its grid varies, e.g. {@code liblinear-lr C=10}. */
+    static String shortName(ModelResult m, Map<String, Map<String, Map<String, String>>> families) {
+        Map<String, Map<String, String>> grid = families.get(m.family());
+        if (grid == null || grid.size() < 2) {
+            return m.family();
+        }
+        StringBuilder sb = new StringBuilder(m.family());
+        m.hyperparameters().forEach((k, v) -> {
+            if (grid.values().stream().map(hp -> hp.get(k)).distinct().count() > 1) {
+                sb.append(' ').append(k).append('=').append(v);
+            }
+        });
+        return sb.toString();
+    }
+
+    private static void experiment(List<Block> b, ExperimentResult e, Map<String, Map<String, Map<String, String>>> families) {
         b.add(new Block.Heading(2, e.id(), e.id().replace('/', '-')));
         StringBuilder counts = new StringBuilder();
         for (int i = 0; i < e.labels().size(); i++) {
@@ -119,7 +134,7 @@ final class Sections {
         List<List<String>> rows = new ArrayList<>();
         for (ModelResult m : e.models()) {
             boolean best = m.family().equals(e.best());
-            rows.add(List.of(mark(m.spec(), best, m.notWorseThanBest()),
+            rows.add(List.of(mark(shortName(m, families), best, m.notWorseThanBest()),
                     pct(m.metrics().accuracy()) + " " + ci(m.accuracyCi()),
                     pct(m.metrics().macroF1()) + " " + ci(m.macroF1Ci()),
                     pct(m.metrics().weightedF1()),

@@ -117,9 +117,9 @@ public final class Trainers {
     }
 
     /** A random forest of CART trees on bootstrap samples, {@code featureFraction} of features per split, majority vote. */
-    public static TrainerSpec randomForest(int trees, float featureFraction) {
+    public static TrainerSpec randomForest(int trees, double featureFraction) {
         return TrainerSpec.of("random-forest",
-                seed -> new RandomForestTrainer<>(new CARTClassificationTrainer(Integer.MAX_VALUE, featureFraction, false, seed),
+                seed -> new RandomForestTrainer<>(new CARTClassificationTrainer(Integer.MAX_VALUE, (float) featureFraction, false, seed),
                         new VotingCombiner(), trees, seed),
                 "trees", String.valueOf(trees), "featureFraction", num(featureFraction), "maxDepth", "unlimited",
                 "combiner", "vote");
@@ -131,7 +131,7 @@ public final class Trainers {
         f.add(new ModelFamily(MAJORITY, "most frequent training label", List.of(majority()), false, 0));
         f.add(new ModelFamily(STRATIFIED, "random label from the training distribution", List.of(stratified()), false, 0));
         f.add(new ModelFamily("naive-bayes", "multinomial naive Bayes",
-                List.of(naiveBayes(0.1), naiveBayes(1.0)), true, 0));
+                List.of(naiveBayes(0.1), naiveBayes(1.0)), false, 0)); // its top features are frequent words, not evidence
         f.add(new ModelFamily("logreg-sgd", "logistic regression by SGD (AdaGrad)",
                 List.of(logisticRegression(0.5, 10), logisticRegression(0.1, 10)), true, 0));
         f.add(new ModelFamily("svm-sgd", "linear SVM by SGD (AdaGrad, multiclass hinge)",
@@ -147,7 +147,7 @@ public final class Trainers {
         f.add(new ModelFamily("cart", "CART decision tree",
                 List.of(cart(16), cart(8)), false, SLOW_MODEL_FEATURES));
         f.add(new ModelFamily("random-forest", "random forest of CART trees",
-                List.of(randomForest(100, 0.1f)), false, SLOW_MODEL_FEATURES));
+                List.of(randomForest(100, 0.1)), false, SLOW_MODEL_FEATURES));
         return List.copyOf(f);
     }
 

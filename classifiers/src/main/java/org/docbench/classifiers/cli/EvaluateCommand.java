@@ -67,7 +67,7 @@ final class EvaluateCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         PrintWriter err = spec.commandLine().getErr();
         List<ModelFamily> families = models.isEmpty() ? Trainers.families()
-                : models.stream().map(TrainCommand.Families::find).toList();
+                : models.stream().map(m -> TrainCommand.Families.find(m, spec.commandLine())).toList();
         CorpusReader reader = corpus.reader();
         err.println("reading " + reader.location() + " ...");
         List<LabeledDocument> docs = reader.readAll();

@@ -46,7 +46,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ModelFamily family = Families.find(model);
+        ModelFamily family = Families.find(model, spec.commandLine());
         CorpusReader reader = corpus.reader();
         var err = spec.commandLine().getErr();
         err.println("reading " + reader.location() + " ...");
@@ -75,9 +75,9 @@ final class TrainCommand implements Callable<Integer> {
             return Trainers.names().iterator();
         }
 
-        static ModelFamily find(String name) {
+        static ModelFamily find(String name, picocli.CommandLine cl) {
             if (!Trainers.names().contains(name)) {
-                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new TrainCommand()),
+                throw new picocli.CommandLine.ParameterException(cl,
                         "unknown model '" + name + "'; known: " + String.join(", ", Trainers.names()));
             }
             return Trainers.family(name);

@@ -60,6 +60,13 @@ public final class AllSidesReader implements CorpusReader {
 
     /** The corpus in {@code root} (the folder holding {@code data/}). */
     public static AllSidesReader fromFolder(Path root, OnError onError) {
+        String name = root.getFileName() == null ? "" : root.getFileName().toString();
+        if (Files.isRegularFile(root) && (name.endsWith(".tar.gz") || name.endsWith(".tgz") || name.endsWith(".tar"))) {
+            throw new CorpusException(new CorpusProblem(root.toString(), 0, null,
+                    "this is the archive, not the unpacked corpus",
+                    "run 'mkdir -p target/allsides && tar xzf " + root + " -C target/allsides' and point at "
+                            + "target/allsides/" + FOLDER + " (a truncated archive fails there with tar's own error)"));
+        }
         if (!Files.isDirectory(root.resolve("data/jsons"))) {
             throw new CorpusException(new CorpusProblem(root.toString(), 0, null,
                     "not an Article-Bias-Prediction folder: no data/jsons/ inside",

@@ -1,30 +1,25 @@
 package org.docbench.core.features;
 
-import java.util.Arrays;
-
 /**
  * An immutable open-addressing map from char sequences to non-negative ints, looked up straight
- * from a char buffer so the hot path never builds a String. Keys are stored back to back in one
- * char array. Thread-safe once built.
+ * from a char buffer so the hot path never builds a String. Thread-safe once built.
+ *
+ * <p>Layout for few cache misses: a slot is one {@code long} holding the key's full 32-bit hash
+ * and its entry number, so a probe that misses (most bigrams are not in the vocabulary) touches
+ * one cache line; only a hash match reads the entry's (start, length, value) triple and chars.
  */
 final class CharKeyTable {
-    private final int[] slots;      // index into entries, or -1
-    private final int[] keyStart;   // entry -> start in chars
-    private final int[] keyLength;  // entry -> length
-    private final int[] values;     // entry -> value
-    private final int[] hashes;     // entry -> full hash
-    private final char[] chars;
+    private final long[] slots;     // (hash << 32) | (entry + 1); 0 is empty
+    private final int[] entries;    // entry -> start, length, value
+    private final char[] chars;     // every key, back to back
     private final int mask;
 
     CharKeyTable(String[] keys, int[] vals) {
+        // Load factor at most 0.5 keeps probe chains short.
         int capacity = Integer.highestOneBit(Math.max(4, keys.length * 2 - 1)) << 1;
-        slots = new int[capacity];
-        Arrays.fill(slots, -1);
+        slots = new long[capacity];
         mask = capacity - 1;
-        keyStart = new int[keys.length];
-        keyLength = new int[keys.length];
-        values = vals.clone();
-        hashes = new int[keys.length];
+        entries = new int[keys.length * 3];
         int total = 0;
         for (String k : keys) {
             total += k.length();
@@ -34,16 +29,16 @@ final class CharKeyTable {
         for (int e = 0; e < keys.length; e++) {
             String k = keys[e];
             k.getChars(0, k.length(), chars, at);
-            keyStart[e] = at;
-            keyLength[e] = k.length();
+            entries[3 * e] = at;
+            entries[3 * e + 1] = k.length();
+            entries[3 * e + 2] = vals[e];
+            int h = hash(chars, at, k.length());
             at += k.length();
-            int h = hash(chars, keyStart[e], keyLength[e]);
-            hashes[e] = h;
             int s = mix(h) & mask;
-            while (slots[s] >= 0) {
+            while (slots[s] != 0) {
                 s = (s + 1) & mask;
             }
-            slots[s] = e;
+            slots[s] = ((long) h << 32) | (e + 1L);
         }
     }
 
@@ -68,12 +63,15 @@ final class CharKeyTable {
     int get(char[] buf, int off, int len, int h) {
         int s = mix(h) & mask;
         while (true) {
-            int e = slots[s];
-            if (e < 0) {
+            long slot = slots[s];
+            if (slot == 0) {
                 return -1;
             }
-            if (hashes[e] == h && keyLength[e] == len && equal(buf, off, keyStart[e], len)) {
-                return values[e];
+            if ((int) (slot >>> 32) == h) {
+                int e = 3 * ((int) slot - 1);
+                if (entries[e + 1] == len && equal(buf, off, entries[e], len)) {
+                    return entries[e + 2];
+                }
             }
             s = (s + 1) & mask;
         }

@@ -12,7 +12,7 @@ import java.util.function.Supplier;
 import org.docbench.core.text.Normalizer;
 import org.docbench.core.token.FastTokenizer;
 import org.tribuo.Example;
-import org.tribuo.classification.Label;
+import org.tribuo.Output;
 import org.tribuo.impl.ArrayExample;
 import org.tribuo.util.tokens.Tokenizer;
 
@@ -144,13 +144,17 @@ public final class FeatureExtractor {
         return out;
     }
 
-    /** A Tribuo example of {@code rawText} with {@code label} (use {@code LabelFactory.UNKNOWN_LABEL} at inference). */
-    public Example<Label> example(String rawText, Label label) {
+    /**
+     * A Tribuo example of {@code rawText} with {@code output}: a {@code Label} for single-label
+     * tasks, a {@code MultiLabel} where a document has several topics, or the factory's unknown
+     * output at inference.
+     */
+    public <T extends Output<T>> Example<T> example(String rawText, T output) {
         Map<String, Integer> counts = counts(spec, normalizer, tokenizer.get(), rawText);
         String[] names = new String[counts.size()];
         double[] values = new double[counts.size()];
         int n = fill(counts, names, values);
-        return new ArrayExample<>(label, Arrays.copyOf(names, n), Arrays.copyOf(values, n));
+        return new ArrayExample<>(output, Arrays.copyOf(names, n), Arrays.copyOf(values, n));
     }
 
     private int fill(Map<String, Integer> counts, String[] names, double[] values) {

@@ -115,6 +115,15 @@ class UserCorpusReadersTest {
     }
 
     @Test
+    void allSides_givenTheArchiveItself_saysHowToUnpackIt() throws IOException {
+        Path archive = dir.resolve("article-bias-prediction.tar.gz");
+        Files.write(archive, new byte[] {0x1f, (byte) 0x8b, 8});
+        CorpusException e = assertThrows(CorpusException.class, () -> AllSidesReader.fromFolder(archive, OnError.FAIL_FAST));
+        assertTrue(e.getMessage().contains("this is the archive, not the unpacked corpus") && e.getMessage().contains("tar xzf"),
+                e.getMessage());
+    }
+
+    @Test
     void allSides_locate_prefersTheProperty_andRejectsAMissingFolder() {
         CorpusException e = assertThrows(CorpusException.class, () -> AllSidesReader.locate(dir.resolve("nope").toString(), dir));
         assertTrue(e.getMessage().contains("does not exist"), e.getMessage());

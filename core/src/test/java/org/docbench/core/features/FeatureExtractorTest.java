@@ -18,6 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.tribuo.Example;
 import org.tribuo.Feature;
 import org.tribuo.classification.Label;
+import org.tribuo.multilabel.MultiLabel;
+import org.tribuo.multilabel.MultiLabelFactory;
 
 class FeatureExtractorTest {
 
@@ -52,6 +54,15 @@ class FeatureExtractorTest {
         }
         assertEquals(fx.features("The sheriff signs."), fromExample);
         assertEquals("287g", ex.getOutput().getLabel());
+    }
+
+    @Test
+    void example_takesAMultiLabel_forDocumentsWithSeveralTopics() {
+        FeatureExtractor fx = FeatureExtractor.fit(FeatureSpec.defaults().withMinDf(1), TRAIN);
+        MultiLabel topics = new MultiLabelFactory().generateOutput("detainers,sanctuary");
+        Example<MultiLabel> ex = fx.example("The county ends ICE detainers.", topics);
+        assertEquals(java.util.Set.of("detainers", "sanctuary"), ex.getOutput().getNameSet());
+        assertTrue(ex.size() > 0, "features present");
     }
 
     @Test

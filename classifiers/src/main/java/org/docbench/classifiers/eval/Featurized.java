@@ -35,6 +35,7 @@ final class Featurized {
     private final Map<Integer, Featurized> restricted = new HashMap<>();
     private final Map<Integer, Featurized> sampled = new HashMap<>();
     private final Set<String> kept;
+    private MutableDataset<Label> dataset;
 
     private Featurized(FeatureExtractor extractor, List<LabeledDocument> trainDocs, List<LabeledDocument> testDocs,
                        List<Example<Label>> train, List<Example<Label>> test, long testFeaturizeNanos, String task,
@@ -60,11 +61,35 @@ final class Featurized {
     }
 
     static List<Example<Label>> examples(FeatureExtractor fx, String task, List<LabeledDocument> docs) {
+        // One String per feature name for the whole corpus, not one per document: on 30,000 long
+        // documents the duplicates alone take gigabytes.
+        Map<String, String> canonical = new HashMap<>();
+        Map<String, Label> labels = new HashMap<>();
         List<Example<Label>> out = new ArrayList<>(docs.size());
         for (LabeledDocument d : docs) {
-            out.add(fx.example(d.text(), new Label(d.label(task))));
+            Example<Label> e = fx.example(d.text(), labels.computeIfAbsent(d.label(task), Label::new));
+            String[] names = new String[e.size()];
+            double[] values = new double[e.size()];
+            int i = 0;
+            for (org.tribuo.Feature f : e) {
+                names[i] = canonical.computeIfAbsent(f.getName(), k -> k);
+                values[i++] = f.getValue();
+            }
+            out.add(new org.tribuo.impl.ArrayExample<>(e.getOutput(), names, values));
         }
         return out;
+    }
+
+    /** The same training data (and dataset) scored against {@code other} documents, featurized with the same extractor. */
+    Featurized against(List<LabeledDocument> other) {
+        if (kept != null) {
+            throw new IllegalStateException("against() works on unrestricted data only");
+        }
+        long t0 = System.nanoTime();
+        List<Example<Label>> ex = examples(extractor, task, other);
+        Featurized f = new Featurized(extractor, trainDocs, other, train, ex, System.nanoTime() - t0, task, null);
+        f.dataset = dataset;
+        return f;
     }
 
     /** Number of features the models see. */
@@ -107,6 +132,17 @@ final class Featurized {
             }
             return new Featurized(extractor, docs, testDocs, ex, test, testFeaturizeNanos, task, kept);
         });
+    }
+
+    /**
+     * The training part as a Tribuo dataset, built once: building one is costly (Tribuo tracks every
+     * feature's values) and trainers only read it.
+     */
+    MutableDataset<Label> trainDataset(String name) {
+        if (dataset == null) {
+            dataset = dataset(name, train);
+        }
+        return dataset;
     }
 
     static MutableDataset<Label> dataset(String name, List<Example<Label>> examples) {

@@ -18,7 +18,7 @@ import org.docbench.core.features.FeatureSpec;
  */
 public record LearningCurve(String spec, List<Point> points) {
     /** Fractions of the training part the report uses. */
-    public static final double[] FRACTIONS = {0.1, 0.25, 0.5, 0.75, 1.0};
+    public static final double[] FRACTIONS = {0.1, 0.25, 0.5, 1.0};
 
     public LearningCurve {
         points = List.copyOf(points);

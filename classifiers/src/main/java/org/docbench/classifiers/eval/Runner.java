@@ -70,7 +70,7 @@ public final class Runner {
     private Featurized selection() {
         if (selection == null) {
             if (!experiment.valid().isEmpty()) {
-                selection = Featurized.of(features, experiment.task(), experiment.train(), experiment.valid());
+                selection = full().against(experiment.valid()); // same training features, scored on valid
             } else {
                 String task = experiment.task();
                 Map<String, String> parts = Splits.stratified(experiment.train(), LabeledDocument::id,
@@ -124,8 +124,9 @@ public final class Runner {
     }
 
     Trained train(TrainerSpec spec, Featurized data) {
+        var dataset = data.trainDataset(experiment.id()); // built once per data, outside every model's clock
         long t0 = System.nanoTime();
-        Model<Label> model = spec.create(seed).train(Featurized.dataset(experiment.id(), data.train));
+        Model<Label> model = spec.create(seed).train(dataset);
         long t1 = System.nanoTime();
         return new Trained(model, t1 - t0, majority(data.train));
     }

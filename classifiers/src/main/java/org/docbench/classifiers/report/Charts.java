@@ -62,7 +62,7 @@ final class Charts {
         c.getStyler().setXAxisLabelRotation(30);
         c.getStyler().setYAxisMin(0.0);
         c.getStyler().setYAxisMax(100.0);
-        c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         return c;
     }
 

@@ -1,38 +1,63 @@
 package org.docbench.classifiers.eval;
 
 import java.util.List;
+import java.util.Objects;
 
 import org.docbench.core.document.LabeledDocument;
 
 /**
- * One train/test experiment: a task of a corpus under one split scheme.
+ * One train/test experiment: a task of a corpus under one split scheme. Immutable.
  *
- * @param corpus  corpus name
- * @param task    task name ({@code topic}, {@code stance})
- * @param split   split scheme name ({@code random}, {@code outlet}, ...)
- * @param train   training documents (all carry a label for {@code task})
- * @param test    test documents
+ * @param corpus corpus name
+ * @param task   task name ({@code topic}, {@code stance})
+ * @param split  split scheme name ({@code random}, {@code outlet}, {@code media}, ...)
+ * @param train  training documents (all carry a label for {@code task})
+ * @param valid  validation documents for choosing hyperparameters; empty means "hold out part of train"
+ * @param test   test documents, never seen before the final score
  */
-public record Experiment(String corpus, String task, String split, List<LabeledDocument> train, List<LabeledDocument> test) {
+public record Experiment(String corpus, String task, String split, List<LabeledDocument> train,
+                         List<LabeledDocument> valid, List<LabeledDocument> test) {
 
     public Experiment {
+        Objects.requireNonNull(corpus, "corpus");
+        Objects.requireNonNull(task, "task");
+        Objects.requireNonNull(split, "split");
         train = List.copyOf(train);
+        valid = List.copyOf(valid);
         test = List.copyOf(test);
         if (train.isEmpty() || test.isEmpty()) {
             throw new IllegalArgumentException("experiment " + corpus + "/" + task + "/" + split
                     + " needs training and test documents, got " + train.size() + " and " + test.size());
         }
+        for (List<LabeledDocument> part : List.of(train, valid, test)) {
+            for (LabeledDocument d : part) {
+                if (d.label(task) == null) {
+                    throw new IllegalArgumentException("document " + d.id() + " has no " + task + " label");
+                }
+            }
+        }
     }
 
-    /** Splits {@code docs} by their membership in {@code scheme}; documents without it are left out. */
+    /**
+     * Splits {@code docs} by their part in {@code scheme}: train, valid (when the scheme has one)
+     * and test. Documents without a label for {@code task} or without a part are left out.
+     */
     public static Experiment of(String corpus, String task, String scheme, List<LabeledDocument> docs) {
         List<LabeledDocument> labeled = docs.stream().filter(d -> d.label(task) != null).toList();
-        List<LabeledDocument> train = labeled.stream().filter(d -> "train".equals(d.split(scheme))).toList();
-        List<LabeledDocument> test = labeled.stream().filter(d -> "test".equals(d.split(scheme))).toList();
-        return new Experiment(corpus, task, scheme, train, test);
+        return new Experiment(corpus, task, scheme,
+                part(labeled, scheme, "train"), part(labeled, scheme, "valid"), part(labeled, scheme, "test"));
+    }
+
+    private static List<LabeledDocument> part(List<LabeledDocument> docs, String scheme, String part) {
+        return docs.stream().filter(d -> part.equals(d.split(scheme))).toList();
     }
 
     public String id() {
         return corpus + "/" + task + "/" + split;
+    }
+
+    /** A copy with a different split name (e.g. {@code cv-fold-3}). */
+    public Experiment named(String splitName) {
+        return new Experiment(corpus, task, splitName, train, valid, test);
     }
 }

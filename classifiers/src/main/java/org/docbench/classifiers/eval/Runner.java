@@ -1,50 +1,223 @@
 package org.docbench.classifiers.eval;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
+import org.docbench.classifiers.train.ModelFamily;
 import org.docbench.classifiers.train.TrainerSpec;
+import org.docbench.core.corpus.Splits;
 import org.docbench.core.document.LabeledDocument;
-import org.docbench.core.features.FeatureExtractor;
 import org.docbench.core.features.FeatureSpec;
+import org.tribuo.Example;
+import org.tribuo.Feature;
+import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.Model;
-import org.tribuo.MutableDataset;
 import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
-import org.tribuo.classification.LabelFactory;
-import org.tribuo.classification.evaluation.LabelEvaluation;
-import org.tribuo.classification.evaluation.LabelEvaluator;
-import org.tribuo.datasource.ListDataSource;
-import org.tribuo.provenance.SimpleDataSourceProvenance;
 
-/** Trains and evaluates trainer specs on experiments. Stateless. */
+/**
+ * Trains model families on an experiment: chooses each family's configuration on validation
+ * data (the experiment's own valid part, or a seeded stratified 20% of its training part; never
+ * the test part), trains the choice on the training part and predicts the test part.
+ *
+ * <p>Featurization is done once per experiment and shared by all families. Not thread-safe.
+ */
 public final class Runner {
-    private static final LabelFactory LABELS = new LabelFactory();
+    /** Fraction of the training part held out for inner validation when the experiment has no valid part. */
+    public static final double INNER_VALIDATION = 0.2;
 
-    private Runner() {
-    }
+    private final Experiment experiment;
+    private final FeatureSpec features;
+    private final long seed;
+    private final List<String> labels;
+    private Featurized selection;
+    private Featurized full;
 
-    /** Fits features on the training documents, trains {@code spec} with {@code seed}, scores the test set. */
-    public static Evaluation run(Experiment exp, TrainerSpec spec, FeatureSpec features, long seed) {
-        long t0 = System.nanoTime();
-        FeatureExtractor fx = FeatureExtractor.fit(features, exp.train().stream().map(LabeledDocument::text)::iterator);
-        var train = dataset(exp, exp.train(), fx);
-        Model<Label> model = spec.create(seed).train(train);
-        long t1 = System.nanoTime();
-        var test = dataset(exp, exp.test(), fx);
-        List<Prediction<Label>> predictions = model.predict(test);
-        long t2 = System.nanoTime();
-        LabelEvaluation ev = new LabelEvaluator().evaluate(model, predictions, test.getProvenance());
-        return new Evaluation(exp.id(), spec.name(), ev.accuracy(), ev.macroAveragedF1(), fx.featureCount(),
-                (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, exp.test().size());
-    }
-
-    private static MutableDataset<Label> dataset(Experiment exp, List<LabeledDocument> docs, FeatureExtractor fx) {
-        List<org.tribuo.Example<Label>> examples = new ArrayList<>(docs.size());
-        for (LabeledDocument d : docs) {
-            examples.add(fx.example(d.text(), new Label(d.label(exp.task()))));
+    public Runner(Experiment experiment, FeatureSpec features, long seed) {
+        this.experiment = experiment;
+        this.features = features;
+        this.seed = seed;
+        TreeSet<String> all = new TreeSet<>();
+        for (List<LabeledDocument> part : List.of(experiment.train(), experiment.valid(), experiment.test())) {
+            part.forEach(d -> all.add(d.label(experiment.task())));
         }
-        var source = new ListDataSource<>(examples, LABELS, new SimpleDataSourceProvenance(exp.id(), LABELS));
-        return new MutableDataset<>(source);
+        this.labels = List.copyOf(all);
+    }
+
+    public Experiment experiment() {
+        return experiment;
+    }
+
+    public List<String> labels() {
+        return labels;
+    }
+
+    /** Training and test data, featurized once. */
+    Featurized full() {
+        if (full == null) {
+            full = Featurized.of(features, experiment.task(), experiment.train(), experiment.test());
+        }
+        return full;
+    }
+
+    /** Data for choosing hyperparameters: train vs valid, or inner-train vs inner-valid. */
+    private Featurized selection() {
+        if (selection == null) {
+            if (!experiment.valid().isEmpty()) {
+                selection = full().against(experiment.valid()); // same training features, scored on valid
+            } else {
+                String task = experiment.task();
+                Map<String, String> parts = Splits.stratified(experiment.train(), LabeledDocument::id,
+                        d -> d.label(task), INNER_VALIDATION, seed);
+                List<LabeledDocument> tr = new ArrayList<>();
+                List<LabeledDocument> va = new ArrayList<>();
+                for (LabeledDocument d : experiment.train()) {
+                    (parts.get(d.id()).equals("test") ? va : tr).add(d);
+                }
+                selection = Featurized.of(features, task, tr, va);
+            }
+        }
+        return selection;
+    }
+
+    /** Chooses, trains and predicts one family. */
+    public ModelRun run(ModelFamily family) {
+        Map<String, Double> validation = new LinkedHashMap<>();
+        TrainerSpec chosen = family.grid().get(0);
+        if (family.grid().size() > 1) {
+            Featurized sel = selection().sample(family.maxTrainDocuments(), seed).select(family.selectFeatures());
+            double best = Double.NEGATIVE_INFINITY;
+            for (TrainerSpec spec : family.grid()) {
+                Trained t = train(spec, sel);
+                double f1 = Metrics.of(labels, truth(sel.testDocs), t.predict(sel.test).predicted).macroF1();
+                validation.put(spec.name(), f1);
+                if (f1 > best) { // strict: ties keep the earlier, preferred configuration
+                    best = f1;
+                    chosen = spec;
+                }
+            }
+        }
+        Featurized data = full().sample(family.maxTrainDocuments(), seed).select(family.selectFeatures());
+        Trained t = train(chosen, data);
+        long p0 = System.nanoTime();
+        // Restricted copies were made outside the clock; featurizing the test part is charged in full.
+        Predicted p = t.predict(data.test);
+        long p1 = System.nanoTime();
+        Map<String, List<Map.Entry<String, Double>>> top = family.linear() ? topFeatures(t.model, 10) : Map.of();
+        return new ModelRun(family, chosen, validation, labels, data.testDocs.stream().map(LabeledDocument::id).toList(),
+                truth(data.testDocs), p.predicted, p.confidence, t.model.generatesProbabilities(), data.featureCount(), data.train.size(),
+                t.nanos, (p1 - p0) + data.testFeaturizeNanos, top);
+    }
+
+    int[] truth(List<LabeledDocument> docs) {
+        int[] y = new int[docs.size()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = labels.indexOf(docs.get(i).label(experiment.task()));
+        }
+        return y;
+    }
+
+    Trained train(TrainerSpec spec, Featurized data) {
+        var dataset = data.trainDataset(experiment.id()); // built once per data, outside every model's clock
+        long t0 = System.nanoTime();
+        Model<Label> model = spec.create(seed).train(dataset);
+        long t1 = System.nanoTime();
+        return new Trained(model, t1 - t0, majority(data.train));
+    }
+
+    private String majority(List<Example<Label>> train) {
+        Map<String, Integer> counts = new TreeMap<>();
+        train.forEach(e -> counts.merge(e.getOutput().getLabel(), 1, Integer::sum));
+        return counts.entrySet().stream().max(Comparator.comparing(Map.Entry<String, Integer>::getValue)
+                .thenComparing(Map.Entry::getKey, Comparator.reverseOrder())).orElseThrow().getKey();
+    }
+
+    /** Predictions as label indices and confidences. */
+    record Predicted(int[] predicted, double[] confidence) {
+    }
+
+    /** A trained model with its training time and the fallback label for documents with no known feature. */
+    final class Trained {
+        final Model<Label> model;
+        final long nanos;
+        final String fallback;
+
+        Trained(Model<Label> model, long nanos, String fallback) {
+            this.model = model;
+            this.nanos = nanos;
+            this.fallback = fallback;
+        }
+
+        Predicted predict(List<Example<Label>> examples) {
+            int[] pred = new int[examples.size()];
+            double[] conf = new double[examples.size()];
+            ImmutableFeatureMap fmap = model.getFeatureIDMap();
+            List<Example<Label>> known = new ArrayList<>();
+            List<Integer> where = new ArrayList<>();
+            for (int i = 0; i < examples.size(); i++) {
+                if (hasKnownFeature(examples.get(i), fmap)) {
+                    known.add(examples.get(i));
+                    where.add(i);
+                } else {
+                    // Tribuo refuses an example with no known feature; answer the training majority, with no confidence.
+                    pred[i] = labels.indexOf(fallback);
+                    conf[i] = 0;
+                }
+            }
+            List<Prediction<Label>> out = known.isEmpty() ? List.of() : model.predict(known);
+            for (int j = 0; j < out.size(); j++) {
+                Label l = out.get(j).getOutput();
+                int i = where.get(j);
+                int idx = labels.indexOf(l.getLabel());
+                pred[i] = idx;
+                conf[i] = l.getScore();
+            }
+            return new Predicted(pred, conf);
+        }
+    }
+
+    static boolean hasKnownFeature(Example<Label> e, ImmutableFeatureMap fmap) {
+        for (Feature f : e) {
+            if (fmap.getID(f.getName()) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The top {@code n} features of each label by weight, labels sorted; ties by name. */
+    static Map<String, List<Map.Entry<String, Double>>> topFeatures(Model<Label> model, int n) {
+        Map<String, List<Map.Entry<String, Double>>> out = new TreeMap<>();
+        try {
+            Map<String, List<com.oracle.labs.mlrg.olcut.util.Pair<String, Double>>> top = model.getTopFeatures(n);
+            Map<String, List<com.oracle.labs.mlrg.olcut.util.Pair<String, Double>>> sorted = new TreeMap<>(top);
+            sorted.forEach((label, pairs) -> {
+                if (label.equals(Model.ALL_OUTPUTS)) {
+                    return;
+                }
+                List<Map.Entry<String, Double>> list = new ArrayList<>();
+                pairs.forEach(p -> list.add(Map.entry(p.getA(), p.getB())));
+                list.sort(Comparator.comparing((Map.Entry<String, Double> e) -> -e.getValue()).thenComparing(Map.Entry::getKey));
+                out.put(label, List.copyOf(list));
+            });
+        } catch (UnsupportedOperationException e) {
+            return Map.of();
+        }
+        return out;
+    }
+
+    /** Label index of each name; for callers that map strings. */
+    Map<String, Integer> labelIndex() {
+        Map<String, Integer> m = new HashMap<>();
+        for (int i = 0; i < labels.size(); i++) {
+            m.put(labels.get(i), i);
+        }
+        return m;
     }
 }

@@ -1,39 +1,173 @@
 package org.docbench.classifiers.train;
 
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
+import java.util.NoSuchElementException;
 
 import org.tribuo.classification.baseline.DummyClassifierTrainer;
-import org.tribuo.classification.sgd.objectives.LogMulticlass;
+import org.tribuo.classification.dtree.CARTClassificationTrainer;
+import org.tribuo.classification.ensemble.VotingCombiner;
+import org.tribuo.classification.liblinear.LibLinearClassificationTrainer;
+import org.tribuo.classification.liblinear.LinearClassificationType;
+import org.tribuo.classification.libsvm.LibSVMClassificationTrainer;
+import org.tribuo.classification.libsvm.SVMClassificationType;
+import org.tribuo.classification.mnb.MultinomialNaiveBayesTrainer;
 import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
+import org.tribuo.classification.sgd.objectives.Hinge;
+import org.tribuo.classification.sgd.objectives.LogMulticlass;
+import org.tribuo.classification.xgboost.XGBoostClassificationTrainer;
+import org.tribuo.common.libsvm.KernelType;
+import org.tribuo.common.libsvm.SVMParameters;
+import org.tribuo.common.tree.RandomForestTrainer;
+import org.tribuo.common.xgboost.XGBoostTrainer;
 import org.tribuo.math.optimisers.AdaGrad;
 
-/** The named trainer specs docbench evaluates. */
+/**
+ * The named trainer specs and model families docbench evaluates. Every random choice takes the
+ * seed given to {@link TrainerSpec#create(long)}; every hyperparameter is in the spec.
+ *
+ * <p>If a model cannot beat {@link #majority()} and {@link #stratified()}, it does not work.
+ */
 public final class Trainers {
+    public static final String MAJORITY = "majority";
+    public static final String STRATIFIED = "stratified";
+    /** Chi-square features kept for tree ensembles and LibSVM, whose cost grows with the feature count. */
+    public static final int SLOW_MODEL_FEATURES = 1000;
+
     private Trainers() {
     }
 
-    /** Always predicts the most frequent training label. If you cannot beat it, nothing works. */
+    /** Always predicts the most frequent training label. */
     public static TrainerSpec majority() {
-        return new TrainerSpec("majority", Map.of(), seed -> DummyClassifierTrainer.createMostFrequentTrainer());
+        return TrainerSpec.of(MAJORITY, seed -> DummyClassifierTrainer.createMostFrequentTrainer());
+    }
+
+    /** Predicts a label drawn from the training label distribution, seeded. */
+    public static TrainerSpec stratified() {
+        return TrainerSpec.of(STRATIFIED, DummyClassifierTrainer::createStratifiedTrainer);
+    }
+
+    /** Multinomial naive Bayes with additive smoothing {@code alpha}. */
+    public static TrainerSpec naiveBayes(double alpha) {
+        return TrainerSpec.of("naive-bayes", seed -> new MultinomialNaiveBayesTrainer(alpha), "alpha", num(alpha));
     }
 
     /** Multinomial logistic regression by SGD with AdaGrad. */
-    public static TrainerSpec logisticRegression() {
-        int epochs = 10;
-        double lr = 0.5;
-        Map<String, String> hp = new LinkedHashMap<>();
-        hp.put("objective", "log-multiclass");
-        hp.put("optimiser", "AdaGrad(lr=" + lr + ")");
-        hp.put("epochs", String.valueOf(epochs));
-        hp.put("minibatch", "1");
-        return new TrainerSpec("logreg-sgd", hp,
-                seed -> new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(lr, 0.1), epochs, 1000, 1, seed));
+    public static TrainerSpec logisticRegression(double learningRate, int epochs) {
+        return TrainerSpec.of("logreg-sgd",
+                seed -> new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(learningRate, 0.1), epochs, -1, 1, seed),
+                "loss", "log", "optimiser", "AdaGrad", "lr", num(learningRate), "epochs", String.valueOf(epochs),
+                "minibatch", "1");
     }
 
-    /** The specs the foundation report runs. */
-    public static List<TrainerSpec> all() {
-        return List.of(majority(), logisticRegression());
+    /** The foundation's logistic regression, the default model of a task. */
+    public static TrainerSpec logisticRegression() {
+        return liblinearLogistic(10);
+    }
+
+    /** Linear SVM (multiclass hinge) by SGD with AdaGrad. */
+    public static TrainerSpec linearSvmSgd(double learningRate, int epochs) {
+        return TrainerSpec.of("svm-sgd",
+                seed -> new LinearSGDTrainer(new Hinge(), new AdaGrad(learningRate, 0.1), epochs, -1, 1, seed),
+                "loss", "hinge", "optimiser", "AdaGrad", "lr", num(learningRate), "epochs", String.valueOf(epochs),
+                "minibatch", "1");
+    }
+
+    /** LibLinear L2-regularized logistic regression (primal), one-vs-rest. */
+    public static TrainerSpec liblinearLogistic(double cost) {
+        return TrainerSpec.of("liblinear-lr",
+                seed -> new LibLinearClassificationTrainer(
+                        new LinearClassificationType(LinearClassificationType.LinearType.L2R_LR), cost, 1000, 0.01, seed),
+                "type", "L2R_LR", "C", num(cost), "maxIter", "1000", "eps", "0.01");
+    }
+
+    /** LibLinear L2-regularized L2-loss linear SVM (dual), one-vs-rest. */
+    public static TrainerSpec liblinearSvm(double cost) {
+        return TrainerSpec.of("liblinear-svm",
+                seed -> new LibLinearClassificationTrainer(
+                        new LinearClassificationType(LinearClassificationType.LinearType.L2R_L2LOSS_SVC_DUAL), cost, 1000, 0.1, seed),
+                "type", "L2R_L2LOSS_SVC_DUAL", "C", num(cost), "maxIter", "1000", "eps", "0.1");
+    }
+
+    /** LibSVM C-SVC with a linear kernel, one-vs-one. */
+    public static TrainerSpec libsvmLinear(double cost) {
+        return TrainerSpec.of("libsvm-linear", seed -> {
+            SVMParameters<org.tribuo.classification.Label> p = new SVMParameters<>(
+                    new SVMClassificationType(SVMClassificationType.SVMMode.C_SVC), KernelType.LINEAR);
+            p.setCost(cost);
+            p.setCacheSize(200);
+            return new LibSVMClassificationTrainer(p, seed);
+        }, "type", "C_SVC", "kernel", "linear", "C", num(cost));
+    }
+
+    /** Gradient-boosted trees (XGBoost, softmax objective, exact tree method, 2 threads). */
+    public static TrainerSpec xgboost(int rounds, int maxDepth, double eta) {
+        return TrainerSpec.of("xgboost",
+                seed -> new XGBoostClassificationTrainer(XGBoostTrainer.BoosterType.GBTREE, XGBoostTrainer.TreeMethod.EXACT,
+                        rounds, eta, 0, maxDepth, 1, 1, 1, 1, 0, 2, XGBoostTrainer.LoggingVerbosity.SILENT, seed),
+                "rounds", String.valueOf(rounds), "maxDepth", String.valueOf(maxDepth), "eta", num(eta),
+                "subsample", "1", "lambda", "1");
+    }
+
+    /** A single CART tree (Gini), all features considered at each split. */
+    public static TrainerSpec cart(int maxDepth) {
+        return TrainerSpec.of("cart", seed -> new CARTClassificationTrainer(maxDepth, 1.0f, false, seed),
+                "maxDepth", String.valueOf(maxDepth), "impurity", "gini");
+    }
+
+    /** A random forest of CART trees on bootstrap samples, {@code featureFraction} of features per split, majority vote. */
+    public static TrainerSpec randomForest(int trees, double featureFraction) {
+        return TrainerSpec.of("random-forest",
+                seed -> new RandomForestTrainer<>(new CARTClassificationTrainer(Integer.MAX_VALUE, (float) featureFraction, false, seed),
+                        new VotingCombiner(), trees, seed),
+                "trees", String.valueOf(trees), "featureFraction", num(featureFraction), "maxDepth", "unlimited",
+                "combiner", "vote");
+    }
+
+    /** Every family the report runs, baselines first, each with its small grid. */
+    public static List<ModelFamily> families() {
+        List<ModelFamily> f = new ArrayList<>();
+        f.add(new ModelFamily(MAJORITY, "most frequent training label", List.of(majority()), false, 0));
+        f.add(new ModelFamily(STRATIFIED, "random label from the training distribution", List.of(stratified()), false, 0));
+        f.add(new ModelFamily("naive-bayes", "multinomial naive Bayes",
+                List.of(naiveBayes(0.1), naiveBayes(1.0)), false, 0)); // its top features are frequent words, not evidence
+        f.add(new ModelFamily("logreg-sgd", "logistic regression by SGD (AdaGrad)",
+                List.of(logisticRegression(0.5, 10), logisticRegression(0.1, 10)), true, 0));
+        f.add(new ModelFamily("svm-sgd", "linear SVM by SGD (AdaGrad, multiclass hinge)",
+                List.of(linearSvmSgd(0.5, 10), linearSvmSgd(0.1, 10)), true, 0));
+        f.add(new ModelFamily("liblinear-lr", "LibLinear L2 logistic regression",
+                List.of(liblinearLogistic(10), liblinearLogistic(1), liblinearLogistic(100)), true, 0));
+        f.add(new ModelFamily("liblinear-svm", "LibLinear L2 linear SVM",
+                List.of(liblinearSvm(1), liblinearSvm(0.1), liblinearSvm(10)), true, 0));
+        f.add(new ModelFamily("libsvm-linear", "LibSVM C-SVC, linear kernel",
+                List.of(libsvmLinear(1)), false, 0)); // kernel training is quadratic in documents: one C
+        f.add(new ModelFamily("xgboost", "XGBoost gradient-boosted trees",
+                List.of(xgboost(50, 6, 0.3)), false, SLOW_MODEL_FEATURES)); // the slowest family: one configuration
+        f.add(new ModelFamily("cart", "CART decision tree",
+                List.of(cart(16), cart(8)), false, SLOW_MODEL_FEATURES));
+        f.add(new ModelFamily("random-forest", "random forest of CART trees",
+                List.of(randomForest(50, 0.1)), false, SLOW_MODEL_FEATURES));
+        return List.copyOf(f);
+    }
+
+    /** True for families too slow for repeated cross-validation folds (kernel SVM, boosted trees, forests). */
+    public static boolean slow(ModelFamily f) {
+        return f.name().equals("libsvm-linear") || f.name().equals("xgboost") || f.name().equals("random-forest");
+    }
+
+    /** The family named {@code name}. */
+    public static ModelFamily family(String name) {
+        return families().stream().filter(f -> f.name().equals(name)).findFirst()
+                .orElseThrow(() -> new NoSuchElementException("no model family '" + name + "'; known: " + names()));
+    }
+
+    /** Family names, in report order. */
+    public static List<String> names() {
+        return families().stream().map(ModelFamily::name).toList();
+    }
+
+    private static String num(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.format(Locale.ROOT, "%s", v);
     }
 }

@@ -184,6 +184,43 @@ public final class FeatureExtractor {
         return n;
     }
 
+    /**
+     * The fitted state (vocabulary in index order, idf, training document count), so a trained
+     * model can be saved and its features rebuilt exactly by {@link #restore}.
+     *
+     * @param names             feature names in vocabulary index order
+     * @param idf               idf of each name, same order
+     * @param trainingDocuments documents the vocabulary was fitted on
+     */
+    public record Fitted(List<String> names, double[] idf, int trainingDocuments) {
+        public Fitted {
+            names = List.copyOf(names);
+            idf = idf.clone();
+            if (names.size() != idf.length) {
+                throw new IllegalArgumentException("names and idf must have the same length, got "
+                        + names.size() + " and " + idf.length);
+            }
+        }
+    }
+
+    /** The fitted vocabulary and idf; see {@link Fitted}. */
+    public Fitted fitted() {
+        String[] names = new String[vocabulary.size()];
+        vocabulary.forEach((name, i) -> names[i] = name);
+        return new Fitted(List.of(names), idf, trainingDocuments);
+    }
+
+    /** An extractor equal to the one {@code fitted} came from, with the standard normalizer and tokenizer. */
+    public static FeatureExtractor restore(FeatureSpec spec, Fitted fitted) {
+        Objects.requireNonNull(spec, "spec");
+        Map<String, Integer> vocab = new HashMap<>(fitted.names().size() * 2);
+        for (int i = 0; i < fitted.names().size(); i++) {
+            vocab.put(fitted.names().get(i), i);
+        }
+        return new FeatureExtractor(spec, Normalizer.standard(), FastTokenizer::new, vocab, fitted.idf(),
+                fitted.trainingDocuments());
+    }
+
     /** Counts every n-gram of the text by name, before the vocabulary filter. */
     static Map<String, Integer> counts(FeatureSpec spec, Normalizer normalizer, Tokenizer tok, String rawText) {
         String text = normalizer.normalize(rawText).text();

@@ -1,0 +1,71 @@
+package org.docbench.classifiers.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.docbench.core.corpus.AllSidesReader;
+import org.docbench.core.corpus.CorpusReader;
+import org.docbench.core.corpus.CsvReader;
+import org.docbench.core.corpus.FieldMapping;
+import org.docbench.core.corpus.JsonLinesReader;
+import org.docbench.core.corpus.LayoutCorpusReader;
+import org.docbench.core.corpus.OnError;
+
+import picocli.CommandLine.Option;
+
+/** Where a corpus is and how to read it; shared by train and evaluate. */
+final class CorpusOptions {
+
+    @Option(names = "--corpus", required = true, paramLabel = "CORPUS",
+            description = {"'embedded' (the shipped corpus), a folder in docbench layout (labels.tsv, docs/),",
+                    "an Article-Bias-Prediction folder (holds data/jsons/), or a .jsonl/.csv/.tsv file",
+                    "(then name the fields with --text-field and --label)."})
+    String corpus;
+
+    @Option(names = "--text-field", paramLabel = "FIELD", description = "JSON Lines/CSV: the field holding the text.")
+    String textField;
+
+    @Option(names = "--id-field", paramLabel = "FIELD", description = "JSON Lines/CSV: the id field (default: line numbers).")
+    String idField;
+
+    @Option(names = "--label", paramLabel = "TASK=FIELD", description = "JSON Lines/CSV: a task and the field holding its label; repeatable.")
+    Map<String, String> labels = new LinkedHashMap<>();
+
+    @Option(names = "--split-field", paramLabel = "SCHEME=FIELD",
+            description = "JSON Lines/CSV: a split scheme and the field holding train/valid/test; repeatable.")
+    Map<String, String> splits = new LinkedHashMap<>();
+
+    @Option(names = "--skip-bad", description = "Skip bad documents and count them instead of stopping at the first.")
+    boolean skipBad;
+
+    CorpusReader reader() {
+        OnError onError = skipBad ? OnError.SKIP_AND_REPORT : OnError.FAIL_FAST;
+        if (corpus.equals("embedded")) {
+            return LayoutCorpusReader.embedded();
+        }
+        Path p = Path.of(corpus);
+        if (Files.isDirectory(p)) {
+            if (Files.isDirectory(p.resolve("data/jsons"))) {
+                return AllSidesReader.fromFolder(p, onError);
+            }
+            return LayoutCorpusReader.fromFolder(p, onError);
+        }
+        if (!Files.exists(p)) {
+            throw new DocbenchCli.BadInputException("corpus " + corpus + " does not exist (give 'embedded', a folder or a file)");
+        }
+        String name = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (textField == null || labels.isEmpty()) {
+            throw new DocbenchCli.BadInputException("corpus file " + corpus + " needs --text-field FIELD and at least one --label TASK=FIELD");
+        }
+        FieldMapping m = new FieldMapping(idField, textField, labels, splits);
+        if (name.endsWith(".jsonl") || name.endsWith(".json") || name.endsWith(".ndjson")) {
+            return new JsonLinesReader(p, m, onError);
+        }
+        if (name.endsWith(".csv") || name.endsWith(".tsv")) {
+            return new CsvReader(p, m, onError);
+        }
+        throw new DocbenchCli.BadInputException("cannot tell the format of " + corpus + ": use a .jsonl, .csv or .tsv name");
+    }
+}

@@ -1,0 +1,107 @@
+package org.docbench.classifiers.cli;
+
+import java.io.PrintWriter;
+
+import org.docbench.classifiers.report.AccuracyReport;
+import org.docbench.core.corpus.CorpusException;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code docbench} command: train, evaluate, normalize, classify.
+ *
+ * <p>Exit codes: 0 success; 1 unexpected failure; 2 bad command line; 3 bad input (a corpus,
+ * document or model file that cannot be used). Errors print one line on stderr, never a stack
+ * trace (set {@code DOCBENCH_DEBUG=1} to see one).
+ */
+@Command(name = "docbench", mixinStandardHelpOptions = true, version = "docbench 0.1.0 (Tribuo 4.3.2)",
+        description = {"Topic and stance classification of news documents with Tribuo.", ""},
+        subcommands = {TrainCommand.class, EvaluateCommand.class, NormalizeCommand.class, ClassifyCommand.class,
+                CommandLine.HelpCommand.class},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  docbench classify --task stance article.txt",
+            "  docbench train --corpus embedded --task topic --model liblinear-lr --out topic.model",
+            "  cat docs.txt | docbench classify --model topic.model --json",
+            "  docbench evaluate --corpus data.jsonl --text-field body --label stance=bias --out report/",
+            "  docbench normalize scraped.html",
+            "",
+            "Exit codes: 0 ok, 1 unexpected failure, 2 bad command line, 3 bad input (corpus, document or model)."})
+public final class DocbenchCli implements Runnable {
+    public static final int BAD_INPUT = 3;
+    public static final int FAILURE = 1;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs the command line with the given streams and returns the exit code; used by tests in-process. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        System.setProperty("java.awt.headless", "true");
+        AccuracyReport.quietTribuo();
+        CommandLine cl = commandLine();
+        cl.setOut(out);
+        cl.setErr(err);
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new DocbenchCli());
+        cl.setExecutionExceptionHandler((ex, line, parsed) -> {
+            PrintWriter err = line.getErr();
+            Throwable e = ex;
+            if (System.getenv("DOCBENCH_DEBUG") != null) {
+                e.printStackTrace(err);
+            }
+            if (e instanceof CorpusException ce) {
+                err.println("docbench: " + ce.problem().message());
+                return BAD_INPUT;
+            }
+            if (e instanceof BadInputException || e instanceof IllegalArgumentException
+                    || e instanceof java.nio.file.NoSuchFileException || e instanceof java.io.UncheckedIOException) {
+                err.println("docbench: " + oneLine(e));
+                return BAD_INPUT;
+            }
+            err.println("docbench: failed: " + oneLine(e) + " (DOCBENCH_DEBUG=1 shows the stack trace)");
+            return FAILURE;
+        });
+        cl.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("docbench: " + ex.getMessage());
+            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            return CommandLine.ExitCode.USAGE;
+        });
+        return cl;
+    }
+
+    static String oneLine(Throwable e) {
+        String m = e.getMessage();
+        if (m == null || m.isBlank()) {
+            m = e.getClass().getSimpleName();
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            m = "no such file: " + m;
+        }
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+
+    /** Input the user gave that cannot be used; exit code 3. */
+    static final class BadInputException extends RuntimeException {
+        BadInputException(String message) {
+            super(message);
+        }
+    }
+}

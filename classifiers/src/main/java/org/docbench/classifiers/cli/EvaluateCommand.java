@@ -1,0 +1,127 @@
+package org.docbench.classifiers.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+
+import org.docbench.classifiers.eval.Experiment;
+import org.docbench.classifiers.report.AccuracyReport;
+import org.docbench.classifiers.report.Report;
+import org.docbench.classifiers.report.ReportWriter;
+import org.docbench.classifiers.report.Suite;
+import org.docbench.classifiers.train.ModelFamily;
+import org.docbench.classifiers.train.Trainers;
+import org.docbench.core.corpus.CorpusManifest;
+import org.docbench.core.corpus.CorpusReader;
+import org.docbench.core.corpus.Splits;
+import org.docbench.core.document.LabeledDocument;
+import org.docbench.core.features.FeatureSpec;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = {"Write the accuracy report (report.md, report.json, report.html) for any corpus.",
+                "Every task x split scheme of the corpus is an experiment; a corpus without splits gets a",
+                "seeded stratified 80/20 split named 'random'. Hyperparameters are chosen on validation data",
+                "(the corpus's 'valid' part, else 20% of the training part), never on the test part.",
+                "Progress goes to stderr."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  docbench evaluate --corpus embedded --models majority,liblinear-lr,naive-bayes --out /tmp/report",
+                "  docbench evaluate --corpus news.csv --text-field text --label topic=section --cv --out report/"})
+final class EvaluateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CorpusOptions corpus;
+
+    @Option(names = "--task", paramLabel = "TASK", split = ",", description = "Tasks to evaluate (default: every task the corpus labels).")
+    List<String> tasks = new ArrayList<>();
+
+    @Option(names = "--split", paramLabel = "SCHEME", split = ",", description = "Split schemes (default: every scheme the documents carry).")
+    List<String> schemes = new ArrayList<>();
+
+    @Option(names = "--models", paramLabel = "FAMILY", split = ",",
+            description = "Model families (default: all): ${COMPLETION-CANDIDATES}.", completionCandidates = TrainCommand.Families.class)
+    List<String> models = new ArrayList<>();
+
+    @Option(names = "--cv", description = "Add stratified 5-fold cross-validation per task.")
+    boolean cv;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = {"--out", "-o"}, required = true, paramLabel = "DIR", description = "Folder to write the report into (replaced atomically).")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        long t0 = System.nanoTime();
+        PrintWriter err = spec.commandLine().getErr();
+        List<ModelFamily> families = models.isEmpty() ? Trainers.families()
+                : models.stream().map(m -> TrainCommand.Families.find(m, spec.commandLine())).toList();
+        CorpusReader reader = corpus.reader();
+        err.println("reading " + reader.location() + " ...");
+        List<LabeledDocument> docs = reader.readAll();
+        if (docs.isEmpty()) {
+            throw new DocbenchCli.BadInputException("corpus " + reader.location() + " has no documents");
+        }
+        CorpusManifest manifest = AccuracyReport.manifestOf(reader.name(), reader.location(), docs, reader.problems().skipped());
+        List<String> useTasks = tasks.isEmpty() ? new ArrayList<>(manifest.counts().keySet()) : tasks;
+        for (String t : useTasks) {
+            if (!manifest.counts().containsKey(t)) {
+                throw new DocbenchCli.BadInputException("no document has a '" + t + "' label; tasks: " + manifest.counts().keySet());
+            }
+        }
+        TreeSet<String> present = new TreeSet<>();
+        docs.forEach(d -> present.addAll(d.splits().keySet()));
+        List<String> notes = new ArrayList<>();
+        List<String> useSchemes = schemes.isEmpty() ? new ArrayList<>(present) : schemes;
+        if (useSchemes.isEmpty()) {
+            useSchemes = List.of("random");
+        }
+        Suite suite = new Suite(FeatureSpec.defaults(), seed, line -> err.println(line));
+        for (String task : useTasks) {
+            List<LabeledDocument> labeled = docs.stream().filter(d -> d.label(task) != null).toList();
+            for (String scheme : useSchemes) {
+                List<LabeledDocument> withSplit = labeled;
+                if (!present.contains(scheme)) {
+                    if (!scheme.equals("random")) {
+                        throw new DocbenchCli.BadInputException("no document carries split scheme '" + scheme + "'; schemes: " + present);
+                    }
+                    withSplit = randomSplit(labeled, task);
+                    notes.add(task + "/random: the corpus has no split; a seeded stratified 80/20 split (seed " + seed + ") was made.");
+                }
+                err.printf("experiment %s/%s/%s ...%n", reader.name(), task, scheme);
+                suite.experiment(Experiment.of(reader.name(), task, scheme, withSplit), families, true);
+            }
+        }
+        if (cv) {
+            suite.crossValidate(reader.name(), docs, useTasks, families, List.of(seed));
+        }
+        Report report = AccuracyReport.assemble(suite, null, "docbench " + String.join(" ", spec.commandLine().getParseResult().originalArgs()),
+                seed, cv ? List.of(seed) : List.of(), FeatureSpec.defaults(), families, List.of(manifest), List.of(), notes, t0);
+        ReportWriter.write(report, out);
+        spec.commandLine().getOut().println("wrote " + out.resolve("report.md") + ", report.json and report.html");
+        return 0;
+    }
+
+    private List<LabeledDocument> randomSplit(List<LabeledDocument> docs, String task) {
+        Map<String, String> parts = Splits.stratified(docs, LabeledDocument::id, d -> d.label(task), 0.2, seed);
+        List<LabeledDocument> out = new ArrayList<>(docs.size());
+        for (LabeledDocument d : docs) {
+            Map<String, String> splits = new java.util.HashMap<>(d.splits());
+            splits.put("random", parts.get(d.id()));
+            out.add(new LabeledDocument(d.id(), d.text(), d.labels(), splits, d.metadata()));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,83 @@
+package org.docbench.classifiers.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.docbench.core.text.NormalizedDocument;
+import org.docbench.core.text.Normalizer;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "normalize", mixinStandardHelpOptions = true,
+        description = {"Show a document as docbench sees it after normalization: title, byline, date and body.",
+                "Reads each FILE, or stdin when there is none or for '-'."},
+        footerHeading = "%nExample:%n",
+        footer = "  docbench normalize --json scraped-article.txt")
+final class NormalizeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--json", description = "Print one JSON object per document.")
+    boolean json;
+
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Documents to normalize; '-' or none reads stdin.")
+    List<String> files = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        List<String> inputs = files.isEmpty() ? List.of("-") : files;
+        for (String f : inputs) {
+            String raw;
+            byte[] bytes;
+            if (f.equals("-")) {
+                bytes = System.in.readAllBytes();
+            } else {
+                Path p = Path.of(f);
+                if (!Files.isRegularFile(p)) {
+                    throw new DocbenchCli.BadInputException("no such document: " + f);
+                }
+                bytes = Files.readAllBytes(p);
+            }
+            try {
+                raw = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw new DocbenchCli.BadInputException("document " + f + " is not valid UTF-8");
+            }
+            NormalizedDocument d = Normalizer.standard().normalize(raw);
+            if (json) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("source", f);
+                m.put("title", d.title());
+                m.put("byline", d.byline());
+                m.put("date", d.date());
+                m.put("body", d.body());
+                out.println(new ObjectMapper().writeValueAsString(m));
+            } else {
+                if (inputs.size() > 1) {
+                    out.println("==> " + f + " <==");
+                }
+                out.println("title:  " + d.title());
+                out.println("byline: " + d.byline());
+                out.println("date:   " + d.date());
+                out.println();
+                out.println(d.body());
+            }
+        }
+        out.flush();
+        return 0;
+    }
+}

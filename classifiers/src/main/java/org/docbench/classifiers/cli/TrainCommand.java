@@ -1,0 +1,86 @@
+package org.docbench.classifiers.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.docbench.classifiers.train.ModelFamily;
+import org.docbench.classifiers.train.SavedModel;
+import org.docbench.classifiers.train.Trainers;
+import org.docbench.core.corpus.CorpusManifest;
+import org.docbench.core.corpus.CorpusReader;
+import org.docbench.core.document.LabeledDocument;
+import org.docbench.core.features.FeatureSpec;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Train a model on every labeled document of a corpus and save it with its provenance.",
+                "The model runs its family's default configuration (the first of the grid the report shows)."},
+        footerHeading = "%nExample:%n",
+        footer = "  docbench train --corpus embedded --task stance --model liblinear-svm --out stance.model")
+final class TrainCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CorpusOptions corpus;
+
+    @Option(names = "--task", required = true, paramLabel = "TASK", description = "The task to learn, e.g. topic or stance.")
+    String task;
+
+    @Option(names = "--model", defaultValue = "liblinear-lr", paramLabel = "FAMILY",
+            description = "Model family (default: ${DEFAULT-VALUE}); one of: ${COMPLETION-CANDIDATES}.",
+            completionCandidates = Families.class)
+    String model;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = {"--out", "-o"}, required = true, paramLabel = "FILE", description = "Where to write the model (a zip file).")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        ModelFamily family = Families.find(model, spec.commandLine());
+        CorpusReader reader = corpus.reader();
+        var err = spec.commandLine().getErr();
+        err.println("reading " + reader.location() + " ...");
+        List<LabeledDocument> docs = reader.readAll();
+        CorpusManifest.Builder mb = new CorpusManifest.Builder();
+        docs.forEach(mb::add);
+        CorpusManifest manifest = mb.build(reader.name(), reader.location(), reader.problems().skipped());
+        long labeled = docs.stream().filter(d -> d.label(task) != null).count();
+        if (labeled == 0) {
+            throw new DocbenchCli.BadInputException("no document of " + reader.location() + " has a '" + task
+                    + "' label; labels there: " + manifest.counts().keySet());
+        }
+        err.println("training " + family.grid().get(0).name() + " on " + labeled + " documents ...");
+        long t0 = System.nanoTime();
+        SavedModel m = SavedModel.train(docs, task, family.grid().get(0), FeatureSpec.defaults(), seed, manifest);
+        m.save(out);
+        spec.commandLine().getOut().printf(java.util.Locale.ROOT, "saved %s (%s, %s, %d documents, %.1f s)%n", out,
+                task, family.grid().get(0).name(), labeled, (System.nanoTime() - t0) / 1e9);
+        return 0;
+    }
+
+    /** Model family names for help and completion. */
+    static final class Families implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Trainers.names().iterator();
+        }
+
+        static ModelFamily find(String name, picocli.CommandLine cl) {
+            if (!Trainers.names().contains(name)) {
+                throw new picocli.CommandLine.ParameterException(cl,
+                        "unknown model '" + name + "'; known: " + String.join(", ", Trainers.names()));
+            }
+            return Trainers.family(name);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.docbench.classifiers.eval;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.docbench.classifiers.train.ModelFamily;
+import org.docbench.core.features.FeatureSpec;
+
+/**
+ * The result of every model family on one experiment, with significance against the best,
+ * calibration, confusions and the best model's learning curve. Immutable.
+ *
+ * @param id            {@code corpus/task/split}
+ * @param corpus        corpus name
+ * @param task          task
+ * @param split         split scheme
+ * @param selection     how hyperparameters were chosen, in words
+ * @param trainDocs     training documents
+ * @param validDocs     validation documents (0 when an inner split of train was used)
+ * @param testDocs      test documents
+ * @param labels        labels, sorted
+ * @param testCounts    test documents per label, in label order
+ * @param models        one per family, in family order
+ * @param best          the family with the highest test macro-F1 (ties: accuracy, then name)
+ * @param learningCurve the best model's learning curve, or null when not run
+ */
+public record ExperimentResult(String id, String corpus, String task, String split, String selection, int trainDocs,
+                               int validDocs, int testDocs, List<String> labels, List<Integer> testCounts,
+                               List<ModelResult> models, String best, LearningCurve learningCurve) {
+
+    public ExperimentResult {
+        labels = List.copyOf(labels);
+        testCounts = List.copyOf(testCounts);
+        models = List.copyOf(models);
+    }
+
+    /** Runs {@code families} on {@code exp}; {@code curve} says whether to draw the best model's learning curve. */
+    public static ExperimentResult run(Experiment exp, List<ModelFamily> families, FeatureSpec features, long seed,
+                                       boolean curve, Consumer<String> log) {
+        Runner runner = new Runner(exp, features, seed);
+        List<ModelRun> runs = new ArrayList<>();
+        for (ModelFamily f : families) {
+            long t0 = System.nanoTime();
+            ModelRun run = runner.run(f);
+            runs.add(run);
+            Metrics m = run.metrics();
+            log.accept(String.format(java.util.Locale.ROOT, "%-45s %-15s acc %.3f  macro-F1 %.3f  (%.1f s)",
+                    exp.id(), f.name(), m.accuracy(), m.macroF1(), (System.nanoTime() - t0) / 1e9));
+        }
+        // Ties go to the earlier family: a model that only ties the majority baseline is not "best".
+        ModelRun best = runs.get(0);
+        for (ModelRun r : runs) {
+            Metrics m = r.metrics();
+            Metrics b = best.metrics();
+            if (m.macroF1() > b.macroF1() || (m.macroF1() == b.macroF1() && m.accuracy() > b.accuracy())) {
+                best = r;
+            }
+        }
+        boolean[] bestCorrect = best.correct();
+        List<ModelResult> results = new ArrayList<>();
+        for (ModelRun r : runs) {
+            Metrics m = r.metrics();
+            // One bootstrap seed per experiment: every model is resampled on the same document draws.
+            Interval acc = Bootstrap.interval(r.labels(), r.truth(), r.predicted(), Bootstrap.Statistic.ACCURACY,
+                    Bootstrap.RESAMPLES, seed);
+            Interval f1 = Bootstrap.interval(r.labels(), r.truth(), r.predicted(), Bootstrap.Statistic.MACRO_F1,
+                    Bootstrap.RESAMPLES, seed);
+            Significance.McNemar mc = r == best ? null : Significance.mcnemar(r.correct(), bestCorrect);
+            Calibration cal = r.probabilistic() ? Calibration.of(r.confidence(), r.correct(), Calibration.BINS) : null;
+            double trainMs = r.trainNanos() / 1e6;
+            double predictMs = r.predictNanos() / 1e6;
+            results.add(new ModelResult(r.family().name(), r.chosen().name(), r.chosen().hyperparameters(), r.validation(),
+                    r.family().selectFeatures(), m, acc, f1, mc, mc == null || mc.p() >= Significance.ALPHA, cal,
+                    ConfusedPair.of(r, 5), r.topFeatures(), r.features(), r.trainDocuments(),
+                    new ModelResult.Timing(trainMs, predictMs, predictMs == 0 ? 0 : r.truth().length * 1000.0 / predictMs)));
+        }
+        LearningCurve lc = null;
+        if (curve) {
+            long t0 = System.nanoTime();
+            lc = LearningCurve.of(exp, best.chosen(), best.family().selectFeatures(), features, LearningCurve.FRACTIONS, seed);
+            log.accept(String.format(java.util.Locale.ROOT, "%-45s learning curve of %s (%.1f s)", exp.id(),
+                    best.chosen().name(), (System.nanoTime() - t0) / 1e9));
+        }
+        List<Integer> counts = new ArrayList<>();
+        for (int c = 0; c < runner.labels().size(); c++) {
+            int n = 0;
+            for (int y : best.truth()) {
+                n += y == c ? 1 : 0;
+            }
+            counts.add(n);
+        }
+        String selection = exp.valid().isEmpty()
+                ? "grid chosen by macro-F1 on a seeded stratified " + Math.round(Runner.INNER_VALIDATION * 100) + "% of the training part"
+                : "grid chosen by macro-F1 on the published validation part";
+        return new ExperimentResult(exp.id(), exp.corpus(), exp.task(), exp.split(), selection, exp.train().size(),
+                exp.valid().size(), exp.test().size(), runner.labels(), counts, results, best.family().name(), lc);
+    }
+
+    /** The result of family {@code name}. */
+    public ModelResult model(String name) {
+        return models.stream().filter(m -> m.family().equals(name)).findFirst().orElseThrow();
+    }
+}

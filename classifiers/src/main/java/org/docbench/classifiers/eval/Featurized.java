@@ -1,0 +1,151 @@
+package org.docbench.classifiers.eval;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.docbench.classifiers.train.FeatureSelection;
+import org.docbench.core.document.LabeledDocument;
+import org.docbench.core.features.FeatureExtractor;
+import org.docbench.core.features.FeatureSpec;
+import org.tribuo.Example;
+import org.tribuo.MutableDataset;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.datasource.ListDataSource;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
+
+/**
+ * Documents turned into Tribuo examples by an extractor fitted on the training part only, with
+ * the time that took. Caches chi-square restricted copies per k. Not thread-safe.
+ */
+final class Featurized {
+    static final LabelFactory LABELS = new LabelFactory();
+
+    final FeatureExtractor extractor;
+    final List<LabeledDocument> trainDocs;
+    final List<LabeledDocument> testDocs;
+    final List<Example<Label>> train;
+    final List<Example<Label>> test;
+    /** Nanoseconds to featurize the test documents (normalize, tokenize, weight). */
+    final long testFeaturizeNanos;
+    private final String task;
+    private final Map<Integer, Featurized> restricted = new HashMap<>();
+    private final Map<Integer, Featurized> sampled = new HashMap<>();
+    private final Set<String> kept;
+    private MutableDataset<Label> dataset;
+
+    private Featurized(FeatureExtractor extractor, List<LabeledDocument> trainDocs, List<LabeledDocument> testDocs,
+                       List<Example<Label>> train, List<Example<Label>> test, long testFeaturizeNanos, String task,
+                       Set<String> kept) {
+        this.extractor = extractor;
+        this.trainDocs = trainDocs;
+        this.testDocs = testDocs;
+        this.train = train;
+        this.test = test;
+        this.testFeaturizeNanos = testFeaturizeNanos;
+        this.task = task;
+        this.kept = kept;
+    }
+
+    /** Fits the features on {@code trainDocs} and featurizes both parts. */
+    static Featurized of(FeatureSpec spec, String task, List<LabeledDocument> trainDocs, List<LabeledDocument> testDocs) {
+        FeatureExtractor fx = FeatureExtractor.fit(spec, trainDocs.stream().map(LabeledDocument::text)::iterator);
+        List<Example<Label>> train = examples(fx, task, trainDocs);
+        long t0 = System.nanoTime();
+        List<Example<Label>> test = examples(fx, task, testDocs);
+        long t1 = System.nanoTime();
+        return new Featurized(fx, trainDocs, testDocs, train, test, t1 - t0, task, null);
+    }
+
+    static List<Example<Label>> examples(FeatureExtractor fx, String task, List<LabeledDocument> docs) {
+        // One String per feature name for the whole corpus, not one per document: on 30,000 long
+        // documents the duplicates alone take gigabytes.
+        Map<String, String> canonical = new HashMap<>();
+        Map<String, Label> labels = new HashMap<>();
+        List<Example<Label>> out = new ArrayList<>(docs.size());
+        for (LabeledDocument d : docs) {
+            Example<Label> e = fx.example(d.text(), labels.computeIfAbsent(d.label(task), Label::new));
+            String[] names = new String[e.size()];
+            double[] values = new double[e.size()];
+            int i = 0;
+            for (org.tribuo.Feature f : e) {
+                names[i] = canonical.computeIfAbsent(f.getName(), k -> k);
+                values[i++] = f.getValue();
+            }
+            out.add(new org.tribuo.impl.ArrayExample<>(e.getOutput(), names, values));
+        }
+        return out;
+    }
+
+    /** The same training data (and dataset) scored against {@code other} documents, featurized with the same extractor. */
+    Featurized against(List<LabeledDocument> other) {
+        if (kept != null) {
+            throw new IllegalStateException("against() works on unrestricted data only");
+        }
+        long t0 = System.nanoTime();
+        List<Example<Label>> ex = examples(extractor, task, other);
+        Featurized f = new Featurized(extractor, trainDocs, other, train, ex, System.nanoTime() - t0, task, null);
+        f.dataset = dataset;
+        return f;
+    }
+
+    /** Number of features the models see. */
+    int featureCount() {
+        return kept == null ? extractor.featureCount() : kept.size();
+    }
+
+    /** This data with only the top {@code k} chi-square features of the training part; itself when k is 0. */
+    Featurized select(int k) {
+        if (k <= 0 || k >= extractor.featureCount()) {
+            return this;
+        }
+        return restricted.computeIfAbsent(k, key -> {
+            Set<String> keep = FeatureSelection.chiSquareTop(train, key);
+            List<Example<Label>> tr = train.stream().map(e -> FeatureSelection.restrict(e, keep)).toList();
+            List<Example<Label>> te = test.stream().map(e -> FeatureSelection.restrict(e, keep)).toList();
+            return new Featurized(extractor, trainDocs, testDocs, tr, te, testFeaturizeNanos, task, keep);
+        });
+    }
+
+    /** This data with a seeded stratified sample of at most {@code n} training documents; itself when n is 0 or enough. */
+    Featurized sample(int n, long seed) {
+        if (n <= 0 || n >= train.size()) {
+            return this;
+        }
+        return sampled.computeIfAbsent(n, key -> {
+            java.util.List<Integer> idx = new java.util.ArrayList<>();
+            for (int i = 0; i < trainDocs.size(); i++) {
+                idx.add(i);
+            }
+            Map<String, String> parts = org.docbench.core.corpus.Splits.stratified(idx, String::valueOf,
+                    i -> trainDocs.get(i).label(task), 1.0 - (double) key / train.size(), seed);
+            List<LabeledDocument> docs = new ArrayList<>();
+            List<Example<Label>> ex = new ArrayList<>();
+            for (int i = 0; i < trainDocs.size(); i++) {
+                if (parts.get(String.valueOf(i)).equals("train")) {
+                    docs.add(trainDocs.get(i));
+                    ex.add(train.get(i));
+                }
+            }
+            return new Featurized(extractor, docs, testDocs, ex, test, testFeaturizeNanos, task, kept);
+        });
+    }
+
+    /**
+     * The training part as a Tribuo dataset, built once: building one is costly (Tribuo tracks every
+     * feature's values) and trainers only read it.
+     */
+    MutableDataset<Label> trainDataset(String name) {
+        if (dataset == null) {
+            dataset = dataset(name, train);
+        }
+        return dataset;
+    }
+
+    static MutableDataset<Label> dataset(String name, List<Example<Label>> examples) {
+        return new MutableDataset<>(new ListDataSource<>(examples, LABELS, new SimpleDataSourceProvenance(name, LABELS)));
+    }
+}

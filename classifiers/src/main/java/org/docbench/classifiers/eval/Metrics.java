@@ -1,0 +1,92 @@
+package org.docbench.classifiers.eval;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Scores of one set of predictions against the truth, over a fixed, ordered label list.
+ * Immutable; arrays are copied on the way in and out.
+ *
+ * <table>
+ * <caption>Example: labels [a, b], truth [a, a, b, b], predicted [a, b, b, b]</caption>
+ * <tr><th>score</th><th>value</th></tr>
+ * <tr><td>accuracy</td><td>3/4 = 0.75</td></tr>
+ * <tr><td>a: P, R, F1</td><td>1, 0.5, 0.667</td></tr>
+ * <tr><td>b: P, R, F1</td><td>0.667, 1, 0.8</td></tr>
+ * <tr><td>macro-F1</td><td>(0.667 + 0.8) / 2 = 0.733</td></tr>
+ * </table>
+ *
+ * @param labels     label names, the index order of the confusion matrix
+ * @param accuracy   fraction predicted correctly
+ * @param macroF1    unweighted mean of per-label F1 (labels absent from truth and predictions count as 0)
+ * @param weightedF1 mean of per-label F1 weighted by support
+ * @param perClass   per-label precision, recall, F1, support, in label order
+ * @param confusion  confusion[truth][predicted] counts
+ */
+public record Metrics(List<String> labels, double accuracy, double macroF1, double weightedF1,
+                      List<ClassScores> perClass, int[][] confusion) {
+
+    public Metrics {
+        labels = List.copyOf(labels);
+        perClass = List.copyOf(perClass);
+        confusion = copy(confusion);
+    }
+
+    @Override
+    public int[][] confusion() {
+        return copy(confusion);
+    }
+
+    /** Scores predicted label indices {@code predicted} against {@code truth} (indices into {@code labels}). */
+    public static Metrics of(List<String> labels, int[] truth, int[] predicted) {
+        if (truth.length != predicted.length) {
+            throw new IllegalArgumentException("truth and predicted differ in length: " + truth.length + " vs " + predicted.length);
+        }
+        if (truth.length == 0) {
+            throw new IllegalArgumentException("no predictions to score");
+        }
+        int k = labels.size();
+        int[][] cm = new int[k][k];
+        for (int i = 0; i < truth.length; i++) {
+            cm[truth[i]][predicted[i]]++;
+        }
+        return fromConfusion(labels, cm);
+    }
+
+    /** Scores a confusion matrix confusion[truth][predicted]. */
+    public static Metrics fromConfusion(List<String> labels, int[][] cm) {
+        int k = labels.size();
+        int n = 0;
+        int correct = 0;
+        int[] support = new int[k];
+        int[] predictedCount = new int[k];
+        for (int t = 0; t < k; t++) {
+            for (int p = 0; p < k; p++) {
+                n += cm[t][p];
+                support[t] += cm[t][p];
+                predictedCount[p] += cm[t][p];
+            }
+            correct += cm[t][t];
+        }
+        List<ClassScores> per = new ArrayList<>(k);
+        double macro = 0;
+        double weighted = 0;
+        for (int c = 0; c < k; c++) {
+            double precision = predictedCount[c] == 0 ? 0 : (double) cm[c][c] / predictedCount[c];
+            double recall = support[c] == 0 ? 0 : (double) cm[c][c] / support[c];
+            double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+            per.add(new ClassScores(labels.get(c), precision, recall, f1, support[c]));
+            macro += f1;
+            weighted += f1 * support[c];
+        }
+        return new Metrics(labels, n == 0 ? 0 : (double) correct / n, macro / k, n == 0 ? 0 : weighted / n, per, cm);
+    }
+
+    private static int[][] copy(int[][] m) {
+        int[][] c = new int[m.length][];
+        for (int i = 0; i < m.length; i++) {
+            c[i] = m[i].clone();
+        }
+        return c;
+    }
+}

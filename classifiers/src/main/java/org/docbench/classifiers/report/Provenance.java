@@ -1,0 +1,109 @@
+package org.docbench.classifiers.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.docbench.classifiers.train.ModelFamily;
+import org.docbench.classifiers.train.TrainerSpec;
+import org.docbench.core.corpus.CorpusManifest;
+
+/**
+ * What a reader needs to reproduce any figure of the report. Immutable.
+ *
+ * @param command   the exact command that produced the report
+ * @param gitCommit commit of the project root, with {@code -dirty} when the tree had changes, or "unknown"
+ * @param seed      the seed every random choice derives from
+ * @param cvSeeds   fold assignment seeds of the cross-validation repeats
+ * @param features  the feature spec, described
+ * @param corpora   manifests of the corpora read (sha256, counts)
+ * @param families  every model family with its grid: family -> configuration -> hyperparameters
+ * @param tribuo    Tribuo version
+ * @param jdk       Java runtime
+ * @param os        operating system
+ * @param cpu       CPU model and cores available
+ */
+public record Provenance(String command, String gitCommit, long seed, List<Long> cvSeeds, String features,
+                         List<CorpusManifest> corpora, Map<String, Map<String, Map<String, String>>> families,
+                         String tribuo, String jdk, String os, String cpu) {
+
+    public Provenance {
+        cvSeeds = List.copyOf(cvSeeds);
+        corpora = List.copyOf(corpora);
+    }
+
+    static Map<String, Map<String, Map<String, String>>> describe(List<ModelFamily> families) {
+        Map<String, Map<String, Map<String, String>>> out = new LinkedHashMap<>();
+        for (ModelFamily f : families) {
+            Map<String, Map<String, String>> grid = new LinkedHashMap<>();
+            for (TrainerSpec s : f.grid()) {
+                grid.put(s.name(), s.hyperparameters());
+            }
+            out.put(f.name(), grid);
+        }
+        return out;
+    }
+
+    /** The commit of {@code root}, or "unknown" when git or the repository is not there. */
+    static String gitCommit(Path root) {
+        if (root == null) {
+            return "unknown";
+        }
+        String head = git(root, "rev-parse", "HEAD");
+        if (head == null || head.isBlank()) {
+            return "unknown";
+        }
+        String status = git(root, "status", "--porcelain", "--untracked-files=no");
+        return head.strip() + (status != null && !status.isBlank() ? "-dirty" : "");
+    }
+
+    private static String git(Path root, String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add("git");
+        cmd.add("-C");
+        cmd.add(root.toString());
+        cmd.addAll(List.of(args));
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                return null;
+            }
+            return out;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    static String detectCpu() {
+        String model = "unknown CPU";
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    model = line.substring(line.indexOf(':') + 1).strip();
+                    break;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            model = System.getProperty("os.arch");
+        }
+        return model + ", " + Runtime.getRuntime().availableProcessors() + " cores available";
+    }
+
+    static String detectJdk() {
+        return System.getProperty("java.vendor") + " " + System.getProperty("java.runtime.version");
+    }
+
+    static String detectOs() {
+        return System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch");
+    }
+}

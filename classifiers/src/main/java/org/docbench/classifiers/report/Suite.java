@@ -1,0 +1,84 @@
+package org.docbench.classifiers.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+import org.docbench.classifiers.eval.CrossValidation;
+import org.docbench.classifiers.eval.Experiment;
+import org.docbench.classifiers.eval.ExperimentResult;
+import org.docbench.classifiers.train.ModelFamily;
+import org.docbench.core.document.LabeledDocument;
+import org.docbench.core.features.FeatureSpec;
+
+/**
+ * Runs the experiments of one corpus: every task on every split scheme it has, plus repeated
+ * stratified k-fold cross-validation per task when asked. Collects results and section times.
+ * Not thread-safe.
+ */
+public final class Suite {
+    /** Folds of the cross-validation. */
+    public static final int FOLDS = 5;
+
+    private final List<ExperimentResult> experiments = new ArrayList<>();
+    private final List<CrossValidation> crossValidation = new ArrayList<>();
+    private final List<String> sections = new ArrayList<>();
+    private final Consumer<String> log;
+    private final FeatureSpec features;
+    private final long seed;
+
+    public Suite(FeatureSpec features, long seed, Consumer<String> log) {
+        this.features = features;
+        this.seed = seed;
+        this.log = log;
+    }
+
+    /** Runs {@code families} on each (task, scheme) of {@code docs}; skips pairs with no train or test part. */
+    public void experiments(String corpus, List<LabeledDocument> docs, List<String> tasks, List<String> schemes,
+                            List<ModelFamily> families, boolean learningCurve) {
+        for (String task : tasks) {
+            for (String scheme : schemes) {
+                Experiment exp = Experiment.of(corpus, task, scheme, docs);
+                experiment(exp, families, learningCurve);
+            }
+        }
+    }
+
+    /** Runs one experiment. */
+    public ExperimentResult experiment(Experiment exp, List<ModelFamily> families, boolean learningCurve) {
+        long t0 = System.nanoTime();
+        ExperimentResult r = ExperimentResult.run(exp, families, features, seed, learningCurve, log);
+        experiments.add(r);
+        section(exp.id(), t0);
+        return r;
+    }
+
+    /** Cross-validates {@code families} on each task, one repeat per seed. */
+    public void crossValidate(String corpus, List<LabeledDocument> docs, List<String> tasks, List<ModelFamily> families,
+                              List<Long> seeds) {
+        for (String task : tasks) {
+            long t0 = System.nanoTime();
+            crossValidation.add(CrossValidation.run(corpus, task, docs, families, FOLDS, seeds, features, log));
+            section(corpus + "/" + task + "/cv", t0);
+        }
+    }
+
+    private void section(String name, long t0) {
+        double s = (System.nanoTime() - t0) / 1e9;
+        sections.add(String.format(Locale.ROOT, "%s=%.1f", name, s));
+        log.accept(String.format(Locale.ROOT, "== %s done in %.1f s", name, s));
+    }
+
+    public List<ExperimentResult> experiments() {
+        return List.copyOf(experiments);
+    }
+
+    public List<CrossValidation> crossValidation() {
+        return List.copyOf(crossValidation);
+    }
+
+    public List<String> sections() {
+        return List.copyOf(sections);
+    }
+}

@@ -1,0 +1,229 @@
+package org.docbench.classifiers.train;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+import org.docbench.core.corpus.CorpusManifest;
+import org.docbench.core.document.LabeledDocument;
+import org.docbench.core.features.FeatureExtractor;
+import org.docbench.core.features.FeatureSpec;
+import org.tribuo.Example;
+import org.tribuo.Feature;
+import org.tribuo.ImmutableFeatureMap;
+import org.tribuo.Model;
+import org.tribuo.MutableDataset;
+import org.tribuo.Prediction;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.datasource.ListDataSource;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/**
+ * A trained Tribuo model with the fitted features that feed it and its provenance: everything
+ * needed to classify raw text the same way it was trained. Saved as one zip file holding
+ * {@code model.tribuo} (Tribuo's protobuf format), {@code features.json} and {@code provenance.json}.
+ *
+ * <p>Immutable and thread-safe after construction.
+ */
+public final class SavedModel {
+    /** Format tag written to and checked in {@code provenance.json}. */
+    public static final String FORMAT = "docbench-model/1";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final LabelFactory LABELS = new LabelFactory();
+
+    private final Model<Label> model;
+    private final FeatureExtractor features;
+    private final Map<String, Object> provenance;
+    private final String fallback;
+
+    private SavedModel(Model<Label> model, FeatureExtractor features, Map<String, Object> provenance, String fallback) {
+        this.model = model;
+        this.features = features;
+        this.provenance = provenance;
+        this.fallback = fallback;
+    }
+
+    /**
+     * One classification.
+     *
+     * @param label      predicted label
+     * @param confidence probability of the label for probabilistic models, else the model's score;
+     *                   0 when the text had no known feature and the training majority was answered
+     * @param scores     every label's score, sorted by label
+     */
+    public record Classification(String label, double confidence, Map<String, Double> scores) {
+    }
+
+    /** Fits features on {@code docs} (those labeled for {@code task}), trains {@code spec} with {@code seed}. */
+    public static SavedModel train(List<LabeledDocument> docs, String task, TrainerSpec spec, FeatureSpec featureSpec,
+                                   long seed, CorpusManifest corpus) {
+        List<LabeledDocument> labeled = docs.stream().filter(d -> d.label(task) != null).toList();
+        if (labeled.isEmpty()) {
+            throw new IllegalArgumentException("no document has a '" + task + "' label");
+        }
+        FeatureExtractor fx = FeatureExtractor.fit(featureSpec, labeled.stream().map(LabeledDocument::text)::iterator);
+        List<Example<Label>> examples = new ArrayList<>();
+        Map<String, Integer> counts = new TreeMap<>();
+        for (LabeledDocument d : labeled) {
+            examples.add(fx.example(d.text(), new Label(d.label(task))));
+            counts.merge(d.label(task), 1, Integer::sum);
+        }
+        Model<Label> model = spec.create(seed).train(new MutableDataset<>(
+                new ListDataSource<>(examples, LABELS, new SimpleDataSourceProvenance(task, LABELS))));
+        String majority = counts.entrySet().stream().max(Comparator.comparing(Map.Entry<String, Integer>::getValue)
+                .thenComparing(Map.Entry::getKey, Comparator.reverseOrder())).orElseThrow().getKey();
+        Map<String, Object> prov = new LinkedHashMap<>();
+        prov.put("format", FORMAT);
+        prov.put("task", task);
+        prov.put("family", spec.family());
+        prov.put("spec", spec.name());
+        prov.put("hyperparameters", spec.hyperparameters());
+        prov.put("seed", seed);
+        prov.put("features", featureSpec.describe());
+        prov.put("labels", counts);
+        prov.put("majority", majority);
+        prov.put("trainingDocuments", labeled.size());
+        if (corpus != null) {
+            prov.put("corpus", Map.of("name", corpus.name(), "sha256", corpus.sha256(), "documents", corpus.documents()));
+        }
+        prov.put("tribuo", org.tribuo.Tribuo.VERSION);
+        return new SavedModel(model, fx, prov, majority);
+    }
+
+    public Map<String, Object> provenance() {
+        return provenance;
+    }
+
+    public String task() {
+        return (String) provenance.get("task");
+    }
+
+    public Model<Label> model() {
+        return model;
+    }
+
+    /** Classifies raw text. */
+    public Classification classify(String rawText) {
+        Example<Label> e = features.example(rawText, LabelFactory.UNKNOWN_LABEL);
+        if (!hasKnownFeature(e, model.getFeatureIDMap())) {
+            return new Classification(fallback, 0.0, Map.of());
+        }
+        Prediction<Label> p = model.predict(e);
+        Map<String, Double> scores = new TreeMap<>();
+        p.getOutputScores().forEach((k, v) -> scores.put(k, v.getScore()));
+        return new Classification(p.getOutput().getLabel(), p.getOutput().getScore(), scores);
+    }
+
+    private static boolean hasKnownFeature(Example<Label> e, ImmutableFeatureMap fmap) {
+        for (Feature f : e) {
+            if (fmap.getID(f.getName()) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Writes the zip to {@code file} atomically (a temporary sibling, then a rename). */
+    public void save(Path file) throws IOException {
+        Path abs = file.toAbsolutePath();
+        Files.createDirectories(abs.getParent());
+        Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(out)) {
+                zip.putNextEntry(new ZipEntry("provenance.json"));
+                zip.write(JSON.writeValueAsBytes(provenance));
+                zip.closeEntry();
+                FeatureExtractor.Fitted fitted = features.fitted();
+                Map<String, Object> fj = new LinkedHashMap<>();
+                FeatureSpec s = features.spec();
+                fj.put("spec", Map.of("maxNgram", s.maxNgram(), "minCharNgram", s.minCharNgram(), "maxCharNgram", s.maxCharNgram(),
+                        "weighting", s.weighting().name(), "minDf", s.minDf(), "hashBits", s.hashBits()));
+                fj.put("trainingDocuments", fitted.trainingDocuments());
+                fj.put("names", fitted.names());
+                fj.put("idf", fitted.idf());
+                zip.putNextEntry(new ZipEntry("features.json"));
+                zip.write(JSON.writeValueAsBytes(fj));
+                zip.closeEntry();
+                zip.putNextEntry(new ZipEntry("model.tribuo"));
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                model.serializeToStream(bytes);
+                zip.write(bytes.toByteArray());
+                zip.closeEntry();
+            }
+            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Reads a model saved by {@link #save}; a file that is not one gives an {@link IllegalArgumentException} naming it. */
+    @SuppressWarnings("unchecked")
+    public static SavedModel load(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("model file " + file + " does not exist");
+        }
+        Map<String, byte[]> entries = new TreeMap<>();
+        try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                entries.put(e.getName(), zip.readAllBytes());
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("model file " + file + " is not a docbench model (" + e.getMessage() + ")", e);
+        }
+        for (String name : List.of("provenance.json", "features.json", "model.tribuo")) {
+            if (!entries.containsKey(name)) {
+                throw new IllegalArgumentException("model file " + file + " is not a docbench model: no " + name
+                        + " inside (make one with 'docbench train')");
+            }
+        }
+        try {
+            Map<String, Object> prov = JSON.readValue(entries.get("provenance.json"), LinkedHashMap.class);
+            if (!FORMAT.equals(prov.get("format"))) {
+                throw new IllegalArgumentException("model file " + file + " has format '" + prov.get("format")
+                        + "', this docbench reads " + FORMAT);
+            }
+            JsonNode fj = JSON.readTree(entries.get("features.json"));
+            JsonNode s = fj.get("spec");
+            FeatureSpec spec = new FeatureSpec(s.get("maxNgram").asInt(), s.get("minCharNgram").asInt(),
+                    s.get("maxCharNgram").asInt(), FeatureSpec.Weighting.valueOf(s.get("weighting").asText()),
+                    s.get("minDf").asInt(), s.get("hashBits").asInt());
+            List<String> names = new ArrayList<>();
+            fj.get("names").forEach(n -> names.add(n.asText()));
+            double[] idf = new double[fj.get("idf").size()];
+            for (int i = 0; i < idf.length; i++) {
+                idf[i] = fj.get("idf").get(i).asDouble();
+            }
+            FeatureExtractor fx = FeatureExtractor.restore(spec,
+                    new FeatureExtractor.Fitted(names, idf, fj.get("trainingDocuments").asInt()));
+            Model<?> raw = Model.deserializeFromStream(new ByteArrayInputStream(entries.get("model.tribuo")));
+            if (!raw.validate(Label.class)) {
+                throw new IllegalArgumentException("model file " + file + " does not hold a classification model");
+            }
+            return new SavedModel((Model<Label>) raw, fx, prov, (String) prov.get("majority"));
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof IllegalArgumentException iae && iae.getMessage() != null && iae.getMessage().startsWith("model file")) {
+                throw iae;
+            }
+            throw new IllegalArgumentException("model file " + file + " is damaged: " + e.getMessage(), e);
+        }
+    }
+}

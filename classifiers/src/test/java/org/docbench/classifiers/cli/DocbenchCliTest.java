@@ -1,0 +1,171 @@
+package org.docbench.classifiers.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.docbench.classifiers.TestCorpus;
+import org.docbench.core.document.LabeledDocument;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Every command run in-process through picocli, with its output and exit code. */
+class DocbenchCliTest {
+
+    record Result(int code, String out, String err) {
+    }
+
+    static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = DocbenchCli.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    static Result runWithStdin(String stdin, String... args) {
+        InputStream old = System.in;
+        System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+        try {
+            return run(args);
+        } finally {
+            System.setIn(old);
+        }
+    }
+
+    @Test
+    void help_listsEveryCommandAndTheExitCodes() {
+        Result r = run("--help");
+        assertEquals(0, r.code());
+        for (String s : List.of("train", "evaluate", "normalize", "classify", "Exit codes")) {
+            assertTrue(r.out().contains(s), "help lacks " + s + ": " + r.out());
+        }
+    }
+
+    @Test
+    void unknownOption_isExitTwoWithOneLineAndAHint() {
+        Result r = run("classify", "--task", "topic", "--bogus");
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("docbench: Unknown option: '--bogus'"), r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+    }
+
+    @Test
+    void trainThenClassify_filesAndStdin_printIdLabelConfidence(@TempDir Path dir) throws Exception {
+        List<LabeledDocument> docs = TestCorpus.documents(20, 1);
+        Path corpus = TestCorpus.writeLayout(dir.resolve("corpus"), docs);
+        Path model = dir.resolve("topic.model");
+        Result t = run("train", "--corpus", corpus.toString(), "--task", "topic", "--model", "liblinear-lr", "--out", model.toString());
+        assertEquals(0, t.code(), t.err());
+        assertTrue(Files.size(model) > 0);
+
+        Path doc = dir.resolve("a.txt");
+        Files.writeString(doc, "the sanctuary city council passed a shelter ordinance and policy");
+        Result c = run("classify", "--model", model.toString(), doc.toString());
+        assertEquals(0, c.code(), c.err());
+        String[] fields = c.out().strip().split("\t");
+        assertEquals(3, fields.length, c.out());
+        assertEquals("a.txt", fields[0]);
+        assertEquals("sanctuary", fields[1]);
+        double confidence = Double.parseDouble(fields[2]);
+        assertTrue(confidence > 0.34 && confidence <= 1, c.out());
+
+        Result s = runWithStdin("the sheriff signed a delegated authority agreement for deputies training\n\n"
+                + "jail detainer hold request warrant\n", "classify", "--model", model.toString(), "--json");
+        assertEquals(0, s.code(), s.err());
+        List<String> lines = s.out().lines().toList();
+        assertEquals(2, lines.size(), "blank lines are skipped: " + s.out());
+        JsonNode first = new ObjectMapper().readTree(lines.get(0));
+        assertEquals("line-1", first.get("id").asText());
+        assertEquals("287g", first.get("label").asText());
+        assertEquals("detainers", new ObjectMapper().readTree(lines.get(1)).get("label").asText());
+        assertEquals(3, first.get("scores").size());
+    }
+
+    @Test
+    void classify_notAModel_isExitThreeWithOneLine(@TempDir Path dir) throws Exception {
+        Path bogus = Files.writeString(dir.resolve("bogus.model"), "not a zip");
+        Result r = run("classify", "--model", bogus.toString(), "-");
+        assertEquals(3, r.code(), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("is not a docbench model"), r.err());
+    }
+
+    @Test
+    void classify_missingDocument_isExitThree(@TempDir Path dir) throws Exception {
+        List<LabeledDocument> docs = TestCorpus.documents(10, 2);
+        Path corpus = TestCorpus.writeLayout(dir.resolve("corpus"), docs);
+        Path model = dir.resolve("m.model");
+        assertEquals(0, run("train", "--corpus", corpus.toString(), "--task", "stance", "--model", "naive-bayes",
+                "--out", model.toString()).code());
+        Result r = run("classify", "--model", model.toString(), dir.resolve("nope.txt").toString());
+        assertEquals(3, r.code());
+        assertEquals("docbench: no such document: " + dir.resolve("nope.txt"), r.err().strip());
+    }
+
+    @Test
+    void train_unknownTaskOrModel_explainsWhatExists(@TempDir Path dir) throws Exception {
+        Path corpus = TestCorpus.writeLayout(dir.resolve("corpus"), TestCorpus.documents(5, 3));
+        Result task = run("train", "--corpus", corpus.toString(), "--task", "sentiment", "--out", dir.resolve("m").toString());
+        assertEquals(3, task.code(), task.err());
+        assertTrue(task.err().contains("no document") && task.err().contains("stance"), task.err());
+        Result model = run("train", "--corpus", corpus.toString(), "--task", "topic", "--model", "bert", "--out", dir.resolve("m").toString());
+        assertEquals(2, model.code(), model.err());
+        assertTrue(model.err().contains("unknown model 'bert'"), model.err());
+    }
+
+    @Test
+    void normalize_decodesEntities_andPrintsTheFields(@TempDir Path dir) throws Exception {
+        Path doc = Files.writeString(dir.resolve("d.txt"), "ICE &amp; the county\r\n\r\n\r\n\r\nsecond   paragraph");
+        Result r = run("normalize", doc.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("ICE & the county\n\nsecond paragraph"), r.out());
+        Result j = run("normalize", "--json", doc.toString());
+        assertEquals("ICE & the county\n\nsecond paragraph", new ObjectMapper().readTree(j.out()).get("body").asText());
+    }
+
+    @Test
+    void normalize_invalidUtf8_isExitThree(@TempDir Path dir) throws Exception {
+        Path doc = Files.write(dir.resolve("bad.txt"), new byte[] {'a', (byte) 0xC3, (byte) 0x28});
+        Result r = run("normalize", doc.toString());
+        assertEquals(3, r.code());
+        assertTrue(r.err().contains("not valid UTF-8"), r.err());
+    }
+
+    @Test
+    void evaluate_csvCorpusWithoutSplits_writesTheThreeReportFiles(@TempDir Path dir) throws Exception {
+        StringBuilder csv = new StringBuilder("doc,body,section\n");
+        for (LabeledDocument d : TestCorpus.documents(15, 4)) {
+            csv.append(d.id()).append(",\"").append(d.text()).append("\",").append(d.label("topic")).append('\n');
+        }
+        Path file = Files.writeString(dir.resolve("news.csv"), csv);
+        Path out = dir.resolve("report");
+        Result r = run("evaluate", "--corpus", file.toString(), "--text-field", "body", "--id-field", "doc",
+                "--label", "topic=section", "--models", "majority,naive-bayes,liblinear-lr", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        for (String f : List.of("report.md", "report.json", "report.html")) {
+            assertTrue(Files.size(out.resolve(f)) > 0, f);
+        }
+        JsonNode json = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        assertEquals(3, json.get("records").size());
+        assertEquals("news/topic/random", json.get("records").get(0).get("experiment").asText().replaceFirst("^[^/]+", "news"));
+    }
+
+    @Test
+    void evaluate_missingCorpus_isExitThree(@TempDir Path dir) {
+        Result r = run("evaluate", "--corpus", dir.resolve("none.jsonl").toString(), "--out", dir.resolve("o").toString());
+        assertEquals(3, r.code());
+        assertTrue(r.err().contains("does not exist"), r.err());
+    }
+}

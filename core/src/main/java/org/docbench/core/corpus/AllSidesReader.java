@@ -76,10 +76,14 @@ public final class AllSidesReader implements CorpusReader {
     }
 
     /**
-     * Where the AllSides corpus is: {@code explicit} when not blank (it must exist), else
-     * {@code <projectRoot>/target/allsides/article-bias-prediction} when that exists, else empty.
+     * Where the AllSides corpus is: nowhere when {@code explicit} is {@code off}; {@code explicit}
+     * when it is another non-blank value (it must exist); else
+     * {@code <projectRoot>/target/allsides/article-bias-prediction} when that exists; else empty.
      */
     public static Optional<Path> locate(String explicit, Path projectRoot) {
+        if (explicit != null && explicit.strip().equals("off")) {
+            return Optional.empty();
+        }
         if (explicit != null && !explicit.isBlank()) {
             Path p = Path.of(explicit.strip());
             if (!Files.isDirectory(p)) {

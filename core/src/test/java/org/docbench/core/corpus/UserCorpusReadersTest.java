@@ -128,5 +128,6 @@ class UserCorpusReadersTest {
         CorpusException e = assertThrows(CorpusException.class, () -> AllSidesReader.locate(dir.resolve("nope").toString(), dir));
         assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
         assertTrue(AllSidesReader.locate("", dir).isEmpty());
+        assertTrue(AllSidesReader.locate("off", dir).isEmpty(), "off switches AllSides off");
     }
 }

@@ -163,6 +163,9 @@ final class CharacterSteps {
     }
 
     static String spaces(String s, Trace trace) {
+        if (spacesAreClean(s)) {
+            return s;
+        }
         Pairs pairs = new Pairs(trace);
         StringBuilder sb = new StringBuilder(s.length());
         boolean lineStart = true;
@@ -191,6 +194,24 @@ final class CharacterSteps {
         }
         pairs.flush(Step.SPACES);
         return sb.toString();
+    }
+
+    /** Whether {@link #spaces} would change nothing: no odd or invisible char, no space at a line's ends, no double space. */
+    private static boolean spacesAreClean(String s) {
+        int n = s.length();
+        char prev = '\n';
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == ' ') {
+                if (prev == ' ' || prev == '\n' || i + 1 == n || s.charAt(i + 1) == '\n') {
+                    return false;
+                }
+            } else if (c < 0x20 ? c != '\n' : c >= 0x7F && (isInvisible(c) || isOddSpace(c))) {
+                return false;
+            }
+            prev = c;
+        }
+        return true;
     }
 
     private static boolean isInvisible(char c) {

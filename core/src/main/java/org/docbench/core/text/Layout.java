@@ -21,7 +21,6 @@ final class Layout {
     /** At most this many non-blank lines count as the header before article text starts. */
     private static final int MAX_HEADER_LINES = 12;
 
-    private final Set<Step> steps;
     private final boolean[] stepOn = new boolean[Step.values().length];
     private final Trace trace;
     private final String[] raw;
@@ -34,7 +33,6 @@ final class Layout {
     private final int[] kind;
 
     private Layout(String text, Set<Step> steps, Trace trace) {
-        this.steps = steps;
         steps.forEach(step -> stepOn[step.ordinal()] = true);
         this.trace = trace;
         this.raw = text.split("\n", -1);
@@ -225,7 +223,7 @@ final class Layout {
             return false;
         }
         String tail = line[last];
-        return Lines.words(tail) >= 15 && (Lines.isCutOff(tail) || Character.isLowerCase(tail.codePointBefore(tail.length())));
+        return words[last] >= 15 && (Lines.isCutOff(tail) || Character.isLowerCase(tail.codePointBefore(tail.length())));
     }
 
     private int previousNonBlank(int i) {

@@ -224,8 +224,9 @@ final class CharacterSteps {
                 || (Character.getType(c) == Character.CONTROL && c != '\n');
     }
 
+    // Bounded repeats keep the scan linear on a text of one enormous word.
     private static final Pattern HYPHENATED = Pattern.compile(
-            "(\\p{L}[\\p{L}\\p{M}]*)-[ \\t]*\\n[ \\t]*([\\p{L}\\p{Nd}][\\p{L}\\p{M}\\p{Nd}]*)");
+            "(\\p{L}[\\p{L}\\p{M}]{0,63})-[ \\t]{0,8}\\n[ \\t]{0,8}([\\p{L}\\p{Nd}][\\p{L}\\p{M}\\p{Nd}]{0,63})");
 
     static String rejoinHyphenation(String s, Trace trace) {
         if (s.indexOf("-\n") < 0 && !s.contains("- \n") && !s.contains("-\t\n")) {

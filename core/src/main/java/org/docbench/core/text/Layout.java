@@ -140,9 +140,21 @@ final class Layout {
                 && (Lines.isBullet(line[i]) || Lines.isHeadlineLike(line[i]));
     }
 
+    /** Paragraphs of text from each line to the end, and the last line of text: for {@link #isCutOffTail}. */
+    private int[] paragraphsFrom;
+    private int lastText = -1;
+
     /** Item boundaries as {from, to} line ranges; the first item starts at 0. */
     private List<int[]> items() {
         int n = raw.length;
+        paragraphsFrom = new int[n + 1];
+        for (int i = n - 1; i >= 0; i--) {
+            boolean starts = isText(i) && (i == 0 || !isText(i - 1));
+            paragraphsFrom[i] = paragraphsFrom[i + 1] + (starts ? 1 : 0);
+            if (lastText < 0 && isText(i)) {
+                lastText = i;
+            }
+        }
         List<int[]> items = new ArrayList<>();
         int from = 0;
         int proseWords = 0;
@@ -208,22 +220,11 @@ final class Layout {
      * caught only its start. A section heading near the end of a complete article does not match.
      */
     private boolean isCutOffTail(int i) {
-        int paragraphs = 0;
-        int last = -1;
-        for (int j = i; j < raw.length; j++) {
-            if (blank[j] || !isText(j)) {
-                continue;
-            }
-            if (j == i || blank[j - 1] || !isText(j - 1)) {
-                paragraphs++;
-            }
-            last = j;
-        }
-        if (paragraphs > 3 || last <= i) {
+        if (paragraphsFrom[i] > 3 || lastText <= i) {
             return false;
         }
-        String tail = line[last];
-        return words[last] >= 15 && (Lines.isCutOff(tail) || Character.isLowerCase(tail.codePointBefore(tail.length())));
+        String tail = line[lastText];
+        return words[lastText] >= 15 && (Lines.isCutOff(tail) || Character.isLowerCase(tail.codePointBefore(tail.length())));
     }
 
     private int previousNonBlank(int i) {

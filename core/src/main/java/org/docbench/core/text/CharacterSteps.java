@@ -163,6 +163,9 @@ final class CharacterSteps {
     }
 
     static String spaces(String s, Trace trace) {
+        if (spacesAreClean(s)) {
+            return s;
+        }
         Pairs pairs = new Pairs(trace);
         StringBuilder sb = new StringBuilder(s.length());
         boolean lineStart = true;
@@ -193,6 +196,24 @@ final class CharacterSteps {
         return sb.toString();
     }
 
+    /** Whether {@link #spaces} would change nothing: no odd or invisible char, no space at a line's ends, no double space. */
+    private static boolean spacesAreClean(String s) {
+        int n = s.length();
+        char prev = '\n';
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == ' ') {
+                if (prev == ' ' || prev == '\n' || i + 1 == n || s.charAt(i + 1) == '\n') {
+                    return false;
+                }
+            } else if (c < 0x20 ? c != '\n' : c >= 0x7F && (isInvisible(c) || isOddSpace(c))) {
+                return false;
+            }
+            prev = c;
+        }
+        return true;
+    }
+
     private static boolean isInvisible(char c) {
         return c == '\u200B' || c == '\u200E' || c == '\u200F' || (c >= '\u2060' && c <= '\u2064')
                 || c == '\uFEFF' || c == '\u00AD' || c == '\u180E';
@@ -203,8 +224,9 @@ final class CharacterSteps {
                 || (Character.getType(c) == Character.CONTROL && c != '\n');
     }
 
+    // Bounded repeats keep the scan linear on a text of one enormous word.
     private static final Pattern HYPHENATED = Pattern.compile(
-            "(\\p{L}[\\p{L}\\p{M}]*)-[ \\t]*\\n[ \\t]*([\\p{L}\\p{Nd}][\\p{L}\\p{M}\\p{Nd}]*)");
+            "(\\p{L}[\\p{L}\\p{M}]{0,63})-[ \\t]{0,8}\\n[ \\t]{0,8}([\\p{L}\\p{Nd}][\\p{L}\\p{M}\\p{Nd}]{0,63})");
 
     static String rejoinHyphenation(String s, Trace trace) {
         if (s.indexOf("-\n") < 0 && !s.contains("- \n") && !s.contains("-\t\n")) {

@@ -21,26 +21,33 @@ final class Layout {
     /** At most this many non-blank lines count as the header before article text starts. */
     private static final int MAX_HEADER_LINES = 12;
 
-    private final Set<Step> steps;
+    private final boolean[] stepOn = new boolean[Step.values().length];
     private final Trace trace;
     private final String[] raw;
     private final String[] line;
     private final boolean[] blank;
+    /** Word count and prose flag of each line, computed once. */
+    private final int[] words;
+    private final boolean[] prose;
     /** Step ordinal of the boilerplate a line is, or TEXT / SPLIT_SEPARATOR. */
     private final int[] kind;
 
     private Layout(String text, Set<Step> steps, Trace trace) {
-        this.steps = steps;
+        steps.forEach(step -> stepOn[step.ordinal()] = true);
         this.trace = trace;
         this.raw = text.split("\n", -1);
         int n = raw.length;
         this.line = new String[n];
         this.blank = new boolean[n];
         this.kind = new int[n];
+        this.words = new int[n];
+        this.prose = new boolean[n];
         for (int i = 0; i < n; i++) {
             line[i] = raw[i].strip();
             blank[i] = line[i].isEmpty();
-            kind[i] = blank[i] ? TEXT : classify(line[i]);
+            words[i] = Lines.words(line[i]);
+            prose[i] = Lines.isProse(line[i], words[i]);
+            kind[i] = blank[i] ? TEXT : classify(line[i], words[i]);
         }
     }
 
@@ -59,30 +66,33 @@ final class Layout {
     }
 
     private boolean on(Step step) {
-        return steps.contains(step);
+        return stepOn[step.ordinal()];
     }
 
     /** The boilerplate step a line belongs to (among the steps switched on), or TEXT. */
-    private int classify(String s) {
-        if (on(Step.COPYRIGHT) && Lines.isCopyright(s)) {
+    private int classify(String s, int w) {
+        if (w > 80) {
+            return TEXT; // longer than any boilerplate line the steps know
+        }
+        if (on(Step.COPYRIGHT) && Lines.isCopyright(s, w)) {
             return Step.COPYRIGHT.ordinal();
         }
-        if (on(Step.SHARE_FOLLOW) && Lines.isShareFollow(s)) {
+        if (on(Step.SHARE_FOLLOW) && Lines.isShareFollow(s, w)) {
             return Step.SHARE_FOLLOW.ordinal();
         }
-        if (on(Step.PHOTO_CAPTION) && Lines.isPhotoCaption(s)) {
+        if (on(Step.PHOTO_CAPTION) && Lines.isPhotoCaption(s, w)) {
             return Step.PHOTO_CAPTION.ordinal();
         }
-        if (on(Step.RELATED_LINKS) && Lines.isRelatedLink(s)) {
+        if (on(Step.RELATED_LINKS) && Lines.isRelatedLink(s, w)) {
             return Step.RELATED_LINKS.ordinal();
         }
-        if (on(Step.READ_MORE) && Lines.isReadMore(s)) {
+        if (on(Step.READ_MORE) && Lines.isReadMore(s, w)) {
             return Step.READ_MORE.ordinal();
         }
-        if (on(Step.CLICK_HERE) && Lines.isClickHere(s)) {
+        if (on(Step.CLICK_HERE) && Lines.isClickHere(s, w)) {
             return Step.CLICK_HERE.ordinal();
         }
-        if (on(Step.SIGN_OFF) && Lines.isSignOff(s)) {
+        if (on(Step.SIGN_OFF) && Lines.isSignOff(s, w)) {
             return Step.SIGN_OFF.ordinal();
         }
         if (on(Step.ADVERTISEMENT) && Lines.isAdvertisement(s)) {
@@ -130,9 +140,21 @@ final class Layout {
                 && (Lines.isBullet(line[i]) || Lines.isHeadlineLike(line[i]));
     }
 
+    /** Paragraphs of text from each line to the end, and the last line of text: for {@link #isCutOffTail}. */
+    private int[] paragraphsFrom;
+    private int lastText = -1;
+
     /** Item boundaries as {from, to} line ranges; the first item starts at 0. */
     private List<int[]> items() {
         int n = raw.length;
+        paragraphsFrom = new int[n + 1];
+        for (int i = n - 1; i >= 0; i--) {
+            boolean starts = isText(i) && (i == 0 || !isText(i - 1));
+            paragraphsFrom[i] = paragraphsFrom[i + 1] + (starts ? 1 : 0);
+            if (lastText < 0 && isText(i)) {
+                lastText = i;
+            }
+        }
         List<int[]> items = new ArrayList<>();
         int from = 0;
         int proseWords = 0;
@@ -150,8 +172,8 @@ final class Layout {
                 proseWords = 0;
                 continue;
             }
-            if (Lines.isProse(line[i])) {
-                proseWords += Lines.words(line[i]);
+            if (prose[i]) {
+                proseWords += words[i];
             }
         }
         items.add(new int[] {from, n});
@@ -165,12 +187,12 @@ final class Layout {
 
     private boolean startsGluedItem(int i) {
         String s = line[i];
-        if (!Lines.isHeadlineLike(s) || Lines.words(s) < 4 || Lines.endsLikeSentence(s) || Lines.isDateLine(s)
+        if (words[i] < 4 || words[i] > 20 || !Lines.isHeadlineLike(s) || Lines.endsLikeSentence(s) || Lines.isDateLine(s)
                 || Lines.isByline(s) || s.contains("@") || s.contains("://")) {
             return false; // a name alone ("Bernie Sanders") is an interview's speaker; quotes and tweets are text
         }
         int next = nextNonBlank(i);
-        if (next < 0 || !isText(next) || Lines.words(line[next]) < 15) {
+        if (next < 0 || !isText(next) || words[next] < 15) {
             return false;
         }
         int prev = previousNonBlank(i);
@@ -181,7 +203,7 @@ final class Layout {
         if (isText(prev) && Lines.isSeparator(line[prev])) {
             return true;
         }
-        if (isText(prev) && blankBefore && Lines.isCutOff(line[prev]) && Lines.isProse(line[prev])) {
+        if (isText(prev) && blankBefore && Lines.isCutOff(line[prev]) && prose[prev]) {
             return true;
         }
         boolean opensParagraph = next == i + 1 || blank[next - 1];
@@ -198,22 +220,11 @@ final class Layout {
      * caught only its start. A section heading near the end of a complete article does not match.
      */
     private boolean isCutOffTail(int i) {
-        int paragraphs = 0;
-        int last = -1;
-        for (int j = i; j < raw.length; j++) {
-            if (blank[j] || !isText(j)) {
-                continue;
-            }
-            if (j == i || blank[j - 1] || !isText(j - 1)) {
-                paragraphs++;
-            }
-            last = j;
-        }
-        if (paragraphs > 3 || last <= i) {
+        if (paragraphsFrom[i] > 3 || lastText <= i) {
             return false;
         }
-        String tail = line[last];
-        return Lines.words(tail) >= 15 && (Lines.isCutOff(tail) || Character.isLowerCase(tail.codePointBefore(tail.length())));
+        String tail = line[lastText];
+        return words[lastText] >= 15 && (Lines.isCutOff(tail) || Character.isLowerCase(tail.codePointBefore(tail.length())));
     }
 
     private int previousNonBlank(int i) {
@@ -318,7 +329,7 @@ final class Layout {
             if (blank[i]) {
                 continue;
             }
-            if (isText(i) && Lines.isProse(line[i]) && !Lines.isByline(line[i]) && !Lines.isDateLine(line[i])
+            if (isText(i) && prose[i] && !Lines.isByline(line[i]) && !Lines.isDateLine(line[i])
                     && !isHeadlineAboveByline(i)) {
                 return i;
             }
@@ -339,7 +350,7 @@ final class Layout {
 
     /** A short line right above a byline or date line that article text follows. */
     private boolean isHeadlineAboveByline(int i) {
-        if (Lines.words(line[i]) > 20) {
+        if (words[i] > 20) {
             return false;
         }
         int next = nextNonBlank(i);
@@ -347,7 +358,7 @@ final class Layout {
             return false;
         }
         for (int j = next + 1; j < raw.length; j++) {
-            if (isText(j) && Lines.isProse(line[j]) && !Lines.isByline(line[j])) {
+            if (isText(j) && prose[j] && !Lines.isByline(line[j])) {
                 return true;
             }
         }
@@ -358,7 +369,7 @@ final class Layout {
     private void takeFooterBylines(int from, int to, int headerEnd, boolean[] keep, StringBuilder byline, StringBuilder date) {
         int lastProse = -1;
         for (int i = to - 1; i >= headerEnd; i--) {
-            if (keep[i - from] && isText(i) && Lines.isProse(line[i]) && !Lines.isByline(line[i])) {
+            if (keep[i - from] && isText(i) && prose[i] && !Lines.isByline(line[i])) {
                 lastProse = i;
                 break;
             }
@@ -462,6 +473,8 @@ final class Layout {
         }
         line[i] = r;
         raw[i] = r;
+        words[i] = Lines.words(r);
+        prose[i] = Lines.isProse(r, words[i]);
         return r;
     }
 
@@ -481,7 +494,7 @@ final class Layout {
             if (!keep[i - from] || blank[i] || blank[i - 1] || blank[i + 1] || !Lines.isAllCapsHeadline(line[i])) {
                 continue;
             }
-            if (isText(i - 1) && isText(i + 1) && Lines.isProse(line[i - 1]) && Lines.isProse(line[i + 1])) {
+            if (isText(i - 1) && isText(i + 1) && prose[i - 1] && prose[i + 1]) {
                 keep[i - from] = false;
                 trace.removed(Step.RELATED_LINKS, line[i]);
             }

@@ -14,8 +14,9 @@ import java.util.Set;
  *
  * <p>The work is done by named {@link Step}s, run in their declared order: seven character
  * steps (BOM, HTML entities, line ends, quotes and dashes, NFKC, spaces, hyphenation) that never
- * remove a word, then line steps that split glued items, take the header apart and drop
- * boilerplate. Whatever the steps, lines always lose trailing whitespace, runs of blank lines
+ * remove a word, then line steps that split glued items, take the header apart, drop
+ * boilerplate and end paragraphs. Package {@link org.docbench.core.text} says which decisions
+ * they embody. Whatever the steps, lines always lose trailing whitespace, runs of blank lines
  * become one and the body is trimmed. Each step's javadoc says what it matches.
  *
  * <p>Immutable and thread-safe; configure like Guava's {@code Splitter}, each call returning a

@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 
+import org.docbench.core.token.RandomText;
 import org.junit.jupiter.api.Test;
 
 /** The normalizer as a whole: configuration, edge cases, glued items, explanations, corpus-wide sanity. */
@@ -121,6 +123,45 @@ class NormalizerTest {
         assertEquals(e.documents(), Normalizer.standard().normalizeAll(raw), "explain and normalizeAll agree");
         List<Step> order = e.removals().stream().map(Removal::step).toList();
         assertEquals(order.stream().sorted().toList(), order, "removals come in step order");
+    }
+
+    @Test
+    void randomText_neverThrows_andLeavesNoCarriageReturnOrOddSpace() {
+        long seed = RandomText.seed();
+        List<String> texts = new java.util.ArrayList<>(RandomText.texts(seed, 2000, 80));
+        for (int i = 0; i < 200; i++) { // lines, paragraphs and boilerplate-looking pieces between the noise
+            texts.add(texts.get(i) + "\n\n" + PROSE + "\r\n" + texts.get(i + 1) + "\n\nMore On This...\n- " + texts.get(i + 2)
+                    + "\n\n----\n" + texts.get(i + 3) + "\n\u00A9 2015 " + texts.get(i + 4));
+        }
+        for (String raw : texts) {
+            List<NormalizedDocument> docs;
+            try {
+                docs = Normalizer.standard().explain(raw).documents();
+            } catch (RuntimeException e) {
+                throw new AssertionError("seed " + seed + ": normalizing \"" + RandomText.escape(raw) + "\" threw " + e, e);
+            }
+            for (NormalizedDocument doc : docs) {
+                String all = doc.title() + doc.byline() + doc.date() + doc.body();
+                assertFalse(all.contains("\r") || all.contains("\u00A0") || all.contains("\t"),
+                        () -> "seed " + seed + ": odd whitespace left from \"" + RandomText.escape(raw) + "\": \"" + RandomText.escape(all) + "\"");
+            }
+        }
+    }
+
+    @Test
+    void pathologicalInput_isNormalizedInBoundedTime() {
+        String word = "a".repeat(500_000);
+        String caps = "WORD ".repeat(100_000);
+        StringBuilder glued = new StringBuilder(LONG).append("\n\n");
+        for (int i = 0; i < 20_000; i++) {
+            glued.append("Bridge repair closes county road\n\n").append(MORE).append(" ").append(PROSE).append("\n\n");
+        }
+        List<String> inputs = List.of(word + "-\nment " + word, LONG + "\n\nHeadline of a glued item here\n\n" + caps,
+                "&amp;".repeat(200_000), "1-2-".repeat(100_000), glued.toString(), "\n".repeat(500_000) + PROSE);
+        for (String raw : inputs) {
+            assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), () -> Normalizer.standard().normalizeAll(raw),
+                    () -> "too slow on an input of " + raw.length() + " chars starting \"" + raw.substring(0, 40) + "\"");
+        }
     }
 
     @Test

@@ -12,7 +12,7 @@ import java.util.Random;
  * <p>The seed comes from system property {@code docbench.seed} when set, else from the clock; it
  * is printed so that a failure can be replayed.
  */
-final class RandomText {
+public final class RandomText {
 
     private static final String[] SNIPPETS = {
         "287(g)", "501(c)(3)", "287(g)-trained", "I-95", "48-hour", "H-2B", "2008-2012", "1,255", "409,849",
@@ -32,7 +32,7 @@ final class RandomText {
     }
 
     /** The flood's seed: {@code -Ddocbench.seed=...} or the clock. */
-    static long seed() {
+    public static long seed() {
         String s = System.getProperty("docbench.seed", "");
         long seed = s.isBlank() ? System.nanoTime() : Long.parseLong(s.strip());
         System.err.println("[RandomText] seed " + seed + " (replay with -Ddocbench.seed=" + seed + ")");
@@ -40,7 +40,7 @@ final class RandomText {
     }
 
     /** {@code count} random texts of up to {@code maxPieces} pieces each; the first is empty. */
-    static List<String> texts(long seed, int count, int maxPieces) {
+    public static List<String> texts(long seed, int count, int maxPieces) {
         Random r = new Random(seed);
         List<String> out = new ArrayList<>(count);
         out.add("");
@@ -51,7 +51,7 @@ final class RandomText {
     }
 
     /** One random text of about {@code chars} chars. */
-    static String large(long seed, int chars) {
+    public static String large(long seed, int chars) {
         Random r = new Random(seed);
         StringBuilder sb = new StringBuilder(chars + 64);
         while (sb.length() < chars) {
@@ -96,7 +96,7 @@ final class RandomText {
     }
 
     /** The text with everything outside printable ASCII escaped as {@code \\uXXXX}, to paste into a test. */
-    static String escape(CharSequence s) {
+    public static String escape(CharSequence s) {
         StringBuilder sb = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

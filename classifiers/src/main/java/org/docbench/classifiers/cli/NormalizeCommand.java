@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.docbench.core.text.NormalizedDocument;
+import org.docbench.core.text.Explanation;
 import org.docbench.core.text.Normalizer;
+import org.docbench.core.text.Removal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -25,13 +27,17 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Show a document as docbench sees it after normalization: title, byline, date and body.",
                 "Reads each FILE, or stdin when there is none or for '-'."},
         footerHeading = "%nExample:%n",
-        footer = "  docbench normalize --json scraped-article.txt")
+        footer = {"  docbench normalize --json scraped-article.txt", "  docbench normalize --explain scraped-article.txt"})
 final class NormalizeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Option(names = "--json", description = "Print one JSON object per document.")
     boolean json;
+
+    @Option(names = "--explain", description = "Also list what each normalization step removed or replaced, and any "
+            + "items glued after the document.")
+    boolean explain;
 
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "Documents to normalize; '-' or none reads stdin.")
     List<String> files = new ArrayList<>();
@@ -57,7 +63,8 @@ final class NormalizeCommand implements Callable<Integer> {
             } catch (java.nio.charset.CharacterCodingException e) {
                 throw new DocbenchCli.BadInputException("document " + f + " is not valid UTF-8");
             }
-            NormalizedDocument d = Normalizer.standard().normalize(raw);
+            Explanation ex = Normalizer.standard().explain(raw);
+            NormalizedDocument d = ex.document();
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("source", f);
@@ -65,6 +72,14 @@ final class NormalizeCommand implements Callable<Integer> {
                 m.put("byline", d.byline());
                 m.put("date", d.date());
                 m.put("body", d.body());
+                if (explain) {
+                    List<Map<String, String>> changes = new ArrayList<>();
+                    for (Removal r : ex.removals()) {
+                        changes.add(Map.of("step", r.step().name(), "removed", r.removed(), "replacement", r.replacement()));
+                    }
+                    m.put("changes", changes);
+                    m.put("gluedItems", ex.documents().size() - 1);
+                }
                 out.println(new ObjectMapper().writeValueAsString(m));
             } else {
                 if (inputs.size() > 1) {
@@ -75,6 +90,16 @@ final class NormalizeCommand implements Callable<Integer> {
                 out.println("date:   " + d.date());
                 out.println();
                 out.println(d.body());
+                if (explain) {
+                    out.println();
+                    out.println("changes (" + ex.removals().size() + "):");
+                    for (Removal r : ex.removals()) {
+                        out.println("  " + r);
+                    }
+                    if (ex.documents().size() > 1) {
+                        out.println("glued items after the document: " + (ex.documents().size() - 1));
+                    }
+                }
             }
         }
         out.flush();

@@ -45,10 +45,15 @@ public final class Suite {
         }
     }
 
-    /** Runs one experiment. */
+    /** Runs one experiment with the suite's features. */
     public ExperimentResult experiment(Experiment exp, List<ModelFamily> families, boolean learningCurve) {
+        return experiment(exp, families, learningCurve, features);
+    }
+
+    /** Runs one experiment with its own feature spec (a large corpus may need a smaller vocabulary). */
+    public ExperimentResult experiment(Experiment exp, List<ModelFamily> families, boolean learningCurve, FeatureSpec spec) {
         long t0 = System.nanoTime();
-        ExperimentResult r = ExperimentResult.run(exp, families, features, seed, learningCurve, log);
+        ExperimentResult r = ExperimentResult.run(exp, families, spec, seed, learningCurve, log);
         experiments.add(r);
         section(exp.id(), t0);
         return r;

@@ -138,6 +138,16 @@ class DocbenchCliTest {
     }
 
     @Test
+    void normalizeExplain_listsWhatEachStepRemoved(@TempDir Path dir) throws Exception {
+        Path doc = Files.writeString(dir.resolve("d.txt"),
+                "Headline here\n\nThe sheriff signed the agreement on Monday.\n\nFollow us on twitter.com/example\n");
+        Result r = run("normalize", "--explain", doc.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("SHARE_FOLLOW") && r.out().contains("Follow us on twitter.com/example"), r.out());
+        assertTrue(!r.out().split("changes")[0].contains("Follow us"), "the body keeps no follow line: " + r.out());
+    }
+
+    @Test
     void normalize_invalidUtf8_isExitThree(@TempDir Path dir) throws Exception {
         Path doc = Files.write(dir.resolve("bad.txt"), new byte[] {'a', (byte) 0xC3, (byte) 0x28});
         Result r = run("normalize", doc.toString());

@@ -29,6 +29,7 @@ import org.tribuo.Prediction;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
+import org.tribuo.classification.mnb.MultinomialNaiveBayesTrainer;
 import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
 import org.tribuo.classification.sgd.objectives.Hinge;
 import org.tribuo.classification.sgd.objectives.LogMulticlass;
@@ -67,8 +68,8 @@ public class InferenceBenchmark {
         @Param("stance")
         public String task;
 
-        /** logreg (softmax, probabilities) or svm (hinge loss, margins). */
-        @Param({"logreg", "svm"})
+        /** logreg (softmax, probabilities), svm (hinge loss, margins) or nb (multinomial naive Bayes). */
+        @Param({"logreg", "svm", "nb"})
         public String model;
 
         /** At most this many documents. */
@@ -132,7 +133,8 @@ public class InferenceBenchmark {
             return switch (model) {
                 case "logreg" -> new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.5, 0.1), 5, 1000, 1, 1234L);
                 case "svm" -> new LinearSGDTrainer(new Hinge(), new AdaGrad(0.5, 0.1), 5, 1000, 1, 1234L);
-                default -> throw new IllegalArgumentException("model must be logreg or svm, got " + model);
+                case "nb" -> new MultinomialNaiveBayesTrainer(1.0);
+                default -> throw new IllegalArgumentException("model must be logreg, svm or nb, got " + model);
             };
         }
     }

@@ -8,13 +8,21 @@ import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.sgd.linear.LinearSGDModel;
+import org.tribuo.classification.mnb.MultinomialNaiveBayesModel;
+import org.tribuo.classification.mnb.protos.MultinomialNaiveBayesProto;
 import org.tribuo.math.la.DenseMatrix;
+import org.tribuo.math.la.DenseSparseMatrix;
+import org.tribuo.math.la.SparseVector;
+import org.tribuo.math.la.Tensor;
+import org.tribuo.math.la.VectorTuple;
+
+import com.google.protobuf.InvalidProtocolBufferException;
 
 /**
  * A trained Tribuo linear model compiled into primitive arrays, fed by {@link FastFeatures}:
  * raw text to label with no allocation per token or per feature. Scores equal Tribuo's
  * {@code model.predict} on the same extractor's examples (softmax probabilities for logistic
- * regression, raw margins for a hinge-loss SVM); tests check it on whole corpora.
+ * regression and naive Bayes, raw margins for a hinge-loss SVM); tests check it on whole corpora.
  *
  * <p>The compiled weights are immutable and shared; per-call state lives in a {@link Session},
  * one per thread.
@@ -48,19 +56,27 @@ public final class FastLinearClassifier {
 
     /**
      * Compiles {@code model}, trained on examples from {@code extractor}. Supports Tribuo's
-     * {@link LinearSGDModel} (logistic regression, linear SVM by SGD).
+     * {@link LinearSGDModel} (logistic regression, linear SVM by SGD) and
+     * {@link MultinomialNaiveBayesModel}.
      *
      * @throws IllegalArgumentException for any other model type, naming it
      */
     public static FastLinearClassifier compile(FeatureExtractor extractor, Model<Label> model) {
-        if (!(model instanceof LinearSGDModel linear)) {
-            throw new IllegalArgumentException("cannot compile a " + model.getClass().getSimpleName()
-                    + "; supported: LinearSGDModel (logistic regression, linear SVM)");
+        if (model instanceof LinearSGDModel linear) {
+            return compileLinear(extractor, linear);
         }
+        if (model instanceof MultinomialNaiveBayesModel nb) {
+            return compileNaiveBayes(extractor, nb);
+        }
+        throw new IllegalArgumentException("cannot compile a " + model.getClass().getSimpleName()
+                + "; supported: LinearSGDModel (logistic regression, linear SVM), MultinomialNaiveBayesModel");
+    }
+
+    private static FastLinearClassifier compileLinear(FeatureExtractor extractor, LinearSGDModel model) {
         ImmutableFeatureMap fmap = model.getFeatureIDMap();
         ImmutableOutputInfo<Label> info = model.getOutputIDInfo();
         int labels = info.size();
-        DenseMatrix w = linear.getWeightsCopy(); // [labels x (features + 1)], bias last
+        DenseMatrix w = model.getWeightsCopy(); // [labels x (features + 1)], bias last
         int modelFeatures = fmap.size();
         FastFeatures fast = extractor.fast();
         double[] weights = new double[fast.featureCount() * labels];
@@ -74,13 +90,61 @@ public final class FastLinearClassifier {
             }
         }
         double[] bias = new double[labels];
-        Label[] outputs = new Label[labels];
         for (int l = 0; l < labels; l++) {
             bias[l] = w.get(l, modelFeatures);
-            outputs[l] = info.getOutput(l);
         }
         return new FastLinearClassifier(extractor.normalizer(), fast, labels, weights, bias,
-                model.generatesProbabilities(), outputs);
+                model.generatesProbabilities(), outputs(info));
+    }
+
+    /**
+     * Naive Bayes is linear in the features: a class's score is the sum of feature value times
+     * the class's log-probability of the feature, where a feature the class never saw gets
+     * Tribuo's smoothed {@code log(alpha / (|row|_1 + V alpha))}; the scores then go through
+     * Tribuo's exp-normalizer, which is a softmax. The weights come from the model's own
+     * serialized form, so no private field is read.
+     */
+    private static FastLinearClassifier compileNaiveBayes(FeatureExtractor extractor, MultinomialNaiveBayesModel model) {
+        MultinomialNaiveBayesProto proto;
+        try {
+            proto = model.serialize().getSerializedData().unpack(MultinomialNaiveBayesProto.class);
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalStateException("Tribuo wrote a naive Bayes model it cannot read back", e);
+        }
+        DenseSparseMatrix probs = (DenseSparseMatrix) Tensor.deserialize(proto.getLabelWordProbs());
+        double alpha = proto.getAlpha();
+        ImmutableFeatureMap fmap = model.getFeatureIDMap();
+        ImmutableOutputInfo<Label> info = model.getOutputIDInfo();
+        int labels = info.size();
+        int vocab = probs.getDimension2Size();
+        double[][] byLabel = new double[labels][vocab];
+        for (int l = 0; l < labels; l++) {
+            SparseVector row = probs.getRow(l);
+            double unobserved = alpha > 0 ? Math.log(alpha / (row.oneNorm() + vocab * alpha)) : 0.0;
+            java.util.Arrays.fill(byLabel[l], unobserved);
+            for (VectorTuple t : row) {
+                byLabel[l][t.index] = t.value;
+            }
+        }
+        FastFeatures fast = extractor.fast();
+        double[] weights = new double[fast.featureCount() * labels];
+        for (int v = 0; v < fast.featureCount(); v++) {
+            int id = fmap.getID(nameOf(extractor, v));
+            if (id >= 0) {
+                for (int l = 0; l < labels; l++) {
+                    weights[v * labels + l] = byLabel[l][id];
+                }
+            }
+        }
+        return new FastLinearClassifier(extractor.normalizer(), fast, labels, weights, new double[labels], true, outputs(info));
+    }
+
+    private static Label[] outputs(ImmutableOutputInfo<Label> info) {
+        Label[] out = new Label[info.size()];
+        for (int l = 0; l < out.length; l++) {
+            out[l] = info.getOutput(l);
+        }
+        return out;
     }
 
     private static String nameOf(FeatureExtractor extractor, int index) {

@@ -27,6 +27,7 @@ import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 import org.tribuo.classification.baseline.DummyClassifierTrainer;
+import org.tribuo.classification.mnb.MultinomialNaiveBayesTrainer;
 import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
 import org.tribuo.classification.sgd.objectives.Hinge;
 import org.tribuo.classification.sgd.objectives.LogMulticlass;
@@ -47,6 +48,9 @@ class FastLinearClassifierTest {
                 Arguments.of("linear SVM", new LinearSGDTrainer(new Hinge(), new AdaGrad(0.5, 0.1), 5, 1000, 1, 7L), FeatureSpec.defaults()),
                 Arguments.of("LR, counts, char n-grams", new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.1, 0.1), 3, 1000, 1, 7L),
                         new FeatureSpec(2, 3, 4, FeatureSpec.Weighting.COUNT, 2, 0)),
+                Arguments.of("naive Bayes", new MultinomialNaiveBayesTrainer(1.0), FeatureSpec.defaults()),
+                Arguments.of("naive Bayes, counts, light smoothing", new MultinomialNaiveBayesTrainer(0.01),
+                        FeatureSpec.defaults().withWeighting(FeatureSpec.Weighting.COUNT)),
                 Arguments.of("LR, hashed", new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.5, 0.1), 5, 1000, 1, 7L),
                         FeatureSpec.defaults().withHashBits(16)));
     }

@@ -82,6 +82,18 @@ public final class Trainers {
                 "type", "L2R_LR", "C", num(cost), "maxIter", "1000", "eps", "0.01");
     }
 
+    /**
+     * LibLinear L2-regularized logistic regression solved in the dual, one-vs-rest: the same
+     * objective as {@link #liblinearLogistic}, and much faster when documents are far fewer than
+     * features, as on AllSides.
+     */
+    public static TrainerSpec liblinearLogisticDual(double cost) {
+        return TrainerSpec.of("liblinear-lr",
+                seed -> new LibLinearClassificationTrainer(
+                        new LinearClassificationType(LinearClassificationType.LinearType.L2R_LR_DUAL), cost, 1000, 0.1, seed),
+                "type", "L2R_LR_DUAL", "C", num(cost), "maxIter", "1000", "eps", "0.1");
+    }
+
     /** LibLinear L2-regularized L2-loss linear SVM (dual), one-vs-rest. */
     public static TrainerSpec liblinearSvm(double cost) {
         return TrainerSpec.of("liblinear-svm",

@@ -11,12 +11,8 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -90,55 +86,41 @@ public final class CsvReader implements CorpusReader {
         mapping.splits().values().forEach(c -> checkColumn(header, c));
         RecordChecks checks = new RecordChecks(mapping, problems, file.toString());
         Iterator<CSVRecord> records = parser.iterator();
-        Iterator<LabeledDocument> it = new Iterator<>() {
-            LabeledDocument next;
-            long lastLine = 1;
+        return RecordStream.of(new RecordStream.Source() {
+            private long lastLine = 1;
+            private LabeledDocument current;
 
             @Override
-            public boolean hasNext() {
-                while (next == null) {
-                    CSVRecord rec;
-                    try {
-                        if (!records.hasNext()) {
-                            return false;
-                        }
-                        rec = records.next();
-                    } catch (UncheckedIOException | IllegalStateException e) {
-                        throw new CorpusException(new CorpusProblem(file.toString(), lastLine + 1, null,
-                                "malformed CSV: " + rootMessage(e), "check quoting near this line (and that the file is UTF-8)"), e);
+            public boolean advance() {
+                CSVRecord rec;
+                try {
+                    if (!records.hasNext()) {
+                        return false;
                     }
-                    long line = parser.getCurrentLineNumber();
-                    lastLine = line;
-                    if (!rec.isConsistent()) {
-                        problems.report(new CorpusProblem(file.toString(), line, null,
-                                "row has " + rec.size() + " fields, header has " + header.size(),
-                                "quote fields that contain the delimiter"));
-                        continue;
-                    }
+                    rec = records.next();
+                } catch (UncheckedIOException | IllegalStateException e) {
+                    throw new CorpusException(new CorpusProblem(file.toString(), lastLine + 1, null,
+                            "malformed CSV: " + rootMessage(e), "check quoting near this line (and that the file is UTF-8)"), e);
+                }
+                long line = parser.getCurrentLineNumber();
+                lastLine = line;
+                if (!rec.isConsistent()) {
+                    problems.report(new CorpusProblem(file.toString(), line, null,
+                            "row has " + rec.size() + " fields, header has " + header.size(),
+                            "quote fields that contain the delimiter"));
+                    current = null;
+                } else {
                     Map<String, String> values = rec.toMap();
-                    next = checks.document(line, values::get, header);
+                    current = checks.document(line, values::get, header);
                 }
                 return true;
             }
 
             @Override
-            public LabeledDocument next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                LabeledDocument d = next;
-                next = null;
-                return d;
+            public LabeledDocument document() {
+                return current;
             }
-        };
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL), false)
-                .onClose(() -> {
-                    try {
-                        parser.close();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
+        }, parser, file.toString());
     }
 
     private void checkColumn(Set<String> header, String column) {

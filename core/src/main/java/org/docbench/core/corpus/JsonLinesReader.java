@@ -3,19 +3,13 @@ package org.docbench.core.corpus;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
-import java.util.NoSuchElementException;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 import org.docbench.core.document.LabeledDocument;
 
@@ -75,53 +69,33 @@ public final class JsonLinesReader implements CorpusReader {
                     "check the file is readable"), e);
         }
         RecordChecks checks = new RecordChecks(mapping, problems, file.toString());
-        Iterator<LabeledDocument> it = new Iterator<>() {
-            long line;
-            LabeledDocument next;
+        return RecordStream.of(new RecordStream.Source() {
+            private long line;
+            private LabeledDocument current;
 
             @Override
-            public boolean hasNext() {
-                while (next == null) {
-                    String raw;
-                    try {
-                        raw = in.readLine();
-                    } catch (MalformedInputException e) {
-                        // A decoder cannot resynchronize mid-file: this ends the read either way.
-                        throw new CorpusException(new CorpusProblem(file.toString(), line + 1, null,
-                                "invalid UTF-8", "save the file as UTF-8"), e);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(file + ":" + (line + 1), e);
-                    }
-                    if (raw == null) {
-                        return false;
-                    }
-                    line++;
-                    if (raw.isBlank()) {
-                        continue;
-                    }
-                    next = parse(raw, line, checks);
+            public boolean advance() throws IOException {
+                String raw;
+                try {
+                    raw = in.readLine();
+                } catch (MalformedInputException e) {
+                    // A decoder cannot resynchronize mid-file: this ends the read either way.
+                    throw new CorpusException(new CorpusProblem(file.toString(), line + 1, null,
+                            "invalid UTF-8", "save the file as UTF-8"), e);
                 }
+                if (raw == null) {
+                    return false;
+                }
+                line++;
+                current = raw.isBlank() ? null : parse(raw, line, checks);
                 return true;
             }
 
             @Override
-            public LabeledDocument next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                LabeledDocument d = next;
-                next = null;
-                return d;
+            public LabeledDocument document() {
+                return current;
             }
-        };
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL), false)
-                .onClose(() -> {
-                    try {
-                        in.close();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
+        }, in, file.toString());
     }
 
     private LabeledDocument parse(String raw, long line, RecordChecks checks) {

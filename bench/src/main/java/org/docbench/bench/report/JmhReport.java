@@ -115,6 +115,8 @@ public final class JmhReport {
             md.append('\n');
             chartGroups.computeIfAbsent(g.getKey().substring(0, g.getKey().indexOf(' ')), k -> new ArrayList<>()).add(g.getKey());
         }
+        // One chart per benchmark class: each parameter group is a series over the methods all
+        // groups share (XChart's category charts need the same categories in every series).
         for (Map.Entry<String, List<String>> c : chartGroups.entrySet()) {
             Path png = chartDir.resolve(c.getKey() + ".png");
             chart(c.getKey(), c.getValue(), groups, png);
@@ -125,21 +127,22 @@ public final class JmhReport {
 
     private static void chart(String title, List<String> groupNames, Map<String, Map<String, Row>> groups, Path png) throws IOException {
         boolean tokenize = title.startsWith("TokenizeBenchmark");
+        List<String> shared = new ArrayList<>(groups.get(groupNames.get(0)).keySet());
+        shared.remove("baseline");
+        for (String g : groupNames) {
+            shared.retainAll(groups.get(g).keySet());
+        }
         CategoryChart chart = new CategoryChartBuilder().width(1000).height(520).title(title)
-                .xAxisTitle("").yAxisTitle(tokenize ? "MB/s" : "documents/s").build();
+                .xAxisTitle("").yAxisTitle(tokenize ? "MB/s" : "operations/s (documents/s for inference)").build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setXAxisLabelRotation(30);
-        chart.getStyler().setYAxisLogarithmic(!tokenize);
         for (String g : groupNames) {
-            List<String> names = new ArrayList<>();
             List<Double> values = new ArrayList<>();
-            for (Row r : groups.get(g).values()) {
-                if (!r.method().equals("baseline")) {
-                    names.add(r.method());
-                    values.add(tokenize ? r.bytesPerSec() / 1e6 : r.score());
-                }
+            for (String method : shared) {
+                Row r = groups.get(g).get(method);
+                values.add(tokenize ? r.bytesPerSec() / 1e6 : r.score());
             }
-            chart.addSeries(g.substring(g.indexOf(' ') + 1), names, values);
+            chart.addSeries(g.substring(g.indexOf(' ') + 1), shared, values);
         }
         BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
     }

@@ -79,16 +79,7 @@ public final class FastLinearClassifier {
         DenseMatrix w = model.getWeightsCopy(); // [labels x (features + 1)], bias last
         int modelFeatures = fmap.size();
         FastFeatures fast = extractor.fast();
-        double[] weights = new double[fast.featureCount() * labels];
-        for (int v = 0; v < fast.featureCount(); v++) {
-            // Names in the extractor's vocabulary that Tribuo never saw keep zero weight, as Tribuo ignores them.
-            int id = fmap.getID(nameOf(extractor, v));
-            if (id >= 0) {
-                for (int l = 0; l < labels; l++) {
-                    weights[v * labels + l] = w.get(l, id);
-                }
-            }
-        }
+        double[] weights = byExtractorIndex(extractor, fast, fmap, labels, w::get);
         double[] bias = new double[labels];
         for (int l = 0; l < labels; l++) {
             bias[l] = w.get(l, modelFeatures);
@@ -127,15 +118,7 @@ public final class FastLinearClassifier {
             }
         }
         FastFeatures fast = extractor.fast();
-        double[] weights = new double[fast.featureCount() * labels];
-        for (int v = 0; v < fast.featureCount(); v++) {
-            int id = fmap.getID(nameOf(extractor, v));
-            if (id >= 0) {
-                for (int l = 0; l < labels; l++) {
-                    weights[v * labels + l] = byLabel[l][id];
-                }
-            }
-        }
+        double[] weights = byExtractorIndex(extractor, fast, fmap, labels, (l, id) -> byLabel[l][id]);
         return new FastLinearClassifier(extractor.normalizer(), fast, labels, weights, new double[labels], true, outputs(info));
     }
 
@@ -147,8 +130,28 @@ public final class FastLinearClassifier {
         return out;
     }
 
-    private static String nameOf(FeatureExtractor extractor, int index) {
-        return extractor.featureName(index);
+    /** A model weight by (label, Tribuo feature id). */
+    private interface ModelWeight {
+        double get(int label, int featureId);
+    }
+
+    /**
+     * The model's weights laid out as {@code [extractor feature index * labels + label]}, the
+     * order the hot loop reads them in. Names in the extractor's vocabulary that Tribuo never saw
+     * keep zero weight, as Tribuo ignores them.
+     */
+    private static double[] byExtractorIndex(FeatureExtractor extractor, FastFeatures fast, ImmutableFeatureMap fmap,
+                                             int labels, ModelWeight weight) {
+        double[] weights = new double[fast.featureCount() * labels];
+        for (int v = 0; v < fast.featureCount(); v++) {
+            int id = fmap.getID(extractor.featureName(v));
+            if (id >= 0) {
+                for (int l = 0; l < labels; l++) {
+                    weights[v * labels + l] = weight.get(l, id);
+                }
+            }
+        }
+        return weights;
     }
 
     public int labelCount() {

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -69,8 +67,7 @@ public final class CsvReader implements CorpusReader {
         problems = new Problems(onError);
         CSVParser parser;
         try {
-            var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            var decoder = Utf8.strictDecoder();
             Reader r = new InputStreamReader(Files.newInputStream(file), decoder);
             parser = CSVParser.parse(r, format);
         } catch (IOException | IllegalArgumentException e) {

@@ -3,9 +3,7 @@ package org.docbench.core.corpus;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.TreeSet;
@@ -61,8 +59,7 @@ public final class JsonLinesReader implements CorpusReader {
         problems = new Problems(onError);
         BufferedReader in;
         try {
-            var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            var decoder = Utf8.strictDecoder();
             in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder));
         } catch (IOException e) {
             throw new CorpusException(new CorpusProblem(file.toString(), 0, null, "cannot open: " + e.getMessage(),

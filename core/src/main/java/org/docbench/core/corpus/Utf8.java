@@ -12,11 +12,16 @@ final class Utf8 {
     private Utf8() {
     }
 
-    /** Decodes {@code bytes}; returns null and fills {@code error[0]} when they are not UTF-8. */
-    static String decode(byte[] bytes, String[] error) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+    /** A decoder that reports malformed or unmappable input instead of replacing it. */
+    static CharsetDecoder strictDecoder() {
+        return StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+
+    /** Decodes {@code bytes}; returns null and fills {@code error[0]} when they are not UTF-8. */
+    static String decode(byte[] bytes, String[] error) {
+        CharsetDecoder decoder = strictDecoder();
         try {
             CharBuffer chars = decoder.decode(ByteBuffer.wrap(bytes));
             return chars.toString();
@@ -27,9 +32,7 @@ final class Utf8 {
     }
 
     private static int firstBadByte(byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharsetDecoder decoder = strictDecoder();
         ByteBuffer in = ByteBuffer.wrap(bytes);
         CharBuffer out = CharBuffer.allocate(bytes.length + 1);
         var result = decoder.decode(in, out, true);

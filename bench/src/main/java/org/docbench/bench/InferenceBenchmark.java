@@ -9,6 +9,8 @@ import org.docbench.classifiers.fast.FastLinearClassifier;
 import org.docbench.core.document.LabeledDocument;
 import org.docbench.core.features.FeatureExtractor;
 import org.docbench.core.features.FeatureSpec;
+import org.docbench.core.text.Normalizer;
+import org.docbench.core.token.FastTokenizer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -46,7 +48,11 @@ import org.tribuo.util.tokens.impl.BreakIteratorTokenizer;
  * {@code BasicPipeline(BreakIteratorTokenizer, 2)}) feeding {@code model.predict};
  * (b) docbench's feature extractor feeding Tribuo's {@code predict};
  * (c) docbench's fast path, the same trained model compiled into arrays with features taken
- * straight from token buffers. Scores are per document (batched methods divide by the batch).
+ * straight from token buffers. The fast path runs two ways: {@code docbenchFastEndToEnd} with
+ * docbench's standard normalizer (boilerplate, bylines and so on stripped first, by a
+ * String-based normalizer that allocates), and {@code docbenchFastRawEndToEnd} with a model
+ * trained on un-normalized text like the stock pipeline's, where raw text goes straight to the
+ * tokenizer and nothing is allocated. Scores are per document (batched methods divide by the batch).
  * Models are trained once in setup with seed 1234 on the first 80% of the documents and shared
  * by all threads; run with {@code -t 1} and {@code -t 2} to see how each path scales.
  */
@@ -85,6 +91,8 @@ public class InferenceBenchmark {
         FeatureExtractor extractor;
         Model<Label> docbenchModel;
         FastLinearClassifier fast;
+        /** Trained on text the normalizer did not touch ({@link Normalizer#none()}). */
+        FastLinearClassifier fastRaw;
         /** Prebuilt stock examples in batches of {@value InferenceBenchmark#BATCH}, cycling over the corpus. */
         List<List<Example<Label>>> batches;
 
@@ -109,6 +117,11 @@ public class InferenceBenchmark {
             docbenchModel = trainer().train(new MutableDataset<>(new ListDataSource<>(docTrain, factory,
                     new SimpleDataSourceProvenance("docbench", factory))));
             fast = FastLinearClassifier.compile(extractor, docbenchModel);
+            FeatureExtractor rawExtractor = FeatureExtractor.fit(FeatureSpec.defaults(), Normalizer.none(), FastTokenizer::new,
+                    train.stream().map(LabeledDocument::text).toList());
+            List<Example<Label>> rawTrain = train.stream().map(d -> rawExtractor.example(d.text(), new Label(d.label(task)))).toList();
+            fastRaw = FastLinearClassifier.compile(rawExtractor, trainer().train(new MutableDataset<>(
+                    new ListDataSource<>(rawTrain, factory, new SimpleDataSourceProvenance("docbench-raw", factory)))));
 
             stockExamples = new ArrayList<>();
             docbenchExamples = new ArrayList<>();
@@ -144,10 +157,12 @@ public class InferenceBenchmark {
     public static class Cursor {
         int next;
         FastLinearClassifier.Session session;
+        FastLinearClassifier.Session rawSession;
 
         @Setup
         public void setup(Models m) {
             session = m.fast.newSession();
+            rawSession = m.fastRaw.newSession();
         }
 
         int next(int n) {
@@ -180,6 +195,12 @@ public class InferenceBenchmark {
         return c.session.classify(m.texts[c.next(m.texts.length)]);
     }
 
+    /** The fast path on a model trained without normalization: raw text to label, allocation-free. */
+    @Benchmark
+    public int docbenchFastRawEndToEnd(Models m, Cursor c) {
+        return c.rawSession.classify(m.texts[c.next(m.texts.length)]);
+    }
+
     /** The fast path from normalized text: tokenize, features, dot product. */
     @Benchmark
     public int docbenchFastFromNormalized(Models m, Cursor c) {
@@ -200,13 +221,13 @@ public class InferenceBenchmark {
         bh.consume(p);
     }
 
-    /** The fast path over {@value #BATCH} raw documents in a row; the score is per document. */
+    /** The raw fast path over {@value #BATCH} raw documents in a row; the score is per document. */
     @Benchmark
     @OperationsPerInvocation(BATCH)
-    public void docbenchFastBatch(Models m, Cursor c, Blackhole bh) {
+    public void docbenchFastRawBatch(Models m, Cursor c, Blackhole bh) {
         int n = m.texts.length;
         for (int i = 0; i < BATCH; i++) {
-            bh.consume(c.session.classify(m.texts[c.next(n)]));
+            bh.consume(c.rawSession.classify(m.texts[c.next(n)]));
         }
     }
 }

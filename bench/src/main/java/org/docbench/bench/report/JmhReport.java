@@ -26,7 +26,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * <p>Usage: {@code java -cp bench/target/benchmarks.jar org.docbench.bench.report.JmhReport RESULT.json OUT_DIR}
  * writes {@code OUT_DIR/bench.md} and one {@code OUT_DIR/<benchmark>.png} per benchmark class.
  * Rows are grouped by benchmark class, parameters and thread count; the reference row of a
- * group is {@code docbenchFast} (tokenization) or {@code docbenchFastEndToEnd} (inference).
+ * group is the first of {@code docbenchFast} (tokenization), {@code docbenchFastRawEndToEnd} and
+ * {@code docbenchFastEndToEnd} (inference) that the group has.
  */
 public final class JmhReport {
 
@@ -35,6 +36,13 @@ public final class JmhReport {
     }
 
     private JmhReport() {
+    }
+
+    private static final List<String> REFERENCES = List.of("docbenchFast", "docbenchFastRawEndToEnd", "docbenchFastEndToEnd");
+
+    /** The row the group's ratios are taken against, or null. */
+    static Row reference(Map<String, Row> rows) {
+        return REFERENCES.stream().filter(rows::containsKey).map(rows::get).findFirst().orElse(null);
     }
 
     public static void main(String[] args) throws IOException {
@@ -90,7 +98,7 @@ public final class JmhReport {
         Map<String, List<String>> chartGroups = new LinkedHashMap<>();
         for (Map.Entry<String, Map<String, Row>> g : groups.entrySet()) {
             Map<String, Row> rows = g.getValue();
-            Row ref = rows.containsKey("docbenchFast") ? rows.get("docbenchFast") : rows.get("docbenchFastEndToEnd");
+            Row ref = reference(rows);
             boolean tokenize = g.getKey().startsWith("TokenizeBenchmark");
             md.append("### ").append(g.getKey()).append("\n\n");
             if (tokenize) {

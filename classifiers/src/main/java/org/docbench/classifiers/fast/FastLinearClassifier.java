@@ -2,6 +2,7 @@ package org.docbench.classifiers.fast;
 
 import org.docbench.core.features.FastFeatures;
 import org.docbench.core.features.FeatureExtractor;
+import org.docbench.core.features.FeatureSpec;
 import org.docbench.core.text.Normalizer;
 import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.ImmutableOutputInfo;
@@ -32,8 +33,17 @@ public final class FastLinearClassifier {
     private final Normalizer normalizer;
     private final FastFeatures features;
     private final int labels;
-    /** weights[feature * labels + label], indexed by the extractor's feature index. */
-    private final double[] weights;
+    /**
+     * One row of {@code labels + 1} doubles per feature, in {@link FastFeatures}' slot order:
+     * the feature's scale (its idf under TF-IDF, else 1), then its weight for each label. A
+     * feature costs one cache line whatever the weighting.
+     */
+    private final double[] rows;
+    private final int stride;
+    private final boolean binary;
+    private final boolean l2;
+    /** The normalizer leaves every token as it is (no step on), so raw text is tokenized directly. */
+    private final boolean rawTokens;
     private final double[] bias;
     private final boolean softmax;
     private final Label[] outputs;
@@ -44,7 +54,15 @@ public final class FastLinearClassifier {
         this.normalizer = normalizer;
         this.features = features;
         this.labels = labels;
-        this.weights = weights;
+        this.stride = labels + 1;
+        this.binary = features.weighting() == FeatureSpec.Weighting.BINARY;
+        this.l2 = features.weighting() == FeatureSpec.Weighting.TFIDF;
+        this.rows = new double[features.featureCount() * stride];
+        for (int slot = 0; slot < features.featureCount(); slot++) {
+            rows[slot * stride] = l2 ? features.idf(slot) : 1.0;
+            System.arraycopy(weights, features.slotFeature(slot) * labels, rows, slot * stride + 1, labels);
+        }
+        this.rawTokens = normalizer.steps().isEmpty();
         this.bias = bias;
         this.softmax = softmax;
         this.outputs = outputs;
@@ -174,25 +192,38 @@ public final class FastLinearClassifier {
         private final double[] scores = new double[labels];
         private int active;
 
-        /** Classifies raw text (normalized with the extractor's normalizer); returns the output index. */
+        /**
+         * Classifies raw text (normalized with the extractor's normalizer); returns the output
+         * index. With {@link Normalizer#none()}, whose trimming of lines never changes a token,
+         * the raw text goes straight to the tokenizer and nothing is allocated.
+         */
         public int classify(String rawText) {
-            return classifyNormalized(normalizer.normalize(rawText).text());
+            return classifyNormalized(rawTokens ? rawText : normalizer.normalize(rawText).text());
         }
 
         /** Classifies text already normalized; returns the output index of the best label. */
         public int classifyNormalized(CharSequence text) {
-            int n = features.extract(text, scratch);
+            int n = features.collect(text, scratch);
             active = n;
-            int[] idx = scratch.indices();
-            double[] val = scratch.values();
+            int[] idx = scratch.slots();
+            int[] counts = scratch.counts();
             double[] s = scores;
-            System.arraycopy(bias, 0, s, 0, labels);
+            java.util.Arrays.fill(s, 0.0);
+            // Weights are linear in the feature values, so TF-IDF's L2 norm divides the sum once
+            // at the end instead of every value.
+            double norm = 0;
             for (int i = 0; i < n; i++) {
-                int base = idx[i] * labels;
-                double x = val[i];
+                int f = idx[i];
+                int row = f * stride;
+                double x = binary ? 1.0 : counts[f] * rows[row];
+                norm += x * x;
                 for (int l = 0; l < labels; l++) {
-                    s[l] += weights[base + l] * x;
+                    s[l] += rows[row + 1 + l] * x;
                 }
+            }
+            double scale = l2 && norm > 0 ? 1.0 / Math.sqrt(norm) : 1.0;
+            for (int l = 0; l < labels; l++) {
+                s[l] = s[l] * scale + bias[l];
             }
             if (softmax) {
                 double max = Double.NEGATIVE_INFINITY;

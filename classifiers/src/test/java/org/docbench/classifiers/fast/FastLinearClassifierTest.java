@@ -24,6 +24,8 @@ import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.Prediction;
 import org.tribuo.Trainer;
+import org.docbench.core.text.Normalizer;
+import org.docbench.core.token.FastTokenizer;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 import org.tribuo.classification.baseline.DummyClassifierTrainer;
@@ -80,6 +82,25 @@ class FastLinearClassifierTest {
         List<LabeledDocument> train = sample.subList(0, 1500);
         assertEquivalent("allsides/stance", new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.5, 0.1), 3, 1000, 1, 7L),
                 FeatureSpec.defaults(), "stance", train, sample);
+        FeatureExtractor raw = FeatureExtractor.fit(FeatureSpec.defaults(), Normalizer.none(), FastTokenizer::new,
+                train.stream().map(LabeledDocument::text).toList());
+        assertEquivalent("allsides/stance/raw", new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.5, 0.1), 3, 1000, 1, 7L),
+                raw, "stance", train, sample);
+    }
+
+    /**
+     * With {@link Normalizer#none()} the fast path skips the normalizer and tokenizes the raw
+     * text; Tribuo's examples come from the normalizer's output. Equal labels and scores on
+     * every document mean the normalizer's line trimming never changed a token.
+     */
+    @Test
+    void fastPath_withoutNormalizer_tokenizesRawText_andEqualsTribuoPredict() {
+        List<LabeledDocument> docs = LayoutCorpusReader.embedded().readAll();
+        List<LabeledDocument> train = docs.stream().filter(d -> "train".equals(d.split("random"))).toList();
+        FeatureExtractor fx = FeatureExtractor.fit(FeatureSpec.defaults(), Normalizer.none(), FastTokenizer::new,
+                train.stream().map(LabeledDocument::text).toList());
+        assertEquivalent("raw/stance", new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.5, 0.1), 5, 1000, 1, 7L),
+                fx, "stance", train, docs);
     }
 
     @Test
@@ -93,7 +114,12 @@ class FastLinearClassifierTest {
 
     private static void assertEquivalent(String what, Trainer<Label> trainer, FeatureSpec spec, String task,
                                          List<LabeledDocument> train, List<LabeledDocument> all) {
-        FeatureExtractor fx = FeatureExtractor.fit(spec, train.stream().map(LabeledDocument::text).toList());
+        assertEquivalent(what, trainer, FeatureExtractor.fit(spec, train.stream().map(LabeledDocument::text).toList()),
+                task, train, all);
+    }
+
+    private static void assertEquivalent(String what, Trainer<Label> trainer, FeatureExtractor fx, String task,
+                                         List<LabeledDocument> train, List<LabeledDocument> all) {
         Model<Label> model = trainer.train(dataset(fx, train, task));
         FastLinearClassifier fast = FastLinearClassifier.compile(fx, model);
         FastLinearClassifier.Session session = fast.newSession();

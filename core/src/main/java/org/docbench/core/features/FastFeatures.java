@@ -19,13 +19,36 @@ public final class FastFeatures {
     private final FeatureSpec spec;
     private final CharKeyTable table;       // name -> vocabulary index (vocabulary mode)
     private final int[] bucketToIndex;      // bucket -> vocabulary index or -1 (hashing mode)
-    private final double[] idf;
+    /**
+     * Internally features are numbered by slot: slot 0 is the most frequent feature (lowest idf),
+     * so the counts and weights of the features that make most of any text share cache lines.
+     * {@code slotFeature[slot]} is the extractor's index of the feature in that slot.
+     */
+    private final int[] slotFeature;
+    private final double[] idf;             // by slot
     private final int featureCount;
+    // Word-id tables (vocabulary mode): a term is looked up once, in a table of words only, and
+    // its unigram and the bigram ending at it come from ids, not from assembled names.
+    private final CharKeyTable words;       // term -> word id
+    private final int[] unigram;            // word id -> feature index of w=<term>, or -1
+    private final PairTable bigrams;        // (word id, word id) -> feature index of w=<a>_<b>
 
-    FastFeatures(FeatureSpec spec, String[] names, int[] indices, double[] idf) {
+    FastFeatures(FeatureSpec spec, String[] names, int[] featureIndices, double[] featureIdf) {
         this.spec = spec;
-        this.idf = idf;
-        this.featureCount = idf.length;
+        this.featureCount = featureIdf.length;
+        slotFeature = java.util.stream.IntStream.range(0, featureCount).boxed()
+                .sorted(java.util.Comparator.<Integer>comparingDouble(f -> featureIdf[f]).thenComparing(f -> f))
+                .mapToInt(Integer::intValue).toArray();
+        int[] slotOf = new int[featureCount];
+        idf = new double[featureCount];
+        for (int slot = 0; slot < featureCount; slot++) {
+            slotOf[slotFeature[slot]] = slot;
+            idf[slot] = featureIdf[slotFeature[slot]];
+        }
+        int[] indices = new int[featureIndices.length];
+        for (int i = 0; i < indices.length; i++) {
+            indices[i] = slotOf[featureIndices[i]];
+        }
         if (spec.hashBits() > 0) {
             bucketToIndex = new int[1 << spec.hashBits()];
             Arrays.fill(bucketToIndex, -1);
@@ -33,15 +56,94 @@ public final class FastFeatures {
                 bucketToIndex[Integer.parseInt(names[i].substring(2))] = indices[i];
             }
             table = null;
+            words = null;
+            unigram = null;
+            bigrams = null;
         } else {
             table = new CharKeyTable(names, indices);
             bucketToIndex = null;
+            WordIds ids = WordIds.build(names, indices, idf);
+            words = ids.table();
+            unigram = ids.unigram();
+            bigrams = ids.bigrams();
+        }
+    }
+
+    /**
+     * Splits the vocabulary's word n-gram names into words, unigrams and bigrams. Terms never
+     * hold {@code _} except inside URLs and e-mail addresses, so a name {@code w=a_b} with
+     * exactly one {@code _} and a term on each side is the bigram (a, b); a name with no
+     * {@code _} is a unigram. Names with more {@code _} are ambiguous ({@code w=a_b_c} is the
+     * bigram of {@code a_b} and {@code c} as well as of {@code a} and {@code b_c}): they stay
+     * in the name table only, and any n-gram with a term that holds {@code _} is looked up by
+     * name, so both ways give the extractor's features exactly.
+     */
+    private record WordIds(CharKeyTable table, int[] unigram, PairTable bigrams) {
+
+        /**
+         * Word ids go to words in order of falling document frequency (rising idf), so the
+         * entries and chars of the few hundred words that make most of any text sit together
+         * and stay in cache.
+         */
+        static WordIds build(String[] names, int[] indices, double[] idf) {
+            java.util.Map<String, Integer> unigramOf = new java.util.HashMap<>();
+            java.util.List<String[]> bi = new java.util.ArrayList<>();
+            java.util.List<Integer> biIndex = new java.util.ArrayList<>();
+            for (int i = 0; i < names.length; i++) {
+                String name = names[i];
+                if (!name.startsWith("w=")) {
+                    continue;
+                }
+                int first = name.indexOf('_', 2);
+                if (first < 0) {
+                    unigramOf.put(name.substring(2), indices[i]);
+                } else if (first > 2 && first < name.length() - 1 && name.indexOf('_', first + 1) < 0) {
+                    bi.add(new String[] {name.substring(2, first), name.substring(first + 1)});
+                    biIndex.add(indices[i]);
+                }
+            }
+            java.util.List<String> halvesOnly = new java.util.ArrayList<>();
+            for (String[] pair : bi) {
+                for (String w : pair) {
+                    if (!unigramOf.containsKey(w)) {
+                        halvesOnly.add(w);
+                    }
+                }
+            }
+            java.util.List<String> byFrequency = new java.util.ArrayList<>(unigramOf.keySet());
+            byFrequency.sort(java.util.Comparator.<String>comparingDouble(w -> idf[unigramOf.get(w)])
+                    .thenComparing(java.util.Comparator.naturalOrder()));
+            halvesOnly.stream().distinct().sorted().forEach(byFrequency::add);
+
+            String[] keys = byFrequency.toArray(String[]::new);
+            int[] ids = new int[keys.length];
+            int[] unigram = new int[keys.length];
+            java.util.Map<String, Integer> idOf = new java.util.HashMap<>(keys.length * 2);
+            for (int id = 0; id < keys.length; id++) {
+                ids[id] = id;
+                idOf.put(keys[id], id);
+                unigram[id] = unigramOf.getOrDefault(keys[id], -1);
+            }
+            int[] a = new int[bi.size()];
+            int[] b = new int[bi.size()];
+            int[] f = new int[bi.size()];
+            for (int i = 0; i < bi.size(); i++) {
+                a[i] = idOf.get(bi.get(i)[0]);
+                b[i] = idOf.get(bi.get(i)[1]);
+                f[i] = biIndex.get(i);
+            }
+            return new WordIds(new CharKeyTable(keys, ids), unigram, new PairTable(a, b, f));
         }
     }
 
     /** Number of features, the length of the vectors {@link #extract} produces indices into. */
     public int featureCount() {
         return featureCount;
+    }
+
+    /** The extractor's index of the feature in {@code slot}, the numbering {@link #collect} uses. */
+    public int slotFeature(int slot) {
+        return slotFeature[slot];
     }
 
     /** A fresh per-thread workspace. */
@@ -55,24 +157,94 @@ public final class FastFeatures {
      * scratch buffers have grown to the largest document seen.
      */
     public int extract(CharSequence normalizedText, Scratch s) {
+        collect(normalizedText, s);
+        return s.finish(spec.weighting(), idf, slotFeature);
+    }
+
+    /**
+     * Counts the known features of already-normalized text without weighting them: afterwards
+     * {@code s.slots()} holds the distinct features' slots in first-seen order (returns how many)
+     * and {@code s.counts()[slot]} how often each occurred; {@link #slotFeature} and
+     * {@link #idf} say which feature a slot is. For callers that fold the weighting into their own
+     * loop, as the compiled classifiers do; {@link #extract} is this plus the weighting.
+     */
+    public int collect(CharSequence normalizedText, Scratch s) {
         s.clear();
         FastTokenizer tok = s.tokenizer;
         tok.reset(normalizedText);
         final int maxN = spec.maxNgram();
+        final boolean byId = words != null;
+        final boolean chars = spec.maxCharNgram() > 0;
+        int previous = NO_WORD;
         while (tok.advance()) {
-            s.pushTerm(tok.termBuffer(), tok.termLength());
+            char[] term = tok.termBuffer();
+            int termLength = tok.termLength();
+            s.pushTerm(term, termLength);
             // Word n-grams ending at this token: the extractor emits n-grams starting at each
             // token, which is the same multiset.
             int have = s.termCount;
-            for (int n = 1; n <= maxN && n <= have; n++) {
+            int first = 1;
+            if (byId) {
+                int id = wordId(term, termLength);
+                if (id != BY_NAME && (previous != BY_NAME || have == 1)) {
+                    first = Math.min(have, 2) + 1;
+                    if (id >= 0) {
+                        addIfKnown(s, unigram[id]);
+                        if (have > 1 && previous >= 0 && maxN > 1) {
+                            addIfKnown(s, bigrams.get(previous, id));
+                        }
+                    }
+                } else if (id != BY_NAME) {
+                    // The term is plain but the one before holds '_': the unigram by id, the rest by name.
+                    first = 2;
+                    if (id >= 0) {
+                        addIfKnown(s, unigram[id]);
+                    }
+                }
+                previous = id;
+            }
+            for (int n = first; n <= maxN && n <= have; n++) {
                 int len = s.assembleWordGram(n);
                 count(s, s.key, len);
             }
-            if (spec.maxCharNgram() > 0) {
-                charGrams(s, tok.termBuffer(), tok.termLength());
+            if (chars) {
+                charGrams(s, term, termLength);
             }
         }
-        return s.finish(spec.weighting(), idf);
+        return s.touchedCount;
+    }
+
+    /** How counts become weights; see {@link #idf(int)}. */
+    public FeatureSpec.Weighting weighting() {
+        return spec.weighting();
+    }
+
+    /** The inverse document frequency of the feature in {@code slot} (used by TF-IDF weighting). */
+    public double idf(int slot) {
+        return idf[slot];
+    }
+
+    /** {@link #wordId}: a term holding {@code _}, whose n-grams are looked up by name. */
+    private static final int BY_NAME = -2;
+    private static final int NO_WORD = -1;
+
+    /** The word id of a term, {@value #NO_WORD} when no unigram or bigram holds it, or {@value #BY_NAME}. */
+    private int wordId(char[] term, int len) {
+        int h = FeatureHash.start();
+        for (int i = 0; i < len; i++) {
+            char c = term[i];
+            if (c == '_') {
+                return BY_NAME;
+            }
+            h = FeatureHash.update(h, c);
+        }
+        return words.get(term, 0, len, h);
+    }
+
+    private static void addIfKnown(Scratch s, int index) {
+        if (index >= 0) {
+            s.add(index);
+        }
     }
 
     private void charGrams(Scratch s, char[] term, int termLength) {
@@ -108,7 +280,8 @@ public final class FastFeatures {
         final FastTokenizer tokenizer = new FastTokenizer();
         private final int[] counts;
         private int[] touched = new int[256];
-        private int touchedCount;
+        int touchedCount;
+        private int[] indices = new int[256];
         private double[] values = new double[256];
         // The last maxNgram terms, lower-cased, in a ring of reused buffers.
         private final char[][] ring;
@@ -133,7 +306,7 @@ public final class FastFeatures {
         }
 
         void pushTerm(char[] term, int len) {
-            ringHead = (ringHead + 1) % ring.length;
+            ringHead = ringHead + 1 == ring.length ? 0 : ringHead + 1;
             if (ring[ringHead].length < len) {
                 ring[ringHead] = new char[Math.max(len, ring[ringHead].length * 2)];
             }
@@ -179,16 +352,20 @@ public final class FastFeatures {
             if (counts[index]++ == 0) {
                 if (touchedCount == touched.length) {
                     touched = Arrays.copyOf(touched, touched.length * 2);
-                    values = Arrays.copyOf(values, touched.length);
                 }
                 touched[touchedCount++] = index;
             }
         }
 
-        int finish(FeatureSpec.Weighting weighting, double[] idf) {
+        int finish(FeatureSpec.Weighting weighting, double[] idf, int[] slotFeature) {
+            if (indices.length < touchedCount) {
+                indices = new int[touched.length];
+                values = new double[touched.length];
+            }
             double norm = 0;
             for (int i = 0; i < touchedCount; i++) {
                 int f = touched[i];
+                indices[i] = slotFeature[f];
                 double v = switch (weighting) {
                     case BINARY -> 1.0;
                     case COUNT -> counts[f];
@@ -206,9 +383,19 @@ public final class FastFeatures {
             return touchedCount;
         }
 
-        /** Feature indices of the last extraction, valid up to its return value. */
+        /** Feature indices (the extractor's) of the last {@link FastFeatures#extract}, valid up to its return value. */
         public int[] indices() {
+            return indices;
+        }
+
+        /** Slots of the last {@link FastFeatures#collect}, in first-seen order, valid up to its return value. */
+        public int[] slots() {
             return touched;
+        }
+
+        /** Counts of the last {@link FastFeatures#collect}, indexed by slot (not by position). */
+        public int[] counts() {
+            return counts;
         }
 
         /** Weights of the last extraction, parallel to {@link #indices()}. */

@@ -87,6 +87,26 @@ class FeatureExtractorTest {
         List<LabeledDocument> docs = LayoutCorpusReader.embedded().readAll();
         List<String> texts = docs.stream().map(LabeledDocument::text).toList();
         FeatureExtractor fx = FeatureExtractor.fit(spec, texts.subList(0, texts.size() / 2));
+        assertSameFeatures(fx, docs);
+    }
+
+    /**
+     * Terms hold {@code _} only inside URLs, and then a name like {@code w=www.a_www.b_c} is the
+     * bigram of two different term pairs; the fast path looks such n-grams up by name.
+     */
+    @Test
+    void fastFeatures_matchBigramsOfTermsHoldingUnderscores_whicheverWayTheNameSplits() {
+        String a = "see www.a_www.b c and x www.y_z";
+        FeatureExtractor fx = FeatureExtractor.fit(new FeatureSpec(3, 0, 0, FeatureSpec.Weighting.COUNT, 2, 0), List.of(a, a));
+        String b = "www.a www.b_c then see x www.y_z c";
+        assertTrue(fx.features(b).containsKey("w=www.a_www.b_c"), "the other split of the same name");
+        List<LabeledDocument> docs = Stream.of(a, b, "c www.a www.b_c x", "www.y_z c see")
+                .map(t -> new LabeledDocument("t" + t.length(), t, Map.of(), Map.of(), Map.of()))
+                .toList();
+        assertSameFeatures(fx, docs);
+    }
+
+    private static void assertSameFeatures(FeatureExtractor fx, List<LabeledDocument> docs) {
         FastFeatures fast = fx.fast();
         FastFeatures.Scratch scratch = fast.newScratch();
         Map<Integer, String> names = new TreeMap<>();

@@ -38,6 +38,12 @@ public final class FastTokenizer implements Tokenizer {
     private static final boolean[] URL_STOP = new boolean[1 << 16];
     /** Lower-cased ASCII. */
     private static final char[] LOWER_ASCII = new char[128];
+    /**
+     * For the fast path, one load per char: an ASCII letter or digit lower-cased, 0 for every
+     * other char below 128 (none of which continues a word without the general scanner).
+     * Indexed by the low 7 bits; the caller has checked that the char is ASCII.
+     */
+    private static final char[] ASCII_WORD = new char[128];
 
     static {
         for (int c = 0; c < (1 << 16); c++) {
@@ -48,6 +54,7 @@ public final class FastTokenizer implements Tokenizer {
         }
         for (int c = 0; c < 128; c++) {
             LOWER_ASCII[c] = (char) Character.toLowerCase(c);
+            ASCII_WORD[c] = BMP[c] == SEP ? 0 : LOWER_ASCII[c];
         }
     }
 
@@ -153,15 +160,16 @@ public final class FastTokenizer implements Tokenizer {
             // Fast path: an ASCII word ending at a space, or at punctuation that no joiner follows.
             char[] t = term;
             int limit = n - i <= t.length ? n : i + t.length; // the term buffer bounds a fast-path word
-            char c0 = b[i];
-            t[0] = (char) (c0 | ((char) (c0 - 'A') < 26 ? 0x20 : 0));
+            final char[] word = ASCII_WORD;
+            t[0] = word[b[i] & 0x7F];
             int j = i + 1;
             while (j < limit) {
                 char c = b[j];
-                if (c >= 128 || BMP[c] == SEP) {
+                char w = word[c & 0x7F];
+                if (c >= 128 || w == 0) {
                     break;
                 }
-                t[j - i] = (char) (c | ((char) (c - 'A') < 26 ? 0x20 : 0));
+                t[j - i] = w;
                 j++;
             }
             if (j < limit && endsPlainly(j) || j == n) {

@@ -22,6 +22,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import org.tribuo.Example;
@@ -54,7 +55,8 @@ import org.tribuo.util.tokens.impl.BreakIteratorTokenizer;
  * trained on un-normalized text like the stock pipeline's, where raw text goes straight to the
  * tokenizer and nothing is allocated. Scores are per document (batched methods divide by the batch).
  * Models are trained once in setup with seed 1234 on the first 80% of the documents and shared
- * by all threads; run with {@code -t 1} and {@code -t 2} to see how each path scales.
+ * by all threads; the {@code ...TwoThreads} methods run the stock and raw fast paths on two threads
+ * in the same run, so the report can give the scaling ratio (or run everything with {@code -t 2}).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -199,6 +201,23 @@ public class InferenceBenchmark {
     @Benchmark
     public int docbenchFastRawEndToEnd(Models m, Cursor c) {
         return c.rawSession.classify(m.texts[c.next(m.texts.length)]);
+    }
+
+    /**
+     * The stock pipeline on two threads sharing one model ({@code @Threads(2)}); the score is
+     * both threads' documents per second. {@code JmhReport} pairs it with the one-thread run.
+     */
+    @Benchmark
+    @Threads(2)
+    public Label tribuoStockEndToEndTwoThreads(Models m, Cursor c) {
+        return tribuoStockEndToEnd(m, c);
+    }
+
+    /** The raw fast path on two threads sharing one compiled model, one session each. */
+    @Benchmark
+    @Threads(2)
+    public int docbenchFastRawEndToEndTwoThreads(Models m, Cursor c) {
+        return docbenchFastRawEndToEnd(m, c);
     }
 
     /** The fast path from normalized text: tokenize, features, dot product. */

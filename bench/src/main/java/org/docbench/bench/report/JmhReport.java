@@ -123,6 +123,7 @@ public final class JmhReport {
             md.append('\n');
             chartGroups.computeIfAbsent(g.getKey().substring(0, g.getKey().indexOf(' ')), k -> new ArrayList<>()).add(g.getKey());
         }
+        md.append(scaling(groups));
         // One chart per benchmark class: each parameter group is a series over the methods all
         // groups share (XChart's category charts need the same categories in every series).
         for (Map.Entry<String, List<String>> c : chartGroups.entrySet()) {
@@ -133,13 +134,50 @@ public final class JmhReport {
         return md.toString();
     }
 
+    /**
+     * Thread scaling: a method {@code xTwoThreads} (run with {@code @Threads(2)}) against
+     * {@code x} at one thread with the same parameters, both from the same run.
+     */
+    static String scaling(Map<String, Map<String, Row>> groups) {
+        StringBuilder md = new StringBuilder();
+        for (Map.Entry<String, Map<String, Row>> g : groups.entrySet()) {
+            if (!g.getKey().endsWith(" threads=2")) {
+                continue;
+            }
+            Map<String, Row> one = groups.get(g.getKey().substring(0, g.getKey().length() - 1) + "1");
+            for (Row two : g.getValue().values()) {
+                String base = two.method().endsWith(TWO_THREADS)
+                        ? two.method().substring(0, two.method().length() - TWO_THREADS.length()) : two.method();
+                Row single = one == null ? null : one.get(base);
+                if (single == null) {
+                    continue;
+                }
+                if (md.length() == 0) {
+                    md.append("### Thread scaling (same run)\n\n| group | path | 1 thread ops/s | 2 threads ops/s | 2 threads / 1 |\n|---|---|---:|---:|---:|\n");
+                }
+                md.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %.0f | %.2fx |%n",
+                        g.getKey().substring(0, g.getKey().length() - " threads=2".length()), base, single.score(), two.score(),
+                        two.score() / single.score()));
+            }
+        }
+        return md.length() == 0 ? "" : md.append('\n').toString();
+    }
+
+    private static final String TWO_THREADS = "TwoThreads";
+
     private static void chart(String title, List<String> groupNames, Map<String, Map<String, Row>> groups, Path png) throws IOException {
         boolean tokenize = title.startsWith("TokenizeBenchmark");
         List<String> shared = new ArrayList<>(groups.get(groupNames.get(0)).keySet());
         shared.remove("baseline");
+        List<String> charted = new ArrayList<>();
         for (String g : groupNames) {
-            shared.retainAll(groups.get(g).keySet());
+            // A group with no method in common (the two-thread methods) has its own table instead.
+            if (groups.get(g).keySet().stream().anyMatch(shared::contains)) {
+                shared.retainAll(groups.get(g).keySet());
+                charted.add(g);
+            }
         }
+        groupNames = charted;
         CategoryChart chart = new CategoryChartBuilder().width(1000).height(520).title(title)
                 .xAxisTitle("").yAxisTitle(tokenize ? "MB/s" : "operations/s (documents/s for inference)").build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);

@@ -4,22 +4,24 @@ package org.docbench.core.features;
  * An immutable open-addressing map from char sequences to non-negative ints, looked up straight
  * from a char buffer so the hot path never builds a String. Thread-safe once built.
  *
- * <p>Layout for few cache misses: a slot is two adjacent {@code long}s, the key's full 32-bit
- * hash with its length, then where its chars start with its value, so a probe reads one cache
- * line and only a hash match reads the key's chars. Keys are stored back to back in the order
- * given, so callers put the keys they look up most first.
+ * <p>Layout for few cache misses: a slot is one {@code long} holding the key's full 32-bit hash
+ * and its entry number, so a probe that misses touches one cache line; only a hash match reads
+ * the entry's (start, length, value) triple and chars. Entries and chars are laid out in the order
+ * the keys are given, so a caller that gives its most looked-up keys first keeps them in a few
+ * cache lines.
  */
 final class CharKeyTable {
-    /** Slot s: {@code slots[2s] = hash << 32 | (length + 1)} (0 is empty), {@code slots[2s + 1] = start << 32 | value}. */
-    private final long[] slots;
+    private final long[] slots;     // (hash << 32) | (entry + 1); 0 is empty
+    private final int[] entries;    // entry -> start, length, value
     private final char[] chars;     // every key, back to back
     private final int mask;
 
     CharKeyTable(String[] keys, int[] vals) {
         // Load factor at most 0.5 keeps probe chains short.
         int capacity = Integer.highestOneBit(Math.max(4, keys.length * 2 - 1)) << 1;
-        slots = new long[2 * capacity];
+        slots = new long[capacity];
         mask = capacity - 1;
+        entries = new int[keys.length * 3];
         int total = 0;
         for (String k : keys) {
             total += k.length();
@@ -29,14 +31,16 @@ final class CharKeyTable {
         for (int e = 0; e < keys.length; e++) {
             String k = keys[e];
             k.getChars(0, k.length(), chars, at);
+            entries[3 * e] = at;
+            entries[3 * e + 1] = k.length();
+            entries[3 * e + 2] = vals[e];
             int h = hash(chars, at, k.length());
+            at += k.length();
             int s = mix(h) & mask;
-            while (slots[2 * s] != 0) {
+            while (slots[s] != 0) {
                 s = (s + 1) & mask;
             }
-            slots[2 * s] = ((long) h << 32) | (k.length() + 1L);
-            slots[2 * s + 1] = ((long) at << 32) | (vals[e] & 0xFFFFFFFFL);
-            at += k.length();
+            slots[s] = ((long) h << 32) | (e + 1L);
         }
     }
 
@@ -61,14 +65,14 @@ final class CharKeyTable {
     int get(char[] buf, int off, int len, int h) {
         int s = mix(h) & mask;
         while (true) {
-            long slot = slots[2 * s];
+            long slot = slots[s];
             if (slot == 0) {
                 return -1;
             }
-            if (slot == (((long) h << 32) | (len + 1L))) {
-                long entry = slots[2 * s + 1];
-                if (equal(buf, off, (int) (entry >>> 32), len)) {
-                    return (int) entry;
+            if ((int) (slot >>> 32) == h) {
+                int e = 3 * ((int) slot - 1);
+                if (entries[e + 1] == len && equal(buf, off, entries[e], len)) {
+                    return entries[e + 2];
                 }
             }
             s = (s + 1) & mask;

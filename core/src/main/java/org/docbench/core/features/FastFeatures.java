@@ -63,9 +63,9 @@ public final class FastFeatures {
             table = new CharKeyTable(names, indices);
             bucketToIndex = null;
             WordIds ids = WordIds.build(names, indices, idf);
-            words = ids.table();
-            unigram = ids.unigram();
-            bigrams = ids.bigrams();
+            words = ids == null ? null : ids.table();
+            unigram = ids == null ? null : ids.unigram();
+            bigrams = ids == null ? null : ids.bigrams();
         }
     }
 
@@ -83,7 +83,7 @@ public final class FastFeatures {
         /**
          * Word ids go to words in order of falling document frequency (rising idf), so the
          * entries and chars of the few hundred words that make most of any text sit together
-         * and stay in cache.
+         * and stay in cache. Null when the vocabulary is too large for {@link PairTable}.
          */
         static WordIds build(String[] names, int[] indices, double[] idf) {
             java.util.Map<String, Integer> unigramOf = new java.util.HashMap<>();
@@ -115,6 +115,9 @@ public final class FastFeatures {
                     .thenComparing(java.util.Comparator.naturalOrder()));
             halvesOnly.stream().distinct().sorted().forEach(byFrequency::add);
 
+            if (byFrequency.size() > PairTable.MAX_ID + 1 || names.length > PairTable.MAX_VALUE + 1) {
+                return null; // too big for packed pairs: every n-gram is looked up by name
+            }
             String[] keys = byFrequency.toArray(String[]::new);
             int[] ids = new int[keys.length];
             int[] unigram = new int[keys.length];
@@ -179,7 +182,7 @@ public final class FastFeatures {
         while (tok.advance()) {
             char[] term = tok.termBuffer();
             int termLength = tok.termLength();
-            s.pushTerm(term, termLength);
+            s.pushTerm(tok);
             // Word n-grams ending at this token: the extractor emits n-grams starting at each
             // token, which is the same multiset.
             int have = s.termCount;
@@ -305,13 +308,14 @@ public final class FastFeatures {
             ringHead = 0;
         }
 
-        void pushTerm(char[] term, int len) {
+        /**
+         * Keeps the tokenizer's current term as the newest in the ring: the buffer itself, not a
+         * copy, handing the tokenizer the ring's oldest buffer in exchange.
+         */
+        void pushTerm(FastTokenizer tok) {
             ringHead = ringHead + 1 == ring.length ? 0 : ringHead + 1;
-            if (ring[ringHead].length < len) {
-                ring[ringHead] = new char[Math.max(len, ring[ringHead].length * 2)];
-            }
-            System.arraycopy(term, 0, ring[ringHead], 0, len);
-            ringLength[ringHead] = len;
+            ring[ringHead] = tok.swapTermBuffer(ring[ringHead]);
+            ringLength[ringHead] = tok.termLength();
             termCount++;
         }
 

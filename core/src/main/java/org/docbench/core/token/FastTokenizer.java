@@ -588,6 +588,25 @@ public final class FastTokenizer implements Tokenizer {
         return term;
     }
 
+    /**
+     * Hands the buffer holding the current term to the caller, who keeps it, and takes
+     * {@code spare} to write the following terms into: a caller that needs the last few terms
+     * (word n-grams) keeps them without copying, by passing back a buffer it is done with.
+     * {@link #termLength()} still gives the current term's length; {@link #termBuffer()} and
+     * {@link #term()} now read {@code spare} and are meaningless until the next {@link #advance()}.
+     *
+     * @param spare a buffer of at least 16 chars, no longer used by the caller
+     * @return the buffer holding the current term
+     */
+    public char[] swapTermBuffer(char[] spare) {
+        if (spare == null || spare.length < 16 || spare == term) {
+            throw new IllegalArgumentException("spare must be a different buffer of at least 16 chars");
+        }
+        char[] current = term;
+        term = spare;
+        return current;
+    }
+
     /** Length of the current term in {@link #termBuffer()}. */
     public int termLength() {
         return termLength;

@@ -79,6 +79,11 @@ final class CharKeyTable {
         }
     }
 
+    /** Whether entry {@code e} (the e-th key given) is {@code buf[off, off+len)}. */
+    boolean matches(int e, char[] buf, int off, int len) {
+        return entries[3 * e + 1] == len && equal(buf, off, entries[3 * e], len);
+    }
+
     private boolean equal(char[] buf, int off, int start, int len) {
         for (int i = 0; i < len; i++) {
             if (buf[off + i] != chars[start + i]) {

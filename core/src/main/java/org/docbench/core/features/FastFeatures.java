@@ -30,6 +30,13 @@ public final class FastFeatures {
     // Word-id tables (vocabulary mode): a term is looked up once, in a table of words only, and
     // its unigram and the bigram ending at it come from ids, not from assembled names.
     private final CharKeyTable words;       // term -> word id
+    /**
+     * The most frequent words again, in a direct-mapped table small enough for the L1 cache:
+     * {@code hash << 32 | word id}, 0 where empty. Most tokens of any text are among a few
+     * hundred words, so most lookups end here with one compare of chars that, being the first
+     * words in {@link #words}, are in cache too.
+     */
+    private final long[] frequent;
     private final int[] unigram;            // word id -> feature index of w=<term>, or -1
     private final PairTable bigrams;        // (word id, word id) -> feature index of w=<a>_<b>
 
@@ -57,6 +64,7 @@ public final class FastFeatures {
             }
             table = null;
             words = null;
+            frequent = null;
             unigram = null;
             bigrams = null;
         } else {
@@ -64,6 +72,7 @@ public final class FastFeatures {
             bucketToIndex = null;
             WordIds ids = WordIds.build(names, indices, idf);
             words = ids == null ? null : ids.table();
+            frequent = ids == null ? null : ids.frequent();
             unigram = ids == null ? null : ids.unigram();
             bigrams = ids == null ? null : ids.bigrams();
         }
@@ -78,7 +87,9 @@ public final class FastFeatures {
      * in the name table only, and any n-gram with a term that holds {@code _} is looked up by
      * name, so both ways give the extractor's features exactly.
      */
-    private record WordIds(CharKeyTable table, int[] unigram, PairTable bigrams) {
+    private record WordIds(CharKeyTable table, long[] frequent, int[] unigram, PairTable bigrams) {
+        /** Slots of the frequent-word table (16 KB); the first half as many words fill it. */
+        static final int FREQUENT_SLOTS = 2048;
 
         /**
          * Word ids go to words in order of falling document frequency (rising idf), so the
@@ -135,7 +146,15 @@ public final class FastFeatures {
                 b[i] = idOf.get(bi.get(i)[1]);
                 f[i] = biIndex.get(i);
             }
-            return new WordIds(new CharKeyTable(keys, ids), unigram, new PairTable(a, b, f));
+            long[] frequent = new long[FREQUENT_SLOTS];
+            for (int id = 0; id < Math.min(keys.length, FREQUENT_SLOTS / 2); id++) {
+                int h = CharKeyTable.hash(keys[id].toCharArray(), 0, keys[id].length());
+                int slot = h & (FREQUENT_SLOTS - 1);
+                if (frequent[slot] == 0) {
+                    frequent[slot] = ((long) h << 32) | (id + 1L); // id + 1 keeps 0 for empty
+                }
+            }
+            return new WordIds(new CharKeyTable(keys, ids), frequent, unigram, new PairTable(a, b, f));
         }
     }
 
@@ -182,7 +201,7 @@ public final class FastFeatures {
         while (tok.advance()) {
             char[] term = tok.termBuffer();
             int termLength = tok.termLength();
-            s.pushTerm(tok);
+            s.pushTerm(tok.getStart(), tok.getEnd());
             // Word n-grams ending at this token: the extractor emits n-grams starting at each
             // token, which is the same multiset.
             int have = s.termCount;
@@ -207,7 +226,7 @@ public final class FastFeatures {
                 previous = id;
             }
             for (int n = first; n <= maxN && n <= have; n++) {
-                int len = s.assembleWordGram(n);
+                int len = s.assembleWordGram(n, tok);
                 count(s, s.key, len);
             }
             if (chars) {
@@ -240,6 +259,13 @@ public final class FastFeatures {
                 return BY_NAME;
             }
             h = FeatureHash.update(h, c);
+        }
+        long f = frequent[h & (WordIds.FREQUENT_SLOTS - 1)];
+        if ((int) (f >>> 32) == h) {
+            int id = (int) f - 1;
+            if (words.matches(id, term, 0, len)) {
+                return id;
+            }
         }
         return words.get(term, 0, len, h);
     }
@@ -286,17 +312,18 @@ public final class FastFeatures {
         int touchedCount;
         private int[] indices = new int[256];
         private double[] values = new double[256];
-        // The last maxNgram terms, lower-cased, in a ring of reused buffers.
-        private final char[][] ring;
-        private final int[] ringLength;
+        // Where the last maxNgram tokens are in the text: a word n-gram looked up by name gets
+        // its terms back from the tokenizer, so the common path keeps two ints per token.
+        private final int[] ringStart;
+        private final int[] ringEnd;
         private int ringHead;
         int termCount;
         char[] key = new char[128];
 
         Scratch(int features, int maxN) {
             counts = new int[features];
-            ring = new char[maxN][32];
-            ringLength = new int[maxN];
+            ringStart = new int[maxN];
+            ringEnd = new int[maxN];
         }
 
         void clear() {
@@ -308,24 +335,20 @@ public final class FastFeatures {
             ringHead = 0;
         }
 
-        /**
-         * Keeps the tokenizer's current term as the newest in the ring: the buffer itself, not a
-         * copy, handing the tokenizer the ring's oldest buffer in exchange.
-         */
-        void pushTerm(FastTokenizer tok) {
-            ringHead = ringHead + 1 == ring.length ? 0 : ringHead + 1;
-            ring[ringHead] = tok.swapTermBuffer(ring[ringHead]);
-            ringLength[ringHead] = tok.termLength();
+        void pushTerm(int start, int end) {
+            ringHead = ringHead + 1 == ringStart.length ? 0 : ringHead + 1;
+            ringStart[ringHead] = start;
+            ringEnd[ringHead] = end;
             termCount++;
         }
 
         /** Writes {@code w=t(-n+1)_..._t0} into {@link #key}; returns its length. */
-        int assembleWordGram(int n) {
-            int len = 2;
+        int assembleWordGram(int n, FastTokenizer tok) {
+            int most = 2 + n - 1;
             for (int k = n - 1; k >= 0; k--) {
-                len += ringLength[slot(k)] + (k == n - 1 ? 0 : 1);
+                most += ringEnd[slot(k)] - ringStart[slot(k)]; // a term is never longer than its text
             }
-            char[] kb = ensureKey(len);
+            char[] kb = ensureKey(most);
             kb[0] = 'w';
             kb[1] = '=';
             int at = 2;
@@ -334,15 +357,15 @@ public final class FastFeatures {
                     kb[at++] = '_';
                 }
                 int s = slot(k);
-                System.arraycopy(ring[s], 0, kb, at, ringLength[s]);
-                at += ringLength[s];
+                at += tok.termOf(ringStart[s], ringEnd[s], kb, at);
             }
-            return len;
+            return at;
         }
 
         /** The ring slot of the term {@code back} positions before the newest (0 = newest). */
         private int slot(int back) {
-            return (ringHead - back + ring.length) % ring.length;
+            int s = ringHead - back;
+            return s < 0 ? s + ringStart.length : s;
         }
 
         char[] ensureKey(int len) {

@@ -553,12 +553,32 @@ public final class FastTokenizer implements Tokenizer {
     }
 
     private void fillTerm(int from, int to) {
-        final char[] b = buf;
         if (term.length < (to - from)) {
             term = new char[Math.max(to - from, term.length * 2)];
         }
-        final char[] t = term;
-        int k = 0;
+        termLength = mapTerm(from, to, term, 0);
+    }
+
+    /**
+     * Writes the term of the text {@code [start, end)} of the current input into {@code out} from
+     * {@code at}, and returns its length (never more than {@code end - start}). For a past token's
+     * offsets ({@link #getStart()}, {@link #getEnd()}) this is the term {@link #termBuffer()} held
+     * then, so a caller that needs the last few terms keeps two ints per term, not a copy.
+     *
+     * @throws IndexOutOfBoundsException if the range is outside the current input or {@code out}
+     *                                   has fewer than {@code end - start} chars from {@code at}
+     */
+    public int termOf(int start, int end, char[] out, int at) {
+        if (start < 0 || end > length || start > end || at < 0 || out.length - at < end - start) {
+            throw new IndexOutOfBoundsException("range [" + start + ", " + end + ") of " + length + " chars into "
+                    + out.length + " from " + at);
+        }
+        return mapTerm(start, end, out, at);
+    }
+
+    private int mapTerm(int from, int to, char[] t, int at) {
+        final char[] b = buf;
+        int k = at;
         for (int i = from; i < to; i++) {
             char c = b[i];
             if (c < 128) {
@@ -576,7 +596,7 @@ public final class FastTokenizer implements Tokenizer {
                 k += Character.toChars(lower, t, k);
             }
         }
-        termLength = k;
+        return k - at;
     }
 
     /**
@@ -586,25 +606,6 @@ public final class FastTokenizer implements Tokenizer {
      */
     public char[] termBuffer() {
         return term;
-    }
-
-    /**
-     * Hands the buffer holding the current term to the caller, who keeps it, and takes
-     * {@code spare} to write the following terms into: a caller that needs the last few terms
-     * (word n-grams) keeps them without copying, by passing back a buffer it is done with.
-     * {@link #termLength()} still gives the current term's length; {@link #termBuffer()} and
-     * {@link #term()} now read {@code spare} and are meaningless until the next {@link #advance()}.
-     *
-     * @param spare a buffer of at least 16 chars, no longer used by the caller
-     * @return the buffer holding the current term
-     */
-    public char[] swapTermBuffer(char[] spare) {
-        if (spare == null || spare.length < 16 || spare == term) {
-            throw new IllegalArgumentException("spare must be a different buffer of at least 16 chars");
-        }
-        char[] current = term;
-        term = spare;
-        return current;
     }
 
     /** Length of the current term in {@link #termBuffer()}. */

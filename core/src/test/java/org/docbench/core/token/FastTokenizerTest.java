@@ -32,6 +32,27 @@ class FastTokenizerTest {
     }
 
     @Test
+    void termOf_aPastTokensOffsets_givesTheTermItHadThen() {
+        FastTokenizer t = Tokenizers.fast();
+        String text = "ICE\u2019s I\u201195 agents, ÉMIGRÉS \uD801\uDC00x and https://Example.org/A_B visit U.S. 287(G)";
+        t.reset(text);
+        java.util.List<int[]> offsets = new java.util.ArrayList<>();
+        java.util.List<String> terms = new java.util.ArrayList<>();
+        while (t.advance()) {
+            offsets.add(new int[] {t.getStart(), t.getEnd()});
+            terms.add(t.term());
+        }
+        assertEquals(10, terms.size(), terms.toString());
+        char[] out = new char[200];
+        for (int i = 0; i < terms.size(); i++) {
+            int n = t.termOf(offsets.get(i)[0], offsets.get(i)[1], out, 7);
+            assertEquals(terms.get(i), new String(out, 7, n), "token " + i);
+        }
+        assertTrue(terms.contains("\uD801\uDC28x"), "a supplementary letter is lower-cased: " + terms);
+        org.junit.jupiter.api.Assertions.assertThrows(IndexOutOfBoundsException.class, () -> t.termOf(0, text.length() + 1, out, 0));
+    }
+
+    @Test
     void termBuffer_growsForALongToken() {
         FastTokenizer t = Tokenizers.fast();
         String word = "A".repeat(10_000);

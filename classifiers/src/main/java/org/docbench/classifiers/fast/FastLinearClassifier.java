@@ -40,7 +40,6 @@ public final class FastLinearClassifier {
      */
     private final double[] rows;
     private final int stride;
-    private final boolean binary;
     private final boolean l2;
     /** The normalizer leaves every token as it is (no step on), so raw text is tokenized directly. */
     private final boolean rawTokens;
@@ -55,7 +54,6 @@ public final class FastLinearClassifier {
         this.features = features;
         this.labels = labels;
         this.stride = labels + 1;
-        this.binary = features.weighting() == FeatureSpec.Weighting.BINARY;
         this.l2 = features.weighting() == FeatureSpec.Weighting.TFIDF;
         this.rows = new double[features.featureCount() * stride];
         for (int slot = 0; slot < features.featureCount(); slot++) {
@@ -203,24 +201,11 @@ public final class FastLinearClassifier {
 
         /** Classifies text already normalized; returns the output index of the best label. */
         public int classifyNormalized(CharSequence text) {
-            int n = features.collect(text, scratch);
+            int n = features.score(text, scratch, rows, labels, scores);
             active = n;
-            int[] idx = scratch.slots();
-            int[] counts = scratch.counts();
             double[] s = scores;
-            java.util.Arrays.fill(s, 0.0);
-            // Weights are linear in the feature values, so TF-IDF's L2 norm divides the sum once
-            // at the end instead of every value.
-            double norm = 0;
-            for (int i = 0; i < n; i++) {
-                int f = idx[i];
-                int row = f * stride;
-                double x = binary ? 1.0 : counts[f] * rows[row];
-                norm += x * x;
-                for (int l = 0; l < labels; l++) {
-                    s[l] += rows[row + 1 + l] * x;
-                }
-            }
+            // Weights are linear in the feature values, so TF-IDF's L2 norm divides each sum once.
+            double norm = scratch.sumOfSquares();
             double scale = l2 && norm > 0 ? 1.0 / Math.sqrt(norm) : 1.0;
             for (int l = 0; l < labels; l++) {
                 s[l] = s[l] * scale + bias[l];

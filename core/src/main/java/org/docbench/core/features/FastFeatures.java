@@ -192,6 +192,45 @@ public final class FastFeatures {
      */
     public int collect(CharSequence normalizedText, Scratch s) {
         s.clear();
+        s.rows = null;
+        return scan(normalizedText, s);
+    }
+
+    /**
+     * Scores already-normalized text against linear weights in the same pass that finds its
+     * features, for the compiled classifiers: {@code rows} holds one row of {@code labels + 1}
+     * doubles per slot (see {@link #slotFeature}), the feature's scale (its {@link #idf} under
+     * TF-IDF, else 1) then its weight for each label. On return {@code sums[l]} is the sum over
+     * the document's features of value times weight before TF-IDF's L2 normalization, which is
+     * a division of every sum by {@code sqrt(s.sumOfSquares())}; returns the number of distinct
+     * features, and {@link Scratch#slots()} and {@link Scratch#counts()} hold them as after
+     * {@link #collect}.
+     *
+     * <p>Each occurrence adds its row straight away: the dot product is linear in the counts,
+     * and the sum of squares grows by {@code (2c + 1) idf^2} when a count goes from c to c + 1,
+     * so no second pass over the features is needed.
+     */
+    public int score(CharSequence normalizedText, Scratch s, double[] rows, int labels, double[] sums) {
+        if (rows.length != featureCount * (labels + 1) || sums.length < labels) {
+            throw new IllegalArgumentException("rows must hold " + featureCount + " x " + (labels + 1) + " doubles and sums "
+                    + labels + ", got " + rows.length + " and " + sums.length);
+        }
+        s.clear();
+        Arrays.fill(sums, 0, labels, 0.0);
+        s.rows = rows;
+        s.labels = labels;
+        s.sums = sums;
+        s.sumOfSquares = 0;
+        s.binary = spec.weighting() == FeatureSpec.Weighting.BINARY;
+        try {
+            return scan(normalizedText, s);
+        } finally {
+            s.rows = null;
+            s.sums = null;
+        }
+    }
+
+    private int scan(CharSequence normalizedText, Scratch s) {
         FastTokenizer tok = s.tokenizer;
         tok.reset(normalizedText);
         final int maxN = spec.maxNgram();
@@ -375,13 +414,40 @@ public final class FastFeatures {
             return key;
         }
 
+        // Set by FastFeatures.score for the length of one call.
+        double[] rows;
+        int labels;
+        double[] sums;
+        double sumOfSquares;
+        boolean binary;
+
         void add(int index) {
-            if (counts[index]++ == 0) {
+            int c = counts[index]++;
+            if (c == 0) {
                 if (touchedCount == touched.length) {
                     touched = Arrays.copyOf(touched, touched.length * 2);
                 }
                 touched[touchedCount++] = index;
             }
+            if (rows != null && (c == 0 || !binary)) {
+                accumulate(index, c);
+            }
+        }
+
+        private void accumulate(int slot, int before) {
+            final double[] r = rows;
+            final double[] out = sums;
+            int row = slot * (labels + 1);
+            double x = r[row];
+            sumOfSquares += (2 * before + 1) * x * x;
+            for (int l = 0; l < labels; l++) {
+                out[l] += r[row + 1 + l] * x;
+            }
+        }
+
+        /** After {@link FastFeatures#score}: the sum of the squared TF-IDF values, for the L2 norm. */
+        public double sumOfSquares() {
+            return sumOfSquares;
         }
 
         int finish(FeatureSpec.Weighting weighting, double[] idf, int[] slotFeature) {

@@ -16,6 +16,7 @@ import org.docbench.core.features.FeatureSpec;
  * @param corpus        corpus name
  * @param task          task
  * @param split         split scheme
+ * @param design        where the parts come from when they are not the published split; empty otherwise
  * @param selection     how hyperparameters were chosen, in words
  * @param trainDocs     training documents
  * @param validDocs     validation documents (0 when an inner split of train was used)
@@ -26,7 +27,7 @@ import org.docbench.core.features.FeatureSpec;
  * @param best          the family with the highest test macro-F1 (ties: accuracy, then name)
  * @param learningCurve the best model's learning curve, or null when not run
  */
-public record ExperimentResult(String id, String corpus, String task, String split, String selection, int trainDocs,
+public record ExperimentResult(String id, String corpus, String task, String split, String design, String selection, int trainDocs,
                                int validDocs, int testDocs, List<String> labels, List<Integer> testCounts,
                                List<ModelResult> models, String best, LearningCurve learningCurve) {
 
@@ -93,8 +94,9 @@ public record ExperimentResult(String id, String corpus, String task, String spl
         }
         String selection = exp.valid().isEmpty()
                 ? "grid chosen by macro-F1 on a seeded stratified " + Math.round(Runner.INNER_VALIDATION * 100) + "% of the training part"
-                : "grid chosen by macro-F1 on the published validation part";
-        return new ExperimentResult(exp.id(), exp.corpus(), exp.task(), exp.split(), selection, exp.train().size(),
+                : exp.design().isEmpty() ? "grid chosen by macro-F1 on the published validation part"
+                : "grid chosen by macro-F1 on the validation part";
+        return new ExperimentResult(exp.id(), exp.corpus(), exp.task(), exp.split(), exp.design(), selection, exp.train().size(),
                 exp.valid().size(), exp.test().size(), runner.labels(), counts, results, best.family().name(), lc);
     }
 

@@ -130,6 +130,9 @@ final class Sections {
         for (int i = 0; i < e.labels().size(); i++) {
             counts.append(i > 0 ? ", " : "").append(e.labels().get(i)).append(' ').append(e.testCounts().get(i));
         }
+        if (!e.design().isEmpty()) {
+            b.add(new Block.Paragraph("Split: " + e.design()));
+        }
         b.add(new Block.Paragraph(e.trainDocs() + " training, " + e.validDocs() + " validation and " + e.testDocs()
                 + " test documents (test: " + counts + "); " + e.selection() + "."));
         List<List<String>> rows = new ArrayList<>();

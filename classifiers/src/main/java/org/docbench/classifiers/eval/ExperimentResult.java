@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.docbench.classifiers.progress.Progress;
+import org.docbench.classifiers.progress.ProgressMeter;
 import org.docbench.classifiers.train.ModelFamily;
 import org.docbench.core.features.FeatureSpec;
 
@@ -40,15 +42,29 @@ public record ExperimentResult(String id, String corpus, String task, String spl
     /** Runs {@code families} on {@code exp}; {@code curve} says whether to draw the best model's learning curve. */
     public static ExperimentResult run(Experiment exp, List<ModelFamily> families, FeatureSpec features, long seed,
                                        boolean curve, Consumer<String> log) {
-        Runner runner = new Runner(exp, features, seed);
+        return run(exp, families, features, seed, curve, log, ProgressMeter.off());
+    }
+
+    /**
+     * As {@link #run(Experiment, List, FeatureSpec, long, boolean, Consumer)}, showing featurization
+     * (per document) and the models (per family) on {@code meter}.
+     */
+    public static ExperimentResult run(Experiment exp, List<ModelFamily> families, FeatureSpec features, long seed,
+                                       boolean curve, Consumer<String> log, ProgressMeter meter) {
+        Runner runner = new Runner(exp, features, seed, meter);
+        runner.full(); // featurize before the models' progress starts, so each pass shows on its own
         List<ModelRun> runs = new ArrayList<>();
-        for (ModelFamily f : families) {
-            long t0 = System.nanoTime();
-            ModelRun run = runner.run(f);
-            runs.add(run);
-            Metrics m = run.metrics();
-            log.accept(String.format(java.util.Locale.ROOT, "%-45s %-15s acc %.3f  macro-F1 %.3f  (%.1f s)",
-                    exp.id(), f.name(), m.accuracy(), m.macroF1(), (System.nanoTime() - t0) / 1e9));
+        try (Progress progress = meter.start("models " + exp.id(), families.size(), "models")) {
+            for (ModelFamily f : families) {
+                progress.note(f.name());
+                long t0 = System.nanoTime();
+                ModelRun run = runner.run(f);
+                runs.add(run);
+                Metrics m = run.metrics();
+                log.accept(String.format(java.util.Locale.ROOT, "%-45s %-15s acc %.3f  macro-F1 %.3f  (%.1f s)",
+                        exp.id(), f.name(), m.accuracy(), m.macroF1(), (System.nanoTime() - t0) / 1e9));
+                progress.step();
+            }
         }
         // Ties go to the earlier family: a model that only ties the majority baseline is not "best".
         ModelRun best = runs.get(0);

@@ -12,6 +12,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import org.docbench.classifiers.eval.Experiment;
+import org.docbench.classifiers.progress.ProgressMeter;
 import org.docbench.classifiers.train.ModelFamily;
 import org.docbench.classifiers.train.Trainers;
 import org.docbench.core.corpus.AllSidesReader;
@@ -79,7 +80,9 @@ public final class AccuracyReport {
         }
         quietTribuo();
         try {
-            Report report = build(root, allsides, command, System.out::println);
+            // Progress on stderr: a bar on a terminal, a line every 10 s in a log (mvn verify); stdout keeps the scores.
+            ProgressMeter meter = ProgressMeter.forStderr();
+            Report report = build(root, allsides, command, meter.guard(System.out::println), meter);
             ReportWriter.write(report, out);
             System.out.println("accuracy report: " + out.resolve("report.md") + " (" + out.resolve("report.html") + ")");
         } catch (IOException | RuntimeException e) {
@@ -103,10 +106,15 @@ public final class AccuracyReport {
 
     /** Runs every experiment and returns the report. */
     public static Report build(Path root, String allsidesProperty, String command, Consumer<String> log) {
+        return build(root, allsidesProperty, command, log, ProgressMeter.off());
+    }
+
+    /** Runs every experiment, showing progress on {@code meter}; {@code log} must already be guarded by it. */
+    public static Report build(Path root, String allsidesProperty, String command, Consumer<String> log, ProgressMeter meter) {
         long t0 = System.nanoTime();
         FeatureSpec features = FeatureSpec.defaults();
         List<ModelFamily> families = Trainers.families();
-        Suite suite = new Suite(features, SEED, log);
+        Suite suite = new Suite(features, SEED, log, meter);
         List<CorpusManifest> manifests = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         List<Report.Published> published = new ArrayList<>();
@@ -122,7 +130,7 @@ public final class AccuracyReport {
         if (allsides.isPresent()) {
             AllSidesReader reader = AllSidesReader.fromFolder(allsides.get(), OnError.SKIP_AND_REPORT);
             long r0 = System.nanoTime();
-            List<LabeledDocument> all = reader.readAll();
+            List<LabeledDocument> all = meter.toList(reader.documents(), "read AllSides", 0, "docs");
             manifests.add(manifestOf(reader.name(), reader.location(), all, reader.problems().skipped()));
             log.accept(String.format(Locale.ROOT, "read %d AllSides documents in %.1f s", all.size(), (System.nanoTime() - r0) / 1e9));
             allSides(suite, all, families, notes, published);

@@ -69,7 +69,9 @@ final class LineProgress implements Progress {
         if (!closed && now - next >= 0) {
             out.accept(line(now));
             wrote = true;
-            next = now + every;
+            while (next - now <= 0) { // stay on the ticker's grid: a tick a hair early must not skip a line
+                next += every;
+            }
         }
     }
 

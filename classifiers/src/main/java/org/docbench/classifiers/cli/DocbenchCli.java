@@ -2,6 +2,7 @@ package org.docbench.classifiers.cli;
 
 import java.io.PrintWriter;
 
+import org.docbench.classifiers.progress.ProgressMeter;
 import org.docbench.classifiers.report.AccuracyReport;
 import org.docbench.core.corpus.CorpusException;
 
@@ -40,8 +41,12 @@ public final class DocbenchCli implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** The writer on the process's own stderr, when {@link #main} made it. */
+    private static PrintWriter processErr;
+
     public static void main(String[] args) {
-        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+        processErr = new PrintWriter(System.err, true);
+        System.exit(run(new PrintWriter(System.out, true), processErr, args));
     }
 
     /** Runs the command line with the given streams and returns the exit code; used by tests in-process. */
@@ -84,6 +89,16 @@ public final class DocbenchCli implements Runnable {
             return CommandLine.ExitCode.USAGE;
         });
         return cl;
+    }
+
+    /**
+     * Where the commands show progress: {@link ProgressMeter#forStderr()} when {@code err} is the
+     * process's stderr (a bar on a terminal, lines otherwise); lines to {@code err} when a caller
+     * (a test) gave its own writer, so its output can be read back.
+     */
+    static ProgressMeter meter(PrintWriter err) {
+        boolean terminal = err == processErr && ProgressMeter.stderrIsTerminal();
+        return ProgressMeter.forStderr(System.getenv("DOCBENCH_PROGRESS"), terminal, err::println);
     }
 
     static String oneLine(Throwable e) {

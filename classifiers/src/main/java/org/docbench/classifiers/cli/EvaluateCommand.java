@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 import org.docbench.classifiers.eval.Experiment;
+import org.docbench.classifiers.progress.ProgressMeter;
 import org.docbench.classifiers.report.AccuracyReport;
 import org.docbench.classifiers.report.Report;
 import org.docbench.classifiers.report.ReportWriter;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Every task x split scheme of the corpus is an experiment; a corpus without splits gets a",
                 "seeded stratified 80/20 split named 'random'. Hyperparameters are chosen on validation data",
                 "(the corpus's 'valid' part, else 20% of the training part), never on the test part.",
-                "Progress goes to stderr."},
+                "Progress goes to stderr: a bar on a terminal, a line every 10 s otherwise (DOCBENCH_PROGRESS=bar|lines|off)."},
         footerHeading = "%nExamples:%n",
         footer = {"  docbench evaluate --corpus embedded --models majority,liblinear-lr,naive-bayes --out /tmp/report",
                 "  docbench evaluate --corpus news.csv --text-field text --label topic=section --cv --out report/"})
@@ -69,8 +70,9 @@ final class EvaluateCommand implements Callable<Integer> {
         List<ModelFamily> families = models.isEmpty() ? Trainers.families()
                 : models.stream().map(m -> TrainCommand.Families.find(m, spec.commandLine())).toList();
         CorpusReader reader = corpus.reader();
+        ProgressMeter meter = DocbenchCli.meter(err);
         err.println("reading " + reader.location() + " ...");
-        List<LabeledDocument> docs = reader.readAll();
+        List<LabeledDocument> docs = meter.toList(reader.documents(), "read", 0, "docs");
         if (docs.isEmpty()) {
             throw new DocbenchCli.BadInputException("corpus " + reader.location() + " has no documents");
         }
@@ -88,7 +90,7 @@ final class EvaluateCommand implements Callable<Integer> {
         if (useSchemes.isEmpty()) {
             useSchemes = List.of("random");
         }
-        Suite suite = new Suite(FeatureSpec.defaults(), seed, line -> err.println(line));
+        Suite suite = new Suite(FeatureSpec.defaults(), seed, line -> err.println(line), meter);
         for (String task : useTasks) {
             List<LabeledDocument> labeled = docs.stream().filter(d -> d.label(task) != null).toList();
             for (String scheme : useSchemes) {
@@ -100,7 +102,7 @@ final class EvaluateCommand implements Callable<Integer> {
                     withSplit = randomSplit(labeled, task);
                     notes.add(task + "/random: the corpus has no split; a seeded stratified 80/20 split (seed " + seed + ") was made.");
                 }
-                err.printf("experiment %s/%s/%s ...%n", reader.name(), task, scheme);
+                err.printf("experiment %s/%s/%s ...%n", reader.name(), task, scheme); // no bar is on screen between experiments
                 suite.experiment(Experiment.of(reader.name(), task, scheme, withSplit), families, true);
             }
         }

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.docbench.classifiers.progress.Progress;
+import org.docbench.classifiers.progress.ProgressMeter;
 import org.docbench.classifiers.train.ModelFamily;
 import org.docbench.classifiers.train.SavedModel;
 import org.docbench.classifiers.train.Trainers;
@@ -20,7 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train a model on every labeled document of a corpus and save it with its provenance.",
-                "The model runs its family's default configuration (the first of the grid the report shows)."},
+                "The model runs its family's default configuration (the first of the grid the report shows).",
+                "Progress goes to stderr: a bar on a terminal, a line every 10 s otherwise (DOCBENCH_PROGRESS=bar|lines|off)."},
         footerHeading = "%nExample:%n",
         footer = "  docbench train --corpus embedded --task stance --model liblinear-svm --out stance.model")
 final class TrainCommand implements Callable<Integer> {
@@ -49,8 +52,9 @@ final class TrainCommand implements Callable<Integer> {
         ModelFamily family = Families.find(model, spec.commandLine());
         CorpusReader reader = corpus.reader();
         var err = spec.commandLine().getErr();
+        ProgressMeter meter = DocbenchCli.meter(err);
         err.println("reading " + reader.location() + " ...");
-        List<LabeledDocument> docs = reader.readAll();
+        List<LabeledDocument> docs = meter.toList(reader.documents(), "read", 0, "docs");
         CorpusManifest.Builder mb = new CorpusManifest.Builder();
         docs.forEach(mb::add);
         CorpusManifest manifest = mb.build(reader.name(), reader.location(), reader.problems().skipped());
@@ -61,8 +65,11 @@ final class TrainCommand implements Callable<Integer> {
         }
         err.println("training " + family.grid().get(0).name() + " on " + labeled + " documents ...");
         long t0 = System.nanoTime();
-        SavedModel m = SavedModel.train(docs, task, family.grid().get(0), FeatureSpec.defaults(), seed, manifest);
-        m.save(out);
+        SavedModel m = SavedModel.train(docs, task, family.grid().get(0), FeatureSpec.defaults(), seed, manifest, meter);
+        try (Progress p = meter.start("save " + out.getFileName(), 1, "models")) { // Tribuo's protobuf of a large model takes minutes
+            m.save(out);
+            p.step();
+        }
         spec.commandLine().getOut().printf(java.util.Locale.ROOT, "saved %s (%s, %s, %d documents, %.1f s)%n", out,
                 task, family.grid().get(0).name(), labeled, (System.nanoTime() - t0) / 1e9);
         return 0;

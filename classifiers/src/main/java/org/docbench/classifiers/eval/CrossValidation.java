@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.docbench.classifiers.progress.Progress;
+import org.docbench.classifiers.progress.ProgressMeter;
 import org.docbench.classifiers.train.ModelFamily;
 import org.docbench.core.corpus.Splits;
 import org.docbench.core.document.LabeledDocument;
@@ -50,6 +52,13 @@ public record CrossValidation(String corpus, String task, int k, List<Long> seed
     /** Runs {@code families} on {@code docs} (those with a {@code task} label), reporting progress to {@code log}. */
     public static CrossValidation run(String corpus, String task, List<LabeledDocument> docs, List<ModelFamily> families,
                                       int k, List<Long> seeds, FeatureSpec features, Consumer<String> log) {
+        return run(corpus, task, docs, families, k, seeds, features, log, ProgressMeter.off());
+    }
+
+    /** As {@link #run(String, String, List, List, int, List, FeatureSpec, Consumer)}, showing folds on {@code meter}. */
+    public static CrossValidation run(String corpus, String task, List<LabeledDocument> docs, List<ModelFamily> families,
+                                      int k, List<Long> seeds, FeatureSpec features, Consumer<String> log,
+                                      ProgressMeter meter) {
         List<LabeledDocument> labeled = docs.stream().filter(d -> d.label(task) != null).toList();
         int folds = k * seeds.size();
         List<double[]> acc = new ArrayList<>();
@@ -59,22 +68,26 @@ public record CrossValidation(String corpus, String task, int k, List<Long> seed
             f1.add(new double[folds]);
         }
         int j = 0;
-        for (long seed : seeds) {
-            Map<String, Integer> fold = Splits.stratifiedFolds(labeled, LabeledDocument::id, d -> d.label(task), k, seed);
-            for (int f = 0; f < k; f++) {
-                final int held = f;
-                List<LabeledDocument> train = labeled.stream().filter(d -> fold.get(d.id()) != held).toList();
-                List<LabeledDocument> test = labeled.stream().filter(d -> fold.get(d.id()) == held).toList();
-                Runner runner = new Runner(new Experiment(corpus, task, "cv", train, List.of(), test), features, seed);
-                for (int m = 0; m < families.size(); m++) {
-                    ModelFamily fam = families.get(m);
-                    ModelRun run = runner.run(fam.fixed(fam.grid().get(0)));
-                    Metrics met = run.metrics();
-                    acc.get(m)[j] = met.accuracy();
-                    f1.get(m)[j] = met.macroF1();
+        try (Progress progress = meter.start("cross-validate " + corpus + "/" + task, folds, "folds")) {
+            for (long seed : seeds) {
+                Map<String, Integer> fold = Splits.stratifiedFolds(labeled, LabeledDocument::id, d -> d.label(task), k, seed);
+                for (int f = 0; f < k; f++) {
+                    progress.note("seed " + seed + ", fold " + (f + 1));
+                    final int held = f;
+                    List<LabeledDocument> train = labeled.stream().filter(d -> fold.get(d.id()) != held).toList();
+                    List<LabeledDocument> test = labeled.stream().filter(d -> fold.get(d.id()) == held).toList();
+                    Runner runner = new Runner(new Experiment(corpus, task, "cv", train, List.of(), test), features, seed);
+                    for (int m = 0; m < families.size(); m++) {
+                        ModelFamily fam = families.get(m);
+                        ModelRun run = runner.run(fam.fixed(fam.grid().get(0)));
+                        Metrics met = run.metrics();
+                        acc.get(m)[j] = met.accuracy();
+                        f1.get(m)[j] = met.macroF1();
+                    }
+                    log.accept(String.format(java.util.Locale.ROOT, "cv %s/%s seed %d fold %d/%d", corpus, task, seed, f + 1, k));
+                    progress.step();
+                    j++;
                 }
-                log.accept(String.format(java.util.Locale.ROOT, "cv %s/%s seed %d fold %d/%d", corpus, task, seed, f + 1, k));
-                j++;
             }
         }
         int best = 0;

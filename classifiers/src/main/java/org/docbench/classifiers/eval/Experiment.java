@@ -14,14 +14,17 @@ import org.docbench.core.document.LabeledDocument;
  * @param train  training documents (all carry a label for {@code task})
  * @param valid  validation documents for choosing hyperparameters; empty means "hold out part of train"
  * @param test   test documents, never seen before the final score
+ * @param design where the parts come from, in words, when they are not the corpus's published
+ *               split (e.g. a split of our own and why); empty for a published split
  */
 public record Experiment(String corpus, String task, String split, List<LabeledDocument> train,
-                         List<LabeledDocument> valid, List<LabeledDocument> test) {
+                         List<LabeledDocument> valid, List<LabeledDocument> test, String design) {
 
     public Experiment {
         Objects.requireNonNull(corpus, "corpus");
         Objects.requireNonNull(task, "task");
         Objects.requireNonNull(split, "split");
+        Objects.requireNonNull(design, "design");
         train = List.copyOf(train);
         valid = List.copyOf(valid);
         test = List.copyOf(test);
@@ -36,6 +39,12 @@ public record Experiment(String corpus, String task, String split, List<LabeledD
                 }
             }
         }
+    }
+
+    /** An experiment on a published split (no design note). */
+    public Experiment(String corpus, String task, String split, List<LabeledDocument> train,
+                      List<LabeledDocument> valid, List<LabeledDocument> test) {
+        this(corpus, task, split, train, valid, test, "");
     }
 
     /**
@@ -58,6 +67,11 @@ public record Experiment(String corpus, String task, String split, List<LabeledD
 
     /** A copy with a different split name (e.g. {@code cv-fold-3}). */
     public Experiment named(String splitName) {
-        return new Experiment(corpus, task, splitName, train, valid, test);
+        return new Experiment(corpus, task, splitName, train, valid, test, design);
+    }
+
+    /** A copy that says where its parts come from (see {@link #design()}). */
+    public Experiment withDesign(String text) {
+        return new Experiment(corpus, task, split, train, valid, test, text);
     }
 }

@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.docbench.classifiers.progress.Progress;
+import org.docbench.classifiers.progress.ProgressMeter;
 import org.docbench.classifiers.train.ModelFamily;
 import org.docbench.core.features.FeatureSpec;
 
@@ -16,6 +18,7 @@ import org.docbench.core.features.FeatureSpec;
  * @param corpus        corpus name
  * @param task          task
  * @param split         split scheme
+ * @param design        where the parts come from when they are not the published split; empty otherwise
  * @param selection     how hyperparameters were chosen, in words
  * @param trainDocs     training documents
  * @param validDocs     validation documents (0 when an inner split of train was used)
@@ -26,7 +29,7 @@ import org.docbench.core.features.FeatureSpec;
  * @param best          the family with the highest test macro-F1 (ties: accuracy, then name)
  * @param learningCurve the best model's learning curve, or null when not run
  */
-public record ExperimentResult(String id, String corpus, String task, String split, String selection, int trainDocs,
+public record ExperimentResult(String id, String corpus, String task, String split, String design, String selection, int trainDocs,
                                int validDocs, int testDocs, List<String> labels, List<Integer> testCounts,
                                List<ModelResult> models, String best, LearningCurve learningCurve) {
 
@@ -39,15 +42,29 @@ public record ExperimentResult(String id, String corpus, String task, String spl
     /** Runs {@code families} on {@code exp}; {@code curve} says whether to draw the best model's learning curve. */
     public static ExperimentResult run(Experiment exp, List<ModelFamily> families, FeatureSpec features, long seed,
                                        boolean curve, Consumer<String> log) {
-        Runner runner = new Runner(exp, features, seed);
+        return run(exp, families, features, seed, curve, log, ProgressMeter.off());
+    }
+
+    /**
+     * As {@link #run(Experiment, List, FeatureSpec, long, boolean, Consumer)}, showing featurization
+     * (per document) and the models (per family) on {@code meter}.
+     */
+    public static ExperimentResult run(Experiment exp, List<ModelFamily> families, FeatureSpec features, long seed,
+                                       boolean curve, Consumer<String> log, ProgressMeter meter) {
+        Runner runner = new Runner(exp, features, seed, meter);
+        runner.full(); // featurize before the models' progress starts, so each pass shows on its own
         List<ModelRun> runs = new ArrayList<>();
-        for (ModelFamily f : families) {
-            long t0 = System.nanoTime();
-            ModelRun run = runner.run(f);
-            runs.add(run);
-            Metrics m = run.metrics();
-            log.accept(String.format(java.util.Locale.ROOT, "%-45s %-15s acc %.3f  macro-F1 %.3f  (%.1f s)",
-                    exp.id(), f.name(), m.accuracy(), m.macroF1(), (System.nanoTime() - t0) / 1e9));
+        try (Progress progress = meter.start("models " + exp.id(), families.size(), "models")) {
+            for (ModelFamily f : families) {
+                progress.note(f.name());
+                long t0 = System.nanoTime();
+                ModelRun run = runner.run(f);
+                runs.add(run);
+                Metrics m = run.metrics();
+                log.accept(String.format(java.util.Locale.ROOT, "%-45s %-15s acc %.3f  macro-F1 %.3f  (%.1f s)",
+                        exp.id(), f.name(), m.accuracy(), m.macroF1(), (System.nanoTime() - t0) / 1e9));
+                progress.step();
+            }
         }
         // Ties go to the earlier family: a model that only ties the majority baseline is not "best".
         ModelRun best = runs.get(0);
@@ -93,8 +110,9 @@ public record ExperimentResult(String id, String corpus, String task, String spl
         }
         String selection = exp.valid().isEmpty()
                 ? "grid chosen by macro-F1 on a seeded stratified " + Math.round(Runner.INNER_VALIDATION * 100) + "% of the training part"
-                : "grid chosen by macro-F1 on the published validation part";
-        return new ExperimentResult(exp.id(), exp.corpus(), exp.task(), exp.split(), selection, exp.train().size(),
+                : exp.design().isEmpty() ? "grid chosen by macro-F1 on the published validation part"
+                : "grid chosen by macro-F1 on the validation part";
+        return new ExperimentResult(exp.id(), exp.corpus(), exp.task(), exp.split(), exp.design(), selection, exp.train().size(),
                 exp.valid().size(), exp.test().size(), runner.labels(), counts, results, best.family().name(), lc);
     }
 

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.docbench.classifiers.progress.Progress;
+import org.docbench.classifiers.progress.ProgressMeter;
 import org.docbench.classifiers.train.FeatureSelection;
 import org.docbench.core.document.LabeledDocument;
 import org.docbench.core.features.FeatureExtractor;
@@ -35,11 +37,13 @@ final class Featurized {
     private final Map<Integer, Featurized> restricted = new HashMap<>();
     private final Map<Integer, Featurized> sampled = new HashMap<>();
     private final Set<String> kept;
+    private final ProgressMeter meter;
+    private final String name;
     private MutableDataset<Label> dataset;
 
     private Featurized(FeatureExtractor extractor, List<LabeledDocument> trainDocs, List<LabeledDocument> testDocs,
                        List<Example<Label>> train, List<Example<Label>> test, long testFeaturizeNanos, String task,
-                       Set<String> kept) {
+                       Set<String> kept, ProgressMeter meter, String name) {
         this.extractor = extractor;
         this.trainDocs = trainDocs;
         this.testDocs = testDocs;
@@ -48,34 +52,70 @@ final class Featurized {
         this.testFeaturizeNanos = testFeaturizeNanos;
         this.task = task;
         this.kept = kept;
+        this.meter = meter;
+        this.name = name;
     }
 
     /** Fits the features on {@code trainDocs} and featurizes both parts. */
     static Featurized of(FeatureSpec spec, String task, List<LabeledDocument> trainDocs, List<LabeledDocument> testDocs) {
-        FeatureExtractor fx = FeatureExtractor.fit(spec, trainDocs.stream().map(LabeledDocument::text)::iterator);
-        List<Example<Label>> train = examples(fx, task, trainDocs);
+        return of(spec, task, trainDocs, testDocs, ProgressMeter.off(), "");
+    }
+
+    /** As {@link #of(FeatureSpec, String, List, List)}, showing each pass over the documents on {@code meter} as {@code name}. */
+    static Featurized of(FeatureSpec spec, String task, List<LabeledDocument> trainDocs, List<LabeledDocument> testDocs,
+                         ProgressMeter meter, String name) {
+        FeatureExtractor fx;
+        try (Progress p = meter.start("fit features " + name, trainDocs.size(), "docs")) {
+            fx = FeatureExtractor.fit(spec, () -> stepping(trainDocs.iterator(), p));
+        }
+        List<Example<Label>> train = examples(fx, task, trainDocs, meter, "featurize " + name + " train");
         long t0 = System.nanoTime();
-        List<Example<Label>> test = examples(fx, task, testDocs);
+        List<Example<Label>> test = examples(fx, task, testDocs, meter, "featurize " + name + " test");
         long t1 = System.nanoTime();
-        return new Featurized(fx, trainDocs, testDocs, train, test, t1 - t0, task, null);
+        return new Featurized(fx, trainDocs, testDocs, train, test, t1 - t0, task, null, meter, name);
+    }
+
+    /** The texts of {@code docs}, one progress step per document. */
+    private static java.util.Iterator<String> stepping(java.util.Iterator<LabeledDocument> docs, Progress p) {
+        return new java.util.Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return docs.hasNext();
+            }
+
+            @Override
+            public String next() {
+                String text = docs.next().text();
+                p.step();
+                return text;
+            }
+        };
     }
 
     static List<Example<Label>> examples(FeatureExtractor fx, String task, List<LabeledDocument> docs) {
+        return examples(fx, task, docs, ProgressMeter.off(), "");
+    }
+
+    static List<Example<Label>> examples(FeatureExtractor fx, String task, List<LabeledDocument> docs, ProgressMeter meter,
+                                         String name) {
         // One String per feature name for the whole corpus, not one per document: on 30,000 long
         // documents the duplicates alone take gigabytes.
         Map<String, String> canonical = new HashMap<>();
         Map<String, Label> labels = new HashMap<>();
         List<Example<Label>> out = new ArrayList<>(docs.size());
-        for (LabeledDocument d : docs) {
-            Example<Label> e = fx.example(d.text(), labels.computeIfAbsent(d.label(task), Label::new));
-            String[] names = new String[e.size()];
-            double[] values = new double[e.size()];
-            int i = 0;
-            for (org.tribuo.Feature f : e) {
-                names[i] = canonical.computeIfAbsent(f.getName(), k -> k);
-                values[i++] = f.getValue();
+        try (Progress p = meter.start(name, docs.size(), "docs")) {
+            for (LabeledDocument d : docs) {
+                Example<Label> e = fx.example(d.text(), labels.computeIfAbsent(d.label(task), Label::new));
+                String[] names = new String[e.size()];
+                double[] values = new double[e.size()];
+                int i = 0;
+                for (org.tribuo.Feature f : e) {
+                    names[i] = canonical.computeIfAbsent(f.getName(), k -> k);
+                    values[i++] = f.getValue();
+                }
+                out.add(new org.tribuo.impl.ArrayExample<>(e.getOutput(), names, values));
+                p.step();
             }
-            out.add(new org.tribuo.impl.ArrayExample<>(e.getOutput(), names, values));
         }
         return out;
     }
@@ -86,8 +126,8 @@ final class Featurized {
             throw new IllegalStateException("against() works on unrestricted data only");
         }
         long t0 = System.nanoTime();
-        List<Example<Label>> ex = examples(extractor, task, other);
-        Featurized f = new Featurized(extractor, trainDocs, other, train, ex, System.nanoTime() - t0, task, null);
+        List<Example<Label>> ex = examples(extractor, task, other, meter, "featurize " + name + " valid");
+        Featurized f = new Featurized(extractor, trainDocs, other, train, ex, System.nanoTime() - t0, task, null, meter, name);
         f.dataset = dataset;
         return f;
     }
@@ -106,7 +146,7 @@ final class Featurized {
             Set<String> keep = FeatureSelection.chiSquareTop(train, key);
             List<Example<Label>> tr = train.stream().map(e -> FeatureSelection.restrict(e, keep)).toList();
             List<Example<Label>> te = test.stream().map(e -> FeatureSelection.restrict(e, keep)).toList();
-            return new Featurized(extractor, trainDocs, testDocs, tr, te, testFeaturizeNanos, task, keep);
+            return new Featurized(extractor, trainDocs, testDocs, tr, te, testFeaturizeNanos, task, keep, meter, name);
         });
     }
 
@@ -130,7 +170,7 @@ final class Featurized {
                     ex.add(train.get(i));
                 }
             }
-            return new Featurized(extractor, docs, testDocs, ex, test, testFeaturizeNanos, task, kept);
+            return new Featurized(extractor, docs, testDocs, ex, test, testFeaturizeNanos, task, kept, meter, name);
         });
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.docbench.classifiers.progress.ProgressMeter;
 import org.docbench.classifiers.train.ModelFamily;
 import org.docbench.classifiers.train.TrainerSpec;
 import org.docbench.core.corpus.Splits;
@@ -35,14 +36,21 @@ public final class Runner {
     private final Experiment experiment;
     private final FeatureSpec features;
     private final long seed;
+    private final ProgressMeter meter;
     private final List<String> labels;
     private Featurized selection;
     private Featurized full;
 
     public Runner(Experiment experiment, FeatureSpec features, long seed) {
+        this(experiment, features, seed, ProgressMeter.off());
+    }
+
+    /** A runner that shows each pass over the documents (fitting, featurizing) on {@code meter}. */
+    public Runner(Experiment experiment, FeatureSpec features, long seed, ProgressMeter meter) {
         this.experiment = experiment;
         this.features = features;
         this.seed = seed;
+        this.meter = meter;
         TreeSet<String> all = new TreeSet<>();
         for (List<LabeledDocument> part : List.of(experiment.train(), experiment.valid(), experiment.test())) {
             part.forEach(d -> all.add(d.label(experiment.task())));
@@ -61,7 +69,7 @@ public final class Runner {
     /** Training and test data, featurized once. */
     Featurized full() {
         if (full == null) {
-            full = Featurized.of(features, experiment.task(), experiment.train(), experiment.test());
+            full = Featurized.of(features, experiment.task(), experiment.train(), experiment.test(), meter, experiment.id());
         }
         return full;
     }
@@ -80,7 +88,7 @@ public final class Runner {
                 for (LabeledDocument d : experiment.train()) {
                     (parts.get(d.id()).equals("test") ? va : tr).add(d);
                 }
-                selection = Featurized.of(features, task, tr, va);
+                selection = Featurized.of(features, task, tr, va, meter, experiment.id() + " inner validation");
             }
         }
         return selection;

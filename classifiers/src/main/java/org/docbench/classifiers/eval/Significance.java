@@ -13,7 +13,10 @@ import org.apache.commons.math3.distribution.TDistribution;
  * X ~ Binomial(b + c, 1/2). With b = 1, c = 9: p = 2 * 11/1024 = 0.021484375.</li>
  * <li>{@link #nadeauBengio}: the corrected resampled t-test (Nadeau and Bengio 2003) over J
  * paired fold scores: t = mean(d) / sqrt((1/J + n_test/n_train) var(d)), J - 1 degrees of
- * freedom, two-sided. The correction widens the variance because folds share training data.</li>
+ * freedom, two-sided. The correction widens the variance because folds share training data.
+ * For r repeats of k-fold cross-validation J = r * k, every fold of every repeat, and
+ * n_test/n_train = 1/(k - 1) (Bouckaert and Frank 2004): more repeats shrink only the 1/J term,
+ * so they cannot make a small difference significant by repetition alone.</li>
  * </ul>
  */
 public final class Significance {

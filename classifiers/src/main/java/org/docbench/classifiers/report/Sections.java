@@ -81,8 +81,9 @@ final class Sections {
         }
         if (!r.crossValidation().isEmpty()) {
             b.add(new Block.Heading(2, "Cross-validation", "cv"));
-            b.add(new Block.Paragraph("Stratified 5-fold cross-validation over all labeled documents, repeated once per fold seed. "
-                    + "p is the Nadeau-Bengio corrected resampled t-test of macro-F1 against the best family over the same folds."));
+            b.add(new Block.Paragraph("Stratified k-fold cross-validation over all labeled documents, repeated once per fold seed "
+                    + p.cvSeeds() + ". Scores are means over every fold of every repeat; p is the Nadeau-Bengio corrected "
+                    + "resampled t-test of macro-F1 against the best family over those r x k folds (J - 1 degrees of freedom)."));
             for (CrossValidation cv : r.crossValidation()) {
                 b.add(new Block.Heading(3, cv.corpus() + "/" + cv.task() + ": " + cv.k() + " folds x " + cv.seeds().size()
                         + " repeats", "cv-" + cv.corpus() + "-" + cv.task()));
@@ -129,6 +130,9 @@ final class Sections {
         StringBuilder counts = new StringBuilder();
         for (int i = 0; i < e.labels().size(); i++) {
             counts.append(i > 0 ? ", " : "").append(e.labels().get(i)).append(' ').append(e.testCounts().get(i));
+        }
+        if (!e.design().isEmpty()) {
+            b.add(new Block.Paragraph("Split: " + e.design()));
         }
         b.add(new Block.Paragraph(e.trainDocs() + " training, " + e.validDocs() + " validation and " + e.testDocs()
                 + " test documents (test: " + counts + "); " + e.selection() + "."));

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import org.docbench.classifiers.eval.CrossValidation;
 import org.docbench.classifiers.eval.Experiment;
 import org.docbench.classifiers.eval.ExperimentResult;
+import org.docbench.classifiers.progress.ProgressMeter;
 import org.docbench.classifiers.train.ModelFamily;
 import org.docbench.core.document.LabeledDocument;
 import org.docbench.core.features.FeatureSpec;
@@ -27,11 +28,19 @@ public final class Suite {
     private final Consumer<String> log;
     private final FeatureSpec features;
     private final long seed;
+    private final ProgressMeter meter;
 
+    /** A suite that logs each model's scores to {@code log} and shows no progress. */
     public Suite(FeatureSpec features, long seed, Consumer<String> log) {
+        this(features, seed, log, ProgressMeter.off());
+    }
+
+    /** A suite that shows progress on {@code meter} and logs to {@code log} through {@link ProgressMeter#guard}. */
+    public Suite(FeatureSpec features, long seed, Consumer<String> log, ProgressMeter meter) {
         this.features = features;
         this.seed = seed;
-        this.log = log;
+        this.meter = meter;
+        this.log = meter.guard(log);
     }
 
     /** Runs {@code families} on each (task, scheme) of {@code docs}; skips pairs with no train or test part. */
@@ -53,7 +62,7 @@ public final class Suite {
     /** Runs one experiment with its own feature spec (a large corpus may need a smaller vocabulary). */
     public ExperimentResult experiment(Experiment exp, List<ModelFamily> families, boolean learningCurve, FeatureSpec spec) {
         long t0 = System.nanoTime();
-        ExperimentResult r = ExperimentResult.run(exp, families, spec, seed, learningCurve, log);
+        ExperimentResult r = ExperimentResult.run(exp, families, spec, seed, learningCurve, log, meter);
         experiments.add(r);
         section(exp.id(), t0);
         return r;
@@ -64,7 +73,7 @@ public final class Suite {
                               List<Long> seeds) {
         for (String task : tasks) {
             long t0 = System.nanoTime();
-            crossValidation.add(CrossValidation.run(corpus, task, docs, families, FOLDS, seeds, features, log));
+            crossValidation.add(CrossValidation.run(corpus, task, docs, families, FOLDS, seeds, features, log, meter));
             section(corpus + "/" + task + "/cv", t0);
         }
     }

@@ -18,6 +18,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
+import org.docbench.classifiers.progress.Progress;
+import org.docbench.classifiers.progress.ProgressMeter;
 import org.docbench.core.corpus.CorpusManifest;
 import org.docbench.core.document.LabeledDocument;
 import org.docbench.core.features.FeatureExtractor;
@@ -76,19 +78,38 @@ public final class SavedModel {
     /** Fits features on {@code docs} (those labeled for {@code task}), trains {@code spec} with {@code seed}. */
     public static SavedModel train(List<LabeledDocument> docs, String task, TrainerSpec spec, FeatureSpec featureSpec,
                                    long seed, CorpusManifest corpus) {
+        return train(docs, task, spec, featureSpec, seed, corpus, ProgressMeter.off());
+    }
+
+    /** As {@link #train(List, String, TrainerSpec, FeatureSpec, long, CorpusManifest)}, showing each pass on {@code meter}. */
+    public static SavedModel train(List<LabeledDocument> docs, String task, TrainerSpec spec, FeatureSpec featureSpec,
+                                   long seed, CorpusManifest corpus, ProgressMeter meter) {
         List<LabeledDocument> labeled = docs.stream().filter(d -> d.label(task) != null).toList();
         if (labeled.isEmpty()) {
             throw new IllegalArgumentException("no document has a '" + task + "' label");
         }
-        FeatureExtractor fx = FeatureExtractor.fit(featureSpec, labeled.stream().map(LabeledDocument::text)::iterator);
+        FeatureExtractor fx;
+        try (Progress p = meter.start("fit features", labeled.size(), "docs")) {
+            fx = FeatureExtractor.fit(featureSpec, () -> labeled.stream().map(d -> {
+                p.step();
+                return d.text();
+            }).iterator());
+        }
         List<Example<Label>> examples = new ArrayList<>();
         Map<String, Integer> counts = new TreeMap<>();
-        for (LabeledDocument d : labeled) {
-            examples.add(fx.example(d.text(), new Label(d.label(task))));
-            counts.merge(d.label(task), 1, Integer::sum);
+        try (Progress p = meter.start("featurize", labeled.size(), "docs")) {
+            for (LabeledDocument d : labeled) {
+                examples.add(fx.example(d.text(), new Label(d.label(task))));
+                counts.merge(d.label(task), 1, Integer::sum);
+                p.step();
+            }
         }
-        Model<Label> model = spec.create(seed).train(new MutableDataset<>(
-                new ListDataSource<>(examples, LABELS, new SimpleDataSourceProvenance(task, LABELS))));
+        Model<Label> model;
+        try (Progress p = meter.start("train " + spec.family(), 1, "models")) { // one opaque step: the bar shows elapsed time
+            model = spec.create(seed).train(new MutableDataset<>(
+                    new ListDataSource<>(examples, LABELS, new SimpleDataSourceProvenance(task, LABELS))));
+            p.step();
+        }
         String majority = counts.entrySet().stream().max(Comparator.comparing(Map.Entry<String, Integer>::getValue)
                 .thenComparing(Map.Entry::getKey, Comparator.reverseOrder())).orElseThrow().getKey();
         Map<String, Object> prov = new LinkedHashMap<>();

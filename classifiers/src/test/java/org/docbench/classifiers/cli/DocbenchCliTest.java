@@ -69,6 +69,9 @@ class DocbenchCliTest {
         Result t = run("train", "--corpus", corpus.toString(), "--task", "topic", "--model", "liblinear-lr", "--out", model.toString());
         assertEquals(0, t.code(), t.err());
         assertTrue(Files.size(model) > 0);
+        assertEquals(1, t.out().lines().count(), "stdout holds the result only: " + t.out());
+        assertTrue(t.out().startsWith("saved "), t.out());
+        assertFalse(t.err().contains("\r") || t.err().contains("\u001b"), "no bar drawn off a terminal: " + t.err());
 
         Path doc = dir.resolve("a.txt");
         Files.writeString(doc, "the sanctuary city council passed a shelter ordinance and policy");

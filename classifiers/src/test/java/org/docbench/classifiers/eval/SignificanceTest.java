@@ -48,6 +48,41 @@ class SignificanceTest {
     }
 
     @Test
+    void nadeauBengio_threeRepeatsOfFiveFolds_usesAllFifteenScores() {
+        // the five-fold differences above, once per repeat: J = 15, mean .03, sample var .003 / 14
+        double[] a = new double[15];
+        double[] b = new double[15];
+        for (int i = 0; i < 15; i++) {
+            a[i] = 0.81 + 0.01 * (i % 5);
+            b[i] = 0.80;
+        }
+        Significance.CorrectedT t = Significance.nadeauBengio(a, b, 0.25);
+        assertEquals(14, t.degreesOfFreedom());
+        assertEquals(0.03 / Math.sqrt((1.0 / 15 + 0.25) * 0.003 / 14), t.t(), 1e-9);
+        assertEquals(3.6419, t.t(), 1e-4);
+        // two-sided p of t = 3.6419 with 14 degrees of freedom (scipy.stats.t.sf: 0.002668)
+        assertEquals(0.002668, t.p(), 1e-5, "p = " + t.p());
+    }
+
+    @Test
+    void nadeauBengio_moreRepeats_neverShrinkTheVarianceBelowTheTestOverTrainTerm() {
+        // Repeating the same folds r times only shrinks 1/J: t stays below mean / sqrt(ratio * var).
+        double[] d = {0.01, 0.02, 0.03, 0.04, 0.05};
+        for (int r = 1; r <= 20; r++) {
+            double[] a = new double[5 * r];
+            double[] b = new double[5 * r];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = 0.8 + d[i % 5];
+                b[i] = 0.8;
+            }
+            double var = 0.001 * r / (5 * r - 1);
+            double bound = 0.03 / Math.sqrt(0.25 * var);
+            double t = Significance.nadeauBengio(a, b, 0.25).t();
+            assertEquals(true, t < bound, "r = " + r + ": t " + t + " bound " + bound);
+        }
+    }
+
+    @Test
     void nadeauBengio_uncorrectedWouldBeMoreSignificant() {
         double[] a = {0.81, 0.82, 0.83, 0.84, 0.85};
         double[] b = {0.80, 0.80, 0.80, 0.80, 0.80};

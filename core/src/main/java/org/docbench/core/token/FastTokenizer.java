@@ -125,6 +125,45 @@ public final class FastTokenizer implements Tokenizer {
 
     @Override
     public boolean advance() {
+        // The common token, an ASCII word after ASCII separators that ends plainly, in a method
+        // small enough for the JIT to inline into the caller's loop; anything else (and the end
+        // of the text) goes to the general scanner, which starts over from the first non-separator.
+        final char[] b = buf;
+        final int n = length;
+        final char[] word = ASCII_WORD;
+        int i = pos;
+        char c;
+        while (i < n && (c = b[i]) < 128 && word[c] == 0) {
+            i++;
+        }
+        if (i < n && b[i] < 128 && word[b[i]] != 0 && !(i + 4 <= n && mayStartUrl(b[i], b[i + 1]))) {
+            char[] t = term;
+            int limit = n - i <= t.length ? n : i + t.length; // the term buffer bounds a fast-path word
+            t[0] = word[b[i]];
+            int j = i + 1;
+            while (j < limit) {
+                char d = b[j];
+                char w = word[d & 0x7F];
+                if (d >= 128 || w == 0) {
+                    break;
+                }
+                t[j - i] = w;
+                j++;
+            }
+            if (j < limit && endsPlainly(j) || j == n) {
+                start = i;
+                termLength = j - i;
+                end = j;
+                pos = j;
+                return true;
+            }
+        }
+        pos = i;
+        return advanceGeneral();
+    }
+
+    /** {@link #advance()} for every case, from {@link #pos}. */
+    private boolean advanceGeneral() {
         final char[] b = buf;
         final int n = length;
         int i = pos;

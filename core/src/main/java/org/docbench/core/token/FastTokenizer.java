@@ -136,34 +136,53 @@ public final class FastTokenizer implements Tokenizer {
         while (i < n && (c = b[i]) < 128 && word[c] == 0) {
             i++;
         }
-        if (i < n && b[i] < 128 && word[b[i]] != 0 && !(i + 4 <= n && mayStartUrl(b[i], b[i + 1]))) {
-            char[] t = term;
-            int limit = n - i <= t.length ? n : i + t.length; // the term buffer bounds a fast-path word
-            t[0] = word[b[i]];
-            int j = i + 1;
-            while (j < limit) {
-                char d = b[j];
-                char w = word[d & 0x7F];
-                if (d >= 128 || w == 0) {
-                    break;
-                }
-                t[j - i] = w;
-                j++;
-            }
-            if (j < limit && endsPlainly(j) || j == n) {
-                start = i;
-                termLength = j - i;
-                end = j;
-                pos = j;
-                return true;
-            }
-        }
         pos = i;
-        return advanceGeneral();
+        if (i < n && plainAsciiWord(i)) {
+            return true;
+        }
+        return advanceGeneral(i);
     }
 
-    /** {@link #advance()} for every case, from {@link #pos}. */
-    private boolean advanceGeneral() {
+    /**
+     * The fast path: when an ASCII word that is not a URL starts at {@code i} and ends at a space,
+     * or at punctuation that no joiner follows, makes it the current token and returns true.
+     * Otherwise returns false, having written only into the term buffer.
+     */
+    private boolean plainAsciiWord(int i) {
+        final char[] b = buf;
+        final int n = length;
+        final char[] word = ASCII_WORD;
+        if (b[i] >= 128 || word[b[i]] == 0 || (i + 4 <= n && mayStartUrl(b[i], b[i + 1]))) {
+            return false;
+        }
+        char[] t = term;
+        int limit = n - i <= t.length ? n : i + t.length; // the term buffer bounds a fast-path word
+        t[0] = word[b[i]];
+        int j = i + 1;
+        while (j < limit) {
+            char d = b[j];
+            char w = word[d & 0x7F];
+            if (d >= 128 || w == 0) {
+                break;
+            }
+            t[j - i] = w;
+            j++;
+        }
+        if (j < limit && endsPlainly(j) || j == n) {
+            start = i;
+            termLength = j - i;
+            end = j;
+            pos = j;
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * {@link #advance()} for every case, from {@link #pos}; {@code tried} is where the fast path
+     * has already failed, so it is not tried there twice.
+     */
+    private boolean advanceGeneral(int tried) {
         final char[] b = buf;
         final int n = length;
         int i = pos;
@@ -192,32 +211,12 @@ public final class FastTokenizer implements Tokenizer {
                 i += (k & PAIR) != 0 ? 2 : 1;
             }
         }
+        if (i != tried && plainAsciiWord(i)) {
+            return true;
+        }
         start = i;
         int e = -1;
-        boolean mayBeUrl = i + 4 <= n && mayStartUrl(b[i], b[i + 1]);
-        if (!mayBeUrl && b[i] < 128) {
-            // Fast path: an ASCII word ending at a space, or at punctuation that no joiner follows.
-            char[] t = term;
-            int limit = n - i <= t.length ? n : i + t.length; // the term buffer bounds a fast-path word
-            final char[] word = ASCII_WORD;
-            t[0] = word[b[i] & 0x7F];
-            int j = i + 1;
-            while (j < limit) {
-                char c = b[j];
-                char w = word[c & 0x7F];
-                if (c >= 128 || w == 0) {
-                    break;
-                }
-                t[j - i] = w;
-                j++;
-            }
-            if (j < limit && endsPlainly(j) || j == n) {
-                termLength = j - i;
-                end = j;
-                pos = j;
-                return true;
-            }
-        } else if (mayBeUrl) {
+        if (i + 4 <= n && mayStartUrl(b[i], b[i + 1])) {
             e = urlEnd(i);
         }
         if (e >= 0) {

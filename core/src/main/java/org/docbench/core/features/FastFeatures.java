@@ -163,7 +163,7 @@ public final class FastFeatures {
         return featureCount;
     }
 
-    /** The extractor's index of the feature in {@code slot}, the numbering {@link #collect} uses. */
+    /** The extractor's index of the feature in {@code slot}, the numbering {@link #score} uses. */
     public int slotFeature(int slot) {
         return slotFeature[slot];
     }
@@ -183,14 +183,8 @@ public final class FastFeatures {
         return s.finish(spec.weighting(), idf, slotFeature);
     }
 
-    /**
-     * Counts the known features of already-normalized text without weighting them: afterwards
-     * {@code s.slots()} holds the distinct features' slots in first-seen order (returns how many)
-     * and {@code s.counts()[slot]} how often each occurred; {@link #slotFeature} and
-     * {@link #idf} say which feature a slot is. For callers that fold the weighting into their own
-     * loop, as the compiled classifiers do; {@link #extract} is this plus the weighting.
-     */
-    public int collect(CharSequence normalizedText, Scratch s) {
+    /** Counts the known features of already-normalized text by slot, unweighted; returns how many. */
+    private int collect(CharSequence normalizedText, Scratch s) {
         s.clear();
         s.rows = null;
         return scan(normalizedText, s);
@@ -203,8 +197,7 @@ public final class FastFeatures {
      * TF-IDF, else 1) then its weight for each label. On return {@code sums[l]} is the sum over
      * the document's features of value times weight before TF-IDF's L2 normalization, which is
      * a division of every sum by {@code sqrt(s.sumOfSquares())}; returns the number of distinct
-     * features, and {@link Scratch#slots()} and {@link Scratch#counts()} hold them as after
-     * {@link #collect}.
+     * features.
      *
      * <p>Each occurrence adds its row straight away: the dot product is linear in the counts,
      * and the sum of squares grows by {@code (2c + 1) idf^2} when a count goes from c to c + 1,
@@ -479,16 +472,6 @@ public final class FastFeatures {
         /** Feature indices (the extractor's) of the last {@link FastFeatures#extract}, valid up to its return value. */
         public int[] indices() {
             return indices;
-        }
-
-        /** Slots of the last {@link FastFeatures#collect}, in first-seen order, valid up to its return value. */
-        public int[] slots() {
-            return touched;
-        }
-
-        /** Counts of the last {@link FastFeatures#collect}, indexed by slot (not by position). */
-        public int[] counts() {
-            return counts;
         }
 
         /** Weights of the last extraction, parallel to {@link #indices()}. */

@@ -70,7 +70,7 @@ public final class FastFeatures {
         } else {
             table = new CharKeyTable(names, indices);
             bucketToIndex = null;
-            WordIds ids = WordIds.build(names, indices, idf);
+            WordIds ids = WordIds.build(names, indices);
             words = ids == null ? null : ids.table();
             frequent = ids == null ? null : ids.frequent();
             unigram = ids == null ? null : ids.unigram();
@@ -92,11 +92,11 @@ public final class FastFeatures {
         static final int FREQUENT_SLOTS = 2048;
 
         /**
-         * Word ids go to words in order of falling document frequency (rising idf), so the
-         * entries and chars of the few hundred words that make most of any text sit together
-         * and stay in cache. Null when the vocabulary is too large for {@link PairTable}.
+         * Word ids go to words in slot order of their unigrams, which is falling document
+         * frequency, so the entries and chars of the few hundred words that make most of any text
+         * sit together and stay in cache. Null when the vocabulary is too large for {@link PairTable}.
          */
-        static WordIds build(String[] names, int[] indices, double[] idf) {
+        static WordIds build(String[] names, int[] slots) {
             java.util.Map<String, Integer> unigramOf = new java.util.HashMap<>();
             java.util.List<String[]> bi = new java.util.ArrayList<>();
             java.util.List<Integer> biIndex = new java.util.ArrayList<>();
@@ -107,10 +107,10 @@ public final class FastFeatures {
                 }
                 int first = name.indexOf('_', 2);
                 if (first < 0) {
-                    unigramOf.put(name.substring(2), indices[i]);
+                    unigramOf.put(name.substring(2), slots[i]);
                 } else if (first > 2 && first < name.length() - 1 && name.indexOf('_', first + 1) < 0) {
                     bi.add(new String[] {name.substring(2, first), name.substring(first + 1)});
-                    biIndex.add(indices[i]);
+                    biIndex.add(slots[i]);
                 }
             }
             java.util.List<String> halvesOnly = new java.util.ArrayList<>();
@@ -122,8 +122,7 @@ public final class FastFeatures {
                 }
             }
             java.util.List<String> byFrequency = new java.util.ArrayList<>(unigramOf.keySet());
-            byFrequency.sort(java.util.Comparator.<String>comparingDouble(w -> idf[unigramOf.get(w)])
-                    .thenComparing(java.util.Comparator.naturalOrder()));
+            byFrequency.sort(java.util.Comparator.comparingInt(unigramOf::get));
             halvesOnly.stream().distinct().sorted().forEach(byFrequency::add);
 
             if (byFrequency.size() > PairTable.MAX_ID + 1 || names.length > PairTable.MAX_VALUE + 1) {
@@ -293,7 +292,7 @@ public final class FastFeatures {
             h = FeatureHash.update(h, c);
         }
         long f = frequent[h & (WordIds.FREQUENT_SLOTS - 1)];
-        if ((int) (f >>> 32) == h) {
+        if (f != 0 && (int) (f >>> 32) == h) { // an empty slot must not match a term whose hash is 0
             int id = (int) f - 1;
             if (words.matches(id, term, 0, len)) {
                 return id;

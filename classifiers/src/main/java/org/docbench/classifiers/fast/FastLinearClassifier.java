@@ -39,7 +39,6 @@ public final class FastLinearClassifier {
      * feature costs one cache line whatever the weighting.
      */
     private final double[] rows;
-    private final int stride;
     private final boolean l2;
     /** The normalizer leaves every token as it is (no step on), so raw text is tokenized directly. */
     private final boolean rawTokens;
@@ -48,18 +47,13 @@ public final class FastLinearClassifier {
     private final Label[] outputs;
     private final String[] names;
 
-    private FastLinearClassifier(Normalizer normalizer, FastFeatures features, int labels, double[] weights, double[] bias,
+    private FastLinearClassifier(Normalizer normalizer, FastFeatures features, int labels, double[] rows, double[] bias,
                                  boolean softmax, Label[] outputs) {
         this.normalizer = normalizer;
         this.features = features;
         this.labels = labels;
-        this.stride = labels + 1;
         this.l2 = features.weighting() == FeatureSpec.Weighting.TFIDF;
-        this.rows = new double[features.featureCount() * stride];
-        for (int slot = 0; slot < features.featureCount(); slot++) {
-            rows[slot * stride] = l2 ? features.idf(slot) : 1.0;
-            System.arraycopy(weights, features.slotFeature(slot) * labels, rows, slot * stride + 1, labels);
-        }
+        this.rows = rows;
         this.rawTokens = normalizer.steps().isEmpty();
         this.bias = bias;
         this.softmax = softmax;
@@ -95,12 +89,12 @@ public final class FastLinearClassifier {
         DenseMatrix w = model.getWeightsCopy(); // [labels x (features + 1)], bias last
         int modelFeatures = fmap.size();
         FastFeatures fast = extractor.fast();
-        double[] weights = byExtractorIndex(extractor, fast, fmap, labels, w::get);
+        double[] rows = rows(extractor, fast, fmap, labels, w::get);
         double[] bias = new double[labels];
         for (int l = 0; l < labels; l++) {
             bias[l] = w.get(l, modelFeatures);
         }
-        return new FastLinearClassifier(extractor.normalizer(), fast, labels, weights, bias,
+        return new FastLinearClassifier(extractor.normalizer(), fast, labels, rows, bias,
                 model.generatesProbabilities(), outputs(info));
     }
 
@@ -134,8 +128,8 @@ public final class FastLinearClassifier {
             }
         }
         FastFeatures fast = extractor.fast();
-        double[] weights = byExtractorIndex(extractor, fast, fmap, labels, (l, id) -> byLabel[l][id]);
-        return new FastLinearClassifier(extractor.normalizer(), fast, labels, weights, new double[labels], true, outputs(info));
+        double[] rows = rows(extractor, fast, fmap, labels, (l, id) -> byLabel[l][id]);
+        return new FastLinearClassifier(extractor.normalizer(), fast, labels, rows, new double[labels], true, outputs(info));
     }
 
     private static Label[] outputs(ImmutableOutputInfo<Label> info) {
@@ -152,22 +146,25 @@ public final class FastLinearClassifier {
     }
 
     /**
-     * The model's weights laid out as {@code [extractor feature index * labels + label]}, the
-     * order the hot loop reads them in. Names in the extractor's vocabulary that Tribuo never saw
-     * keep zero weight, as Tribuo ignores them.
+     * The model's weights in the layout of {@link #rows}: one row per {@link FastFeatures} slot,
+     * the feature's scale then its weight per label. Names in the extractor's vocabulary that
+     * Tribuo never saw keep zero weight, as Tribuo ignores them.
      */
-    private static double[] byExtractorIndex(FeatureExtractor extractor, FastFeatures fast, ImmutableFeatureMap fmap,
-                                             int labels, ModelWeight weight) {
-        double[] weights = new double[fast.featureCount() * labels];
-        for (int v = 0; v < fast.featureCount(); v++) {
-            int id = fmap.getID(extractor.featureName(v));
+    private static double[] rows(FeatureExtractor extractor, FastFeatures fast, ImmutableFeatureMap fmap,
+                                 int labels, ModelWeight weight) {
+        int stride = labels + 1;
+        boolean tfidf = fast.weighting() == FeatureSpec.Weighting.TFIDF;
+        double[] rows = new double[fast.featureCount() * stride];
+        for (int slot = 0; slot < fast.featureCount(); slot++) {
+            rows[slot * stride] = tfidf ? fast.idf(slot) : 1.0;
+            int id = fmap.getID(extractor.featureName(fast.slotFeature(slot)));
             if (id >= 0) {
                 for (int l = 0; l < labels; l++) {
-                    weights[v * labels + l] = weight.get(l, id);
+                    rows[slot * stride + 1 + l] = weight.get(l, id);
                 }
             }
         }
-        return weights;
+        return rows;
     }
 
     public int labelCount() {

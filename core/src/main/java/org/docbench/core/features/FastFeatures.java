@@ -39,6 +39,7 @@ public final class FastFeatures {
     private final long[] frequent;
     private final int[] unigram;            // word id -> feature index of w=<term>, or -1
     private final PairTable bigrams;        // (word id, word id) -> feature index of w=<a>_<b>
+    private final boolean wordsOnly;        // see wordsOnlySpec
 
     FastFeatures(FeatureSpec spec, String[] names, int[] featureIndices, double[] featureIdf) {
         this.spec = spec;
@@ -76,6 +77,7 @@ public final class FastFeatures {
             unigram = ids == null ? null : ids.unigram();
             bigrams = ids == null ? null : ids.bigrams();
         }
+        wordsOnly = wordsOnlySpec();
     }
 
     /**
@@ -185,41 +187,106 @@ public final class FastFeatures {
     /** Counts the known features of already-normalized text by slot, unweighted; returns how many. */
     private int collect(CharSequence normalizedText, Scratch s) {
         s.clear();
-        s.rows = null;
-        return scan(normalizedText, s);
+        return wordsOnly ? scanWords(normalizedText, s) : scan(normalizedText, s);
     }
 
     /**
-     * Scores already-normalized text against linear weights in the same pass that finds its
-     * features, for the compiled classifiers: {@code rows} holds one row of {@code labels + 1}
-     * doubles per slot (see {@link #slotFeature}), the feature's scale (its {@link #idf} under
-     * TF-IDF, else 1) then its weight for each label. On return {@code sums[l]} is the sum over
-     * the document's features of value times weight before TF-IDF's L2 normalization, which is
-     * a division of every sum by {@code sqrt(s.sumOfSquares())}; returns the number of distinct
-     * features.
+     * Scores already-normalized text against linear weights, for the compiled classifiers:
+     * {@code rows} holds one row of {@code labels + 1} doubles per slot (see {@link #slotFeature}),
+     * the feature's scale (its {@link #idf} under TF-IDF, else 1) then its weight for each label.
+     * On return {@code sums[l]} is the sum over the document's features of value times weight
+     * before TF-IDF's L2 normalization, which is a division of every sum by
+     * {@code sqrt(s.sumOfSquares())}; returns the number of distinct features.
      *
-     * <p>Each occurrence adds its row straight away: the dot product is linear in the counts,
-     * and the sum of squares grows by {@code (2c + 1) idf^2} when a count goes from c to c + 1,
-     * so no second pass over the features is needed.
+     * <p>Two passes: the first counts features by slot, the second reads each distinct feature's
+     * row once. Rows of different features do not depend on each other, so their cache misses
+     * overlap, where adding rows as tokens arrive chains every add through the same sums.
      */
     public int score(CharSequence normalizedText, Scratch s, double[] rows, int labels, double[] sums) {
         if (rows.length != featureCount * (labels + 1) || sums.length < labels) {
             throw new IllegalArgumentException("rows must hold " + featureCount + " x " + (labels + 1) + " doubles and sums "
                     + labels + ", got " + rows.length + " and " + sums.length);
         }
-        s.clear();
-        Arrays.fill(sums, 0, labels, 0.0);
-        s.rows = rows;
-        s.labels = labels;
-        s.sums = sums;
-        s.sumOfSquares = 0;
-        s.binary = spec.weighting() == FeatureSpec.Weighting.BINARY;
-        try {
-            return scan(normalizedText, s);
-        } finally {
-            s.rows = null;
-            s.sums = null;
+        int n = collect(normalizedText, s);
+        s.dot(rows, labels, sums, spec.weighting() == FeatureSpec.Weighting.BINARY);
+        return n;
+    }
+
+    /**
+     * The common specs, word unigrams and bigrams looked up by word id with no char n-grams,
+     * take {@link #scanWords}; any other spec the general {@link #scan}.
+     */
+    private boolean wordsOnlySpec() {
+        return words != null && spec.maxNgram() <= 2 && spec.maxCharNgram() == 0;
+    }
+
+    /**
+     * {@link #scan} for {@link #wordsOnlySpec}: the same counts from a loop that keeps its state
+     * in locals and reads a plain word's hash from the tokenizer, which computed it while writing
+     * the term. N-grams with a term holding {@code _} go by name, as in {@link #scan}.
+     */
+    private int scanWords(CharSequence normalizedText, Scratch s) {
+        final FastTokenizer tok = s.tokenizer;
+        tok.reset(normalizedText);
+        final int[] counts = s.counts;
+        final int[] touched = s.touchedForAll();
+        final int[] unigram = this.unigram;
+        final PairTable bigrams = this.bigrams;
+        final boolean pairs = spec.maxNgram() == 2;
+        int nt = 0;
+        int previous = NO_WORD;
+        int previousStart = -1;
+        int previousEnd = -1;
+        while (tok.advance()) {
+            int id = tok.termIsPlainWord() ? plainWordId(tok.termHash(), tok.termBuffer(), tok.termLength())
+                    : wordId(tok.termBuffer(), tok.termLength());
+            if (id >= 0 && previous != BY_NAME) {
+                int u = unigram[id];
+                if (u >= 0 && counts[u]++ == 0) {
+                    touched[nt++] = u;
+                }
+                if (pairs && previous >= 0) {
+                    int b = bigrams.get(previous, id);
+                    if (b >= 0 && counts[b]++ == 0) {
+                        touched[nt++] = b;
+                    }
+                }
+            } else if (id == BY_NAME || previous == BY_NAME) {
+                nt = byName(s, tok, id, pairs && previousStart >= 0, previousStart, previousEnd, nt);
+            } // else an unknown term: no unigram, and no bigram holds it
+            previous = id;
+            previousStart = tok.getStart();
+            previousEnd = tok.getEnd();
         }
+        s.touchedCount = nt;
+        return nt;
+    }
+
+    /**
+     * The n-grams ending at a token when it or the one before holds {@code _}: such a unigram and
+     * every such bigram by name (the bigram {@code w=a_b} of a term {@code a_b} is ambiguous in ids).
+     */
+    private int byName(Scratch s, FastTokenizer tok, int id, boolean bigram, int previousStart, int previousEnd, int nt) {
+        s.touchedCount = nt;
+        if (id >= 0) {
+            addIfKnown(s, unigram[id]);
+        } else if (id == BY_NAME) {
+            char[] key = s.ensureKey(2 + tok.termLength());
+            key[0] = 'w';
+            key[1] = '=';
+            System.arraycopy(tok.termBuffer(), 0, key, 2, tok.termLength());
+            count(s, key, 2 + tok.termLength());
+        }
+        if (bigram) {
+            char[] key = s.ensureKey(3 + (previousEnd - previousStart) + (tok.getEnd() - tok.getStart()));
+            key[0] = 'w';
+            key[1] = '=';
+            int at = 2 + tok.termOf(previousStart, previousEnd, key, 2);
+            key[at++] = '_';
+            at += tok.termOf(tok.getStart(), tok.getEnd(), key, at);
+            count(s, key, at);
+        }
+        return s.touchedCount;
     }
 
     private int scan(CharSequence normalizedText, Scratch s) {
@@ -291,6 +358,11 @@ public final class FastFeatures {
             }
             h = FeatureHash.update(h, c);
         }
+        return plainWordId(h, term, len);
+    }
+
+    /** {@link #wordId} of a term known to hold no {@code _}, whose hash is {@code h}. */
+    private int plainWordId(int h, char[] term, int len) {
         long f = frequent[h & (WordIds.FREQUENT_SLOTS - 1)];
         if (f != 0 && (int) (f >>> 32) == h) { // an empty slot must not match a term whose hash is 0
             int id = (int) f - 1;
@@ -406,35 +478,65 @@ public final class FastFeatures {
             return key;
         }
 
-        // Set by FastFeatures.score for the length of one call.
-        double[] rows;
-        int labels;
-        double[] sums;
-        double sumOfSquares;
-        boolean binary;
+        private double sumOfSquares;
 
         void add(int index) {
-            int c = counts[index]++;
-            if (c == 0) {
+            if (counts[index]++ == 0) {
                 if (touchedCount == touched.length) {
                     touched = Arrays.copyOf(touched, touched.length * 2);
                 }
                 touched[touchedCount++] = index;
             }
-            if (rows != null && (c == 0 || !binary)) {
-                accumulate(index, c);
-            }
         }
 
-        private void accumulate(int slot, int before) {
-            final double[] r = rows;
-            final double[] out = sums;
-            int row = slot * (labels + 1);
-            double x = r[row];
-            sumOfSquares += (2 * before + 1) * x * x;
-            for (int l = 0; l < labels; l++) {
-                out[l] += r[row + 1 + l] * x;
+        /**
+         * The touched list, long enough for every feature, so a loop that adds each feature at
+         * most once needs no bounds check of its own; grown once per scratch.
+         */
+        int[] touchedForAll() {
+            if (touched.length < counts.length) {
+                touched = Arrays.copyOf(touched, counts.length);
             }
+            return touched;
+        }
+
+        /** {@link FastFeatures#score}'s second pass: each distinct feature's row, once. */
+        void dot(double[] rows, int labels, double[] sums, boolean binary) {
+            final int[] t = touched;
+            final int[] c = counts;
+            final int n = touchedCount;
+            final int stride = labels + 1;
+            double squares = 0;
+            if (labels == 3) {
+                // The usual stance task, unrolled so the three sums stay in registers.
+                double s0 = 0;
+                double s1 = 0;
+                double s2 = 0;
+                for (int i = 0; i < n; i++) {
+                    int f = t[i];
+                    int row = f * 4;
+                    double x = (binary ? 1 : c[f]) * rows[row];
+                    squares += x * x;
+                    s0 += x * rows[row + 1];
+                    s1 += x * rows[row + 2];
+                    s2 += x * rows[row + 3];
+                }
+                sums[0] = s0;
+                sums[1] = s1;
+                sums[2] = s2;
+            } else {
+                Arrays.fill(sums, 0, labels, 0.0);
+                for (int i = 0; i < n; i++) {
+                    int f = t[i];
+                    int row = f * stride;
+                    double x = (binary ? 1 : c[f]) * rows[row];
+                    squares += x * x;
+                    for (int l = 0; l < labels; l++) {
+                        sums[l] += x * rows[row + 1 + l];
+                    }
+                }
+            }
+            sumOfSquares = squares;
         }
 
         /** After {@link FastFeatures#score}: the sum of the squared TF-IDF values, for the L2 norm. */

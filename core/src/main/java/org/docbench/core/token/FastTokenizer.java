@@ -90,6 +90,11 @@ public final class FastTokenizer implements Tokenizer {
     private int end = -1;
     private char[] term = new char[64];
     private int termLength;
+    /** FNV-1a of the term; the fast path computes it as it writes the term, others on demand. */
+    private int termHash;
+    private boolean hashed;
+    /** The current token came through the fast path: ASCII letters and digits only. */
+    private boolean plainWord;
 
     /** Where the run being scanned started (a run: letters, digits and marks between joiners). */
     private int runStart;
@@ -121,6 +126,8 @@ public final class FastTokenizer implements Tokenizer {
         start = -1;
         end = -1;
         termLength = 0;
+        hashed = false;
+        plainWord = false;
     }
 
     @Override
@@ -157,7 +164,11 @@ public final class FastTokenizer implements Tokenizer {
         }
         char[] t = term;
         int limit = n - i <= t.length ? n : i + t.length; // the term buffer bounds a fast-path word
-        t[0] = word[b[i]];
+        char first = word[b[i]];
+        t[0] = first;
+        // The term's hash rides along: one multiply per char, off the loop's critical path, saves
+        // a feature lookup a second pass over the term.
+        int h = (HASH_OFFSET ^ first) * HASH_PRIME;
         int j = i + 1;
         while (j < limit) {
             char d = b[j];
@@ -166,9 +177,13 @@ public final class FastTokenizer implements Tokenizer {
                 break;
             }
             t[j - i] = w;
+            h = (h ^ w) * HASH_PRIME;
             j++;
         }
         if (j < limit && endsPlainly(j) || j == n) {
+            termHash = h;
+            hashed = true;
+            plainWord = true;
             start = i;
             termLength = j - i;
             end = j;
@@ -193,6 +208,8 @@ public final class FastTokenizer implements Tokenizer {
                 start = -1;
                 end = -1;
                 termLength = 0;
+                hashed = false;
+                plainWord = false;
                 return false;
             }
             char c = b[i];
@@ -240,6 +257,8 @@ public final class FastTokenizer implements Tokenizer {
         }
         end = e;
         pos = e;
+        hashed = false;
+        plainWord = false;
         return true;
     }
 
@@ -649,6 +668,34 @@ public final class FastTokenizer implements Tokenizer {
     /** Length of the current term in {@link #termBuffer()}. */
     public int termLength() {
         return termLength;
+    }
+
+    private static final int HASH_OFFSET = 0x811C9DC5;
+    private static final int HASH_PRIME = 0x01000193;
+
+    /**
+     * The 32-bit FNV-1a hash of the current term's chars (the function of docbench's feature
+     * hash), for lookups keyed by term. Free for tokens of the fast path, which computes it while
+     * writing the term; computed on first call for the others.
+     */
+    public int termHash() {
+        if (!hashed) {
+            int h = HASH_OFFSET;
+            for (int k = 0; k < termLength; k++) {
+                h = (h ^ term[k]) * HASH_PRIME;
+            }
+            termHash = h;
+            hashed = true;
+        }
+        return termHash;
+    }
+
+    /**
+     * Whether the current term is a plain word, ASCII letters and digits only, as most are. True
+     * only for tokens of the fast path; false for every other token, which may still be one.
+     */
+    public boolean termIsPlainWord() {
+        return plainWord;
     }
 
     /** The current term as a new String; allocates, for tests and convenience paths. */

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.tribuo.Example;
 import org.tribuo.Feature;
 import org.tribuo.classification.Label;
@@ -92,12 +93,14 @@ class FeatureExtractorTest {
 
     /**
      * Terms hold {@code _} only inside URLs, and then a name like {@code w=www.a_www.b_c} is the
-     * bigram of two different term pairs; the fast path looks such n-grams up by name.
+     * bigram of two different term pairs; the fast path looks such n-grams up by name. Bigrams
+     * (the word-id loop) and trigrams (the general loop) take different code.
      */
-    @Test
-    void fastFeatures_matchBigramsOfTermsHoldingUnderscores_whicheverWayTheNameSplits() {
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3})
+    void fastFeatures_matchBigramsOfTermsHoldingUnderscores_whicheverWayTheNameSplits(int maxNgram) {
         String a = "see www.a_www.b c and x www.y_z";
-        FeatureExtractor fx = FeatureExtractor.fit(new FeatureSpec(3, 0, 0, FeatureSpec.Weighting.COUNT, 2, 0), List.of(a, a));
+        FeatureExtractor fx = FeatureExtractor.fit(new FeatureSpec(maxNgram, 0, 0, FeatureSpec.Weighting.COUNT, 2, 0), List.of(a, a));
         String b = "www.a www.b_c then see x www.y_z c";
         assertTrue(fx.features(b).containsKey("w=www.a_www.b_c"), "the other split of the same name");
         List<LabeledDocument> docs = Stream.of(a, b, "c www.a www.b_c x", "www.y_z c see")

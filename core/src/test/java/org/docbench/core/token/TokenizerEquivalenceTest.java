@@ -5,16 +5,20 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
+import org.docbench.core.features.FeatureHash;
 import org.docbench.core.text.Normalizer;
 import org.docbench.core.text.TestCorpora;
 import org.junit.jupiter.api.Test;
 
 /**
  * The fast tokenizer gives exactly the reference tokenizer's tokens (start, end, term) on the whole
- * embedded corpus (raw and normalized), on the AllSides sample and on the random flood.
+ * embedded corpus (raw and normalized), on the AllSides sample and on the random flood, and with
+ * each token the FNV-1a hash of its term and a plain-word flag only on terms of ASCII letters and digits.
  */
 class TokenizerEquivalenceTest {
+    private static final Pattern PLAIN_WORD = Pattern.compile("[a-z0-9]+");
 
     @Test
     void fastEqualsReference_onTheEmbeddedCorpus_rawAndNormalized() {
@@ -67,6 +71,17 @@ class TokenizerEquivalenceTest {
                 fail(where + ": token " + i + " differs: reference [" + e.start() + ", " + e.end() + ") \""
                         + RandomText.escape(e.term()) + "\", fast [" + fast.getStart() + ", " + fast.getEnd() + ") \""
                         + RandomText.escape(term) + "\"" + context(text, e.start()));
+            }
+            int hash = FeatureHash.start();
+            for (int k = 0; k < term.length(); k++) {
+                hash = FeatureHash.update(hash, term.charAt(k));
+            }
+            if (fast.termHash() != hash) {
+                fail(where + ": token " + i + " \"" + RandomText.escape(term) + "\" has termHash " + fast.termHash()
+                        + ", FNV-1a of its term is " + hash + context(text, e.start()));
+            }
+            if (fast.termIsPlainWord() && !PLAIN_WORD.matcher(term).matches()) {
+                fail(where + ": token " + i + " \"" + RandomText.escape(term) + "\" is called a plain word" + context(text, e.start()));
             }
             i++;
         }

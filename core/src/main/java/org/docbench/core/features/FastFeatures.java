@@ -38,7 +38,13 @@ public final class FastFeatures {
      */
     private final long[] frequent;
     private final int[] unigram;            // word id -> feature index of w=<term>, or -1
-    private final PairTable bigrams;        // (word id, word id) -> feature index of w=<a>_<b>
+    private final PairTable bigrams;        // (word id, word id) -> slot of w=<a>_<b>, or featureCount
+    /**
+     * Words of at most {@link FastTokenizer#KEY_CHARS} chars by their tokenizer key, to
+     * {@code word id << 32 | unigram slot} ({@link #featureCount} when the word has no unigram):
+     * a plain short term's id and unigram from one probe.
+     */
+    private final ShortKeyTable shortWords;
     private final boolean wordsOnly;        // see wordsOnlySpec
 
     FastFeatures(FeatureSpec spec, String[] names, int[] featureIndices, double[] featureIdf) {
@@ -68,14 +74,16 @@ public final class FastFeatures {
             frequent = null;
             unigram = null;
             bigrams = null;
+            shortWords = null;
         } else {
             table = new CharKeyTable(names, indices);
             bucketToIndex = null;
-            WordIds ids = WordIds.build(names, indices);
+            WordIds ids = WordIds.build(names, indices, featureCount);
             words = ids == null ? null : ids.table();
             frequent = ids == null ? null : ids.frequent();
             unigram = ids == null ? null : ids.unigram();
             bigrams = ids == null ? null : ids.bigrams();
+            shortWords = ids == null ? null : ids.shortWords();
         }
         wordsOnly = wordsOnlySpec();
     }
@@ -89,16 +97,17 @@ public final class FastFeatures {
      * in the name table only, and any n-gram with a term that holds {@code _} is looked up by
      * name, so both ways give the extractor's features exactly.
      */
-    private record WordIds(CharKeyTable table, long[] frequent, int[] unigram, PairTable bigrams) {
+    private record WordIds(CharKeyTable table, long[] frequent, int[] unigram, PairTable bigrams, ShortKeyTable shortWords) {
         /** Slots of the frequent-word table (16 KB); the first half as many words fill it. */
         static final int FREQUENT_SLOTS = 2048;
 
         /**
          * Word ids go to words in slot order of their unigrams, which is falling document
          * frequency, so the entries and chars of the few hundred words that make most of any text
-         * sit together and stay in cache. Null when the vocabulary is too large for {@link PairTable}.
+         * sit together and stay in cache. {@code none}, the feature count, stands for "no feature"
+         * in the tables. Null when the vocabulary is too large for {@link PairTable}.
          */
-        static WordIds build(String[] names, int[] slots) {
+        static WordIds build(String[] names, int[] slots, int none) {
             java.util.Map<String, Integer> unigramOf = new java.util.HashMap<>();
             java.util.List<String[]> bi = new java.util.ArrayList<>();
             java.util.List<Integer> biIndex = new java.util.ArrayList<>();
@@ -127,7 +136,7 @@ public final class FastFeatures {
             byFrequency.sort(java.util.Comparator.comparingInt(unigramOf::get));
             halvesOnly.stream().distinct().sorted().forEach(byFrequency::add);
 
-            if (byFrequency.size() > PairTable.MAX_ID + 1 || names.length > PairTable.MAX_VALUE + 1) {
+            if (byFrequency.size() > PairTable.MAX_ID + 1 || none > PairTable.MAX_VALUE) {
                 return null; // too big for packed pairs: every n-gram is looked up by name
             }
             String[] keys = byFrequency.toArray(String[]::new);
@@ -155,7 +164,17 @@ public final class FastFeatures {
                     frequent[slot] = ((long) h << 32) | (id + 1L); // id + 1 keeps 0 for empty
                 }
             }
-            return new WordIds(new CharKeyTable(keys, ids), frequent, unigram, new PairTable(a, b, f));
+            java.util.List<Long> shortKeys = new java.util.ArrayList<>();
+            java.util.List<Long> shortValues = new java.util.ArrayList<>();
+            for (int id = 0; id < keys.length; id++) {
+                if (keys[id].length() <= FastTokenizer.KEY_CHARS && keys[id].chars().allMatch(c -> c > 0 && c < 256)) {
+                    shortKeys.add(FastTokenizer.termKey(keys[id]));
+                    shortValues.add((long) id << 32 | (unigram[id] >= 0 ? unigram[id] : none));
+                }
+            }
+            ShortKeyTable shortWords = new ShortKeyTable(shortKeys.stream().mapToLong(Long::longValue).toArray(),
+                    shortValues.stream().mapToLong(Long::longValue).toArray());
+            return new WordIds(new CharKeyTable(keys, ids), frequent, unigram, new PairTable(a, b, f, none), shortWords);
         }
     }
 
@@ -237,19 +256,34 @@ public final class FastFeatures {
         int previous = NO_WORD;
         int previousStart = -1;
         int previousEnd = -1;
+        final ShortKeyTable shortWords = this.shortWords;
+        // "No feature" is a slot of its own, one past the last: counting into it and appending it
+        // to the touched list only past their end takes no branch on whether a feature was found,
+        // which no predictor guesses well for bigrams; the loads of successive tokens overlap.
+        final int none = featureCount;
         while (tok.advance()) {
-            int id = tok.termIsPlainWord() ? plainWordId(tok.termHash(), tok.termBuffer(), tok.termLength())
-                    : wordId(tok.termBuffer(), tok.termLength());
+            int id;
+            int u;
+            if (tok.termIsPlainWord() && tok.termLength() <= FastTokenizer.KEY_CHARS) {
+                long v = shortWords.get(tok.termKey()); // ABSENT gives NO_WORD
+                id = (int) (v >> 32);
+                u = (int) v;
+            } else {
+                id = tok.termIsPlainWord() ? plainWordId(tok.termHash(), tok.termBuffer(), tok.termLength())
+                        : wordId(tok.termBuffer(), tok.termLength());
+                u = id >= 0 && unigram[id] >= 0 ? unigram[id] : none;
+            }
             if (id >= 0 && previous != BY_NAME) {
-                int u = unigram[id];
-                if (u >= 0 && counts[u]++ == 0) {
-                    touched[nt++] = u;
-                }
-                if (pairs && previous >= 0) {
-                    int b = bigrams.get(previous, id);
-                    if (b >= 0 && counts[b]++ == 0) {
-                        touched[nt++] = b;
-                    }
+                int c = counts[u];
+                counts[u] = c + 1;
+                touched[nt] = u;
+                nt += ((c - 1) & (u - none)) >>> 31; // a first count of a real feature
+                if (pairs) {
+                    int b = bigrams.get(previous, id); // none for NO_WORD before
+                    c = counts[b];
+                    counts[b] = c + 1;
+                    touched[nt] = b;
+                    nt += ((c - 1) & (b - none)) >>> 31;
                 }
             } else if (id == BY_NAME || previous == BY_NAME) {
                 nt = byName(s, tok, id, pairs && previousStart >= 0, previousStart, previousEnd, nt);
@@ -258,6 +292,7 @@ public final class FastFeatures {
             previousStart = tok.getStart();
             previousEnd = tok.getEnd();
         }
+        counts[none] = 0;
         s.touchedCount = nt;
         return nt;
     }
@@ -311,7 +346,7 @@ public final class FastFeatures {
                     if (id >= 0) {
                         addIfKnown(s, unigram[id]);
                         if (have > 1 && previous >= 0 && maxN > 1) {
-                            addIfKnown(s, bigrams.get(previous, id));
+                            addIfKnown(s, bigram(previous, id));
                         }
                     }
                 } else if (id != BY_NAME) {
@@ -373,6 +408,12 @@ public final class FastFeatures {
         return words.get(term, 0, len, h);
     }
 
+    /** The slot of the bigram of two word ids, or -1. */
+    private int bigram(int first, int second) {
+        int b = bigrams.get(first, second);
+        return b == featureCount ? -1 : b;
+    }
+
     private static void addIfKnown(Scratch s, int index) {
         if (index >= 0) {
             s.add(index);
@@ -424,7 +465,7 @@ public final class FastFeatures {
         char[] key = new char[128];
 
         Scratch(int features, int maxN) {
-            counts = new int[features];
+            counts = new int[features + 1]; // the last: no feature, see scanWords
             ringStart = new int[maxN];
             ringEnd = new int[maxN];
         }

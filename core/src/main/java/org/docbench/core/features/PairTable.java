@@ -3,66 +3,103 @@ package org.docbench.core.features;
 import java.util.Arrays;
 
 /**
- * An immutable open-addressing map from a pair of word ids to a feature index: the bigram
- * lookup of {@link FastFeatures}, one probe of one array instead of assembling and hashing the
- * bigram's name.
+ * An immutable map from a pair of word ids to a feature index: the bigram lookup of
+ * {@link FastFeatures}, two loads instead of assembling and hashing the bigram's name.
  *
- * <p>A slot is one {@code long}: 21 bits for each word id and 22 for the value, so a probe
- * reads one cache line and the table stays half the size of a key array beside a value array.
- * That bounds the vocabulary at 2^21 - 1 words and 2^22 features, far above what
- * docbench fits (the whole AllSides corpus has about 10^6 word n-grams seen twice); larger
- * tables are refused when built.
+ * <p>Cuckoo hashing: every pair sits in one of two slots its hash names, so a lookup reads both
+ * and picks, with no branch on what it found. A text's bigrams are found or not about as often
+ * as a coin comes up heads, which no branch predictor guesses; the two independent loads of one
+ * lookup, and of consecutive lookups, overlap their cache misses instead.
+ *
+ * <p>A slot is one {@code long}: 21 bits for each word id and 22 for the value, so the table
+ * stays half the size of a key array beside a value array. That bounds the vocabulary at
+ * 2^21 - 2 words and 2^22 features, far above what docbench fits (the whole AllSides corpus has
+ * about 10^6 word n-grams seen twice); larger tables are refused when built.
  */
 final class PairTable {
     private static final int ID_BITS = 21;
     private static final int VALUE_BITS = 22;
-    static final int MAX_ID = (1 << ID_BITS) - 2;      // all ones is kept out so no slot equals EMPTY
+    private static final long ID_MASK = (1L << ID_BITS) - 1;
+    static final int MAX_ID = (1 << ID_BITS) - 2;      // all ones is kept out for empty slots
     static final int MAX_VALUE = (1 << VALUE_BITS) - 1;
-    private static final long EMPTY = -1L;
     private static final long VALUE_MASK = MAX_VALUE;
+    private static final long KEY_MASK = ~VALUE_MASK;
+    private static final int MAX_KICKS = 1000;
 
     private final long[] slots;
     private final int mask;
-    /**
-     * One bit per 2^k hash values, 16 bits per pair: a bigram that is not in the vocabulary
-     * is most often turned away by a clear bit, from a table small enough to stay in cache,
-     * without touching {@link #slots} (about 6% of absent pairs still get through to the probe).
-     */
-    private final long[] filter;
-    private final int filterShift;
+    private final int absent;
 
-    /** {@code first[i], second[i] -> value[i]}; the pairs must be distinct. */
-    PairTable(int[] first, int[] second, int[] value) {
-        int capacity = Integer.highestOneBit(Math.max(4, first.length * 2 - 1)) << 1;
-        slots = new long[capacity];
-        Arrays.fill(slots, EMPTY);
-        mask = capacity - 1;
-        int filterBits = Integer.highestOneBit(Math.max(64, first.length * 16 - 1)) << 1;
-        filter = new long[filterBits >>> 6];
-        filterShift = 64 - Integer.numberOfTrailingZeros(filterBits);
+    /**
+     * {@code first[i], second[i] -> value[i]}; the pairs must be distinct. {@link #get} returns
+     * {@code absent} for any other pair.
+     */
+    PairTable(int[] first, int[] second, int[] value, int absent) {
         for (int i = 0; i < first.length; i++) {
             if (first[i] < 0 || first[i] > MAX_ID || second[i] < 0 || second[i] > MAX_ID || value[i] < 0 || value[i] > MAX_VALUE) {
                 throw new IllegalArgumentException("pair (" + first[i] + ", " + second[i] + ") -> " + value[i]
                         + " does not fit: word ids must be in [0, " + MAX_ID + "], values in [0, " + MAX_VALUE + "]");
             }
-            long key = key(first[i], second[i]);
-            long h = spread(key);
-            long bit = h >>> filterShift;
-            filter[(int) (bit >>> 6)] |= 1L << bit;
-            int s = (int) h & mask;
-            while (slots[s] != EMPTY) {
-                if ((slots[s] & ~VALUE_MASK) == key) {
-                    throw new IllegalArgumentException("pair (" + first[i] + ", " + second[i] + ") given twice");
-                }
-                s = (s + 1) & mask;
-            }
-            slots[s] = key | value[i];
         }
+        if (absent < 0 || absent > MAX_VALUE) {
+            throw new IllegalArgumentException("absent value " + absent + " not in [0, " + MAX_VALUE + "]");
+        }
+        this.absent = absent;
+        // An empty slot holds a key no pair has (all ones) and the absent value, so a lookup
+        // whose ids are out of range, and whose key may then look empty, still gets absent.
+        long empty = KEY_MASK | absent;
+        // Two-choice cuckoo tables fill reliably to a load of about 0.4; start there and double
+        // the table in the rare case an insertion still cycles.
+        int capacity = Integer.highestOneBit(Math.max(8, (int) (first.length * 2.5) - 1)) << 1;
+        long[] built;
+        while ((built = build(first, second, value, capacity, empty)) == null) {
+            capacity <<= 1;
+        }
+        slots = built;
+        mask = capacity - 1;
     }
 
-    /** The pair in the high 42 bits of a slot. */
+    private static long[] build(int[] first, int[] second, int[] value, int capacity, long empty) {
+        long[] t = new long[capacity];
+        Arrays.fill(t, empty);
+        int m = capacity - 1;
+        for (int i = 0; i < first.length; i++) {
+            long key = key(first[i], second[i]);
+            long h = spread(key);
+            if ((t[(int) h & m] & KEY_MASK) == key || (t[(int) (h >>> 32) & m] & KEY_MASK) == key) {
+                throw new IllegalArgumentException("pair (" + first[i] + ", " + second[i] + ") given twice");
+            }
+            long entry = key | value[i];
+            int from = -1; // the slot the entry in hand was just evicted from
+            for (int kick = 0; ; kick++) {
+                h = spread(entry & KEY_MASK);
+                int one = (int) h & m;
+                int two = (int) (h >>> 32) & m;
+                if (t[one] == empty) {
+                    t[one] = entry;
+                    break;
+                }
+                if (t[two] == empty) {
+                    t[two] = entry;
+                    break;
+                }
+                if (kick == MAX_KICKS) {
+                    return null;
+                }
+                // Evict the occupant of the slot the entry did not just come from; it moves on to its other slot.
+                int at = one == from ? two : one;
+                long evicted = t[at];
+                t[at] = entry;
+                entry = evicted;
+                from = at;
+            }
+        }
+        return t;
+    }
+
+    /** The pair in the high 42 bits of a slot; ids are masked, so a negative id (all ones) matches no pair. */
     private static long key(int first, int second) {
-        return ((long) first << (ID_BITS + VALUE_BITS)) | ((long) second << VALUE_BITS);
+        return ((first & ID_MASK) << (ID_BITS + VALUE_BITS)) | ((second & ID_MASK) << VALUE_BITS);
     }
 
     /** Murmur3's 64-bit finalizer: word ids are small dense ints, so spread them. */
@@ -74,24 +111,16 @@ final class PairTable {
         return h;
     }
 
-    /** The value of the pair, or -1. Ids out of range are simply absent. */
+    /**
+     * The value of the pair, or the {@code absent} value the table was built with (also for a
+     * negative id, which is never in the table).
+     */
     int get(int first, int second) {
         long key = key(first, second);
         long h = spread(key);
-        long bit = h >>> filterShift; // high bits for the filter, low bits for the slot
-        if ((filter[(int) (bit >>> 6)] & (1L << bit)) == 0) {
-            return -1;
-        }
-        int s = (int) h & mask;
-        while (true) {
-            long slot = slots[s];
-            if ((slot & ~VALUE_MASK) == key) {
-                return slot == EMPTY ? -1 : (int) (slot & VALUE_MASK);
-            }
-            if (slot == EMPTY) {
-                return -1;
-            }
-            s = (s + 1) & mask;
-        }
+        long a = slots[(int) h & mask];
+        long b = slots[(int) (h >>> 32) & mask];
+        int r = (a & KEY_MASK) == key ? (int) (a & VALUE_MASK) : absent;
+        return (b & KEY_MASK) == key ? (int) (b & VALUE_MASK) : r;
     }
 }

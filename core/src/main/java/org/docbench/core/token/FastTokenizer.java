@@ -93,6 +93,8 @@ public final class FastTokenizer implements Tokenizer {
     /** FNV-1a of the term; the fast path computes it as it writes the term, others on demand. */
     private int termHash;
     private boolean hashed;
+    /** A plain word's last eight chars, one byte each; the whole term when it has at most eight. */
+    private long termKey;
     /** The current token came through the fast path: ASCII letters and digits only. */
     private boolean plainWord;
 
@@ -169,6 +171,7 @@ public final class FastTokenizer implements Tokenizer {
         // The term's hash rides along: one multiply per char, off the loop's critical path, saves
         // a feature lookup a second pass over the term.
         int h = (HASH_OFFSET ^ first) * HASH_PRIME;
+        long key = first;
         int j = i + 1;
         while (j < limit) {
             char d = b[j];
@@ -178,10 +181,12 @@ public final class FastTokenizer implements Tokenizer {
             }
             t[j - i] = w;
             h = (h ^ w) * HASH_PRIME;
+            key = key << 8 | w;
             j++;
         }
         if (j < limit && endsPlainly(j) || j == n) {
             termHash = h;
+            termKey = key;
             hashed = true;
             plainWord = true;
             start = i;
@@ -696,6 +701,28 @@ public final class FastTokenizer implements Tokenizer {
      */
     public boolean termIsPlainWord() {
         return plainWord;
+    }
+
+    /**
+     * For a {@link #termIsPlainWord plain word} of at most {@value #KEY_CHARS} chars, the term as
+     * one {@code long}: its chars, one byte each, the last in the lowest byte. Terms of non-zero
+     * chars that short map one to one to such keys, so a table keyed by them compares one
+     * {@code long}, not chars. Unspecified for longer or other terms.
+     */
+    public long termKey() {
+        return termKey;
+    }
+
+    /** Longest term {@link #termKey} holds. */
+    public static final int KEY_CHARS = 8;
+
+    /** {@link #termKey} of a term given as chars; the caller checks it is short and its chars below 256. */
+    public static long termKey(CharSequence term) {
+        long key = 0;
+        for (int k = 0; k < term.length(); k++) {
+            key = key << 8 | term.charAt(k);
+        }
+        return key;
     }
 
     /** The current term as a new String; allocates, for tests and convenience paths. */

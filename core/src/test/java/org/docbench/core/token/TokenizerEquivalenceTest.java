@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The fast tokenizer gives exactly the reference tokenizer's tokens (start, end, term) on the whole
  * embedded corpus (raw and normalized), on the AllSides sample and on the random flood, and with
- * each token the FNV-1a hash of its term and a plain-word flag only on terms of ASCII letters and digits.
+ * each token the FNV-1a hash of its term, a plain-word flag only on terms of ASCII letters and
+ * digits, and a plain short term's key.
  */
 class TokenizerEquivalenceTest {
     private static final Pattern PLAIN_WORD = Pattern.compile("[a-z0-9]+");
@@ -82,6 +83,10 @@ class TokenizerEquivalenceTest {
             }
             if (fast.termIsPlainWord() && !PLAIN_WORD.matcher(term).matches()) {
                 fail(where + ": token " + i + " \"" + RandomText.escape(term) + "\" is called a plain word" + context(text, e.start()));
+            }
+            if (fast.termIsPlainWord() && term.length() <= FastTokenizer.KEY_CHARS && fast.termKey() != FastTokenizer.termKey(term)) {
+                fail(where + ": token " + i + " \"" + RandomText.escape(term) + "\" has termKey " + Long.toHexString(fast.termKey())
+                        + ", its chars make " + Long.toHexString(FastTokenizer.termKey(term)) + context(text, e.start()));
             }
             i++;
         }

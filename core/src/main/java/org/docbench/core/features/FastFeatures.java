@@ -173,7 +173,7 @@ public final class FastFeatures {
                 }
             }
             ShortKeyTable shortWords = new ShortKeyTable(shortKeys.stream().mapToLong(Long::longValue).toArray(),
-                    shortValues.stream().mapToLong(Long::longValue).toArray());
+                    shortValues.stream().mapToLong(Long::longValue).toArray(), (long) NO_WORD << 32 | none);
             return new WordIds(new CharKeyTable(keys, ids), frequent, unigram, new PairTable(a, b, f, none), shortWords);
         }
     }
@@ -206,7 +206,10 @@ public final class FastFeatures {
     /** Counts the known features of already-normalized text by slot, unweighted; returns how many. */
     private int collect(CharSequence normalizedText, Scratch s) {
         s.clear();
-        return wordsOnly ? scanWords(normalizedText, s) : scan(normalizedText, s);
+        if (wordsOnly) {
+            return s.tally(occurrences(normalizedText, s));
+        }
+        return scan(normalizedText, s);
     }
 
     /**
@@ -216,112 +219,142 @@ public final class FastFeatures {
      * On return {@code sums[l]} is the sum over the document's features of value times weight
      * before TF-IDF's L2 normalization, which is a division of every sum by
      * {@code sqrt(s.sumOfSquares())}; returns the number of distinct features.
-     *
-     * <p>Two passes: the first counts features by slot, the second reads each distinct feature's
-     * row once. Rows of different features do not depend on each other, so their cache misses
-     * overlap, where adding rows as tokens arrive chains every add through the same sums.
      */
     public int score(CharSequence normalizedText, Scratch s, double[] rows, int labels, double[] sums) {
         if (rows.length != featureCount * (labels + 1) || sums.length < labels) {
             throw new IllegalArgumentException("rows must hold " + featureCount + " x " + (labels + 1) + " doubles and sums "
                     + labels + ", got " + rows.length + " and " + sums.length);
         }
-        int n = collect(normalizedText, s);
-        s.dot(rows, labels, sums, spec.weighting() == FeatureSpec.Weighting.BINARY);
-        return n;
+        boolean binary = spec.weighting() == FeatureSpec.Weighting.BINARY;
+        if (wordsOnly) {
+            s.clear();
+            return s.dotOccurrences(occurrences(normalizedText, s), rows, labels, sums, binary);
+        }
+        collect(normalizedText, s);
+        return s.dot(rows, labels, sums, binary);
     }
 
     /**
      * The common specs, word unigrams and bigrams looked up by word id with no char n-grams,
-     * take {@link #scanWords}; any other spec the general {@link #scan}.
+     * take {@link #occurrences}; any other spec the general {@link #scan}.
      */
     private boolean wordsOnlySpec() {
         return words != null && spec.maxNgram() <= 2 && spec.maxCharNgram() == 0;
     }
 
     /**
-     * {@link #scan} for {@link #wordsOnlySpec}: the same counts from a loop that keeps its state
-     * in locals and reads a plain word's hash from the tokenizer, which computed it while writing
-     * the term. N-grams with a term holding {@code _} go by name, as in {@link #scan}.
+     * {@link #scan} for {@link #wordsOnlySpec}: writes the slot of every known feature occurrence,
+     * in text order, into {@code s.occurrences}; returns how many.
+     *
+     * <p>In phases, each a short loop over the tokens: tokenize (keeping a short plain word's key,
+     * which the tokenizer built while writing the term, and looking up the rest), then look up the
+     * short words, then the bigrams. The tables of a large vocabulary are megabytes, so most
+     * lookups miss the cache; in a loop of a few instructions per token the processor has the
+     * loads of many tokens in flight at once, where a loop that also tokenizes has room for one or
+     * two. N-grams with a term holding {@code _} go by name, as in {@link #scan}.
      */
-    private int scanWords(CharSequence normalizedText, Scratch s) {
+    private int occurrences(CharSequence normalizedText, Scratch s) {
         final FastTokenizer tok = s.tokenizer;
         tok.reset(normalizedText);
-        final int[] counts = s.counts;
-        final int[] touched = s.touchedForAll();
-        final int[] unigram = this.unigram;
+        s.ensureTokens(normalizedText.length()); // a token takes at least one char
+        final long[] keys = s.keys;
+        final int[] ids = s.ids;
+        final int[] unis = s.unigrams;
+        final int[] starts = s.starts;
+        final int[] ends = s.ends;
+        final int none = featureCount;
+
+        int n = 0;
+        while (tok.advance()) {
+            if (tok.termIsPlainWord() && tok.termLength() <= FastTokenizer.KEY_CHARS) {
+                keys[n] = tok.termKey();
+            } else {
+                keys[n] = 0;
+                int id = tok.termIsPlainWord() ? plainWordId(tok.termHash(), tok.termBuffer(), tok.termLength())
+                        : wordId(tok.termBuffer(), tok.termLength());
+                ids[n] = id;
+                unis[n] = id >= 0 && unigram[id] >= 0 ? unigram[id] : none;
+            }
+            starts[n] = tok.getStart();
+            ends[n] = tok.getEnd();
+            n++;
+        }
+
+        final ShortKeyTable shortWords = this.shortWords;
+        for (int i = 0; i < n; i++) {
+            long key = keys[i];
+            if (key != 0) {
+                long v = shortWords.get(key); // absent: NO_WORD and none
+                ids[i] = (int) (v >> 32);
+                unis[i] = (int) v;
+            }
+        }
+
+        // "No feature" is the slot one past the last; an occurrence is kept by advancing past it
+        // when it is a real feature, with no branch on what the lookups found (a coin toss for
+        // bigrams, which no predictor guesses).
+        final int[] occ = s.occurrences;
         final PairTable bigrams = this.bigrams;
         final boolean pairs = spec.maxNgram() == 2;
-        int nt = 0;
+        int at = 0;
         int previous = NO_WORD;
-        int previousStart = -1;
-        int previousEnd = -1;
-        final ShortKeyTable shortWords = this.shortWords;
-        // "No feature" is a slot of its own, one past the last: counting into it and appending it
-        // to the touched list only past their end takes no branch on whether a feature was found,
-        // which no predictor guesses well for bigrams; the loads of successive tokens overlap.
-        final int none = featureCount;
-        while (tok.advance()) {
-            int id;
-            int u;
-            if (tok.termIsPlainWord() && tok.termLength() <= FastTokenizer.KEY_CHARS) {
-                long v = shortWords.get(tok.termKey()); // ABSENT gives NO_WORD
-                id = (int) (v >> 32);
-                u = (int) v;
-            } else {
-                id = tok.termIsPlainWord() ? plainWordId(tok.termHash(), tok.termBuffer(), tok.termLength())
-                        : wordId(tok.termBuffer(), tok.termLength());
-                u = id >= 0 && unigram[id] >= 0 ? unigram[id] : none;
-            }
-            if (id >= 0 && previous != BY_NAME) {
-                int c = counts[u];
-                counts[u] = c + 1;
-                touched[nt] = u;
-                nt += ((c - 1) & (u - none)) >>> 31; // a first count of a real feature
+        for (int i = 0; i < n; i++) {
+            int id = ids[i];
+            if (id != BY_NAME && previous != BY_NAME) {
+                int u = unis[i]; // none for an unknown term
+                occ[at] = u;
+                at += (u - none) >>> 31;
                 if (pairs) {
-                    int b = bigrams.get(previous, id); // none for NO_WORD before
-                    c = counts[b];
-                    counts[b] = c + 1;
-                    touched[nt] = b;
-                    nt += ((c - 1) & (b - none)) >>> 31;
+                    int b = bigrams.get(previous, id); // none if either id is NO_WORD
+                    occ[at] = b;
+                    at += (b - none) >>> 31;
                 }
-            } else if (id == BY_NAME || previous == BY_NAME) {
-                nt = byName(s, tok, id, pairs && previousStart >= 0, previousStart, previousEnd, nt);
-            } // else an unknown term: no unigram, and no bigram holds it
+            } else {
+                at = byName(s, tok, i, pairs && i > 0, at);
+            }
             previous = id;
-            previousStart = tok.getStart();
-            previousEnd = tok.getEnd();
         }
-        counts[none] = 0;
-        s.touchedCount = nt;
-        return nt;
+        return at;
     }
 
     /**
-     * The n-grams ending at a token when it or the one before holds {@code _}: such a unigram and
-     * every such bigram by name (the bigram {@code w=a_b} of a term {@code a_b} is ambiguous in ids).
+     * Writes the features of token {@code i} into {@code s.occurrences} from {@code at} when it or
+     * the one before holds {@code _}: its unigram by id or by name, and the bigram with the token
+     * before by name (the bigram {@code w=a_b} of a term {@code a_b} is ambiguous in ids); returns
+     * the new end.
      */
-    private int byName(Scratch s, FastTokenizer tok, int id, boolean bigram, int previousStart, int previousEnd, int nt) {
-        s.touchedCount = nt;
+    private int byName(Scratch s, FastTokenizer tok, int i, boolean bigram, int at) {
+        int id = s.ids[i];
+        int start = s.starts[i];
+        int end = s.ends[i];
         if (id >= 0) {
-            addIfKnown(s, unigram[id]);
+            if (s.unigrams[i] != featureCount) {
+                s.occurrences[at++] = s.unigrams[i];
+            }
         } else if (id == BY_NAME) {
-            char[] key = s.ensureKey(2 + tok.termLength());
+            char[] key = s.ensureKey(2 + end - start);
             key[0] = 'w';
             key[1] = '=';
-            System.arraycopy(tok.termBuffer(), 0, key, 2, tok.termLength());
-            count(s, key, 2 + tok.termLength());
+            int f = lookup(key, 2 + tok.termOf(start, end, key, 2));
+            if (f >= 0) {
+                s.occurrences[at++] = f;
+            }
         }
         if (bigram) {
-            char[] key = s.ensureKey(3 + (previousEnd - previousStart) + (tok.getEnd() - tok.getStart()));
+            int previousStart = s.starts[i - 1];
+            int previousEnd = s.ends[i - 1];
+            char[] key = s.ensureKey(3 + (previousEnd - previousStart) + (end - start));
             key[0] = 'w';
             key[1] = '=';
-            int at = 2 + tok.termOf(previousStart, previousEnd, key, 2);
-            key[at++] = '_';
-            at += tok.termOf(tok.getStart(), tok.getEnd(), key, at);
-            count(s, key, at);
+            int len = 2 + tok.termOf(previousStart, previousEnd, key, 2);
+            key[len++] = '_';
+            len += tok.termOf(start, end, key, len);
+            int f = lookup(key, len);
+            if (f >= 0) {
+                s.occurrences[at++] = f;
+            }
         }
-        return s.touchedCount;
+        return at;
     }
 
     private int scan(CharSequence normalizedText, Scratch s) {
@@ -437,15 +470,18 @@ public final class FastFeatures {
     }
 
     private void count(Scratch s, char[] key, int len) {
-        int index;
-        if (bucketToIndex != null) {
-            index = bucketToIndex[CharKeyTable.hash(key, 0, len) & ((1 << spec.hashBits()) - 1)];
-        } else {
-            index = table.get(key, 0, len, CharKeyTable.hash(key, 0, len));
-        }
+        int index = lookup(key, len);
         if (index >= 0) {
             s.add(index);
         }
+    }
+
+    /** The slot of the feature named {@code key[0, len)}, or -1. */
+    private int lookup(char[] key, int len) {
+        if (bucketToIndex != null) {
+            return bucketToIndex[CharKeyTable.hash(key, 0, len) & ((1 << spec.hashBits()) - 1)];
+        }
+        return table.get(key, 0, len, CharKeyTable.hash(key, 0, len));
     }
 
     /** Per-thread buffers for {@link FastFeatures#extract}. Not thread-safe. */
@@ -465,7 +501,7 @@ public final class FastFeatures {
         char[] key = new char[128];
 
         Scratch(int features, int maxN) {
-            counts = new int[features + 1]; // the last: no feature, see scanWords
+            counts = new int[features];
             ringStart = new int[maxN];
             ringEnd = new int[maxN];
         }
@@ -530,19 +566,95 @@ public final class FastFeatures {
             }
         }
 
-        /**
-         * The touched list, long enough for every feature, so a loop that adds each feature at
-         * most once needs no bounds check of its own; grown once per scratch.
-         */
-        int[] touchedForAll() {
-            if (touched.length < counts.length) {
-                touched = Arrays.copyOf(touched, counts.length);
+        // Per token of the current text, for FastFeatures.occurrences: a short plain word's key
+        // (0 for other tokens), word id, unigram slot, offsets; and the feature occurrences found.
+        long[] keys = new long[0];
+        int[] ids = new int[0];
+        int[] unigrams = new int[0];
+        int[] starts = new int[0];
+        int[] ends = new int[0];
+        int[] occurrences = new int[0];
+
+        /** Grows the per-token buffers to {@code tokens} tokens (occurrences: two per token). */
+        void ensureTokens(int tokens) {
+            if (keys.length < tokens) {
+                int n = Math.max(tokens, 2 * keys.length);
+                keys = new long[n];
+                ids = new int[n];
+                unigrams = new int[n];
+                starts = new int[n];
+                ends = new int[n];
+                occurrences = new int[2 * n];
             }
-            return touched;
         }
 
-        /** {@link FastFeatures#score}'s second pass: each distinct feature's row, once. */
-        void dot(double[] rows, int labels, double[] sums, boolean binary) {
+        /** Counts the first {@code n} {@link #occurrences} by slot; returns the number of distinct features. */
+        int tally(int n) {
+            for (int i = 0; i < n; i++) {
+                add(occurrences[i]);
+            }
+            return touchedCount;
+        }
+
+        /**
+         * {@link FastFeatures#score} over the first {@code n} {@link #occurrences}: the dot product
+         * is linear in the counts, so each occurrence adds its row, and the sum of squares of a
+         * feature's value grows by {@code (2c + 1) scale^2} when its count goes from c to c + 1.
+         * The rows are independent loads, so their cache misses overlap. Leaves the counts at 0;
+         * returns the number of distinct features.
+         */
+        int dotOccurrences(int n, double[] rows, int labels, double[] sums, boolean binary) {
+            final int[] occ = occurrences;
+            final int[] c = counts;
+            int distinct = 0;
+            double squares = 0;
+            if (labels == 3 && !binary) {
+                // The usual stance task, unrolled so the three sums stay in registers.
+                double s0 = 0;
+                double s1 = 0;
+                double s2 = 0;
+                for (int i = 0; i < n; i++) {
+                    int f = occ[i];
+                    int k = c[f];
+                    c[f] = k + 1;
+                    distinct += (k - 1) >>> 31;
+                    int row = f * 4;
+                    double x = rows[row];
+                    squares += (2 * k + 1) * x * x;
+                    s0 += x * rows[row + 1];
+                    s1 += x * rows[row + 2];
+                    s2 += x * rows[row + 3];
+                }
+                sums[0] = s0;
+                sums[1] = s1;
+                sums[2] = s2;
+            } else {
+                final int stride = labels + 1;
+                Arrays.fill(sums, 0, labels, 0.0);
+                for (int i = 0; i < n; i++) {
+                    int f = occ[i];
+                    int k = c[f];
+                    c[f] = k + 1;
+                    distinct += (k - 1) >>> 31;
+                    int row = f * stride;
+                    double scale = rows[row];
+                    // Binary weighting counts a feature once, at its first occurrence.
+                    double x = binary ? (k == 0 ? scale : 0) : scale;
+                    squares += binary ? x * x : (2 * k + 1) * scale * scale;
+                    for (int l = 0; l < labels; l++) {
+                        sums[l] += x * rows[row + 1 + l];
+                    }
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                c[occ[i]] = 0;
+            }
+            sumOfSquares = squares;
+            return distinct;
+        }
+
+        /** {@link FastFeatures#score}'s second pass for the general scan: each distinct feature's row, once. */
+        int dot(double[] rows, int labels, double[] sums, boolean binary) {
             final int[] t = touched;
             final int[] c = counts;
             final int n = touchedCount;
@@ -578,6 +690,7 @@ public final class FastFeatures {
                 }
             }
             sumOfSquares = squares;
+            return n;
         }
 
         /** After {@link FastFeatures#score}: the sum of the squared TF-IDF values, for the L2 norm. */

@@ -12,14 +12,13 @@ import org.docbench.core.token.FastTokenizer;
  * 0 (terms are not empty and their chars not 0), which marks an empty slot.
  */
 final class ShortKeyTable {
-    /** What {@link #get} returns for an absent key. */
-    static final long ABSENT = -1L;
-
     private final long[] slots;     // key, value, key, value, ...
     private final int shift;
+    private final long absent;
 
-    /** {@code keys[i] -> values[i]}; keys must be distinct and not 0. */
-    ShortKeyTable(long[] keys, long[] values) {
+    /** {@code keys[i] -> values[i]}, and {@code absent} for any other key; keys must be distinct and not 0. */
+    ShortKeyTable(long[] keys, long[] values, long absent) {
+        this.absent = absent;
         // Load factor at most 0.5 keeps probe chains short.
         int capacity = Integer.highestOneBit(Math.max(4, keys.length * 2 - 1)) << 1;
         slots = new long[2 * capacity];
@@ -46,7 +45,7 @@ final class ShortKeyTable {
         return (int) ((key * 0x9E3779B97F4A7C15L) >>> shift);
     }
 
-    /** The value of {@code key}, or {@link #ABSENT}. */
+    /** The value of {@code key}, or the absent value the table was built with. */
     long get(long key) {
         final long[] t = slots;
         final int mask = (t.length >>> 1) - 1;
@@ -57,7 +56,7 @@ final class ShortKeyTable {
                 return t[2 * s + 1];
             }
             if (k == 0) {
-                return ABSENT;
+                return absent;
             }
             s = (s + 1) & mask;
         }

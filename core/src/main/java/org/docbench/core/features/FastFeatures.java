@@ -6,9 +6,15 @@ import org.docbench.core.token.FastTokenizer;
 
 /**
  * The allocation-free twin of {@link FeatureExtractor}: the same features, extracted straight
- * from token buffers into primitive arrays. N-gram keys are assembled in a reused char buffer
- * and looked up in a {@link CharKeyTable} (or hashed into buckets when the spec hashes), counts
- * accumulate in an int array indexed by feature, and weights follow the extractor's rules.
+ * from token buffers into primitive arrays, and {@link #score scored} against linear weights.
+ *
+ * <p>Two ways in. Word unigrams and bigrams (the default spec) go by word id: a short plain word
+ * by the one-{@code long} key the tokenizer built ({@link ShortKeyTable}), any other term by its
+ * chars ({@link CharKeyTable}), a bigram by its pair of ids ({@link PairTable}), in phases that
+ * let the cache misses of many tokens overlap (see {@link #occurrences}). Other specs (longer
+ * n-grams, char n-grams, hashing) assemble each n-gram's name in a reused char buffer and look
+ * it up by name (or hash it into buckets). Counts accumulate in an int array indexed by feature,
+ * and weights follow the extractor's rules.
  *
  * <p>The tables are immutable and shared; all per-document state lives in a {@link Scratch},
  * which is not thread-safe: use one per thread. Equivalence with {@link FeatureExtractor#features}

@@ -90,7 +90,7 @@ public final class FastTokenizer implements Tokenizer {
     private int end = -1;
     private char[] term = new char[64];
     private int termLength;
-    /** FNV-1a of the term; the fast path computes it as it writes the term, others on demand. */
+    /** FNV-1a of the term, computed on demand. */
     private int termHash;
     private boolean hashed;
     /** A plain word's last eight chars, one byte each; the whole term when it has at most eight. */
@@ -168,9 +168,8 @@ public final class FastTokenizer implements Tokenizer {
         int limit = n - i <= t.length ? n : i + t.length; // the term buffer bounds a fast-path word
         char first = word[b[i]];
         t[0] = first;
-        // The term's hash rides along: one multiply per char, off the loop's critical path, saves
-        // a feature lookup a second pass over the term.
-        int h = (HASH_OFFSET ^ first) * HASH_PRIME;
+        // The term's key rides along (a shift and an or per char): a short word is then looked up
+        // by one long, with no second pass over its chars.
         long key = first;
         int j = i + 1;
         while (j < limit) {
@@ -180,14 +179,12 @@ public final class FastTokenizer implements Tokenizer {
                 break;
             }
             t[j - i] = w;
-            h = (h ^ w) * HASH_PRIME;
             key = key << 8 | w;
             j++;
         }
         if (j < limit && endsPlainly(j) || j == n) {
-            termHash = h;
             termKey = key;
-            hashed = true;
+            hashed = false;
             plainWord = true;
             start = i;
             termLength = j - i;
@@ -680,8 +677,7 @@ public final class FastTokenizer implements Tokenizer {
 
     /**
      * The 32-bit FNV-1a hash of the current term's chars (the function of docbench's feature
-     * hash), for lookups keyed by term. Free for tokens of the fast path, which computes it while
-     * writing the term; computed on first call for the others.
+     * hash), for lookups keyed by term; computed on the first call for each token.
      */
     public int termHash() {
         if (!hashed) {

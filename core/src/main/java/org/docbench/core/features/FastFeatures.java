@@ -659,40 +659,24 @@ public final class FastFeatures {
             return distinct;
         }
 
-        /** {@link FastFeatures#score}'s second pass for the general scan: each distinct feature's row, once. */
+        /**
+         * {@link FastFeatures#score} after the general scan (specs off the hot path: longer n-grams,
+         * char n-grams, hashing): each distinct feature's row, once.
+         */
         int dot(double[] rows, int labels, double[] sums, boolean binary) {
             final int[] t = touched;
             final int[] c = counts;
             final int n = touchedCount;
             final int stride = labels + 1;
             double squares = 0;
-            if (labels == 3) {
-                // The usual stance task, unrolled so the three sums stay in registers.
-                double s0 = 0;
-                double s1 = 0;
-                double s2 = 0;
-                for (int i = 0; i < n; i++) {
-                    int f = t[i];
-                    int row = f * 4;
-                    double x = (binary ? 1 : c[f]) * rows[row];
-                    squares += x * x;
-                    s0 += x * rows[row + 1];
-                    s1 += x * rows[row + 2];
-                    s2 += x * rows[row + 3];
-                }
-                sums[0] = s0;
-                sums[1] = s1;
-                sums[2] = s2;
-            } else {
-                Arrays.fill(sums, 0, labels, 0.0);
-                for (int i = 0; i < n; i++) {
-                    int f = t[i];
-                    int row = f * stride;
-                    double x = (binary ? 1 : c[f]) * rows[row];
-                    squares += x * x;
-                    for (int l = 0; l < labels; l++) {
-                        sums[l] += x * rows[row + 1 + l];
-                    }
+            Arrays.fill(sums, 0, labels, 0.0);
+            for (int i = 0; i < n; i++) {
+                int f = t[i];
+                int row = f * stride;
+                double x = (binary ? 1 : c[f]) * rows[row];
+                squares += x * x;
+                for (int l = 0; l < labels; l++) {
+                    sums[l] += x * rows[row + 1 + l];
                 }
             }
             sumOfSquares = squares;

@@ -363,13 +363,16 @@ public final class FastFeatures {
         return at;
     }
 
+    /**
+     * Counts the features of any spec by name: each word n-gram ending at a token is assembled
+     * from the terms' offsets and looked up whole, and char n-grams likewise. Specs of word
+     * unigrams and bigrams take the faster {@link #occurrences} instead.
+     */
     private int scan(CharSequence normalizedText, Scratch s) {
         FastTokenizer tok = s.tokenizer;
         tok.reset(normalizedText);
         final int maxN = spec.maxNgram();
-        final boolean byId = words != null;
         final boolean chars = spec.maxCharNgram() > 0;
-        int previous = NO_WORD;
         while (tok.advance()) {
             char[] term = tok.termBuffer();
             int termLength = tok.termLength();
@@ -377,27 +380,7 @@ public final class FastFeatures {
             // Word n-grams ending at this token: the extractor emits n-grams starting at each
             // token, which is the same multiset.
             int have = s.termCount;
-            int first = 1;
-            if (byId) {
-                int id = wordId(term, termLength);
-                if (id != BY_NAME && (previous != BY_NAME || have == 1)) {
-                    first = Math.min(have, 2) + 1;
-                    if (id >= 0) {
-                        addIfKnown(s, unigram[id]);
-                        if (have > 1 && previous >= 0 && maxN > 1) {
-                            addIfKnown(s, bigram(previous, id));
-                        }
-                    }
-                } else if (id != BY_NAME) {
-                    // The term is plain but the one before holds '_': the unigram by id, the rest by name.
-                    first = 2;
-                    if (id >= 0) {
-                        addIfKnown(s, unigram[id]);
-                    }
-                }
-                previous = id;
-            }
-            for (int n = first; n <= maxN && n <= have; n++) {
+            for (int n = 1; n <= maxN && n <= have; n++) {
                 int len = s.assembleWordGram(n, tok);
                 count(s, s.key, len);
             }
@@ -445,18 +428,6 @@ public final class FastFeatures {
             }
         }
         return words.get(term, 0, len, h);
-    }
-
-    /** The slot of the bigram of two word ids, or -1. */
-    private int bigram(int first, int second) {
-        int b = bigrams.get(first, second);
-        return b == featureCount ? -1 : b;
-    }
-
-    private static void addIfKnown(Scratch s, int index) {
-        if (index >= 0) {
-            s.add(index);
-        }
     }
 
     private void charGrams(Scratch s, char[] term, int termLength) {

@@ -3,6 +3,7 @@ package org.docbench.core.features;
 import java.util.Arrays;
 
 import org.docbench.core.token.FastTokenizer;
+import org.docbench.core.token.TokenSpans;
 
 /**
  * The allocation-free twin of {@link FeatureExtractor}: the same features, extracted straight
@@ -46,9 +47,9 @@ public final class FastFeatures {
     private final int[] unigram;            // word id -> feature index of w=<term>, or -1
     private final PairTable bigrams;        // (word id, word id) -> slot of w=<a>_<b>, or featureCount
     /**
-     * Words of at most {@link FastTokenizer#KEY_CHARS} chars by their tokenizer key, to
-     * {@code word id << 32 | unigram slot} ({@link #featureCount} when the word has no unigram):
-     * a plain short term's id and unigram from one probe.
+     * Plain words (ASCII letters and digits) of at most {@link FastTokenizer#KEY_CHARS} chars by
+     * their tokenizer key, to {@code word id << 32 | unigram slot} ({@link #featureCount} when the
+     * word has no unigram): a plain short term's id and unigram from one probe.
      */
     private final ShortKeyTable shortWords;
     private final boolean wordsOnly;        // see wordsOnlySpec
@@ -170,16 +171,20 @@ public final class FastFeatures {
                     frequent[slot] = ((long) h << 32) | (id + 1L); // id + 1 keeps 0 for empty
                 }
             }
-            java.util.List<Long> shortKeys = new java.util.ArrayList<>();
-            java.util.List<Long> shortValues = new java.util.ArrayList<>();
-            for (int id = 0; id < keys.length; id++) {
-                if (keys[id].length() <= FastTokenizer.KEY_CHARS && keys[id].chars().allMatch(c -> c > 0 && c < 256)) {
-                    shortKeys.add(FastTokenizer.termKey(keys[id]));
-                    shortValues.add((long) id << 32 | (unigram[id] >= 0 ? unigram[id] : none));
-                }
+            // Only plain words: the tokenizer keys no other term.
+            java.util.regex.Pattern plain = java.util.regex.Pattern.compile("[a-z0-9]{1," + FastTokenizer.KEY_CHARS + "}");
+            int[] shortIds = java.util.stream.IntStream.range(0, keys.length)
+                    .filter(id -> plain.matcher(keys[id]).matches()).toArray();
+            long[] low = new long[shortIds.length];
+            long[] high = new long[shortIds.length];
+            long[] values = new long[shortIds.length];
+            for (int i = 0; i < shortIds.length; i++) {
+                int id = shortIds[i];
+                low[i] = FastTokenizer.termKey(keys[id]);
+                high[i] = FastTokenizer.termKeyHigh(keys[id]);
+                values[i] = (long) id << 32 | (unigram[id] >= 0 ? unigram[id] : none);
             }
-            ShortKeyTable shortWords = new ShortKeyTable(shortKeys.stream().mapToLong(Long::longValue).toArray(),
-                    shortValues.stream().mapToLong(Long::longValue).toArray(), (long) NO_WORD << 32 | none);
+            ShortKeyTable shortWords = new ShortKeyTable(low, high, values, (long) NO_WORD << 32 | none);
             return new WordIds(new CharKeyTable(keys, ids), frequent, unigram, new PairTable(a, b, f, none), shortWords);
         }
     }
@@ -252,9 +257,9 @@ public final class FastFeatures {
      * {@link #scan} for {@link #wordsOnlySpec}: writes the slot of every known feature occurrence,
      * in text order, into {@code s.occurrences}; returns how many.
      *
-     * <p>In phases, each a short loop over the tokens: tokenize (keeping a short plain word's key,
-     * which the tokenizer built while writing the term, and looking up the rest), then look up the
-     * short words, then the bigrams. The tables of a large vocabulary are megabytes, so most
+     * <p>In phases, each a short loop over the tokens: tokenize the whole text
+     * ({@link FastTokenizer#tokenizeAll}, which gives a short plain word's key), then look up the
+     * words (by key, or by chars for the few without one), then the bigrams. The tables of a large vocabulary are megabytes, so most
      * lookups miss the cache; in a loop of a few instructions per token the processor has the
      * loads of many tokens in flight at once, where a loop that also tokenizes has room for one or
      * two. N-grams with a term holding {@code _} go by name, as in {@link #scan}.
@@ -262,37 +267,29 @@ public final class FastFeatures {
     private int occurrences(CharSequence normalizedText, Scratch s) {
         final FastTokenizer tok = s.tokenizer;
         tok.reset(normalizedText);
-        s.ensureTokens(normalizedText.length()); // a token takes at least one char
-        final long[] keys = s.keys;
+        final TokenSpans spans = s.spans;
+        final int n = tok.tokenizeAll(spans);
+        s.ensureTokens(n);
+        final long[] keys = spans.keys();
+        final long[] highKeys = spans.highKeys();
+        final int[] starts = spans.starts();
+        final int[] ends = spans.ends();
         final int[] ids = s.ids;
         final int[] unis = s.unigrams;
-        final int[] starts = s.starts;
-        final int[] ends = s.ends;
         final int none = featureCount;
-
-        int n = 0;
-        while (tok.advance()) {
-            if (tok.termIsPlainWord() && tok.termLength() <= FastTokenizer.KEY_CHARS) {
-                keys[n] = tok.termKey();
-            } else {
-                keys[n] = 0;
-                int id = tok.termIsPlainWord() ? plainWordId(tok.termHash(), tok.termBuffer(), tok.termLength())
-                        : wordId(tok.termBuffer(), tok.termLength());
-                ids[n] = id;
-                unis[n] = id >= 0 && unigram[id] >= 0 ? unigram[id] : none;
-            }
-            starts[n] = tok.getStart();
-            ends[n] = tok.getEnd();
-            n++;
-        }
 
         final ShortKeyTable shortWords = this.shortWords;
         for (int i = 0; i < n; i++) {
             long key = keys[i];
             if (key != 0) {
-                long v = shortWords.get(key); // absent: NO_WORD and none
+                long v = shortWords.get(key, highKeys[i]); // absent: NO_WORD and none
                 ids[i] = (int) (v >> 32);
                 unis[i] = (int) v;
+            } else {
+                char[] term = s.ensureKey(ends[i] - starts[i]);
+                int id = wordId(term, tok.termOf(starts[i], ends[i], term, 0));
+                ids[i] = id;
+                unis[i] = id >= 0 && unigram[id] >= 0 ? unigram[id] : none;
             }
         }
 
@@ -331,8 +328,8 @@ public final class FastFeatures {
      */
     private int byName(Scratch s, FastTokenizer tok, int i, boolean bigram, int at) {
         int id = s.ids[i];
-        int start = s.starts[i];
-        int end = s.ends[i];
+        int start = s.spans.starts()[i];
+        int end = s.spans.ends()[i];
         if (id >= 0) {
             if (s.unigrams[i] != featureCount) {
                 s.occurrences[at++] = s.unigrams[i];
@@ -347,8 +344,8 @@ public final class FastFeatures {
             }
         }
         if (bigram) {
-            int previousStart = s.starts[i - 1];
-            int previousEnd = s.ends[i - 1];
+            int previousStart = s.spans.starts()[i - 1];
+            int previousEnd = s.spans.ends()[i - 1];
             char[] key = s.ensureKey(3 + (previousEnd - previousStart) + (end - start));
             key[0] = 'w';
             key[1] = '=';
@@ -543,24 +540,19 @@ public final class FastFeatures {
             }
         }
 
-        // Per token of the current text, for FastFeatures.occurrences: a short plain word's key
-        // (0 for other tokens), word id, unigram slot, offsets; and the feature occurrences found.
-        long[] keys = new long[0];
+        // Per token of the current text, for FastFeatures.occurrences: offsets and keys, then
+        // word id and unigram slot; and the feature occurrences found.
+        final TokenSpans spans = new TokenSpans();
         int[] ids = new int[0];
         int[] unigrams = new int[0];
-        int[] starts = new int[0];
-        int[] ends = new int[0];
         int[] occurrences = new int[0];
 
         /** Grows the per-token buffers to {@code tokens} tokens (occurrences: two per token). */
         void ensureTokens(int tokens) {
-            if (keys.length < tokens) {
-                int n = Math.max(tokens, 2 * keys.length);
-                keys = new long[n];
+            if (ids.length < tokens) {
+                int n = Math.max(tokens, 2 * ids.length);
                 ids = new int[n];
                 unigrams = new int[n];
-                starts = new int[n];
-                ends = new int[n];
                 occurrences = new int[2 * n];
             }
         }

@@ -90,11 +90,6 @@ public final class FastTokenizer implements Tokenizer {
     private int end = -1;
     private char[] term = new char[64];
     private int termLength;
-    /** FNV-1a of the term, computed on demand. */
-    private int termHash;
-    private boolean hashed;
-    /** A plain word's last eight chars, one byte each; the whole term when it has at most eight. */
-    private long termKey;
     /** The current token came through the fast path: ASCII letters and digits only. */
     private boolean plainWord;
 
@@ -128,7 +123,6 @@ public final class FastTokenizer implements Tokenizer {
         start = -1;
         end = -1;
         termLength = 0;
-        hashed = false;
         plainWord = false;
     }
 
@@ -166,11 +160,7 @@ public final class FastTokenizer implements Tokenizer {
         }
         char[] t = term;
         int limit = n - i <= t.length ? n : i + t.length; // the term buffer bounds a fast-path word
-        char first = word[b[i]];
-        t[0] = first;
-        // The term's key rides along (a shift and an or per char): a short word is then looked up
-        // by one long, with no second pass over its chars.
-        long key = first;
+        t[0] = word[b[i]];
         int j = i + 1;
         while (j < limit) {
             char d = b[j];
@@ -179,12 +169,9 @@ public final class FastTokenizer implements Tokenizer {
                 break;
             }
             t[j - i] = w;
-            key = key << 8 | w;
             j++;
         }
         if (j < limit && endsPlainly(j) || j == n) {
-            termKey = key;
-            hashed = false;
             plainWord = true;
             start = i;
             termLength = j - i;
@@ -210,7 +197,6 @@ public final class FastTokenizer implements Tokenizer {
                 start = -1;
                 end = -1;
                 termLength = 0;
-                hashed = false;
                 plainWord = false;
                 return false;
             }
@@ -259,9 +245,92 @@ public final class FastTokenizer implements Tokenizer {
         }
         end = e;
         pos = e;
-        hashed = false;
         plainWord = false;
         return true;
+    }
+
+    /**
+     * Tokenizes the rest of the text at once into {@code out}, replacing what it held: the tokens
+     * {@link #advance} would give, each as its offsets and, for a plain word (ASCII letters and
+     * digits) of at most {@value #KEY_CHARS} chars, its term as a two-{@code long} key
+     * ({@link #termKey}, {@link #termKeyHigh}); 0 stands for "no key", and the caller gets such a
+     * term from {@link #termOf}. Returns the number of tokens and leaves the cursor at the end.
+     *
+     * <p>The common token goes through one loop that keeps everything in registers: no term
+     * buffer, no field written per token, and the key built as the chars go by (a shift and an
+     * or per char), so a caller looks most words up by two longs with no pass over their chars.
+     * Other tokens take the general scanner of {@link #advance}.
+     */
+    public int tokenizeAll(TokenSpans out) {
+        final char[] b = buf;
+        final int n = length;
+        final char[] word = ASCII_WORD;
+        out.ensure(n - pos); // a token takes at least one char
+        final int[] starts = out.starts;
+        final int[] ends = out.ends;
+        final long[] keys = out.keys;
+        final long[] highKeys = out.highKeys;
+        int count = 0;
+        int i = pos;
+        while (true) {
+            char c = 0;
+            while (i < n && (c = b[i]) < 128 && word[c] == 0) {
+                i++;
+            }
+            if (i >= n) {
+                break;
+            }
+            if (c < 128 && (i + 4 > n || !mayStartUrl(c, b[i + 1]))) {
+                long low = word[c];
+                long high = 0;
+                int j = i + 1;
+                while (j < n) {
+                    char d = b[j];
+                    char w = word[d & 0x7F];
+                    if (d >= 128 || w == 0) {
+                        break;
+                    }
+                    high = high << 8 | low >>> 56;
+                    low = low << 8 | w;
+                    j++;
+                }
+                if (j == n || endsPlainly(j)) {
+                    boolean keyed = j - i <= KEY_CHARS;
+                    starts[count] = i;
+                    ends[count] = j;
+                    keys[count] = keyed ? low : 0;
+                    highKeys[count] = keyed ? high : 0;
+                    count++;
+                    i = j;
+                    continue;
+                }
+            }
+            pos = i;
+            if (!advanceGeneral(i)) {
+                break;
+            }
+            starts[count] = start;
+            ends[count] = end;
+            long low = 0;
+            long high = 0;
+            if (plainWord && termLength <= KEY_CHARS) {
+                for (int k = 0; k < termLength; k++) {
+                    high = high << 8 | low >>> 56;
+                    low = low << 8 | term[k];
+                }
+            }
+            keys[count] = low;
+            highKeys[count] = high;
+            count++;
+            i = pos;
+        }
+        pos = n;
+        start = -1;
+        end = -1;
+        termLength = 0;
+        plainWord = false;
+        out.count = count;
+        return count;
     }
 
     /**
@@ -672,53 +741,26 @@ public final class FastTokenizer implements Tokenizer {
         return termLength;
     }
 
-    private static final int HASH_OFFSET = 0x811C9DC5;
-    private static final int HASH_PRIME = 0x01000193;
+    /** Longest term {@link #tokenizeAll} gives a key for. */
+    public static final int KEY_CHARS = 16;
 
     /**
-     * The 32-bit FNV-1a hash of the current term's chars (the function of docbench's feature
-     * hash), for lookups keyed by term; computed on the first call for each token.
+     * The low half of the key {@link #tokenizeAll} gives a term of at most {@value #KEY_CHARS}
+     * chars, each below 256: its last eight chars, one byte each, the last in the lowest byte.
+     * With {@link #termKeyHigh}, the chars before those, terms of non-zero chars map one to one
+     * to keys, so a table keyed by them compares two {@code long}s, not chars.
      */
-    public int termHash() {
-        if (!hashed) {
-            int h = HASH_OFFSET;
-            for (int k = 0; k < termLength; k++) {
-                h = (h ^ term[k]) * HASH_PRIME;
-            }
-            termHash = h;
-            hashed = true;
-        }
-        return termHash;
-    }
-
-    /**
-     * Whether the current term is a plain word, ASCII letters and digits only, as most are. True
-     * only for tokens of the fast path; false for every other token, which may still be one.
-     */
-    public boolean termIsPlainWord() {
-        return plainWord;
-    }
-
-    /**
-     * For a {@link #termIsPlainWord plain word} of at most {@value #KEY_CHARS} chars, the term as
-     * one {@code long}: its chars, one byte each, the last in the lowest byte. Terms of non-zero
-     * chars that short map one to one to such keys, so a table keyed by them compares one
-     * {@code long}, not chars. Unspecified for longer or other terms.
-     */
-    public long termKey() {
-        return termKey;
-    }
-
-    /** Longest term {@link #termKey} holds. */
-    public static final int KEY_CHARS = 8;
-
-    /** {@link #termKey} of a term given as chars; the caller checks it is short and its chars below 256. */
     public static long termKey(CharSequence term) {
         long key = 0;
         for (int k = 0; k < term.length(); k++) {
             key = key << 8 | term.charAt(k);
         }
         return key;
+    }
+
+    /** The high half of a term's key: its chars before the last eight, as {@link #termKey} packs them; 0 for a term of at most eight. */
+    public static long termKeyHigh(CharSequence term) {
+        return termKey(term.subSequence(0, Math.max(0, term.length() - 8)));
     }
 
     /** The current term as a new String; allocates, for tests and convenience paths. */

@@ -72,28 +72,40 @@ class LookupTablesTest {
 
     @Test
     void shortKeyTable_mapsTermKeysToValues_andAnyOtherKeyToAbsent() {
-        String[] words = {"a", "ice", "the", "detainer", "287", "sheriffs", "z9", "é"};
+        // Words of one to sixteen chars, and pairs that share a key half: "enforcement" and
+        // "reinforcement" end in the same eight chars, "immigrations" and "immigration" differ
+        // only in the low half, "jurisdictions" and "jurisdiction" too.
+        String[] words = {"a", "ice", "the", "detainer", "287", "sheriffs", "z9", "é", "enforcement", "reinforcement",
+            "immigration", "immigrations", "jurisdiction", "jurisdictions", "abcdefghijklmnop"};
         long[] keys = new long[words.length];
+        long[] highKeys = new long[words.length];
         long[] values = new long[words.length];
         for (int i = 0; i < words.length; i++) {
             keys[i] = FastTokenizer.termKey(words[i]);
+            highKeys[i] = FastTokenizer.termKeyHigh(words[i]);
             values[i] = (long) i << 32 | (100 + i);
         }
         long absent = -1L << 32 | 999;
-        ShortKeyTable table = new ShortKeyTable(keys, values, absent);
+        ShortKeyTable table = new ShortKeyTable(keys, highKeys, values, absent);
         for (int i = 0; i < words.length; i++) {
-            assertEquals(values[i], table.get(keys[i]), words[i]);
+            assertEquals(values[i], table.get(keys[i], highKeys[i]), words[i]);
         }
-        for (String other : new String[] {"b", "ic", "icee", "detainee", "2870", "sheriff", "9z"}) {
-            assertEquals(absent, table.get(FastTokenizer.termKey(other)), other);
+        for (String other : new String[] {"b", "ic", "icee", "detainee", "2870", "sheriff", "9z", "forcement", "einforcement",
+            "mmigration", "immigrationx", "bcdefghijklmnop", "abcdefghijklmno"}) {
+            assertEquals(absent, table.get(FastTokenizer.termKey(other), FastTokenizer.termKeyHigh(other)), other);
         }
     }
 
     @Test
     void shortKeyTable_refusesKeyZeroAndDuplicates() {
-        assertThrows(IllegalArgumentException.class, () -> new ShortKeyTable(new long[] {0}, new long[] {1}, -1));
+        assertThrows(IllegalArgumentException.class, () -> new ShortKeyTable(new long[] {0}, new long[] {7}, new long[] {1}, -1));
         IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
-                () -> new ShortKeyTable(new long[] {5, 5}, new long[] {1, 2}, -1));
+                () -> new ShortKeyTable(new long[] {5, 5}, new long[] {3, 3}, new long[] {1, 2}, -1));
         assertTrue(twice.getMessage().contains("given twice"), twice.getMessage());
+        // The same low half with different high halves is two keys.
+        ShortKeyTable table = new ShortKeyTable(new long[] {5, 5}, new long[] {0, 3}, new long[] {1, 2}, -1);
+        assertEquals(1, table.get(5, 0));
+        assertEquals(2, table.get(5, 3));
+        assertEquals(-1, table.get(5, 4));
     }
 }

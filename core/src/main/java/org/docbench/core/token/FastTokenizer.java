@@ -1,5 +1,9 @@
 package org.docbench.core.token;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 import org.tribuo.util.tokens.Token;
 import org.tribuo.util.tokens.Tokenizer;
 
@@ -256,50 +260,66 @@ public final class FastTokenizer implements Tokenizer {
      * ({@link #termKey}, {@link #termKeyHigh}); 0 stands for "no key", and the caller gets such a
      * term from {@link #termOf}. Returns the number of tokens and leaves the cursor at the end.
      *
-     * <p>The common token goes through one loop that keeps everything in registers: no term
-     * buffer, no field written per token, and the key built as the chars go by (a shift and an
-     * or per char), so a caller looks most words up by two longs with no pass over their chars.
-     * Other tokens take the general scanner of {@link #advance}.
+     * <p>The common token is found eight chars at a time ({@link #wordLanes}) in a byte copy of
+     * the text, and its key cut from the same eight bytes: no loop per char, no term buffer, no
+     * field written per token. A char-at-a-time loop mispredicts a branch or two at every token
+     * (where a word ends is a guess), which costs more than its chars. Other tokens take the
+     * general scanner of {@link #advance}.
      */
     public int tokenizeAll(TokenSpans out) {
         final char[] b = buf;
         final int n = length;
-        final char[] word = ASCII_WORD;
         out.ensure(n - pos); // a token takes at least one char
+        final byte[] a = asciiBytes(pos);
         final int[] starts = out.starts;
         final int[] ends = out.ends;
         final long[] keys = out.keys;
         final long[] highKeys = out.highKeys;
         int count = 0;
         int i = pos;
-        while (true) {
-            char c = 0;
-            while (i < n && (c = b[i]) < 128 && word[c] == 0) {
-                i++;
+        while (i < n) {
+            // Skip separators to the first ASCII letter or digit, or the first other char.
+            long x = (long) LANES.get(a, i);
+            long stop = wordLanes(x) | (x & HIGH_BITS);
+            if (stop == 0) {
+                i += 8;
+                continue;
             }
+            i += Long.numberOfTrailingZeros(stop) >>> 3;
             if (i >= n) {
                 break;
             }
-            if (c < 128 && (i + 4 > n || !mayStartUrl(c, b[i + 1]))) {
-                long low = word[c];
-                long high = 0;
-                int j = i + 1;
-                while (j < n) {
-                    char d = b[j];
-                    char w = word[d & 0x7F];
-                    if (d >= 128 || w == 0) {
-                        break;
+            x = (long) LANES.get(a, i);
+            if ((x & 0x80) == 0 && (i + 4 > n || !mayStartUrl(b[i], b[i + 1]))) {
+                // An ASCII word starts at i; the first lane that is not a word char ends it.
+                long notWord = ~wordLanes(x) & HIGH_BITS;
+                int j;
+                if (notWord != 0) {
+                    j = i + (Long.numberOfTrailingZeros(notWord) >>> 3);
+                } else {
+                    j = i + 8;
+                    while ((notWord = ~wordLanes((long) LANES.get(a, j)) & HIGH_BITS) == 0) {
+                        j += 8;
                     }
-                    high = high << 8 | low >>> 56;
-                    low = low << 8 | w;
-                    j++;
+                    j += Long.numberOfTrailingZeros(notWord) >>> 3;
                 }
                 if (j == n || endsPlainly(j)) {
-                    boolean keyed = j - i <= KEY_CHARS;
+                    int len = j - i;
+                    // Lanes are little-endian: reversed, the first char is the highest byte, as
+                    // termKey packs it; the shift drops the lanes past the word. OR 0x20 lowers
+                    // an ASCII letter and leaves a digit as it is.
+                    long low = 0;
+                    long high = 0;
+                    if (len <= 8) {
+                        low = Long.reverseBytes(x | LOWER_BITS) >>> (64 - 8 * len);
+                    } else if (len <= KEY_CHARS) {
+                        low = Long.reverseBytes((long) LANES.get(a, j - 8) | LOWER_BITS);
+                        high = Long.reverseBytes(x | LOWER_BITS) >>> (128 - 8 * len);
+                    }
                     starts[count] = i;
                     ends[count] = j;
-                    keys[count] = keyed ? low : 0;
-                    highKeys[count] = keyed ? high : 0;
+                    keys[count] = low;
+                    highKeys[count] = high;
                     count++;
                     i = j;
                     continue;
@@ -331,6 +351,50 @@ public final class FastTokenizer implements Tokenizer {
         plainWord = false;
         out.count = count;
         return count;
+    }
+
+    /** Eight bytes of a {@code byte[]} as one little-endian {@code long}: lane k is the byte at index + k. */
+    private static final VarHandle LANES = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long LOW_7_BITS = 0x7F7F7F7F7F7F7F7FL;
+    private static final long LOWER_BITS = 0x2020202020202020L;
+
+    /**
+     * The high bit of each lane of {@code x} whose byte is an ASCII letter or digit. Each lane is
+     * tested with additions that set its high bit past a bound (lanes are kept below 0x80 first,
+     * so no carry crosses into the next): a letter is {@code 0x61 <= (c | 0x20) <= 0x7A}, a digit
+     * {@code 0x30 <= c <= 0x39}.
+     */
+    private static long wordLanes(long x) {
+        long c = x & LOW_7_BITS;
+        long lower = c | LOWER_BITS;
+        long letter = (lower + 0x1F1F1F1F1F1F1F1FL) & ~(lower + 0x0505050505050505L);
+        long digit = (c + 0x5050505050505050L) & ~(c + 0x4646464646464646L);
+        return (letter | digit) & ~x & HIGH_BITS;
+    }
+
+    /** The text as bytes for {@link #wordLanes}, ASCII as it is and any other char 0x80. */
+    private byte[] ascii = new byte[256];
+
+    /**
+     * Fills {@link #ascii} from {@code from} to the end of the text, and eight zero bytes after
+     * it (a separator, so lanes read past the end stop there); returns it.
+     */
+    private byte[] asciiBytes(int from) {
+        final int n = length;
+        if (ascii.length < n + 8) {
+            ascii = new byte[Math.max(n + 8, ascii.length * 2)];
+        }
+        final byte[] a = ascii;
+        final char[] b = buf;
+        for (int i = from; i < n; i++) {
+            char c = b[i];
+            a[i] = (byte) (c < 128 ? c : 0x80);
+        }
+        for (int i = n; i < n + 8; i++) {
+            a[i] = 0;
+        }
+        return a;
     }
 
     /**

@@ -260,17 +260,21 @@ public final class FastTokenizer implements Tokenizer {
      * ({@link #termKey}, {@link #termKeyHigh}); 0 stands for "no key", and the caller gets such a
      * term from {@link #termOf}. Returns the number of tokens and leaves the cursor at the end.
      *
-     * <p>The common token is found eight chars at a time ({@link #wordLanes}) in a byte copy of
-     * the text, and its key cut from the same eight bytes: no loop per char, no term buffer, no
-     * field written per token. A char-at-a-time loop mispredicts a branch or two at every token
-     * (where a word ends is a guess), which costs more than its chars. Other tokens take the
-     * general scanner of {@link #advance}.
+     * <p>A char-at-a-time loop mispredicts a branch or two at every token (where a word ends is a
+     * guess), and each token's scan waits for the one before. So the text is first classified
+     * eight chars at a time into bitmaps ({@link #classifyText}), with no branch; then each common
+     * token's start and end are the next set and clear bits, and its key is cut from eight bytes
+     * of a byte copy of the text: no loop per char, no term buffer, no field written per token.
+     * Other tokens take the general scanner of {@link #advance}.
      */
     public int tokenizeAll(TokenSpans out) {
         final char[] b = buf;
         final int n = length;
         out.ensure(n - pos); // a token takes at least one char
-        final byte[] a = asciiBytes(pos);
+        classifyText(pos);
+        final byte[] a = ascii;
+        final long[] stops = stopBits;
+        final long[] words = wordBits;
         final int[] starts = out.starts;
         final int[] ends = out.ends;
         final long[] keys = out.keys;
@@ -279,47 +283,36 @@ public final class FastTokenizer implements Tokenizer {
         int i = pos;
         while (i < n) {
             // Skip separators to the first ASCII letter or digit, or the first other char.
-            long x = (long) LANES.get(a, i);
-            long stop = wordLanes(x) | (x & HIGH_BITS);
+            long stop = bitsFrom(stops, i);
             if (stop == 0) {
-                i += 8;
+                i += 64;
                 continue;
             }
-            i += Long.numberOfTrailingZeros(stop) >>> 3;
+            i += Long.numberOfTrailingZeros(stop);
             if (i >= n) {
                 break;
             }
-            x = (long) LANES.get(a, i);
-            if ((x & 0x80) == 0 && (i + 4 > n || !mayStartUrl(b[i], b[i + 1]))) {
-                // An ASCII word starts at i; the first lane that is not a word char ends it.
-                long notWord = ~wordLanes(x) & HIGH_BITS;
-                int j;
-                if (notWord != 0) {
-                    j = i + (Long.numberOfTrailingZeros(notWord) >>> 3);
-                } else {
-                    j = i + 8;
-                    while ((notWord = ~wordLanes((long) LANES.get(a, j)) & HIGH_BITS) == 0) {
-                        j += 8;
-                    }
-                    j += Long.numberOfTrailingZeros(notWord) >>> 3;
-                }
-                if (j == n || endsPlainly(j)) {
+            // Lanes are little-endian: reversed, the first char is the highest byte, as termKey
+            // packs it. OR 0x20 lowers an ASCII letter and leaves a digit as it is.
+            long x = (long) LANES.get(a, i) | LOWER_BITS;
+            if (a[i] >= 0 && (i + 4 > n || !mayStartUrl(x))) {
+                // An ASCII word starts at i; the first char that is not a letter or digit ends it.
+                long notWord = ~bitsFrom(words, i);
+                int j = i + Long.numberOfTrailingZeros(notWord);
+                if (notWord != 0 && endsPlainly(a, j, n)) {
+                    // The key without a branch on the length (where a word's length falls is a
+                    // guess): both cuts are made, masks keep the right one. A word of 8 chars or
+                    // fewer is the first lanes; a longer one is the last 8 chars, and the lanes
+                    // before them. Shift counts out of range give garbage that the masks drop.
                     int len = j - i;
-                    // Lanes are little-endian: reversed, the first char is the highest byte, as
-                    // termKey packs it; the shift drops the lanes past the word. OR 0x20 lowers
-                    // an ASCII letter and leaves a digit as it is.
-                    long low = 0;
-                    long high = 0;
-                    if (len <= 8) {
-                        low = Long.reverseBytes(x | LOWER_BITS) >>> (64 - 8 * len);
-                    } else if (len <= KEY_CHARS) {
-                        low = Long.reverseBytes((long) LANES.get(a, j - 8) | LOWER_BITS);
-                        high = Long.reverseBytes(x | LOWER_BITS) >>> (128 - 8 * len);
-                    }
+                    long upTo8 = (len - 9) >> 31;          // all ones when len <= 8
+                    long upTo16 = (len - (KEY_CHARS + 1)) >> 31;
+                    long first = Long.reverseBytes(x);
+                    long last8 = Long.reverseBytes((long) LANES.get(a, Math.max(j - 8, 0)) | LOWER_BITS);
                     starts[count] = i;
                     ends[count] = j;
-                    keys[count] = low;
-                    highKeys[count] = high;
+                    keys[count] = ((first >>> (64 - 8 * len)) & upTo8 | last8 & ~upTo8) & upTo16;
+                    highKeys[count] = (first >>> (128 - 8 * len)) & ~upTo8 & upTo16;
                     count++;
                     i = j;
                     continue;
@@ -353,11 +346,119 @@ public final class FastTokenizer implements Tokenizer {
         return count;
     }
 
+    /**
+     * {@link #endsPlainly} on the byte copy of the text, without a branch (a plain word ends at a
+     * space about as often as a coin comes up heads): {@code a[j]} is a space or line break, or
+     * one of the punctuation marks followed by one (or by the end).
+     */
+    private static boolean endsPlainly(byte[] a, int j, int n) {
+        int atEnd = ((j ^ n) - 1) >>> 31;              // 1 when j == n
+        int nextAtEnd = (((j + 1) ^ n) - 1) >>> 31;
+        int kind = END_KIND[a[j] & 0xFF];
+        int nextSpace = END_KIND[a[j + 1] & 0xFF] & 1;
+        return (atEnd | kind & 1 | (kind >>> 1) & (nextSpace | nextAtEnd)) != 0;
+    }
+
+    /** For {@link #endsPlainly(byte[], int, int)}: 1 for a space or line break, 2 for the punctuation that ends a word before one. */
+    private static final byte[] END_KIND = new byte[256];
+
+    static {
+        END_KIND[' '] = 1;
+        END_KIND['\n'] = 1;
+        for (char c : ".,;:!?)\"".toCharArray()) {
+            END_KIND[c] = 2;
+        }
+    }
+
+    /**
+     * {@link #mayStartUrl(char, char)} on lanes already lowered with {@link #LOWER_BITS}: whether
+     * the first two are {@code ht}, {@code ww} or {@code ft}. One lookup in a bitmap of the 5 low
+     * bits of each (1,024 bits) rules out nearly every word; the exact test runs only after it.
+     */
+    private static boolean mayStartUrl(long lowered) {
+        int index = (int) (lowered & 31) << 5 | (int) (lowered >>> 8 & 31);
+        if ((URL_PAIRS[index >>> 6] >>> index & 1) == 0) {
+            return false;
+        }
+        int c0 = (int) (lowered & 0xFF);
+        int c1 = (int) (lowered >>> 8 & 0xFF);
+        return (c0 == 'h' && c1 == 't') || (c0 == 'w' && c1 == 'w') || (c0 == 'f' && c1 == 't');
+    }
+
+    private static final long[] URL_PAIRS = new long[16];
+
+    static {
+        for (String pair : new String[] {"ht", "ww", "ft"}) {
+            int index = (pair.charAt(0) & 31) << 5 | (pair.charAt(1) & 31);
+            URL_PAIRS[index >>> 6] |= 1L << index;
+        }
+    }
+
     /** Eight bytes of a {@code byte[]} as one little-endian {@code long}: lane k is the byte at index + k. */
     private static final VarHandle LANES = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long HIGH_BITS = 0x8080808080808080L;
     private static final long LOW_7_BITS = 0x7F7F7F7F7F7F7F7FL;
     private static final long LOWER_BITS = 0x2020202020202020L;
+    /** Multiplying the lanes' low bits by this gathers them, lane k to bit 56 + k (no two products share a bit). */
+    private static final long GATHER = 0x0102040810204080L;
+
+    /** The text as bytes: ASCII as it is, any other char 0x80; zeros after the end. */
+    private byte[] ascii = new byte[256];
+    /** Bit i (of word i / 64, from the lowest): char i is an ASCII letter or digit. */
+    private long[] wordBits = new long[8];
+    /** Bit i: char i is an ASCII letter or digit, or not ASCII (where the separator skip stops). */
+    private long[] stopBits = new long[8];
+
+    /**
+     * Fills {@link #ascii}, {@link #wordBits} and {@link #stopBits} for the text from the block of
+     * 64 chars that holds {@code from}. Bits past the end are 0, and the bitmaps have a zero word
+     * more, which {@link #bitsFrom} reads.
+     */
+    private void classifyText(int from) {
+        final int n = length;
+        final int blocks = (n + 63) >>> 6;
+        if (ascii.length < 64 * blocks + 8) {
+            ascii = new byte[Math.max(64 * blocks + 8, ascii.length * 2)];
+        }
+        if (wordBits.length < blocks + 1) {
+            wordBits = new long[Math.max(blocks + 1, wordBits.length * 2)];
+            stopBits = new long[wordBits.length];
+        }
+        final byte[] a = ascii;
+        final char[] b = buf;
+        final int first = from & ~63;
+        for (int i = first; i < n; i++) {
+            char c = b[i];
+            a[i] = (byte) (c < 128 ? c : 0x80);
+        }
+        for (int i = n; i < 64 * blocks + 8; i++) {
+            a[i] = 0;
+        }
+        final long[] words = wordBits;
+        final long[] stops = stopBits;
+        for (int block = first >>> 6; block < blocks; block++) {
+            long w = 0;
+            long s = 0;
+            for (int k = 0; k < 8; k++) {
+                long x = (long) LANES.get(a, 64 * block + 8 * k);
+                long lanes = wordLanes(x);
+                w |= (((lanes >>> 7) * GATHER) >>> 56) << (8 * k);
+                s |= ((((lanes | x & HIGH_BITS) >>> 7) * GATHER) >>> 56) << (8 * k);
+            }
+            words[block] = w;
+            stops[block] = s;
+        }
+        words[blocks] = 0;
+        stops[blocks] = 0;
+    }
+
+    /** The 64 bits of {@code bits} from bit {@code i} on, bit i lowest. */
+    private static long bitsFrom(long[] bits, int i) {
+        int k = i >>> 6;
+        int shift = i & 63;
+        // Two shifts for the next word's part: a single shift by 64 - shift would be a shift by 0.
+        return bits[k] >>> shift | (bits[k + 1] << 1) << (63 - shift);
+    }
 
     /**
      * The high bit of each lane of {@code x} whose byte is an ASCII letter or digit. Each lane is
@@ -371,30 +472,6 @@ public final class FastTokenizer implements Tokenizer {
         long letter = (lower + 0x1F1F1F1F1F1F1F1FL) & ~(lower + 0x0505050505050505L);
         long digit = (c + 0x5050505050505050L) & ~(c + 0x4646464646464646L);
         return (letter | digit) & ~x & HIGH_BITS;
-    }
-
-    /** The text as bytes for {@link #wordLanes}, ASCII as it is and any other char 0x80. */
-    private byte[] ascii = new byte[256];
-
-    /**
-     * Fills {@link #ascii} from {@code from} to the end of the text, and eight zero bytes after
-     * it (a separator, so lanes read past the end stop there); returns it.
-     */
-    private byte[] asciiBytes(int from) {
-        final int n = length;
-        if (ascii.length < n + 8) {
-            ascii = new byte[Math.max(n + 8, ascii.length * 2)];
-        }
-        final byte[] a = ascii;
-        final char[] b = buf;
-        for (int i = from; i < n; i++) {
-            char c = b[i];
-            a[i] = (byte) (c < 128 ? c : 0x80);
-        }
-        for (int i = n; i < n + 8; i++) {
-            a[i] = 0;
-        }
-        return a;
     }
 
     /**

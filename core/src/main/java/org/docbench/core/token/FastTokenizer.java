@@ -273,25 +273,32 @@ public final class FastTokenizer implements Tokenizer {
         out.ensure(n - pos); // a token takes at least one char
         classifyText(pos);
         final byte[] a = ascii;
-        final long[] stops = stopBits;
+        final long[] events = eventBits;
         final long[] words = wordBits;
+        final int blocks = (n + 63) >>> 6;
         final int[] starts = out.starts;
         final int[] ends = out.ends;
         final long[] keys = out.keys;
         final long[] highKeys = out.highKeys;
         int count = 0;
-        int i = pos;
-        while (i < n) {
-            // Skip separators to the first ASCII letter or digit, or the first other char.
-            long stop = bitsFrom(stops, i);
-            if (stop == 0) {
-                i += 64;
-                continue;
+        int block = pos >>> 6;
+        long pending = eventsFrom(pos);
+        while (true) {
+            // The next event: the start of a run of ASCII letters and digits, or a char that is
+            // not ASCII. Between the last token and it are only ASCII separators. A plain token
+            // holds no event but its start, so it needs no skipping: the loop's only chain from
+            // token to token is clearing the lowest bit.
+            while (pending == 0) {
+                if (++block >= blocks) {
+                    break;
+                }
+                pending = events[block];
             }
-            i += Long.numberOfTrailingZeros(stop);
-            if (i >= n) {
+            if (pending == 0) {
                 break;
             }
+            int i = (block << 6) + Long.numberOfTrailingZeros(pending);
+            pending &= pending - 1;
             // Lanes are little-endian: reversed, the first char is the highest byte, as termKey
             // packs it. OR 0x20 lowers an ASCII letter and leaves a digit as it is.
             long x = (long) LANES.get(a, i) | LOWER_BITS;
@@ -299,7 +306,7 @@ public final class FastTokenizer implements Tokenizer {
                 // An ASCII word starts at i; the first char that is not a letter or digit ends it.
                 long notWord = ~bitsFrom(words, i);
                 int j = i + Long.numberOfTrailingZeros(notWord);
-                if (notWord != 0 && endsPlainly(a, j, n)) {
+                if (notWord != 0 && endsPlainly(b, j, n)) {
                     // The key without a branch on the length (where a word's length falls is a
                     // guess): both cuts are made, masks keep the right one. A word of 8 chars or
                     // fewer is the first lanes; a longer one is the last 8 chars, and the lanes
@@ -314,7 +321,6 @@ public final class FastTokenizer implements Tokenizer {
                     keys[count] = ((first >>> (64 - 8 * len)) & upTo8 | last8 & ~upTo8) & upTo16;
                     highKeys[count] = (first >>> (128 - 8 * len)) & ~upTo8 & upTo16;
                     count++;
-                    i = j;
                     continue;
                 }
             }
@@ -335,7 +341,8 @@ public final class FastTokenizer implements Tokenizer {
             keys[count] = low;
             highKeys[count] = high;
             count++;
-            i = pos;
+            block = pos >>> 6;
+            pending = eventsFrom(pos);
         }
         pos = n;
         start = -1;
@@ -347,27 +354,39 @@ public final class FastTokenizer implements Tokenizer {
     }
 
     /**
-     * {@link #endsPlainly} on the byte copy of the text, without a branch (a plain word ends at a
-     * space about as often as a coin comes up heads): {@code a[j]} is a space or line break, or
-     * one of the punctuation marks followed by one (or by the end).
+     * Whether an ASCII word that stops at {@code j} (the end, or a char that is not an ASCII
+     * letter or digit) ends there for sure, as the general scanner would end it; without a branch
+     * (what follows a word is a guess for a predictor). It does at the end of the text; at a
+     * separator that no joiner or e-mail address goes on through (a space, most punctuation,
+     * quotation marks); and at {@code .} or {@code ,} when the char after it is such a separator
+     * too and no {@code .}, {@code _}, {@code %}, {@code +}, {@code -} or {@code @} either.
      */
-    private static boolean endsPlainly(byte[] a, int j, int n) {
+    private static boolean endsPlainly(char[] b, int j, int n) {
         int atEnd = ((j ^ n) - 1) >>> 31;              // 1 when j == n
         int nextAtEnd = (((j + 1) ^ n) - 1) >>> 31;
-        int kind = END_KIND[a[j] & 0xFF];
-        int nextSpace = END_KIND[a[j + 1] & 0xFF] & 1;
-        return (atEnd | kind & 1 | (kind >>> 1) & (nextSpace | nextAtEnd)) != 0;
+        int kind = END_KIND[b[Math.min(j, n - 1)]];
+        int neutral = NEUTRAL[b[Math.min(j + 1, n - 1)]];
+        return (atEnd | kind & 1 | (kind >>> 1) & (neutral | nextAtEnd)) != 0;
     }
 
-    /** For {@link #endsPlainly(byte[], int, int)}: 1 for a space or line break, 2 for the punctuation that ends a word before one. */
-    private static final byte[] END_KIND = new byte[256];
+    /**
+     * For {@link #endsPlainly}, by char: 1 where a word ends whatever follows, 2 where it ends if
+     * a {@link #NEUTRAL} char follows ({@code .} and {@code ,}), 0 where a joiner or an e-mail
+     * address may go on ({@code ' ’ - ‐ ‑ ( @ _ % +}), and at letters, digits, marks and
+     * surrogates (which may pair into a letter).
+     */
+    private static final byte[] END_KIND = new byte[1 << 16];
+    /** For {@link #endsPlainly}: separators that are neither e-mail local-part chars nor {@code @}. */
+    private static final byte[] NEUTRAL = new byte[1 << 16];
 
     static {
-        END_KIND[' '] = 1;
-        END_KIND['\n'] = 1;
-        for (char c : ".,;:!?)\"".toCharArray()) {
-            END_KIND[c] = 2;
+        for (int c = 0; c < (1 << 16); c++) {
+            boolean separator = BMP[c] == SEP && !Character.isSurrogate((char) c);
+            END_KIND[c] = (byte) (separator && "'.,-(@_%+\u2019\u2010\u2011".indexOf(c) < 0 ? 1 : 0);
+            NEUTRAL[c] = (byte) (separator && "._%+-@".indexOf(c) < 0 ? 1 : 0);
         }
+        END_KIND['.'] = 2;
+        END_KIND[','] = 2;
     }
 
     /**
@@ -406,11 +425,25 @@ public final class FastTokenizer implements Tokenizer {
     private byte[] ascii = new byte[256];
     /** Bit i (of word i / 64, from the lowest): char i is an ASCII letter or digit. */
     private long[] wordBits = new long[8];
-    /** Bit i: char i is an ASCII letter or digit, or not ASCII (where the separator skip stops). */
-    private long[] stopBits = new long[8];
+    /**
+     * Bit i: char i starts a run of ASCII letters and digits, or is not ASCII. The separator skip
+     * of {@link #advance} stops at the first of these after a token.
+     */
+    private long[] eventBits = new long[8];
 
     /**
-     * Fills {@link #ascii}, {@link #wordBits} and {@link #stopBits} for the text from the block of
+     * The events of the block that holds {@code i}, from {@code i} on; with {@code i} itself when
+     * it is an ASCII letter or digit (the start of what is left of a run, should a token of the
+     * general scanner ever end inside one).
+     */
+    private long eventsFrom(int i) {
+        int k = i >>> 6;
+        long here = wordBits[k] & 1L << i; // shifts take the count mod 64
+        return (eventBits[k] | here) & -1L << i;
+    }
+
+    /**
+     * Fills {@link #ascii}, {@link #wordBits} and {@link #eventBits} for the text from the block of
      * 64 chars that holds {@code from}. Bits past the end are 0, and the bitmaps have a zero word
      * more, which {@link #bitsFrom} reads.
      */
@@ -422,7 +455,7 @@ public final class FastTokenizer implements Tokenizer {
         }
         if (wordBits.length < blocks + 1) {
             wordBits = new long[Math.max(blocks + 1, wordBits.length * 2)];
-            stopBits = new long[wordBits.length];
+            eventBits = new long[wordBits.length];
         }
         final byte[] a = ascii;
         final char[] b = buf;
@@ -435,21 +468,22 @@ public final class FastTokenizer implements Tokenizer {
             a[i] = 0;
         }
         final long[] words = wordBits;
-        final long[] stops = stopBits;
+        final long[] events = eventBits;
+        long carry = 0; // the last char of the block before is a word char (block first is read as starting fresh)
         for (int block = first >>> 6; block < blocks; block++) {
             long w = 0;
-            long s = 0;
+            long other = 0;
             for (int k = 0; k < 8; k++) {
                 long x = (long) LANES.get(a, 64 * block + 8 * k);
-                long lanes = wordLanes(x);
-                w |= (((lanes >>> 7) * GATHER) >>> 56) << (8 * k);
-                s |= ((((lanes | x & HIGH_BITS) >>> 7) * GATHER) >>> 56) << (8 * k);
+                w |= (((wordLanes(x) >>> 7) * GATHER) >>> 56) << (8 * k);
+                other |= ((((x & HIGH_BITS) >>> 7) * GATHER) >>> 56) << (8 * k);
             }
             words[block] = w;
-            stops[block] = s;
+            events[block] = w & ~(w << 1 | carry) | other;
+            carry = w >>> 63;
         }
         words[blocks] = 0;
-        stops[blocks] = 0;
+        events[blocks] = 0;
     }
 
     /** The 64 bits of {@code bits} from bit {@code i} on, bit i lowest. */
@@ -474,24 +508,9 @@ public final class FastTokenizer implements Tokenizer {
         return (letter | digit) & ~x & HIGH_BITS;
     }
 
-    /**
-     * Whether an ASCII word stopped at {@code j} ends there for sure: at a space or line break, or
-     * at punctuation followed by one (no joiner applies without a letter or digit after it, and no
-     * e-mail address goes on through a space).
-     */
+    /** {@link #endsPlainly(char[], int, int)} on the current text. */
     private boolean endsPlainly(int j) {
-        char c = buf[j];
-        if (c == ' ' || c == '\n') {
-            return true;
-        }
-        if (c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' || c == '"') {
-            if (j + 1 == length) {
-                return true;
-            }
-            char d = buf[j + 1];
-            return d == ' ' || d == '\n';
-        }
-        return false;
+        return endsPlainly(buf, j, length);
     }
 
     /** Cheap test on the first two chars: only {@code ht}, {@code ww} and {@code ft} can start a URL. */

@@ -26,6 +26,7 @@ public final class RandomText {
         "\uD83D\uDC4D\uD83C\uDFFD", "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67", "\u2764\uFE0F",
         "\u0130stanbul", "\u03A3\u039F\u03A3", "\uFB01", "\u00BD", "\u00B2", "\u0660\u0661,\u0662\u0663\u0664",
         "\uD835\uDFCE\uD835\uDFCF", "\uD801\uDC00", "\u00A0", "\u2009", "\u3000", "\u200B", "\uFEFF", "\n", "\t", " ",
+        "\u201C", "\u201D", ".\u201D", ",\u201D", "\u2014", "\u00AD", ".'", ",5", ".@", "..@x.org", ",\u0661",
     };
 
     private RandomText() {
@@ -73,7 +74,8 @@ public final class RandomText {
         switch (r.nextInt(12)) {
             case 0, 1, 2 -> sb.append(SNIPPETS[r.nextInt(SNIPPETS.length)]);
             case 3, 4 -> { // an ASCII word, maybe capitalized, with a following separator or joiner
-                int n = 1 + r.nextInt(8);
+                // Mostly short; one in ten up to 80 chars (past the 16 of a key and the 64 of a bitmap word).
+                int n = r.nextInt(10) == 0 ? 1 + r.nextInt(80) : 1 + r.nextInt(8);
                 for (int k = 0; k < n; k++) {
                     sb.append((char) ((k == 0 && r.nextBoolean() ? 'A' : 'a') + r.nextInt(26)));
                 }

@@ -58,6 +58,24 @@ class TokenizerEquivalenceTest {
     }
 
     @Test
+    void fastEqualsReference_whereAWordStopsAtPunctuation() {
+        // The fast path ends a word at a separator no joiner or e-mail address goes on through,
+        // and at '.' or ',' before such a separator; every case it must leave to the scanner.
+        String[] words = {"abc", "ABC", "a", "5", "2025", "x9"};
+        String[] after = {" ", "\n", ".", ",", ";", ")", "\"", "\u201D", "\u2019", "'", "-", "\u2010", "(", "@", "_", "%", "+",
+            "/", "&", "\u2014", "\u00AD", "\u0301", "\u00E9", "\uD835\uDFCE", "\uD835", ""};
+        String[] then = {"", " ", "x", "5", "000", ".", "-", "@x.org", "_y@x.org", "-y@x.org", "%y@x.org", "+y@x.org", "\u201D", "\u0661", "\n", "s"};
+        for (String w : words) {
+            for (String a : after) {
+                for (String t : then) {
+                    assertSameTokens(w + a + t, "\"" + RandomText.escape(w + a + t) + "\"");
+                    assertSameTokens("q " + w + a + a + t + " q", "\"" + RandomText.escape("q " + w + a + a + t + " q") + "\"");
+                }
+            }
+        }
+    }
+
+    @Test
     void fastEqualsReference_onTheRandomFlood() {
         long seed = RandomText.seed();
         List<String> texts = RandomText.texts(seed, 5000, 60);

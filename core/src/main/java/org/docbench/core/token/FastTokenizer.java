@@ -16,12 +16,17 @@ import com.oracle.labs.mlrg.olcut.provenance.impl.ConfiguredObjectProvenanceImpl
  *
  * <p>{@link #reset} copies the text into a reused {@code char[]} (grown only when a longer text
  * arrives). {@link #advance} takes a fast path for the common token, an ASCII word that ends at a
- * space or at punctuation before a space: one loop classifies its chars through a table and
- * writes the lower-cased term as it goes. Everything else (joiners, URLs, e-mail addresses,
- * non-ASCII text) goes through the general scanner, which reads classes from a table over the
- * Basic Multilingual Plane and calls {@link Character} only for supplementary code points. The
- * term lands in a reused buffer that {@link #termBuffer()} exposes; {@link #getText()} allocates
- * a String, so the hot path reads {@link #termBuffer()} and {@link #termLength()} instead.
+ * separator no joiner or e-mail address goes on through: one loop classifies its chars through a
+ * table and writes the lower-cased term as it goes. Everything else (joiners, URLs, e-mail
+ * addresses, non-ASCII text) goes through the general scanner, which reads classes from a table
+ * over the Basic Multilingual Plane and calls {@link Character} only for supplementary code
+ * points. The term lands in a reused buffer that {@link #termBuffer()} exposes; {@link #getText()}
+ * allocates a String, so a caller in a hurry reads {@link #termBuffer()} and {@link #termLength()}
+ * instead.
+ *
+ * <p>{@link #tokenizeAll} gives the same tokens for a whole text at once, as offsets and keys in
+ * a {@link TokenSpans}: the form the inference fast path takes, and faster than the cursor, as it
+ * finds words in bitmaps built eight chars at a time instead of guessing at every word's end.
  *
  * <p>Not thread-safe: use one instance per thread ({@link #clone()} or
  * {@link Tokenizer#createThreadLocal}). The buffers keep the size of the longest text and the

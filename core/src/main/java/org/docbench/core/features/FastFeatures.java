@@ -39,9 +39,10 @@ public final class FastFeatures {
     private final CharKeyTable words;       // term -> word id
     /**
      * The most frequent words again, in a direct-mapped table small enough for the L1 cache:
-     * {@code hash << 32 | word id}, 0 where empty. Most tokens of any text are among a few
-     * hundred words, so most lookups end here with one compare of chars that, being the first
-     * words in {@link #words}, are in cache too.
+     * {@code hash << 32 | word id}, 0 where empty. For the terms looked up by chars, those the
+     * tokenizer gives no key (joined words such as {@code u.s.} and {@code don't}, long words):
+     * the frequent ones end here with one compare of chars that, being the first words in
+     * {@link #words}, are in cache too.
      */
     private final long[] frequent;
     private final int[] unigram;            // word id -> feature index of w=<term>, or -1
@@ -259,8 +260,8 @@ public final class FastFeatures {
      *
      * <p>In phases, each a short loop over the tokens: tokenize the whole text
      * ({@link FastTokenizer#tokenizeAll}, which gives a short plain word's key), then look up the
-     * words (by key, or by chars for the few without one), then the bigrams. The tables of a large vocabulary are megabytes, so most
-     * lookups miss the cache; in a loop of a few instructions per token the processor has the
+     * words (by key, or by chars for the few without one), then the bigrams. The tables of a
+     * large vocabulary are megabytes, so most lookups miss the cache; in a loop of a few instructions per token the processor has the
      * loads of many tokens in flight at once, where a loop that also tokenizes has room for one or
      * two. N-grams with a term holding {@code _} go by name, as in {@link #scan}.
      */

@@ -3,8 +3,10 @@ package org.docbench.core.token;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.regex.Pattern;
 
 import org.docbench.core.text.Normalizer;
@@ -44,6 +46,39 @@ class TokenizerEquivalenceTest {
             keyed += assertSameSpans(text, expected, "embedded");
         }
         assertTrue(keyed >= 0.9 * tokens, keyed + " of " + tokens + " tokens keyed");
+    }
+
+    @Test
+    void tokenizeAll_givesTheRestAfterSomeAdvances() {
+        // tokenizeAll starts where the cursor is: mid-text, mid-block of its bitmaps.
+        long seed = RandomText.seed();
+        Random r = new Random(seed);
+        List<String> texts = new ArrayList<>(TestCorpora.embedded().values().stream().limit(50).toList());
+        texts.addAll(RandomText.texts(seed, 500, 60));
+        for (String text : texts) {
+            List<ReferenceTokenizer.RefToken> expected = ReferenceTokenizer.tokens(text);
+            int skip = expected.isEmpty() ? 0 : r.nextInt(expected.size() + 1);
+            FastTokenizer fast = Tokenizers.fast();
+            fast.reset(text);
+            for (int i = 0; i < skip; i++) {
+                assertTrue(fast.advance());
+            }
+            TokenSpans spans = new TokenSpans();
+            int n = fast.tokenizeAll(spans);
+            String where = "after " + skip + " tokens of \"" + RandomText.escape(text.substring(0, Math.min(80, text.length())))
+                    + "\" (-Ddocbench.seed=" + seed + ")";
+            if (n != expected.size() - skip) {
+                fail(where + ": tokenizeAll gave " + n + " tokens, the reference has " + (expected.size() - skip) + " left");
+            }
+            for (int i = 0; i < n; i++) {
+                ReferenceTokenizer.RefToken e = expected.get(skip + i);
+                if (spans.starts()[i] != e.start() || spans.ends()[i] != e.end()) {
+                    fail(where + ": token " + (skip + i) + " is [" + spans.starts()[i] + ", " + spans.ends()[i] + "), the reference's ["
+                            + e.start() + ", " + e.end() + ")");
+                }
+            }
+            assertTrue(!fast.advance(), where + ": the cursor is not at the end after tokenizeAll");
+        }
     }
 
     @Test

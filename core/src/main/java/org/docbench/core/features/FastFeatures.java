@@ -10,7 +10,7 @@ import org.docbench.core.token.TokenSpans;
  * from token buffers into primitive arrays, and {@link #score scored} against linear weights.
  *
  * <p>Two ways in. Word unigrams and bigrams (the default spec) go by word id: a short plain word
- * by the one-{@code long} key the tokenizer built ({@link ShortKeyTable}), any other term by its
+ * by the two-{@code long} key the tokenizer cut ({@link ShortKeyTable}), any other term by its
  * chars ({@link CharKeyTable}), a bigram by its pair of ids ({@link PairTable}), in phases that
  * let the cache misses of many tokens overlap (see {@link #occurrences}). Other specs (longer
  * n-grams, char n-grams, hashing) assemble each n-gram's name in a reused char buffer and look
@@ -261,9 +261,9 @@ public final class FastFeatures {
      * <p>In phases, each a short loop over the tokens: tokenize the whole text
      * ({@link FastTokenizer#tokenizeAll}, which gives a short plain word's key), then look up the
      * words (by key, or by chars for the few without one), then the bigrams. The tables of a
-     * large vocabulary are megabytes, so most lookups miss the cache; in a loop of a few instructions per token the processor has the
-     * loads of many tokens in flight at once, where a loop that also tokenizes has room for one or
-     * two. N-grams with a term holding {@code _} go by name, as in {@link #scan}.
+     * large vocabulary are megabytes, so most lookups miss the cache; in a loop of a few
+     * instructions per token the processor has the loads of many tokens in flight at once, where
+     * a loop that also tokenizes has room for one or two. N-grams with a term holding {@code _} go by name, as in {@link #scan}.
      */
     private int occurrences(CharSequence normalizedText, Scratch s) {
         final FastTokenizer tok = s.tokenizer;
@@ -413,11 +413,6 @@ public final class FastFeatures {
             }
             h = FeatureHash.update(h, c);
         }
-        return plainWordId(h, term, len);
-    }
-
-    /** {@link #wordId} of a term known to hold no {@code _}, whose hash is {@code h}. */
-    private int plainWordId(int h, char[] term, int len) {
         long f = frequent[h & (WordIds.FREQUENT_SLOTS - 1)];
         if (f != 0 && (int) (f >>> 32) == h) { // an empty slot must not match a term whose hash is 0
             int id = (int) f - 1;

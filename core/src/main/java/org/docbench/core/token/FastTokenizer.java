@@ -335,16 +335,9 @@ public final class FastTokenizer implements Tokenizer {
             }
             starts[count] = start;
             ends[count] = end;
-            long low = 0;
-            long high = 0;
-            if (plainWord && termLength <= KEY_CHARS) {
-                for (int k = 0; k < termLength; k++) {
-                    high = high << 8 | low >>> 56;
-                    low = low << 8 | term[k];
-                }
-            }
-            keys[count] = low;
-            highKeys[count] = high;
+            boolean keyed = plainWord && termLength <= KEY_CHARS;
+            keys[count] = keyed ? pack(term, 0, termLength) : 0;
+            highKeys[count] = keyed ? pack(term, 0, Math.max(0, termLength - 8)) : 0;
             count++;
             block = pos >>> 6;
             pending = eventsFrom(pos);
@@ -404,9 +397,7 @@ public final class FastTokenizer implements Tokenizer {
         if ((URL_PAIRS[index >>> 6] >>> index & 1) == 0) {
             return false;
         }
-        int c0 = (int) (lowered & 0xFF);
-        int c1 = (int) (lowered >>> 8 & 0xFF);
-        return (c0 == 'h' && c1 == 't') || (c0 == 'w' && c1 == 'w') || (c0 == 'f' && c1 == 't');
+        return mayStartUrl((char) (lowered & 0xFF), (char) (lowered >>> 8 & 0xFF));
     }
 
     private static final long[] URL_PAIRS = new long[16];
@@ -919,6 +910,15 @@ public final class FastTokenizer implements Tokenizer {
         long key = 0;
         for (int k = 0; k < term.length(); k++) {
             key = key << 8 | term.charAt(k);
+        }
+        return key;
+    }
+
+    /** {@link #termKey} of the chars {@code t[from, to)}. */
+    private static long pack(char[] t, int from, int to) {
+        long key = 0;
+        for (int k = from; k < to; k++) {
+            key = key << 8 | t[k];
         }
         return key;
     }

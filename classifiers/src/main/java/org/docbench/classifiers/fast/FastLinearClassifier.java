@@ -34,11 +34,11 @@ public final class FastLinearClassifier {
     private final FastFeatures features;
     private final int labels;
     /**
-     * One row of {@code labels + 1} doubles per feature, in {@link FastFeatures}' slot order:
-     * the feature's scale (its idf under TF-IDF, else 1), then its weight for each label. A
-     * feature costs one cache line whatever the weighting.
+     * One row of {@code labels + 1} floats per feature, in {@link FastFeatures}' slot order, as
+     * {@link FastFeatures#row} lays it out: the square of the feature's scale (its idf under
+     * TF-IDF, else 1), then its weight for each label times the scale. Sums are in doubles.
      */
-    private final double[] rows;
+    private final float[] rows;
     private final boolean l2;
     /** The normalizer leaves every token as it is (no step on), so raw text is tokenized directly. */
     private final boolean rawTokens;
@@ -47,7 +47,7 @@ public final class FastLinearClassifier {
     private final Label[] outputs;
     private final String[] names;
 
-    private FastLinearClassifier(Normalizer normalizer, FastFeatures features, int labels, double[] rows, double[] bias,
+    private FastLinearClassifier(Normalizer normalizer, FastFeatures features, int labels, float[] rows, double[] bias,
                                  boolean softmax, Label[] outputs) {
         this.normalizer = normalizer;
         this.features = features;
@@ -89,7 +89,7 @@ public final class FastLinearClassifier {
         DenseMatrix w = model.getWeightsCopy(); // [labels x (features + 1)], bias last
         int modelFeatures = fmap.size();
         FastFeatures fast = extractor.fast();
-        double[] rows = rows(extractor, fast, fmap, labels, w::get);
+        float[] rows = rows(extractor, fast, fmap, labels, w::get);
         double[] bias = new double[labels];
         for (int l = 0; l < labels; l++) {
             bias[l] = w.get(l, modelFeatures);
@@ -128,7 +128,7 @@ public final class FastLinearClassifier {
             }
         }
         FastFeatures fast = extractor.fast();
-        double[] rows = rows(extractor, fast, fmap, labels, (l, id) -> byLabel[l][id]);
+        float[] rows = rows(extractor, fast, fmap, labels, (l, id) -> byLabel[l][id]);
         return new FastLinearClassifier(extractor.normalizer(), fast, labels, rows, new double[labels], true, outputs(info));
     }
 
@@ -146,23 +146,20 @@ public final class FastLinearClassifier {
     }
 
     /**
-     * The model's weights in the layout of {@link #rows}: one row per {@link FastFeatures} slot,
-     * the feature's scale then its weight per label. Names in the extractor's vocabulary that
-     * Tribuo never saw keep zero weight, as Tribuo ignores them.
+     * The model's weights in the layout of {@link #rows}: one row per {@link FastFeatures} slot.
+     * Names in the extractor's vocabulary that Tribuo never saw keep zero weight, as Tribuo
+     * ignores them.
      */
-    private static double[] rows(FeatureExtractor extractor, FastFeatures fast, ImmutableFeatureMap fmap,
-                                 int labels, ModelWeight weight) {
-        int stride = labels + 1;
-        boolean tfidf = fast.weighting() == FeatureSpec.Weighting.TFIDF;
-        double[] rows = new double[fast.featureCount() * stride];
+    private static float[] rows(FeatureExtractor extractor, FastFeatures fast, ImmutableFeatureMap fmap,
+                                int labels, ModelWeight weight) {
+        float[] rows = new float[fast.featureCount() * (labels + 1)];
+        double[] weights = new double[labels];
         for (int slot = 0; slot < fast.featureCount(); slot++) {
-            rows[slot * stride] = tfidf ? fast.idf(slot) : 1.0;
             int id = fmap.getID(extractor.featureName(fast.slotFeature(slot)));
-            if (id >= 0) {
-                for (int l = 0; l < labels; l++) {
-                    rows[slot * stride + 1 + l] = weight.get(l, id);
-                }
+            for (int l = 0; l < labels; l++) {
+                weights[l] = id >= 0 ? weight.get(l, id) : 0.0;
             }
+            fast.row(slot, weights, rows);
         }
         return rows;
     }

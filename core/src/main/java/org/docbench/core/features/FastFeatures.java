@@ -262,7 +262,8 @@ public final class FastFeatures {
      * words (by key, or by chars for the few without one), then the bigrams. The tables of a
      * large vocabulary are megabytes, so most lookups miss the cache; in a loop of a few
      * instructions per token the processor has the loads of many tokens in flight at once, where
-     * a loop that also tokenizes has room for one or two. N-grams with a term holding {@code _} go by name, as in {@link #scan}.
+     * a loop that also tokenizes has room for one or two. N-grams with a term holding {@code _}
+     * go by name, as in {@link #scan}.
      */
     private int occurrences(CharSequence normalizedText, Scratch s) {
         final FastTokenizer tok = s.tokenizer;

@@ -307,7 +307,7 @@ public final class FastTokenizer implements Tokenizer {
             // Lanes are little-endian: reversed, the first char is the highest byte, as termKey
             // packs it. OR 0x20 lowers an ASCII letter and leaves a digit as it is.
             long x = (long) LANES.get(a, i) | LOWER_BITS;
-            if (a[i] >= 0 && (i + 4 > n || !mayStartUrl(x))) {
+            if ((x & 0x80) == 0 && (i + 4 > n || !mayStartUrl(x))) { // lane 0, char i, is ASCII
                 // An ASCII word starts at i; the first char that is not a letter or digit ends it.
                 long notWord = ~bitsFrom(words, i);
                 int j = i + Long.numberOfTrailingZeros(notWord);
@@ -907,25 +907,29 @@ public final class FastTokenizer implements Tokenizer {
      * to keys, so a table keyed by them compares two {@code long}s, not chars.
      */
     public static long termKey(CharSequence term) {
-        long key = 0;
-        for (int k = 0; k < term.length(); k++) {
-            key = key << 8 | term.charAt(k);
-        }
-        return key;
+        char[] t = term.toString().toCharArray();
+        return pack(t, 0, t.length);
     }
 
-    /** {@link #termKey} of the chars {@code t[from, to)}. */
+    /**
+     * The high half of a term's key: its chars before the last eight, packed as {@link #termKey}
+     * packs them; 0 for a term of at most eight.
+     */
+    public static long termKeyHigh(CharSequence term) {
+        char[] t = term.toString().toCharArray();
+        return pack(t, 0, Math.max(0, t.length - 8));
+    }
+
+    /**
+     * The chars {@code t[from, to)}, one byte each, the last in the lowest byte; past eight chars
+     * the earlier ones shift out.
+     */
     private static long pack(char[] t, int from, int to) {
         long key = 0;
         for (int k = from; k < to; k++) {
             key = key << 8 | t[k];
         }
         return key;
-    }
-
-    /** The high half of a term's key: its chars before the last eight, as {@link #termKey} packs them; 0 for a term of at most eight. */
-    public static long termKeyHigh(CharSequence term) {
-        return termKey(term.subSequence(0, Math.max(0, term.length() - 8)));
     }
 
     /** The current term as a new String; allocates, for tests and convenience paths. */

@@ -63,20 +63,9 @@ class TokenizerEquivalenceTest {
             for (int i = 0; i < skip; i++) {
                 assertTrue(fast.advance());
             }
-            TokenSpans spans = new TokenSpans();
-            int n = fast.tokenizeAll(spans);
             String where = "after " + skip + " tokens of \"" + RandomText.escape(text.substring(0, Math.min(80, text.length())))
                     + "\" (-Ddocbench.seed=" + seed + ")";
-            if (n != expected.size() - skip) {
-                fail(where + ": tokenizeAll gave " + n + " tokens, the reference has " + (expected.size() - skip) + " left");
-            }
-            for (int i = 0; i < n; i++) {
-                ReferenceTokenizer.RefToken e = expected.get(skip + i);
-                if (spans.starts()[i] != e.start() || spans.ends()[i] != e.end()) {
-                    fail(where + ": token " + (skip + i) + " is [" + spans.starts()[i] + ", " + spans.ends()[i] + "), the reference's ["
-                            + e.start() + ", " + e.end() + ")");
-                }
-            }
+            assertSameSpans(fast, text, expected.subList(skip, expected.size()), where);
             assertTrue(!fast.advance(), where + ": the cursor is not at the end after tokenizeAll");
         }
     }
@@ -157,6 +146,14 @@ class TokenizerEquivalenceTest {
     static int assertSameSpans(String text, List<ReferenceTokenizer.RefToken> expected, String where) {
         FastTokenizer fast = Tokenizers.fast();
         fast.reset(text);
+        return assertSameSpans(fast, text, expected, where);
+    }
+
+    /**
+     * {@link #assertSameSpans(String, List, String)} from wherever {@code fast}'s cursor stands:
+     * {@code expected} are the reference's tokens left.
+     */
+    private static int assertSameSpans(FastTokenizer fast, String text, List<ReferenceTokenizer.RefToken> expected, String where) {
         TokenSpans spans = new TokenSpans();
         int n = fast.tokenizeAll(spans);
         if (n != expected.size()) {

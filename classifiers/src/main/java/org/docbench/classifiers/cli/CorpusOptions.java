@@ -40,6 +40,11 @@ final class CorpusOptions {
     @Option(names = "--skip-bad", description = "Skip bad documents and count them instead of stopping at the first.")
     boolean skipBad;
 
+    /** The corpus's own path, which no output may touch; none for the embedded corpus. */
+    java.util.List<Path> inputs() {
+        return corpus.equals("embedded") ? java.util.List.of() : java.util.List.of(Path.of(corpus));
+    }
+
     CorpusReader reader() {
         OnError onError = skipBad ? OnError.SKIP_AND_REPORT : OnError.FAIL_FAST;
         if (corpus.equals("embedded")) {

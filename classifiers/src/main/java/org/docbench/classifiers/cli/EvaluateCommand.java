@@ -32,7 +32,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Write the accuracy report (report.md, report.json, report.html) for any corpus.",
                 "Every task x split scheme of the corpus is an experiment; a corpus without splits gets a",
                 "seeded stratified 80/20 split named 'random'. Hyperparameters are chosen on validation data",
-                "(the corpus's 'valid' part, else 20% of the training part), never on the test part.",
+                "(the corpus's 'valid' part, else 20%% of the training part), never on the test part.",
                 "Progress goes to stderr: a bar on a terminal, a line every 10 s otherwise (DOCBENCH_PROGRESS=bar|lines|off)."},
         footerHeading = "%nExamples:%n",
         footer = {"  docbench evaluate --corpus embedded --models majority,liblinear-lr,naive-bayes --out /tmp/report",
@@ -60,13 +60,19 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = {"--out", "-o"}, required = true, paramLabel = "DIR", description = "Folder to write the report into (replaced atomically).")
+    @Option(names = {"--out", "-o"}, required = true, paramLabel = "DIR",
+            description = {"Folder to write the report into: a new path, an empty folder or one docbench wrote before",
+                    "(it holds " + org.docbench.classifiers.report.ReportWriter.MARKER + "); the new report replaces it whole, or nothing changes."})
     Path out;
+
+    @Option(names = "--overwrite", description = "Allow --out to be an existing folder docbench did not write: it is replaced whole.")
+    boolean overwrite;
 
     @Override
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
         PrintWriter err = spec.commandLine().getErr();
+        OutputPaths.checkReportFolder(out, overwrite, corpus.inputs());
         List<ModelFamily> families = models.isEmpty() ? Trainers.families()
                 : models.stream().map(m -> TrainCommand.Families.find(m, spec.commandLine())).toList();
         CorpusReader reader = corpus.reader();
@@ -111,6 +117,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         Report report = AccuracyReport.assemble(suite, null, "docbench " + String.join(" ", spec.commandLine().getParseResult().originalArgs()),
                 seed, cv ? List.of(seed) : List.of(), FeatureSpec.defaults(), families, List.of(manifest), List.of(), notes, t0);
+        OutputPaths.checkReportFolder(out, overwrite, corpus.inputs()); // again: the folder may have changed during the run
         ReportWriter.write(report, out);
         spec.commandLine().getOut().println("wrote " + out.resolve("report.md") + ", report.json and report.html");
         return 0;

@@ -44,12 +44,17 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = {"--out", "-o"}, required = true, paramLabel = "FILE", description = "Where to write the model (a zip file).")
+    @Option(names = {"--out", "-o"}, required = true, paramLabel = "FILE",
+            description = "Where to write the model (a zip file); a new path unless --overwrite.")
     Path out;
+
+    @Option(names = "--overwrite", description = "Allow --out to be an existing file: it is replaced once the new model is written.")
+    boolean overwrite;
 
     @Override
     public Integer call() throws Exception {
         ModelFamily family = Families.find(model, spec.commandLine());
+        OutputPaths.checkFile(out, overwrite, corpus.inputs());
         CorpusReader reader = corpus.reader();
         var err = spec.commandLine().getErr();
         ProgressMeter meter = DocbenchCli.meter(err);
@@ -66,6 +71,7 @@ final class TrainCommand implements Callable<Integer> {
         err.println("training " + family.grid().get(0).name() + " on " + labeled + " documents ...");
         long t0 = System.nanoTime();
         SavedModel m = SavedModel.train(docs, task, family.grid().get(0), FeatureSpec.defaults(), seed, manifest, meter);
+        OutputPaths.checkFile(out, overwrite, corpus.inputs()); // again: the path may have changed during training
         try (Progress p = meter.start("save " + out.getFileName(), 1, "models")) { // Tribuo's protobuf of a large model takes minutes
             m.save(out);
             p.step();

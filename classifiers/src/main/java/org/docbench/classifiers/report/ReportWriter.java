@@ -15,6 +15,12 @@ import java.util.stream.Stream;
  * renames. A failure before the swap leaves the previous report (or none) and no temporary folder.
  */
 public final class ReportWriter {
+    /**
+     * The file that marks a folder as written by docbench: the CLI replaces such a folder without
+     * asking, and refuses any other non-empty folder unless told to overwrite it.
+     */
+    public static final String MARKER = ".docbench-report";
+
     private ReportWriter() {
     }
 
@@ -40,6 +46,8 @@ public final class ReportWriter {
         Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
         try {
             content.writeInto(tmp);
+            Files.writeString(tmp.resolve(MARKER), "written by docbench; 'docbench evaluate --out' may replace this folder\n",
+                    StandardCharsets.UTF_8);
             replace(tmp, target);
         } catch (IOException | RuntimeException | Error e) {
             deleteTree(tmp);

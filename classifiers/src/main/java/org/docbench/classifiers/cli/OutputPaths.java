@@ -1,0 +1,115 @@
+package org.docbench.classifiers.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.docbench.classifiers.report.ReportWriter;
+
+/**
+ * Checks an output path before any work starts, so that nothing of the user's is deleted or
+ * overwritten unasked and a path that cannot be written fails in a second, not after the training.
+ *
+ * <table>
+ * <caption>What {@code --out} may be</caption>
+ * <tr><th>path</th><th>report folder ({@code evaluate})</th><th>model file ({@code train})</th></tr>
+ * <tr><td>new</td><td>yes</td><td>yes</td></tr>
+ * <tr><td>an empty folder</td><td>yes</td><td>no: a folder</td></tr>
+ * <tr><td>a folder docbench wrote (holds {@link ReportWriter#MARKER})</td><td>yes, replaced</td><td>no: a folder</td></tr>
+ * <tr><td>any other folder</td><td>only with {@code --overwrite}</td><td>no: a folder</td></tr>
+ * <tr><td>an existing file</td><td>no</td><td>only with {@code --overwrite}</td></tr>
+ * <tr><td>the working folder, an input, or a folder holding either</td><td>never</td><td>never</td></tr>
+ * </table>
+ *
+ * <p>Every refusal is a {@link DocbenchCli.BadInputException} (exit 3) naming the path and the way out.
+ */
+final class OutputPaths {
+    private OutputPaths() {
+    }
+
+    /** Checks {@code out} as a report folder that will replace what is there. */
+    static void checkReportFolder(Path out, boolean overwrite, List<Path> inputs) {
+        Path abs = absolute(out);
+        checkNotAroundInputs(abs, inputs);
+        if (Files.isRegularFile(abs)) {
+            throw refused(out, "is a file, and the report is a folder; choose a new path");
+        }
+        if (Files.isDirectory(abs) && !overwrite && !Files.exists(abs.resolve(ReportWriter.MARKER)) && !isEmpty(abs)) {
+            throw refused(out, "is a folder that docbench did not write (it has no " + ReportWriter.MARKER
+                    + "); choose a new path, or pass --overwrite to replace the folder and everything in it");
+        }
+        checkCreatable(abs, out);
+    }
+
+    /** Checks {@code out} as a file that will be written (and replaced only with {@code overwrite}). */
+    static void checkFile(Path out, boolean overwrite, List<Path> inputs) {
+        Path abs = absolute(out);
+        checkNotAroundInputs(abs, inputs);
+        if (Files.isDirectory(abs)) {
+            throw refused(out, "is a folder; give a file name such as " + out.resolve("model.zip"));
+        }
+        if (Files.exists(abs) && !overwrite) {
+            throw refused(out, "exists; choose a new path, or pass --overwrite to replace it");
+        }
+        checkCreatable(abs, out);
+    }
+
+    private static Path absolute(Path p) {
+        return p.toAbsolutePath().normalize();
+    }
+
+    /** The output must not be an input, hold an input, sit inside an input folder, or hold the working folder. */
+    private static void checkNotAroundInputs(Path abs, List<Path> inputs) {
+        Path cwd = absolute(Path.of(""));
+        if (cwd.startsWith(abs)) {
+            throw refused(abs, "is the working folder or holds it; choose a new path");
+        }
+        for (Path in : inputs) {
+            Path a = absolute(in);
+            if (a.startsWith(abs)) {
+                throw refused(abs, "is the input " + in + " or holds it; choose a path outside the input");
+            }
+            if (Files.isDirectory(a) && abs.startsWith(a)) {
+                throw refused(abs, "is inside the input folder " + in + "; choose a path outside the input");
+            }
+        }
+    }
+
+    /**
+     * The nearest existing ancestor must be a folder in which a file can be made; a probe file is
+     * created and deleted there, which is the one test that catches read-only mounts and /proc.
+     */
+    private static void checkCreatable(Path abs, Path shown) {
+        Path parent = abs.getParent();
+        while (parent != null && !Files.exists(parent)) {
+            parent = parent.getParent();
+        }
+        if (parent == null) {
+            throw refused(shown, "has no existing parent folder");
+        }
+        if (!Files.isDirectory(parent)) {
+            throw refused(shown, "cannot be made: " + parent + " is a file, not a folder");
+        }
+        try {
+            Path probe = Files.createTempFile(parent, ".docbench-probe-", ".tmp");
+            Files.delete(probe);
+        } catch (IOException | UnsupportedOperationException e) {
+            throw refused(shown, "cannot be written: " + parent + " does not accept new files ("
+                    + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private static boolean isEmpty(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static DocbenchCli.BadInputException refused(Path out, String why) {
+        return new DocbenchCli.BadInputException("--out " + out + " " + why);
+    }
+}

@@ -1,0 +1,145 @@
+package org.docbench.classifiers.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.docbench.classifiers.TestCorpus;
+import org.docbench.classifiers.cli.DocbenchCliTest.Result;
+import org.docbench.classifiers.report.ReportWriter;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Nothing of the user's is deleted or overwritten unless {@code --overwrite} says so, and an
+ * output path that cannot work is refused (exit 3, naming the path) before the corpus is read.
+ */
+class OutputSafetyTest {
+
+    @TempDir
+    Path dir;
+    Path corpus;
+
+    @BeforeEach
+    void corpus() throws Exception {
+        corpus = TestCorpus.writeLayout(dir.resolve("corpus"), TestCorpus.documents(6, 7));
+    }
+
+    private Result evaluate(Path out, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("evaluate", "--corpus", corpus.toString(),
+                "--models", "majority", "--out", out.toString()));
+        args.addAll(List.of(more));
+        return DocbenchCliTest.run(args.toArray(String[]::new));
+    }
+
+    private Result train(Path out, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("train", "--corpus", corpus.toString(), "--task", "topic",
+                "--model", "naive-bayes", "--out", out.toString()));
+        args.addAll(List.of(more));
+        return DocbenchCliTest.run(args.toArray(String[]::new));
+    }
+
+    private static void assertRefusedBeforeWork(Result r, Path named, String why) {
+        assertEquals(3, r.code(), r.err());
+        String line = r.err().strip();
+        assertEquals(1, line.lines().count(), "one line: " + r.err());
+        assertTrue(line.contains(named.toString()) && line.contains(why), "names " + named + " and '" + why + "': " + line);
+        assertFalse(r.err().contains("reading "), "refused before reading the corpus: " + r.err());
+    }
+
+    @Test
+    void evaluate_intoAFolderOfNotes_isRefusedAndTheNotesStay() throws Exception {
+        Path notes = Files.createDirectories(dir.resolve("notes"));
+        Files.writeString(notes.resolve("todo.txt"), "mine");
+        Result r = evaluate(notes);
+        assertRefusedBeforeWork(r, notes, "--overwrite");
+        assertEquals("mine", Files.readString(notes.resolve("todo.txt")));
+        assertEquals(1, Files.list(notes).count(), "nothing added to the folder");
+    }
+
+    @Test
+    void evaluate_intoAFolderOfNotes_withOverwrite_replacesIt() throws Exception {
+        Path notes = Files.createDirectories(dir.resolve("notes"));
+        Files.writeString(notes.resolve("todo.txt"), "mine");
+        Result r = evaluate(notes, "--overwrite");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.exists(notes.resolve("report.md")));
+        assertFalse(Files.exists(notes.resolve("todo.txt")));
+    }
+
+    @Test
+    void evaluate_intoTheCorpusOrAFolderAroundIt_isRefusedEvenWithOverwrite() throws Exception {
+        long files = Files.walk(corpus).count();
+        assertRefusedBeforeWork(evaluate(corpus, "--overwrite"), corpus, "input");
+        assertRefusedBeforeWork(evaluate(dir, "--overwrite"), dir, "input");
+        assertRefusedBeforeWork(evaluate(corpus.resolve("report"), "--overwrite"), corpus.resolve("report"), "inside the input");
+        assertEquals(files, Files.walk(corpus).count(), "the corpus is untouched");
+    }
+
+    @Test
+    void evaluate_ontoAnExistingFile_isRefusedAndTheFileStays() throws Exception {
+        Path file = Files.writeString(dir.resolve("results.csv"), "a,b\n");
+        assertRefusedBeforeWork(evaluate(file), file, "is a file");
+        assertRefusedBeforeWork(evaluate(file, "--overwrite"), file, "is a file");
+        assertEquals("a,b\n", Files.readString(file));
+    }
+
+    @Test
+    void evaluate_underAFileOrInProc_isRefusedBeforeTheWork() throws Exception {
+        Path file = Files.writeString(dir.resolve("data.csv"), "x\n");
+        assertRefusedBeforeWork(evaluate(file.resolve("report")), file.resolve("report"), "is a file, not a folder");
+        Path proc = Path.of("/proc/docbench-nope");
+        if (Files.isDirectory(Path.of("/proc"))) {
+            assertRefusedBeforeWork(evaluate(proc), proc, "cannot be written");
+        }
+    }
+
+    @Test
+    void evaluate_twiceIntoItsOwnFolder_replacesTheReport() throws Exception {
+        Path out = dir.resolve("report");
+        assertEquals(0, evaluate(out).code());
+        assertTrue(Files.exists(out.resolve(ReportWriter.MARKER)), "the report folder is marked as docbench's");
+        Result again = evaluate(out);
+        assertEquals(0, again.code(), again.err());
+        assertTrue(Files.exists(out.resolve("report.md")));
+    }
+
+    @Test
+    void evaluate_intoAnEmptyFolder_writesThere() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        assertEquals(0, evaluate(empty).code());
+        assertTrue(Files.exists(empty.resolve("report.json")));
+    }
+
+    @Test
+    void reportFolder_theWorkingFolderOrItsParent_isNeverAllowed() {
+        Path cwd = Path.of("").toAbsolutePath();
+        for (Path p : List.of(Path.of(""), cwd, cwd.getParent())) {
+            var e = assertThrows(DocbenchCli.BadInputException.class, () -> OutputPaths.checkReportFolder(p, true, List.of()));
+            assertTrue(e.getMessage().contains("working folder"), e.getMessage());
+        }
+    }
+
+    @Test
+    void train_ontoAnExistingFile_isRefusedUnlessOverwrite() throws Exception {
+        Path model = Files.writeString(dir.resolve("stance.model"), "precious");
+        assertRefusedBeforeWork(train(model), model, "--overwrite");
+        assertEquals("precious", Files.readString(model));
+        Result r = train(model, "--overwrite");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.size(model) > 100, "the model replaced the file");
+    }
+
+    @Test
+    void train_intoAFolder_isRefused() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("models"));
+        assertRefusedBeforeWork(train(folder), folder, "is a folder");
+        assertRefusedBeforeWork(train(folder, "--overwrite"), folder, "is a folder");
+    }
+}

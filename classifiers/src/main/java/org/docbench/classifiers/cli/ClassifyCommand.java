@@ -1,25 +1,24 @@
 package org.docbench.classifiers.cli;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
+import org.docbench.classifiers.fast.Scorer;
+import org.docbench.classifiers.train.DefaultModels;
 import org.docbench.classifiers.train.SavedModel;
-import org.docbench.classifiers.train.Trainers;
-import org.docbench.core.corpus.CorpusManifest;
-import org.docbench.core.corpus.LayoutCorpusReader;
-import org.docbench.core.document.LabeledDocument;
-import org.docbench.core.features.FeatureSpec;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import picocli.CommandLine.ArgGroup;
@@ -29,96 +28,221 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "classify", mixinStandardHelpOptions = true,
-        description = {"Classify documents with a saved model, or with the default model of a task",
-                "(LibLinear logistic regression trained on the embedded corpus at start-up, seed 42).",
-                "Each FILE is one document (id = file name). With no FILE, or '-', every line of stdin is",
-                "one document (id = line-N).",
-                "Output: one line per document, id<TAB>label<TAB>confidence, or JSON Lines with --json.",
-                "Confidence is the label's probability for probabilistic models, else the model's score;",
-                "0 means the text had no word the model knows and the training majority was answered."},
+@Command(name = "classify", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Classify documents with a saved model, or with the default model of a task (logistic",
+                "regression trained on the embedded corpus when docbench was built, shipped in the jar).",
+                "Each FILE is one document (id = file name), each folder every .txt/.html file under it;",
+                "stdin ('-' or no FILE) is one document (id = stdin). --lines makes each line a document",
+                "(id = line-N or FILE:N), --jsonl each line a JSON record. Web pages become text with jsoup.",
+                "Output: id<TAB>label<TAB>score per document (--top K adds the next labels and scores), or",
+                "JSON Lines with --json. Scores are probabilities for logistic regression and naive Bayes,",
+                "margins for SVMs (stderr says which). Empty text, or text with no word the model knows, gets",
+                "no label ('-'); the exit code is 3 when no document got one.",
+                "Linear models run on docbench's compiled fast path; other families through Tribuo's predict."},
         footerHeading = "%nExamples:%n",
-        footer = {"  docbench classify --task topic news/*.txt",
-                "  echo 'ICE detainer requests rose in the county jail' | docbench classify --task topic --json"})
+        footer = {"  docbench classify --task topic news/",
+                "  docbench classify --task stance --lines --threads 2 < one-article-per-line.txt",
+                "  docbench classify --model stance.model --jsonl --text-field body --json archive.jsonl"})
 final class ClassifyCommand implements Callable<Integer> {
+    private static final int BATCH = 256;
+
     @Spec
     CommandSpec spec;
 
     static final class Source {
         @Option(names = "--model", paramLabel = "FILE", description = "A model saved by 'docbench train'.")
-        Path model;
+        java.nio.file.Path model;
 
-        @Option(names = "--task", paramLabel = "TASK", description = "Use the default model of this task (topic or stance).")
+        @Option(names = "--task", paramLabel = "TASK", description = "Use the shipped default model of this task (topic or stance).")
         String task;
     }
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
 
-    @Option(names = "--json", description = "Print JSON Lines: id, label, confidence and every label's score.")
+    @Option(names = "--lines", description = "Each non-blank line of each input is one document.")
+    boolean lines;
+
+    @Option(names = "--jsonl", description = "Each line of each input is a JSON record (see --id-field, --text-field).")
+    boolean jsonl;
+
+    @Option(names = "--id-field", defaultValue = "id", paramLabel = "FIELD", description = "--jsonl: the id field (default: ${DEFAULT-VALUE}; else FILE:N).")
+    String idField;
+
+    @Option(names = "--text-field", defaultValue = "text", paramLabel = "FIELD", description = "--jsonl: the text field (default: ${DEFAULT-VALUE}).")
+    String textField;
+
+    @Option(names = "--json", description = "Print JSON Lines: id, label, score, score kind, every label's score.")
     boolean json;
 
-    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Documents to classify; '-' or none reads stdin.")
+    @Option(names = "--top", defaultValue = "1", paramLabel = "K", description = "Print the K best labels with their scores (default: ${DEFAULT-VALUE}).")
+    int top;
+
+    @Option(names = "--threads", defaultValue = "1", paramLabel = "N", description = "Classify on N threads; output keeps the input order (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Documents or folders; '-' or none reads stdin.")
     List<String> files = new ArrayList<>();
+
+    /** What one batch printed and counted. */
+    private record Chunk(String text, int labeled, int unlabeled, List<String> notes) {
+    }
 
     @Override
     public Integer call() throws Exception {
-        SavedModel model = source.model != null ? SavedModel.load(source.model) : defaultModel(source.task);
-        PrintWriter out = spec.commandLine().getOut();
-        ObjectMapper mapper = new ObjectMapper();
+        if (lines && jsonl) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--lines and --jsonl exclude each other");
+        }
+        if (threads < 1 || top < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads and --top must be at least 1");
+        }
         List<String> inputs = files.isEmpty() ? List.of("-") : files;
-        for (String f : inputs) {
-            if (f.equals("-")) {
-                BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-                int n = 0;
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    n++;
-                    if (!line.isBlank()) {
-                        print(out, mapper, "line-" + n, model.classify(line));
+        DocumentInputs.check(inputs);
+        SavedModel model = source.model != null ? SavedModel.load(source.model) : DefaultModels.load(source.task);
+        Scorer scorer = Scorer.of(model);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        err.printf(Locale.ROOT, "classify: %s model %s, %s, scores are %ss%n", model.task(), model.provenance().get("spec"),
+                scorer.path() == Scorer.Path.FAST ? "fast path" : "Tribuo predict (this family has no fast path)", scorer.scoreKind());
+
+        String[] labels = scorer.labels();
+        ThreadLocal<Scorer.Session> sessions = ThreadLocal.withInitial(scorer::newSession);
+        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "classify");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        ArrayDeque<Future<Chunk>> pending = new ArrayDeque<>();
+        int[] counts = new int[2];
+        List<DocumentInputs.Doc> batch = new ArrayList<>(BATCH);
+        DocumentInputs reader = new DocumentInputs(jsonl ? DocumentInputs.Mode.JSONL
+                : lines ? DocumentInputs.Mode.LINES : DocumentInputs.Mode.WHOLE, idField, textField);
+        InputStream stdin = System.in;
+        try {
+            reader.read(inputs, stdin, doc -> {
+                batch.add(doc);
+                if (batch.size() == BATCH) {
+                    submit(List.copyOf(batch), pool, pending, sessions, labels, scorer.scoreKind(), out, err, counts);
+                    batch.clear();
+                }
+            });
+            submit(List.copyOf(batch), pool, pending, sessions, labels, scorer.scoreKind(), out, err, counts);
+            while (!pending.isEmpty()) {
+                emit(take(pending.poll()), out, err, counts);
+            }
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+            out.flush();
+        }
+        if (counts[1] > 0) {
+            err.printf(Locale.ROOT, "classify: %d documents labeled, %d without a label%n", counts[0], counts[1]);
+        }
+        return counts[0] == 0 && counts[1] > 0 ? DocbenchCli.BAD_INPUT : 0;
+    }
+
+    private void submit(List<DocumentInputs.Doc> docs, ExecutorService pool, ArrayDeque<Future<Chunk>> pending,
+                        ThreadLocal<Scorer.Session> sessions, String[] labels, String kind, PrintWriter out, PrintWriter err,
+                        int[] counts) throws Exception {
+        if (docs.isEmpty()) {
+            return;
+        }
+        if (pool == null) {
+            emit(render(docs, sessions.get(), labels, kind), out, err, counts);
+            return;
+        }
+        pending.add(pool.submit(() -> render(docs, sessions.get(), labels, kind)));
+        while (pending.size() > 2 * threads) {
+            emit(take(pending.poll()), out, err, counts);
+        }
+    }
+
+    private static Chunk take(Future<Chunk> f) throws Exception {
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception c ? c : e;
+        }
+    }
+
+    private static void emit(Chunk c, PrintWriter out, PrintWriter err, int[] counts) {
+        out.print(c.text());
+        c.notes().forEach(err::println);
+        counts[0] += c.labeled();
+        counts[1] += c.unlabeled();
+    }
+
+    /** Scores and formats a batch; runs on a worker thread with that thread's session. */
+    private Chunk render(List<DocumentInputs.Doc> docs, Scorer.Session session, String[] labels, String kind)
+            throws JsonProcessingException {
+        StringBuilder sb = new StringBuilder(docs.size() * 48);
+        List<String> notes = new ArrayList<>(0);
+        int labeled = 0;
+        int k = Math.min(top, labels.length);
+        int[] order = new int[labels.length];
+        ObjectMapper mapper = json ? new ObjectMapper() : null;
+        for (DocumentInputs.Doc d : docs) {
+            String why = d.text().isBlank() ? "the text is empty" : null;
+            int best = why == null ? session.score(d.text()) : -1;
+            if (best < 0 && why == null) {
+                why = "no word of the text is known to the model";
+            }
+            if (why != null) {
+                notes.add("docbench: " + d.id() + ": no label: " + why);
+                if (json) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("id", d.id());
+                    m.put("label", null);
+                    m.put("reason", why);
+                    sb.append(mapper.writeValueAsString(m)).append('\n');
+                } else {
+                    sb.append(d.id()).append("\t-\t-\n");
+                }
+                continue;
+            }
+            labeled++;
+            double[] s = session.scores();
+            rank(s, order);
+            if (json) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("id", d.id());
+                m.put("label", labels[best]);
+                m.put("score", s[best]);
+                m.put("scoreKind", kind);
+                if (k > 1) {
+                    List<Map<String, Object>> topK = new ArrayList<>(k);
+                    for (int i = 0; i < k; i++) {
+                        topK.add(Map.of("label", labels[order[i]], "score", s[order[i]]));
                     }
+                    m.put("top", topK);
                 }
+                Map<String, Double> all = new LinkedHashMap<>();
+                for (int i = 0; i < labels.length; i++) {
+                    all.put(labels[i], s[i]);
+                }
+                m.put("scores", all);
+                sb.append(mapper.writeValueAsString(m)).append('\n');
             } else {
-                Path p = Path.of(f);
-                if (!Files.isRegularFile(p)) {
-                    throw new DocbenchCli.BadInputException("no such document: " + f);
+                sb.append(d.id());
+                for (int i = 0; i < k; i++) {
+                    sb.append('\t').append(labels[order[i]]).append('\t').append(String.format(Locale.ROOT, "%.4f", s[order[i]]));
                 }
-                String text;
-                try {
-                    text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(p))).toString();
-                } catch (java.nio.charset.CharacterCodingException e) {
-                    throw new DocbenchCli.BadInputException("document " + f + " is not valid UTF-8");
-                }
-                print(out, mapper, p.getFileName().toString(), model.classify(text));
+                sb.append('\n');
             }
         }
-        out.flush();
-        return 0;
+        return new Chunk(sb.toString(), labeled, docs.size() - labeled, notes);
     }
 
-    private void print(PrintWriter out, ObjectMapper mapper, String id, SavedModel.Classification c) throws Exception {
-        if (json) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", id);
-            m.put("label", c.label());
-            m.put("confidence", c.confidence());
-            m.put("scores", c.scores());
-            out.println(mapper.writeValueAsString(m));
-        } else {
-            out.printf(Locale.ROOT, "%s\t%s\t%.4f%n", id, c.label(), c.confidence());
+    /** Label indices by descending score (ties by index): a few labels, so insertion sort. */
+    private static void rank(double[] s, int[] order) {
+        for (int i = 0; i < order.length; i++) {
+            int j = i;
+            while (j > 0 && s[order[j - 1]] < s[i]) {
+                order[j] = order[j - 1];
+                j--;
+            }
+            order[j] = i;
         }
-    }
-
-    /** The default model of {@code task}: LibLinear logistic regression on every embedded document, seed 42. */
-    static SavedModel defaultModel(String task) {
-        LayoutCorpusReader reader = LayoutCorpusReader.embedded();
-        if (!reader.tasks().contains(task)) {
-            throw new DocbenchCli.BadInputException("no default model for task '" + task + "'; tasks: " + reader.tasks()
-                    + " (or pass --model FILE)");
-        }
-        List<LabeledDocument> docs = reader.readAll();
-        CorpusManifest.Builder b = new CorpusManifest.Builder();
-        docs.forEach(b::add);
-        return SavedModel.train(docs, task, Trainers.logisticRegression(), FeatureSpec.defaults(), 42L,
-                b.build(reader.name(), reader.location(), 0));
     }
 }

@@ -27,7 +27,7 @@ final class CorpusOptions {
     @Option(names = "--text-field", paramLabel = "FIELD", description = "JSON Lines/CSV: the field holding the text.")
     String textField;
 
-    @Option(names = "--id-field", paramLabel = "FIELD", description = "JSON Lines/CSV: the id field (default: line numbers).")
+    @Option(names = "--id-field", paramLabel = "FIELD", description = "JSON Lines/CSV: the id field (default: the field 'id' when records have one, else line numbers).")
     String idField;
 
     @Option(names = "--label", paramLabel = "TASK=FIELD", description = "JSON Lines/CSV: a task and the field holding its label; repeatable.")
@@ -43,6 +43,16 @@ final class CorpusOptions {
     /** The corpus's own path, which no output may touch; none for the embedded corpus. */
     java.util.List<Path> inputs() {
         return corpus.equals("embedded") ? java.util.List.of() : java.util.List.of(Path.of(corpus));
+    }
+
+    /** Says on {@code err} how many bad documents --skip-bad left out, and the first of them. */
+    static void reportSkipped(CorpusReader reader, java.io.PrintWriter err) {
+        int n = reader.problems().skipped();
+        if (n > 0) {
+            var first = reader.problems().list().get(0);
+            err.println("docbench: skipped " + n + " bad document" + (n == 1 ? "" : "s") + " of " + reader.location()
+                    + " (--skip-bad); the first: " + first.message());
+        }
     }
 
     CorpusReader reader() {

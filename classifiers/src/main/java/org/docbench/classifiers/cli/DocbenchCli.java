@@ -26,7 +26,7 @@ import picocli.CommandLine.Command;
             "  docbench train --corpus embedded --task topic --model liblinear-lr --out topic.model",
             "  cat docs.txt | docbench classify --model topic.model --json",
             "  docbench evaluate --corpus data.jsonl --text-field body --label stance=bias --out report/",
-            "  docbench normalize scraped.html",
+            "  docbench normalize saved-page.html",
             "",
             "Exit codes: 0 ok, 1 unexpected failure, 2 bad command line, 3 bad input (corpus, document or model)."})
 public final class DocbenchCli implements Runnable {
@@ -84,7 +84,7 @@ public final class DocbenchCli implements Runnable {
         });
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println("docbench: " + ex.getMessage());
+            err.println("docbench: " + ex.getMessage().replace("option option", "option")); // picocli's KEY=VALUE message doubles the word
             err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return CommandLine.ExitCode.USAGE;
         });

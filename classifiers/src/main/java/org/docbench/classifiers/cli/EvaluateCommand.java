@@ -79,6 +79,7 @@ final class EvaluateCommand implements Callable<Integer> {
         ProgressMeter meter = DocbenchCli.meter(err);
         err.println("reading " + reader.location() + " ...");
         List<LabeledDocument> docs = meter.toList(reader.documents(), "read", 0, "docs");
+        CorpusOptions.reportSkipped(reader, err);
         if (docs.isEmpty()) {
             throw new DocbenchCli.BadInputException("corpus " + reader.location() + " has no documents");
         }

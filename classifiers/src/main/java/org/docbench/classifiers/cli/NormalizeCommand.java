@@ -1,9 +1,6 @@
 package org.docbench.classifiers.cli;
 
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "normalize", mixinStandardHelpOptions = true,
         description = {"Show a document as docbench sees it after normalization: title, byline, date and body.",
-                "Reads each FILE, or stdin when there is none or for '-'."},
+                "Reads each FILE (a folder: every .txt/.html under it), or stdin when there is none or for '-'.",
+                "Web pages (.html, or text that starts like one) become text with jsoup first."},
         footerHeading = "%nExample:%n",
         footer = {"  docbench normalize --json scraped-article.txt", "  docbench normalize --explain scraped-article.txt"})
 final class NormalizeCommand implements Callable<Integer> {
@@ -46,24 +44,11 @@ final class NormalizeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         List<String> inputs = files.isEmpty() ? List.of("-") : files;
-        for (String f : inputs) {
-            String raw;
-            byte[] bytes;
-            if (f.equals("-")) {
-                bytes = System.in.readAllBytes();
-            } else {
-                Path p = Path.of(f);
-                if (!Files.isRegularFile(p)) {
-                    throw new DocbenchCli.BadInputException("no such document: " + f);
-                }
-                bytes = Files.readAllBytes(p);
-            }
-            try {
-                raw = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-            } catch (java.nio.charset.CharacterCodingException e) {
-                throw new DocbenchCli.BadInputException("document " + f + " is not valid UTF-8");
-            }
-            Explanation ex = Normalizer.standard().explain(raw);
+        DocumentInputs.check(inputs);
+        List<DocumentInputs.Doc> docs = new DocumentInputs(DocumentInputs.Mode.WHOLE, null, null).readAll(inputs, System.in);
+        for (DocumentInputs.Doc doc : docs) {
+            String f = doc.id();
+            Explanation ex = Normalizer.standard().explain(doc.text());
             NormalizedDocument d = ex.document();
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -82,7 +67,7 @@ final class NormalizeCommand implements Callable<Integer> {
                 }
                 out.println(new ObjectMapper().writeValueAsString(m));
             } else {
-                if (inputs.size() > 1) {
+                if (docs.size() > 1) {
                     out.println("==> " + f + " <==");
                 }
                 out.println("title:  " + d.title());

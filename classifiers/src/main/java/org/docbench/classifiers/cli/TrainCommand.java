@@ -60,6 +60,7 @@ final class TrainCommand implements Callable<Integer> {
         ProgressMeter meter = DocbenchCli.meter(err);
         err.println("reading " + reader.location() + " ...");
         List<LabeledDocument> docs = meter.toList(reader.documents(), "read", 0, "docs");
+        CorpusOptions.reportSkipped(reader, err);
         CorpusManifest.Builder mb = new CorpusManifest.Builder();
         docs.forEach(mb::add);
         CorpusManifest manifest = mb.build(reader.name(), reader.location(), reader.problems().skipped());

@@ -142,6 +142,16 @@ public final class SavedModel {
         return model;
     }
 
+    /** The fitted features that turn raw text into this model's examples. */
+    public FeatureExtractor features() {
+        return features;
+    }
+
+    /** What the scores are: {@code probability} when the model gives probabilities, else {@code margin}. */
+    public String scoreKind() {
+        return model.generatesProbabilities() ? "probability" : "margin";
+    }
+
     /** Classifies raw text. */
     public Classification classify(String rawText) {
         Example<Label> e = features.example(rawText, LabelFactory.UNKNOWN_LABEL);
@@ -197,13 +207,23 @@ public final class SavedModel {
     }
 
     /** Reads a model saved by {@link #save}; a file that is not one gives an {@link IllegalArgumentException} naming it. */
-    @SuppressWarnings("unchecked")
     public static SavedModel load(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException("model file " + file + " is a folder; give the file 'docbench train' wrote");
+        }
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("model file " + file + " does not exist");
         }
+        try (InputStream in = Files.newInputStream(file)) {
+            return load(in, file.toString());
+        }
+    }
+
+    /** Reads a model saved by {@link #save} from a stream (a classpath resource, say); {@code file} names it in errors. */
+    @SuppressWarnings("unchecked")
+    public static SavedModel load(InputStream in, String file) throws IOException {
         Map<String, byte[]> entries = new TreeMap<>();
-        try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
+        try (ZipInputStream zip = new ZipInputStream(in)) {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
                 entries.put(e.getName(), zip.readAllBytes());
             }

@@ -85,7 +85,7 @@ class DocbenchCliTest {
         assertTrue(confidence > 0.34 && confidence <= 1, c.out());
 
         Result s = runWithStdin("the sheriff signed a delegated authority agreement for deputies training\n\n"
-                + "jail detainer hold request warrant\n", "classify", "--model", model.toString(), "--json");
+                + "jail detainer hold request warrant\n", "classify", "--model", model.toString(), "--json", "--lines");
         assertEquals(0, s.code(), s.err());
         List<String> lines = s.out().lines().toList();
         assertEquals(2, lines.size(), "blank lines are skipped: " + s.out());
@@ -114,7 +114,7 @@ class DocbenchCliTest {
                 "--out", model.toString()).code());
         Result r = run("classify", "--model", model.toString(), dir.resolve("nope.txt").toString());
         assertEquals(3, r.code());
-        assertEquals("docbench: no such document: " + dir.resolve("nope.txt"), r.err().strip());
+        assertEquals("docbench: no such document or folder: " + dir.resolve("nope.txt"), r.err().strip());
     }
 
     @Test
@@ -182,5 +182,66 @@ class DocbenchCliTest {
         Result r = run("evaluate", "--corpus", dir.resolve("none.jsonl").toString(), "--out", dir.resolve("o").toString());
         assertEquals(3, r.code());
         assertTrue(r.err().contains("does not exist"), r.err());
+    }
+
+    @Test
+    void evaluateHelp_printsNoPicocliWarning() {
+        Result r = run("evaluate", "--help");
+        assertEquals(0, r.code());
+        assertFalse(r.out().contains("WARN") || r.err().contains("WARN"), r.out() + r.err());
+        assertTrue(r.out().contains("20% of the training part"), r.out());
+    }
+
+    @Test
+    void labelWithoutField_saysOptionOnce() {
+        Result r = run("evaluate", "--corpus", "x.csv", "--label", "section", "--out", "o");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--label") && !r.err().contains("option option"), r.err());
+    }
+
+    @Test
+    void normalize_htmlPage_isItsTextWithoutTags(@TempDir Path dir) throws Exception {
+        Path page = Files.writeString(dir.resolve("page.html"), "<!doctype html><html><head><title>County ends jail deal</title>"
+                + "<style>p {color: red}</style></head><body><nav>Home | News</nav><article><p>The board voted 3&ndash;2.</p>"
+                + "<p>Deputies <b>stop</b> screening.</p></article></body></html>");
+        Result r = run("normalize", page.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("title:  County ends jail deal"), r.out());
+        assertTrue(r.out().contains("The board voted 3") && r.out().contains("Deputies stop screening."), r.out());
+        assertFalse(r.out().contains("<") || r.out().contains("color") || r.out().contains("Home | News"), r.out());
+    }
+
+    @Test
+    void csvSavedWithABom_andJsonlWithAnIdField_readTheirIds(@TempDir Path dir) throws Exception {
+        StringBuilder csv = new StringBuilder("\uFEFFid,body,section\n");
+        StringBuilder jsonl = new StringBuilder();
+        for (LabeledDocument d : TestCorpus.documents(8, 4)) {
+            csv.append(d.id()).append(",\"").append(d.text()).append("\",").append(d.label("topic")).append('\n');
+            jsonl.append("{\"id\":\"").append(d.id()).append("\",\"body\":\"").append(d.text()).append("\",\"section\":\"")
+                    .append(d.label("topic")).append("\"}\n");
+        }
+        for (Path f : List.of(Files.writeString(dir.resolve("excel.csv"), csv), Files.writeString(dir.resolve("n.jsonl"), jsonl))) {
+            Path out = dir.resolve("report-" + f.getFileName());
+            Result r = run("evaluate", "--corpus", f.toString(), "--text-field", "body", "--label", "topic=section",
+                    "--models", "majority", "--out", out.toString());
+            assertEquals(0, r.code(), r.err());
+            String md = Files.readString(out.resolve("report.md"));
+            assertFalse(md.contains("line-"), "ids come from the id field: " + f);
+        }
+    }
+
+    @Test
+    void skipBad_saysHowManyItSkipped(@TempDir Path dir) throws Exception {
+        StringBuilder jsonl = new StringBuilder();
+        for (LabeledDocument d : TestCorpus.documents(8, 4)) {
+            jsonl.append("{\"id\":\"").append(d.id()).append("\",\"body\":\"").append(d.text()).append("\",\"section\":\"")
+                    .append(d.label("topic")).append("\"}\n");
+        }
+        jsonl.append("{broken\n{\"id\":\"x\"}\n");
+        Path f = Files.writeString(dir.resolve("n.jsonl"), jsonl);
+        Result r = run("train", "--corpus", f.toString(), "--text-field", "body", "--label", "topic=section", "--skip-bad",
+                "--task", "topic", "--out", dir.resolve("m.model").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("skipped 2 bad documents"), r.err());
     }
 }

@@ -68,7 +68,7 @@ public final class CsvReader implements CorpusReader {
         CSVParser parser;
         try {
             var decoder = Utf8.strictDecoder();
-            Reader r = new InputStreamReader(Files.newInputStream(file), decoder);
+            Reader r = new InputStreamReader(Utf8.withoutBom(Files.newInputStream(file)), decoder);
             parser = CSVParser.parse(r, format);
         } catch (IOException | IllegalArgumentException e) {
             throw new CorpusException(new CorpusProblem(file.toString(), 1, null, "cannot read header: " + e.getMessage(),

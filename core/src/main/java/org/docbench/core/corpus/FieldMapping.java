@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * Which fields (JSON Lines) or columns (CSV/TSV) of a user's corpus hold what.
  *
- * @param idField   the document id; null to number documents by line ({@code line-12})
+ * @param idField   the document id; null to use a field named {@code id} when a record has one, else the line ({@code line-12})
  * @param textField the document text, required
  * @param tasks     task name -> field holding its label, e.g. {@code stance -> bias_text}
  * @param splits    split scheme -> field holding train/valid/test, may be empty

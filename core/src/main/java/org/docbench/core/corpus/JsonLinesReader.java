@@ -60,7 +60,7 @@ public final class JsonLinesReader implements CorpusReader {
         BufferedReader in;
         try {
             var decoder = Utf8.strictDecoder();
-            in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder));
+            in = new BufferedReader(new InputStreamReader(Utf8.withoutBom(Files.newInputStream(file)), decoder));
         } catch (IOException e) {
             throw new CorpusException(new CorpusProblem(file.toString(), 0, null, "cannot open: " + e.getMessage(),
                     "check the file is readable"), e);

@@ -21,6 +21,9 @@ final class RecordChecks {
     private final String source;
     private final Set<String> seen = new HashSet<>();
 
+    /** The field used as the id when none is named and the record has it. */
+    static final String DEFAULT_ID_FIELD = "id";
+
     RecordChecks(FieldMapping mapping, Problems problems, String source) {
         this.mapping = mapping;
         this.problems = problems;
@@ -29,7 +32,9 @@ final class RecordChecks {
 
     /** Builds the document of one record; {@code field} returns null for an absent field. Null when skipped. */
     LabeledDocument document(long line, Function<String, String> field, Set<String> present) {
-        String id = mapping.idField() == null ? "line-" + line : field.apply(mapping.idField());
+        String id = mapping.idField() != null ? field.apply(mapping.idField())
+                : present.contains(DEFAULT_ID_FIELD) && field.apply(DEFAULT_ID_FIELD) != null ? field.apply(DEFAULT_ID_FIELD)
+                : "line-" + line;
         if (id == null || id.isBlank()) {
             problems.report(new CorpusProblem(source, line, null, "no id in field '" + mapping.idField() + "'",
                     "give every record an id, or leave the id field unset to number records by line"));

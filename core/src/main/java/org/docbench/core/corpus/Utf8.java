@@ -19,6 +19,20 @@ final class Utf8 {
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
     }
 
+    /**
+     * {@code in} without a leading UTF-8 byte-order mark, as Excel and Notepad write one before a
+     * CSV header or the first JSON record.
+     */
+    static java.io.InputStream withoutBom(java.io.InputStream in) throws java.io.IOException {
+        java.io.PushbackInputStream p = new java.io.PushbackInputStream(in, 3);
+        byte[] head = p.readNBytes(3);
+        boolean bom = head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF;
+        if (!bom) {
+            p.unread(head);
+        }
+        return p;
+    }
+
     /** Decodes {@code bytes}; returns null and fills {@code error[0]} when they are not UTF-8. */
     static String decode(byte[] bytes, String[] error) {
         CharsetDecoder decoder = strictDecoder();

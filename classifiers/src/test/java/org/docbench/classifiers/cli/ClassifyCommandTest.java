@@ -1,0 +1,212 @@
+package org.docbench.classifiers.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.docbench.classifiers.TestCorpus;
+import org.docbench.classifiers.cli.DocbenchCliTest.Result;
+import org.docbench.classifiers.fast.Scorer;
+import org.docbench.classifiers.train.DefaultModels;
+import org.docbench.classifiers.train.SavedModel;
+import org.docbench.core.corpus.CorpusManifest;
+import org.docbench.core.corpus.LayoutCorpusReader;
+import org.docbench.core.document.LabeledDocument;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** {@code docbench classify}: inputs, outputs, the fast path and documents that get no label. */
+class ClassifyCommandTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dir;
+    static Path model;
+
+    @BeforeAll
+    static void trainModel() throws Exception {
+        Path corpus = TestCorpus.writeLayout(dir.resolve("corpus"), TestCorpus.documents(20, 1));
+        model = dir.resolve("topic.model");
+        Result t = DocbenchCliTest.run("train", "--corpus", corpus.toString(), "--task", "topic", "--model", "logreg-sgd",
+                "--out", model.toString());
+        assertEquals(0, t.code(), t.err());
+    }
+
+    static Result classify(String stdin, String... args) {
+        String[] all = new String[args.length + 3];
+        all[0] = "classify";
+        all[1] = "--model";
+        all[2] = model.toString();
+        System.arraycopy(args, 0, all, 3, args.length);
+        return DocbenchCliTest.runWithStdin(stdin, all);
+    }
+
+    @Test
+    void defaultModels_areShippedTrainedOnTheCurrentEmbeddedCorpus() throws Exception {
+        LayoutCorpusReader reader = LayoutCorpusReader.embedded();
+        CorpusManifest.Builder b = new CorpusManifest.Builder();
+        reader.readAll().forEach(b::add);
+        String sha = b.build(reader.name(), reader.location(), 0).sha256();
+        for (String task : reader.tasks()) {
+            SavedModel m = DefaultModels.load(task);
+            assertEquals(task, m.task());
+            assertEquals(sha, ((Map<?, ?>) m.provenance().get("corpus")).get("sha256"), "the " + task + " model is from this corpus");
+            assertEquals(Scorer.Path.FAST, Scorer.of(m).path(), "the default " + task + " model runs on the fast path");
+        }
+        Result r = DocbenchCliTest.runWithStdin("The county jail will no longer honor ICE detainer requests without a judicial warrant.",
+                "classify", "--task", "topic");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("stdin\tdetainers\t"), r.out());
+        assertTrue(r.err().contains("fast path") && r.err().contains("probabilit"), r.err());
+    }
+
+    @Test
+    void unknownDefaultTask_namesTheTasksThereAre() {
+        Result r = DocbenchCliTest.run("classify", "--task", "sentiment", "-");
+        assertEquals(3, r.code());
+        assertTrue(r.err().contains("no default model for task 'sentiment'") && r.err().contains("stance"), r.err());
+    }
+
+    @Test
+    void stdin_isOneDocumentByDefault_andLinesSplitsIt() {
+        String article = "the sheriff signed a delegated authority agreement\nfor deputies training on the county\n";
+        Result whole = classify(article);
+        assertEquals(0, whole.code(), whole.err());
+        assertEquals(List.of("stdin\t287g"), whole.out().lines().map(l -> l.substring(0, l.lastIndexOf('\t'))).toList());
+        Result lines = classify(article, "--lines");
+        assertEquals(2, lines.out().lines().count(), lines.out());
+        assertTrue(lines.out().startsWith("line-1\t") && lines.out().contains("\nline-2\t"), lines.out());
+    }
+
+    @Test
+    void emptyText_getsNoLabel_saysSo_andExitsThreeWhenNothingWasLabeled() throws Exception {
+        Path empty = Files.writeString(dir.resolve("empty.txt"), "");
+        Path blank = Files.writeString(dir.resolve("blank.txt"), " \n\t\n");
+        Path real = Files.writeString(dir.resolve("real.txt"), "jail detainer hold request warrant");
+        Result none = classify("", empty.toString(), blank.toString());
+        assertEquals(3, none.code(), none.err());
+        assertEquals(List.of("empty.txt\t-\t-", "blank.txt\t-\t-"), none.out().lines().toList());
+        assertTrue(none.err().contains("empty.txt: no label: the text is empty"), none.err());
+        Result mixed = classify("", empty.toString(), real.toString(), "--json");
+        assertEquals(0, mixed.code(), mixed.err());
+        List<String> out = mixed.out().lines().toList();
+        assertTrue(JSON.readTree(out.get(0)).get("label").isNull(), out.get(0));
+        assertEquals("detainers", JSON.readTree(out.get(1)).get("label").asText());
+    }
+
+    @Test
+    void textWithNoKnownWord_getsNoLabel() {
+        Result r = classify("zzzz qqqq");
+        assertEquals(3, r.code(), r.out());
+        assertTrue(r.err().contains("no word of the text is known"), r.err());
+    }
+
+    @Test
+    void json_hasEveryLabelsScore_theirKind_andTopK() throws Exception {
+        Result r = classify("jail detainer hold request warrant", "--json", "--top", "2");
+        assertEquals(0, r.code(), r.err());
+        JsonNode n = JSON.readTree(r.out());
+        assertEquals("probability", n.get("scoreKind").asText());
+        assertEquals(3, n.get("scores").size());
+        double sum = 0;
+        for (JsonNode s : n.get("scores")) {
+            sum += s.asDouble();
+        }
+        assertEquals(1.0, sum, 1e-9);
+        assertEquals(2, n.get("top").size());
+        assertEquals(n.get("label").asText(), n.get("top").get(0).get("label").asText());
+        assertTrue(n.get("top").get(0).get("score").asDouble() >= n.get("top").get(1).get("score").asDouble());
+        Result tsv = classify("jail detainer hold request warrant", "--top", "3");
+        assertEquals(7, tsv.out().strip().split("\t").length, tsv.out());
+    }
+
+    @Test
+    void svmScores_areCalledMargins() throws Exception {
+        Path corpus = TestCorpus.writeLayout(dir.resolve("svm-corpus"), TestCorpus.documents(10, 2));
+        Path svm = dir.resolve("svm.model");
+        assertEquals(0, DocbenchCliTest.run("train", "--corpus", corpus.toString(), "--task", "topic", "--model", "svm-sgd",
+                "--out", svm.toString()).code());
+        Result r = DocbenchCliTest.runWithStdin("sanctuary city council", "classify", "--model", svm.toString(), "--json");
+        assertEquals("margin", JSON.readTree(r.out()).get("scoreKind").asText(), r.out());
+        assertTrue(r.err().contains("scores are margins"), r.err());
+    }
+
+    @Test
+    void folder_isEveryTxtAndHtmlFileUnderIt_sorted() throws Exception {
+        Path news = Files.createDirectories(dir.resolve("news/sub"));
+        Files.writeString(news.resolve("../b.txt"), "sanctuary city council ordinance");
+        Files.writeString(news.resolve("a.html"), "<!DOCTYPE html><html><head><title>Jail</title><script>var x = 'sanctuary';</script>"
+                + "</head><body><p>detainer hold request</p><p>warrant &amp; jail</p></body></html>");
+        Files.writeString(news.resolve("notes.md"), "not a document");
+        Result r = classify("", dir.resolve("news").toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> out = r.out().lines().toList();
+        assertEquals(2, out.size(), r.out());
+        assertTrue(out.get(0).startsWith("b.txt\tsanctuary\t"), r.out());
+        assertTrue(out.get(1).startsWith("sub/a.html\tdetainers\t"), r.out());
+    }
+
+    @Test
+    void jsonl_readsNamedFields_skipsABom_andNamesABadLine() throws Exception {
+        Path f = dir.resolve("docs.jsonl");
+        Files.writeString(f, "\uFEFF{\"id\":\"a1\",\"body\":\"jail detainer hold\"}\n{\"body\":\"sanctuary city council\"}\n",
+                StandardCharsets.UTF_8);
+        Result r = classify("", "--jsonl", "--text-field", "body", f.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> out = r.out().lines().toList();
+        assertTrue(out.get(0).startsWith("a1\tdetainers\t"), r.out());
+        assertTrue(out.get(1).startsWith("docs.jsonl:2\tsanctuary\t"), r.out());
+        Files.writeString(f, "{\"body\":\"jail\"}\n{not json\n");
+        Result bad = classify("", "--jsonl", "--text-field", "body", f.toString());
+        assertEquals(3, bad.code());
+        assertTrue(bad.err().contains("docs.jsonl:2: not a JSON record"), bad.err());
+    }
+
+    @Test
+    void twoThreads_printWhatOneThreadPrints_inTheSameOrder() {
+        StringBuilder in = new StringBuilder();
+        for (LabeledDocument d : TestCorpus.documents(250, 9)) {
+            in.append(d.text()).append('\n');
+        }
+        Result one = classify(in.toString(), "--lines");
+        Result two = classify(in.toString(), "--lines", "--threads", "2");
+        assertEquals(0, two.code(), two.err());
+        assertEquals(750, one.out().lines().count());
+        assertEquals(one.out(), two.out());
+    }
+
+    @Test
+    void fastPath_givesTribuosLabelAndScores() throws Exception {
+        SavedModel m = SavedModel.load(model);
+        Scorer scorer = Scorer.of(m);
+        assertEquals(Scorer.Path.FAST, scorer.path());
+        Scorer.Session s = scorer.newSession();
+        String[] labels = scorer.labels();
+        for (LabeledDocument d : TestCorpus.documents(30, 5)) {
+            SavedModel.Classification c = m.classify(d.text());
+            int best = s.score(d.text());
+            assertEquals(c.label(), labels[best], d.id());
+            for (int i = 0; i < labels.length; i++) {
+                assertEquals(c.scores().get(labels[i]), s.scores()[i], 1e-5, d.id() + " " + labels[i]);
+            }
+        }
+    }
+
+    @Test
+    void aFolderAsModel_isNamedAsAFolder() {
+        Result r = DocbenchCliTest.runWithStdin("text", "classify", "--model", dir.toString());
+        assertEquals(3, r.code());
+        assertTrue(r.err().contains("is a folder"), r.err());
+        assertFalse(r.err().contains("does not exist"), r.err());
+    }
+}

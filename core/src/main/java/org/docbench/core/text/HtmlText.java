@@ -1,0 +1,84 @@
+package org.docbench.core.text;
+
+import java.util.Locale;
+import java.util.Set;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * Turns a saved web page into the plain text the normalizer expects, with jsoup: the title on the
+ * first line, then the text of each block element as its own paragraph. Scripts, styles,
+ * navigation and forms are dropped; entities are decoded by the parser.
+ *
+ * <table>
+ * <caption>Examples</caption>
+ * <tr><th>input</th><th>output</th></tr>
+ * <tr><td>{@code <title>T</title><p>A &amp; B</p><p>C</p>}</td><td>{@code T\n\nA & B\n\nC\n}</td></tr>
+ * <tr><td>{@code plain text <3}</td><td>not HTML: {@link #looksLikeHtml} is false</td></tr>
+ * </table>
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class HtmlText {
+    private static final Set<String> BLOCKS = Set.of("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote",
+            "pre", "article", "section", "header", "footer", "aside", "figcaption", "tr", "dd", "dt", "br", "hr", "main");
+
+    private HtmlText() {
+    }
+
+    /** True when the text starts (after a BOM and white space) with a doctype or an {@code <html>}/{@code <head>}/{@code <body>} tag. */
+    public static boolean looksLikeHtml(String text) {
+        int i = 0;
+        while (i < text.length() && (Character.isWhitespace(text.charAt(i)) || text.charAt(i) == '\uFEFF')) {
+            i++;
+        }
+        String head = text.substring(i, Math.min(text.length(), i + 15)).toLowerCase(Locale.ROOT);
+        return head.startsWith("<!doctype html") || head.startsWith("<html") || head.startsWith("<head")
+                || head.startsWith("<body") || head.startsWith("<!--");
+    }
+
+    /** The page's title and block texts, paragraphs separated by a blank line, ending in a newline. */
+    public static String toText(String html) {
+        Document doc = Jsoup.parse(html);
+        doc.select("script, style, noscript, nav, form, iframe, svg, template").remove();
+        StringBuilder out = new StringBuilder();
+        String title = doc.title().strip();
+        if (!title.isEmpty()) {
+            out.append(title).append("\n\n");
+        }
+        StringBuilder para = new StringBuilder();
+        NodeTraversor.traverse(new NodeVisitor() {
+            @Override
+            public void head(Node node, int depth) {
+                if (node instanceof TextNode t) {
+                    para.append(t.text());
+                } else if (node instanceof Element e && BLOCKS.contains(e.normalName())) {
+                    flush(out, para);
+                }
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+                if (node instanceof Element e && BLOCKS.contains(e.normalName())) {
+                    flush(out, para);
+                }
+            }
+        }, doc.body());
+        flush(out, para);
+        return out.isEmpty() ? "" : out.substring(0, out.length() - 1);
+    }
+
+    private static void flush(StringBuilder out, StringBuilder para) {
+        String p = para.toString().replaceAll("\\s+", " ").strip();
+        para.setLength(0);
+        if (!p.isEmpty()) {
+            out.append(p).append("\n\n");
+        }
+    }
+}

@@ -14,9 +14,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.docbench.classifiers.fast.Scorer;
+import org.docbench.classifiers.inference.Scorer;
 import org.docbench.classifiers.train.DefaultModels;
-import org.docbench.classifiers.train.SavedModel;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -98,11 +97,12 @@ final class ClassifyCommand implements Callable<Integer> {
         }
         List<String> inputs = files.isEmpty() ? List.of("-") : files;
         DocumentInputs.check(inputs);
-        SavedModel model = source.model != null ? SavedModel.load(source.model) : DefaultModels.load(source.task);
-        Scorer scorer = Scorer.of(model);
+        Scorer scorer = source.model != null ? Scorer.load(source.model)
+                : Scorer.load(DefaultModels.open(source.task), "default model of " + source.task);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        err.printf(Locale.ROOT, "classify: %s model %s, %s, scores are %ss%n", model.task(), model.provenance().get("spec"),
+        err.printf(Locale.ROOT, "classify: %s model %s, %s, scores are %ss%n", scorer.provenance().get("task"),
+                scorer.provenance().get("spec"),
                 scorer.path() == Scorer.Path.FAST ? "fast path" : "Tribuo predict (this family has no fast path)", scorer.scoreKind());
 
         String[] labels = scorer.labels();

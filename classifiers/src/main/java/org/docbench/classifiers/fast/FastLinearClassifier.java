@@ -168,6 +168,54 @@ public final class FastLinearClassifier {
         return labels;
     }
 
+    /** True when the scores are softmax probabilities, false for raw margins. */
+    public boolean probabilities() {
+        return softmax;
+    }
+
+    /**
+     * Writes the compiled weights (labels, bias, rows), which {@link #read} turns back into this
+     * classifier given the same extractor: loading them skips Tribuo's model and the compilation,
+     * most of a cold start.
+     */
+    public void write(java.io.DataOutputStream out) throws java.io.IOException {
+        out.writeInt(labels);
+        for (int l = 0; l < labels; l++) {
+            out.writeUTF(names[l]);
+            out.writeDouble(bias[l]);
+        }
+        out.writeBoolean(softmax);
+        out.writeInt(rows.length);
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(rows.length * Float.BYTES);
+        buf.asFloatBuffer().put(rows);
+        out.write(buf.array());
+    }
+
+    /** Reads what {@link #write} wrote, for {@code extractor}, the one the weights were compiled against. */
+    public static FastLinearClassifier read(java.io.DataInputStream in, FeatureExtractor extractor) throws java.io.IOException {
+        int labels = in.readInt();
+        Label[] outputs = new Label[labels];
+        double[] bias = new double[labels];
+        for (int l = 0; l < labels; l++) {
+            outputs[l] = new Label(in.readUTF());
+            bias[l] = in.readDouble();
+        }
+        boolean softmax = in.readBoolean();
+        FastFeatures fast = extractor.fast();
+        int n = in.readInt();
+        if (n != fast.featureCount() * (labels + 1)) {
+            throw new java.io.IOException("compiled weights hold " + n + " floats; this vocabulary needs "
+                    + fast.featureCount() * (labels + 1));
+        }
+        byte[] bytes = in.readNBytes(n * Float.BYTES);
+        if (bytes.length != n * Float.BYTES) {
+            throw new java.io.EOFException("compiled weights end early");
+        }
+        float[] rows = new float[n];
+        java.nio.ByteBuffer.wrap(bytes).asFloatBuffer().get(rows);
+        return new FastLinearClassifier(extractor.normalizer(), fast, labels, rows, bias, softmax, outputs);
+    }
+
     /** The label name of output index {@code i}, in Tribuo's output order. */
     public String labelName(int i) {
         return names[i];

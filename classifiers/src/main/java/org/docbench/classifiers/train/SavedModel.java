@@ -1,22 +1,15 @@
 package org.docbench.classifiers.train;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 
 import org.docbench.classifiers.progress.Progress;
 import org.docbench.classifiers.progress.ProgressMeter;
@@ -24,6 +17,8 @@ import org.docbench.core.corpus.CorpusManifest;
 import org.docbench.core.document.LabeledDocument;
 import org.docbench.core.features.FeatureExtractor;
 import org.docbench.core.features.FeatureSpec;
+import org.docbench.core.text.Normalizer;
+import org.docbench.core.token.FastTokenizer;
 import org.tribuo.Example;
 import org.tribuo.Feature;
 import org.tribuo.ImmutableFeatureMap;
@@ -35,9 +30,6 @@ import org.tribuo.classification.LabelFactory;
 import org.tribuo.datasource.ListDataSource;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
  * A trained Tribuo model with the fitted features that feed it and its provenance: everything
@@ -47,9 +39,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * <p>Immutable and thread-safe after construction.
  */
 public final class SavedModel {
-    /** Format tag written to and checked in {@code provenance.json}. */
-    public static final String FORMAT = "docbench-model/1";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final LabelFactory LABELS = new LabelFactory();
 
     private final Model<Label> model;
@@ -84,13 +73,19 @@ public final class SavedModel {
     /** As {@link #train(List, String, TrainerSpec, FeatureSpec, long, CorpusManifest)}, showing each pass on {@code meter}. */
     public static SavedModel train(List<LabeledDocument> docs, String task, TrainerSpec spec, FeatureSpec featureSpec,
                                    long seed, CorpusManifest corpus, ProgressMeter meter) {
+        return train(docs, task, spec, featureSpec, Normalizer.standard(), seed, corpus, meter);
+    }
+
+    /** As above, with the text normalized by {@code normalizer} before tokenizing (at training and at use). */
+    public static SavedModel train(List<LabeledDocument> docs, String task, TrainerSpec spec, FeatureSpec featureSpec,
+                                   Normalizer normalizer, long seed, CorpusManifest corpus, ProgressMeter meter) {
         List<LabeledDocument> labeled = docs.stream().filter(d -> d.label(task) != null).toList();
         if (labeled.isEmpty()) {
             throw new IllegalArgumentException("no document has a '" + task + "' label");
         }
         FeatureExtractor fx;
         try (Progress p = meter.start("fit features", labeled.size(), "docs")) {
-            fx = FeatureExtractor.fit(featureSpec, () -> labeled.stream().map(d -> {
+            fx = FeatureExtractor.fit(featureSpec, normalizer, FastTokenizer::new, () -> labeled.stream().map(d -> {
                 p.step();
                 return d.text();
             }).iterator());
@@ -113,13 +108,14 @@ public final class SavedModel {
         String majority = counts.entrySet().stream().max(Comparator.comparing(Map.Entry<String, Integer>::getValue)
                 .thenComparing(Map.Entry::getKey, Comparator.reverseOrder())).orElseThrow().getKey();
         Map<String, Object> prov = new LinkedHashMap<>();
-        prov.put("format", FORMAT);
+        prov.put("format", ModelFile.FORMAT);
         prov.put("task", task);
         prov.put("family", spec.family());
         prov.put("spec", spec.name());
         prov.put("hyperparameters", spec.hyperparameters());
         prov.put("seed", seed);
         prov.put("features", featureSpec.describe());
+        prov.put("normalizer", normalizer.steps().stream().map(Enum::name).toList());
         prov.put("labels", counts);
         prov.put("majority", majority);
         prov.put("trainingDocuments", labeled.size());
@@ -173,98 +169,40 @@ public final class SavedModel {
         return false;
     }
 
-    /** Writes the zip to {@code file} atomically (a temporary sibling, then a rename). */
+    /**
+     * Writes the zip to {@code file} atomically (a temporary sibling, then a rename); see
+     * {@link ModelFile} for what it holds.
+     */
     public void save(Path file) throws IOException {
-        Path abs = file.toAbsolutePath();
-        Files.createDirectories(abs.getParent());
-        Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(out)) {
-                zip.putNextEntry(new ZipEntry("provenance.json"));
-                zip.write(JSON.writeValueAsBytes(provenance));
-                zip.closeEntry();
-                FeatureExtractor.Fitted fitted = features.fitted();
-                Map<String, Object> fj = new LinkedHashMap<>();
-                FeatureSpec s = features.spec();
-                fj.put("spec", Map.of("maxNgram", s.maxNgram(), "minCharNgram", s.minCharNgram(), "maxCharNgram", s.maxCharNgram(),
-                        "weighting", s.weighting().name(), "minDf", s.minDf(), "hashBits", s.hashBits()));
-                fj.put("trainingDocuments", fitted.trainingDocuments());
-                fj.put("names", fitted.names());
-                fj.put("idf", fitted.idf());
-                zip.putNextEntry(new ZipEntry("features.json"));
-                zip.write(JSON.writeValueAsBytes(fj));
-                zip.closeEntry();
-                zip.putNextEntry(new ZipEntry("model.tribuo"));
-                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                model.serializeToStream(bytes);
-                zip.write(bytes.toByteArray());
-                zip.closeEntry();
-            }
-            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        ModelFile.write(file, provenance, features, model);
     }
 
     /** Reads a model saved by {@link #save}; a file that is not one gives an {@link IllegalArgumentException} naming it. */
     public static SavedModel load(Path file) throws IOException {
-        if (Files.isDirectory(file)) {
-            throw new IllegalArgumentException("model file " + file + " is a folder; give the file 'docbench train' wrote");
-        }
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("model file " + file + " does not exist");
-        }
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = ModelFile.open(file)) {
             return load(in, file.toString());
         }
     }
 
     /** Reads a model saved by {@link #save} from a stream (a classpath resource, say); {@code file} names it in errors. */
-    @SuppressWarnings("unchecked")
     public static SavedModel load(InputStream in, String file) throws IOException {
-        Map<String, byte[]> entries = new TreeMap<>();
-        try (ZipInputStream zip = new ZipInputStream(in)) {
-            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                entries.put(e.getName(), zip.readAllBytes());
-            }
-        } catch (IOException e) {
-            throw new IllegalArgumentException("model file " + file + " is not a docbench model (" + e.getMessage() + ")", e);
-        }
-        for (String name : List.of("provenance.json", "features.json", "model.tribuo")) {
-            if (!entries.containsKey(name)) {
-                throw new IllegalArgumentException("model file " + file + " is not a docbench model: no " + name
-                        + " inside (make one with 'docbench train')");
-            }
-        }
+        return fromEntries(ModelFile.entries(in, file, false), file);
+    }
+
+    /** The model of a zip's entries, as {@link ModelFile#entries} read them. */
+    @SuppressWarnings("unchecked")
+    public static SavedModel fromEntries(Map<String, byte[]> entries, String file) {
+        Map<String, Object> prov = ModelFile.provenance(entries, file);
+        ModelFile.require(entries, file, "features.json", "model.tribuo");
         try {
-            Map<String, Object> prov = JSON.readValue(entries.get("provenance.json"), LinkedHashMap.class);
-            if (!FORMAT.equals(prov.get("format"))) {
-                throw new IllegalArgumentException("model file " + file + " has format '" + prov.get("format")
-                        + "', this docbench reads " + FORMAT);
-            }
-            JsonNode fj = JSON.readTree(entries.get("features.json"));
-            JsonNode s = fj.get("spec");
-            FeatureSpec spec = new FeatureSpec(s.get("maxNgram").asInt(), s.get("minCharNgram").asInt(),
-                    s.get("maxCharNgram").asInt(), FeatureSpec.Weighting.valueOf(s.get("weighting").asText()),
-                    s.get("minDf").asInt(), s.get("hashBits").asInt());
-            List<String> names = new ArrayList<>();
-            fj.get("names").forEach(n -> names.add(n.asText()));
-            double[] idf = new double[fj.get("idf").size()];
-            for (int i = 0; i < idf.length; i++) {
-                idf[i] = fj.get("idf").get(i).asDouble();
-            }
-            FeatureExtractor fx = FeatureExtractor.restore(spec,
-                    new FeatureExtractor.Fitted(names, idf, fj.get("trainingDocuments").asInt()));
+            FeatureExtractor fx = ModelFile.features(entries.get("features.json"));
             Model<?> raw = Model.deserializeFromStream(new ByteArrayInputStream(entries.get("model.tribuo")));
             if (!raw.validate(Label.class)) {
                 throw new IllegalArgumentException("model file " + file + " does not hold a classification model");
             }
             return new SavedModel((Model<Label>) raw, fx, prov, (String) prov.get("majority"));
         } catch (IOException | RuntimeException e) {
-            if (e instanceof IllegalArgumentException iae && iae.getMessage() != null && iae.getMessage().startsWith("model file")) {
-                throw iae;
-            }
-            throw new IllegalArgumentException("model file " + file + " is damaged: " + e.getMessage(), e);
+            throw ModelFile.damaged(file, e);
         }
     }
 }

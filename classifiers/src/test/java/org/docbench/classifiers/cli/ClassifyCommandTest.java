@@ -12,7 +12,7 @@ import java.util.Map;
 
 import org.docbench.classifiers.TestCorpus;
 import org.docbench.classifiers.cli.DocbenchCliTest.Result;
-import org.docbench.classifiers.fast.Scorer;
+import org.docbench.classifiers.inference.Scorer;
 import org.docbench.classifiers.train.DefaultModels;
 import org.docbench.classifiers.train.SavedModel;
 import org.docbench.core.corpus.CorpusManifest;
@@ -62,6 +62,7 @@ class ClassifyCommandTest {
             assertEquals(task, m.task());
             assertEquals(sha, ((Map<?, ?>) m.provenance().get("corpus")).get("sha256"), "the " + task + " model is from this corpus");
             assertEquals(Scorer.Path.FAST, Scorer.of(m).path(), "the default " + task + " model runs on the fast path");
+            assertTrue(m.features().normalizer().steps().isEmpty(), "the default model reads raw text; a saved model keeps its normalizer");
         }
         Result r = DocbenchCliTest.runWithStdin("The county jail will no longer honor ICE detainer requests without a judicial warrant.",
                 "classify", "--task", "topic");
@@ -200,6 +201,32 @@ class ClassifyCommandTest {
                 assertEquals(c.scores().get(labels[i]), s.scores()[i], 1e-5, d.id() + " " + labels[i]);
             }
         }
+    }
+
+    @Test
+    void compiledWeightsInTheFile_scoreAsTribuoDoes_andTheirAbsenceFallsBackToCompiling() throws Exception {
+        SavedModel m = SavedModel.load(model);
+        Scorer fromFile = Scorer.load(model);
+        Scorer compiled = Scorer.of(m);
+        assertEquals(Scorer.Path.FAST, fromFile.path());
+        assertEquals(List.of(compiled.labels()), List.of(fromFile.labels()));
+        Scorer.Session a = fromFile.newSession();
+        Scorer.Session b = compiled.newSession();
+        for (LabeledDocument d : TestCorpus.documents(30, 6)) {
+            assertEquals(b.score(d.text()), a.score(d.text()), d.id());
+            for (int i = 0; i < fromFile.labels().length; i++) {
+                assertEquals(b.scores()[i], a.scores()[i], 0.0, d.id());
+            }
+        }
+        Path nb = dir.resolve("cart.model");
+        Path corpus = TestCorpus.writeLayout(dir.resolve("cart-corpus"), TestCorpus.documents(10, 3));
+        assertEquals(0, DocbenchCliTest.run("train", "--corpus", corpus.toString(), "--task", "topic", "--model", "cart",
+                "--out", nb.toString()).code());
+        Scorer tree = Scorer.load(nb);
+        assertEquals(Scorer.Path.TRIBUO, tree.path(), "a tree has no fast path and no compiled weights");
+        Result r = DocbenchCliTest.runWithStdin("sanctuary city council", "classify", "--model", nb.toString());
+        assertTrue(r.err().contains("Tribuo predict"), r.err());
+        assertTrue(r.out().startsWith("stdin\t"), r.out());
     }
 
     @Test

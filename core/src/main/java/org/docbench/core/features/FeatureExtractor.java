@@ -212,13 +212,17 @@ public final class FeatureExtractor {
 
     /** An extractor equal to the one {@code fitted} came from, with the standard normalizer and tokenizer. */
     public static FeatureExtractor restore(FeatureSpec spec, Fitted fitted) {
+        return restore(spec, Normalizer.standard(), fitted);
+    }
+
+    /** An extractor equal to the one {@code fitted} came from with {@code normalizer} and the standard tokenizer. */
+    public static FeatureExtractor restore(FeatureSpec spec, Normalizer normalizer, Fitted fitted) {
         Objects.requireNonNull(spec, "spec");
         Map<String, Integer> vocab = new HashMap<>(fitted.names().size() * 2);
         for (int i = 0; i < fitted.names().size(); i++) {
             vocab.put(fitted.names().get(i), i);
         }
-        return new FeatureExtractor(spec, Normalizer.standard(), FastTokenizer::new, vocab, fitted.idf(),
-                fitted.trainingDocuments());
+        return new FeatureExtractor(spec, normalizer, FastTokenizer::new, vocab, fitted.idf(), fitted.trainingDocuments());
     }
 
     /** Counts every n-gram of the text by name, before the vocabulary filter. */

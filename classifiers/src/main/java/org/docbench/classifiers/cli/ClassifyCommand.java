@@ -226,12 +226,30 @@ final class ClassifyCommand implements Callable<Integer> {
             } else {
                 sb.append(d.id());
                 for (int i = 0; i < k; i++) {
-                    sb.append('\t').append(labels[order[i]]).append('\t').append(String.format(Locale.ROOT, "%.4f", s[order[i]]));
+                    sb.append('\t').append(labels[order[i]]).append('\t');
+                    fixed4(sb, s[order[i]]);
                 }
                 sb.append('\n');
             }
         }
         return new Chunk(sb.toString(), labeled, docs.size() - labeled, notes);
+    }
+
+    /** Appends {@code v} with four decimals, as {@code %.4f} would, without a formatter per document. */
+    static void fixed4(StringBuilder sb, double v) {
+        if (!Double.isFinite(v) || Math.abs(v) >= 1e9) {
+            sb.append(String.format(Locale.ROOT, "%.4f", v));
+            return;
+        }
+        long r = Math.round(Math.abs(v) * 10_000);
+        if (v < 0 && r != 0) {
+            sb.append('-');
+        }
+        sb.append(r / 10_000).append('.');
+        long frac = r % 10_000;
+        for (long d = 1000; d > 0; d /= 10) {
+            sb.append((char) ('0' + frac / d % 10));
+        }
     }
 
     /** Label indices by descending score (ties by index): a few labels, so insertion sort. */

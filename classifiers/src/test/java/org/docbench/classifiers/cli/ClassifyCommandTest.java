@@ -230,6 +230,34 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void fixed4_printsWhatPercentPointFourFPrints() {
+        java.util.Random rng = new java.util.Random(1234);
+        for (int i = 0; i < 200_000; i++) {
+            double v = i < 100_000 ? rng.nextDouble() : (rng.nextDouble() - 0.5) * 40;
+            StringBuilder sb = new StringBuilder();
+            ClassifyCommand.fixed4(sb, v);
+            assertEquals(String.format(java.util.Locale.ROOT, "%.4f", v), sb.toString(), "value " + v);
+        }
+    }
+
+    @Test
+    void linesWithCrlfAndAcrossBufferEdges_areReadWhole() throws Exception {
+        StringBuilder in = new StringBuilder();
+        for (int i = 0; i < 3000; i++) {
+            in.append("jail detainer hold ").append("x".repeat(i % 700)).append(" warrant").append(i % 3 == 0 ? "\r\n" : "\n");
+        }
+        Result r = classify(in.toString(), "--lines", "--json");
+        assertEquals(3000, r.out().lines().count());
+        for (String line : r.out().lines().toList()) {
+            assertEquals("detainers", JSON.readTree(line).get("label").asText(), line);
+        }
+        Path bad = Files.write(dir.resolve("bad-lines.txt"), new byte[] {'o', 'k', '\n', 'a', (byte) 0xC3, (byte) 0x28, '\n'});
+        Result b = classify("", "--lines", bad.toString());
+        assertEquals(3, b.code());
+        assertTrue(b.err().contains("bad-lines.txt:2: not valid UTF-8"), b.err());
+    }
+
+    @Test
     void aFolderAsModel_isNamedAsAFolder() {
         Result r = DocbenchCliTest.runWithStdin("text", "classify", "--model", dir.toString());
         assertEquals(3, r.code());

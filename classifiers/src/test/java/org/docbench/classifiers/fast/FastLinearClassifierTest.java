@@ -72,9 +72,13 @@ class FastLinearClassifierTest {
         Optional<Path> dir = AllSidesReader.locate(System.getProperty("docbench.allsides", ""),
                 Path.of(System.getProperty("docbench.root", ".")));
         if (dir.isEmpty()) {
-            System.err.println("SKIPPED: AllSides corpus not found (set -Ddocbench.allsides or unpack it under target/allsides)");
+            String why = "AllSides corpus not found (set -Ddocbench.allsides or unpack it under target/allsides)";
+            if (Boolean.getBoolean("docbench.requireData")) {
+                throw new AssertionError(why + " (and -Ddocbench.requireData=true requires it)");
+            }
+            System.err.println("SKIPPED: " + why);
+            Assumptions.assumeTrue(false, why);
         }
-        Assumptions.assumeTrue(dir.isPresent(), "AllSides corpus absent");
         List<LabeledDocument> sample;
         try (Stream<LabeledDocument> all = AllSidesReader.fromFolder(dir.get(), OnError.FAIL_FAST).documents()) {
             sample = all.limit(2000).toList();

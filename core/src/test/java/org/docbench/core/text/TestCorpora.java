@@ -66,7 +66,9 @@ public final class TestCorpora {
             System.err.println("[TestCorpora] embedded corpus: " + docs.size() + " documents from " + reader.location());
             embedded = docs;
         }
-        assumeTrue(!embedded.isEmpty(), "the embedded corpus has no readable documents");
+        if (embedded.isEmpty()) {
+            throw new AssertionError("the embedded corpus has no readable documents: the shipped corpus is broken");
+        }
         return embedded;
     }
 
@@ -147,7 +149,14 @@ public final class TestCorpora {
         return out;
     }
 
-    private static void skipLoudly(String why) {
+    /**
+     * Skips the calling test, saying so on stderr, or fails it when {@code -Ddocbench.requireData=true}
+     * (as {@code .ci/run} sets): a CI run that lost its data must not pass green.
+     */
+    public static void skipLoudly(String why) {
+        if (Boolean.getBoolean("docbench.requireData")) {
+            throw new AssertionError(why + " (and -Ddocbench.requireData=true requires it)");
+        }
         System.err.println("[SKIPPED] " + why);
         assumeTrue(false, why);
     }

@@ -83,7 +83,7 @@ final class EvaluateCommand implements Callable<Integer> {
         if (docs.isEmpty()) {
             throw new DocbenchCli.BadInputException("corpus " + reader.location() + " has no documents");
         }
-        CorpusManifest manifest = AccuracyReport.manifestOf(reader.name(), reader.location(), docs, reader.problems().skipped());
+        CorpusManifest manifest = CorpusManifest.of(reader.name(), reader.location(), docs, reader.problems().skipped());
         List<String> useTasks = tasks.isEmpty() ? new ArrayList<>(manifest.counts().keySet()) : tasks;
         for (String t : useTasks) {
             if (!manifest.counts().containsKey(t)) {

@@ -61,9 +61,7 @@ final class TrainCommand implements Callable<Integer> {
         err.println("reading " + reader.location() + " ...");
         List<LabeledDocument> docs = meter.toList(reader.documents(), "read", 0, "docs");
         CorpusOptions.reportSkipped(reader, err);
-        CorpusManifest.Builder mb = new CorpusManifest.Builder();
-        docs.forEach(mb::add);
-        CorpusManifest manifest = mb.build(reader.name(), reader.location(), reader.problems().skipped());
+        CorpusManifest manifest = CorpusManifest.of(reader.name(), reader.location(), docs, reader.problems().skipped());
         long labeled = docs.stream().filter(d -> d.label(task) != null).count();
         if (labeled == 0) {
             throw new DocbenchCli.BadInputException("no document of " + reader.location() + " has a '" + task

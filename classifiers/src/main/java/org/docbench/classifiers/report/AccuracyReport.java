@@ -8,8 +8,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import org.docbench.classifiers.eval.Experiment;
 import org.docbench.classifiers.progress.ProgressMeter;
@@ -78,7 +76,7 @@ public final class AccuracyReport {
         if (command == null) {
             command = "mvn -B verify" + (allsides.isBlank() ? "" : " -Ddocbench.allsides=" + allsides);
         }
-        quietTribuo();
+        Trainers.quietLogging();
         try {
             // Progress on stderr: a bar on a terminal, a line every 10 s in a log (mvn verify); stdout keeps the scores.
             ProgressMeter meter = ProgressMeter.forStderr();
@@ -92,17 +90,6 @@ public final class AccuracyReport {
         }
     }
 
-    /** Silences Tribuo's and OLCUT's INFO logging (one line per epoch and per model otherwise). */
-    public static void quietTribuo() {
-        Logger.getLogger("").setLevel(Level.WARNING);
-        for (var h : Logger.getLogger("").getHandlers()) {
-            h.setLevel(Level.WARNING);
-        }
-        Logger.getLogger("org.tribuo").setLevel(Level.WARNING);
-        Logger.getLogger("com.oracle.labs.mlrg.olcut").setLevel(Level.WARNING);
-        libsvm.svm.svm_set_print_string_function(s -> { });
-        de.bwaldvogel.liblinear.Linear.disableDebugOutput();
-    }
 
     /** Runs every experiment and returns the report. */
     public static Report build(Path root, String allsidesProperty, String command, Consumer<String> log) {
@@ -131,7 +118,7 @@ public final class AccuracyReport {
             AllSidesReader reader = AllSidesReader.fromFolder(allsides.get(), OnError.SKIP_AND_REPORT);
             long r0 = System.nanoTime();
             List<LabeledDocument> all = meter.toList(reader.documents(), "read AllSides", 0, "docs");
-            manifests.add(manifestOf(reader.name(), reader.location(), all, reader.problems().skipped()));
+            manifests.add(CorpusManifest.of(reader.name(), reader.location(), all, reader.problems().skipped()));
             log.accept(String.format(Locale.ROOT, "read %d AllSides documents in %.1f s", all.size(), (System.nanoTime() - r0) / 1e9));
             allSides(suite, all, families, notes, published);
         } else {
@@ -234,12 +221,5 @@ public final class AccuracyReport {
         List<ModelFamily> out = new ArrayList<>(fast);
         slow.forEach(f -> out.add(f.withMaxTrainDocuments(ALLSIDES_SLOW_TRAIN)));
         return out;
-    }
-
-    /** A manifest of documents already in memory (AllSides is read once, not twice). */
-    public static CorpusManifest manifestOf(String name, String location, List<LabeledDocument> docs, int skipped) {
-        CorpusManifest.Builder b = new CorpusManifest.Builder();
-        docs.forEach(b::add);
-        return b.build(name, location, skipped);
     }
 }

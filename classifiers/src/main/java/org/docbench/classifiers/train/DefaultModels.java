@@ -31,9 +31,8 @@ public final class DefaultModels {
         Path out = Path.of(args[0]);
         LayoutCorpusReader reader = LayoutCorpusReader.embedded();
         List<LabeledDocument> docs = reader.readAll();
-        CorpusManifest.Builder b = new CorpusManifest.Builder();
-        docs.forEach(b::add);
-        CorpusManifest manifest = b.build(reader.name(), reader.location(), 0);
+        CorpusManifest manifest = CorpusManifest.of(reader.name(), reader.location(), docs, 0);
+        Trainers.quietLogging();
         Files.createDirectories(out);
         for (String task : reader.tasks()) {
             SavedModel m = train(docs, task, manifest);

@@ -54,9 +54,7 @@ class ClassifyCommandTest {
     @Test
     void defaultModels_areShippedTrainedOnTheCurrentEmbeddedCorpus() throws Exception {
         LayoutCorpusReader reader = LayoutCorpusReader.embedded();
-        CorpusManifest.Builder b = new CorpusManifest.Builder();
-        reader.readAll().forEach(b::add);
-        String sha = b.build(reader.name(), reader.location(), 0).sha256();
+        String sha = CorpusManifest.of(reader.name(), reader.location(), reader.readAll(), 0).sha256();
         for (String task : reader.tasks()) {
             SavedModel m = DefaultModels.load(task);
             assertEquals(task, m.task());

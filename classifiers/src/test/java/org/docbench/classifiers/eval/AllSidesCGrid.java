@@ -56,7 +56,7 @@ public final class AllSidesCGrid {
             }
             specs.add(kc[0].equals("svm") ? Trainers.liblinearSvm(c) : Trainers.liblinearLogisticDual(c));
         }
-        AccuracyReport.quietTribuo();
+        org.docbench.classifiers.train.Trainers.quietLogging();
         ProgressMeter meter = ProgressMeter.forStderr();
         long t0 = System.nanoTime();
         List<LabeledDocument> all;

@@ -41,6 +41,13 @@ public record CorpusManifest(String name, String location, String sha256, int do
         return b.build(reader.name(), reader.location(), reader.problems().skipped());
     }
 
+    /** Describes documents already in memory (a corpus read once for several uses). */
+    public static CorpusManifest of(String name, String location, java.util.List<LabeledDocument> docs, int skipped) {
+        Builder b = new Builder();
+        docs.forEach(b::add);
+        return b.build(name, location, skipped);
+    }
+
     /** Accumulates a manifest one document at a time. Not thread-safe. */
     public static final class Builder {
         private final MessageDigest digest;

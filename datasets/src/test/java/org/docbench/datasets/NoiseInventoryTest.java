@@ -228,7 +228,7 @@ class NoiseInventoryTest {
     @Test
     void byteLevelNoise_isPresentOnlyWhereDeclared() {
         Map<String, List<String>> undeclared = new TreeMap<>();
-        for (String k : List.of("bom", "crlf", "nbsp", "no-final-newline", "html-entities", "copyright-year", "furniture")) {
+        for (String k : List.of("bom", "crlf", "nbsp", "no-final-newline", "html-entities", "curly-quotes", "copyright-year", "furniture")) {
             BiPredicate<String, Row> d = detectors.get(k);
             rows.forEach((id, r) -> {
                 if (!corpus.noise.getOrDefault(id, Set.of()).contains(k) && d.test(corpus.texts.get(id), r)) {

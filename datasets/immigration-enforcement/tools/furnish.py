@@ -8,8 +8,8 @@ declares `furniture` in noise.tsv for those pages.
 Pages that already carry furniture are left alone, so running it again after new documents are
 merged only tops each outlet up to 30% (the guard test wants 25-40%). Within an outlet it picks
 pages of the stance with the fewest furnished pages first, clean pages before noisy ones, then by a
-seeded shuffle (seed 20260101). A page gets one, two or all three pieces: the share line after
-the headline, the related block and the footer at the end (after any glued item, where a real page
+seeded shuffle (seed 20260101). A page gets one, two or all three pieces: the share line just
+above the first paragraph of running text (below headline, byline and timestamp), the related block and the footer at the end (after any glued item, where a real page
 has them). Line ends, a missing final newline and single-newline paragraphs are kept as they were.
 """
 import collections
@@ -37,8 +37,10 @@ def furnish(text, pieces, furniture):
     t = t.rstrip("\n")
     sep = "\n\n" if "\n\n" in t else "\n"
     if "share" in pieces:
-        head, found, rest = t.partition(sep)
-        t = head + sep + furniture["share"] + sep + rest if found else t + sep + furniture["share"]
+        # Above the first paragraph of running text (25+ words), below headline, byline and dateline lines.
+        paras = t.split(sep)
+        at = next((k for k, p in enumerate(paras) if len(p.split()) >= 25), len(paras))
+        t = sep.join(paras[:at] + [furniture["share"]] + paras[at:])
     if "related" in pieces:
         t = t + sep + furniture["related"]
     if "footer" in pieces:

@@ -44,7 +44,7 @@ class NoiseInventoryTest {
     static final Pattern BYLINE = Pattern.compile("(?i)^\\s*(?:by|posted by|written by|story by)\\s+\\S.*|.*\\b(?:staff writer|correspondent|reporter|editor)\\b.*|.*\\S\\s*\\|\\s*\\S.*");
     static final Pattern TIMESTAMP = Pattern.compile("(?i).*\\b(?:updated|posted|published)\\b.*|.*\\d{1,2}:\\d\\d\\s*(?:a\\.?m\\.?|p\\.?m\\.?).*|\\s*\\W?\\d{4}-\\d\\d-\\d\\d[ T]\\d\\d:\\d\\d.*"
             + "|.*\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?\\s+\\d{1,2},?\\s+(?:19|20)\\d\\d\\b.*");
-    static final Pattern RESIDUE_LINE = Pattern.compile("(?i)\\s*by\\s*\\|.*|\\s*(?:by|posted|updated)?\\s*[|(),:\u2022\u00B7/-]+\\s*(?:by|posted|updated)?\\s*[|(),:\u2022\u00B7/-]*\\s*(?:by|posted|updated)?\\s*");
+    static final Pattern RESIDUE_LINE = Pattern.compile("(?i)\\s*by\\s*\\|.*|\\s*\\(\\s*\\|.*|\\s*(?:by|posted|updated)?\\s*[|(),:\u2022\u00B7/-]+\\s*(?:by|posted|updated)?\\s*[|(),:\u2022\u00B7/-]*\\s*(?:by|posted|updated)?\\s*");
     static final Pattern MORE_ON_THIS = Pattern.compile("(?i)\\s*(?:more on this|related|see also|also read|more coverage|read also|more from|more stories)\\b.*");
     static final Pattern LIST_ITEM = Pattern.compile("\\s*(?:[-*\u2022]|\\d+[.)])\\s.*");
 

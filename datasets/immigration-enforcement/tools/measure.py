@@ -7,7 +7,7 @@ CORPUS_DIR defaults to the folder above this script. --extra adds documents that
 yet (a labels file with columns id topic stance outlet date kind [noise]); its figures are then a
 projection, not the corpus. --models also runs the script's own baselines (majority, cue-only
 logistic regression on the 10 strongest words per stance, full bag-of-words logistic regression)
-on every split in splits/; the guard test ImmigrationCorpusTest runs the same cue-only model with
+on every split in splits/; --datasheet prints the tables DATASHEET.md quotes. The guard test ImmigrationCorpusTest runs the same cue-only model with
 Tribuo and is the one that gates the build.
 
 Word groups are those of the writers' checker (/work/corpus-plan/check.py): FAMILY is a set of
@@ -289,10 +289,84 @@ def baselines(root, rows, texts):
     print()
 
 
+# ---- tables for DATASHEET.md -------------------------------------------------------------------
+
+def datasheet(rows, noise, texts, groups):
+    """Markdown tables quoted by DATASHEET.md (python3 tools/measure.py --datasheet)."""
+    S = STANCES
+    print("## Datasheet tables")
+    n = len(rows)
+    lens = sorted(len(words(texts[i])) for i in rows)
+    dates = sorted(r["date"] for r in rows.values())
+    print(f"documents {n}; words min {lens[0]} median {statistics.median(lens)} max {lens[-1]} mean {statistics.mean(lens):.1f};"
+          f" dates {dates[0]} .. {dates[-1]}")
+    print()
+    print("| topic | " + " | ".join(S) + " | total |")
+    print("|---|" + "---:|" * (len(S) + 1))
+    for t in TOPICS:
+        c = collections.Counter(r["stance"] for r in rows.values() if r["topic"] == t)
+        print(f"| `{t}` | " + " | ".join(str(c[s]) for s in S) + f" | {sum(c.values())} |")
+    print()
+    print("| writer | edition | docs | pro | anti | neutral | of which wire reprints |")
+    print("|---|---|---:|---:|---:|---:|---:|")
+    for w in "abcdefghij":
+        ids = [i for i in rows if i[3] == w]
+        c = collections.Counter(rows[i]["stance"] for i in ids)
+        rep = sum(1 for i in ids if i in groups and min(m for m in groups if groups[m] == groups[i]) != i)
+        print(f"| {w} | {'first' if w <= 'f' else 'second'} | {len(ids)} | " + " | ".join(str(c[s]) for s in S) + f" | {rep} |")
+    print()
+    print("| outlet | docs | pro | anti | neutral | topics | pages with furniture |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for o in sorted({r["outlet"] for r in rows.values()}):
+        ids = [i for i in rows if rows[i]["outlet"] == o]
+        c = collections.Counter(rows[i]["stance"] for i in ids)
+        tp = len({rows[i]["topic"] for i in ids})
+        fu = sum(1 for i in ids if "furniture" in noise.get(i, ()))
+        print(f"| {o} | {len(ids)} | " + " | ".join(str(c[s]) for s in S) + f" | {tp} | {fu} |")
+    print()
+    print("| kind | docs | pro | anti | neutral | median words |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for k in ["wire", "local-news", "editorial", "op-ed", "press-release", "blog", "brief", "roundup", "transcript"]:
+        ids = [i for i in rows if rows[i]["kind"] == k]
+        c = collections.Counter(rows[i]["stance"] for i in ids)
+        print(f"| `{k}` | {len(ids)} | " + " | ".join(str(c[s]) for s in S)
+              + f" | {statistics.median(len(words(texts[i])) for i in ids)} |")
+    print()
+    med = {s: statistics.median(len(words(texts[i])) for i in rows if rows[i]["stance"] == s) for s in S}
+    print("median words by stance: " + ", ".join(f"{s} {v}" for s, v in med.items()))
+    years = collections.Counter(r["date"][:4] for r in rows.values())
+    print("| year | " + " | ".join(sorted(years)) + " |")
+    print("|---|" + "---:|" * len(years))
+    print("| docs | " + " | ".join(str(years[y]) for y in sorted(years)) + " |")
+    print()
+    members = collections.defaultdict(list)
+    for i, g in groups.items():
+        members[g].append(i)
+    print("| wire group | topic / stance | documents (outlet, date) |")
+    print("|---|---|---|")
+    for g in sorted(members):
+        ids = sorted(members[g])
+        r = rows[ids[0]]
+        print(f"| `{g}` | {r['topic']} / {r['stance']} | "
+              + "; ".join(f"`{i}` ({rows[i]['outlet']}, {rows[i]['date']})" for i in ids) + " |")
+    print()
+    kinds = collections.Counter(k for i, ks in noise.items() if i in rows for k in ks)
+    per = collections.Counter(len(ks) for i, ks in noise.items() if i in rows)
+    print(f"noisy files {sum(1 for i in rows if noise.get(i))} of {n}; kinds per noisy file: {dict(sorted(per.items()))}")
+    print("| noise kind | files | share | pro | anti | neutral |")
+    print("|---|---:|---:|---:|---:|---:|")
+    nst = collections.Counter(r["stance"] for r in rows.values())
+    for k, v in sorted(kinds.items()):
+        c = collections.Counter(rows[i]["stance"] for i, ks in noise.items() if i in rows and k in ks)
+        print(f"| `{k}` | {v} | {100.0 * v / n:.1f}% | " + " | ".join(f"{100.0 * c[s] / nst[s]:.1f}%" for s in S) + " |")
+    print()
+
+
 def main(argv):
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     extras = []
     models = False
+    tables = False
     args = list(argv)
     while args:
         a = args.pop(0)
@@ -300,6 +374,8 @@ def main(argv):
             extras.append((args.pop(0), args.pop(0)))
         elif a == "--models":
             models = True
+        elif a == "--datasheet":
+            tables = True
         else:
             root = a
     rows, noise, texts, groups = load(root, extras)
@@ -313,6 +389,8 @@ def main(argv):
     near_duplicates(rows, texts, groups)
     if models and not extras:
         baselines(root, rows, texts)
+    if tables:
+        datasheet(rows, noise, texts, groups)
 
 
 if __name__ == "__main__":

@@ -7,7 +7,8 @@ CORPUS_DIR defaults to the folder above this script. --extra adds documents that
 yet (a labels file with columns id topic stance outlet date kind [noise]); its figures are then a
 projection, not the corpus. --models also runs the script's own baselines (majority, cue-only
 logistic regression on the 10 strongest words per stance, full bag-of-words logistic regression)
-on every split in splits/; --datasheet prints the tables DATASHEET.md quotes. The guard test ImmigrationCorpusTest runs the same cue-only model with
+on every split in splits/; --datasheet prints the tables DATASHEET.md quotes;
+--ablation reruns the cue-only model on the outlet split without its strongest words. The guard test ImmigrationCorpusTest runs the same cue-only model with
 Tribuo and is the one that gates the build.
 
 Word groups are those of the writers' checker (/work/corpus-plan/check.py): FAMILY is a set of
@@ -291,6 +292,61 @@ def baselines(root, rows, texts):
 
 # ---- tables for DATASHEET.md -------------------------------------------------------------------
 
+def ablation(root, rows, texts):
+    """How much of the cue-only figure on the outlet split hangs on its strongest words: the model
+    rerun (selection included) with 9 of them deleted from every document, and with 7 of them
+    deleted from a seeded 20, 30 and 40% of the documents of the stance they point to."""
+    print("## Cue-only ablation on the outlet split (script's logistic regression)")
+    part = {r["id"]: r["split"] for r in read_tsv(os.path.join(root, "splits", "outlet.tsv"))}
+    train = sorted(i for i in rows if part.get(i) == "train")
+    test = sorted(i for i in rows if part.get(i) == "test")
+    base_sets = {i: set(words(t)) for i, t in texts.items()}
+
+    def run(ws):
+        df = {s: collections.Counter() for s in STANCES}
+        n = collections.Counter()
+        for i in train:
+            n[rows[i]["stance"]] += 1
+            df[rows[i]["stance"]].update(ws[i])
+        vocab = set().union(*df.values())
+        cues = []
+        for s in STANCES:
+            no = sum(n[o] for o in STANCES if o != s)
+            scored = []
+            for w in vocab:
+                a = df[s][w]
+                b = sum(df[o][w] for o in STANCES if o != s)
+                d = math.log((a + 1) / (n[s] - a + 1)) - math.log((b + 1) / (no - b + 1))
+                scored.append((-d / math.sqrt(1 / (a + 1) + 1 / (n[s] - a + 1) + 1 / (b + 1) + 1 / (no - b + 1)), w))
+            scored.sort()
+            cues.append([w for _, w in scored[:10]])
+        pos = {w: j for j, w in enumerate(w for c in cues for w in c)}
+
+        def x(i):
+            return [(pos[w], 1.0) for w in sorted(ws[i]) if w in pos]
+
+        m = train_lr([x(i) for i in train], [rows[i]["stance"] for i in train], STANCES, len(pos))
+        return accuracy(m, [x(i) for i in test], [rows[i]["stance"] for i in test], STANCES)
+
+    print(f"as is: {run(base_sets):.3f}")
+    drop = ["judge", "dangerous", "traffic", "changes", "both", "sides", "knew", "wanted", "alien"]
+    print(f"without {', '.join(drop)} anywhere: {run({i: s - set(drop) for i, s in base_sets.items()}):.3f}")
+    plan = {"judge": "anti-enforcement", "dangerous": "anti-enforcement", "traffic": "anti-enforcement", "changes": "neutral",
+            "both": "neutral", "stop": "anti-enforcement", "sides": "neutral"}
+    rnd = random.Random(1)
+    for frac in (0.2, 0.3, 0.4):
+        ws = {i: set(s) for i, s in base_sets.items()}
+        for w, st in plan.items():
+            ids = [i for i in sorted(rows) if rows[i]["stance"] == st and w in ws[i]]
+            for i in rnd.sample(ids, int(frac * len(ids))):
+                ws[i].discard(w)
+        print(f"without {', '.join(plan)} in {frac:.0%} of the documents of their stance: {run(ws):.3f}")
+    print()
+
+
+ROOT_FOR_TABLES = []
+
+
 def datasheet(rows, noise, texts, groups):
     """Markdown tables quoted by DATASHEET.md (python3 tools/measure.py --datasheet)."""
     S = STANCES
@@ -350,6 +406,26 @@ def datasheet(rows, noise, texts, groups):
         print(f"| `{g}` | {r['topic']} / {r['stance']} | "
               + "; ".join(f"`{i}` ({rows[i]['outlet']}, {rows[i]['date']})" for i in ids) + " |")
     print()
+    print("| term | pro | anti | neutral |")
+    print("|---|---:|---:|---:|")
+    for term, rx in (('"illegal alien(s)"', r"\billegal aliens?\b"), ('"criminal alien(s)"', r"\bcriminal aliens?\b"),
+                     ('"undocumented"', r"\bundocumented\b"), ('"neighbor(s)"', r"\bneighbou?rs?\b"),
+                     ('"public safety"', r"\bpublic safety\b"), ('"due process"', r"\bdue process\b")):
+        c = collections.Counter(r["stance"] for i, r in rows.items() if re.search(rx, texts[i].lower()))
+        print(f"| {term} | " + " | ".join(str(c[s]) for s in S) + " |")
+    print()
+    split_lines = []
+    for f in sorted(os.listdir(os.path.join(ROOT_FOR_TABLES[0], "splits"))):
+        part = {r["id"]: r["split"] for r in read_tsv(os.path.join(ROOT_FOR_TABLES[0], "splits", f))}
+        test = [i for i in rows if part.get(i) == "test"]
+        cells = collections.Counter((rows[i]["topic"], rows[i]["stance"]) for i in test)
+        outs = collections.Counter(rows[i]["outlet"] for i in test)
+        wr = sorted({i[3] for i in test})
+        split_lines.append(f"{f[:-4]}: test {len(test)} of {n} ({100.0 * len(test) / n:.1f}%), per cell {min(cells.values())}-{max(cells.values())},"
+                           f" outlets in test {len(outs)}" + (f" ({', '.join(f'{o} {c}' for o, c in sorted(outs.items()))})" if len(outs) < 10 else "")
+                           + f", id letters in test {''.join(wr)}")
+    print("\n".join(split_lines))
+    print()
     kinds = collections.Counter(k for i, ks in noise.items() if i in rows for k in ks)
     per = collections.Counter(len(ks) for i, ks in noise.items() if i in rows)
     print(f"noisy files {sum(1 for i in rows if noise.get(i))} of {n}; kinds per noisy file: {dict(sorted(per.items()))}")
@@ -367,6 +443,7 @@ def main(argv):
     extras = []
     models = False
     tables = False
+    abl = False
     args = list(argv)
     while args:
         a = args.pop(0)
@@ -376,9 +453,12 @@ def main(argv):
             models = True
         elif a == "--datasheet":
             tables = True
+        elif a == "--ablation":
+            abl = True
         else:
             root = a
     rows, noise, texts, groups = load(root, extras)
+    ROOT_FOR_TABLES[:] = [root]
     n = collections.Counter(r["stance"] for r in rows.values())
     print(f"# {root}: {len(rows)} documents ({', '.join(f'{s} {n[s]}' for s in STANCES)})"
           + (f", of which {sum(1 for _ in extras)} extra label files (projection)" if extras else ""))
@@ -391,6 +471,8 @@ def main(argv):
         baselines(root, rows, texts)
     if tables:
         datasheet(rows, noise, texts, groups)
+    if abl:
+        ablation(root, rows, texts)
 
 
 if __name__ == "__main__":

@@ -13,20 +13,19 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import org.docbench.datasets.CorpusFiles.Row;
 
 /**
  * Guards the embedded corpus: labels and files agree, every topic x stance cell is filled,
@@ -35,54 +34,27 @@ import org.junit.jupiter.api.Test;
  */
 class ImmigrationCorpusTest {
 
-    static final Path ROOT = Path.of("immigration-enforcement");
-    static final List<String> TOPICS = List.of("287g", "secure-communities", "detainers", "sanctuary",
-            "state-enforcement", "enforcement-priorities");
-    static final List<String> STANCES = List.of("pro-enforcement", "anti-enforcement", "neutral");
-    static final Pattern WORD = Pattern.compile("[a-z0-9']+");
+    static final Path ROOT = CorpusFiles.ROOT;
+    static final List<String> TOPICS = CorpusFiles.TOPICS;
+    static final List<String> STANCES = CorpusFiles.STANCES;
 
-    record Row(String id, String topic, String stance, String outlet, String date, String kind) {
-    }
-
+    static CorpusFiles corpus;
     static Map<String, Row> rows;
     static Map<String, String> texts;
 
     @BeforeAll
-    static void load() throws IOException {
-        rows = new LinkedHashMap<>();
-        List<String> lines = Files.readAllLines(ROOT.resolve("labels.tsv"), StandardCharsets.UTF_8);
-        assertEquals("id\ttopic\tstance\toutlet\tdate\tkind", lines.get(0), "labels.tsv header");
-        for (int i = 1; i < lines.size(); i++) {
-            String[] f = lines.get(i).split("\t", -1);
-            assertEquals(6, f.length, "labels.tsv:" + (i + 1) + " fields: " + lines.get(i));
-            Row row = new Row(f[0], f[1], f[2], f[3], f[4], f[5]);
-            assertTrue(rows.put(row.id(), row) == null, "labels.tsv:" + (i + 1) + " duplicate id " + row.id());
-        }
-        texts = new TreeMap<>();
-        try (Stream<Path> files = Files.list(ROOT.resolve("docs"))) {
-            for (Path p : files.toList()) {
-                String name = p.getFileName().toString();
-                assertTrue(name.endsWith(".txt"), "only .txt files in docs/, found " + name);
-                texts.put(name.substring(0, name.length() - 4), Files.readString(p, StandardCharsets.UTF_8));
-            }
-        }
+    static void load() {
+        corpus = CorpusFiles.get();
+        rows = corpus.rows;
+        texts = corpus.texts;
     }
 
     static List<String> words(String text) {
-        List<String> out = new ArrayList<>();
-        Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
-        while (m.find()) {
-            out.add(m.group());
-        }
-        return out;
+        return CorpusFiles.words(text);
     }
 
     static Set<String> shingles(List<String> words, int n) {
-        Set<String> out = new HashSet<>();
-        for (int i = 0; i + n <= words.size(); i++) {
-            out.add(String.join(" ", words.subList(i, i + n)));
-        }
-        return out;
+        return CorpusFiles.shingles(words, n);
     }
 
     @Test
@@ -104,16 +76,16 @@ class ImmigrationCorpusTest {
     }
 
     @Test
-    void everyTopicStanceCellHasAtLeast25Documents_andTheCorpusAtLeast600() {
+    void everyTopicStanceCellHasAtLeast48Documents_andTheCorpusAtLeast864() {
         Map<String, Integer> cells = new TreeMap<>();
         rows.values().forEach(r -> cells.merge(r.topic() + " x " + r.stance(), 1, Integer::sum));
         for (String t : TOPICS) {
             for (String s : STANCES) {
                 int n = cells.getOrDefault(t + " x " + s, 0);
-                assertTrue(n >= 25, "cell " + t + " x " + s + " has " + n + " documents, want >= 25; all: " + cells);
+                assertTrue(n >= 48, "cell " + t + " x " + s + " has " + n + " documents, want >= 48; all: " + cells);
             }
         }
-        assertTrue(rows.size() >= 600, "corpus has " + rows.size() + " documents, want >= 600");
+        assertTrue(rows.size() >= 864, "corpus has " + rows.size() + " documents, want >= 864");
     }
 
     @Test
@@ -142,8 +114,11 @@ class ImmigrationCorpusTest {
         stances.forEach((o, s) -> assertTrue(s.size() >= 2, o + " writes with stances " + s + ", want >= 2"));
     }
 
+    /** Above this 5-gram shingle Jaccard two documents are near-duplicates; only a declared wire group may hold such a pair. */
+    static final double NEAR_DUPLICATE = 0.25;
+
     @Test
-    void noTwoDocumentsShareMoreThan35PercentOfTheirFiveWordShingles() {
+    void noTwoDocumentsAreNearDuplicates_exceptInsideADeclaredWireGroup() {
         List<String> ids = new ArrayList<>(texts.keySet());
         List<Set<String>> sh = new ArrayList<>();
         Map<String, List<Integer>> index = new HashMap<>();
@@ -164,17 +139,62 @@ class ImmigrationCorpusTest {
         }
         double worst = 0;
         String worstPair = "";
+        List<String> tooClose = new ArrayList<>();
         for (Map.Entry<Long, Integer> e : shared.entrySet()) {
-            int a = (int) (e.getKey() >>> 32);
-            int b = (int) (long) e.getKey();
+            String a = ids.get((int) (e.getKey() >>> 32));
+            String b = ids.get((int) (long) e.getKey());
             int inter = e.getValue();
-            double j = inter / (double) (sh.get(a).size() + sh.get(b).size() - inter);
+            double j = inter / (double) (sh.get((int) (e.getKey() >>> 32)).size() + sh.get((int) (long) e.getKey()).size() - inter);
+            String ga = corpus.wireGroup.get(a);
+            if (ga != null && ga.equals(corpus.wireGroup.get(b))) {
+                continue;
+            }
+            if (j > NEAR_DUPLICATE) {
+                tooClose.add(String.format(Locale.ROOT, "%s ~ %s (%.3f)", a, b, j));
+            }
             if (j > worst) {
                 worst = j;
-                worstPair = ids.get(a) + " ~ " + ids.get(b);
+                worstPair = a + " ~ " + b;
             }
         }
-        assertTrue(worst <= 0.35, "shingle Jaccard " + worst + " for " + worstPair + ", want <= 0.35");
+        System.err.printf(Locale.ROOT, "[ImmigrationCorpusTest] highest 5-gram Jaccard outside declared wire groups: %.3f (%s)%n", worst, worstPair);
+        assertTrue(tooClose.isEmpty(), "pairs above " + NEAR_DUPLICATE + " 5-gram Jaccard that no wire group declares: " + tooClose);
+    }
+
+    @Test
+    void wireGroups_areAtLeast30_eachTwoOrMoreOutletsWithOneLabel_andReallyReprints() {
+        Map<String, List<String>> groups = corpus.wireMembers;
+        List<String> problems = new ArrayList<>();
+        groups.forEach((g, ids) -> {
+            for (String id : ids) {
+                if (!rows.containsKey(id)) {
+                    problems.add(g + ": unknown document " + id);
+                    return;
+                }
+            }
+            Set<String> outlets = new TreeSet<>();
+            Set<String> labels = new TreeSet<>();
+            ids.forEach(id -> {
+                outlets.add(rows.get(id).outlet());
+                labels.add(rows.get(id).topic() + "/" + rows.get(id).stance());
+            });
+            if (ids.size() < 2 || outlets.size() < 2) {
+                problems.add(g + ": " + ids + " at outlets " + outlets + ", want >= 2 documents at >= 2 outlets");
+            }
+            if (labels.size() != 1) {
+                problems.add(g + ": members " + ids + " carry different labels " + labels);
+            }
+            String lead = ids.stream().min(String::compareTo).orElseThrow();
+            Set<String> leadShingles = shingles(words(texts.get(lead)), 5);
+            for (String id : ids) {
+                double j = CorpusFiles.jaccard(leadShingles, shingles(words(texts.get(id)), 5));
+                if (!id.equals(lead) && j < 0.30) {
+                    problems.add(String.format(Locale.ROOT, "%s: %s shares only %.3f of its 5-grams with %s; not a light-edit reprint", g, id, j, lead));
+                }
+            }
+        });
+        assertTrue(problems.isEmpty(), "wire.tsv: " + problems);
+        assertTrue(groups.size() >= 30, "wire.tsv declares " + groups.size() + " groups, want >= 30: " + groups.keySet());
     }
 
     @Test
@@ -209,50 +229,52 @@ class ImmigrationCorpusTest {
     }
 
     @Test
-    void splitsAreDisjoint_coverTheCorpus_andTheOutletSplitKeepsOutletsApart() throws IOException {
-        for (String scheme : List.of("random", "outlet")) {
-            List<String> lines = Files.readAllLines(ROOT.resolve("splits/" + scheme + ".tsv"), StandardCharsets.UTF_8);
-            assertEquals("id\tsplit", lines.get(0), scheme + ".tsv header");
-            Map<String, String> part = new HashMap<>();
-            for (String line : lines.subList(1, lines.size())) {
-                String[] f = line.split("\t");
-                assertTrue(Set.of("train", "test").contains(f[1]), scheme + ": bad part in " + line);
-                assertTrue(part.put(f[0], f[1]) == null, scheme + ": " + f[0] + " listed twice");
-            }
-            assertEquals(rows.keySet(), part.keySet(), scheme + " split must cover exactly the corpus");
-            assertTrue(part.containsValue("train") && part.containsValue("test"), scheme + " needs both parts");
-            if (scheme.equals("outlet")) {
-                Map<String, Set<String>> partsOfOutlet = new TreeMap<>();
-                part.forEach((id, p) -> partsOfOutlet.computeIfAbsent(rows.get(id).outlet(), k -> new TreeSet<>()).add(p));
-                partsOfOutlet.forEach((o, ps) -> assertEquals(1, ps.size(), "outlet " + o + " is in " + ps));
-            }
-        }
+    void layoutNamesTheRandomOutletAndWriterSplits() {
+        assertEquals(List.of("random", "outlet", "writer"), corpus.schemes, "splits in layout.properties");
     }
 
     @Test
-    void atLeast40PercentOfFilesCarryInventoriedNoise_andTheByteLevelNoiseIsReallyThere() throws IOException {
-        List<String> lines = Files.readAllLines(ROOT.resolve("noise.tsv"), StandardCharsets.UTF_8);
-        assertEquals("id\tnoise", lines.get(0), "noise.tsv header");
-        Map<String, Set<String>> noise = new TreeMap<>();
-        for (String line : lines.subList(1, lines.size())) {
-            String[] f = line.split("\t");
-            assertTrue(rows.containsKey(f[0]), "noise.tsv names unknown document " + f[0]);
-            noise.put(f[0], new TreeSet<>(List.of(f[1].split(","))));
-        }
-        assertTrue(noise.size() >= 0.4 * rows.size(), noise.size() + " noisy files of " + rows.size() + ", want >= 40%");
-        for (Map.Entry<String, Set<String>> e : noise.entrySet()) {
-            byte[] raw = Files.readAllBytes(ROOT.resolve("docs/" + e.getKey() + ".txt"));
-            String text = new String(raw, StandardCharsets.UTF_8);
-            if (e.getValue().contains("bom")) {
-                assertTrue(text.startsWith("\uFEFF"), e.getKey() + " is listed with a BOM but has none");
-            }
-            if (e.getValue().contains("crlf")) {
-                assertTrue(text.contains("\r\n"), e.getKey() + " is listed with CRLF line ends but has none");
-            }
-            if (e.getValue().contains("nbsp")) {
-                assertTrue(text.contains("\u00A0"), e.getKey() + " is listed with non-breaking spaces but has none");
-            }
-        }
+    void everySplitCoversTheCorpus_andKeepsEachWireGroupOnOneSide() {
+        corpus.splits.forEach((scheme, part) -> {
+            Set<String> missing = new TreeSet<>(rows.keySet());
+            missing.removeAll(part.keySet());
+            Set<String> extra = new TreeSet<>(part.keySet());
+            extra.removeAll(rows.keySet());
+            assertTrue(missing.isEmpty() && extra.isEmpty(), scheme + " split: missing " + missing + ", unknown " + extra);
+            assertTrue(part.containsValue("train") && part.containsValue("test"), scheme + " needs both parts");
+            List<String> split = new ArrayList<>();
+            corpus.wireMembers.forEach((g, ids) -> {
+                Set<String> sides = new TreeSet<>();
+                ids.forEach(id -> sides.add(part.get(id)));
+                if (sides.size() > 1) {
+                    split.add(g + " " + ids + " -> " + ids.stream().map(part::get).toList());
+                }
+            });
+            assertTrue(split.isEmpty(), scheme + " split puts wire groups on both sides: " + split);
+        });
+    }
+
+    @Test
+    void outletSplit_holdsOutWholeOutlets() {
+        Map<String, String> part = corpus.splits.get("outlet");
+        Map<String, Set<String>> partsOfOutlet = new TreeMap<>();
+        part.forEach((id, p) -> partsOfOutlet.computeIfAbsent(rows.get(id).outlet(), k -> new TreeSet<>()).add(p));
+        partsOfOutlet.forEach((o, ps) -> assertEquals(1, ps.size(), "outlet " + o + " is in " + ps));
+    }
+
+    @Test
+    void writerSplit_holdsOutWholeWriters_andAReprintGoesWithItsGroup() {
+        Map<String, String> part = corpus.splits.get("writer");
+        Map<String, Set<String>> partsOfWriter = new TreeMap<>();
+        Map<String, List<String>> idsOfWriter = new TreeMap<>();
+        part.forEach((id, p) -> {
+            partsOfWriter.computeIfAbsent(corpus.writerUnit(id), k -> new TreeSet<>()).add(p);
+            idsOfWriter.computeIfAbsent(corpus.writerUnit(id) + "/" + p, k -> new ArrayList<>()).add(id);
+        });
+        partsOfWriter.forEach((w, ps) -> assertEquals(1, ps.size(), "writer " + w + " is in " + ps + ": test "
+                + idsOfWriter.get(w + "/test") + ", train " + idsOfWriter.get(w + "/train")));
+        long test = part.values().stream().filter("test"::equals).count();
+        assertTrue(test >= 0.2 * part.size() && test <= 0.4 * part.size(), "writer split has " + test + " of " + part.size() + " in test, want 20-40%");
     }
 
     @Test

@@ -109,7 +109,10 @@ public final class AccuracyReport {
         LayoutCorpusReader embedded = LayoutCorpusReader.embedded();
         List<LabeledDocument> docs = embedded.readAll();
         manifests.add(CorpusManifest.of(embedded));
-        suite.experiments(embedded.name(), docs, embedded.tasks(), List.of("random", "outlet"), families, true);
+        // Every split scheme the corpus ships (layout.properties), random and outlet first as before.
+        List<String> schemes = new ArrayList<>(List.of("random", "outlet"));
+        docs.stream().flatMap(d -> d.splits().keySet().stream()).filter(s -> !schemes.contains(s)).distinct().sorted().forEach(schemes::add);
+        suite.experiments(embedded.name(), docs, embedded.tasks(), schemes, families, true);
         suite.crossValidate(embedded.name(), docs, embedded.tasks(),
                 families.stream().filter(f -> !Trainers.slow(f)).toList(), CV_SEEDS);
 

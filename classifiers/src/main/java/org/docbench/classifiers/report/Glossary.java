@@ -24,8 +24,8 @@ final class Glossary {
                 "**weighted F1**: per-label F1 weighted by the label's test documents.",
                 "**McNemar p vs best**: exact two-sided McNemar test against the best model on the same test documents "
                         + "(only it/only best: documents only this model, or only the best, got right); `≈` marks p ≥ "
-                        + Significance.ALPHA + ". p-values below " + Significance.P_FLOOR + " are shown as <0.001 here and "
-                        + "stored as " + Significance.P_FLOOR + " in report.json (its `pValueFloor`).",
+                        + Significance.ALPHA + ". p-values under 0.001 show as <0.001; report.json stores them as numbers, "
+                        + "those below 1e-16 (beyond the double-precision tail computation) as 1e-16, its `pValueFloor`.",
                 "**ECE**: expected calibration error of the predicted label's probability over " + Calibration.BINS
                         + " equal-width confidence bins (probabilistic models only; — otherwise).",
                 "**train ms**: wall time of Tribuo's `train` call for the chosen configuration, on the training part "

@@ -21,7 +21,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code classifiers/REPORT-SCHEMA.md}; in short:
  *
  * <pre>
- * schema           "docbench-accuracy/2"
+ * schema           "docbench-accuracy/3"
+ * units, pValueFloor  scores are fractions everywhere; p-values are numbers, at least pValueFloor (1e-16)
  * provenance       command, gitCommit, seed, cvSeeds, features, corpora[{name, sha256, documents, counts}],
  *                  families{family: {config: {hyperparameter: value}}}, tribuo, jdk, os, cpu
  * records[]        one per experiment x model: experiment, corpus, task, split, family, spec, best,
@@ -29,14 +30,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *                  mcnemarP, notWorseThanBest, ece, features, trainDocuments, testDocuments,
  *                  trainMillis, predictMillis, docsPerSecond
  * experiments[]    the full results: labels, per-class scores, confusion matrices, calibration bins,
- *                  confused pairs, top features, learning curve
+ *                  confused pairs, top features, learning curve, labels left out of macro-F1, the
+ *                  predictions file, feature fitting time
  * crossValidation[] fold scores and corrected t-tests per corpus x task
  * published[]      literature figures beside ours
  * notes[], timing  what was left out and why; wall times
  * </pre>
  *
- * Every field but those named {@code timing}, {@code trainMillis}, {@code predictMillis} and
- * {@code docsPerSecond} is identical between two runs on the same inputs.
+ * Every field but those named {@code timing}, {@code trainMillis}, {@code predictMillis},
+ * {@code docsPerSecond} and {@code featureMillis} is identical between two runs on the same inputs.
  */
 public final class JsonReport {
     /** Fields whose values are wall times. */

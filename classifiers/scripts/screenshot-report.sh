@@ -2,8 +2,8 @@
 # Looks at report.html in a real browser (headless Chromium, Debian package `chromium`): runs a
 # layout check in the page (nothing wider than the window, every table inside its scroll box,
 # every chart loaded and shown at least at 60% of its size, every contents link with a target),
-# then takes one full-page screenshot and cuts it into the top of the page and one picture per
-# section (CropScreenshot.java, plain Java).
+# then takes one full-page screenshot and cuts it into the top of the page and each section,
+# 1600 px a picture (CropScreenshot.java, plain Java).
 #
 #   classifiers/scripts/screenshot-report.sh [REPORT_HTML] [OUT_DIR] [WIDTH]
 #
@@ -79,17 +79,17 @@ result=$(chrome --window-size="$width,2000" --dump-dom "file://$check" | sed -n 
     | sed 's/<[^>]*>//g')
 echo "$result" | grep -v '^section '
 
-# 2. One screenshot of the whole page, cut into the top and one picture per section.
+# 2. One screenshot of the whole page, cut into the top and each section, 1600 px a picture.
 height=$(echo "$result" | sed -n 's/^height \([0-9]*\) px.*/\1/p')
 chrome --window-size="$width,${height:-2000}" --screenshot="$out/.full.png" "file://$report" >/dev/null
-set -- "$out/00-top.png" 0
+set -- 00-top 0
 i=1
 for section in $(echo "$result" | sed -n 's/^section \([^ ]*\) \([0-9]*\)$/\1:\2/p'); do
-    set -- "$@" "$out/$(printf '%02d' "$i")-${section%%:*}.png" $(( ${section##*:} > 10 ? ${section##*:} - 10 : 0 ))
+    set -- "$@" "$(printf '%02d' "$i")-${section%%:*}" $(( ${section##*:} > 10 ? ${section##*:} - 10 : 0 ))
     i=$((i + 1))
 done
-java "$(dirname "$0")/CropScreenshot.java" "$out/.full.png" 1600 "$@"
-echo "screenshots ($width x 1600 each): $out"
+java "$(dirname "$0")/CropScreenshot.java" "$out/.full.png" "$out" 1600 "$@"
+echo "screenshots ($width px wide, sections cut in 1600 px pieces): $out"
 case "$result" in
     "LAYOUT OK"*) exit 0 ;;
     *) exit 1 ;;

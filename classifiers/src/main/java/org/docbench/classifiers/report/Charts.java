@@ -29,7 +29,7 @@ final class Charts {
     private static final int W = 860;
     private static final int H = 420;
     private static final int SMALL_W = 420;
-    private static final int SMALL_H = 360;
+    private static final int SMALL_H = 390;
 
     private Charts() {
     }
@@ -77,7 +77,8 @@ final class Charts {
         c.getStyler().setYAxisMin(0.0);
         c.getStyler().setYAxisMax(1.0);
         c.getStyler().setAnnotationTextFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 11));
-        c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS); // inside, it hid the low-confidence bins
+        c.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         fitTitle(c);
         return c;
     }
@@ -221,7 +222,9 @@ final class Charts {
 
     static XYChart learningCurve(ExperimentResult e) {
         LearningCurve lc = e.learningCurve();
-        XYChart c = new XYChartBuilder().width(W).height(H).title(e.id() + ": learning curve of " + lc.spec())
+        // The family only: the full configuration is in the paragraph above the chart and would shrink the title to nothing.
+        String family = lc.spec().contains("(") ? lc.spec().substring(0, lc.spec().indexOf('(')) : lc.spec();
+        XYChart c = new XYChartBuilder().width(W).height(H).title(e.id() + ": learning curve of " + family)
                 .xAxisTitle("training documents").yAxisTitle("%").build();
         fitTitle(c);
         double[] x = lc.points().stream().mapToDouble(LearningCurve.Point::documents).toArray();

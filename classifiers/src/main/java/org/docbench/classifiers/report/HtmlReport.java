@@ -25,7 +25,7 @@ public final class HtmlReport {
                 .append("h2{border-bottom:1px solid #ddd;margin-top:2em}")
                 // Wide tables scroll inside their own box instead of widening the page; long cells wrap.
                 .append(".scroll{max-width:100%;overflow-x:auto;margin:0.8em 0}.scroll table{margin:0}")
-                .append("td{overflow-wrap:anywhere}th{white-space:normal}")
+                .append("td.r{white-space:nowrap}td code{overflow-wrap:anywhere}")
                 .append("nav.toc{background:#fafafa;border:1px solid #e3e3e3;padding:0.5em 1em;margin:1em 0}")
                 .append("nav.toc ul{margin:0.2em 0;padding-left:1.2em}nav.toc li{margin:0.1em 0}")
                 .append(".panels img{display:inline-block;margin:0.3em 0.6em 0.3em 0;max-width:49%}")

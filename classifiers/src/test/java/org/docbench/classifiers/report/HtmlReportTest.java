@@ -73,7 +73,10 @@ class HtmlReportTest {
         Charts.fitTitle(c);
         assertTrue(Charts.titleFits(c), "fits at " + c.getStyler().getChartTitleFont().getSize());
         for (ExperimentResult e : report.experiments()) {
-            assertTrue(Charts.titleFits(Charts.learningCurve(e)), "learning curve title of " + e.id());
+            XYChart lc = Charts.learningCurve(e);
+            assertTrue(Charts.titleFits(lc), "learning curve title of " + e.id());
+            assertTrue(lc.getStyler().getChartTitleFont().getSize() >= 12 && !lc.getTitle().contains("("),
+                    "readable: the family, not the whole configuration: " + lc.getTitle());
             assertTrue(Charts.titleFits(Charts.accuracyVsTime(e)), "accuracy vs time title of " + e.id());
             assertTrue(Charts.titleFits(Charts.scores(e)), "scores title of " + e.id());
         }

@@ -1,5 +1,6 @@
 package org.docbench.classifiers.report;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -82,6 +83,20 @@ class ReportGoldenTest {
         assertTrue(md.contains("| wall time | 0.0 s |") && md.contains("| OS / CPU | (masked) / (masked) |"), md);
         String json = JsonReport.render(report);
         assertTrue(json.contains("\"trainMillis\" : 0.0") && !json.contains(System.getProperty("java.runtime.version")), json);
+    }
+
+    /** The whole report folder, written as mvn verify writes it: also a quick report.html for screenshot-report.sh. */
+    @Test
+    void reportFolder_holdsTheThreeFilesAndOnePredictionsFilePerExperiment() throws IOException {
+        Path out = Path.of("target/golden-report");
+        ReportWriter.write(report, out);
+        try (var files = Files.walk(out)) {
+            List<String> names = files.filter(Files::isRegularFile).map(f -> out.relativize(f).toString().replace('\\', '/'))
+                    .filter(n -> !n.startsWith(".")).sorted().toList();
+            assertEquals(List.of("predictions/golden-sample.stance.random.jsonl", "predictions/golden-sample.topic.random.jsonl",
+                    "report.html", "report.json", "report.md"), names);
+        }
+        assertEquals(18, Files.readAllLines(out.resolve("predictions/golden-sample.topic.random.jsonl")).size());
     }
 
     private static void check(String name, String actual) throws IOException {

@@ -64,6 +64,10 @@ public final class JsonReport {
         root.put("notes", report.notes());
         root.put("timing", report.timing());
         JsonNode tree = MAPPER.valueToTree(root);
+        JsonNode corpora = tree.get("provenance").get("corpora");
+        for (int i = 0; i < report.provenance().corpora().size(); i++) {
+            ((ObjectNode) corpora.get(i)).put("about", DataNotes.about(report.provenance().corpora().get(i)).replace("**", ""));
+        }
         JsonNode experiments = tree.get("experiments");
         for (int i = 0; i < report.experiments().size(); i++) {
             experimentExtras((ObjectNode) experiments.get(i), report.experiments().get(i));

@@ -22,7 +22,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *    ...}}
  * </pre>
  *
- * {@code scores} holds every label the model scored (probabilities when report.json's
+ * {@code confidence} is the score of the predicted label, null for models that score nothing (the
+ * majority and stratified baselines). {@code scores} holds every label the model scored (probabilities when report.json's
  * {@code experiments[].predictions.scoreKinds} says {@code probability}, otherwise margins or votes,
  * comparable only within one document); it is absent for rows that report only a confidence, and a
  * document the model knew no feature of is answered with the training majority and
@@ -67,7 +68,8 @@ public final class PredictionsFile {
     private static Map<String, Object> answer(TestPredictions p, TestPredictions.Answers a, int i) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("label", p.labels().get(a.predicted()[i]));
-        m.put("confidence", a.confidence()[i]);
+        double confidence = a.confidence()[i];
+        m.put("confidence", Double.isNaN(confidence) ? null : confidence); // NaN is not JSON; the baselines give no score
         if (a.scores() != null) {
             double[] row = a.scores()[i];
             if (row == null) {
@@ -79,7 +81,9 @@ public final class PredictionsFile {
                         scores.put(p.labels().get(c), row[c]);
                     }
                 }
-                m.put("scores", scores);
+                if (!scores.isEmpty()) {
+                    m.put("scores", scores);
+                }
             }
         }
         return m;

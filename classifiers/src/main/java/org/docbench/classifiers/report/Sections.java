@@ -69,6 +69,9 @@ final class Sections {
                 if (r.published().stream().anyMatch(pub -> pub.experiment().equals(e.id()))) {
                     // The best model, unless it is one of the two shown anyway.
                     for (String fam : new java.util.LinkedHashSet<>(List.of("majority", "liblinear-lr", e.best()))) {
+                        if (e.models().stream().noneMatch(x -> x.family().equals(fam))) {
+                            continue; // a run without that family (a test, a smaller study) has no row to show
+                        }
                         ModelResult m = e.model(fam);
                         rows.add(List.of(e.id(), shortName(m, p.families()) + " (ours)", pct(m.metrics().accuracy()), pct(m.metrics().macroF1()), "this run"));
                     }

@@ -55,6 +55,8 @@ class ReportContentTest {
         assertTrue(note.contains("written for this project by AI writers") && note.contains("fictional outlets")
                 && note.contains("not accuracy on real news"), note);
         assertTrue(md.contains(note), "the note is in report.md");
+        String about = json.get("provenance").get("corpora").get(0).get("about").asText();
+        assertTrue(about.startsWith("immigration-enforcement (embedded") && about.contains("AI writers"), about);
     }
 
     @Test
@@ -125,6 +127,9 @@ class ReportContentTest {
             }
         }
         assertTrue(md.contains("| 46.08 | 21.03 |"), "percentages in report.md: " + md);
+        var best = report.experiments().get(0).model(report.experiments().get(0).best());
+        assertTrue(md.contains("| immigration-enforcement/topic/random | majority (ours) |")
+                && md.contains(Sections.shortName(best, report.provenance().families()) + " (ours)"), "our rows beside it: " + md);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new Report.Published("x", "m", 46.08, 21.03, "s"));
         assertTrue(e.getMessage().contains("fractions in [0, 1], got 46.08"), e.getMessage());
@@ -173,6 +178,8 @@ class ReportContentTest {
                     correct.merge(family, 1, Integer::sum);
                 }
             }
+            assertTrue(doc.get("models").get("majority").get("confidence").isNull(), "no score is null, not \"NaN\": " + line);
+            assertTrue(!line.contains("NaN") && !line.contains("Infinity"), line);
             JsonNode lr = doc.get("models").get("liblinear-lr");
             assertEquals(3, lr.get("scores").size(), "every label scored: " + line);
             double sum = 0;

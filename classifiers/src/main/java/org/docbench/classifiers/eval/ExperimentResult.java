@@ -10,6 +10,8 @@ import org.docbench.classifiers.progress.ProgressMeter;
 import org.docbench.classifiers.train.ModelFamily;
 import org.docbench.core.features.FeatureSpec;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * The result of every model family on one experiment, with significance against the best,
  * calibration, confusions and the best model's learning curve. Immutable.
@@ -28,10 +30,15 @@ import org.docbench.core.features.FeatureSpec;
  * @param models        one per family, in family order
  * @param best          the family with the highest test macro-F1 (ties: accuracy, then name)
  * @param learningCurve the best model's learning curve, or null when not run
+ * @param featureMillis wall time of the work done once before any model trains and charged to none
+ *                      (fitting the features on the training part, featurizing it, building the dataset)
+ * @param predictions   every model's answer per test document (written to {@code predictions/*.jsonl},
+ *                      not to report.json)
  */
 public record ExperimentResult(String id, String corpus, String task, String split, String design, String selection, int trainDocs,
                                int validDocs, int testDocs, List<String> labels, List<Integer> testCounts,
-                               List<ModelResult> models, String best, LearningCurve learningCurve) {
+                               List<ModelResult> models, String best, LearningCurve learningCurve, double featureMillis,
+                               @JsonIgnore TestPredictions predictions) {
 
     public ExperimentResult {
         labels = List.copyOf(labels);
@@ -113,7 +120,25 @@ public record ExperimentResult(String id, String corpus, String task, String spl
                 : exp.design().isEmpty() ? "grid chosen by macro-F1 on the published validation part"
                 : "grid chosen by macro-F1 on the validation part";
         return new ExperimentResult(exp.id(), exp.corpus(), exp.task(), exp.split(), exp.design(), selection, exp.train().size(),
-                exp.valid().size(), exp.test().size(), runner.labels(), counts, results, best.family().name(), lc);
+                exp.valid().size(), exp.test().size(), runner.labels(), counts, results, best.family().name(), lc,
+                runner.featurePreparationMillis(), predictions(runner, runs));
+    }
+
+    /** The answers of {@code runs}, every label's scores where the runner kept them. */
+    static TestPredictions predictions(Runner runner, List<ModelRun> runs) {
+        List<TestPredictions.Answers> answers = new ArrayList<>();
+        for (ModelRun r : runs) {
+            answers.add(new TestPredictions.Answers(r.family().name(), r.probabilistic() ? "probability" : "score",
+                    r.predicted(), r.confidence(), runner.scores(r.family().name())));
+        }
+        ModelRun first = runs.get(0);
+        return new TestPredictions(first.labels(), first.docIds(), first.truth(), answers);
+    }
+
+    /** A copy with every wall time set to 0, for comparing reports across runs and machines. */
+    public ExperimentResult withoutTimes() {
+        return new ExperimentResult(id, corpus, task, split, design, selection, trainDocs, validDocs, testDocs, labels, testCounts,
+                models.stream().map(ModelResult::withoutTimes).toList(), best, learningCurve, 0, predictions);
     }
 
     /** The result of family {@code name}. */

@@ -33,6 +33,12 @@ final class Featurized {
     final List<Example<Label>> test;
     /** Nanoseconds to featurize the test documents (normalize, tokenize, weight). */
     final long testFeaturizeNanos;
+    /**
+     * Nanoseconds of the work done once before any model trains: fitting the extractor on the
+     * training part (vocabulary, document frequencies), featurizing the training part, and, once
+     * {@link #trainDataset} has run, building and indexing the Tribuo dataset. 0 for derived copies.
+     */
+    private long preparationNanos;
     private final String task;
     private final Map<Integer, Featurized> restricted = new HashMap<>();
     private final Map<Integer, Featurized> sampled = new HashMap<>();
@@ -64,6 +70,7 @@ final class Featurized {
     /** As {@link #of(FeatureSpec, String, List, List)}, showing each pass over the documents on {@code meter} as {@code name}. */
     static Featurized of(FeatureSpec spec, String task, List<LabeledDocument> trainDocs, List<LabeledDocument> testDocs,
                          ProgressMeter meter, String name) {
+        long f0 = System.nanoTime();
         FeatureExtractor fx;
         try (Progress p = meter.start("fit features " + name, trainDocs.size(), "docs")) {
             fx = FeatureExtractor.fit(spec, () -> stepping(trainDocs.iterator(), p));
@@ -72,7 +79,14 @@ final class Featurized {
         long t0 = System.nanoTime();
         List<Example<Label>> test = examples(fx, task, testDocs, meter, "featurize " + name + " test");
         long t1 = System.nanoTime();
-        return new Featurized(fx, trainDocs, testDocs, train, test, t1 - t0, task, null, meter, name);
+        Featurized f = new Featurized(fx, trainDocs, testDocs, train, test, t1 - t0, task, null, meter, name);
+        f.preparationNanos = t0 - f0;
+        return f;
+    }
+
+    /** See {@link #preparationNanos}. */
+    long preparationNanos() {
+        return preparationNanos;
     }
 
     /** The texts of {@code docs}, one progress step per document. */
@@ -180,12 +194,15 @@ final class Featurized {
      */
     MutableDataset<Label> trainDataset(String name) {
         if (dataset == null) {
+            long t0 = System.nanoTime();
             dataset = dataset(name, train);
+            preparationNanos += System.nanoTime() - t0;
         }
         return dataset;
     }
 
+    /** A dataset of {@code examples} with its feature and label indexes already built (see {@link IndexedDataset}). */
     static MutableDataset<Label> dataset(String name, List<Example<Label>> examples) {
-        return new MutableDataset<>(new ListDataSource<>(examples, LABELS, new SimpleDataSourceProvenance(name, LABELS)));
+        return new IndexedDataset<>(new ListDataSource<>(examples, LABELS, new SimpleDataSourceProvenance(name, LABELS))).index();
     }
 }

@@ -16,9 +16,16 @@ import java.util.List;
  * <tr><td>macro-F1</td><td>(0.667 + 0.8) / 2 = 0.733</td></tr>
  * </table>
  *
+ * <p>Labels with no true document (support 0) are left out of macro-F1: their recall is
+ * undefined, and counting them as F1 = 0 would punish every model for the test part's
+ * composition. This is scikit-learn's {@code f1_score(average="macro", labels=L)} with L the
+ * labels that occur in the truth. Predictions of such a label are still errors: they lower the
+ * recall of the true label and the precision of the predicted one. {@link #withoutSupport()}
+ * names them, so a report can say so.
+ *
  * @param labels     label names, the index order of the confusion matrix
  * @param accuracy   fraction predicted correctly
- * @param macroF1    unweighted mean of per-label F1 (labels absent from truth and predictions count as 0)
+ * @param macroF1    unweighted mean of per-label F1 over the labels with at least one true document (0 when none has)
  * @param weightedF1 mean of per-label F1 weighted by support
  * @param perClass   per-label precision, recall, F1, support, in label order
  * @param confusion  confusion[truth][predicted] counts
@@ -70,16 +77,25 @@ public record Metrics(List<String> labels, double accuracy, double macroF1, doub
         }
         List<ClassScores> per = new ArrayList<>(k);
         double macro = 0;
+        int supported = 0;
         double weighted = 0;
         for (int c = 0; c < k; c++) {
             double precision = predictedCount[c] == 0 ? 0 : (double) cm[c][c] / predictedCount[c];
             double recall = support[c] == 0 ? 0 : (double) cm[c][c] / support[c];
             double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
             per.add(new ClassScores(labels.get(c), precision, recall, f1, support[c]));
-            macro += f1;
+            if (support[c] > 0) {
+                macro += f1;
+                supported++;
+            }
             weighted += f1 * support[c];
         }
-        return new Metrics(labels, n == 0 ? 0 : (double) correct / n, macro / k, n == 0 ? 0 : weighted / n, per, cm);
+        return new Metrics(labels, n == 0 ? 0 : (double) correct / n, supported == 0 ? 0 : macro / supported, n == 0 ? 0 : weighted / n, per, cm);
+    }
+
+    /** Labels with no true document, in label order: left out of {@link #macroF1()}. */
+    public List<String> withoutSupport() {
+        return perClass.stream().filter(c -> c.support() == 0).map(ClassScores::label).toList();
     }
 
     private static int[][] copy(int[][] m) {

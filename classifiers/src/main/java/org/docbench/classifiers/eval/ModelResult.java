@@ -29,12 +29,21 @@ public record ModelResult(String family, String spec, Map<String, String> hyperp
                           List<ConfusedPair> confused, Map<String, List<Map.Entry<String, Double>>> topFeatures,
                           int features, int trainDocuments, Timing timing) {
 
+    /** A copy with every wall time set to 0. */
+    public ModelResult withoutTimes() {
+        return new ModelResult(family, spec, hyperparameters, validation, selectedFeatures, metrics, accuracyCi, macroF1Ci, vsBest,
+                notWorseThanBest, calibration, confused, topFeatures, features, trainDocuments, new Timing(0, 0, 0));
+    }
+
     /**
      * Wall times of one model.
      *
-     * @param trainMillis   training the chosen configuration
-     * @param predictMillis featurizing and predicting the test part
-     * @param docsPerSecond test documents per second, raw text to label
+     * @param trainMillis   training the chosen configuration on the already featurized, already indexed training
+     *                      part (Tribuo's {@code train} call only; feature fitting is the experiment's
+     *                      {@code featureMillis})
+     * @param predictMillis featurizing the test part from raw text (normalize, tokenize, look up, weight) plus
+     *                      Tribuo's {@code predict} over all of it in one call, one thread
+     * @param docsPerSecond test documents / predictMillis: raw text to label, through Tribuo's predict
      */
     public record Timing(double trainMillis, double predictMillis, double docsPerSecond) {
     }

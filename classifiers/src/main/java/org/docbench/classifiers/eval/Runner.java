@@ -40,6 +40,8 @@ public final class Runner {
     private final List<String> labels;
     private Featurized selection;
     private Featurized full;
+    /** Every label's test score per document, per family run so far (rows null where the fallback answered). */
+    private final Map<String, double[][]> scores = new HashMap<>();
 
     public Runner(Experiment experiment, FeatureSpec features, long seed) {
         this(experiment, features, seed, ProgressMeter.off());
@@ -70,8 +72,26 @@ public final class Runner {
     Featurized full() {
         if (full == null) {
             full = Featurized.of(features, experiment.task(), experiment.train(), experiment.test(), meter, experiment.id());
+            full.trainDataset(experiment.id()); // built and indexed here, before any model's clock starts
         }
         return full;
+    }
+
+    /**
+     * Milliseconds of the work done once per experiment before any model trains, and charged to
+     * none: fitting the features on the training part, featurizing it, building the Tribuo dataset.
+     */
+    public double featurePreparationMillis() {
+        return full().preparationNanos() / 1e6;
+    }
+
+    /**
+     * Every label's score (in {@link #labels()} order) for each test document of the last
+     * {@link #run} of {@code family}; a row is null where the model knew no feature of the
+     * document and the training majority answered. Null when the family has not run.
+     */
+    public double[][] scores(String family) {
+        return scores.get(family);
     }
 
     /** Data for choosing hyperparameters: train vs valid, or inner-train vs inner-valid. */
@@ -117,6 +137,7 @@ public final class Runner {
         // Restricted copies were made outside the clock; featurizing the test part is charged in full.
         Predicted p = t.predict(data.test);
         long p1 = System.nanoTime();
+        scores.put(family.name(), p.scores);
         Map<String, List<Map.Entry<String, Double>>> top = family.linear() ? topFeatures(t.model, 10) : Map.of();
         return new ModelRun(family, chosen, validation, labels, data.testDocs.stream().map(LabeledDocument::id).toList(),
                 truth(data.testDocs), p.predicted, p.confidence, t.model.generatesProbabilities(), data.featureCount(), data.train.size(),
@@ -146,8 +167,8 @@ public final class Runner {
                 .thenComparing(Map.Entry::getKey, Comparator.reverseOrder())).orElseThrow().getKey();
     }
 
-    /** Predictions as label indices and confidences. */
-    record Predicted(int[] predicted, double[] confidence) {
+    /** Predictions as label indices, confidences and every label's score (rows null for the fallback). */
+    record Predicted(int[] predicted, double[] confidence, double[][] scores) {
     }
 
     /** A trained model with its training time and the fallback label for documents with no known feature. */
@@ -165,6 +186,7 @@ public final class Runner {
         Predicted predict(List<Example<Label>> examples) {
             int[] pred = new int[examples.size()];
             double[] conf = new double[examples.size()];
+            double[][] all = new double[examples.size()][];
             ImmutableFeatureMap fmap = model.getFeatureIDMap();
             List<Example<Label>> known = new ArrayList<>();
             List<Integer> where = new ArrayList<>();
@@ -185,8 +207,17 @@ public final class Runner {
                 int idx = labels.indexOf(l.getLabel());
                 pred[i] = idx;
                 conf[i] = l.getScore();
+                double[] row = new double[labels.size()];
+                java.util.Arrays.fill(row, Double.NaN);
+                out.get(j).getOutputScores().forEach((name, score) -> {
+                    int c = labels.indexOf(name);
+                    if (c >= 0) {
+                        row[c] = score.getScore();
+                    }
+                });
+                all[i] = row;
             }
-            return new Predicted(pred, conf);
+            return new Predicted(pred, conf, all);
         }
     }
 

@@ -22,6 +22,12 @@ import org.apache.commons.math3.distribution.TDistribution;
 public final class Significance {
     /** The level below which a difference counts as significant. */
     public static final double ALPHA = 0.05;
+    /**
+     * The smallest p-value reported. Both tests compute a tail as 1 minus a regularized incomplete
+     * beta function in double precision, so a tail below about 1e-16 comes out as 0 or as rounding
+     * noise; every p-value below this floor is reported as the floor ("p &lt; 1e-16"), never 0.
+     */
+    public static final double P_FLOOR = 1e-16;
 
     private Significance() {
     }
@@ -31,7 +37,7 @@ public final class Significance {
      *
      * @param firstOnly  documents only the first model got right
      * @param secondOnly documents only the second model got right
-     * @param p          two-sided exact p-value (1 when there are no discordant documents)
+     * @param p          two-sided exact p-value (1 when there are no discordant documents), at least {@link #P_FLOOR}
      */
     public record McNemar(int firstOnly, int secondOnly, double p) {
     }
@@ -42,7 +48,7 @@ public final class Significance {
      * @param meanDifference mean of first minus second over folds
      * @param t              the corrected t statistic (0 when every difference is 0)
      * @param degreesOfFreedom J - 1
-     * @param p              two-sided p-value
+     * @param p              two-sided p-value, at least {@link #P_FLOOR}
      */
     public record CorrectedT(double meanDifference, double t, int degreesOfFreedom, double p) {
     }
@@ -71,7 +77,7 @@ public final class Significance {
             return 1.0;
         }
         double tail = new BinomialDistribution(null, n, 0.5).cumulativeProbability(Math.min(b, c));
-        return Math.min(1.0, 2 * tail);
+        return floored(2 * tail);
     }
 
     /**
@@ -98,10 +104,15 @@ public final class Significance {
         }
         var /= j - 1;
         if (var == 0) {
-            return new CorrectedT(mean, 0, j - 1, mean == 0 ? 1.0 : 0.0);
+            return new CorrectedT(mean, 0, j - 1, mean == 0 ? 1.0 : P_FLOOR);
         }
         double t = mean / Math.sqrt((1.0 / j + testOverTrain) * var);
         double p = 2 * new TDistribution(null, j - 1).cumulativeProbability(-Math.abs(t));
-        return new CorrectedT(mean, t, j - 1, Math.min(1.0, p));
+        return new CorrectedT(mean, t, j - 1, floored(p));
+    }
+
+    /** {@code p} clamped to [{@link #P_FLOOR}, 1]. */
+    static double floored(double p) {
+        return Math.max(P_FLOOR, Math.min(1.0, p));
     }
 }

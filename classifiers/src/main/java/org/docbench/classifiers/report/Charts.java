@@ -11,6 +11,7 @@ import org.docbench.classifiers.eval.CrossValidation;
 import org.docbench.classifiers.eval.ExperimentResult;
 import org.docbench.classifiers.eval.LearningCurve;
 import org.docbench.classifiers.eval.ModelResult;
+import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -27,6 +28,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 final class Charts {
     private static final int W = 860;
     private static final int H = 420;
+    private static final int SMALL_W = 420;
+    private static final int SMALL_H = 390;
 
     private Charts() {
     }
@@ -39,6 +42,75 @@ final class Charts {
             case CALIBRATION -> png(calibration(e));
             case LEARNING_CURVE -> png(learningCurve(e));
         };
+    }
+
+    /** The charts of one block: one image, except calibration, one small reliability plot per probabilistic model. */
+    static List<String> drawAll(Block.Kind kind, ExperimentResult e) {
+        if (kind == Block.Kind.CALIBRATION) {
+            return e.models().stream().filter(m -> m.calibration() != null).map(m -> png(reliability(e, m))).toList();
+        }
+        return List.of(draw(kind, e));
+    }
+
+    /**
+     * One model's reliability plot: accuracy against mean confidence per bin, each point labeled
+     * with its bin's prediction count (a bin of 3 predictions says little).
+     */
+    static XYChart reliability(ExperimentResult e, ModelResult m) {
+        XYChart c = new XYChartBuilder().width(SMALL_W).height(SMALL_H)
+                .title(m.family() + String.format(java.util.Locale.ROOT, ": ECE %.3f", m.calibration().ece()))
+                .xAxisTitle("mean confidence in bin").yAxisTitle("accuracy in bin").build();
+        XYSeries diag = c.addSeries("perfect calibration", new double[] {0, 1}, new double[] {0, 1});
+        diag.setMarker(SeriesMarkers.NONE);
+        diag.setLineColor(java.awt.Color.GRAY);
+        List<Calibration.Bin> bins = m.calibration().bins();
+        double[] x = bins.stream().mapToDouble(Calibration.Bin::meanConfidence).toArray();
+        double[] y = bins.stream().mapToDouble(Calibration.Bin::accuracy).toArray();
+        c.addSeries("bins (n = predictions)", x, y);
+        for (Calibration.Bin b : bins) {
+            // Above the point, or below it when the point is at the top edge.
+            double labelY = b.accuracy() > 0.9 ? b.accuracy() - 0.06 : b.accuracy() + 0.06;
+            c.addAnnotation(new AnnotationText(String.valueOf(b.count()), b.meanConfidence(), labelY, false));
+        }
+        c.getStyler().setXAxisMin(0.0);
+        c.getStyler().setXAxisMax(1.0);
+        c.getStyler().setYAxisMin(0.0);
+        c.getStyler().setYAxisMax(1.0);
+        c.getStyler().setAnnotationTextFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 11));
+        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS); // inside, it hid the low-confidence bins
+        c.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+        fitTitle(c);
+        return c;
+    }
+
+    /**
+     * Shrinks the title's font until it fits the chart's width: XChart centers the title and cuts
+     * both ends of one wider than the chart.
+     */
+    static void fitTitle(Chart<?, ?> c) {
+        java.awt.Font font = c.getStyler().getChartTitleFont();
+        java.awt.Graphics2D g = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB).createGraphics();
+        try {
+            while (font.getSize2D() > 8 && g.getFontMetrics(font).stringWidth(c.getTitle()) > c.getWidth() - 2 * TITLE_MARGIN) {
+                font = font.deriveFont(font.getSize2D() - 1);
+            }
+        } finally {
+            g.dispose();
+        }
+        c.getStyler().setChartTitleFont(font);
+    }
+
+    /** Pixels left free at each end of a title. */
+    static final int TITLE_MARGIN = 12;
+
+    /** Whether {@code c}'s title, in its font, fits its width (see {@link #fitTitle}). */
+    static boolean titleFits(Chart<?, ?> c) {
+        java.awt.Graphics2D g = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB).createGraphics();
+        try {
+            return g.getFontMetrics(c.getStyler().getChartTitleFont()).stringWidth(c.getTitle()) <= c.getWidth() - 2 * TITLE_MARGIN;
+        } finally {
+            g.dispose();
+        }
     }
 
     /** Macro-F1 and accuracy per model; error bars are the wider side of the 95% bootstrap interval. */
@@ -63,6 +135,7 @@ final class Charts {
         c.getStyler().setYAxisMin(0.0);
         c.getStyler().setYAxisMax(100.0);
         c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        fitTitle(c);
         return c;
     }
 
@@ -83,21 +156,46 @@ final class Charts {
         c.addSeries("documents", e.labels(), ys, heat);
         c.getStyler().setShowValue(true);
         c.getStyler().setXAxisLabelRotation(30);
+        fitTitle(c);
         return c;
     }
 
+    /**
+     * Accuracy against training time on a log scale. XChart's own log axis labels only powers of
+     * ten, so a spread under one decade got a single label: the axis plots log10(ms) instead, with
+     * ticks labeled in milliseconds, and each point carries its family's name.
+     */
     static XYChart accuracyVsTime(ExperimentResult e) {
         XYChart c = new XYChartBuilder().width(W).height(H).title(e.id() + ": accuracy vs training time")
-                .xAxisTitle("training time, ms (log)").yAxisTitle("accuracy %").build();
+                .xAxisTitle("training time, ms (log scale; train ms column)").yAxisTitle("accuracy %").build();
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
         for (ModelResult m : e.models()) {
-            XYSeries s = c.addSeries(m.family(), new double[] {Math.max(0.1, m.timing().trainMillis())},
-                    new double[] {100 * m.metrics().accuracy()});
+            double x = Math.log10(Math.max(0.01, m.timing().trainMillis()));
+            double y = 100 * m.metrics().accuracy();
+            XYSeries s = c.addSeries(m.family(), new double[] {x}, new double[] {y});
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            lo = Math.min(lo, x);
+            hi = Math.max(hi, x);
         }
-        c.getStyler().setXAxisLogarithmic(true);
+        // At least one decade on screen, with room for the point labels.
+        double mid = (lo + hi) / 2;
+        double half = Math.max(0.5, (hi - lo) / 2) + 0.15;
+        c.getStyler().setXAxisMin(mid - half);
+        c.getStyler().setXAxisMax(mid + half);
+        c.getStyler().setxAxisTickLabelsFormattingFunction(Charts::millis);
+        c.getStyler().setXAxisTickMarkSpacingHint(70);
         c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         c.getStyler().setMarkerSize(10);
+        fitTitle(c);
         return c;
+    }
+
+    /** A tick label of a log10(ms) axis, in ms with two significant digits: 0.25, 3.2, 18, 560, 12,000. */
+    static String millis(double log10) {
+        java.math.BigDecimal ms = new java.math.BigDecimal(Math.pow(10, log10)).round(new java.math.MathContext(2));
+        return ms.compareTo(java.math.BigDecimal.valueOf(1000)) >= 0 ? String.format(java.util.Locale.ROOT, "%,d", ms.longValue())
+                : ms.stripTrailingZeros().toPlainString();
     }
 
     static XYChart calibration(ExperimentResult e) {
@@ -124,8 +222,11 @@ final class Charts {
 
     static XYChart learningCurve(ExperimentResult e) {
         LearningCurve lc = e.learningCurve();
-        XYChart c = new XYChartBuilder().width(W).height(H).title(e.id() + ": learning curve of " + lc.spec())
+        // The family only: the full configuration is in the paragraph above the chart and would shrink the title to nothing.
+        String family = lc.spec().contains("(") ? lc.spec().substring(0, lc.spec().indexOf('(')) : lc.spec();
+        XYChart c = new XYChartBuilder().width(W).height(H).title(e.id() + ": learning curve of " + family)
                 .xAxisTitle("training documents").yAxisTitle("%").build();
+        fitTitle(c);
         double[] x = lc.points().stream().mapToDouble(LearningCurve.Point::documents).toArray();
         c.addSeries("macro-F1", x, lc.points().stream().mapToDouble(p -> 100 * p.macroF1()).toArray());
         c.addSeries("accuracy", x, lc.points().stream().mapToDouble(p -> 100 * p.accuracy()).toArray());
@@ -149,6 +250,7 @@ final class Charts {
         c.getStyler().setYAxisMin(0.0);
         c.getStyler().setYAxisMax(100.0);
         c.getStyler().setLegendVisible(false);
+        fitTitle(c);
         return png(c);
     }
 

@@ -22,8 +22,21 @@ public final class HtmlReport {
                 .append("table{border-collapse:collapse;margin:0.8em 0;font-size:0.9em}th,td{border:1px solid #ccc;padding:3px 7px}")
                 .append("th{background:#f3f3f3}td.r{text-align:right;font-variant-numeric:tabular-nums}")
                 .append("code{background:#f6f6f6;padding:0 3px;font-size:0.9em}img{max-width:100%;display:block;margin:0.5em 0}")
-                .append("h2{border-bottom:1px solid #ddd;margin-top:2em}</style></head><body>\n");
-        for (Block block : Sections.build(report)) {
+                .append("h2{border-bottom:1px solid #ddd;margin-top:2em}")
+                // Wide tables scroll inside their own box instead of widening the page; long cells wrap.
+                .append(".scroll{max-width:100%;overflow-x:auto;margin:0.8em 0}.scroll table{margin:0}")
+                .append("td.r{white-space:nowrap}td code{overflow-wrap:anywhere}")
+                .append("nav.toc{background:#fafafa;border:1px solid #e3e3e3;padding:0.5em 1em;margin:1em 0}")
+                .append("nav.toc ul{margin:0.2em 0;padding-left:1.2em}nav.toc li{margin:0.1em 0}")
+                .append(".panels img{display:inline-block;margin:0.3em 0.6em 0.3em 0;max-width:49%}")
+                .append("</style></head><body>\n");
+        List<Block> blocks = Sections.build(report);
+        boolean tocWritten = false;
+        for (Block block : blocks) {
+            if (!tocWritten && block instanceof Block.Heading h && h.level() == 2) {
+                sb.append(toc(blocks));
+                tocWritten = true;
+            }
             if (block instanceof Block.Heading h) {
                 sb.append("<h").append(h.level());
                 if (h.anchor() != null) {
@@ -37,7 +50,7 @@ public final class HtmlReport {
                 l.items().forEach(i -> sb.append("<li>").append(inline(i)).append("</li>"));
                 sb.append("</ul>\n");
             } else if (block instanceof Block.Table t) {
-                sb.append("<table><tr>");
+                sb.append("<div class=\"scroll\"><table><tr>");
                 t.header().forEach(c -> sb.append("<th>").append(inline(c)).append("</th>"));
                 sb.append("</tr>\n");
                 for (List<String> row : t.rows()) {
@@ -47,15 +60,46 @@ public final class HtmlReport {
                     }
                     sb.append("</tr>\n");
                 }
-                sb.append("</table>\n");
+                sb.append("</table></div>\n");
             } else if (block instanceof Block.ExperimentChart c) {
-                sb.append("<img alt=\"").append(escape(c.kind().name().toLowerCase(java.util.Locale.ROOT) + " chart of "
-                        + c.experiment().id())).append("\" src=\"").append(Charts.draw(c.kind(), c.experiment())).append("\">\n");
+                List<String> images = Charts.drawAll(c.kind(), c.experiment());
+                String alt = escape(c.kind().name().toLowerCase(java.util.Locale.ROOT) + " chart of " + c.experiment().id());
+                sb.append(images.size() > 1 ? "<div class=\"panels\">" : "");
+                images.forEach(src -> sb.append("<img alt=\"").append(alt).append("\" src=\"").append(src).append("\">"));
+                sb.append(images.size() > 1 ? "</div>\n" : "\n");
             } else if (block instanceof Block.CvChart c) {
                 sb.append("<img alt=\"cross-validation chart\" src=\"").append(Charts.cv(c.cv())).append("\">\n");
             }
         }
         sb.append("</body></html>\n");
+        return sb.toString();
+    }
+
+    /**
+     * The table of contents: every level-2 heading with an anchor, and under it the level-3
+     * headings with anchors, as links.
+     */
+    static String toc(List<Block> blocks) {
+        StringBuilder sb = new StringBuilder("<nav class=\"toc\"><b>Contents</b>\n<ul>");
+        boolean inner = false;
+        boolean any = false;
+        for (Block block : blocks) {
+            if (!(block instanceof Block.Heading h) || h.anchor() == null || h.level() < 2 || h.level() > 3) {
+                continue;
+            }
+            if (h.level() == 2) {
+                sb.append(inner ? "</ul></li>" : any ? "</li>" : "");
+                inner = false;
+                sb.append("\n<li>");
+            } else if (!inner) {
+                sb.append(any ? "<ul>" : "<li><ul>");
+                inner = true;
+            }
+            sb.append(h.level() == 3 ? "<li>" : "").append("<a href=\"#").append(escape(h.anchor())).append("\">")
+                    .append(inline(h.text())).append("</a>").append(h.level() == 3 ? "</li>" : "");
+            any = true;
+        }
+        sb.append(inner ? "</ul></li>" : any ? "</li>" : "").append("</ul></nav>\n");
         return sb.toString();
     }
 

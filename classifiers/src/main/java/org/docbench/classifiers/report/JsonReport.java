@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.docbench.classifiers.eval.ExperimentResult;
 import org.docbench.classifiers.eval.ModelResult;
+import org.docbench.classifiers.eval.Significance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,7 +21,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code classifiers/REPORT-SCHEMA.md}; in short:
  *
  * <pre>
- * schema           "docbench-accuracy/2"
+ * schema           "docbench-accuracy/3"
+ * units, pValueFloor  scores are fractions everywhere; p-values are numbers, at least pValueFloor (1e-16)
  * provenance       command, gitCommit, seed, cvSeeds, features, corpora[{name, sha256, documents, counts}],
  *                  families{family: {config: {hyperparameter: value}}}, tribuo, jdk, os, cpu
  * records[]        one per experiment x model: experiment, corpus, task, split, family, spec, best,
@@ -28,18 +30,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *                  mcnemarP, notWorseThanBest, ece, features, trainDocuments, testDocuments,
  *                  trainMillis, predictMillis, docsPerSecond
  * experiments[]    the full results: labels, per-class scores, confusion matrices, calibration bins,
- *                  confused pairs, top features, learning curve
+ *                  confused pairs, top features, learning curve, labels left out of macro-F1, the
+ *                  predictions file, feature fitting time
  * crossValidation[] fold scores and corrected t-tests per corpus x task
  * published[]      literature figures beside ours
  * notes[], timing  what was left out and why; wall times
  * </pre>
  *
- * Every field but those named {@code timing}, {@code trainMillis}, {@code predictMillis} and
- * {@code docsPerSecond} is identical between two runs on the same inputs.
+ * Every field but those named {@code timing}, {@code trainMillis}, {@code predictMillis},
+ * {@code docsPerSecond} and {@code featureMillis} is identical between two runs on the same inputs.
  */
 public final class JsonReport {
     /** Fields whose values are wall times. */
-    public static final List<String> TIME_FIELDS = List.of("timing", "trainMillis", "predictMillis", "docsPerSecond");
+    public static final List<String> TIME_FIELDS = List.of("timing", "trainMillis", "predictMillis", "docsPerSecond", "featureMillis");
 
     static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -51,6 +54,8 @@ public final class JsonReport {
     public static JsonNode tree(Report report) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("schema", report.schema());
+        root.put("units", UNITS);
+        root.put("pValueFloor", Significance.P_FLOOR);
         root.put("provenance", report.provenance());
         root.put("records", records(report));
         root.put("experiments", report.experiments());
@@ -58,7 +63,39 @@ public final class JsonReport {
         root.put("published", report.published());
         root.put("notes", report.notes());
         root.put("timing", report.timing());
-        return MAPPER.valueToTree(root);
+        JsonNode tree = MAPPER.valueToTree(root);
+        JsonNode corpora = tree.get("provenance").get("corpora");
+        for (int i = 0; i < report.provenance().corpora().size(); i++) {
+            ((ObjectNode) corpora.get(i)).put("about", DataNotes.about(report.provenance().corpora().get(i)).replace("**", ""));
+        }
+        JsonNode experiments = tree.get("experiments");
+        for (int i = 0; i < report.experiments().size(); i++) {
+            experimentExtras((ObjectNode) experiments.get(i), report.experiments().get(i));
+        }
+        return tree;
+    }
+
+    /** What report.json's {@code units} field says. */
+    static final Map<String, String> UNITS = unitsNote();
+
+    private static Map<String, String> unitsNote() {
+        Map<String, String> u = new LinkedHashMap<>();
+        u.put("scores", "fractions in [0, 1], published figures included");
+        u.put("pValues", "numbers in [pValueFloor, 1]; a p-value at the floor means p < pValueFloor");
+        u.put("times", "milliseconds (*Millis), seconds (*Seconds, seconds), documents per second (docsPerSecond)");
+        return java.util.Collections.unmodifiableMap(u);
+    }
+
+    /** Fields of an experiment that are derived, not stored: labels left out of macro-F1, the predictions file. */
+    private static void experimentExtras(ObjectNode node, ExperimentResult e) {
+        var without = node.putArray("labelsWithoutTestDocuments");
+        e.model(e.best()).metrics().withoutSupport().forEach(without::add);
+        if (e.predictions() != null) {
+            ObjectNode p = node.putObject("predictions");
+            p.put("file", PredictionsFile.path(e));
+            ObjectNode kinds = p.putObject("scoreKinds");
+            e.predictions().models().forEach(a -> kinds.put(a.family(), a.scoreKind()));
+        }
     }
 
     public static String render(Report report) throws IOException {

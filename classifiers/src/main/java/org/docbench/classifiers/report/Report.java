@@ -20,7 +20,7 @@ import org.docbench.classifiers.eval.ExperimentResult;
 public record Report(String schema, Provenance provenance, List<ExperimentResult> experiments,
                      List<CrossValidation> crossValidation, List<Published> published, List<String> notes, Timing timing) {
 
-    public static final String SCHEMA = "docbench-accuracy/2";
+    public static final String SCHEMA = "docbench-accuracy/3";
 
     public Report {
         experiments = List.copyOf(experiments);
@@ -30,24 +30,48 @@ public record Report(String schema, Provenance provenance, List<ExperimentResult
     }
 
     /**
-     * A published figure.
+     * A published figure, as a fraction like every score of the report (papers print percentages:
+     * use {@link #percent}).
      *
      * @param experiment our experiment id it compares with
      * @param model      the published model
-     * @param accuracy   accuracy in percent
-     * @param macroF1    macro-F1 in percent
+     * @param accuracy   accuracy, a fraction in [0, 1]
+     * @param macroF1    macro-F1, a fraction in [0, 1]
      * @param source     where it is from
      */
     public record Published(String experiment, String model, double accuracy, double macroF1, String source) {
+        public Published {
+            for (double v : new double[] {accuracy, macroF1}) {
+                if (!(v >= 0 && v <= 1)) {
+                    throw new IllegalArgumentException("published scores are fractions in [0, 1], got " + v + " for "
+                            + model + " on " + experiment + " (percentages go through Published.percent)");
+                }
+            }
+        }
+
+        /** A figure as the paper prints it, in percent. */
+        public static Published percent(String experiment, String model, double accuracyPercent, double macroF1Percent,
+                                        String source) {
+            return new Published(experiment, model, accuracyPercent / 100, macroF1Percent / 100, source);
+        }
     }
 
     /**
      * @param totalSeconds wall time of the whole run
-     * @param sections     wall seconds of each part, in run order ("name=seconds")
+     * @param sections     wall time of each part, in run order
      */
-    public record Timing(double totalSeconds, List<String> sections) {
+    public record Timing(double totalSeconds, List<Section> sections) {
         public Timing {
             sections = List.copyOf(sections);
         }
+    }
+
+    /**
+     * The wall time of one part of the run.
+     *
+     * @param name    an experiment id, or {@code corpus/task/cv}
+     * @param seconds wall seconds
+     */
+    public record Section(String name, double seconds) {
     }
 }

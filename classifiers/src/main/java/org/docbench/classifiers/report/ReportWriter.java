@@ -10,7 +10,8 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * Writes {@code report.md}, {@code report.json} and {@code report.html} into a folder
+ * Writes {@code report.md}, {@code report.json}, {@code report.html} and one
+ * {@code predictions/*.jsonl} per experiment into a folder
  * atomically: everything is rendered into a sibling temporary folder first, then swapped in by
  * renames. A failure before the swap leaves the previous report (or none) and no temporary folder.
  */
@@ -29,7 +30,19 @@ public final class ReportWriter {
             Files.writeString(tmp.resolve("report.json"), JsonReport.render(report), StandardCharsets.UTF_8);
             Files.writeString(tmp.resolve("report.md"), MarkdownReport.render(report), StandardCharsets.UTF_8);
             Files.writeString(tmp.resolve("report.html"), HtmlReport.render(report), StandardCharsets.UTF_8);
+            writePredictions(report, tmp);
         });
+    }
+
+    /** One {@link PredictionsFile} per experiment that kept its predictions. */
+    static void writePredictions(Report report, Path folder) throws IOException {
+        for (var e : report.experiments()) {
+            if (e.predictions() != null) {
+                Path file = folder.resolve(PredictionsFile.path(e));
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, PredictionsFile.render(e), StandardCharsets.UTF_8);
+            }
+        }
     }
 
     /** What fills the temporary folder. */

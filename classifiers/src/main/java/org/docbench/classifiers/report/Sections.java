@@ -22,7 +22,7 @@ final class Sections {
         List<Block> b = new ArrayList<>();
         Provenance p = r.provenance();
         b.add(new Block.Heading(1, "docbench accuracy report", "top"));
-        b.add(new Block.Paragraph("Topic and stance classification with Tribuo " + p.tribuo() + ". Scores are percentages on "
+        b.add(new Block.Paragraph(tasks(r) + " classification with Tribuo " + p.tribuo() + ". Scores are percentages on "
                 + "held-out test documents; brackets are 95% bootstrap intervals (" + org.docbench.classifiers.eval.Bootstrap.RESAMPLES
                 + " seeded resamples of the test documents). **Bold** marks the best model of an experiment (highest macro-F1); "
                 + "`≈` marks models McNemar's test cannot tell from it (p ≥ 0.05). Times vary between runs; nothing else does."));
@@ -44,6 +44,8 @@ final class Sections {
         }
         b.add(new Block.Table(List.of("corpus", "documents", "skipped", "sha256", "labels"), corpora,
                 new boolean[] {false, true, true, false, false}));
+        b.add(new Block.Heading(2, "About this data", "data"));
+        p.corpora().forEach(m -> b.add(new Block.Paragraph(DataNotes.about(m))));
 
         b.add(new Block.Heading(2, "Summary", "summary"));
         List<List<String>> summary = new ArrayList<>();
@@ -61,12 +63,15 @@ final class Sections {
             b.add(new Block.Heading(3, "AllSides: ours beside the published figures", "published"));
             List<List<String>> rows = new ArrayList<>();
             for (Report.Published pub : r.published()) {
-                rows.add(List.of(pub.experiment(), pub.model() + " (published)", fmt2(pub.accuracy()), fmt2(pub.macroF1()), pub.source()));
+                rows.add(List.of(pub.experiment(), pub.model() + " (published)", pct2(pub.accuracy()), pct2(pub.macroF1()), pub.source()));
             }
             for (ExperimentResult e : r.experiments()) {
                 if (r.published().stream().anyMatch(pub -> pub.experiment().equals(e.id()))) {
                     // The best model, unless it is one of the two shown anyway.
                     for (String fam : new java.util.LinkedHashSet<>(List.of("majority", "liblinear-lr", e.best()))) {
+                        if (e.models().stream().noneMatch(x -> x.family().equals(fam))) {
+                            continue; // a run without that family (a test, a smaller study) has no row to show
+                        }
                         ModelResult m = e.model(fam);
                         rows.add(List.of(e.id(), shortName(m, p.families()) + " (ours)", pct(m.metrics().accuracy()), pct(m.metrics().macroF1()), "this run"));
                     }
@@ -76,6 +81,8 @@ final class Sections {
                     new boolean[] {false, false, true, true, false}));
         }
 
+        b.add(new Block.Heading(2, "What the columns mean", "columns"));
+        b.add(new Block.Bullets(Glossary.columns()));
         for (ExperimentResult e : r.experiments()) {
             experiment(b, e, p.families());
         }
@@ -106,7 +113,7 @@ final class Sections {
         p.families().forEach((fam, grid) -> grid.forEach((name, hp) -> specs.add(List.of(fam, "`" + name + "`"))));
         b.add(new Block.Table(List.of("family", "grid configuration (first = default)"), specs, new boolean[2]));
         b.add(new Block.Heading(2, "Timing", "timing"));
-        b.add(new Block.Bullets(r.timing().sections().stream().map(s -> s.replace("=", ": ") + " s").toList()));
+        b.add(new Block.Bullets(r.timing().sections().stream().map(s -> s.name() + ": " + fmt1(s.seconds()) + " s").toList()));
         return b;
     }
 
@@ -136,6 +143,7 @@ final class Sections {
         }
         b.add(new Block.Paragraph(e.trainDocs() + " training, " + e.validDocs() + " validation and " + e.testDocs()
                 + " test documents (test: " + counts + "); " + e.selection() + "."));
+        experimentNotes(b, e);
         List<List<String>> rows = new ArrayList<>();
         for (ModelResult m : e.models()) {
             boolean best = m.family().equals(e.best());
@@ -221,12 +229,46 @@ final class Sections {
         }
     }
 
+    /** Feature fitting time, labels left out of macro-F1, and where the per-document predictions are. */
+    private static void experimentNotes(List<Block> b, ExperimentResult e) {
+        StringBuilder sb = new StringBuilder("Features fitted once on the training part in " + fmt0(e.featureMillis())
+                + " ms (vocabulary and document frequencies, featurizing the training part, building the Tribuo dataset; "
+                + "in no model's train ms).");
+        List<String> without = e.model(e.best()).metrics().withoutSupport();
+        if (!without.isEmpty()) {
+            sb.append(" No test document is labeled ").append(String.join(", ", without)).append(": ")
+                    .append(without.size() == 1 ? "it is" : "they are").append(" left out of macro-F1, the mean over the ")
+                    .append(e.labels().size() - without.size()).append(" labels with test documents; predicting ")
+                    .append(without.size() == 1 ? "it" : "them").append(" still counts as an error.");
+        }
+        if (e.predictions() != null) {
+            sb.append(" Every model's label and scores for each test document: `").append(PredictionsFile.path(e)).append("`.");
+        }
+        b.add(new Block.Paragraph(sb.toString()));
+    }
+
+    /** "Topic and stance", from the tasks the experiments ran. */
+    static String tasks(Report r) {
+        List<String> tasks = r.experiments().stream().map(ExperimentResult::task).distinct().toList();
+        if (tasks.isEmpty()) {
+            return "Document";
+        }
+        String joined = tasks.size() == 1 ? tasks.get(0)
+                : String.join(", ", tasks.subList(0, tasks.size() - 1)) + " and " + tasks.get(tasks.size() - 1);
+        return Character.toUpperCase(joined.charAt(0)) + joined.substring(1);
+    }
+
     static String mark(String name, boolean best, boolean tie) {
         return best ? "**" + name + "**" : tie ? "≈ " + name : name;
     }
 
     static String pct(double v) {
         return String.format(Locale.ROOT, "%.1f", v * 100);
+    }
+
+    /** A fraction as a percentage with two decimals, as papers print them. */
+    static String pct2(double v) {
+        return String.format(Locale.ROOT, "%.2f", v * 100);
     }
 
     static String ci(org.docbench.classifiers.eval.Interval i) {

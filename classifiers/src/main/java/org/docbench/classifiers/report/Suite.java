@@ -24,7 +24,7 @@ public final class Suite {
 
     private final List<ExperimentResult> experiments = new ArrayList<>();
     private final List<CrossValidation> crossValidation = new ArrayList<>();
-    private final List<String> sections = new ArrayList<>();
+    private final List<Report.Section> sections = new ArrayList<>();
     private final Consumer<String> log;
     private final FeatureSpec features;
     private final long seed;
@@ -80,7 +80,7 @@ public final class Suite {
 
     private void section(String name, long t0) {
         double s = (System.nanoTime() - t0) / 1e9;
-        sections.add(String.format(Locale.ROOT, "%s=%.1f", name, s));
+        sections.add(new Report.Section(name, Math.round(s * 10) / 10.0));
         log.accept(String.format(Locale.ROOT, "== %s done in %.1f s", name, s));
     }
 
@@ -92,7 +92,7 @@ public final class Suite {
         return List.copyOf(crossValidation);
     }
 
-    public List<String> sections() {
+    public List<Report.Section> sections() {
         return List.copyOf(sections);
     }
 }

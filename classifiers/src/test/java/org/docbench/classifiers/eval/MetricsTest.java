@@ -43,6 +43,25 @@ class MetricsTest {
     }
 
     @Test
+    void of_labelWithNoTrueDocument_isNamedAndLeftOutOfMacroF1() {
+        // c has no true document but is predicted once: it is an error (a's recall drops), not a zero in the mean
+        Metrics m = Metrics.of(List.of("a", "b", "c"), new int[] {0, 0, 1, 1}, new int[] {0, 2, 1, 1});
+        assertEquals(List.of("c"), m.withoutSupport());
+        // a: P 1, R 1/2, F1 2/3; b: P 1, R 1, F1 1; c: support 0, left out
+        assertEquals((2.0 / 3 + 1.0) / 2, m.macroF1(), EPS, "macro-F1 of " + m.perClass());
+        assertEquals(0.0, m.perClass().get(2).f1(), EPS);
+        assertEquals(0, m.perClass().get(2).support());
+        assertEquals((2.0 / 3 * 2 + 1.0 * 2) / 4, m.weightedF1(), EPS);
+    }
+
+    @Test
+    void of_everyLabelWithTrueDocuments_nothingLeftOut() {
+        Metrics m = Metrics.of(List.of("a", "b"), new int[] {0, 1}, new int[] {1, 1});
+        assertEquals(List.of(), m.withoutSupport());
+        assertEquals((0.0 + 2.0 / 3) / 2, m.macroF1(), EPS, "a never predicted still counts as F1 0: " + m.perClass());
+    }
+
+    @Test
     void of_unequalLengths_isRejectedWithBothLengths() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Metrics.of(List.of("a"), new int[] {0, 0}, new int[] {0}));

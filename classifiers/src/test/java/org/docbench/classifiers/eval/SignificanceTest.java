@@ -25,6 +25,22 @@ class SignificanceTest {
     }
 
     @Test
+    void mcnemar_tailBelowDoublePrecision_isTheFloorNotZero() {
+        // 2 * 0.5^400 is about 4e-121; the 1 - I(x) computation returns 0 there
+        double p = Significance.mcnemarP(0, 400);
+        assertEquals(Significance.P_FLOOR, p, 0.0, "p = " + p);
+        assertEquals(1e-16, Significance.P_FLOOR, 0.0);
+    }
+
+    @Test
+    void nadeauBengio_constantNonZeroDifference_isTheFloorNotZero() {
+        double[] a = {0.9, 0.9, 0.9, 0.9, 0.9};
+        double[] b = {0.5, 0.5, 0.5, 0.5, 0.5};
+        Significance.CorrectedT t = Significance.nadeauBengio(a, b, 0.25);
+        assertEquals(Significance.P_FLOOR, t.p(), 0.0, "p = " + t.p());
+    }
+
+    @Test
     void mcnemar_countsDiscordantDocumentsOnly() {
         boolean[] first = {true, true, true, false, false, true};
         boolean[] second = {true, false, false, true, false, true};

@@ -1,0 +1,96 @@
+#!/bin/sh
+# Looks at report.html in a real browser (headless Chromium, Debian package `chromium`): runs a
+# layout check in the page (nothing wider than the window, every table inside its scroll box,
+# every chart loaded and shown at least at 60% of its size, every contents link with a target),
+# then takes one full-page screenshot and cuts it into the top of the page and each section,
+# 1600 px a picture (CropScreenshot.java, plain Java).
+#
+#   classifiers/scripts/screenshot-report.sh [REPORT_HTML] [OUT_DIR] [WIDTH]
+#
+# Defaults: classifiers/target/accuracy/report.html, classifiers/target/report-screenshots, 1280.
+# Exit 0 when the layout check passes, 1 when it finds a problem (listed on stdout), 2 on usage.
+set -eu
+here=$(cd "$(dirname "$0")/.." && pwd)
+report=${1:-$here/target/accuracy/report.html}
+out=${2:-$here/target/report-screenshots}
+width=${3:-1280}
+browser=$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)
+if [ -z "$browser" ]; then
+    echo "screenshot-report: no chromium on PATH (Debian: apt-get install chromium)" >&2
+    exit 2
+fi
+if [ ! -f "$report" ]; then
+    echo "screenshot-report: no report at $report (run mvn -B verify first)" >&2
+    exit 2
+fi
+report=$(cd "$(dirname "$report")" && pwd)/$(basename "$report")
+mkdir -p "$out"
+rm -f "$out"/*.png
+chrome() {
+    "$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars --mute-audio \
+        --run-all-compositor-stages-before-draw --virtual-time-budget=3000 "$@" 2>/dev/null
+}
+check=$(mktemp --suffix=.html "$out/.check-XXXXXX")
+trap 'rm -f "$check" "$out/.full.png"' EXIT
+
+# 1. Layout check, run by the browser on a copy of the page with a checking script appended; it
+#    also prints the page height and where each section starts.
+sed 's#</body></html>##' "$report" > "$check"
+cat >> "$check" <<'JS'
+<script>
+(function () {
+  var problems = [];
+  var w = document.documentElement.clientWidth;
+  if (document.documentElement.scrollWidth > w + 1) {
+    problems.push('page is ' + document.documentElement.scrollWidth + ' px wide in a ' + w + ' px window');
+  }
+  document.querySelectorAll('table').forEach(function (t, i) {
+    var box = t.parentElement;
+    if (!box.classList.contains('scroll')) { problems.push('table ' + i + ' is not in a scroll box'); }
+    else if (box.getBoundingClientRect().right > w + 1) { problems.push('scroll box of table ' + i + ' overflows the window'); }
+  });
+  document.querySelectorAll('img').forEach(function (img, i) {
+    if (img.naturalWidth === 0) { problems.push('image ' + i + ' (' + img.alt + ') did not load'); }
+    else if (img.getBoundingClientRect().width < 0.6 * img.naturalWidth) {
+      problems.push('image ' + i + ' (' + img.alt + ') shrunk to ' + Math.round(img.getBoundingClientRect().width)
+        + ' of ' + img.naturalWidth + ' px');
+    }
+    if (img.getBoundingClientRect().right > w + 1) { problems.push('image ' + i + ' (' + img.alt + ') overflows'); }
+  });
+  var toc = document.querySelectorAll('nav.toc a');
+  if (toc.length === 0) { problems.push('no table of contents'); }
+  toc.forEach(function (a) {
+    if (!document.getElementById(a.getAttribute('href').substring(1))) { problems.push('dead link ' + a.getAttribute('href')); }
+  });
+  var lines = ['LAYOUT ' + (problems.length ? 'PROBLEMS' : 'OK')].concat(problems);
+  lines.push('height ' + document.documentElement.scrollHeight + ' px, ' + document.querySelectorAll('table').length
+    + ' tables, ' + document.querySelectorAll('img').length + ' charts, ' + toc.length + ' contents links');
+  document.querySelectorAll('h2[id]').forEach(function (h) {
+    lines.push('section ' + h.id + ' ' + Math.round(h.getBoundingClientRect().top + window.scrollY));
+  });
+  var pre = document.createElement('pre');
+  pre.id = 'layout-check';
+  pre.textContent = lines.join('\n');
+  document.body.appendChild(pre);
+})();
+</script></body></html>
+JS
+result=$(chrome --window-size="$width,2000" --dump-dom "file://$check" | sed -n '/<pre id="layout-check">/,/<\/pre>/p' \
+    | sed 's/<[^>]*>//g')
+echo "$result" | grep -v '^section '
+
+# 2. One screenshot of the whole page, cut into the top and each section, 1600 px a picture.
+height=$(echo "$result" | sed -n 's/^height \([0-9]*\) px.*/\1/p')
+chrome --window-size="$width,${height:-2000}" --screenshot="$out/.full.png" "file://$report" >/dev/null
+set -- 00-top 0
+i=1
+for section in $(echo "$result" | sed -n 's/^section \([^ ]*\) \([0-9]*\)$/\1:\2/p'); do
+    set -- "$@" "$(printf '%02d' "$i")-${section%%:*}" $(( ${section##*:} > 10 ? ${section##*:} - 10 : 0 ))
+    i=$((i + 1))
+done
+java "$(dirname "$0")/CropScreenshot.java" "$out/.full.png" "$out" 1600 "$@"
+echo "screenshots ($width px wide, sections cut in 1600 px pieces): $out"
+case "$result" in
+    "LAYOUT OK"*) exit 0 ;;
+    *) exit 1 ;;
+esac

@@ -1,0 +1,47 @@
+package org.docbench.classifiers.report;
+
+import java.util.List;
+
+import org.docbench.classifiers.eval.Bootstrap;
+import org.docbench.classifiers.eval.Calibration;
+import org.docbench.classifiers.eval.Significance;
+
+/** What every column of the experiment tables means, and what each time includes. Stateless. */
+final class Glossary {
+    private Glossary() {
+    }
+
+    /** One bullet per column of an experiment's model table. */
+    static List<String> columns() {
+        return List.of(
+                "**accuracy**: fraction of test documents labeled correctly, in percent; brackets are the 95% percentile "
+                        + "bootstrap interval (" + Bootstrap.RESAMPLES + " seeded resamples of the test documents, the same "
+                        + "draws for every model).",
+                "**macro-F1**: the unweighted mean of the per-label F1 over the labels that have at least one test "
+                        + "document (scikit-learn's `f1_score(average=\"macro\", labels=...)` with those labels). A label "
+                        + "with no test document has no recall, so it is left out, and its experiment names it; predicting "
+                        + "it is still an error. The best model of an experiment is the one with the highest macro-F1.",
+                "**weighted F1**: per-label F1 weighted by the label's test documents.",
+                "**McNemar p vs best**: exact two-sided McNemar test against the best model on the same test documents "
+                        + "(only it/only best: documents only this model, or only the best, got right); `≈` marks p ≥ "
+                        + Significance.ALPHA + ". p-values under 0.001 show as <0.001; report.json stores them as numbers, "
+                        + "those below 1e-16 (beyond the double-precision tail computation) as 1e-16, its `pValueFloor`.",
+                "**ECE**: expected calibration error of the predicted label's probability over " + Calibration.BINS
+                        + " equal-width confidence bins (probabilistic models only; — otherwise).",
+                "**train ms**: wall time of Tribuo's `train` call for the chosen configuration, on the training part "
+                        + "already featurized and indexed: training only. Feature fitting is separate and charged to no "
+                        + "model: fitting the vocabulary and document frequencies on the training part, featurizing it and "
+                        + "building the Tribuo dataset happen once per experiment, before any model, and the experiment's "
+                        + "first paragraph gives their time. Choosing the configuration on validation data and chi-square "
+                        + "feature selection are not timed either.",
+                "**docs/s**: test documents divided by the wall time from raw text to label: featurizing the whole test "
+                        + "part (normalize, tokenize, look up n-grams, TF-IDF; done and timed once per experiment, and "
+                        + "charged in full to every model) plus the model's Tribuo `predict` over all of it in one call, on "
+                        + "one thread, in the report's JVM. It is a figure of this run, not a benchmark: the JMH benchmarks "
+                        + "(bench/) measure the compiled fast path.",
+                "**features**: features the model sees (n-gram vocabulary after the minimum document frequency; (χ²): the "
+                        + "top chi-square features of the training part).",
+                "**train docs**: training documents the chosen configuration was trained on (fewer than the training "
+                        + "part where a slow family trains on a seeded stratified sample).");
+    }
+}

@@ -1,0 +1,91 @@
+package org.docbench.classifiers.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.docbench.classifiers.eval.ExperimentResult;
+import org.docbench.classifiers.eval.TestPredictions;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * {@code predictions/<corpus>.<task>.<split>.jsonl}: one JSON object per test document of an
+ * experiment, in test order, with every model's answer, so any figure of the report can be
+ * recomputed or a single document looked up. Stateless.
+ *
+ * <pre>
+ * {"id":"ie-a007","gold":"sanctuary","models":{
+ *    "majority":{"label":"287g","confidence":1.0,"scores":{"287g":1.0}},
+ *    "liblinear-lr":{"label":"sanctuary","confidence":0.81,"scores":{"287g":0.05,"sanctuary":0.81,...}},
+ *    ...}}
+ * </pre>
+ *
+ * {@code confidence} is the score of the predicted label, null for models that score nothing (the
+ * majority and stratified baselines). {@code scores} holds every label the model scored (probabilities when report.json's
+ * {@code experiments[].predictions.scoreKinds} says {@code probability}, otherwise margins or votes,
+ * comparable only within one document); it is absent for rows that report only a confidence, and a
+ * document the model knew no feature of is answered with the training majority and
+ * {@code "fallback":true}.
+ */
+public final class PredictionsFile {
+    /** The folder beside report.md that holds the files. */
+    public static final String FOLDER = "predictions";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private PredictionsFile() {
+    }
+
+    /** The file's path relative to the report folder, e.g. {@code predictions/allsides.ideology.random.jsonl}. */
+    public static String path(ExperimentResult e) {
+        return FOLDER + "/" + e.id().replace('/', '.') + ".jsonl";
+    }
+
+    /** The file's content: one line per test document. */
+    public static String render(ExperimentResult e) {
+        TestPredictions p = e.predictions();
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < p.ids().size(); i++) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("id", p.ids().get(i));
+            line.put("gold", p.labels().get(p.gold()[i]));
+            Map<String, Object> models = new LinkedHashMap<>();
+            for (TestPredictions.Answers a : p.models()) {
+                models.put(a.family(), answer(p, a, i));
+            }
+            line.put("models", models);
+            try {
+                sb.append(MAPPER.writeValueAsString(line)).append('\n');
+            } catch (IOException ex) {
+                throw new UncheckedIOException("cannot write predictions of " + e.id(), ex);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static Map<String, Object> answer(TestPredictions p, TestPredictions.Answers a, int i) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("label", p.labels().get(a.predicted()[i]));
+        double confidence = a.confidence()[i];
+        m.put("confidence", Double.isNaN(confidence) ? null : confidence); // NaN is not JSON; the baselines give no score
+        if (a.scores() != null) {
+            double[] row = a.scores()[i];
+            if (row == null) {
+                m.put("fallback", true);
+            } else {
+                Map<String, Double> scores = new LinkedHashMap<>();
+                for (int c = 0; c < row.length; c++) {
+                    if (!Double.isNaN(row[c])) {
+                        scores.put(p.labels().get(c), row[c]);
+                    }
+                }
+                if (!scores.isEmpty()) {
+                    m.put("scores", scores);
+                }
+            }
+        }
+        return m;
+    }
+}

@@ -1,0 +1,204 @@
+package org.docbench.classifiers.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.docbench.classifiers.TestCorpus;
+import org.docbench.classifiers.eval.ExperimentResult;
+import org.docbench.classifiers.eval.Significance;
+import org.docbench.core.document.LabeledDocument;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** What the report says about its own figures: data notes, column definitions, units, predictions. */
+class ReportContentTest {
+    private static Report report;
+    private static String md;
+    private static JsonNode json;
+
+    /** Topic on the synthetic corpus, with every 287g document moved to training: a label with no test document. */
+    @BeforeAll
+    static void build() throws IOException {
+        List<LabeledDocument> docs = new ArrayList<>();
+        for (LabeledDocument d : TestCorpus.documents(25, 3)) {
+            Map<String, String> splits = new HashMap<>(d.splits());
+            if (d.label("topic").equals("287g")) {
+                splits.put("random", "train");
+            }
+            docs.add(new LabeledDocument(d.id(), d.text(), d.labels(), splits, d.metadata()));
+        }
+        report = ReportFixture.report(DataNotes.EMBEDDED, docs, "topic", List.of("random"), true,
+                List.of(Report.Published.percent("immigration-enforcement/topic/random", "someone's model", 46.08, 21.03, "a paper")),
+                List.of());
+        md = MarkdownReport.render(report);
+        json = JsonReport.tree(report);
+    }
+
+    @Test
+    void aboutThisData_embeddedCorpus_saysItWasWrittenForTheProject() {
+        assertTrue(md.contains("## About this data"), md);
+        String note = DataNotes.about(report.provenance().corpora().get(0));
+        assertTrue(note.contains("written for this project by AI writers") && note.contains("fictional outlets")
+                && note.contains("not accuracy on real news"), note);
+        assertTrue(md.contains(note), "the note is in report.md");
+        String about = json.get("provenance").get("corpora").get(0).get("about").asText();
+        assertTrue(about.startsWith("immigration-enforcement (embedded") && about.contains("AI writers"), about);
+    }
+
+    @Test
+    void aboutThisData_allSides_isIdeologyOfThePublisher_neverStance() {
+        String note = DataNotes.about(new org.docbench.core.corpus.CorpusManifest.Builder().build("allsides", "x", 0));
+        assertTrue(note.contains("real news") && note.contains("**ideology**") && note.contains("rating of the article's publisher"),
+                note);
+        assertFalse(note.contains("stance"), note);
+        String other = DataNotes.about(new org.docbench.core.corpus.CorpusManifest.Builder().build("mine", "x", 0));
+        assertTrue(other.contains("knows nothing about how"), other);
+    }
+
+    @Test
+    void ideology_allSidesLabelIsRenamed_andNothingElseChanges() {
+        LabeledDocument d = new LabeledDocument("a1", "text", Map.of("stance", "left", "topic", "elections"),
+                Map.of("random", "train"), Map.of("source", "x"));
+        LabeledDocument r = AccuracyReport.ideology(List.of(d)).get(0);
+        assertEquals(Map.of("ideology", "left", "topic", "elections"), r.labels());
+        assertEquals(d.splits(), r.splits());
+        assertEquals(d.text(), r.text());
+    }
+
+    @Test
+    void columns_everyColumnOfTheModelTableIsDefined() {
+        assertTrue(md.contains("## What the columns mean"), md);
+        String header = md.lines().filter(l -> l.startsWith("| model | accuracy")).findFirst().orElseThrow();
+        List<String> glossary = Glossary.columns();
+        for (String column : List.of("accuracy", "macro-F1", "weighted F1", "McNemar p vs best", "ECE", "train ms", "docs/s",
+                "features", "train docs")) {
+            assertTrue(header.contains(column), "column " + column + " in " + header);
+            assertTrue(glossary.stream().anyMatch(g -> g.startsWith("**" + column + "**")), "no definition of " + column);
+        }
+        String train = glossary.stream().filter(g -> g.startsWith("**train ms**")).findFirst().orElseThrow();
+        assertTrue(train.contains("Feature fitting is separate"), train);
+        String docs = glossary.stream().filter(g -> g.startsWith("**docs/s**")).findFirst().orElseThrow();
+        assertTrue(docs.contains("featurizing the whole test part") && docs.contains("predict"), docs);
+    }
+
+    @Test
+    void experiment_givesFeatureFittingTime_andWhereThePredictionsAre() {
+        ExperimentResult e = report.experiments().get(0);
+        assertTrue(e.featureMillis() > 0, "feature fitting timed: " + e.featureMillis());
+        assertTrue(md.contains("Features fitted once on the training part in "), md);
+        assertTrue(md.contains("`predictions/immigration-enforcement.topic.random.jsonl`"), md);
+    }
+
+    @Test
+    void labelWithNoTestDocument_isNamed_leftOutOfMacroF1_andListedInJson() {
+        ExperimentResult e = report.experiments().get(0);
+        assertEquals(List.of("287g", "detainers", "sanctuary"), e.labels());
+        assertTrue(md.contains("No test document is labeled 287g: it is left out of macro-F1, the mean over the 2 labels with "
+                + "test documents"), md);
+        var best = e.model(e.best()).metrics();
+        double mean = (best.perClass().get(1).f1() + best.perClass().get(2).f1()) / 2;
+        assertEquals(mean, best.macroF1(), 1e-12, "macro-F1 over detainers and sanctuary only: " + best.perClass());
+        assertEquals("[\"287g\"]", json.get("experiments").get(0).get("labelsWithoutTestDocuments").toString());
+    }
+
+    @Test
+    void json_scoresAreFractions_publishedRowsToo() {
+        JsonNode pub = json.get("published").get(0);
+        assertEquals(0.4608, pub.get("accuracy").asDouble(), 1e-12);
+        assertEquals(0.2103, pub.get("macroF1").asDouble(), 1e-12);
+        for (JsonNode r : json.get("records")) {
+            for (String f : List.of("accuracy", "accuracyLow", "accuracyHigh", "macroF1", "weightedF1")) {
+                double v = r.get(f).asDouble();
+                assertTrue(v >= 0 && v <= 1, f + " = " + v + " in " + r);
+            }
+        }
+        assertTrue(md.contains("| 46.08 | 21.03 |"), "percentages in report.md: " + md);
+        var best = report.experiments().get(0).model(report.experiments().get(0).best());
+        assertTrue(md.contains("| immigration-enforcement/topic/random | majority (ours) |")
+                && md.contains(Sections.shortName(best, report.provenance().families()) + " (ours)"), "our rows beside it: " + md);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Report.Published("x", "m", 46.08, 21.03, "s"));
+        assertTrue(e.getMessage().contains("fractions in [0, 1], got 46.08"), e.getMessage());
+    }
+
+    @Test
+    void json_pValuesAreNumbersAtOrAboveTheStatedFloor() {
+        assertEquals(Significance.P_FLOOR, json.get("pValueFloor").asDouble(), 0.0);
+        List<JsonNode> ps = new ArrayList<>(json.findValues("mcnemarP"));
+        ps.addAll(json.findValues("p"));
+        assertTrue(ps.size() > 5, "p-values found: " + ps.size());
+        for (JsonNode p : ps) {
+            assertTrue(p.isNull() || (p.isNumber() && p.asDouble() >= Significance.P_FLOOR && p.asDouble() <= 1), "p = " + p);
+        }
+        assertTrue(json.get("units").get("scores").asText().contains("fractions"), json.get("units").toString());
+    }
+
+    @Test
+    void json_timingSectionsAreObjects() {
+        JsonNode sections = json.get("timing").get("sections");
+        assertEquals(2, sections.size(), sections.toString());
+        assertEquals("immigration-enforcement/topic/random", sections.get(0).get("name").asText());
+        assertTrue(sections.get(0).get("seconds").isNumber(), sections.toString());
+        assertEquals("immigration-enforcement/topic/cv", sections.get(1).get("name").asText());
+        assertEquals("docbench-accuracy/3", json.get("schema").asText());
+    }
+
+    @Test
+    void predictions_oneLinePerTestDocument_everyModel_andTheyReproduceTheScores(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("accuracy");
+        ReportWriter.write(report, out);
+        ExperimentResult e = report.experiments().get(0);
+        assertEquals("predictions/immigration-enforcement.topic.random.jsonl",
+                json.get("experiments").get(0).get("predictions").get("file").asText());
+        List<String> lines = Files.readAllLines(out.resolve("predictions/immigration-enforcement.topic.random.jsonl"));
+        assertEquals(e.testDocs(), lines.size());
+        ObjectMapper mapper = new ObjectMapper();
+        Map<String, Integer> correct = new HashMap<>();
+        for (String line : lines) {
+            JsonNode doc = mapper.readTree(line);
+            assertTrue(doc.get("id").asText().matches("(detainers|sanctuary)-\\d{3}"), line);
+            assertEquals(ReportFixture.FAMILIES, iterable(doc.get("models").fieldNames()), line);
+            for (String family : ReportFixture.FAMILIES) {
+                JsonNode m = doc.get("models").get(family);
+                if (m.get("label").asText().equals(doc.get("gold").asText())) {
+                    correct.merge(family, 1, Integer::sum);
+                }
+            }
+            assertTrue(doc.get("models").get("majority").get("confidence").isNull(), "no score is null, not \"NaN\": " + line);
+            assertTrue(!line.contains("NaN") && !line.contains("Infinity"), line);
+            JsonNode lr = doc.get("models").get("liblinear-lr");
+            assertEquals(3, lr.get("scores").size(), "every label scored: " + line);
+            double sum = 0;
+            for (JsonNode v : lr.get("scores")) {
+                sum += v.asDouble();
+            }
+            assertEquals(1.0, sum, 1e-6, "probabilities: " + line);
+        }
+        for (String family : ReportFixture.FAMILIES) {
+            assertEquals(e.model(family).metrics().accuracy(), correct.getOrDefault(family, 0) / (double) lines.size(), 1e-12,
+                    family + " accuracy from predictions.jsonl");
+        }
+        assertEquals("probability", json.get("experiments").get(0).get("predictions").get("scoreKinds").get("liblinear-lr").asText());
+        assertEquals("score", json.get("experiments").get(0).get("predictions").get("scoreKinds").get("liblinear-svm").asText());
+    }
+
+    private static List<String> iterable(java.util.Iterator<String> it) {
+        List<String> out = new ArrayList<>();
+        it.forEachRemaining(out::add);
+        return out;
+    }
+}

@@ -1,0 +1,41 @@
+package org.docbench.classifiers.report;
+
+import java.util.List;
+
+import org.docbench.classifiers.eval.Experiment;
+import org.docbench.classifiers.train.ModelFamily;
+import org.docbench.classifiers.train.Trainers;
+import org.docbench.core.corpus.CorpusManifest;
+import org.docbench.core.document.LabeledDocument;
+import org.docbench.core.features.FeatureSpec;
+
+/** Small reports for tests: a few fast, deterministic families on a handful of documents. */
+final class ReportFixture {
+    /** Fast families whose results do not depend on the machine (no native XGBoost, no threads). */
+    static final List<String> FAMILIES = List.of("majority", "stratified", "naive-bayes", "logreg-sgd", "liblinear-lr",
+            "liblinear-svm", "cart");
+
+    private ReportFixture() {
+    }
+
+    static List<ModelFamily> families() {
+        return FAMILIES.stream().map(Trainers::family).toList();
+    }
+
+    /** One experiment per scheme of {@code task}, cross-validation on the first four families, the given extras. */
+    static Report report(String corpus, List<LabeledDocument> docs, String task, List<String> schemes, boolean cv,
+                         List<Report.Published> published, List<String> notes) {
+        List<ModelFamily> families = families();
+        Suite suite = new Suite(FeatureSpec.defaults(), 42, line -> { });
+        long t0 = System.nanoTime();
+        for (String scheme : schemes) {
+            suite.experiment(Experiment.of(corpus, task, scheme, docs), families, true);
+        }
+        if (cv) {
+            suite.crossValidate(corpus, docs, List.of(task), families.subList(0, 4), List.of(1L));
+        }
+        CorpusManifest manifest = CorpusManifest.of(corpus, "test://" + corpus, docs, 0);
+        return AccuracyReport.assemble(suite, null, "test", 42, cv ? List.of(1L) : List.of(), FeatureSpec.defaults(), families,
+                List.of(manifest), published, notes, t0);
+    }
+}

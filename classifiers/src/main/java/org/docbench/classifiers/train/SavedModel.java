@@ -142,6 +142,11 @@ public final class SavedModel {
         return model;
     }
 
+    /** The fitted features that turn raw text into this model's examples. */
+    public FeatureExtractor features() {
+        return features;
+    }
+
     /** Classifies raw text. */
     public Classification classify(String rawText) {
         Example<Label> e = features.example(rawText, LabelFactory.UNKNOWN_LABEL);

@@ -181,7 +181,9 @@ public final class ClassifyJob implements Callable<Integer> {
             Dataset<Row> labeled = docs.mapPartitions(
                     new ClassifyPartition(bc, idField, textField, withTruth, read.partitionColumns().size()),
                     Encoders.row(schema));
-            DataFrameWriter<Row> w = labeled.write().mode(SaveMode.ErrorIfExists).format(outFormat);
+            // JSON Lines keep every field on every line (null included), so each line reads alone
+            DataFrameWriter<Row> w = labeled.write().mode(SaveMode.ErrorIfExists).format(outFormat)
+                    .option("ignoreNullFields", "false");
             if (!read.partitionColumns().isEmpty()) {
                 w = w.partitionBy(read.partitionColumns().toArray(String[]::new));
             }

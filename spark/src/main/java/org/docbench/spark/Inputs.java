@@ -100,6 +100,7 @@ final class Inputs {
                     schema = schema.add(name, DataTypes.StringType, true);
                 }
                 schema = schema.add(CORRUPT, DataTypes.StringType, true);
+                requireFields(spark, path, idField, textField);
                 raw = spark.read().schema(schema).option("mode", "PERMISSIVE")
                         .option("columnNameOfCorruptRecord", CORRUPT).json(path);
                 if (truthField == null) {
@@ -185,6 +186,25 @@ final class Inputs {
                 org.apache.spark.sql.functions.coalesce(col("path"), lit(labelsFile.toString())).as("_source"),
                 problem.as("_problem"));
         return new Read(out, List.of(), Format.LAYOUT, truth);
+    }
+
+    /**
+     * With a schema given, Spark reads a field no record has as null everywhere, so a misnamed
+     * field would make every record bad; the fields of the first records say so up front.
+     */
+    private static void requireFields(SparkSession spark, String path, String idField, String textField) {
+        Dataset<String> sample = spark.read().textFile(path).limit(200);
+        List<String> seen = Arrays.asList(spark.read().json(sample).columns());
+        if (seen.isEmpty() || (seen.size() == 1 && seen.get(0).equals(CORRUPT))) {
+            return; // nothing parseable at the start: the records themselves will be reported
+        }
+        for (String[] need : new String[][] {{idField, "--id-field"}, {textField, "--text-field"}}) {
+            if (!seen.contains(need[0])) {
+                throw new JobException(JobException.BAD_INPUT, "input " + path + " has no field '" + need[0]
+                        + "' in its first records (fields: " + seen.stream().filter(c -> !c.equals(CORRUPT)).toList()
+                        + "); name it with " + need[1]);
+            }
+        }
     }
 
     private static List<String> dataColumns(List<String> columns, List<String> partitions) {

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.apache.hadoop.fs.FileSystem;
@@ -170,6 +171,7 @@ public final class ClassifyJob implements Callable<Integer> {
         try (OutputCommit commit = OutputCommit.begin(spark, output, overwrite)) {
             byte[] bytes = readModel(spark);
             CompiledModel driverModel = CompiledModel.fromBytes(bytes, model);
+            long tModel = System.nanoTime();
             String truth = labelField == null ? null : labelField.equals("none") ? "" : labelField;
             Inputs.Read read = Inputs.read(spark, input, inFormat, idField, textField, truth, driverModel.task());
             boolean withTruth = !read.truthField().isEmpty();
@@ -187,18 +189,27 @@ public final class ClassifyJob implements Callable<Integer> {
             if (!read.partitionColumns().isEmpty()) {
                 w = w.partitionBy(read.partitionColumns().toArray(String[]::new));
             }
+            long tRead = System.nanoTime();
             w.save(commit.temporary());
+            long tWrite = System.nanoTime();
 
             StructType written = ClassifyPartition.outputSchema(driverModel.labels(), withTruth, new StructType());
             Dataset<Row> back = outFormat.equals("parquet") ? spark.read().parquet(commit.temporary())
                     : spark.read().schema(written).json(commit.temporary());
             JobResult result = JobResult.of(back, driverModel.labels(), withTruth);
             bc.destroy();
-            double seconds = (System.nanoTime() - t0) / 1e9;
+            long tCount = System.nanoTime();
+            double seconds = (tCount - t0) / 1e9;
             String masterName = spark.sparkContext().master();
             String path = driverModel.path();
 
-            commit.writeFile(OutputCommit.MARKER, JSON.writeValueAsString(result.toJson(seconds, path, masterName, partitions)));
+            Map<String, Object> marker = result.toJson(seconds, path, masterName, partitions);
+            marker.put("phaseSeconds", Map.of("loadModel", (tModel - t0) / 1e9, "planInput", (tRead - tModel) / 1e9,
+                    "classifyAndWrite", (tWrite - tRead) / 1e9, "countOutput", (tCount - tWrite) / 1e9));
+            if (System.getenv("DOCBENCH_DEBUG") != null) {
+                err.println("docbench-spark: phases " + marker.get("phaseSeconds"));
+            }
+            commit.writeFile(OutputCommit.MARKER, JSON.writeValueAsString(marker));
             if (result.metrics() != null) {
                 commit.writeFile("_report.json", JSON.writeValueAsString(result.report(command(), corpusName(),
                         input, driverModel.task(), driverModel.provenance(), seconds, path)));

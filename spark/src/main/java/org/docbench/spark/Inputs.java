@@ -190,19 +190,47 @@ final class Inputs {
 
     /**
      * With a schema given, Spark reads a field no record has as null everywhere, so a misnamed
-     * field would make every record bad; the fields of the first records say so up front.
+     * field would make every record bad; the fields of the first records of the first file say
+     * so up front (read here on the driver: a Spark job for it would cost more than the check).
      */
     private static void requireFields(SparkSession spark, String path, String idField, String textField) {
-        Dataset<String> sample = spark.read().textFile(path).limit(200);
-        List<String> seen = Arrays.asList(spark.read().json(sample).columns());
-        if (seen.isEmpty() || (seen.size() == 1 && seen.get(0).equals(CORRUPT))) {
+        FileSystem fs = fileSystem(spark, path);
+        java.util.Set<String> seen = new java.util.TreeSet<>();
+        try {
+            Path p = new Path(path);
+            Path file = fs.getFileStatus(p).isDirectory() ? firstDataFile(fs, p, 0) : p;
+            if (file == null) {
+                return;
+            }
+            var codec = new org.apache.hadoop.io.compress.CompressionCodecFactory(spark.sparkContext().hadoopConfiguration())
+                    .getCodec(file);
+            try (java.io.InputStream raw = fs.open(file);
+                 java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                         codec == null ? raw : codec.createInputStream(raw), java.nio.charset.StandardCharsets.UTF_8))) {
+                var json = new com.fasterxml.jackson.databind.ObjectMapper();
+                int n = 0;
+                for (String line = in.readLine(); line != null && n < 200; line = in.readLine()) {
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    n++;
+                    try {
+                        json.readTree(line).fieldNames().forEachRemaining(seen::add);
+                    } catch (IOException | RuntimeException e) {
+                        // a bad record: reported with the others when the job reads it
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new JobException(JobException.BAD_INPUT, "cannot read input " + path + ": " + e.getMessage());
+        }
+        if (seen.isEmpty()) {
             return; // nothing parseable at the start: the records themselves will be reported
         }
         for (String[] need : new String[][] {{idField, "--id-field"}, {textField, "--text-field"}}) {
             if (!seen.contains(need[0])) {
                 throw new JobException(JobException.BAD_INPUT, "input " + path + " has no field '" + need[0]
-                        + "' in its first records (fields: " + seen.stream().filter(c -> !c.equals(CORRUPT)).toList()
-                        + "); name it with " + need[1]);
+                        + "' in its first records (fields: " + seen + "); name it with " + need[1]);
             }
         }
     }

@@ -35,7 +35,7 @@ copies=$(( (min_docs + articles - 1) / articles ))
 declare -A rate phase
 for m in 1 2; do
   echo "== Spark job, local[$m]"
-  "$run" --master "local[$m]" --model "$model" --input "$out/allsides-scale.parquet" \
+  JAVA_OPTS=-Xmx8g "$run" --master "local[$m]" --model "$model" --input "$out/allsides-scale.parquet" \
          --output "$out/labels-local$m" --overwrite --label-field none | tee "$out/local$m.txt"
   rate[$m]=$(grep -o '[0-9,]* docs/s' "$out/local$m.txt" | tr -d ', docs/s')
   # classification and writing alone, without the fixed start of a job (planning, model load)

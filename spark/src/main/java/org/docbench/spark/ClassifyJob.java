@@ -21,6 +21,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.CollectionAccumulator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -170,7 +171,8 @@ public final class ClassifyJob implements Callable<Integer> {
         long t0 = System.nanoTime();
         try (OutputCommit commit = OutputCommit.begin(spark, output, overwrite)) {
             byte[] bytes = readModel(spark);
-            CompiledModel driverModel = CompiledModel.fromBytes(bytes, model);
+            // the driver reads what it needs from the provenance; only executors deserialize and compile the model
+            CompiledModel.Description driverModel = CompiledModel.describe(bytes, model);
             long tModel = System.nanoTime();
             String truth = labelField == null ? null : labelField.equals("none") ? "" : labelField;
             Inputs.Read read = Inputs.read(spark, input, inFormat, idField, textField, truth, driverModel.task());
@@ -179,9 +181,10 @@ public final class ClassifyJob implements Callable<Integer> {
             int partitions = docs.rdd().getNumPartitions();
 
             Broadcast<byte[]> bc = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(bytes);
+            CollectionAccumulator<String> paths = spark.sparkContext().collectionAccumulator("docbench-spark path");
             StructType schema = ClassifyPartition.outputSchema(driverModel.labels(), withTruth, docs.schema());
             Dataset<Row> labeled = docs.mapPartitions(
-                    new ClassifyPartition(bc, idField, textField, withTruth, read.partitionColumns().size()),
+                    new ClassifyPartition(bc, paths, idField, textField, withTruth, read.partitionColumns().size()),
                     Encoders.row(schema));
             // JSON Lines keep every field on every line (null included), so each line reads alone
             DataFrameWriter<Row> w = labeled.write().mode(SaveMode.ErrorIfExists).format(outFormat)
@@ -201,7 +204,8 @@ public final class ClassifyJob implements Callable<Integer> {
             long tCount = System.nanoTime();
             double seconds = (tCount - t0) / 1e9;
             String masterName = spark.sparkContext().master();
-            String path = driverModel.path();
+            String path = new java.util.TreeSet<>(paths.value()).stream().reduce((x, y) -> x + " and " + y)
+                    .orElse("no partition classified");
 
             Map<String, Object> marker = result.toJson(seconds, path, masterName, partitions);
             marker.put("phaseSeconds", Map.of("loadModel", (tModel - t0) / 1e9, "planInput", (tRead - tModel) / 1e9,

@@ -15,6 +15,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.CollectionAccumulator;
 
 /**
  * Classifies one partition of {@link Inputs}' rows, lazily, one row in and one row out, so a
@@ -30,13 +31,15 @@ final class ClassifyPartition implements MapPartitionsFunction<Row, Row> {
     private static final int FIXED = Inputs.COLUMNS.size();
 
     private final Broadcast<byte[]> model;
+    private final CollectionAccumulator<String> paths;
     private final String idField;
     private final String textField;
     private final boolean withTruth;
     private final int partitionColumns;
 
-    ClassifyPartition(Broadcast<byte[]> model, String idField, String textField, boolean withTruth, int partitionColumns) {
+    ClassifyPartition(Broadcast<byte[]> model, CollectionAccumulator<String> paths, String idField, String textField, boolean withTruth, int partitionColumns) {
         this.model = model;
+        this.paths = paths;
         this.idField = idField;
         this.textField = textField;
         this.withTruth = withTruth;
@@ -67,6 +70,7 @@ final class ClassifyPartition implements MapPartitionsFunction<Row, Row> {
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
         CompiledModel m = CompiledModel.onExecutor(model.id(), model::value);
+        paths.add(m.path()); // the driver never compiles the model, so executors say which path ran
         CompiledModel.Result r = m.newResult();
         int width = 5 + (withTruth ? 1 : 0) + partitionColumns;
         return new Iterator<>() {

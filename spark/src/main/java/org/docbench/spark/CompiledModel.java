@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -31,7 +30,10 @@ public final class CompiledModel {
     private static final ConcurrentHashMap<Long, CompiledModel> EXECUTOR_MODELS = new ConcurrentHashMap<>();
     private static final AtomicInteger COMPILATIONS = new AtomicInteger();
 
+    /** Kept only when the fast path cannot compile the model: Tribuo's model and vocabulary are large. */
     private final SavedModel saved;
+    private final String task;
+    private final Map<String, Object> provenance;
     private final FastLinearClassifier fast;
     private final String notCompiled;
     private final List<String> labels;
@@ -41,7 +43,6 @@ public final class CompiledModel {
     private final ThreadLocal<FastLinearClassifier.Session> sessions;
 
     private CompiledModel(SavedModel saved) {
-        this.saved = saved;
         FastLinearClassifier f = null;
         String why = null;
         try {
@@ -50,6 +51,9 @@ public final class CompiledModel {
             why = e.getMessage();
         }
         this.fast = f;
+        this.saved = f == null ? saved : null;
+        this.task = saved.task();
+        this.provenance = saved.provenance();
         this.notCompiled = why;
         TreeSet<String> names = new TreeSet<>();
         saved.model().getOutputIDInfo().getDomain().forEach(l -> names.add(l.getLabel()));
@@ -126,7 +130,7 @@ public final class CompiledModel {
     }
 
     public String task() {
-        return saved.task();
+        return task;
     }
 
     public boolean fastPath() {
@@ -139,7 +143,55 @@ public final class CompiledModel {
     }
 
     public Map<String, Object> provenance() {
-        return saved.provenance();
+        return provenance;
+    }
+
+    /** What the driver needs to know of a model: its labels, task, path and provenance. */
+    public record Description(List<String> labels, String task, String path, Map<String, Object> provenance) {
+    }
+
+    /**
+     * What a driver needs, read from the zip's {@code provenance.json} alone: deserializing and
+     * compiling a large model takes gigabytes, which executors spend once each and a driver
+     * need not spend at all. The model's labels are those it was trained on, the keys of the
+     * provenance's label counts. Which path classifies is known only where the model is
+     * compiled, so {@code path} is null here.
+     *
+     * @throws IllegalArgumentException when the bytes are not a docbench model, naming {@code source}
+     */
+    @SuppressWarnings("unchecked")
+    public static Description describe(byte[] zip, String source) {
+        byte[] provenance = null;
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                if (e.getName().equals("provenance.json")) {
+                    provenance = in.readAllBytes();
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("model file " + source + " is not a docbench model (" + e.getMessage() + ")");
+        }
+        if (provenance == null) {
+            throw new IllegalArgumentException("model file " + source
+                    + " is not a docbench model: no provenance.json inside (make one with 'docbench train')");
+        }
+        Map<String, Object> prov;
+        try {
+            prov = new com.fasterxml.jackson.databind.ObjectMapper().readValue(provenance, java.util.LinkedHashMap.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("model file " + source + " is damaged: " + e.getMessage());
+        }
+        if (!SavedModel.FORMAT.equals(prov.get("format"))) {
+            throw new IllegalArgumentException("model file " + source + " has format '" + prov.get("format")
+                    + "', this docbench reads " + SavedModel.FORMAT);
+        }
+        Object counts = prov.get("labels");
+        if (!(counts instanceof Map<?, ?> m) || m.isEmpty() || !(prov.get("task") instanceof String task)) {
+            throw new IllegalArgumentException("model file " + source + " is damaged: its provenance names no task or labels");
+        }
+        TreeSet<String> labels = new TreeSet<>();
+        ((Map<String, Object>) m).keySet().forEach(labels::add);
+        return new Description(List.copyOf(labels), task, null, prov);
     }
 
     /** One document's answer; reused by the caller, not thread-safe. */
@@ -194,14 +246,5 @@ public final class CompiledModel {
         out.label = majority;
         out.confidence = 0.0;
         out.scored = false;
-    }
-
-    /** The labels of {@code rawTexts} by {@link SavedModel#classify}, the CLI's path; for tests and checks. */
-    public List<String> referenceLabels(List<String> rawTexts) {
-        List<String> out = new ArrayList<>(rawTexts.size());
-        for (String t : rawTexts) {
-            out.add(saved.classify(t).label());
-        }
-        return out;
     }
 }

@@ -75,16 +75,23 @@ public final class ScaleData {
             return;
         }
         long copies = (minDocs + articles - 1) / articles;
+        if (System.getProperty("log4j2.configurationFile") == null) {
+            System.setProperty("log4j2.configurationFile", "org/docbench/spark/log4j2-local.properties");
+        }
         SparkSession spark = SparkSession.builder().master("local[2]").appName("docbench-scale-data")
                 .config("spark.ui.enabled", "false").getOrCreate();
         try {
             StructType schema = new StructType().add("id", DataTypes.StringType).add("text", DataTypes.StringType)
                     .add("stance", DataTypes.StringType).add("topic", DataTypes.StringType);
             Dataset<Row> base = spark.read().schema(schema).json(jsonl.toString());
-            Dataset<Row> copy = spark.range(copies).toDF("k");
-            Dataset<Row> all = base.crossJoin(copy)
-                    .select(concat(col("id"), lit("-"), col("k").cast(DataTypes.StringType)).as("id"),
-                            col("text"), col("stance"), col("topic"));
+            // copy after copy, so a text's repeats are a whole corpus apart, as in an archive (a cross join
+            // would put them side by side, where Parquet's dictionary would store each text once)
+            Dataset<Row> all = null;
+            for (long k = 0; k < copies; k++) {
+                Dataset<Row> copy = base.select(concat(col("id"), lit("-" + k)).as("id"), col("text"), col("stance"),
+                        col("topic"));
+                all = all == null ? copy : all.union(copy);
+            }
             Path tmp = out.resolve(".allsides-scale.parquet.tmp");
             all.write().mode("overwrite").parquet(tmp.toString());
             Files.move(tmp, parquet, StandardCopyOption.ATOMIC_MOVE);

@@ -1,0 +1,357 @@
+package org.docbench.spark;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.input_file_name;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.regexp_extract;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Reads documents from any path Spark reads into one shape: {@link #COLUMNS} (id, text, truth,
+ * the raw text of a record Spark could not parse, where it came from, and for a layout folder a
+ * problem found while joining) followed by the input's partition columns ({@code year=2020/}
+ * folders), so the output can be partitioned as the input was. Nothing is decided about a record
+ * here: {@link ClassifyPartition} judges each one, so a bad record is reported, never dropped.
+ *
+ * <table>
+ * <caption>Formats</caption>
+ * <tr><th>format</th><th>what is read</th></tr>
+ * <tr><td>jsonl</td><td>one JSON object a line; fields named by the options</td></tr>
+ * <tr><td>csv, tsv</td><td>a header row, then one record a row (quoted fields may span lines in CSV)</td></tr>
+ * <tr><td>parquet</td><td>columns named by the options</td></tr>
+ * <tr><td>layout</td><td>a docbench folder: labels.tsv (id, one column per task) and docs/&lt;id&gt;.txt</td></tr>
+ * </table>
+ */
+final class Inputs {
+    static final String CORRUPT = "_corrupt_record";
+    /** The columns every input is read into, in this order. */
+    static final List<String> COLUMNS = List.of("_id", "_text", "_truth", "_corrupt", "_source", "_problem");
+
+    /** The formats the job reads. */
+    enum Format {
+        JSONL, CSV, TSV, PARQUET, LAYOUT;
+
+        static Format parse(String s) {
+            return switch (s.toLowerCase(Locale.ROOT)) {
+                case "jsonl", "json", "ndjson" -> JSONL;
+                case "csv" -> CSV;
+                case "tsv" -> TSV;
+                case "parquet" -> PARQUET;
+                case "layout" -> LAYOUT;
+                default -> throw new JobException(JobException.USAGE,
+                        "unknown --format '" + s + "'; use auto, jsonl, csv, tsv, parquet or layout");
+            };
+        }
+    }
+
+    /** What was read: the documents, their partition columns and the format that was used. */
+    record Read(Dataset<Row> documents, List<String> partitionColumns, Format format, String truthField) {
+    }
+
+    private Inputs() {
+    }
+
+    /**
+     * Reads {@code path}.
+     *
+     * @param format     a format, or null to tell it from the path
+     * @param truthField the field holding the true label, or null to use the column named
+     *                   {@code task} when there is one; "" for none
+     */
+    static Read read(SparkSession spark, String path, Format format, String idField, String textField,
+                     String truthField, String task) {
+        FileSystem fs = fileSystem(spark, path);
+        Path p = new Path(path);
+        if (!exists(fs, p)) {
+            throw new JobException(JobException.BAD_INPUT, "input " + path + " does not exist");
+        }
+        Format f = format != null ? format : detect(fs, p);
+        List<String> partitions = partitionColumns(fs, p);
+        if (f == Format.LAYOUT) {
+            return readLayout(spark, fs, p, truthField, task);
+        }
+        Dataset<Row> raw;
+        boolean hasCorrupt = f != Format.PARQUET;
+        switch (f) {
+            case JSONL -> {
+                List<String> fields = new ArrayList<>(List.of(idField, textField));
+                String probe = truthField != null ? truthField : task;
+                if (probe != null && !probe.isEmpty() && !fields.contains(probe)) {
+                    fields.add(probe);
+                }
+                StructType schema = new StructType();
+                for (String name : fields) {
+                    schema = schema.add(name, DataTypes.StringType, true);
+                }
+                schema = schema.add(CORRUPT, DataTypes.StringType, true);
+                requireFields(spark, path, idField, textField);
+                raw = spark.read().schema(schema).option("mode", "PERMISSIVE")
+                        .option("columnNameOfCorruptRecord", CORRUPT).json(path);
+                if (truthField == null) {
+                    truthField = probe == null ? "" : probe; // records without it are classified, not evaluated
+                }
+            }
+            case CSV, TSV -> {
+                var reader = spark.read().option("header", "true").option("mode", "PERMISSIVE")
+                        .option("columnNameOfCorruptRecord", CORRUPT);
+                reader = f == Format.TSV ? reader.option("sep", "\t").option("quote", "\u0000")
+                        : reader.option("multiLine", "true").option("escape", "\"");
+                StructType header = reader.csv(path).schema();
+                StructType schema = new StructType();
+                for (StructField field : header.fields()) {
+                    if (!partitions.contains(field.name())) {
+                        schema = schema.add(field.name(), DataTypes.StringType, true);
+                    }
+                }
+                schema = schema.add(CORRUPT, DataTypes.StringType, true);
+                raw = reader.schema(schema).csv(path);
+            }
+            default -> raw = spark.read().parquet(path);
+        }
+        List<String> columns = Arrays.asList(raw.columns());
+        for (String[] need : new String[][] {{idField, "--id-field"}, {textField, "--text-field"}}) {
+            if (!columns.contains(need[0])) {
+                throw new JobException(JobException.BAD_INPUT, "input " + path + " has no field '" + need[0]
+                        + "' (fields: " + dataColumns(columns, partitions) + "); name it with " + need[1]);
+            }
+        }
+        if (truthField == null) {
+            truthField = task != null && columns.contains(task) ? task : "";
+        } else if (!truthField.isEmpty() && !columns.contains(truthField)) {
+            throw new JobException(JobException.BAD_INPUT, "input " + path + " has no label field '" + truthField
+                    + "' (fields: " + dataColumns(columns, partitions) + ")");
+        }
+        List<Column> select = new ArrayList<>();
+        select.add(col(idField).cast(DataTypes.StringType).as("_id"));
+        select.add(col(textField).cast(DataTypes.StringType).as("_text"));
+        select.add((truthField.isEmpty() ? lit(null) : col(truthField)).cast(DataTypes.StringType).as("_truth"));
+        select.add((hasCorrupt ? col(CORRUPT) : lit(null)).cast(DataTypes.StringType).as("_corrupt"));
+        select.add(input_file_name().as("_source"));
+        select.add(lit(null).cast(DataTypes.StringType).as("_problem"));
+        partitions.forEach(c -> select.add(col(c)));
+        return new Read(raw.select(select.toArray(Column[]::new)), partitions, f, truthField);
+    }
+
+    /**
+     * A docbench layout folder: documents from {@code docs/*.txt}, labels from {@code labels.tsv}
+     * joined by id. A label row without a document and a document without a row are problems.
+     */
+    private static Read readLayout(SparkSession spark, FileSystem fs, Path root, String truthField, String task) {
+        Path labelsFile = new Path(root, "labels.tsv");
+        if (!exists(fs, labelsFile) || !exists(fs, new Path(root, "docs"))) {
+            throw new JobException(JobException.BAD_INPUT, "layout folder " + root
+                    + " needs labels.tsv (id, one column per task) and docs/<id>.txt");
+        }
+        Dataset<Row> labels = spark.read().option("header", "true").option("sep", "\t").option("quote", "\u0000")
+                .csv(labelsFile.toString());
+        List<String> columns = Arrays.asList(labels.columns());
+        if (columns.isEmpty() || !columns.get(0).equals("id")) {
+            throw new JobException(JobException.BAD_INPUT, labelsFile + ": first column must be 'id', got " + columns);
+        }
+        String truth = truthField != null ? truthField : task != null && columns.contains(task) ? task : "";
+        if (!truth.isEmpty() && !columns.contains(truth)) {
+            throw new JobException(JobException.BAD_INPUT, labelsFile + " has no column '" + truth + "' (columns: "
+                    + columns + ")");
+        }
+        Dataset<Row> rows = labels.select(col("id").as("_row_id"),
+                (truth.isEmpty() ? lit(null) : col(truth)).cast(DataTypes.StringType).as("_truth"));
+        Dataset<Row> docs = spark.read().format("binaryFile").option("pathGlobFilter", "*.txt")
+                .load(new Path(root, "docs").toString())
+                .select(regexp_extract(col("path"), "([^/]*)\\.txt$", 1).as("_file_id"), col("content"), col("path"));
+        Dataset<Row> joined = docs.join(rows, docs.col("_file_id").equalTo(rows.col("_row_id")), "full_outer");
+        Column id = org.apache.spark.sql.functions.coalesce(col("_file_id"), col("_row_id"));
+        Column problem = org.apache.spark.sql.functions
+                .when(col("_file_id").isNull(), org.apache.spark.sql.functions.concat(
+                        lit("label row has no document docs/"), col("_row_id"), lit(".txt")))
+                .when(col("_row_id").isNull(), lit("document has no row in labels.tsv"));
+        Dataset<Row> out = joined.select(id.as("_id"),
+                // the bytes are decoded by ClassifyPartition, strictly, as core's reader does
+                col("content").as("_text"), col("_truth"), lit(null).cast(DataTypes.StringType).as("_corrupt"),
+                org.apache.spark.sql.functions.coalesce(col("path"), lit(labelsFile.toString())).as("_source"),
+                problem.as("_problem"));
+        return new Read(out, List.of(), Format.LAYOUT, truth);
+    }
+
+    /**
+     * With a schema given, Spark reads a field no record has as null everywhere, so a misnamed
+     * field would make every record bad; the fields of the first records of the first file say
+     * so up front (read here on the driver: a Spark job for it would cost more than the check).
+     */
+    private static void requireFields(SparkSession spark, String path, String idField, String textField) {
+        FileSystem fs = fileSystem(spark, path);
+        java.util.Set<String> seen = new java.util.TreeSet<>();
+        try {
+            Path p = new Path(path);
+            Path file = fs.getFileStatus(p).isDirectory() ? firstDataFile(fs, p, 0) : p;
+            if (file == null) {
+                return;
+            }
+            var codec = new org.apache.hadoop.io.compress.CompressionCodecFactory(spark.sparkContext().hadoopConfiguration())
+                    .getCodec(file);
+            try (java.io.InputStream raw = fs.open(file);
+                 java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                         codec == null ? raw : codec.createInputStream(raw), java.nio.charset.StandardCharsets.UTF_8))) {
+                var json = new com.fasterxml.jackson.databind.ObjectMapper();
+                int n = 0;
+                for (String line = in.readLine(); line != null && n < 200; line = in.readLine()) {
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    n++;
+                    try {
+                        json.readTree(line).fieldNames().forEachRemaining(seen::add);
+                    } catch (IOException | RuntimeException e) {
+                        // a bad record: reported with the others when the job reads it
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new JobException(JobException.BAD_INPUT, "cannot read input " + path + ": " + e.getMessage());
+        }
+        if (seen.isEmpty()) {
+            return; // nothing parseable at the start: the records themselves will be reported
+        }
+        for (String[] need : new String[][] {{idField, "--id-field"}, {textField, "--text-field"}}) {
+            if (!seen.contains(need[0])) {
+                throw new JobException(JobException.BAD_INPUT, "input " + path + " has no field '" + need[0]
+                        + "' in its first records (fields: " + seen + "); name it with " + need[1]);
+            }
+        }
+    }
+
+    private static List<String> dataColumns(List<String> columns, List<String> partitions) {
+        return columns.stream().filter(c -> !c.equals(CORRUPT) && !partitions.contains(c)).toList();
+    }
+
+    /** The format of {@code p} from its name, or from the names of the files inside a folder. */
+    static Format detect(FileSystem fs, Path p) {
+        try {
+            if (fs.getFileStatus(p).isDirectory()) {
+                if (fs.exists(new Path(p, "labels.tsv")) && fs.exists(new Path(p, "docs"))) {
+                    return Format.LAYOUT;
+                }
+                Path file = firstDataFile(fs, p, 0);
+                if (file == null) {
+                    throw new JobException(JobException.BAD_INPUT, "input folder " + p + " holds no data file");
+                }
+                return fromName(file);
+            }
+            return fromName(p);
+        } catch (IOException e) {
+            throw new JobException(JobException.BAD_INPUT, "cannot read input " + p + ": " + e.getMessage());
+        }
+    }
+
+    private static Format fromName(Path p) {
+        String n = p.getName().toLowerCase(Locale.ROOT);
+        for (String ext : new String[] {".gz", ".bz2", ".snappy", ".zst", ".lz4"}) {
+            if (n.endsWith(ext) && !n.endsWith(".parquet" + ext)) {
+                n = n.substring(0, n.length() - ext.length());
+            }
+        }
+        if (n.endsWith(".jsonl") || n.endsWith(".json") || n.endsWith(".ndjson")) {
+            return Format.JSONL;
+        }
+        if (n.endsWith(".csv")) {
+            return Format.CSV;
+        }
+        if (n.endsWith(".tsv")) {
+            return Format.TSV;
+        }
+        if (n.endsWith(".parquet")) {
+            return Format.PARQUET;
+        }
+        throw new JobException(JobException.USAGE, "cannot tell the format of " + p
+                + " from its name; give --format jsonl, csv, tsv, parquet or layout");
+    }
+
+    private static Path firstDataFile(FileSystem fs, Path dir, int depth) throws IOException {
+        FileStatus[] list = fs.listStatus(dir);
+        Arrays.sort(list);
+        for (FileStatus s : list) {
+            String n = s.getPath().getName();
+            if (s.isFile() && !hidden(n)) {
+                return s.getPath();
+            }
+        }
+        if (depth < 8) {
+            for (FileStatus s : list) {
+                if (s.isDirectory() && !hidden(s.getPath().getName())) {
+                    Path f = firstDataFile(fs, s.getPath(), depth + 1);
+                    if (f != null) {
+                        return f;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The partition columns of a folder laid out as Spark partitions data
+     * ({@code year=2020/month=01/part-...}): the names along the first such chain.
+     */
+    static List<String> partitionColumns(FileSystem fs, Path p) {
+        List<String> names = new ArrayList<>();
+        try {
+            Path dir = p;
+            while (fs.getFileStatus(dir).isDirectory()) {
+                Path next = null;
+                FileStatus[] list = fs.listStatus(dir);
+                Arrays.sort(list);
+                for (FileStatus s : list) {
+                    String n = s.getPath().getName();
+                    int eq = n.indexOf('=');
+                    if (s.isDirectory() && !hidden(n) && eq > 0) {
+                        names.add(n.substring(0, eq));
+                        next = s.getPath();
+                        break;
+                    }
+                }
+                if (next == null) {
+                    break;
+                }
+                dir = next;
+            }
+        } catch (IOException e) {
+            throw new JobException(JobException.BAD_INPUT, "cannot list input " + p + ": " + e.getMessage());
+        }
+        return names;
+    }
+
+    private static boolean hidden(String name) {
+        return name.startsWith("_") || name.startsWith(".");
+    }
+
+    static FileSystem fileSystem(SparkSession spark, String path) {
+        try {
+            return new Path(path).getFileSystem(spark.sparkContext().hadoopConfiguration());
+        } catch (IOException e) {
+            throw new JobException(JobException.BAD_INPUT, "cannot reach " + path + ": " + e.getMessage());
+        }
+    }
+
+    private static boolean exists(FileSystem fs, Path p) {
+        try {
+            return fs.exists(p);
+        } catch (IOException e) {
+            throw new JobException(JobException.BAD_INPUT, "cannot reach " + p + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package org.docbench.spark;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.docbench.classifiers.eval.ClassScores;
+import org.docbench.classifiers.eval.Metrics;
+
+/**
+ * What the job did, counted from the output it wrote (so a retried task is never counted
+ * twice): documents read, classified and bad (with the first bad records named), and, where
+ * the documents carry labels, the confusion matrix aggregated across the cluster and docbench's
+ * {@link Metrics} over it, the same scores {@code docbench evaluate} computes.
+ *
+ * @param read       records read
+ * @param classified records classified
+ * @param bad        records that could not be classified
+ * @param badNames   the first bad records: file, id and what is wrong
+ * @param predicted  documents per predicted label
+ * @param metrics    scores over the labeled documents, or null when none carried a label
+ * @param labeled    classified documents that carried a label
+ */
+record JobResult(long read, long classified, long bad, List<String> badNames, Map<String, Long> predicted,
+                 Metrics metrics, long labeled) {
+    static final int NAMED = 20;
+
+    /** Counts {@code written} (the job's output, read back) in one small aggregation. */
+    static JobResult of(Dataset<Row> written, List<String> modelLabels, boolean withTruth) {
+        Dataset<Row> groups = withTruth
+                ? written.groupBy(col("label"), col("truth"), col("problem").isNull().as("ok")).count()
+                : written.groupBy(col("label"), col("problem").isNull().as("ok")).count();
+        long read = 0;
+        long bad = 0;
+        Map<String, Long> predicted = new TreeMap<>();
+        Map<List<String>, Long> pairs = new LinkedHashMap<>();
+        TreeSet<String> labels = new TreeSet<>(modelLabels);
+        for (Row g : groups.collectAsList()) {
+            long n = g.getLong(g.size() - 1);
+            boolean ok = g.getBoolean(g.size() - 2);
+            read += n;
+            if (!ok) {
+                bad += n;
+                continue;
+            }
+            String label = g.getString(0);
+            predicted.merge(label, n, Long::sum);
+            if (withTruth && !g.isNullAt(1)) {
+                String truth = g.getString(1);
+                labels.add(truth);
+                pairs.merge(List.of(truth, label), n, Long::sum);
+            }
+        }
+        List<String> names = new ArrayList<>();
+        if (bad > 0) {
+            for (Row r : written.filter(col("problem").isNotNull()).select("problem").limit(NAMED).collectAsList()) {
+                names.add(r.getString(0));
+            }
+        }
+        Metrics metrics = null;
+        long labeled = 0;
+        if (!pairs.isEmpty()) {
+            List<String> order = List.copyOf(labels);
+            int[][] cm = new int[order.size()][order.size()];
+            for (Map.Entry<List<String>, Long> e : pairs.entrySet()) {
+                cm[order.indexOf(e.getKey().get(0))][order.indexOf(e.getKey().get(1))] += Math.toIntExact(e.getValue());
+                labeled += e.getValue();
+            }
+            metrics = Metrics.fromConfusion(order, cm);
+        }
+        return new JobResult(read, read - bad, bad, List.copyOf(names), predicted, metrics, labeled);
+    }
+
+    /** The one-line summary the job prints at the end. */
+    String summary(double seconds, String path, String master, int partitions, String output, String format) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "docbench-spark: read %,d, classified %,d, bad %,d, %.1f s, %,.0f docs/s",
+                read, classified, bad, seconds, seconds > 0 ? read / seconds : 0.0));
+        sb.append("; ").append(path).append(", ").append(master).append(", ").append(partitions).append(" partitions");
+        if (metrics != null) {
+            sb.append(String.format(Locale.ROOT, "; accuracy %.4f, macro-F1 %.4f on %,d labeled", metrics.accuracy(),
+                    metrics.macroF1(), labeled));
+        }
+        if (!badNames.isEmpty()) {
+            sb.append("; first bad: ").append(badNames.get(0));
+        }
+        sb.append(output == null ? "" : "; " + output + " (" + format + ")");
+        return sb.toString();
+    }
+
+    /** This result as the marker file's JSON. */
+    Map<String, Object> toJson(double seconds, String path, String master, int partitions) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("read", read);
+        m.put("classified", classified);
+        m.put("bad", bad);
+        m.put("badRecords", badNames);
+        m.put("seconds", seconds);
+        m.put("docsPerSecond", seconds > 0 ? read / seconds : 0.0);
+        m.put("path", path);
+        m.put("master", master);
+        m.put("partitions", partitions);
+        m.put("predicted", predicted);
+        if (metrics != null) {
+            m.put("labeled", labeled);
+            m.put("accuracy", metrics.accuracy());
+            m.put("macroF1", metrics.macroF1());
+        }
+        return m;
+    }
+
+    /**
+     * The evaluation in docbench's report schema ({@code docbench-accuracy/2}, classifiers'
+     * REPORT-SCHEMA.md), the fields that apply to one saved model scored on one corpus: no
+     * intervals, significance, calibration or cross-validation, which need the predictions
+     * themselves rather than their confusion matrix.
+     */
+    Map<String, Object> report(String command, String corpus, String location, String task,
+                               Map<String, Object> modelProvenance, double seconds, String path) {
+        String family = String.valueOf(modelProvenance.get("family"));
+        String spec = String.valueOf(modelProvenance.get("spec"));
+        String experiment = corpus + "/" + task + "/all";
+        Map<String, Long> truthCounts = new TreeMap<>();
+        int[][] cm = metrics.confusion();
+        for (int t = 0; t < cm.length; t++) {
+            long n = 0;
+            for (int p = 0; p < cm.length; p++) {
+                n += cm[t][p];
+            }
+            truthCounts.put(metrics.labels().get(t), n);
+        }
+
+        Map<String, Object> prov = new LinkedHashMap<>();
+        prov.put("command", command);
+        prov.put("seed", modelProvenance.get("seed"));
+        prov.put("features", modelProvenance.get("features"));
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("name", corpus);
+        c.put("location", location);
+        c.put("documents", read);
+        c.put("skipped", bad);
+        c.put("counts", Map.of(task, truthCounts));
+        prov.put("corpora", List.of(c));
+        prov.put("families", Map.of(family, Map.of(spec, modelProvenance.getOrDefault("hyperparameters", Map.of()))));
+        prov.put("tribuo", modelProvenance.get("tribuo"));
+        prov.put("jdk", System.getProperty("java.version"));
+        prov.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("experiment", experiment);
+        record.put("corpus", corpus);
+        record.put("task", task);
+        record.put("split", "all");
+        record.put("family", family);
+        record.put("spec", spec);
+        record.put("best", true);
+        record.put("accuracy", metrics.accuracy());
+        record.put("macroF1", metrics.macroF1());
+        record.put("weightedF1", metrics.weightedF1());
+        record.put("trainDocuments", modelProvenance.get("trainingDocuments"));
+        record.put("testDocuments", labeled);
+        record.put("docsPerSecond", seconds > 0 ? read / seconds : 0.0);
+
+        List<Map<String, Object>> perClass = new ArrayList<>();
+        for (ClassScores s : metrics.perClass()) {
+            Map<String, Object> pc = new LinkedHashMap<>();
+            pc.put("label", s.label());
+            pc.put("precision", s.precision());
+            pc.put("recall", s.recall());
+            pc.put("f1", s.f1());
+            pc.put("support", s.support());
+            perClass.add(pc);
+        }
+        Map<String, Object> mj = new LinkedHashMap<>();
+        mj.put("accuracy", metrics.accuracy());
+        mj.put("macroF1", metrics.macroF1());
+        mj.put("weightedF1", metrics.weightedF1());
+        mj.put("perClass", perClass);
+        mj.put("confusion", cm);
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("family", family);
+        model.put("spec", spec);
+        model.put("metrics", mj);
+        model.put("hyperparameters", modelProvenance.getOrDefault("hyperparameters", Map.of()));
+        Map<String, Object> exp = new LinkedHashMap<>();
+        exp.put("id", experiment);
+        exp.put("design", "every labeled document of " + location + " scored by a saved model (trained on "
+                + modelProvenance.get("trainingDocuments") + " documents); nothing is trained here");
+        exp.put("trainDocs", modelProvenance.get("trainingDocuments"));
+        exp.put("testDocs", labeled);
+        exp.put("labels", metrics.labels());
+        exp.put("testCounts", truthCounts);
+        exp.put("best", family);
+        exp.put("models", List.of(model));
+
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("schema", "docbench-accuracy/2");
+        root.put("provenance", prov);
+        root.put("records", List.of(record));
+        root.put("experiments", List.of(exp));
+        List<String> notes = new ArrayList<>();
+        notes.add("Scored by docbench-spark with " + path + "; a subset of the schema: no bootstrap intervals, "
+                + "McNemar tests, calibration, learning curve or cross-validation.");
+        if (bad > 0) {
+            notes.add(bad + " bad records were not classified: " + String.join("; ", badNames));
+        }
+        if (classified > labeled) {
+            notes.add((classified - labeled) + " classified documents carried no label and are not scored.");
+        }
+        root.put("notes", notes);
+        root.put("timing", Map.of("totalSeconds", seconds));
+        return root;
+    }
+}

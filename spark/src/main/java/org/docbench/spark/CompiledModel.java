@@ -181,9 +181,9 @@ public final class CompiledModel {
         } catch (IOException e) {
             throw new IllegalArgumentException("model file " + source + " is damaged: " + e.getMessage());
         }
-        if (!SavedModel.FORMAT.equals(prov.get("format"))) {
+        if (!org.docbench.classifiers.train.ModelFile.FORMAT.equals(prov.get("format"))) {
             throw new IllegalArgumentException("model file " + source + " has format '" + prov.get("format")
-                    + "', this docbench reads " + SavedModel.FORMAT);
+                    + "', this docbench reads " + org.docbench.classifiers.train.ModelFile.FORMAT);
         }
         Object counts = prov.get("labels");
         if (!(counts instanceof Map<?, ?> m) || m.isEmpty() || !(prov.get("task") instanceof String task)) {

@@ -177,7 +177,8 @@ public final class SavedModel {
                 Map<String, Object> fj = new LinkedHashMap<>();
                 FeatureSpec s = features.spec();
                 fj.put("spec", Map.of("maxNgram", s.maxNgram(), "minCharNgram", s.minCharNgram(), "maxCharNgram", s.maxCharNgram(),
-                        "weighting", s.weighting().name(), "minDf", s.minDf(), "hashBits", s.hashBits()));
+                        "weighting", s.weighting().name(), "minDf", s.minDf(), "hashBits", s.hashBits(),
+                        "sublinearTf", s.sublinearTf(), "normalize", s.normalize()));
                 fj.put("trainingDocuments", fitted.trainingDocuments());
                 fj.put("names", fitted.names());
                 fj.put("idf", fitted.idf());
@@ -226,7 +227,8 @@ public final class SavedModel {
             JsonNode s = fj.get("spec");
             FeatureSpec spec = new FeatureSpec(s.get("maxNgram").asInt(), s.get("minCharNgram").asInt(),
                     s.get("maxCharNgram").asInt(), FeatureSpec.Weighting.valueOf(s.get("weighting").asText()),
-                    s.get("minDf").asInt(), s.get("hashBits").asInt());
+                    s.get("minDf").asInt(), s.get("hashBits").asInt(),
+                    s.path("sublinearTf").asBoolean(false), s.path("normalize").asBoolean(true)); // absent in older files
             List<String> names = new ArrayList<>();
             fj.get("names").forEach(n -> names.add(n.asText()));
             double[] idf = new double[fj.get("idf").size()];

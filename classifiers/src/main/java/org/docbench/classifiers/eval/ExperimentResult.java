@@ -73,7 +73,13 @@ public record ExperimentResult(String id, String corpus, String task, String spl
     /** As above, with {@code peers} as extra rows after docbench's models. */
     public static ExperimentResult run(Experiment exp, List<ModelFamily> families, FeatureSpec features, long seed,
                                        boolean curve, Consumer<String> log, ProgressMeter meter, Peers peers) {
-        Runner runner = new Runner(exp, features, seed, meter);
+        return run(new Runner(exp, features, seed, meter), families, features, seed, curve, log, meter, peers);
+    }
+
+    /** As above on a runner the caller made (and may have used already: its features and fitted models are reused). */
+    public static ExperimentResult run(Runner runner, List<ModelFamily> families, FeatureSpec features, long seed,
+                                       boolean curve, Consumer<String> log, ProgressMeter meter, Peers peers) {
+        Experiment exp = runner.experiment();
         runner.full(); // featurize before the models' progress starts, so each pass shows on its own
         List<ModelRun> runs = new ArrayList<>();
         try (Progress progress = meter.start("models " + exp.id(), families.size(), "models")) {

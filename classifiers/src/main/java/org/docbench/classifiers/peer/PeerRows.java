@@ -32,7 +32,7 @@ public final class PeerRows implements ExperimentResult.Peers {
     /** Runs {@code peers} with their files under {@code work} (one folder per experiment and peer). */
     public PeerRows(List<Peer> peers, Path work) {
         this.peers = List.copyOf(peers);
-        this.work = work;
+        this.work = work.toAbsolutePath(); // peers run with their folder as working directory
         for (Peer p : peers) {
             p.missing().ifPresentOrElse(notes::add, () -> notes.add("Peer " + p.name() + ": " + p.settings() + "."));
         }

@@ -51,6 +51,12 @@ public final class HtmlReport {
             } else if (block instanceof Block.ExperimentChart c) {
                 sb.append("<img alt=\"").append(escape(c.kind().name().toLowerCase(java.util.Locale.ROOT) + " chart of "
                         + c.experiment().id())).append("\" src=\"").append(Charts.draw(c.kind(), c.experiment())).append("\">\n");
+            } else if (block instanceof Block.CostChart c) {
+                for (String png : CostChart.draw(c.experiment())) {
+                    sb.append("<img style=\"display:inline-block;max-width:49%\" alt=\"cost chart of ")
+                            .append(escape(c.experiment().id())).append("\" src=\"").append(png).append("\">");
+                }
+                sb.append('\n');
             } else if (block instanceof Block.CvChart c) {
                 sb.append("<img alt=\"cross-validation chart\" src=\"").append(Charts.cv(c.cv())).append("\">\n");
             }

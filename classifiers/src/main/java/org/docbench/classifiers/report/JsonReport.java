@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * schema           "docbench-accuracy/2"
  * provenance       command, gitCommit, seed, cvSeeds, features, corpora[{name, sha256, documents, counts}],
  *                  families{family: {config: {hyperparameter: value}}}, tribuo, jdk, os, cpu
- * records[]        one per experiment x model: experiment, corpus, task, split, family, spec, best,
+ * records[]        one per experiment x model: experiment, corpus, task, split, family, spec, best, peer,
  *                  accuracy, accuracyLow, accuracyHigh, macroF1, macroF1Low, macroF1High, weightedF1,
  *                  mcnemarP, notWorseThanBest, ece, features, trainDocuments, testDocuments,
  *                  trainMillis, predictMillis, docsPerSecond
@@ -32,6 +32,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * crossValidation[] fold scores and corrected t-tests per corpus x task
  * published[]      literature figures beside ours
  * notes[], timing  what was left out and why; wall times
+ * ablations[]      AllSides: experiment, model, chosen, rows[{decision, setting, validMacroF1, testMacroF1,
+ *                  testAccuracy, features, trainMillis}]
  * </pre>
  *
  * Every field but those named {@code timing}, {@code trainMillis}, {@code predictMillis} and
@@ -57,6 +59,7 @@ public final class JsonReport {
         root.put("crossValidation", report.crossValidation());
         root.put("published", report.published());
         root.put("notes", report.notes());
+        root.put("ablations", report.ablations());
         root.put("timing", report.timing());
         return MAPPER.valueToTree(root);
     }
@@ -98,6 +101,7 @@ public final class JsonReport {
                 r.put("family", m.family());
                 r.put("spec", m.spec());
                 r.put("best", m.family().equals(e.best()));
+                r.put("peer", org.docbench.classifiers.eval.ExperimentResult.Peers.isPeer(m.family()));
                 r.put("accuracy", m.metrics().accuracy());
                 r.put("accuracyLow", m.accuracyCi().low());
                 r.put("accuracyHigh", m.accuracyCi().high());

@@ -76,6 +76,8 @@ final class Sections {
                     new boolean[] {false, false, true, true, false}));
         }
 
+        b.addAll(AblationSection.blocks(r.ablations()));
+        b.addAll(CostChart.blocks(r, "allsides/stance/random"));
         for (ExperimentResult e : r.experiments()) {
             experiment(b, e, p.families());
         }

@@ -74,6 +74,15 @@ public final class Suite {
         return r;
     }
 
+    /** Runs one experiment on a runner the caller made (and may have used, e.g. for an ablation). */
+    public ExperimentResult experiment(org.docbench.classifiers.eval.Runner runner, List<ModelFamily> families, FeatureSpec spec) {
+        long t0 = System.nanoTime();
+        ExperimentResult r = ExperimentResult.run(runner, families, spec, seed, false, log, meter, peers);
+        experiments.add(r);
+        section(runner.experiment().id(), t0);
+        return r;
+    }
+
     /** Cross-validates {@code families} on each task, one repeat per seed. */
     public void crossValidate(String corpus, List<LabeledDocument> docs, List<String> tasks, List<ModelFamily> families,
                               List<Long> seeds) {
@@ -84,7 +93,8 @@ public final class Suite {
         }
     }
 
-    private void section(String name, long t0) {
+    /** Records the wall time since {@code t0} as section {@code name} of the report's timing. */
+    public void section(String name, long t0) {
         double s = (System.nanoTime() - t0) / 1e9;
         sections.add(String.format(Locale.ROOT, "%s=%.1f", name, s));
         log.accept(String.format(Locale.ROOT, "== %s done in %.1f s", name, s));

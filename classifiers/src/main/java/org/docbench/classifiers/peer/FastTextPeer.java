@@ -113,6 +113,9 @@ public final class FastTextPeer implements Peer {
         Path out = work.resolve("predictions.txt");
         double predictSeconds = Processes.run(List.of(bin, "predict-prob", work.resolve("model.bin").toString(), test.toString(),
                 "1"), work, out, 60);
+        // The model holds 2M n-gram buckets x dim floats, hundreds of MB per experiment: not kept.
+        Files.deleteIfExists(work.resolve("model.bin"));
+        Files.deleteIfExists(work.resolve("model.vec"));
         List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
         if (lines.size() != exp.test().size()) {
             throw new IOException("fastText predicted " + lines.size() + " lines for " + exp.test().size() + " test documents");

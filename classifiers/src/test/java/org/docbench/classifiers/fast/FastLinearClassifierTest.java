@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.docbench.classifiers.report.AllSidesChoice;
 import org.docbench.core.corpus.AllSidesReader;
 import org.docbench.core.corpus.LayoutCorpusReader;
 import org.docbench.core.corpus.OnError;
@@ -125,12 +126,12 @@ class FastLinearClassifierTest {
                 train.stream().map(LabeledDocument::text).toList());
         assertEquivalent("allsides/stance/raw", new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.5, 0.1), 3, 1000, 1, 7L),
                 raw, "stance", train, sample);
-        // The report's AllSides choice: headline as first paragraph, its features, LibLinear.
-        List<LabeledDocument> titled = sample.stream().map(AllSidesReader::titled).toList();
-        assertEquivalent("allsides/stance/best", liblinear(LinearType.L2R_L2LOSS_SVC_DUAL, 1), SUBLINEAR_RAW.withMinDf(2),
-                "stance", titled.subList(0, 1500), titled);
-        assertEquivalent("allsides/stance/best-lr", liblinear(LinearType.L2R_LR_DUAL, 10), SUBLINEAR_RAW.withMinDf(2),
-                "stance", titled.subList(0, 1500), titled);
+        // The report's AllSides choice (InferenceBenchmark's model=best): its documents, features and model.
+        AllSidesChoice best = AllSidesChoice.chosen();
+        List<LabeledDocument> chosen = best.documents(sample);
+        assertEquivalent("allsides/stance/best", best.model().create(7L), best.features(), "stance", chosen.subList(0, 1500), chosen);
+        assertEquivalent("allsides/stance/best-features-lr", liblinear(LinearType.L2R_LR_DUAL, 10), best.features(),
+                "stance", chosen.subList(0, 1500), chosen);
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 import org.docbench.classifiers.fast.FastLinearClassifier;
+import org.docbench.classifiers.report.AllSidesChoice;
 import org.docbench.core.document.LabeledDocument;
 import org.docbench.core.features.FeatureExtractor;
 import org.docbench.core.features.FeatureSpec;
@@ -76,7 +77,11 @@ public class InferenceBenchmark {
         @Param("stance")
         public String task;
 
-        /** logreg (softmax, probabilities), svm (hinge loss, margins) or nb (multinomial naive Bayes). */
+        /**
+         * logreg (softmax, probabilities), svm (hinge loss, margins), nb (multinomial naive Bayes), or
+         * best: the accuracy report's AllSides configuration ({@code AllSidesChoice.chosen()}: headline
+         * as first paragraph, its feature spec, its LibLinear model), for every path including the stock one.
+         */
         @Param({"logreg", "svm", "nb"})
         public String model;
 
@@ -106,6 +111,11 @@ public class InferenceBenchmark {
         public void setup() {
             List<LabeledDocument> docs = BenchCorpus.load(corpus, limit, "all", topic).stream()
                     .filter(d -> d.label(task) != null).toList();
+            AllSidesChoice best = model.equals("best") ? AllSidesChoice.chosen() : null;
+            FeatureSpec spec = best == null ? FeatureSpec.defaults() : best.features();
+            if (best != null) {
+                docs = best.documents(docs); // the headline as first paragraph, where the corpus has one
+            }
             List<LabeledDocument> train = docs.subList(0, docs.size() * 4 / 5);
             texts = docs.stream().map(LabeledDocument::text).toArray(String[]::new);
             LabelFactory factory = new LabelFactory();
@@ -118,12 +128,12 @@ public class InferenceBenchmark {
             stockModel = trainer().train(new MutableDataset<>(new ListDataSource<>(stockTrain, factory,
                     new SimpleDataSourceProvenance("stock", factory))));
 
-            extractor = FeatureExtractor.fit(FeatureSpec.defaults(), train.stream().map(LabeledDocument::text).toList());
+            extractor = FeatureExtractor.fit(spec, train.stream().map(LabeledDocument::text).toList());
             List<Example<Label>> docTrain = train.stream().map(d -> extractor.example(d.text(), new Label(d.label(task)))).toList();
             docbenchModel = trainer().train(new MutableDataset<>(new ListDataSource<>(docTrain, factory,
                     new SimpleDataSourceProvenance("docbench", factory))));
             fast = FastLinearClassifier.compile(extractor, docbenchModel);
-            FeatureExtractor rawExtractor = FeatureExtractor.fit(FeatureSpec.defaults(), Normalizer.none(), FastTokenizer::new,
+            FeatureExtractor rawExtractor = FeatureExtractor.fit(spec, Normalizer.none(), FastTokenizer::new,
                     train.stream().map(LabeledDocument::text).toList());
             List<Example<Label>> rawTrain = train.stream().map(d -> rawExtractor.example(d.text(), new Label(d.label(task)))).toList();
             fastRaw = FastLinearClassifier.compile(rawExtractor, trainer().train(new MutableDataset<>(
@@ -153,7 +163,8 @@ public class InferenceBenchmark {
                 case "logreg" -> new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.5, 0.1), 5, 1000, 1, 1234L);
                 case "svm" -> new LinearSGDTrainer(new Hinge(), new AdaGrad(0.5, 0.1), 5, 1000, 1, 1234L);
                 case "nb" -> new MultinomialNaiveBayesTrainer(1.0);
-                default -> throw new IllegalArgumentException("model must be logreg, svm or nb, got " + model);
+                case "best" -> AllSidesChoice.chosen().model().create(1234L);
+                default -> throw new IllegalArgumentException("model must be logreg, svm, nb or best, got " + model);
             };
         }
     }

@@ -58,7 +58,35 @@ public record ExperimentResult(String id, String corpus, String task, String spl
      */
     public static ExperimentResult run(Experiment exp, List<ModelFamily> families, FeatureSpec features, long seed,
                                        boolean curve, Consumer<String> log, ProgressMeter meter) {
-        Runner runner = new Runner(exp, features, seed, meter);
+        return run(exp, families, features, seed, curve, log, meter, Peers.NONE);
+    }
+
+    /**
+     * Rows from outside docbench (peers), scored beside docbench's models on the same test part.
+     * They are never the best model and choose nothing: McNemar compares them with docbench's best.
+     */
+    public interface Peers {
+        Peers NONE = (exp, labels, minDf, log) -> List.of();
+
+        /** Peer rows for {@code exp}, label indices in {@code labels}; names start with {@code peer:}. */
+        List<ModelRun> run(Experiment exp, List<String> labels, int minDf, Consumer<String> log);
+
+        /** True for a row a {@link Peers} made. */
+        static boolean isPeer(String family) {
+            return family.startsWith("peer:");
+        }
+    }
+
+    /** As above, with {@code peers} as extra rows after docbench's models. */
+    public static ExperimentResult run(Experiment exp, List<ModelFamily> families, FeatureSpec features, long seed,
+                                       boolean curve, Consumer<String> log, ProgressMeter meter, Peers peers) {
+        return run(new Runner(exp, features, seed, meter), families, features, seed, curve, log, meter, peers);
+    }
+
+    /** As above on a runner the caller made (and may have used already: its features and fitted models are reused). */
+    public static ExperimentResult run(Runner runner, List<ModelFamily> families, FeatureSpec features, long seed,
+                                       boolean curve, Consumer<String> log, ProgressMeter meter, Peers peers) {
+        Experiment exp = runner.experiment();
         runner.full(); // featurize before the models' progress starts, so each pass shows on its own
         List<ModelRun> runs = new ArrayList<>();
         try (Progress progress = meter.start("models " + exp.id(), families.size(), "models")) {
@@ -75,13 +103,14 @@ public record ExperimentResult(String id, String corpus, String task, String spl
         }
         // Ties go to the earlier family: a model that only ties the majority baseline is not "best".
         ModelRun best = runs.get(0);
-        for (ModelRun r : runs) {
+        for (ModelRun r : runs) { // docbench's own models only: peers are added below
             Metrics m = r.metrics();
             Metrics b = best.metrics();
             if (m.macroF1() > b.macroF1() || (m.macroF1() == b.macroF1() && m.accuracy() > b.accuracy())) {
                 best = r;
             }
         }
+        runs.addAll(peers.run(exp, runner.labels(), features.minDf(), log));
         boolean[] bestCorrect = best.correct();
         List<ModelResult> results = new ArrayList<>();
         for (ModelRun r : runs) {

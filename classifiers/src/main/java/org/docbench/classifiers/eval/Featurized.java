@@ -75,7 +75,7 @@ final class Featurized {
         try (Progress p = meter.start("fit features " + name, trainDocs.size(), "docs")) {
             fx = FeatureExtractor.fit(spec, () -> stepping(trainDocs.iterator(), p));
         }
-        List<Example<Label>> train = examples(fx, task, trainDocs, meter, "featurize " + name + " train");
+        List<Example<Label>> train = examples(fx, task, trainDocs, meter, "featurize " + name + " train", true);
         long t0 = System.nanoTime();
         List<Example<Label>> test = examples(fx, task, testDocs, meter, "featurize " + name + " test");
         long t1 = System.nanoTime();
@@ -112,26 +112,43 @@ final class Featurized {
 
     static List<Example<Label>> examples(FeatureExtractor fx, String task, List<LabeledDocument> docs, ProgressMeter meter,
                                          String name) {
+        return examples(fx, task, docs, meter, name, false);
+    }
+
+    /**
+     * As above; {@code parallel} featurizes on every core. The test part is featurized on one
+     * thread: its time is part of each model's documents per second, which must not depend on
+     * the cores (the peers predict on one).
+     */
+    static List<Example<Label>> examples(FeatureExtractor fx, String task, List<LabeledDocument> docs, ProgressMeter meter,
+                                         String name, boolean parallel) {
         // One String per feature name for the whole corpus, not one per document: on 30,000 long
-        // documents the duplicates alone take gigabytes.
-        Map<String, String> canonical = new HashMap<>();
-        Map<String, Label> labels = new HashMap<>();
-        List<Example<Label>> out = new ArrayList<>(docs.size());
+        // documents the duplicates alone take gigabytes. Documents are featurized in parallel (the
+        // extractor is thread-safe); each example lands at its document's index, so the result is
+        // the same whatever the threads do.
+        Map<String, String> canonical = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, Label> labels = new java.util.concurrent.ConcurrentHashMap<>();
+        @SuppressWarnings("unchecked")
+        Example<Label>[] out = new Example[docs.size()];
         try (Progress p = meter.start(name, docs.size(), "docs")) {
-            for (LabeledDocument d : docs) {
+            java.util.stream.IntStream indices = java.util.stream.IntStream.range(0, docs.size());
+            (parallel ? indices.parallel() : indices).forEach(i -> {
+                LabeledDocument d = docs.get(i);
                 Example<Label> e = fx.example(d.text(), labels.computeIfAbsent(d.label(task), Label::new));
                 String[] names = new String[e.size()];
                 double[] values = new double[e.size()];
-                int i = 0;
+                int k = 0;
                 for (org.tribuo.Feature f : e) {
-                    names[i] = canonical.computeIfAbsent(f.getName(), k -> k);
-                    values[i++] = f.getValue();
+                    names[k] = canonical.computeIfAbsent(f.getName(), n -> n);
+                    values[k++] = f.getValue();
                 }
-                out.add(new org.tribuo.impl.ArrayExample<>(e.getOutput(), names, values));
-                p.step();
-            }
+                out[i] = new org.tribuo.impl.ArrayExample<>(e.getOutput(), names, values);
+                synchronized (p) { // a Progress is stepped from one thread at a time
+                    p.step();
+                }
+            });
         }
-        return out;
+        return java.util.Arrays.asList(out);
     }
 
     /** The same training data (and dataset) scored against {@code other} documents, featurized with the same extractor. */
@@ -140,7 +157,7 @@ final class Featurized {
             throw new IllegalStateException("against() works on unrestricted data only");
         }
         long t0 = System.nanoTime();
-        List<Example<Label>> ex = examples(extractor, task, other, meter, "featurize " + name + " valid");
+        List<Example<Label>> ex = examples(extractor, task, other, meter, "featurize " + name + " valid", true);
         Featurized f = new Featurized(extractor, trainDocs, other, train, ex, System.nanoTime() - t0, task, null, meter, name);
         f.dataset = dataset;
         return f;

@@ -42,6 +42,8 @@ public final class Runner {
     private Featurized full;
     /** Every label's test score per document, per family run so far (rows null where the fallback answered). */
     private final Map<String, double[][]> scores = new HashMap<>();
+    /** Models trained on the full training part, by spec name: a grid point chosen on valid is not trained twice. */
+    private final Map<String, Trained> trainedOnFull = new HashMap<>();
 
     public Runner(Experiment experiment, FeatureSpec features, long seed) {
         this(experiment, features, seed, ProgressMeter.off());
@@ -153,6 +155,49 @@ public final class Runner {
     }
 
     Trained train(TrainerSpec spec, Featurized data) {
+        // With a valid part, selection trains on the very examples of the full training part.
+        boolean onFull = full != null && data.train == full.train;
+        if (onFull && trainedOnFull.containsKey(spec.name())) {
+            return trainedOnFull.get(spec.name());
+        }
+        Trained t = trainNow(spec, data);
+        if (onFull) {
+            trainedOnFull.put(spec.name(), t);
+        }
+        return t;
+    }
+
+    /**
+     * Trains {@code spec} on the training part and scores it on the valid part and on the test
+     * part: what an ablation row shows. The valid score is what a choice may look at; the test
+     * score is shown beside it, never used to choose. Shares the fitted model with {@link #run}.
+     *
+     * @throws IllegalStateException when the experiment has no valid part
+     */
+    public ValidAndTest validAndTest(TrainerSpec spec) {
+        if (experiment.valid().isEmpty()) {
+            throw new IllegalStateException(experiment.id() + " has no valid part");
+        }
+        Trained t = train(spec, full());
+        Featurized valid = selection();
+        Metrics v = Metrics.of(labels, truth(valid.testDocs), t.predict(valid.test).predicted);
+        Metrics te = Metrics.of(labels, truth(full.testDocs), t.predict(full.test).predicted);
+        return new ValidAndTest(v.macroF1(), te.macroF1(), te.accuracy(), full.featureCount(), t.nanos / 1e6);
+    }
+
+    /**
+     * Scores of one configuration on both held-out parts.
+     *
+     * @param validMacroF1 macro-F1 on the valid part
+     * @param testMacroF1  macro-F1 on the test part
+     * @param testAccuracy accuracy on the test part
+     * @param features     features the model saw
+     * @param trainMillis  training time
+     */
+    public record ValidAndTest(double validMacroF1, double testMacroF1, double testAccuracy, int features, double trainMillis) {
+    }
+
+    private Trained trainNow(TrainerSpec spec, Featurized data) {
         var dataset = data.trainDataset(experiment.id()); // built once per data, outside every model's clock
         long t0 = System.nanoTime();
         Model<Label> model = spec.create(seed).train(dataset);

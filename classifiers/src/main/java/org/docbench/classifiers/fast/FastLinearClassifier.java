@@ -8,6 +8,7 @@ import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
+import org.tribuo.classification.liblinear.LibLinearClassificationModel;
 import org.tribuo.classification.sgd.linear.LinearSGDModel;
 import org.tribuo.classification.mnb.MultinomialNaiveBayesModel;
 import org.tribuo.classification.mnb.protos.MultinomialNaiveBayesProto;
@@ -23,7 +24,8 @@ import com.google.protobuf.InvalidProtocolBufferException;
  * A trained Tribuo linear model compiled into primitive arrays, fed by {@link FastFeatures}:
  * raw text to label with no allocation per token or per feature. Scores equal Tribuo's
  * {@code model.predict} on the same extractor's examples (softmax probabilities for logistic
- * regression and naive Bayes, raw margins for a hinge-loss SVM); tests check it on whole corpora.
+ * regression by SGD and naive Bayes, LibLinear's normalized one-vs-rest sigmoids for its logistic
+ * regression, raw margins for SVMs); tests check it on whole corpora.
  *
  * <p>The compiled weights are immutable and shared; per-call state lives in a {@link Session},
  * one per thread.
@@ -43,12 +45,25 @@ public final class FastLinearClassifier {
     /** The normalizer leaves every token as it is (no step on), so raw text is tokenized directly. */
     private final boolean rawTokens;
     private final double[] bias;
-    private final boolean softmax;
+    private final Link link;
     private final Label[] outputs;
     private final String[] names;
 
+    /** How the linear scores become the model's scores. */
+    private enum Link {
+        /** Raw margins (SVMs). */
+        IDENTITY,
+        /** Softmax (Tribuo's SGD logistic regression, naive Bayes). */
+        SOFTMAX,
+        /**
+         * A sigmoid per class, divided by their sum: LibLinear's one-vs-rest probabilities
+         * ({@code Linear.predictProbability}); with two classes it is {@code p, 1 - p}.
+         */
+        OVR_SIGMOID
+    }
+
     private FastLinearClassifier(Normalizer normalizer, FastFeatures features, int labels, float[] rows, double[] bias,
-                                 boolean softmax, Label[] outputs) {
+                                 Link link, Label[] outputs) {
         this.normalizer = normalizer;
         this.features = features;
         this.labels = labels;
@@ -56,7 +71,7 @@ public final class FastLinearClassifier {
         this.rows = rows;
         this.rawTokens = normalizer.steps().isEmpty();
         this.bias = bias;
-        this.softmax = softmax;
+        this.link = link;
         this.outputs = outputs;
         this.names = new String[labels];
         for (int i = 0; i < labels; i++) {
@@ -66,7 +81,8 @@ public final class FastLinearClassifier {
 
     /**
      * Compiles {@code model}, trained on examples from {@code extractor}. Supports Tribuo's
-     * {@link LinearSGDModel} (logistic regression, linear SVM by SGD) and
+     * {@link LinearSGDModel} (logistic regression, linear SVM by SGD),
+     * {@link LibLinearClassificationModel} (LibLinear's linear SVMs and logistic regression) and
      * {@link MultinomialNaiveBayesModel}.
      *
      * @throws IllegalArgumentException for any other model type, naming it
@@ -78,8 +94,51 @@ public final class FastLinearClassifier {
         if (model instanceof MultinomialNaiveBayesModel nb) {
             return compileNaiveBayes(extractor, nb);
         }
+        if (model instanceof LibLinearClassificationModel liblinear) {
+            return compileLibLinear(extractor, liblinear);
+        }
         throw new IllegalArgumentException("cannot compile a " + model.getClass().getSimpleName()
-                + "; supported: LinearSGDModel (logistic regression, linear SVM), MultinomialNaiveBayesModel");
+                + "; supported: LinearSGDModel (logistic regression, linear SVM), LibLinearClassificationModel, "
+                + "MultinomialNaiveBayesModel");
+    }
+
+    /**
+     * LibLinear keeps one weight vector per class (one in all when there are two classes, the
+     * second class scoring its negation), laid out feature by feature: the weight of Tribuo
+     * feature id {@code f} for class {@code l} is {@code w[f * nr_w + l]}. Tribuo appends a bias
+     * feature of value 1 after the last feature id, so the bias is the row after the features.
+     * Output {@code l} is LibLinear's label order, which Tribuo's predictions follow.
+     */
+    private static FastLinearClassifier compileLibLinear(FeatureExtractor extractor, LibLinearClassificationModel model) {
+        de.bwaldvogel.liblinear.Model inner = model.getInnerModels().get(0);
+        ImmutableFeatureMap fmap = model.getFeatureIDMap();
+        ImmutableOutputInfo<Label> info = model.getOutputIDInfo();
+        int classes = inner.getNrClass();
+        if (classes != info.size()) {
+            throw new IllegalArgumentException("cannot compile a LibLinear model that saw " + classes + " of its "
+                    + info.size() + " labels in training");
+        }
+        int[] ids = inner.getLabels();
+        int nrW = classes == 2 && inner.getSolverType() != de.bwaldvogel.liblinear.SolverType.MCSVM_CS ? 1 : classes;
+        double[] w = inner.getFeatureWeights();
+        // Liblinear reads a node of index i (1-based) only when i <= this; the bias node is fmap.size() + 1.
+        int readable = inner.getBias() >= 0 ? inner.getNrFeature() + 1 : inner.getNrFeature();
+        ModelWeight weight = (l, id) -> {
+            if (id + 1 > readable) {
+                return 0.0;
+            }
+            return nrW == 1 ? (l == 0 ? w[id] : -w[id]) : w[id * nrW + l];
+        };
+        FastFeatures fast = extractor.fast();
+        float[] rows = rows(extractor, fast, fmap, classes, weight);
+        double[] bias = new double[classes];
+        Label[] outputs = new Label[classes];
+        for (int l = 0; l < classes; l++) {
+            bias[l] = weight.get(l, fmap.size());
+            outputs[l] = info.getOutput(ids[l]);
+        }
+        return new FastLinearClassifier(extractor.normalizer(), fast, classes, rows, bias,
+                inner.isProbabilityModel() ? Link.OVR_SIGMOID : Link.IDENTITY, outputs);
     }
 
     private static FastLinearClassifier compileLinear(FeatureExtractor extractor, LinearSGDModel model) {
@@ -95,7 +154,7 @@ public final class FastLinearClassifier {
             bias[l] = w.get(l, modelFeatures);
         }
         return new FastLinearClassifier(extractor.normalizer(), fast, labels, rows, bias,
-                model.generatesProbabilities(), outputs(info));
+                model.generatesProbabilities() ? Link.SOFTMAX : Link.IDENTITY, outputs(info));
     }
 
     /**
@@ -129,7 +188,8 @@ public final class FastLinearClassifier {
         }
         FastFeatures fast = extractor.fast();
         float[] rows = rows(extractor, fast, fmap, labels, (l, id) -> byLabel[l][id]);
-        return new FastLinearClassifier(extractor.normalizer(), fast, labels, rows, new double[labels], true, outputs(info));
+        return new FastLinearClassifier(extractor.normalizer(), fast, labels, rows, new double[labels], Link.SOFTMAX,
+                outputs(info));
     }
 
     private static Label[] outputs(ImmutableOutputInfo<Label> info) {
@@ -168,9 +228,9 @@ public final class FastLinearClassifier {
         return labels;
     }
 
-    /** True when the scores are softmax probabilities, false for raw margins. */
+    /** True when the scores are probabilities (softmax or one-vs-rest sigmoids), false for raw margins. */
     public boolean probabilities() {
-        return softmax;
+        return link != Link.IDENTITY;
     }
 
     /**
@@ -184,7 +244,7 @@ public final class FastLinearClassifier {
             out.writeUTF(names[l]);
             out.writeDouble(bias[l]);
         }
-        out.writeBoolean(softmax);
+        out.writeUTF(link.name());
         out.writeInt(rows.length);
         java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(rows.length * Float.BYTES);
         buf.asFloatBuffer().put(rows);
@@ -200,7 +260,7 @@ public final class FastLinearClassifier {
             outputs[l] = new Label(in.readUTF());
             bias[l] = in.readDouble();
         }
-        boolean softmax = in.readBoolean();
+        Link link = Link.valueOf(in.readUTF());
         FastFeatures fast = extractor.fast();
         int n = in.readInt();
         if (n != fast.featureCount() * (labels + 1)) {
@@ -213,7 +273,7 @@ public final class FastLinearClassifier {
         }
         float[] rows = new float[n];
         java.nio.ByteBuffer.wrap(bytes).asFloatBuffer().get(rows);
-        return new FastLinearClassifier(extractor.normalizer(), fast, labels, rows, bias, softmax, outputs);
+        return new FastLinearClassifier(extractor.normalizer(), fast, labels, rows, bias, link, outputs);
     }
 
     /** The label name of output index {@code i}, in Tribuo's output order. */
@@ -252,7 +312,21 @@ public final class FastLinearClassifier {
             for (int l = 0; l < labels; l++) {
                 s[l] = s[l] * scale + bias[l];
             }
-            if (softmax) {
+            if (link == Link.OVR_SIGMOID) {
+                if (labels == 2) {
+                    s[0] = 1.0 / (1.0 + Math.exp(-s[0]));
+                    s[1] = 1.0 - s[0];
+                } else {
+                    double sum = 0;
+                    for (int l = 0; l < labels; l++) {
+                        s[l] = 1.0 / (1.0 + Math.exp(-s[l]));
+                        sum += s[l];
+                    }
+                    for (int l = 0; l < labels; l++) {
+                        s[l] /= sum;
+                    }
+                }
+            } else if (link == Link.SOFTMAX) {
                 double max = Double.NEGATIVE_INFINITY;
                 for (int l = 0; l < labels; l++) {
                     max = Math.max(max, s[l]);

@@ -36,5 +36,9 @@ sealed interface Block {
     record CvChart(CrossValidation cv) implements Block {
     }
 
+    /** Macro-F1 against training time and docs/s for every model and peer (HTML only); see {@link CostChart}. */
+    record CostChart(ExperimentResult experiment) implements Block {
+    }
+
     enum Kind { SCORES, CONFUSION, ACCURACY_VS_TIME, CALIBRATION, LEARNING_CURVE }
 }

@@ -67,6 +67,12 @@ public final class HtmlReport {
                 sb.append(images.size() > 1 ? "<div class=\"panels\">" : "");
                 images.forEach(src -> sb.append("<img alt=\"").append(alt).append("\" src=\"").append(src).append("\">"));
                 sb.append(images.size() > 1 ? "</div>\n" : "\n");
+            } else if (block instanceof Block.CostChart c) {
+                for (String png : CostChart.draw(c.experiment())) {
+                    sb.append("<img style=\"display:inline-block;max-width:49%\" alt=\"cost chart of ")
+                            .append(escape(c.experiment().id())).append("\" src=\"").append(png).append("\">");
+                }
+                sb.append('\n');
             } else if (block instanceof Block.CvChart c) {
                 sb.append("<img alt=\"cross-validation chart\" src=\"").append(Charts.cv(c.cv())).append("\">\n");
             }

@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * units, pValueFloor  scores are fractions everywhere; p-values are numbers, at least pValueFloor (1e-16)
  * provenance       command, gitCommit, seed, cvSeeds, features, corpora[{name, sha256, documents, counts}],
  *                  families{family: {config: {hyperparameter: value}}}, tribuo, jdk, os, cpu
- * records[]        one per experiment x model: experiment, corpus, task, split, family, spec, best,
+ * records[]        one per experiment x model: experiment, corpus, task, split, family, spec, best, peer,
  *                  accuracy, accuracyLow, accuracyHigh, macroF1, macroF1Low, macroF1High, weightedF1,
  *                  mcnemarP, notWorseThanBest, ece, features, trainDocuments, testDocuments,
  *                  trainMillis, predictMillis, docsPerSecond
@@ -35,6 +35,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * crossValidation[] fold scores and corrected t-tests per corpus x task
  * published[]      literature figures beside ours
  * notes[], timing  what was left out and why; wall times
+ * ablations[]      AllSides: experiment, model, chosen, rows[{decision, setting, validMacroF1, testMacroF1,
+ *                  testAccuracy, features, trainMillis}]
  * </pre>
  *
  * Every field but those named {@code timing}, {@code trainMillis}, {@code predictMillis},
@@ -62,6 +64,7 @@ public final class JsonReport {
         root.put("crossValidation", report.crossValidation());
         root.put("published", report.published());
         root.put("notes", report.notes());
+        root.put("ablations", report.ablations());
         root.put("timing", report.timing());
         JsonNode tree = MAPPER.valueToTree(root);
         JsonNode corpora = tree.get("provenance").get("corpora");
@@ -135,6 +138,7 @@ public final class JsonReport {
                 r.put("family", m.family());
                 r.put("spec", m.spec());
                 r.put("best", m.family().equals(e.best()));
+                r.put("peer", org.docbench.classifiers.eval.ExperimentResult.Peers.isPeer(m.family()));
                 r.put("accuracy", m.metrics().accuracy());
                 r.put("accuracyLow", m.accuracyCi().low());
                 r.put("accuracyHigh", m.accuracyCi().high());

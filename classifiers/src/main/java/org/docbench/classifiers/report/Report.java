@@ -16,9 +16,11 @@ import org.docbench.classifiers.eval.ExperimentResult;
  * @param published        figures from the literature, printed beside ours
  * @param notes            what was left out or changed, and why
  * @param timing           wall times of the run; the only part besides per-model timing that changes between runs
+ * @param ablations        AllSides ablations, one per split (empty without AllSides)
  */
 public record Report(String schema, Provenance provenance, List<ExperimentResult> experiments,
-                     List<CrossValidation> crossValidation, List<Published> published, List<String> notes, Timing timing) {
+                     List<CrossValidation> crossValidation, List<Published> published, List<String> notes, Timing timing,
+                     List<Ablation> ablations) {
 
     public static final String SCHEMA = "docbench-accuracy/3";
 
@@ -27,6 +29,13 @@ public record Report(String schema, Provenance provenance, List<ExperimentResult
         crossValidation = List.copyOf(crossValidation);
         published = List.copyOf(published);
         notes = List.copyOf(notes);
+        ablations = List.copyOf(ablations);
+    }
+
+    /** A report without ablations. */
+    public Report(String schema, Provenance provenance, List<ExperimentResult> experiments, List<CrossValidation> crossValidation,
+                  List<Published> published, List<String> notes, Timing timing) {
+        this(schema, provenance, experiments, crossValidation, published, notes, timing, List.of());
     }
 
     /**

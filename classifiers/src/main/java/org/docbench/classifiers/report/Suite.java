@@ -29,6 +29,7 @@ public final class Suite {
     private final FeatureSpec features;
     private final long seed;
     private final ProgressMeter meter;
+    private ExperimentResult.Peers peers = ExperimentResult.Peers.NONE;
 
     /** A suite that logs each model's scores to {@code log} and shows no progress. */
     public Suite(FeatureSpec features, long seed, Consumer<String> log) {
@@ -41,6 +42,11 @@ public final class Suite {
         this.seed = seed;
         this.meter = meter;
         this.log = meter.guard(log);
+    }
+
+    /** Adds {@code peers} as rows of every experiment run from now on (none by default). */
+    public void peers(ExperimentResult.Peers peers) {
+        this.peers = peers;
     }
 
     /** Runs {@code families} on each (task, scheme) of {@code docs}; skips pairs with no train or test part. */
@@ -62,9 +68,18 @@ public final class Suite {
     /** Runs one experiment with its own feature spec (a large corpus may need a smaller vocabulary). */
     public ExperimentResult experiment(Experiment exp, List<ModelFamily> families, boolean learningCurve, FeatureSpec spec) {
         long t0 = System.nanoTime();
-        ExperimentResult r = ExperimentResult.run(exp, families, spec, seed, learningCurve, log, meter);
+        ExperimentResult r = ExperimentResult.run(exp, families, spec, seed, learningCurve, log, meter, peers);
         experiments.add(r);
         section(exp.id(), t0);
+        return r;
+    }
+
+    /** Runs one experiment on a runner the caller made (and may have used, e.g. for an ablation). */
+    public ExperimentResult experiment(org.docbench.classifiers.eval.Runner runner, List<ModelFamily> families, FeatureSpec spec) {
+        long t0 = System.nanoTime();
+        ExperimentResult r = ExperimentResult.run(runner, families, spec, seed, false, log, meter, peers);
+        experiments.add(r);
+        section(runner.experiment().id(), t0);
         return r;
     }
 
@@ -78,7 +93,8 @@ public final class Suite {
         }
     }
 
-    private void section(String name, long t0) {
+    /** Records the wall time since {@code t0} as section {@code name} of the report's timing. */
+    public void section(String name, long t0) {
         double s = (System.nanoTime() - t0) / 1e9;
         sections.add(new Report.Section(name, Math.round(s * 10) / 10.0));
         log.accept(String.format(Locale.ROOT, "== %s done in %.1f s", name, s));

@@ -10,7 +10,6 @@ import org.docbench.core.corpus.CorpusManifest;
 import org.docbench.core.corpus.LayoutCorpusReader;
 import org.docbench.core.document.LabeledDocument;
 import org.docbench.core.features.FeatureSpec;
-import org.docbench.core.text.Normalizer;
 import org.docbench.classifiers.progress.ProgressMeter;
 
 /**
@@ -45,12 +44,12 @@ public final class DefaultModels {
 
     /**
      * The default model of {@code task} trained on {@code docs}, exactly as the build trains it. It
-     * reads text as it comes ({@link Normalizer#none()}): in 5-fold cross-validation on the embedded
+     * reads text as it comes (no normalizer): in 5-fold cross-validation on the embedded
      * random split's training part it scores as the standard normalizer does (the README gives the
      * figures), and the fast path then tokenizes raw text without allocating.
      */
     public static SavedModel train(List<LabeledDocument> docs, String task, CorpusManifest manifest) {
-        return SavedModel.train(docs, task, Trainers.logisticRegression(0.5, 10), FeatureSpec.defaults(), Normalizer.none(),
+        return SavedModel.train(docs, task, Trainers.logisticRegression(0.5, 10), FeatureSpec.defaults().withNormalize(false),
                 SEED, manifest, ProgressMeter.off());
     }
 

@@ -21,8 +21,6 @@ import java.util.zip.ZipOutputStream;
 import org.docbench.classifiers.fast.FastLinearClassifier;
 import org.docbench.core.features.FeatureExtractor;
 import org.docbench.core.features.FeatureSpec;
-import org.docbench.core.text.Normalizer;
-import org.docbench.core.text.Step;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
 
@@ -70,7 +68,6 @@ public final class ModelFile {
                 FeatureExtractor.Fitted fitted = features.fitted();
                 Map<String, Object> fj = new LinkedHashMap<>();
                 fj.put("spec", specMap(features.spec()));
-                fj.put("normalizerSteps", stepNames(features.normalizer()));
                 fj.put("trainingDocuments", fitted.trainingDocuments());
                 fj.put("names", fitted.names());
                 fj.put("idf", fitted.idf());
@@ -174,23 +171,11 @@ public final class ModelFile {
         for (int i = 0; i < idf.length; i++) {
             idf[i] = fj.get("idf").get(i).asDouble();
         }
-        Normalizer normalizer = Normalizer.standard(); // files written before the field existed used it
-        if (fj.has("normalizerSteps")) {
-            List<String> steps = new ArrayList<>();
-            fj.get("normalizerSteps").forEach(n -> steps.add(n.asText()));
-            normalizer = normalizer(steps);
-        }
-        return FeatureExtractor.restore(spec(fj.get("spec")), normalizer,
-                new FeatureExtractor.Fitted(names, idf, fj.get("trainingDocuments").asInt()));
+        return FeatureExtractor.restore(spec(fj.get("spec")), new FeatureExtractor.Fitted(names, idf, fj.get("trainingDocuments").asInt()));
     }
 
     private static void writeFeatures(DataOutputStream out, FeatureExtractor features) throws IOException {
         out.writeUTF(JSON.writeValueAsString(specMap(features.spec())));
-        List<String> steps = stepNames(features.normalizer());
-        out.writeInt(steps.size());
-        for (String s : steps) {
-            out.writeUTF(s);
-        }
         FeatureExtractor.Fitted fitted = features.fitted();
         out.writeInt(fitted.trainingDocuments());
         out.writeInt(fitted.names().size());
@@ -204,10 +189,6 @@ public final class ModelFile {
 
     private static FeatureExtractor readFeatures(DataInputStream in) throws IOException {
         FeatureSpec spec = spec(JSON.readTree(in.readUTF()));
-        List<String> steps = new ArrayList<>();
-        for (int i = in.readInt(); i > 0; i--) {
-            steps.add(in.readUTF());
-        }
         int trainingDocuments = in.readInt();
         int n = in.readInt();
         List<String> names = new ArrayList<>(n);
@@ -218,7 +199,7 @@ public final class ModelFile {
         for (int i = 0; i < n; i++) {
             idf[i] = in.readDouble();
         }
-        return FeatureExtractor.restore(spec, normalizer(steps), new FeatureExtractor.Fitted(names, idf, trainingDocuments));
+        return FeatureExtractor.restore(spec, new FeatureExtractor.Fitted(names, idf, trainingDocuments));
     }
 
     private static Map<String, Object> specMap(FeatureSpec s) {
@@ -229,24 +210,15 @@ public final class ModelFile {
         m.put("weighting", s.weighting().name());
         m.put("minDf", s.minDf());
         m.put("hashBits", s.hashBits());
+        m.put("sublinearTf", s.sublinearTf());
+        m.put("normalize", s.normalize());
         return m;
     }
 
     private static FeatureSpec spec(JsonNode s) {
         return new FeatureSpec(s.get("maxNgram").asInt(), s.get("minCharNgram").asInt(), s.get("maxCharNgram").asInt(),
-                FeatureSpec.Weighting.valueOf(s.get("weighting").asText()), s.get("minDf").asInt(), s.get("hashBits").asInt());
-    }
-
-    private static List<String> stepNames(Normalizer n) {
-        return n.steps().stream().map(Enum::name).toList();
-    }
-
-    private static Normalizer normalizer(List<String> steps) {
-        Normalizer n = Normalizer.none();
-        for (String s : steps) {
-            n = n.with(Step.valueOf(s));
-        }
-        return n;
+                FeatureSpec.Weighting.valueOf(s.get("weighting").asText()), s.get("minDf").asInt(), s.get("hashBits").asInt(),
+                s.path("sublinearTf").asBoolean(false), s.path("normalize").asBoolean(true)); // absent in older files
     }
 
     static IllegalArgumentException damaged(String file, Exception e) {

@@ -17,8 +17,6 @@ import org.docbench.core.corpus.CorpusManifest;
 import org.docbench.core.document.LabeledDocument;
 import org.docbench.core.features.FeatureExtractor;
 import org.docbench.core.features.FeatureSpec;
-import org.docbench.core.text.Normalizer;
-import org.docbench.core.token.FastTokenizer;
 import org.tribuo.Example;
 import org.tribuo.Feature;
 import org.tribuo.ImmutableFeatureMap;
@@ -73,19 +71,13 @@ public final class SavedModel {
     /** As {@link #train(List, String, TrainerSpec, FeatureSpec, long, CorpusManifest)}, showing each pass on {@code meter}. */
     public static SavedModel train(List<LabeledDocument> docs, String task, TrainerSpec spec, FeatureSpec featureSpec,
                                    long seed, CorpusManifest corpus, ProgressMeter meter) {
-        return train(docs, task, spec, featureSpec, Normalizer.standard(), seed, corpus, meter);
-    }
-
-    /** As above, with the text normalized by {@code normalizer} before tokenizing (at training and at use). */
-    public static SavedModel train(List<LabeledDocument> docs, String task, TrainerSpec spec, FeatureSpec featureSpec,
-                                   Normalizer normalizer, long seed, CorpusManifest corpus, ProgressMeter meter) {
         List<LabeledDocument> labeled = docs.stream().filter(d -> d.label(task) != null).toList();
         if (labeled.isEmpty()) {
             throw new IllegalArgumentException("no document has a '" + task + "' label");
         }
         FeatureExtractor fx;
         try (Progress p = meter.start("fit features", labeled.size(), "docs")) {
-            fx = FeatureExtractor.fit(featureSpec, normalizer, FastTokenizer::new, () -> labeled.stream().map(d -> {
+            fx = FeatureExtractor.fit(featureSpec, () -> labeled.stream().map(d -> {
                 p.step();
                 return d.text();
             }).iterator());
@@ -115,7 +107,6 @@ public final class SavedModel {
         prov.put("hyperparameters", spec.hyperparameters());
         prov.put("seed", seed);
         prov.put("features", featureSpec.describe());
-        prov.put("normalizer", normalizer.steps().stream().map(Enum::name).toList());
         prov.put("labels", counts);
         prov.put("majority", majority);
         prov.put("trainingDocuments", labeled.size());

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.docbench.classifiers.report.AllSidesChoice;
 import org.docbench.core.corpus.AllSidesReader;
 import org.docbench.core.corpus.LayoutCorpusReader;
 import org.docbench.core.corpus.OnError;
@@ -29,6 +30,9 @@ import org.docbench.core.token.FastTokenizer;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 import org.tribuo.classification.baseline.DummyClassifierTrainer;
+import org.tribuo.classification.liblinear.LibLinearClassificationTrainer;
+import org.tribuo.classification.liblinear.LinearClassificationType;
+import org.tribuo.classification.liblinear.LinearClassificationType.LinearType;
 import org.tribuo.classification.mnb.MultinomialNaiveBayesTrainer;
 import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
 import org.tribuo.classification.sgd.objectives.Hinge;
@@ -54,7 +58,43 @@ class FastLinearClassifierTest {
                 Arguments.of("naive Bayes, counts, light smoothing", new MultinomialNaiveBayesTrainer(0.01),
                         FeatureSpec.defaults().withWeighting(FeatureSpec.Weighting.COUNT)),
                 Arguments.of("LR, hashed", new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.5, 0.1), 5, 1000, 1, 7L),
-                        FeatureSpec.defaults().withHashBits(16)));
+                        FeatureSpec.defaults().withHashBits(16)),
+                Arguments.of("LR, sublinear TF-IDF", new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.5, 0.1), 5, 1000, 1, 7L),
+                        FeatureSpec.defaults().withSublinearTf(true)),
+                Arguments.of("LibLinear SVM", liblinear(LinearType.L2R_L2LOSS_SVC_DUAL, 1), FeatureSpec.defaults()),
+                Arguments.of("LibLinear SVM, sublinear TF-IDF, unnormalized", liblinear(LinearType.L2R_L2LOSS_SVC_DUAL, 0.3),
+                        SUBLINEAR_RAW),
+                Arguments.of("LibLinear LR (dual), sublinear, word 1-3", liblinear(LinearType.L2R_LR_DUAL, 10),
+                        SUBLINEAR_RAW.withMaxNgram(3)),
+                Arguments.of("LibLinear LR (primal), sublinear counts, char n-grams", liblinear(LinearType.L2R_LR, 1),
+                        SUBLINEAR_RAW.withWeighting(FeatureSpec.Weighting.COUNT).withCharNgrams(2, 4)),
+                Arguments.of("LibLinear SVM, sublinear TF-IDF, char n-grams", liblinear(LinearType.L2R_L2LOSS_SVC_DUAL, 1),
+                        SUBLINEAR_RAW.withCharNgrams(3, 5)));
+    }
+
+    /** The AllSides choice's kind of spec: sublinear TF-IDF on text as it comes. */
+    private static final FeatureSpec SUBLINEAR_RAW = FeatureSpec.defaults().withSublinearTf(true).withNormalize(false);
+
+    private static Trainer<Label> liblinear(LinearType type, double c) {
+        return new LibLinearClassificationTrainer(new LinearClassificationType(type), c, 1000, 0.01, 7L);
+    }
+
+    /** LibLinear keeps one weight vector for two classes; the second class scores its negation. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("binaryModels")
+    void fastPath_equalsTribuoPredict_onTwoClasses(String name, Trainer<Label> trainer) {
+        List<LabeledDocument> docs = LayoutCorpusReader.embedded().readAll().stream()
+                .filter(d -> d.label("stance") != null).toList();
+        String first = docs.get(0).label("stance");
+        List<LabeledDocument> two = docs.stream().map(d -> new LabeledDocument(d.id(), d.text(),
+                java.util.Map.of("stance", d.label("stance").equals(first) ? first : "other"), d.splits(), d.metadata())).toList();
+        List<LabeledDocument> train = two.stream().filter(d -> "train".equals(d.split("random"))).toList();
+        assertEquivalent(name, trainer, SUBLINEAR_RAW, "stance", train, two);
+    }
+
+    static Stream<Arguments> binaryModels() {
+        return Stream.of(Arguments.of("LibLinear SVM, two classes", liblinear(LinearType.L2R_L2LOSS_SVC_DUAL, 1)),
+                Arguments.of("LibLinear LR, two classes", liblinear(LinearType.L2R_LR_DUAL, 1)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -90,6 +130,12 @@ class FastLinearClassifierTest {
                 train.stream().map(LabeledDocument::text).toList());
         assertEquivalent("allsides/stance/raw", new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.5, 0.1), 3, 1000, 1, 7L),
                 raw, "stance", train, sample);
+        // The report's AllSides choice (InferenceBenchmark's model=best): its documents, features and model.
+        AllSidesChoice best = AllSidesChoice.chosen();
+        List<LabeledDocument> chosen = best.documents(sample);
+        assertEquivalent("allsides/stance/best", best.model().create(7L), best.features(), "stance", chosen.subList(0, 1500), chosen);
+        assertEquivalent("allsides/stance/best-features-lr", liblinear(LinearType.L2R_LR_DUAL, 10), best.features(),
+                "stance", chosen.subList(0, 1500), chosen);
     }
 
     /**

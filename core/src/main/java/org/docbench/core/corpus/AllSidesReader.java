@@ -218,6 +218,20 @@ public final class AllSidesReader implements CorpusReader {
         return new LabeledDocument(id, body, labels, splits.getOrDefault(id, Map.of()), meta);
     }
 
+    /**
+     * {@code doc} with its title as the first paragraph of its text ({@code title + "\n\n" + text}),
+     * or {@code doc} itself when it has no title. The headline is the article's own summary of
+     * its stance; the standard normalizer's {@code TITLE} step would take that first line out
+     * again, so titled text goes with a normalizer that keeps it.
+     */
+    public static LabeledDocument titled(LabeledDocument doc) {
+        String title = doc.metadata().getOrDefault("title", "").strip();
+        if (title.isEmpty()) {
+            return doc;
+        }
+        return new LabeledDocument(doc.id(), title + "\n\n" + doc.text(), doc.labels(), doc.splits(), doc.metadata());
+    }
+
     private static String text(JsonNode node, String field) {
         JsonNode v = node.get(field);
         return v == null || v.isNull() ? "" : v.asText();

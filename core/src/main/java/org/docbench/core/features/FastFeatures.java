@@ -212,7 +212,7 @@ public final class FastFeatures {
      */
     public int extract(CharSequence normalizedText, Scratch s) {
         collect(normalizedText, s);
-        return s.finish(spec.weighting(), idf, slotFeature);
+        return s.finish(spec, idf, slotFeature);
     }
 
     /** Counts the known features of already-normalized text by slot, unweighted; returns how many. */
@@ -237,12 +237,14 @@ public final class FastFeatures {
                     + labels + ", got " + rows.length + " and " + sums.length);
         }
         boolean binary = spec.weighting() == FeatureSpec.Weighting.BINARY;
-        if (wordsOnly) {
+        boolean sublinear = spec.sublinearTf() && !binary;
+        if (wordsOnly && !sublinear) {
             s.clear();
             return s.dotOccurrences(occurrences(normalizedText, s), rows, labels, sums, binary);
         }
+        // A sublinear value is not linear in the count: count every feature first, then one row each.
         collect(normalizedText, s);
-        return s.dot(rows, labels, sums, binary);
+        return s.dot(rows, labels, sums, binary, sublinear);
     }
 
     /**
@@ -631,9 +633,10 @@ public final class FastFeatures {
 
         /**
          * {@link FastFeatures#score} after the general scan (specs off the hot path: longer n-grams,
-         * char n-grams, hashing): each distinct feature's row, once.
+         * char n-grams, hashing, sublinear counts): each distinct feature's row, once, times its
+         * value ({@code 1 + ln c} when sublinear, computed as {@link FeatureSpec#tf} does).
          */
-        int dot(float[] rows, int labels, double[] sums, boolean binary) {
+        int dot(float[] rows, int labels, double[] sums, boolean binary, boolean sublinear) {
             final int[] t = touched;
             final int[] c = counts;
             final int n = touchedCount;
@@ -643,7 +646,7 @@ public final class FastFeatures {
             for (int i = 0; i < n; i++) {
                 int f = t[i];
                 int row = f * stride;
-                double x = binary ? 1 : c[f];
+                double x = binary ? 1 : sublinear ? 1.0 + Math.log(c[f]) : c[f];
                 squares += x * x * rows[row];
                 for (int l = 0; l < labels; l++) {
                     sums[l] += x * rows[row + 1 + l];
@@ -658,7 +661,8 @@ public final class FastFeatures {
             return sumOfSquares;
         }
 
-        int finish(FeatureSpec.Weighting weighting, double[] idf, int[] slotFeature) {
+        int finish(FeatureSpec spec, double[] idf, int[] slotFeature) {
+            FeatureSpec.Weighting weighting = spec.weighting();
             if (indices.length < touchedCount) {
                 indices = new int[touched.length];
                 values = new double[touched.length];
@@ -669,8 +673,8 @@ public final class FastFeatures {
                 indices[i] = slotFeature[f];
                 double v = switch (weighting) {
                     case BINARY -> 1.0;
-                    case COUNT -> counts[f];
-                    case TFIDF -> counts[f] * idf[f];
+                    case COUNT -> spec.tf(counts[f]);
+                    case TFIDF -> spec.tf(counts[f]) * idf[f];
                 };
                 values[i] = v;
                 norm += v * v;

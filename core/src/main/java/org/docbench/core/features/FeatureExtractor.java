@@ -46,9 +46,16 @@ public final class FeatureExtractor {
         this.trainingDocuments = trainingDocuments;
     }
 
-    /** Fits the vocabulary and document frequencies on {@code trainingTexts} (raw text). */
+    /**
+     * Fits the vocabulary and document frequencies on {@code trainingTexts} (raw text), with the
+     * standard normalizer when the spec asks for it, else {@link Normalizer#none()}.
+     */
     public static FeatureExtractor fit(FeatureSpec spec, Iterable<String> trainingTexts) {
-        return fit(spec, Normalizer.standard(), FastTokenizer::new, trainingTexts);
+        return fit(spec, normalizerOf(spec), FastTokenizer::new, trainingTexts);
+    }
+
+    private static Normalizer normalizerOf(FeatureSpec spec) {
+        return spec.normalize() ? Normalizer.standard() : Normalizer.none();
     }
 
     /** Fits with a given normalizer and tokenizer (one new tokenizer per thread). */
@@ -167,8 +174,8 @@ public final class FeatureExtractor {
             }
             double v = switch (spec.weighting()) {
                 case BINARY -> 1.0;
-                case COUNT -> e.getValue();
-                case TFIDF -> e.getValue() * idf[index];
+                case COUNT -> spec.tf(e.getValue());
+                case TFIDF -> spec.tf(e.getValue()) * idf[index];
             };
             names[n] = e.getKey();
             values[n] = v;
@@ -210,19 +217,15 @@ public final class FeatureExtractor {
         return new Fitted(List.of(names), idf, trainingDocuments);
     }
 
-    /** An extractor equal to the one {@code fitted} came from, with the standard normalizer and tokenizer. */
+    /** An extractor equal to the one {@code fitted} came from, with the spec's normalizer and the standard tokenizer. */
     public static FeatureExtractor restore(FeatureSpec spec, Fitted fitted) {
-        return restore(spec, Normalizer.standard(), fitted);
-    }
-
-    /** An extractor equal to the one {@code fitted} came from with {@code normalizer} and the standard tokenizer. */
-    public static FeatureExtractor restore(FeatureSpec spec, Normalizer normalizer, Fitted fitted) {
         Objects.requireNonNull(spec, "spec");
         Map<String, Integer> vocab = new HashMap<>(fitted.names().size() * 2);
         for (int i = 0; i < fitted.names().size(); i++) {
             vocab.put(fitted.names().get(i), i);
         }
-        return new FeatureExtractor(spec, normalizer, FastTokenizer::new, vocab, fitted.idf(), fitted.trainingDocuments());
+        return new FeatureExtractor(spec, normalizerOf(spec), FastTokenizer::new, vocab, fitted.idf(),
+                fitted.trainingDocuments());
     }
 
     /** Counts every n-gram of the text by name, before the vocabulary filter. */

@@ -18,8 +18,13 @@ package org.docbench.core.features;
  * @param weighting    binary, count or TF-IDF (L2-normalized)
  * @param minDf        keep features seen in at least this many training documents, at least 1
  * @param hashBits     0 for a vocabulary of names, else hash names into 2^hashBits buckets, in [8, 26]
+ * @param sublinearTf  a count c counts as {@code 1 + ln c} (COUNT and TFIDF; BINARY is 1 either way), as
+ *                     scikit-learn's {@code sublinear_tf}: a word said ten times is not ten times the evidence
+ * @param normalize    run the standard {@link org.docbench.core.text.Normalizer} (boilerplate, bylines,
+ *                     title line removed) before tokenizing; false tokenizes the text as it comes
  */
-public record FeatureSpec(int maxNgram, int minCharNgram, int maxCharNgram, Weighting weighting, int minDf, int hashBits) {
+public record FeatureSpec(int maxNgram, int minCharNgram, int maxCharNgram, Weighting weighting, int minDf, int hashBits,
+                          boolean sublinearTf, boolean normalize) {
 
     /** How a feature's value is computed from its count in a document. */
     public enum Weighting { BINARY, COUNT, TFIDF }
@@ -43,40 +48,65 @@ public record FeatureSpec(int maxNgram, int minCharNgram, int maxCharNgram, Weig
         }
     }
 
-    /** Word unigrams and bigrams, TF-IDF, min document frequency 2, no hashing. */
+    /** Raw counts and the standard normalizer, the spec as it was before those two switches. */
+    public FeatureSpec(int maxNgram, int minCharNgram, int maxCharNgram, Weighting weighting, int minDf, int hashBits) {
+        this(maxNgram, minCharNgram, maxCharNgram, weighting, minDf, hashBits, false, true);
+    }
+
+    /** Word unigrams and bigrams, TF-IDF of raw counts, min document frequency 2, no hashing, normalized text. */
     public static FeatureSpec defaults() {
         return new FeatureSpec(2, 0, 0, Weighting.TFIDF, 2, 0);
     }
 
+    /** The count as it enters the weight: {@code c}, or {@code 1 + ln c} under {@link #sublinearTf}; c >= 1. */
+    public double tf(int count) {
+        return sublinearTf ? 1.0 + Math.log(count) : count;
+    }
+
     public FeatureSpec withMaxNgram(int n) {
-        return new FeatureSpec(n, minCharNgram, maxCharNgram, weighting, minDf, hashBits);
+        return new FeatureSpec(n, minCharNgram, maxCharNgram, weighting, minDf, hashBits, sublinearTf, normalize);
     }
 
     public FeatureSpec withCharNgrams(int min, int max) {
-        return new FeatureSpec(maxNgram, min, max, weighting, minDf, hashBits);
+        return new FeatureSpec(maxNgram, min, max, weighting, minDf, hashBits, sublinearTf, normalize);
     }
 
     public FeatureSpec withWeighting(Weighting w) {
-        return new FeatureSpec(maxNgram, minCharNgram, maxCharNgram, w, minDf, hashBits);
+        return new FeatureSpec(maxNgram, minCharNgram, maxCharNgram, w, minDf, hashBits, sublinearTf, normalize);
     }
 
     public FeatureSpec withMinDf(int df) {
-        return new FeatureSpec(maxNgram, minCharNgram, maxCharNgram, weighting, df, hashBits);
+        return new FeatureSpec(maxNgram, minCharNgram, maxCharNgram, weighting, df, hashBits, sublinearTf, normalize);
     }
 
     public FeatureSpec withHashBits(int bits) {
-        return new FeatureSpec(maxNgram, minCharNgram, maxCharNgram, weighting, minDf, bits);
+        return new FeatureSpec(maxNgram, minCharNgram, maxCharNgram, weighting, minDf, bits, sublinearTf, normalize);
     }
 
-    /** A compact description for reports, e.g. {@code word1-2 tfidf mindf2}. */
+    public FeatureSpec withSublinearTf(boolean on) {
+        return new FeatureSpec(maxNgram, minCharNgram, maxCharNgram, weighting, minDf, hashBits, on, normalize);
+    }
+
+    public FeatureSpec withNormalize(boolean on) {
+        return new FeatureSpec(maxNgram, minCharNgram, maxCharNgram, weighting, minDf, hashBits, sublinearTf, on);
+    }
+
+    /** A compact description for reports, e.g. {@code word1-2 tfidf mindf2} or {@code word1-3 sublinear-tfidf mindf2 unnormalized}. */
     public String describe() {
         StringBuilder sb = new StringBuilder("word1-").append(maxNgram);
         if (maxCharNgram > 0) {
             sb.append(" char").append(minCharNgram).append('-').append(maxCharNgram);
         }
-        sb.append(' ').append(weighting.name().toLowerCase(java.util.Locale.ROOT)).append(" mindf").append(minDf);
+        sb.append(' ');
+        if (sublinearTf && weighting != Weighting.BINARY) {
+            sb.append("sublinear-");
+        }
+        sb.append(weighting.name().toLowerCase(java.util.Locale.ROOT)).append(" mindf").append(minDf);
         if (hashBits > 0) {
             sb.append(" hash2^").append(hashBits);
+        }
+        if (!normalize) {
+            sb.append(" unnormalized");
         }
         return sb.toString();
     }

@@ -1,0 +1,33 @@
+package org.docbench.classifiers.report;
+
+import java.util.List;
+
+/**
+ * One experiment's ablation: the chosen configuration, then each feature decision switched on its
+ * own, every row trained on the train part and scored on the valid part (where the choice was made)
+ * and on the test part (shown, never used to choose). Immutable.
+ *
+ * @param experiment experiment id, e.g. {@code allsides/stance/random}
+ * @param model      the trainer spec every row trains
+ * @param chosen     the chosen configuration, in words
+ * @param rows       the chosen configuration first, then one row per switched decision
+ */
+public record Ablation(String experiment, String model, String chosen, List<Row> rows) {
+
+    public Ablation {
+        rows = List.copyOf(rows);
+    }
+
+    /**
+     * @param decision     what is switched ({@code chosen} for the first row)
+     * @param setting      the configuration of this row, in words
+     * @param validMacroF1 macro-F1 on the valid part
+     * @param testMacroF1  macro-F1 on the test part
+     * @param testAccuracy accuracy on the test part
+     * @param features     features the model saw
+     * @param trainMillis  training time (varies between runs)
+     */
+    public record Row(String decision, String setting, double validMacroF1, double testMacroF1, double testAccuracy,
+                      int features, double trainMillis) {
+    }
+}

@@ -1,0 +1,84 @@
+package org.docbench.classifiers.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+import org.docbench.classifiers.eval.Experiment;
+import org.docbench.classifiers.eval.Runner;
+import org.docbench.classifiers.progress.ProgressMeter;
+import org.docbench.classifiers.train.TrainerSpec;
+import org.docbench.classifiers.train.Trainers;
+import org.docbench.core.corpus.AllSidesReader;
+import org.docbench.core.document.LabeledDocument;
+import org.docbench.core.features.FeatureSpec;
+
+/**
+ * The AllSides stance configuration the report runs, chosen on the published valid parts with
+ * {@code AllSidesGrid} (its javadoc has the command; the README lists every configuration tried),
+ * and its ablation: each decision switched on its own. Immutable.
+ *
+ * @param title    the headline as the first paragraph of the text ({@link AllSidesReader#titled})
+ * @param features the feature spec
+ * @param model    the model every ablation row trains (the chosen LibLinear configuration)
+ */
+public record AllSidesChoice(boolean title, FeatureSpec features, TrainerSpec model) {
+
+    /** The report's choice. */
+    public static AllSidesChoice chosen() {
+        return new AllSidesChoice(true, FeatureSpec.defaults().withMinDf(5).withSublinearTf(true).withNormalize(false),
+                Trainers.liblinearSvm(AccuracyReport.ALLSIDES_SVM_C));
+    }
+
+    /** The documents as this configuration reads them. */
+    public List<LabeledDocument> documents(List<LabeledDocument> all) {
+        return title ? all.stream().map(AllSidesReader::titled).toList() : all;
+    }
+
+    /** In words, for the report. */
+    public String describe() {
+        return (title ? "title + body" : "body only") + ", `" + features.describe() + "`, `" + model.name() + "`";
+    }
+
+    /** A switched decision: its name and the configuration with it switched. */
+    record Switch(String decision, AllSidesChoice config) {
+    }
+
+    /** Each decision switched on its own, in the report's order. */
+    List<Switch> switches() {
+        List<Switch> s = new ArrayList<>();
+        s.add(new Switch("title", new AllSidesChoice(!title, features, model)));
+        s.add(new Switch("sublinear TF", new AllSidesChoice(title, features.withSublinearTf(!features.sublinearTf()), model)));
+        s.add(new Switch("word n-grams", new AllSidesChoice(title, features.withMaxNgram(features.maxNgram() == 1 ? 2 : 1), model)));
+        s.add(new Switch("min df", new AllSidesChoice(title, features.withMinDf(features.minDf() == 2 ? 5 : 2), model)));
+        s.add(new Switch("char n-grams", new AllSidesChoice(title,
+                features.maxCharNgram() > 0 ? features.withCharNgrams(0, 0) : features.withCharNgrams(3, 5), model)));
+        s.add(new Switch("normalizer", new AllSidesChoice(title, features.withNormalize(!features.normalize()), model)));
+        return s;
+    }
+
+    /**
+     * Runs the ablation on {@code scheme}; the chosen row comes from {@code chosenRunner}, whose
+     * fitted features and model the experiment itself then reuses.
+     */
+    Ablation ablate(Runner chosenRunner, List<LabeledDocument> all, String scheme, long seed, ProgressMeter meter,
+                    Consumer<String> log) {
+        List<Ablation.Row> rows = new ArrayList<>();
+        rows.add(row("chosen", this, chosenRunner, log));
+        for (Switch sw : switches()) {
+            Experiment exp = Experiment.of("allsides", AccuracyReport.IDEOLOGY, scheme, sw.config().documents(all));
+            rows.add(row(sw.decision(), sw.config(), new Runner(exp, sw.config().features(), seed, meter), log));
+        }
+        return new Ablation(chosenRunner.experiment().id(), model.name(), describe(), rows);
+    }
+
+    private static Ablation.Row row(String decision, AllSidesChoice c, Runner runner, Consumer<String> log) {
+        long t0 = System.nanoTime();
+        Runner.ValidAndTest s = runner.validAndTest(c.model());
+        log.accept(String.format(Locale.ROOT, "%-45s ablation %-13s valid macro-F1 %.3f  test macro-F1 %.3f  (%s; %.1f s)",
+                runner.experiment().id(), decision, s.validMacroF1(), s.testMacroF1(), c.describe(), (System.nanoTime() - t0) / 1e9));
+        return new Ablation.Row(decision, c.describe(), s.validMacroF1(), s.testMacroF1(), s.testAccuracy(), s.features(),
+                s.trainMillis());
+    }
+}

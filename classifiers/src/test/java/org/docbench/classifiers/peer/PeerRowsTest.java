@@ -1,0 +1,104 @@
+package org.docbench.classifiers.peer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.docbench.classifiers.eval.Experiment;
+import org.docbench.classifiers.eval.ModelRun;
+import org.docbench.core.corpus.LayoutCorpusReader;
+import org.docbench.core.document.LabeledDocument;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Peers run on exactly an experiment's parts and come back as rows docbench's metric code scores. */
+class PeerRowsTest {
+
+    private static Experiment embeddedTopic() {
+        return Experiment.of("embedded", "topic", "random", LayoutCorpusReader.embedded().readAll());
+    }
+
+    @Test
+    void installedPeers_predictEveryTestDocument_andLearnTheTopics(@TempDir Path work) {
+        List<Peer> installed = Peer.all().stream().filter(p -> p.missing().isEmpty()).toList();
+        if (installed.isEmpty()) {
+            System.err.println("SKIPPED: no peer installed (apt-get install fasttext python3-sklearn)");
+        }
+        Assumptions.assumeFalse(installed.isEmpty(), "no peer installed");
+        Experiment exp = embeddedTopic();
+        List<String> labels = exp.train().stream().map(d -> d.label("topic")).distinct().sorted().toList();
+        List<ModelRun> rows = new PeerRows(installed, work).run(exp, labels, 2, line -> { });
+        assertEquals(installed.size(), rows.size(), "one row per installed peer: " + rows.stream().map(r -> r.family().name()).toList());
+        for (ModelRun r : rows) {
+            assertTrue(r.family().name().startsWith(Peer.PREFIX), r.family().name());
+            assertEquals(exp.test().size(), r.predicted().length, r.family().name());
+            // Six balanced topics: chance is 0.17; fastText gets about 0.5 from 522 documents, scikit-learn about 0.9.
+            assertTrue(r.metrics().macroF1() > 0.35, r.family().name() + " macro-F1 " + r.metrics().macroF1());
+            assertTrue(r.trainNanos() > 0 && r.predictNanos() > 0, r.family().name() + " times");
+        }
+    }
+
+    @Test
+    void missingPeer_isOneNote_andNoRow(@TempDir Path work) {
+        Peer absent = new Peer() {
+            @Override
+            public String name() {
+                return PREFIX + "absent";
+            }
+
+            @Override
+            public String settings() {
+                return "none";
+            }
+
+            @Override
+            public Optional<String> missing() {
+                return Optional.of("absent peer not run: not installed");
+            }
+
+            @Override
+            public Predictions run(Experiment exp, Function<LabeledDocument, String> text, int minDf, Path dir) {
+                throw new AssertionError("a missing peer must not run");
+            }
+        };
+        PeerRows rows = new PeerRows(List.of(absent), work);
+        Experiment exp = embeddedTopic();
+        assertTrue(rows.run(exp, List.of("a"), 2, line -> { }).isEmpty(), "no row");
+        assertEquals(List.of("absent peer not run: not installed"), rows.notes());
+    }
+
+    @Test
+    void failingPeer_isANote_notAFailure(@TempDir Path work) {
+        Peer failing = new Peer() {
+            @Override
+            public String name() {
+                return PREFIX + "failing";
+            }
+
+            @Override
+            public String settings() {
+                return "fails";
+            }
+
+            @Override
+            public Optional<String> missing() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Predictions run(Experiment exp, Function<LabeledDocument, String> text, int minDf, Path dir)
+                    throws java.io.IOException {
+                throw new java.io.IOException("peer command exited with 1: boom");
+            }
+        };
+        PeerRows rows = new PeerRows(List.of(failing), work);
+        assertTrue(rows.run(embeddedTopic(), List.of("a"), 2, line -> { }).isEmpty(), "no row");
+        assertTrue(rows.notes().stream().anyMatch(n -> n.contains("failed on embedded/topic/random") && n.contains("boom")),
+                "notes: " + rows.notes());
+    }
+}

@@ -148,7 +148,7 @@ class ClassifyJobTest {
     }
 
     @Test
-    void csvAndLayoutFolder_giveTheSameLabelsAsSavedModel() throws IOException {
+    void csvAndLayoutFolder_giveTheLabelsOfSavedModelAndOfDocbenchClassify() throws IOException {
         List<LabeledDocument> some = docs.subList(0, 200);
         Path csv = SparkTestSupport.writeCsv(dir.resolve("docs.csv"), some);
         Path layout = SparkTestSupport.writeLayout(dir.resolve("layout-in"), some);
@@ -158,6 +158,24 @@ class ClassifyJobTest {
             assertEquals(0, r.exit(), in + ": " + r);
             assertTrue(r.out().contains("read 200, classified 200, bad 0"), in + ": " + r.out());
             assertSameAsSavedModel(fastModel, outputById(spark, out, "parquet"), some);
+        }
+        // and the docbench command itself, on the layout folder's files
+        List<String> args = new ArrayList<>(List.of("classify", "--model", fastModel.toString(), "--json"));
+        some.forEach(d -> args.add(layout.resolve("docs/" + d.id() + ".txt").toString()));
+        java.io.StringWriter cliOut = new java.io.StringWriter();
+        int code = org.docbench.classifiers.cli.DocbenchCli.run(new java.io.PrintWriter(cliOut),
+                new java.io.PrintWriter(new java.io.StringWriter()), args.toArray(String[]::new));
+        assertEquals(0, code, cliOut.toString());
+        Map<String, Row> job = outputById(spark, dir.resolve("out-layout-in"), "parquet");
+        List<String> lines = cliOut.toString().strip().lines().toList();
+        assertEquals(some.size(), lines.size(), "one line per document from docbench classify");
+        for (String line : lines) {
+            JsonNode cli = SparkTestSupport.JSON.readTree(line);
+            String id = cli.get("id").asText().replaceFirst("\\.txt$", "");
+            Row r = job.get(id);
+            assertNotNull(r, "document " + id + " is missing from the job's output");
+            assertEquals(cli.get("label").asText(), r.getString(r.fieldIndex("label")), "label of " + id + ": " + line);
+            assertEquals(cli.get("confidence").asDouble(), r.getDouble(r.fieldIndex("confidence")), 1e-5, "confidence of " + id);
         }
     }
 

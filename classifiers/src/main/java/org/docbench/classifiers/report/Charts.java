@@ -184,6 +184,12 @@ final class Charts {
         c.getStyler().setXAxisMin(mid - half);
         c.getStyler().setXAxisMax(mid + half);
         c.getStyler().setxAxisTickLabelsFormattingFunction(Charts::millis);
+        // With two or three models XChart put ticks at the raw scores (81.45512060102807): whole percents, padded range.
+        double yLo = e.models().stream().mapToDouble(m -> 100 * m.metrics().accuracy()).min().orElse(0);
+        double yHi = e.models().stream().mapToDouble(m -> 100 * m.metrics().accuracy()).max().orElse(100);
+        c.getStyler().setYAxisMin(Math.max(0, 10 * Math.floor(yLo / 10 - 0.5)));
+        c.getStyler().setYAxisMax(Math.min(100, 10 * Math.ceil(yHi / 10 + 0.5)));
+        c.getStyler().setYAxisDecimalPattern("0");
         c.getStyler().setXAxisTickMarkSpacingHint(70);
         c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         c.getStyler().setMarkerSize(10);

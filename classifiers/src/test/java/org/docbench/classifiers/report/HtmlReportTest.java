@@ -93,6 +93,9 @@ class HtmlReportTest {
         double span = c.getStyler().getXAxisMax() - c.getStyler().getXAxisMin();
         assertTrue(span >= 1.0, "log10 span " + span + ": several labeled ticks, not one");
         assertFalse(c.getStyler().isXAxisLogarithmic(), "XChart's log axis labels powers of ten only");
+        assertEquals("0", c.getStyler().getYAxisDecimalPattern(), "whole percents on the accuracy axis");
+        assertTrue(c.getStyler().getYAxisMin() % 10 == 0 && c.getStyler().getYAxisMax() % 10 == 0
+                && c.getStyler().getYAxisMax() <= 100, c.getStyler().getYAxisMin() + ".." + c.getStyler().getYAxisMax());
     }
 
     private static List<String> annotations(XYChart c) {

@@ -14,9 +14,9 @@ class BenchCorpusTest {
     @Test
     void load_keepsOneTopic_whenATopicIsGiven() {
         List<LabeledDocument> sanctuary = BenchCorpus.load("embedded", 10_000, "all", "sanctuary");
-        assertEquals(108, sanctuary.size());
+        assertEquals(144, sanctuary.size()); // 48 documents in each of the three sanctuary cells
         assertTrue(sanctuary.stream().allMatch(d -> d.label("topic").equals("sanctuary")));
-        assertEquals(648, BenchCorpus.load("embedded", 10_000, "all").size());
+        assertEquals(864, BenchCorpus.load("embedded", 10_000, "all").size());
     }
 
     @Test

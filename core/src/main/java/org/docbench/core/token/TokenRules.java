@@ -1,0 +1,415 @@
+package org.docbench.core.token;
+
+import static org.docbench.core.token.CharClasses.BMP;
+import static org.docbench.core.token.CharClasses.CLASS_MASK;
+import static org.docbench.core.token.CharClasses.DIGIT;
+import static org.docbench.core.token.CharClasses.IDEO;
+import static org.docbench.core.token.CharClasses.LETTER;
+import static org.docbench.core.token.CharClasses.LOWER_ASCII;
+import static org.docbench.core.token.CharClasses.MARK;
+import static org.docbench.core.token.CharClasses.PAIR;
+import static org.docbench.core.token.CharClasses.SEP;
+import static org.docbench.core.token.CharClasses.URL_STOP;
+import static org.docbench.core.token.CharClasses.classify;
+import static org.docbench.core.token.CharClasses.isAsciiAlnum;
+import static org.docbench.core.token.CharClasses.isLocalPartChar;
+
+/**
+ * Where a token ends, by the token spec of {@link org.docbench.core.token this package}: the
+ * joiner rules inside words (apostrophes, initials, decimals, thousands, hyphens next to digits,
+ * {@code (s)} suffixes), URLs and e-mail addresses. The general scanner of {@link FastTokenizer};
+ * its fast path asks only {@link #endsPlainly} and {@link #mayStartUrl(char, char)}.
+ *
+ * <p>Reads the text its tokenizer hands it at each reset. Not thread-safe: one per tokenizer.
+ */
+final class TokenRules {
+
+    private char[] buf = new char[0];
+    private int length;
+    /** Where the run being scanned started (a run: letters, digits and marks between joiners). */
+    private int runStart;
+    /** True while every char of the current token is one an e-mail local part may hold. */
+    private boolean localOnly;
+    /** True once the current token holds a char outside ASCII. */
+    private boolean nonAscii;
+    /** The last {@link #tokenEnd}'s token is a word of ASCII chars, whose term is a plain lower-casing. */
+    private boolean asciiTerm;
+
+    /** The text the next calls read: {@code buf[0, length)}. */
+    void reset(char[] buf, int length) {
+        this.buf = buf;
+        this.length = length;
+    }
+
+    /**
+     * End of the token that starts at {@code i}, a char of class {@code cls} (a letter, digit or
+     * ideograph): a URL, an ideograph with its marks, or a word with its joiners and, when it
+     * turns out to be one's local part, an e-mail address.
+     */
+    int tokenEnd(int i, int cls) {
+        final char[] b = buf;
+        final int n = length;
+        if (i + 4 <= n && mayStartUrl(b[i], b[i + 1])) {
+            int e = urlEnd(i);
+            if (e >= 0) {
+                asciiTerm = false;
+                return e;
+            }
+        }
+        if (cls == IDEO) {
+            asciiTerm = false;
+            return skipMarks(i + Character.charCount(Character.codePointAt(b, i, n)));
+        }
+        int e = wordEnd(i);
+        if (localOnly && e < n && mayBeEmail(e)) {
+            int m = emailEnd(i);
+            if (m > 0) {
+                e = m;
+            }
+        }
+        asciiTerm = !nonAscii;
+        return e;
+    }
+
+    /** Whether the token of the last {@link #tokenEnd} is all ASCII and no URL: its term is the text lower-cased. */
+    boolean asciiTerm() {
+        return asciiTerm;
+    }
+
+    /**
+     * Whether an ASCII word that stops at {@code j} (the end, or a char that is not an ASCII
+     * letter or digit) ends there for sure, as the general scanner would end it; without a branch
+     * (what follows a word is a guess for a predictor). It does at the end of the text; at a
+     * separator that no joiner or e-mail address goes on through (a space, most punctuation,
+     * quotation marks); and at {@code .} or {@code ,} when the char after it is such a separator
+     * too and no {@code .}, {@code _}, {@code %}, {@code +}, {@code -} or {@code @} either.
+     */
+    static boolean endsPlainly(char[] b, int j, int n) {
+        int atEnd = ((j ^ n) - 1) >>> 31;              // 1 when j == n
+        int nextAtEnd = (((j + 1) ^ n) - 1) >>> 31;
+        int kind = END_KIND[b[Math.min(j, n - 1)]];
+        int neutral = NEUTRAL[b[Math.min(j + 1, n - 1)]];
+        return (atEnd | kind & 1 | (kind >>> 1) & (neutral | nextAtEnd)) != 0;
+    }
+
+    /**
+     * For {@link #endsPlainly}, by char: 1 where a word ends whatever follows, 2 where it ends if
+     * a {@link #NEUTRAL} char follows ({@code .} and {@code ,}), 0 where a joiner or an e-mail
+     * address may go on ({@code ' ’ - ‐ ‑ ( @ _ % +}), and at letters, digits, marks and
+     * surrogates (which may pair into a letter).
+     */
+    private static final byte[] END_KIND = new byte[1 << 16];
+    /** For {@link #endsPlainly}: separators that are neither e-mail local-part chars nor {@code @}. */
+    private static final byte[] NEUTRAL = new byte[1 << 16];
+
+    static {
+        for (int c = 0; c < (1 << 16); c++) {
+            boolean separator = BMP[c] == SEP && !Character.isSurrogate((char) c);
+            END_KIND[c] = (byte) (separator && "'.,-(@_%+\u2019\u2010\u2011".indexOf(c) < 0 ? 1 : 0);
+            NEUTRAL[c] = (byte) (separator && "._%+-@".indexOf(c) < 0 ? 1 : 0);
+        }
+        END_KIND['.'] = 2;
+        END_KIND[','] = 2;
+    }
+
+    /** Cheap test on the first two chars: only {@code ht}, {@code ww} and {@code ft} can start a URL. */
+    static boolean mayStartUrl(char c0, char c1) {
+        char a = (char) (c0 | 0x20);
+        char b = (char) (c1 | 0x20);
+        return (a == 'h' && b == 't') || (a == 'w' && b == 'w') || (a == 'f' && b == 't');
+    }
+
+    /**
+     * Whether an e-mail address can start at the current token, which so far holds only chars an
+     * e-mail local part may hold: then the local part runs on from {@code e} to an {@code @}, or
+     * there is no e-mail address here.
+     */
+    private boolean mayBeEmail(int e) {
+        final char[] b = buf;
+        final int n = length;
+        int j = e;
+        while (j < n && isLocalPartChar(b[j])) {
+            j++;
+        }
+        return j < n && b[j] == '@';
+    }
+
+
+    /** End of the word starting at {@code i} (a letter or digit), following the joiner rules. */
+    private int wordEnd(int i) {
+        final char[] b = buf;
+        final int n = length;
+        localOnly = true;
+        nonAscii = false;
+        i = scanRun(i);
+        while (i < n) {
+            char c = b[i];
+            if (c == ' ' || c == '\n') {
+                break; // the common case, decided before the joiner tests
+            }
+            if (c == '\'' || c == '\u2019') {
+                if (classOf(i + 1) != LETTER) {
+                    break;
+                }
+                localOnly = false;
+                nonAscii |= c != '\'';
+            } else if (c == '.') {
+                int next = classOf(i + 1);
+                boolean decimal = next == DIGIT && classBefore(i) == DIGIT;
+                boolean initial = next == LETTER && runIsOneLetter(i);
+                if (!decimal && !initial) {
+                    break;
+                }
+            } else if (c == ',') {
+                if (classBefore(i) != DIGIT || !thousandsGroupAt(i + 1)) {
+                    break;
+                }
+                localOnly = false;
+            } else if (c == '-' || c == '\u2010' || c == '\u2011') {
+                int next = classOf(i + 1);
+                if ((next != LETTER && next != DIGIT) || !(hasDigit(runStart, i) || hasDigit(i + 1, runEnd(i + 1)))) {
+                    break;
+                }
+                if (c != '-') {
+                    localOnly = false;
+                    nonAscii = true;
+                }
+            } else if (c == '(') {
+                if (classBefore(i) == DIGIT) {
+                    int after = parenSuffixesEnd(i);
+                    if (after > i) {
+                        localOnly = false;
+                        i = after;
+                    }
+                }
+                break;
+            } else {
+                break;
+            }
+            i = scanRun(i + 1);
+        }
+        return i;
+    }
+
+    /** Scans a run of letters, digits and marks from {@code i} (a letter or digit); returns its end. */
+    private int scanRun(int i) {
+        runStart = i;
+        final char[] b = buf;
+        final int n = length;
+        while (i < n) {
+            char c = b[i];
+            if (c < 128) {
+                if (BMP[c] == SEP) {
+                    break;
+                }
+                i++;
+            } else {
+                int k = classAt(i);
+                int cls = k & CLASS_MASK;
+                if (cls != LETTER && cls != DIGIT && cls != MARK) {
+                    break;
+                }
+                localOnly = false;
+                nonAscii = true;
+                i += (k & PAIR) != 0 ? 2 : 1;
+            }
+        }
+        return i;
+    }
+
+    /** End of the run starting at {@code i}, without touching the cursor's state. */
+    private int runEnd(int i) {
+        final int n = length;
+        while (i < n) {
+            int k = classAt(i);
+            int cls = k & CLASS_MASK;
+            if (cls != LETTER && cls != DIGIT && cls != MARK) {
+                break;
+            }
+            i += (k & PAIR) != 0 ? 2 : 1;
+        }
+        return i;
+    }
+
+    private boolean hasDigit(int from, int to) {
+        for (int i = from; i < to; ) {
+            int k = classAt(i);
+            if ((k & CLASS_MASK) == DIGIT) {
+                return true;
+            }
+            i += (k & PAIR) != 0 ? 2 : 1;
+        }
+        return false;
+    }
+
+    /** Class of the code point that ends just before {@code i}. */
+    private int classBefore(int i) {
+        char c = buf[i - 1];
+        if (Character.isLowSurrogate(c) && i >= 2 && Character.isHighSurrogate(buf[i - 2])) {
+            return classify(Character.toCodePoint(buf[i - 2], c));
+        }
+        return BMP[c];
+    }
+
+    /** Whether the current run, ending at {@code i}, is a single letter (one code point). */
+    private boolean runIsOneLetter(int i) {
+        int len = i - runStart;
+        if (len == 1) {
+            return BMP[buf[runStart]] == LETTER;
+        }
+        return len == 2 && (classAt(runStart) & PAIR) != 0 && (classAt(runStart) & CLASS_MASK) == LETTER;
+    }
+
+    /** Whether exactly three digits start at {@code i} (a fourth one would make it no thousands group). */
+    private boolean thousandsGroupAt(int i) {
+        for (int d = 0; d < 3; d++) {
+            if (i >= length) {
+                return false;
+            }
+            int k = classAt(i);
+            if ((k & CLASS_MASK) != DIGIT) {
+                return false;
+            }
+            i += (k & PAIR) != 0 ? 2 : 1;
+        }
+        return classOf(i) != DIGIT;
+    }
+
+    /** End of one or more {@code (x)} suffixes (x = 1 to 3 ASCII letters or digits) at {@code i}, or {@code i}. */
+    private int parenSuffixesEnd(int i) {
+        final char[] b = buf;
+        final int n = length;
+        while (i < n && b[i] == '(') {
+            int j = i + 1;
+            while (j < n && j - i <= 3 && isAsciiAlnum(b[j])) {
+                j++;
+            }
+            if (j == i + 1 || j >= n || b[j] != ')') {
+                break;
+            }
+            i = j + 1;
+        }
+        return i;
+    }
+
+    private int skipMarks(int i) {
+        while (i < length) {
+            int k = classAt(i);
+            if ((k & CLASS_MASK) != MARK) {
+                break;
+            }
+            i += (k & PAIR) != 0 ? 2 : 1;
+        }
+        return i;
+    }
+
+    /** End of the URL starting at {@code i}, or -1. */
+    private int urlEnd(int i) {
+        final char[] b = buf;
+        final int n = length;
+        int body;
+        if (startsWithIgnoreCase(i, "https://")) {
+            body = i + 8;
+        } else if (startsWithIgnoreCase(i, "http://")) {
+            body = i + 7;
+        } else if (startsWithIgnoreCase(i, "ftp://")) {
+            body = i + 6;
+        } else if (startsWithIgnoreCase(i, "www.")) {
+            body = i + 4;
+        } else {
+            return -1;
+        }
+        int j = body;
+        while (j < n && !URL_STOP[b[j]]) {
+            j++;
+        }
+        while (j > body && isUrlTrailer(b[j - 1])) {
+            j--;
+        }
+        return j > body ? j : -1;
+    }
+
+    private static boolean isUrlTrailer(char c) {
+        return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '\''
+                || c == '"' || c == ')' || c == ']' || c == '}';
+    }
+
+    private boolean startsWithIgnoreCase(int i, String prefix) {
+        if (i + prefix.length() > length) {
+            return false;
+        }
+        for (int k = 0; k < prefix.length(); k++) {
+            char c = buf[i + k];
+            if (c < 128) {
+                c = LOWER_ASCII[c];
+            }
+            if (c != prefix.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** End of the e-mail address starting at {@code i}, or -1. */
+    private int emailEnd(int i) {
+        final char[] b = buf;
+        final int n = length;
+        if (!isAsciiAlnum(b[i])) {
+            return -1;
+        }
+        int j = i + 1;
+        while (j < n && isLocalPartChar(b[j])) {
+            j++;
+        }
+        if (j >= n || b[j] != '@') {
+            return -1;
+        }
+        int e = labelEnd(j + 1);
+        if (e < 0) {
+            return -1;
+        }
+        int result = -1;
+        while (e < n && b[e] == '.') {
+            int next = labelEnd(e + 1);
+            if (next < 0) {
+                break;
+            }
+            result = next;
+            e = next;
+        }
+        return result;
+    }
+
+    /** End of the longest domain label (ASCII letters and digits, inner hyphens) at {@code i}, or -1. */
+    private int labelEnd(int i) {
+        final char[] b = buf;
+        final int n = length;
+        if (i >= n || !isAsciiAlnum(b[i])) {
+            return -1;
+        }
+        int last = i + 1;
+        for (int j = i + 1; j < n; j++) {
+            char c = b[j];
+            if (isAsciiAlnum(c)) {
+                last = j + 1;
+            } else if (c != '-') {
+                break;
+            }
+        }
+        return last;
+    }
+
+    /** Class of the code point at {@code i}, with {@link CharClasses#PAIR} set when it is a surrogate pair. */
+    int classAt(int i) {
+        char c = buf[i];
+        if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(buf[i + 1])) {
+            return classify(Character.toCodePoint(c, buf[i + 1])) | PAIR;
+        }
+        return BMP[c];
+    }
+
+    /** Class of the code point at {@code i}, SEP past the end. */
+    private int classOf(int i) {
+        return i < length ? classAt(i) & CLASS_MASK : SEP;
+    }
+}

@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.docbench.core.document.LabeledDocument;
-import org.docbench.core.features.FastFeatures;
 import org.docbench.core.features.FeatureExtractor;
 import org.docbench.core.features.FeatureSpec;
+import org.docbench.core.features.fast.FastFeatures;
+import org.docbench.core.features.fast.Scratch;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -49,14 +50,14 @@ public class FeaturesBenchmark {
     private int next;
     private FeatureExtractor extractor;
     private FastFeatures fast;
-    private FastFeatures.Scratch scratch;
+    private Scratch scratch;
 
     @Setup
     public void setup() {
         List<LabeledDocument> docs = BenchCorpus.load(corpus, limit, "all");
         extractor = FeatureExtractor.fit(FeatureSpec.defaults().withMaxNgram(maxNgram),
                 docs.stream().map(LabeledDocument::text).toList());
-        fast = extractor.fast();
+        fast = FastFeatures.of(extractor);
         scratch = fast.newScratch();
         normalized = docs.stream().map(d -> extractor.normalizer().normalize(d.text()).text()).toArray(String[]::new);
     }

@@ -1,8 +1,9 @@
 package org.docbench.classifiers.fast;
 
-import org.docbench.core.features.FastFeatures;
 import org.docbench.core.features.FeatureExtractor;
 import org.docbench.core.features.FeatureSpec;
+import org.docbench.core.features.fast.FastFeatures;
+import org.docbench.core.features.fast.Scratch;
 import org.docbench.core.text.Normalizer;
 import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.ImmutableOutputInfo;
@@ -129,7 +130,7 @@ public final class FastLinearClassifier {
             }
             return nrW == 1 ? (l == 0 ? w[id] : -w[id]) : w[id * nrW + l];
         };
-        FastFeatures fast = extractor.fast();
+        FastFeatures fast = FastFeatures.of(extractor);
         float[] rows = rows(extractor, fast, fmap, classes, weight);
         double[] bias = new double[classes];
         Label[] outputs = new Label[classes];
@@ -147,7 +148,7 @@ public final class FastLinearClassifier {
         int labels = info.size();
         DenseMatrix w = model.getWeightsCopy(); // [labels x (features + 1)], bias last
         int modelFeatures = fmap.size();
-        FastFeatures fast = extractor.fast();
+        FastFeatures fast = FastFeatures.of(extractor);
         float[] rows = rows(extractor, fast, fmap, labels, w::get);
         double[] bias = new double[labels];
         for (int l = 0; l < labels; l++) {
@@ -186,7 +187,7 @@ public final class FastLinearClassifier {
                 byLabel[l][t.index] = t.value;
             }
         }
-        FastFeatures fast = extractor.fast();
+        FastFeatures fast = FastFeatures.of(extractor);
         float[] rows = rows(extractor, fast, fmap, labels, (l, id) -> byLabel[l][id]);
         return new FastLinearClassifier(extractor.normalizer(), fast, labels, rows, new double[labels], Link.SOFTMAX,
                 outputs(info));
@@ -261,7 +262,7 @@ public final class FastLinearClassifier {
             bias[l] = in.readDouble();
         }
         Link link = Link.valueOf(in.readUTF());
-        FastFeatures fast = extractor.fast();
+        FastFeatures fast = FastFeatures.of(extractor);
         int n = in.readInt();
         if (n != fast.featureCount() * (labels + 1)) {
             throw new java.io.IOException("compiled weights hold " + n + " floats; this vocabulary needs "
@@ -288,7 +289,7 @@ public final class FastLinearClassifier {
 
     /** Per-thread buffers. Not thread-safe. */
     public final class Session {
-        private final FastFeatures.Scratch scratch = features.newScratch();
+        private final Scratch scratch = features.newScratch();
         private final double[] scores = new double[labels];
         private int active;
 

@@ -88,22 +88,6 @@ public final class FeatureExtractor {
         return new FeatureExtractor(spec, normalizer, tokenizer, vocab, idf, docs);
     }
 
-    /**
-     * The allocation-free twin of this extractor, for the inference hot path: same features,
-     * indexed by {@link #featureIndex(String)}. Requires the extractor's tokenizer to be
-     * {@link FastTokenizer} and its input to be normalized by the caller.
-     */
-    public FastFeatures fast() {
-        String[] names = new String[vocabulary.size()];
-        int[] indices = new int[names.length];
-        int i = 0;
-        for (Map.Entry<String, Integer> e : vocabulary.entrySet()) {
-            names[i] = e.getKey();
-            indices[i++] = e.getValue();
-        }
-        return new FastFeatures(spec, names, indices, idf);
-    }
-
     /** The index of a feature name in [0, featureCount), or -1 when it is not in the vocabulary. */
     public int featureIndex(String name) {
         Integer i = vocabulary.get(name);

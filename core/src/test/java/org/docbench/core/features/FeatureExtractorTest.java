@@ -11,6 +11,8 @@ import java.util.stream.Stream;
 
 import org.docbench.core.corpus.LayoutCorpusReader;
 import org.docbench.core.document.LabeledDocument;
+import org.docbench.core.features.fast.FastFeatures;
+import org.docbench.core.features.fast.Scratch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -110,8 +112,8 @@ class FeatureExtractorTest {
     }
 
     private static void assertSameFeatures(FeatureExtractor fx, List<LabeledDocument> docs) {
-        FastFeatures fast = fx.fast();
-        FastFeatures.Scratch scratch = fast.newScratch();
+        FastFeatures fast = FastFeatures.of(fx);
+        Scratch scratch = fast.newScratch();
         Map<Integer, String> names = new TreeMap<>();
         for (LabeledDocument d : docs) {
             Map<String, Double> want = fx.features(d.text());

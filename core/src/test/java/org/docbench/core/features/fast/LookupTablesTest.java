@@ -1,4 +1,4 @@
-package org.docbench.core.features;
+package org.docbench.core.features.fast;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

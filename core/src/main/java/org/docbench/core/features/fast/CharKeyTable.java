@@ -1,4 +1,6 @@
-package org.docbench.core.features;
+package org.docbench.core.features.fast;
+
+import org.docbench.core.features.FeatureHash;
 
 /**
  * An immutable open-addressing map from char sequences to non-negative ints, looked up straight

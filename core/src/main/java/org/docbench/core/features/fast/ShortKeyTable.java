@@ -1,4 +1,4 @@
-package org.docbench.core.features;
+package org.docbench.core.features.fast;
 
 import org.docbench.core.token.FastTokenizer;
 

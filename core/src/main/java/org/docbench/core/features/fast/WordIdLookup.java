@@ -1,0 +1,145 @@
+package org.docbench.core.features.fast;
+
+import static org.docbench.core.features.fast.WordTables.BY_NAME;
+import static org.docbench.core.features.fast.WordTables.NO_WORD;
+
+import org.docbench.core.token.FastTokenizer;
+import org.docbench.core.token.TokenSpans;
+
+/**
+ * The lookup of the common specs, word unigrams and bigrams with no char n-grams: each term is
+ * looked up once by word id ({@link WordTables}), a short plain word by the two-{@code long} key
+ * the tokenizer cut ({@link ShortKeyTable}), any other by its chars ({@link CharKeyTable}), and a
+ * bigram by its pair of ids ({@link PairTable}). Immutable and thread-safe; per-document state
+ * lives in the {@link Scratch}.
+ */
+final class WordIdLookup {
+
+    private final CompiledVocabulary vocabulary;
+    private final WordTables words;
+    private final int[] unigram;
+    private final PairTable bigrams;
+    private final ShortKeyTable shortWords;
+    /** "No feature": the slot one past the last. */
+    private final int none;
+    /** Bigrams too, not unigrams only. */
+    private final boolean pairs;
+
+    WordIdLookup(CompiledVocabulary vocabulary, WordTables words, int maxNgram) {
+        this.vocabulary = vocabulary;
+        this.words = words;
+        this.unigram = words.unigram();
+        this.bigrams = words.bigrams();
+        this.shortWords = words.shortWords();
+        this.none = vocabulary.featureCount();
+        this.pairs = maxNgram == 2;
+    }
+
+    /**
+     * Writes the slot of every known feature occurrence,
+     * in text order, into {@code s.occurrences}; returns how many.
+     *
+     * <p>In phases, each a short loop over the tokens: tokenize the whole text
+     * ({@link FastTokenizer#tokenizeAll}, which gives a short plain word's key), then look up the
+     * words (by key, or by chars for the few without one), then the bigrams. The tables of a
+     * large vocabulary are megabytes, so most lookups miss the cache; in a loop of a few
+     * instructions per token the processor has the loads of many tokens in flight at once, where
+     * a loop that also tokenizes has room for one or two. N-grams with a term holding {@code _}
+     * go by name, as in {@link NameLookup}.
+     */
+    int occurrences(CharSequence normalizedText, Scratch s) {
+        final FastTokenizer tok = s.tokenizer;
+        tok.reset(normalizedText);
+        final TokenSpans spans = s.spans;
+        final int n = tok.tokenizeAll(spans);
+        s.ensureTokens(n);
+        final long[] keys = spans.keys();
+        final long[] highKeys = spans.highKeys();
+        final int[] starts = spans.starts();
+        final int[] ends = spans.ends();
+        final int[] ids = s.ids;
+        final int[] unis = s.unigrams;
+        final int none = this.none;
+
+        final ShortKeyTable shortWords = this.shortWords;
+        for (int i = 0; i < n; i++) {
+            long key = keys[i];
+            if (key != 0) {
+                long v = shortWords.get(key, highKeys[i]); // absent: NO_WORD and none
+                ids[i] = (int) (v >> 32);
+                unis[i] = (int) v;
+            } else {
+                char[] term = s.ensureKey(ends[i] - starts[i]);
+                int id = words.wordId(term, tok.termOf(starts[i], ends[i], term, 0));
+                ids[i] = id;
+                unis[i] = id >= 0 && unigram[id] >= 0 ? unigram[id] : none;
+            }
+        }
+
+        // "No feature" is the slot one past the last; an occurrence is kept by advancing past it
+        // when it is a real feature, with no branch on what the lookups found (a coin toss for
+        // bigrams, which no predictor guesses).
+        final int[] occ = s.occurrences;
+        final PairTable bigrams = this.bigrams;
+        final boolean pairs = this.pairs;
+        int at = 0;
+        int previous = NO_WORD;
+        for (int i = 0; i < n; i++) {
+            int id = ids[i];
+            if (id != BY_NAME && previous != BY_NAME) {
+                int u = unis[i]; // none for an unknown term
+                occ[at] = u;
+                at += (u - none) >>> 31;
+                if (pairs) {
+                    int b = bigrams.get(previous, id); // none if either id is NO_WORD
+                    occ[at] = b;
+                    at += (b - none) >>> 31;
+                }
+            } else {
+                at = byName(s, tok, i, pairs && i > 0, at);
+            }
+            previous = id;
+        }
+        return at;
+    }
+
+    /**
+     * Writes the features of token {@code i} into {@code s.occurrences} from {@code at} when it or
+     * the one before holds {@code _}: its unigram by id or by name, and the bigram with the token
+     * before by name (the bigram {@code w=a_b} of a term {@code a_b} is ambiguous in ids); returns
+     * the new end.
+     */
+    private int byName(Scratch s, FastTokenizer tok, int i, boolean bigram, int at) {
+        int id = s.ids[i];
+        int start = s.spans.starts()[i];
+        int end = s.spans.ends()[i];
+        if (id >= 0) {
+            if (s.unigrams[i] != none) {
+                s.occurrences[at++] = s.unigrams[i];
+            }
+        } else if (id == BY_NAME) {
+            char[] key = s.ensureKey(2 + end - start);
+            key[0] = 'w';
+            key[1] = '=';
+            int f = vocabulary.lookup(key, 2 + tok.termOf(start, end, key, 2));
+            if (f >= 0) {
+                s.occurrences[at++] = f;
+            }
+        }
+        if (bigram) {
+            int previousStart = s.spans.starts()[i - 1];
+            int previousEnd = s.spans.ends()[i - 1];
+            char[] key = s.ensureKey(3 + (previousEnd - previousStart) + (end - start));
+            key[0] = 'w';
+            key[1] = '=';
+            int len = 2 + tok.termOf(previousStart, previousEnd, key, 2);
+            key[len++] = '_';
+            len += tok.termOf(start, end, key, len);
+            int f = vocabulary.lookup(key, len);
+            if (f >= 0) {
+                s.occurrences[at++] = f;
+            }
+        }
+        return at;
+    }
+}

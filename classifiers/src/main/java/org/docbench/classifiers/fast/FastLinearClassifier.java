@@ -2,6 +2,7 @@ package org.docbench.classifiers.fast;
 
 import org.docbench.core.features.FeatureExtractor;
 import org.docbench.core.features.FeatureSpec;
+import org.docbench.core.features.Weights;
 import org.docbench.core.features.fast.FastFeatures;
 import org.docbench.core.features.fast.Scratch;
 import org.docbench.core.text.Normalizer;
@@ -42,7 +43,7 @@ public final class FastLinearClassifier {
      * TF-IDF, else 1), then its weight for each label times the scale. Sums are in doubles.
      */
     private final float[] rows;
-    private final boolean l2;
+    private final FeatureSpec.Weighting weighting;
     /** The normalizer leaves every token as it is (no step on), so raw text is tokenized directly. */
     private final boolean rawTokens;
     private final double[] bias;
@@ -68,7 +69,7 @@ public final class FastLinearClassifier {
         this.normalizer = normalizer;
         this.features = features;
         this.labels = labels;
-        this.l2 = features.weighting() == FeatureSpec.Weighting.TFIDF;
+        this.weighting = features.weighting();
         this.rows = rows;
         this.rawTokens = normalizer.steps().isEmpty();
         this.bias = bias;
@@ -308,8 +309,7 @@ public final class FastLinearClassifier {
             active = n;
             double[] s = scores;
             // Weights are linear in the feature values, so TF-IDF's L2 norm divides each sum once.
-            double norm = scratch.sumOfSquares();
-            double scale = l2 && norm > 0 ? 1.0 / Math.sqrt(norm) : 1.0;
+            double scale = Weights.normalizer(weighting, scratch.sumOfSquares());
             for (int l = 0; l < labels; l++) {
                 s[l] = s[l] * scale + bias[l];
             }

@@ -82,8 +82,7 @@ public final class FeatureExtractor {
         double[] idf = new double[kept.size()];
         for (int i = 0; i < kept.size(); i++) {
             vocab.put(kept.get(i), i);
-            // Smoothed idf, as scikit-learn: ln((1 + N) / (1 + df)) + 1.
-            idf[i] = Math.log((1.0 + docs) / (1.0 + df.get(kept.get(i))[0])) + 1.0;
+            idf[i] = Weights.idf(docs, df.get(kept.get(i))[0]);
         }
         return new FeatureExtractor(spec, normalizer, tokenizer, vocab, idf, docs);
     }
@@ -156,22 +155,13 @@ public final class FeatureExtractor {
             if (index == null) {
                 continue;
             }
-            double v = switch (spec.weighting()) {
-                case BINARY -> 1.0;
-                case COUNT -> spec.tf(e.getValue());
-                case TFIDF -> spec.tf(e.getValue()) * idf[index];
-            };
+            double v = Weights.value(spec, e.getValue(), idf[index]);
             names[n] = e.getKey();
             values[n] = v;
             norm += v * v;
             n++;
         }
-        if (spec.weighting() == FeatureSpec.Weighting.TFIDF && norm > 0) {
-            double inv = 1.0 / Math.sqrt(norm);
-            for (int i = 0; i < n; i++) {
-                values[i] *= inv;
-            }
-        }
+        Weights.normalize(spec.weighting(), values, n, norm);
         return n;
     }
 
@@ -227,24 +217,18 @@ public final class FeatureExtractor {
         Map<String, Integer> counts = new HashMap<>();
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < terms.size(); i++) {
-            sb.setLength(0);
-            sb.append("w=");
+            FeatureNames.startWordGram(sb);
             for (int n = 1; n <= spec.maxNgram() && i + n <= terms.size(); n++) {
-                if (n > 1) {
-                    sb.append('_');
-                }
-                sb.append(terms.get(i + n - 1));
+                FeatureNames.appendTerm(sb, n, terms.get(i + n - 1));
                 add(spec, counts, sb);
             }
         }
         if (spec.maxCharNgram() > 0) {
             for (String term : terms) {
-                String padded = "_" + term + "_";
+                String padded = FeatureNames.padded(term);
                 for (int n = spec.minCharNgram(); n <= spec.maxCharNgram(); n++) {
                     for (int s = 0; s + n <= padded.length(); s++) {
-                        sb.setLength(0);
-                        sb.append("c=").append(padded, s, s + n);
-                        add(spec, counts, sb);
+                        add(spec, counts, FeatureNames.charGram(sb, padded, s, s + n));
                     }
                 }
             }
@@ -253,7 +237,7 @@ public final class FeatureExtractor {
     }
 
     private static void add(FeatureSpec spec, Map<String, Integer> counts, CharSequence name) {
-        String key = spec.hashBits() > 0 ? "h=" + FeatureHash.bucket(name, spec.hashBits()) : name.toString();
+        String key = spec.hashBits() > 0 ? FeatureNames.hashed(name, spec.hashBits()) : name.toString();
         counts.merge(key, 1, Integer::sum);
     }
 }

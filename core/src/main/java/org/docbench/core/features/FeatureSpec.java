@@ -60,7 +60,7 @@ public record FeatureSpec(int maxNgram, int minCharNgram, int maxCharNgram, Weig
 
     /** The count as it enters the weight: {@code c}, or {@code 1 + ln c} under {@link #sublinearTf}; c >= 1. */
     public double tf(int count) {
-        return sublinearTf ? 1.0 + Math.log(count) : count;
+        return Weights.tf(sublinearTf, count);
     }
 
     public FeatureSpec withMaxNgram(int n) {

@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
 
+import org.docbench.core.features.FeatureNames;
+
 /**
  * A fitted vocabulary compiled for lookup straight from a char buffer: feature name to slot,
  * through a {@link CharKeyTable} of names, or, when the spec hashes, through a table of buckets.
@@ -46,7 +48,7 @@ final class CompiledVocabulary {
             bucketToIndex = new int[1 << hashBits];
             Arrays.fill(bucketToIndex, -1);
             for (int i = 0; i < names.length; i++) {
-                bucketToIndex[Integer.parseInt(names[i].substring(2))] = slots[i];
+                bucketToIndex[FeatureNames.bucketOf(names[i])] = slots[i];
             }
             bucketMask = (1 << hashBits) - 1;
             table = null;

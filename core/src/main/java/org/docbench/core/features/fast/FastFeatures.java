@@ -2,6 +2,7 @@ package org.docbench.core.features.fast;
 
 import org.docbench.core.features.FeatureExtractor;
 import org.docbench.core.features.FeatureSpec;
+import org.docbench.core.features.Weights;
 
 /**
  * The allocation-free twin of {@link FeatureExtractor}: the same features, extracted straight
@@ -135,7 +136,7 @@ public final class FastFeatures {
      */
     public void row(int slot, double[] weights, float[] rows) {
         int stride = weights.length + 1;
-        double scale = spec.weighting() == FeatureSpec.Weighting.TFIDF ? vocabulary.idf(slot) : 1.0;
+        double scale = Weights.scale(spec.weighting(), vocabulary.idf(slot));
         rows[slot * stride] = (float) (scale * scale);
         for (int l = 0; l < weights.length; l++) {
             rows[slot * stride + 1 + l] = (float) (scale * weights[l]);

@@ -1,5 +1,6 @@
 package org.docbench.core.features.fast;
 
+import org.docbench.core.features.FeatureNames;
 import org.docbench.core.features.FeatureSpec;
 import org.docbench.core.token.FastTokenizer;
 
@@ -53,16 +54,15 @@ final class NameLookup {
 
     private void charGrams(Scratch s, char[] term, int termLength) {
         int padded = termLength + 2;
-        char[] key = s.ensureKey(2 + Math.min(padded, maxCharNgram));
+        char[] key = s.ensureKey(FeatureNames.PREFIX_LENGTH + Math.min(padded, maxCharNgram));
         for (int n = minCharNgram; n <= maxCharNgram; n++) {
             for (int start = 0; start + n <= padded; start++) {
-                key[0] = 'c';
-                key[1] = '=';
+                int at = FeatureNames.putCharPrefix(key);
                 for (int j = 0; j < n; j++) {
                     int p = start + j;
-                    key[2 + j] = (p == 0 || p == padded - 1) ? '_' : term[p - 1];
+                    key[at + j] = (p == 0 || p == padded - 1) ? FeatureNames.PAD : term[p - 1];
                 }
-                count(s, key, 2 + n);
+                count(s, key, at + n);
             }
         }
     }

@@ -2,7 +2,9 @@ package org.docbench.core.features.fast;
 
 import java.util.Arrays;
 
+import org.docbench.core.features.FeatureNames;
 import org.docbench.core.features.FeatureSpec;
+import org.docbench.core.features.Weights;
 import org.docbench.core.token.FastTokenizer;
 import org.docbench.core.token.TokenSpans;
 
@@ -51,17 +53,15 @@ public final class Scratch {
 
     /** Writes {@code w=t(-n+1)_..._t0} into {@link #key}; returns its length. */
     int assembleWordGram(int n, FastTokenizer tok) {
-        int most = 2 + n - 1;
+        int most = FeatureNames.PREFIX_LENGTH + n - 1;
         for (int k = n - 1; k >= 0; k--) {
             most += ringEnd[slot(k)] - ringStart[slot(k)]; // a term is never longer than its text
         }
         char[] kb = ensureKey(most);
-        kb[0] = 'w';
-        kb[1] = '=';
-        int at = 2;
+        int at = FeatureNames.putWordPrefix(kb);
         for (int k = n - 1; k >= 0; k--) {
             if (k != n - 1) {
-                kb[at++] = '_';
+                kb[at++] = FeatureNames.JOINER;
             }
             int s = slot(k);
             at += tok.termOf(ringStart[s], ringEnd[s], kb, at);
@@ -177,7 +177,7 @@ public final class Scratch {
     /**
      * {@link FastFeatures#score} after the general scan (specs off the hot path: longer n-grams,
      * char n-grams, hashing, sublinear counts): each distinct feature's row, once, times its
-     * value ({@code 1 + ln c} when sublinear, computed as {@link FeatureSpec#tf} does).
+     * value ({@code 1 + ln c} when sublinear, {@link Weights#tf}).
      */
     int dot(float[] rows, int labels, double[] sums, boolean binary, boolean sublinear) {
         final int[] t = touched;
@@ -189,7 +189,7 @@ public final class Scratch {
         for (int i = 0; i < n; i++) {
             int f = t[i];
             int row = f * stride;
-            double x = binary ? 1 : sublinear ? 1.0 + Math.log(c[f]) : c[f];
+            double x = binary ? 1 : Weights.tf(sublinear, c[f]);
             squares += x * x * rows[row];
             for (int l = 0; l < labels; l++) {
                 sums[l] += x * rows[row + 1 + l];
@@ -214,20 +214,11 @@ public final class Scratch {
         for (int i = 0; i < touchedCount; i++) {
             int f = touched[i];
             indices[i] = slotFeature[f];
-            double v = switch (weighting) {
-                case BINARY -> 1.0;
-                case COUNT -> spec.tf(counts[f]);
-                case TFIDF -> spec.tf(counts[f]) * idf[f];
-            };
+            double v = Weights.value(spec, counts[f], idf[f]);
             values[i] = v;
             norm += v * v;
         }
-        if (weighting == FeatureSpec.Weighting.TFIDF && norm > 0) {
-            double inv = 1.0 / Math.sqrt(norm);
-            for (int i = 0; i < touchedCount; i++) {
-                values[i] *= inv;
-            }
-        }
+        Weights.normalize(weighting, values, touchedCount, norm);
         return touchedCount;
     }
 

@@ -3,6 +3,7 @@ package org.docbench.core.features.fast;
 import static org.docbench.core.features.fast.WordTables.BY_NAME;
 import static org.docbench.core.features.fast.WordTables.NO_WORD;
 
+import org.docbench.core.features.FeatureNames;
 import org.docbench.core.token.FastTokenizer;
 import org.docbench.core.token.TokenSpans;
 
@@ -118,10 +119,9 @@ final class WordIdLookup {
                 s.occurrences[at++] = s.unigrams[i];
             }
         } else if (id == BY_NAME) {
-            char[] key = s.ensureKey(2 + end - start);
-            key[0] = 'w';
-            key[1] = '=';
-            int f = vocabulary.lookup(key, 2 + tok.termOf(start, end, key, 2));
+            char[] key = s.ensureKey(FeatureNames.PREFIX_LENGTH + end - start);
+            int len = FeatureNames.putWordPrefix(key);
+            int f = vocabulary.lookup(key, len + tok.termOf(start, end, key, len));
             if (f >= 0) {
                 s.occurrences[at++] = f;
             }
@@ -129,11 +129,10 @@ final class WordIdLookup {
         if (bigram) {
             int previousStart = s.spans.starts()[i - 1];
             int previousEnd = s.spans.ends()[i - 1];
-            char[] key = s.ensureKey(3 + (previousEnd - previousStart) + (end - start));
-            key[0] = 'w';
-            key[1] = '=';
-            int len = 2 + tok.termOf(previousStart, previousEnd, key, 2);
-            key[len++] = '_';
+            char[] key = s.ensureKey(FeatureNames.PREFIX_LENGTH + 1 + (previousEnd - previousStart) + (end - start));
+            int len = FeatureNames.putWordPrefix(key);
+            len += tok.termOf(previousStart, previousEnd, key, len);
+            key[len++] = FeatureNames.JOINER;
             len += tok.termOf(start, end, key, len);
             int f = vocabulary.lookup(key, len);
             if (f >= 0) {

@@ -1,6 +1,7 @@
 package org.docbench.core.features.fast;
 
 import org.docbench.core.features.FeatureHash;
+import org.docbench.core.features.FeatureNames;
 import org.docbench.core.token.FastTokenizer;
 
 /**
@@ -39,14 +40,15 @@ record WordTables(CharKeyTable table, long[] frequent, int[] unigram, PairTable 
         java.util.List<Integer> biIndex = new java.util.ArrayList<>();
         for (int i = 0; i < names.length; i++) {
             String name = names[i];
-            if (!name.startsWith("w=")) {
+            if (!FeatureNames.isWordGram(name)) {
                 continue;
             }
-            int first = name.indexOf('_', 2);
+            int first = name.indexOf(FeatureNames.JOINER, FeatureNames.PREFIX_LENGTH);
             if (first < 0) {
-                unigramOf.put(name.substring(2), slots[i]);
-            } else if (first > 2 && first < name.length() - 1 && name.indexOf('_', first + 1) < 0) {
-                bi.add(new String[] {name.substring(2, first), name.substring(first + 1)});
+                unigramOf.put(name.substring(FeatureNames.PREFIX_LENGTH), slots[i]);
+            } else if (first > FeatureNames.PREFIX_LENGTH && first < name.length() - 1
+                    && name.indexOf(FeatureNames.JOINER, first + 1) < 0) {
+                bi.add(new String[] {name.substring(FeatureNames.PREFIX_LENGTH, first), name.substring(first + 1)});
                 biIndex.add(slots[i]);
             }
         }
@@ -116,7 +118,7 @@ record WordTables(CharKeyTable table, long[] frequent, int[] unigram, PairTable 
         int h = FeatureHash.start();
         for (int i = 0; i < len; i++) {
             char c = term[i];
-            if (c == '_') {
+            if (c == FeatureNames.JOINER) {
                 return BY_NAME;
             }
             h = FeatureHash.update(h, c);

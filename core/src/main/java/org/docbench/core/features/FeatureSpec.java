@@ -48,7 +48,7 @@ public record FeatureSpec(int maxNgram, int minCharNgram, int maxCharNgram, Weig
         }
     }
 
-    /** Raw counts and the standard normalizer, the spec as it was before those two switches. */
+    /** Raw counts (no sublinear tf) and the standard normalizer. */
     public FeatureSpec(int maxNgram, int minCharNgram, int maxCharNgram, Weighting weighting, int minDf, int hashBits) {
         this(maxNgram, minCharNgram, maxCharNgram, weighting, minDf, hashBits, false, true);
     }

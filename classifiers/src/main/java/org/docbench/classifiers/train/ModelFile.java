@@ -212,13 +212,15 @@ public final class ModelFile {
         m.put("hashBits", s.hashBits());
         m.put("sublinearTf", s.sublinearTf());
         m.put("normalize", s.normalize());
+        m.put("lowercase", s.lowercase());
         return m;
     }
 
     private static FeatureSpec spec(JsonNode s) {
         return new FeatureSpec(s.get("maxNgram").asInt(), s.get("minCharNgram").asInt(), s.get("maxCharNgram").asInt(),
                 FeatureSpec.Weighting.valueOf(s.get("weighting").asText()), s.get("minDf").asInt(), s.get("hashBits").asInt(),
-                s.path("sublinearTf").asBoolean(false), s.path("normalize").asBoolean(true)); // absent in older files
+                s.path("sublinearTf").asBoolean(false), s.path("normalize").asBoolean(true),
+                s.path("lowercase").asBoolean(true)); // absent in older files
     }
 
     static IllegalArgumentException damaged(String file, Exception e) {

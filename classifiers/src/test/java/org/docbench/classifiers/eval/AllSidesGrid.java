@@ -32,7 +32,7 @@ import org.docbench.core.features.FeatureSpec;
  *
  * Each argument after the split is {@code FEATURES;MODELS}: features {@code title} (0/1, headline
  * as first paragraph), {@code sub} (sublinear TF), {@code norm} (standard normalizer), {@code n}
- * (word n-grams 1..n), {@code df} (min document frequency), {@code char} (e.g. {@code 3-5}, 0 for
+ * (word n-grams 1..n), {@code df} (min document frequency), {@code case} (1 keeps the case of terms), {@code char} (e.g. {@code 3-5}, 0 for
  * none); models {@code svm:C} (L2-loss SVM, dual) or {@code lr:C} (logistic regression, dual).
  */
 public final class AllSidesGrid {
@@ -82,7 +82,8 @@ public final class AllSidesGrid {
         FeatureSpec s = FeatureSpec.defaults().withMaxNgram(Integer.parseInt(kv.getOrDefault("n", "2")))
                 .withMinDf(Integer.parseInt(kv.getOrDefault("df", "5")))
                 .withSublinearTf(kv.getOrDefault("sub", "1").equals("1"))
-                .withNormalize(kv.getOrDefault("norm", "0").equals("1"));
+                .withNormalize(kv.getOrDefault("norm", "0").equals("1"))
+                .withLowercase(!kv.getOrDefault("case", "0").equals("1"));
         String ch = kv.getOrDefault("char", "0");
         if (!ch.equals("0")) {
             String[] mm = ch.split("-");

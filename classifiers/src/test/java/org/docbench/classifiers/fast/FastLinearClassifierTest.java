@@ -64,6 +64,8 @@ class FastLinearClassifierTest {
                 Arguments.of("LibLinear SVM", liblinear(LinearType.L2R_L2LOSS_SVC_DUAL, 1), FeatureSpec.defaults()),
                 Arguments.of("LibLinear SVM, sublinear TF-IDF, unnormalized", liblinear(LinearType.L2R_L2LOSS_SVC_DUAL, 0.3),
                         SUBLINEAR_RAW),
+                Arguments.of("LibLinear SVM, sublinear TF-IDF, unnormalized, cased", liblinear(LinearType.L2R_L2LOSS_SVC_DUAL, 1),
+                        SUBLINEAR_RAW.withLowercase(false)),
                 Arguments.of("LibLinear LR (dual), sublinear, word 1-3", liblinear(LinearType.L2R_LR_DUAL, 10),
                         SUBLINEAR_RAW.withMaxNgram(3)),
                 Arguments.of("LibLinear LR (primal), sublinear counts, char n-grams", liblinear(LinearType.L2R_LR, 1),

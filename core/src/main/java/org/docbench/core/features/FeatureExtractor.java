@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 
 import org.docbench.core.text.Normalizer;
 import org.docbench.core.token.FastTokenizer;
+import org.docbench.core.token.Tokenizers;
 import org.tribuo.Example;
 import org.tribuo.Output;
 import org.tribuo.impl.ArrayExample;
@@ -51,7 +52,7 @@ public final class FeatureExtractor {
      * standard normalizer when the spec asks for it, else {@link Normalizer#none()}.
      */
     public static FeatureExtractor fit(FeatureSpec spec, Iterable<String> trainingTexts) {
-        return fit(spec, normalizerOf(spec), FastTokenizer::new, trainingTexts);
+        return fit(spec, normalizerOf(spec), () -> Tokenizers.fast(spec.lowercase()), trainingTexts);
     }
 
     private static Normalizer normalizerOf(FeatureSpec spec) {
@@ -198,7 +199,7 @@ public final class FeatureExtractor {
         for (int i = 0; i < fitted.names().size(); i++) {
             vocab.put(fitted.names().get(i), i);
         }
-        return new FeatureExtractor(spec, normalizerOf(spec), FastTokenizer::new, vocab, fitted.idf(),
+        return new FeatureExtractor(spec, normalizerOf(spec), () -> Tokenizers.fast(spec.lowercase()), vocab, fitted.idf(),
                 fitted.trainingDocuments());
     }
 
@@ -211,7 +212,7 @@ public final class FeatureExtractor {
             if (tok instanceof FastTokenizer fast) {
                 terms.add(new String(fast.termBuffer(), 0, fast.termLength()));
             } else {
-                terms.add(tok.getText().toLowerCase(Locale.ROOT));
+                terms.add(spec.lowercase() ? tok.getText().toLowerCase(Locale.ROOT) : tok.getText());
             }
         }
         Map<String, Integer> counts = new HashMap<>();

@@ -22,9 +22,11 @@ package org.docbench.core.features;
  *                     scikit-learn's {@code sublinear_tf}: a word said ten times is not ten times the evidence
  * @param normalize    run the standard {@link org.docbench.core.text.Normalizer} (boilerplate, bylines,
  *                     title line removed) before tokenizing; false tokenizes the text as it comes
+ * @param lowercase    lower-case terms, as the token spec says; false keeps their case ({@code Border}
+ *                     and {@code border} are two words), as scikit-learn's {@code lowercase=False}
  */
 public record FeatureSpec(int maxNgram, int minCharNgram, int maxCharNgram, Weighting weighting, int minDf, int hashBits,
-                          boolean sublinearTf, boolean normalize) {
+                          boolean sublinearTf, boolean normalize, boolean lowercase) {
 
     /** How a feature's value is computed from its count in a document. */
     public enum Weighting { BINARY, COUNT, TFIDF }
@@ -50,7 +52,7 @@ public record FeatureSpec(int maxNgram, int minCharNgram, int maxCharNgram, Weig
 
     /** Raw counts (no sublinear tf) and the standard normalizer. */
     public FeatureSpec(int maxNgram, int minCharNgram, int maxCharNgram, Weighting weighting, int minDf, int hashBits) {
-        this(maxNgram, minCharNgram, maxCharNgram, weighting, minDf, hashBits, false, true);
+        this(maxNgram, minCharNgram, maxCharNgram, weighting, minDf, hashBits, false, true, true);
     }
 
     /** Word unigrams and bigrams, TF-IDF of raw counts, min document frequency 2, no hashing, normalized text. */
@@ -64,34 +66,38 @@ public record FeatureSpec(int maxNgram, int minCharNgram, int maxCharNgram, Weig
     }
 
     public FeatureSpec withMaxNgram(int n) {
-        return new FeatureSpec(n, minCharNgram, maxCharNgram, weighting, minDf, hashBits, sublinearTf, normalize);
+        return new FeatureSpec(n, minCharNgram, maxCharNgram, weighting, minDf, hashBits, sublinearTf, normalize, lowercase);
     }
 
     public FeatureSpec withCharNgrams(int min, int max) {
-        return new FeatureSpec(maxNgram, min, max, weighting, minDf, hashBits, sublinearTf, normalize);
+        return new FeatureSpec(maxNgram, min, max, weighting, minDf, hashBits, sublinearTf, normalize, lowercase);
     }
 
     public FeatureSpec withWeighting(Weighting w) {
-        return new FeatureSpec(maxNgram, minCharNgram, maxCharNgram, w, minDf, hashBits, sublinearTf, normalize);
+        return new FeatureSpec(maxNgram, minCharNgram, maxCharNgram, w, minDf, hashBits, sublinearTf, normalize, lowercase);
     }
 
     public FeatureSpec withMinDf(int df) {
-        return new FeatureSpec(maxNgram, minCharNgram, maxCharNgram, weighting, df, hashBits, sublinearTf, normalize);
+        return new FeatureSpec(maxNgram, minCharNgram, maxCharNgram, weighting, df, hashBits, sublinearTf, normalize, lowercase);
     }
 
     public FeatureSpec withHashBits(int bits) {
-        return new FeatureSpec(maxNgram, minCharNgram, maxCharNgram, weighting, minDf, bits, sublinearTf, normalize);
+        return new FeatureSpec(maxNgram, minCharNgram, maxCharNgram, weighting, minDf, bits, sublinearTf, normalize, lowercase);
     }
 
     public FeatureSpec withSublinearTf(boolean on) {
-        return new FeatureSpec(maxNgram, minCharNgram, maxCharNgram, weighting, minDf, hashBits, on, normalize);
+        return new FeatureSpec(maxNgram, minCharNgram, maxCharNgram, weighting, minDf, hashBits, on, normalize, lowercase);
+    }
+
+    public FeatureSpec withLowercase(boolean on) {
+        return new FeatureSpec(maxNgram, minCharNgram, maxCharNgram, weighting, minDf, hashBits, sublinearTf, normalize, on);
     }
 
     public FeatureSpec withNormalize(boolean on) {
-        return new FeatureSpec(maxNgram, minCharNgram, maxCharNgram, weighting, minDf, hashBits, sublinearTf, on);
+        return new FeatureSpec(maxNgram, minCharNgram, maxCharNgram, weighting, minDf, hashBits, sublinearTf, on, lowercase);
     }
 
-    /** A compact description for reports, e.g. {@code word1-2 tfidf mindf2} or {@code word1-3 sublinear-tfidf mindf2 unnormalized}. */
+    /** A compact description for reports, e.g. {@code word1-2 tfidf mindf2} or {@code word1-3 sublinear-tfidf mindf2 unnormalized cased}. */
     public String describe() {
         StringBuilder sb = new StringBuilder("word1-").append(maxNgram);
         if (maxCharNgram > 0) {
@@ -107,6 +113,9 @@ public record FeatureSpec(int maxNgram, int minCharNgram, int maxCharNgram, Weig
         }
         if (!normalize) {
             sb.append(" unnormalized");
+        }
+        if (!lowercase) {
+            sb.append(" cased");
         }
         return sb.toString();
     }

@@ -1,6 +1,7 @@
 package org.docbench.core.token;
 
 import static org.docbench.core.token.CharClasses.ASCII_WORD;
+import static org.docbench.core.token.CharClasses.ASCII_WORD_CASED;
 import static org.docbench.core.token.CharClasses.BMP;
 import static org.docbench.core.token.CharClasses.CLASS_MASK;
 import static org.docbench.core.token.CharClasses.DIGIT;
@@ -8,6 +9,7 @@ import static org.docbench.core.token.CharClasses.IDEO;
 import static org.docbench.core.token.CharClasses.LETTER;
 import static org.docbench.core.token.CharClasses.LOWER_ASCII;
 import static org.docbench.core.token.CharClasses.PAIR;
+import static org.docbench.core.token.CharClasses.SAME_ASCII;
 import static org.docbench.core.token.CharClasses.SEP;
 import static org.docbench.core.token.TokenRules.endsPlainly;
 import static org.docbench.core.token.TokenRules.mayStartUrl;
@@ -41,6 +43,11 @@ import com.oracle.labs.mlrg.olcut.provenance.impl.ConfiguredObjectProvenanceImpl
  * addresses: where a token that is not a plain word ends), {@link WordBitmaps} (the batch
  * scanner) and {@link TermKeys} (the keys {@link #tokenizeAll} cuts).
  *
+ * <p>Terms are lower-cased, as the token spec says, unless the tokenizer keeps case
+ * ({@link Tokenizers#fastKeepingCase()}): then a term is its text with only the apostrophe and
+ * hyphen mapped, so {@code Border} and {@code border} are two terms. Case is a mode of the
+ * instance, held in the tables it reads, so the hot loops test nothing per char for it.
+ *
  * <p>Not thread-safe: use one instance per thread ({@link #clone()} or
  * {@link Tokenizer#createThreadLocal}). The buffers keep the size of the longest text and the
  * longest token seen.
@@ -59,9 +66,33 @@ public final class FastTokenizer implements Tokenizer {
     private boolean plainWord;
     private final TokenRules rules = new TokenRules();
     private final WordBitmaps bitmaps = new WordBitmaps();
+    private final boolean lowercase;
+    /** An ASCII word char as it enters the term, 0 for other ASCII: {@link CharClasses#ASCII_WORD} or its cased twin. */
+    private final char[] asciiWord;
+    /** Any ASCII char as it enters the term. */
+    private final char[] asciiTerm;
+    /** OR-ed into eight lanes of ASCII to make a key: lowers letters, or 0 to keep them. */
+    private final long keyCaseBits;
+    /** OR-ed into an ASCII letter to make its term char: 0x20 lowers it, 0 keeps it. */
+    private final int letterCaseBit;
 
-    /** A new tokenizer; {@link Tokenizers#fast()} says the same. */
+    /** A new tokenizer with lower-cased terms; {@link Tokenizers#fast()} says the same. */
     public FastTokenizer() {
+        this(true);
+    }
+
+    /** A new tokenizer; {@code lowercase} false keeps the case of terms. */
+    public FastTokenizer(boolean lowercase) {
+        this.lowercase = lowercase;
+        this.asciiWord = lowercase ? ASCII_WORD : ASCII_WORD_CASED;
+        this.asciiTerm = lowercase ? LOWER_ASCII : SAME_ASCII;
+        this.keyCaseBits = lowercase ? WordBitmaps.LOWER_BITS : 0;
+        this.letterCaseBit = lowercase ? 0x20 : 0;
+    }
+
+    /** Whether terms are lower-cased (the token spec) rather than kept as written. */
+    public boolean lowercase() {
+        return lowercase;
     }
 
     @Override
@@ -115,7 +146,7 @@ public final class FastTokenizer implements Tokenizer {
     private boolean plainAsciiWord(int i) {
         final char[] b = buf;
         final int n = length;
-        final char[] word = ASCII_WORD;
+        final char[] word = asciiWord;
         if (b[i] >= 128 || word[b[i]] == 0 || (i + 4 <= n && mayStartUrl(b[i], b[i + 1]))) {
             return false;
         }
@@ -242,7 +273,8 @@ public final class FastTokenizer implements Tokenizer {
             pending &= pending - 1;
             // Lanes are little-endian: reversed, the first char is the highest byte, as termKey
             // packs it. OR 0x20 lowers an ASCII letter and leaves a digit as it is.
-            long x = WordBitmaps.lanes(a, i) | WordBitmaps.LOWER_BITS;
+            long raw = WordBitmaps.lanes(a, i);
+            long x = raw | WordBitmaps.LOWER_BITS;
             if ((x & 0x80) == 0 && (i + 4 > n || !WordBitmaps.mayStartUrl(x))) { // lane 0, char i, is ASCII
                 // An ASCII word starts at i; the first char that is not a letter or digit ends it.
                 long notWord = ~WordBitmaps.bitsFrom(words, i);
@@ -250,8 +282,8 @@ public final class FastTokenizer implements Tokenizer {
                 if (notWord != 0 && endsPlainly(b, j, n)) {
                     // Both halves of the key from the lanes, with no branch on the length.
                     int len = j - i;
-                    long first = Long.reverseBytes(x);
-                    long last8 = Long.reverseBytes(WordBitmaps.lanes(a, Math.max(j - 8, 0)) | WordBitmaps.LOWER_BITS);
+                    long first = Long.reverseBytes(raw | keyCaseBits);
+                    long last8 = Long.reverseBytes(WordBitmaps.lanes(a, Math.max(j - 8, 0)) | keyCaseBits);
                     starts[count] = i;
                     ends[count] = j;
                     keys[count] = TermKeys.lowFromLanes(first, last8, len);
@@ -282,7 +314,7 @@ public final class FastTokenizer implements Tokenizer {
         return count;
     }
 
-    /** The term of an all-ASCII token: a straight lower-casing copy. */
+    /** The term of an all-ASCII token: a straight copy, lower-casing letters unless case is kept. */
     private void fillAsciiTerm(int from, int to) {
         final int len = to - from;
         if (term.length < len) {
@@ -290,9 +322,10 @@ public final class FastTokenizer implements Tokenizer {
         }
         final char[] b = buf;
         final char[] t = term;
+        final int caseBit = letterCaseBit;
         for (int j = 0; j < len; j++) {
             char c = b[from + j];
-            t[j] = (char) (c | ((char) (c - 'A') < 26 ? 0x20 : 0));
+            t[j] = (char) (c | ((char) (c - 'A') < 26 ? caseBit : 0));
         }
         termLength = len;
     }
@@ -323,29 +356,29 @@ public final class FastTokenizer implements Tokenizer {
 
     private int mapTerm(int from, int to, char[] t, int at) {
         final char[] b = buf;
+        final char[] ascii = asciiTerm;
         int k = at;
         for (int i = from; i < to; i++) {
             char c = b[i];
             if (c < 128) {
-                t[k++] = LOWER_ASCII[c];
+                t[k++] = ascii[c];
             } else if (c == '\u2019') {
                 t[k++] = '\'';
             } else if (c == '\u2010' || c == '\u2011') {
                 t[k++] = '-';
             } else if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(b[i + 1])) {
-                int lower = Character.toLowerCase(Character.toCodePoint(c, b[i + 1]));
-                k += Character.toChars(lower, t, k);
+                int cp = Character.toCodePoint(c, b[i + 1]);
+                k += Character.toChars(lowercase ? Character.toLowerCase(cp) : cp, t, k);
                 i++;
             } else {
-                int lower = Character.toLowerCase((int) c);
-                k += Character.toChars(lower, t, k);
+                k += Character.toChars(lowercase ? Character.toLowerCase((int) c) : c, t, k);
             }
         }
         return k - at;
     }
 
     /**
-     * The current token's term (lower-cased, see the token spec) in a buffer reused across tokens:
+     * The current token's term (lower-cased unless case is kept, see the token spec) in a buffer reused across tokens:
      * valid from index 0 up to {@link #termLength()}, until the next {@link #advance()} or
      * {@link #reset}.
      */
@@ -400,7 +433,7 @@ public final class FastTokenizer implements Tokenizer {
     /** A new tokenizer with fresh buffers; the state of this one is not copied. */
     @Override
     public FastTokenizer clone() {
-        return new FastTokenizer();
+        return new FastTokenizer(lowercase);
     }
 
     @Override
@@ -410,6 +443,6 @@ public final class FastTokenizer implements Tokenizer {
 
     @Override
     public String toString() {
-        return "FastTokenizer";
+        return lowercase ? "FastTokenizer" : "FastTokenizer(keeping case)";
     }
 }

@@ -177,6 +177,11 @@ public final class ReferenceTokenizer implements Tokenizer {
 
     /** The term of a token's text: see the token spec. */
     public static String term(String tokenText) {
+        return term(tokenText, true);
+    }
+
+    /** The term of a token's text, lower-cased or keeping its case. */
+    public static String term(String tokenText, boolean lowercase) {
         StringBuilder sb = new StringBuilder(tokenText.length());
         tokenText.codePoints().forEach(cp -> {
             if (cp == 0x2019) {
@@ -184,7 +189,7 @@ public final class ReferenceTokenizer implements Tokenizer {
             } else if (cp == 0x2010 || cp == 0x2011) {
                 sb.append('-');
             } else {
-                sb.appendCodePoint(Character.toLowerCase(cp));
+                sb.appendCodePoint(lowercase ? Character.toLowerCase(cp) : cp);
             }
         });
         return sb.toString();

@@ -17,6 +17,16 @@ public final class Tokenizers {
         return new FastTokenizer();
     }
 
+    /** {@link #fast()} with terms that keep their case ({@code Border} and {@code border} differ). */
+    public static FastTokenizer fastKeepingCase() {
+        return new FastTokenizer(false);
+    }
+
+    /** The fast tokenizer, lower-casing terms or not. */
+    public static FastTokenizer fast(boolean lowercase) {
+        return new FastTokenizer(lowercase);
+    }
+
     /** The slow, plainly written tokenizer of the same spec, for tests and for checking. */
     public static ReferenceTokenizer reference() {
         return new ReferenceTokenizer();

@@ -69,6 +69,18 @@ class FeatureExtractorTest {
     }
 
     @Test
+    void keepingCase_makesTwoWordsOfBorderAndborder_andLowercaseMakesOne() {
+        List<String> train = List.of("Border agents at the border.", "The Border county.");
+        FeatureExtractor cased = FeatureExtractor.fit(FeatureSpec.defaults().withMinDf(1).withNormalize(false).withLowercase(false), train);
+        FeatureExtractor lower = FeatureExtractor.fit(FeatureSpec.defaults().withMinDf(1).withNormalize(false), train);
+        assertTrue(cased.features("Border border").containsKey("w=Border"), cased.features("Border border").toString());
+        assertEquals(2, cased.features("Border border").keySet().stream().filter(k -> !k.contains("_")).count());
+        assertEquals(Map.of("w=border", 1.0), lower.features("Border BORDER border").entrySet().stream()
+                .filter(e -> !e.getKey().contains("_")).collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> 1.0)));
+        assertEquals("word1-2 tfidf mindf1 unnormalized cased", cased.spec().describe());
+    }
+
+    @Test
     void spec_rejectsOutOfRangeValues_namingThem() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FeatureSpec.defaults().withMaxNgram(0));
         assertEquals("maxNgram must be in [1, 5], got 0", e.getMessage());
@@ -80,7 +92,9 @@ class FeatureExtractorTest {
                 Arguments.of(FeatureSpec.defaults()),
                 Arguments.of(new FeatureSpec(3, 2, 4, FeatureSpec.Weighting.COUNT, 1, 0)),
                 Arguments.of(new FeatureSpec(1, 0, 0, FeatureSpec.Weighting.BINARY, 3, 0)),
-                Arguments.of(FeatureSpec.defaults().withHashBits(12)));
+                Arguments.of(FeatureSpec.defaults().withHashBits(12)),
+                Arguments.of(FeatureSpec.defaults().withLowercase(false).withNormalize(false).withSublinearTf(true)),
+                Arguments.of(new FeatureSpec(3, 2, 4, FeatureSpec.Weighting.COUNT, 1, 0).withLowercase(false)));
     }
 
     /** The fast path must see exactly what Tribuo sees, on every document of the embedded corpus. */

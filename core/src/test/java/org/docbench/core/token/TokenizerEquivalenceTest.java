@@ -1,5 +1,6 @@
 package org.docbench.core.token;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class TokenizerEquivalenceTest {
     private static final Pattern PLAIN_WORD = Pattern.compile("[a-z0-9]+");
+    private static final Pattern PLAIN_CASED_WORD = Pattern.compile("[A-Za-z0-9]+");
 
     @Test
     void fastEqualsReference_onTheEmbeddedCorpus_rawAndNormalized() {
@@ -109,10 +111,51 @@ class TokenizerEquivalenceTest {
         assertSameTokens(RandomText.large(seed, 1 << 20), "1 MB flood text with -Ddocbench.seed=" + seed);
     }
 
+    @Test
+    void fastKeepingCaseEqualsReference_onTheEmbeddedCorpusTheAllSidesSampleAndTheFlood() {
+        // Keeping case changes only the terms: the same offsets, and a term that is the text with
+        // only the apostrophe and hyphen mapped, on every path (fast word, scanner, batch keys).
+        long seed = RandomText.seed();
+        long tokens = 0;
+        long cased = 0;
+        List<String> texts = new ArrayList<>(TestCorpora.embedded().values());
+        texts.addAll(TestCorpora.allSides().values());
+        texts.addAll(RandomText.texts(seed, 2000, 60));
+        for (String text : texts) {
+            tokens += assertSameTokens(text, "keeping case, -Ddocbench.seed=" + seed, false);
+            for (ReferenceTokenizer.RefToken t : ReferenceTokenizer.tokens(text)) {
+                cased += t.term().equals(ReferenceTokenizer.term(t.text(), false)) ? 0 : 1;
+            }
+        }
+        assertTrue(cased > 0.05 * tokens, "only " + cased + " of " + tokens + " terms have upper case: the test would not see lowering");
+    }
+
+    @Test
+    void fastKeepingCase_keepsTheCaseOfEveryKindOfTerm() {
+        FastTokenizer fast = Tokenizers.fastKeepingCase();
+        fast.reset("ICE\u2019s Border Patrol in Z\u00FCrich, I-95 and WWW.Example.ORG/Page x@Mail.COM \u00C9T\u00C9 \uD801\uDC00");
+        List<String> terms = new ArrayList<>();
+        while (fast.advance()) {
+            terms.add(fast.term());
+        }
+        assertEquals(List.of("ICE's", "Border", "Patrol", "in", "Z\u00FCrich", "I-95", "and", "WWW.Example.ORG/Page", "x@Mail.COM",
+                "\u00C9T\u00C9", "\uD801\uDC00"), terms);
+        assertEquals("FastTokenizer(keeping case)", fast.clone().toString());
+    }
+
     /** Asserts that both tokenizers give the same (start, end, term) sequence; returns the token count. */
     static int assertSameTokens(String text, String where) {
+        return assertSameTokens(text, where, true);
+    }
+
+    /** {@link #assertSameTokens(String, String)} with terms lower-cased or keeping case. */
+    static int assertSameTokens(String text, String where, boolean lowercase) {
         List<ReferenceTokenizer.RefToken> expected = ReferenceTokenizer.tokens(text);
-        FastTokenizer fast = Tokenizers.fast();
+        if (!lowercase) {
+            expected = expected.stream().map(t -> new ReferenceTokenizer.RefToken(t.start(), t.end(), t.text(),
+                    ReferenceTokenizer.term(t.text(), false))).toList();
+        }
+        FastTokenizer fast = Tokenizers.fast(lowercase);
         fast.reset(text);
         int i = 0;
         while (fast.advance()) {
@@ -134,7 +177,9 @@ class TokenizerEquivalenceTest {
             fail(where + ": fast misses reference token " + i + " [" + e.start() + ", " + e.end() + ") \""
                     + RandomText.escape(e.term()) + "\"" + context(text, e.start()));
         }
-        assertSameSpans(text, expected, where);
+        FastTokenizer batch = Tokenizers.fast(lowercase);
+        batch.reset(text);
+        assertSameSpans(batch, text, expected, where);
         return i;
     }
 
@@ -173,7 +218,7 @@ class TokenizerEquivalenceTest {
             }
             keyed++;
             String term = e.term();
-            if (!PLAIN_WORD.matcher(term).matches() || term.length() > FastTokenizer.KEY_CHARS
+            if (!(fast.lowercase() ? PLAIN_WORD : PLAIN_CASED_WORD).matcher(term).matches() || term.length() > FastTokenizer.KEY_CHARS
                     || key != FastTokenizer.termKey(term) || high != FastTokenizer.termKeyHigh(term)) {
                 fail(where + ": tokenizeAll token " + i + " \"" + RandomText.escape(term) + "\" has key " + Long.toHexString(high)
                         + ":" + Long.toHexString(key) + "; a plain word of at most " + FastTokenizer.KEY_CHARS + " chars has "

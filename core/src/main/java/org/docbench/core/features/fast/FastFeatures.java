@@ -75,7 +75,7 @@ public final class FastFeatures {
 
     /** A fresh per-thread workspace. */
     public Scratch newScratch() {
-        return new Scratch(vocabulary.featureCount(), spec.maxNgram());
+        return new Scratch(vocabulary.featureCount(), spec.maxNgram(), spec.lowercase());
     }
 
     /**

@@ -15,7 +15,7 @@ import org.docbench.core.token.TokenSpans;
  * nothing after that. Not thread-safe: one per thread, from {@link FastFeatures#newScratch}.
  */
 public final class Scratch {
-    final FastTokenizer tokenizer = new FastTokenizer();
+    final FastTokenizer tokenizer;
     private final int[] counts;
     private int[] touched = new int[256];
     int touchedCount;
@@ -29,7 +29,8 @@ public final class Scratch {
     int termCount;
     char[] key = new char[128];
 
-    Scratch(int features, int maxN) {
+    Scratch(int features, int maxN, boolean lowercase) {
+        tokenizer = new FastTokenizer(lowercase);
         counts = new int[features];
         ringStart = new int[maxN];
         ringEnd = new int[maxN];

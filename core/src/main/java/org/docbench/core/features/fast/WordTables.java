@@ -92,8 +92,8 @@ record WordTables(CharKeyTable table, long[] frequent, int[] unigram, PairTable 
                 frequent[slot] = ((long) h << 32) | (id + 1L); // id + 1 keeps 0 for empty
             }
         }
-        // Only plain words: the tokenizer keys no other term.
-        java.util.regex.Pattern plain = java.util.regex.Pattern.compile("[a-z0-9]{1," + FastTokenizer.KEY_CHARS + "}");
+        // Only plain words (either case: a tokenizer that keeps case keys them as written): the tokenizer keys no other term.
+        java.util.regex.Pattern plain = java.util.regex.Pattern.compile("[A-Za-z0-9]{1," + FastTokenizer.KEY_CHARS + "}");
         int[] shortIds = java.util.stream.IntStream.range(0, keys.length)
                 .filter(id -> plain.matcher(keys[id]).matches()).toArray();
         long[] low = new long[shortIds.length];

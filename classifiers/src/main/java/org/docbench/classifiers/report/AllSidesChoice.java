@@ -55,6 +55,7 @@ public record AllSidesChoice(boolean title, FeatureSpec features, TrainerSpec mo
         s.add(new Switch("char n-grams", new AllSidesChoice(title,
                 features.maxCharNgram() > 0 ? features.withCharNgrams(0, 0) : features.withCharNgrams(3, 5), model)));
         s.add(new Switch("normalizer", new AllSidesChoice(title, features.withNormalize(!features.normalize()), model)));
+        s.add(new Switch("case", new AllSidesChoice(title, features.withLowercase(!features.lowercase()), model)));
         return s;
     }
 
@@ -64,12 +65,14 @@ public record AllSidesChoice(boolean title, FeatureSpec features, TrainerSpec mo
      */
     Ablation ablate(Runner chosenRunner, List<LabeledDocument> all, String scheme, long seed, ProgressMeter meter,
                     Consumer<String> log) {
+        // The switched rows first, each runner dropped after its row: the chosen runner's features
+        // stay in memory for the experiment, and the character n-gram row alone needs most of the heap.
         List<Ablation.Row> rows = new ArrayList<>();
-        rows.add(row("chosen", this, chosenRunner, log));
         for (Switch sw : switches()) {
             Experiment exp = Experiment.of("allsides", AccuracyReport.IDEOLOGY, scheme, sw.config().documents(all));
             rows.add(row(sw.decision(), sw.config(), new Runner(exp, sw.config().features(), seed, meter), log));
         }
+        rows.add(0, row("chosen", this, chosenRunner, log));
         return new Ablation(chosenRunner.experiment().id(), model.name(), describe(), rows);
     }
 

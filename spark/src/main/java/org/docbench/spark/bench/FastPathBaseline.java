@@ -50,7 +50,7 @@ public final class FastPathBaseline {
         }
         double s = (System.nanoTime() - t0) / 1e9;
         long n = (long) copies * texts.size();
-        System.out.printf(Locale.ROOT, "fast path, one thread, %s: %,d documents, %.1f s, %,.0f docs/s (checksum %d)%n",
+        System.out.printf(Locale.ROOT, "single process, one thread, %s: %,d documents, %.1f s, %,.0f docs/s (checksum %d)%n",
                 model.path() == Scorer.Path.FAST ? "fast path" : "Tribuo predict", n, s, n / s, sink);
     }
 }

@@ -44,8 +44,9 @@ import picocli.CommandLine.Option;
 @Command(name = "docbench-spark", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Classify (and, with labels, evaluate) documents on Apache Spark with a model saved by 'docbench train'.",
                 "Output: one row per input record: id, label, confidence, scores (one field per label), truth (when",
-                "labeled), problem (why a bad record was not classified); plus _docbench-spark.json (the summary) and,",
-                "when the documents carry labels, _report.json (docbench's report schema)."},
+                "labeled), reason (why a document got no label: empty text or no word the model knows, as 'docbench",
+                "classify' says), problem (why a bad record was not classified); plus _docbench-spark.json (the summary)",
+                "and, when the documents carry labels, _report.json (docbench's report schema)."},
         footerHeading = "%nExamples:%n",
         footer = {"  spark-submit --class org.docbench.spark.ClassifyJob docbench-spark.jar \\",
                 "      --model s3a://bucket/stance.model --input s3a://bucket/news/ --output s3a://bucket/labels/",
@@ -171,8 +172,8 @@ public final class ClassifyJob implements Callable<Integer> {
         long t0 = System.nanoTime();
         try (OutputCommit commit = OutputCommit.begin(spark, output, overwrite)) {
             byte[] bytes = readModel(spark);
-            // the driver reads what it needs from the provenance; only executors deserialize and compile the model
-            CompiledModel.Description driverModel = CompiledModel.describe(bytes, model);
+            // the driver reads what it needs from the provenance; only executors load the model
+            ModelDescription driverModel = ModelDescription.of(bytes, model);
             long tModel = System.nanoTime();
             String truth = labelField == null ? null : labelField.equals("none") ? "" : labelField;
             Inputs.Read read = Inputs.read(spark, input, inFormat, idField, textField, truth, driverModel.task());
@@ -184,7 +185,8 @@ public final class ClassifyJob implements Callable<Integer> {
             CollectionAccumulator<String> paths = spark.sparkContext().collectionAccumulator("docbench-spark path");
             StructType schema = ClassifyPartition.outputSchema(driverModel.labels(), withTruth, docs.schema());
             Dataset<Row> labeled = docs.mapPartitions(
-                    new ClassifyPartition(bc, paths, idField, textField, withTruth, read.partitionColumns().size()),
+                    new ClassifyPartition(bc, model, driverModel.labels(), paths, idField, textField, withTruth,
+                            read.partitionColumns().size()),
                     Encoders.row(schema));
             // JSON Lines keep every field on every line (null included), so each line reads alone
             DataFrameWriter<Row> w = labeled.write().mode(SaveMode.ErrorIfExists).format(outFormat)
@@ -199,7 +201,7 @@ public final class ClassifyJob implements Callable<Integer> {
             StructType written = ClassifyPartition.outputSchema(driverModel.labels(), withTruth, new StructType());
             Dataset<Row> back = outFormat.equals("parquet") ? spark.read().parquet(commit.temporary())
                     : spark.read().schema(written).json(commit.temporary());
-            JobResult result = JobResult.of(back, driverModel.labels(), withTruth);
+            JobResult result = JobResult.of(back, driverModel.labels(), driverModel.majority(), withTruth);
             bc.destroy();
             long tCount = System.nanoTime();
             double seconds = (tCount - t0) / 1e9;

@@ -16,29 +16,44 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.CollectionAccumulator;
+import org.docbench.classifiers.inference.Scorer;
 
 /**
  * Classifies one partition of {@link Inputs}' rows, lazily, one row in and one row out, so a
  * partition is never held in memory and the output keeps the input's partitioning. A record
- * that cannot be classified (unparseable, no id, no or empty text, not UTF-8) comes out with
- * its {@code problem} set and no label: counted and named by the job, never dropped.
+ * that cannot be classified (unparseable, no id, no text field, not UTF-8) comes out with its
+ * {@code problem} set and no label: counted and named by the job, never dropped. A document
+ * that {@code docbench classify} gives no label (empty text, or no word the model knows) comes
+ * out as there: no label, no scores, and the CLI's {@code reason}.
  *
- * <p>The model comes from the broadcast and is compiled once per executor JVM
- * ({@link CompiledModel#onExecutor}); each task thread uses its own fast-path session.
+ * <p>The model comes from the broadcast and is loaded once per executor JVM by the CLI's scorer
+ * ({@link ExecutorScorers}); each task thread scores through its own session.
  */
 final class ClassifyPartition implements MapPartitionsFunction<Row, Row> {
     private static final long serialVersionUID = 1L;
     private static final int FIXED = Inputs.COLUMNS.size();
+    /** Why a document gets no label, in {@code docbench classify}'s words (its {@code reason} field). */
+    static final String EMPTY_TEXT = "the text is empty";
+    static final String NO_KNOWN_WORD = "no word of the text is known to the model";
 
     private final Broadcast<byte[]> model;
+    private final String modelName;
+    private final List<String> labels;
     private final CollectionAccumulator<String> paths;
     private final String idField;
     private final String textField;
     private final boolean withTruth;
     private final int partitionColumns;
 
-    ClassifyPartition(Broadcast<byte[]> model, CollectionAccumulator<String> paths, String idField, String textField, boolean withTruth, int partitionColumns) {
+    /**
+     * @param modelName the model file as the user gave it, for errors
+     * @param labels    the model's labels, sorted: the fields of {@code scores}
+     */
+    ClassifyPartition(Broadcast<byte[]> model, String modelName, List<String> labels, CollectionAccumulator<String> paths,
+                      String idField, String textField, boolean withTruth, int partitionColumns) {
         this.model = model;
+        this.modelName = modelName;
+        this.labels = List.copyOf(labels);
         this.paths = paths;
         this.idField = idField;
         this.textField = textField;
@@ -46,7 +61,10 @@ final class ClassifyPartition implements MapPartitionsFunction<Row, Row> {
         this.partitionColumns = partitionColumns;
     }
 
-    /** The rows this function writes: id, label, confidence, scores (one field per label), truth, problem, partitions. */
+    /**
+     * The rows this function writes: id, label, confidence, scores (one field per label), truth
+     * (when labeled), reason (why a document got no label), problem (why a record is bad), partitions.
+     */
     static StructType outputSchema(List<String> labels, boolean withTruth, StructType input) {
         StructType scores = new StructType();
         for (String l : labels) {
@@ -60,6 +78,7 @@ final class ClassifyPartition implements MapPartitionsFunction<Row, Row> {
         if (withTruth) {
             s = s.add("truth", DataTypes.StringType, true);
         }
+        s = s.add("reason", DataTypes.StringType, true);
         s = s.add("problem", DataTypes.StringType, true);
         for (int i = FIXED; i < input.fields().length; i++) {
             s = s.add(input.fields()[i]);
@@ -69,10 +88,11 @@ final class ClassifyPartition implements MapPartitionsFunction<Row, Row> {
 
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
-        CompiledModel m = CompiledModel.onExecutor(model.id(), model::value);
-        paths.add(m.path()); // the driver never compiles the model, so executors say which path ran
-        CompiledModel.Result r = m.newResult();
-        int width = 5 + (withTruth ? 1 : 0) + partitionColumns;
+        ExecutorScorers.Loaded m = ExecutorScorers.get(model.id(), model::value, modelName);
+        paths.add(m.path()); // the driver never loads the model, so executors say which path ran
+        Scorer.Session session = m.sessions().get();
+        int[] column = columns(m.scorer().labels());
+        int width = 6 + (withTruth ? 1 : 0) + partitionColumns;
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -87,15 +107,20 @@ final class ClassifyPartition implements MapPartitionsFunction<Row, Row> {
                 out[0] = id;
                 String[] problem = new String[1];
                 String text = check(in, id, problem);
+                String reason = null;
                 if (text != null) {
-                    m.classify(text, r);
-                    out[1] = r.label;
-                    out[2] = r.confidence;
-                    if (r.scored) {
-                        Object[] scores = new Object[r.scores.length];
-                        for (int i = 0; i < scores.length; i++) {
-                            scores[i] = r.scores[i];
+                    // as docbench classify decides: blank text is not scored, and -1 means no known word
+                    int best = text.isBlank() ? -1 : session.score(text);
+                    if (best < 0) {
+                        reason = text.isBlank() ? EMPTY_TEXT : NO_KNOWN_WORD;
+                    } else {
+                        double[] s = session.scores();
+                        Object[] scores = new Object[labels.size()];
+                        for (int i = 0; i < s.length; i++) {
+                            scores[column[i]] = s[i];
                         }
+                        out[1] = labels.get(column[best]);
+                        out[2] = s[best];
                         out[3] = RowFactory.create(scores);
                     }
                 }
@@ -104,6 +129,7 @@ final class ClassifyPartition implements MapPartitionsFunction<Row, Row> {
                     String truth = in.isNullAt(2) ? null : in.getString(2).strip();
                     out[k++] = truth == null || truth.isEmpty() ? null : truth;
                 }
+                out[k++] = reason;
                 out[k++] = problem[0];
                 for (int i = 0; i < partitionColumns; i++) {
                     out[k++] = in.get(FIXED + i);
@@ -111,6 +137,23 @@ final class ClassifyPartition implements MapPartitionsFunction<Row, Row> {
                 return RowFactory.create(out);
             }
         };
+    }
+
+    /** For each of the scorer's labels, its field in {@code scores} (the sorted labels the driver read). */
+    private int[] columns(String[] scorerLabels) {
+        if (scorerLabels.length != labels.size()) {
+            throw new IllegalArgumentException("model file " + modelName + " is damaged: it scores " + List.of(scorerLabels)
+                    + " but its provenance names " + labels);
+        }
+        int[] column = new int[scorerLabels.length];
+        for (int i = 0; i < column.length; i++) {
+            column[i] = labels.indexOf(scorerLabels[i]);
+            if (column[i] < 0) {
+                throw new IllegalArgumentException("model file " + modelName + " is damaged: it scores '" + scorerLabels[i]
+                        + "', which its provenance does not name (" + labels + ")");
+            }
+        }
+        return column;
     }
 
     /** The text to classify, or null with {@code problem[0]} saying why not, as core's readers word it. */
@@ -143,10 +186,6 @@ final class ClassifyPartition implements MapPartitionsFunction<Row, Row> {
             }
         } else {
             text = (String) raw;
-        }
-        if (text.isBlank() || (text.charAt(0) == '\uFEFF' && text.substring(1).isBlank())) {
-            problem[0] = where + "document is empty";
-            return null;
         }
         return text;
     }

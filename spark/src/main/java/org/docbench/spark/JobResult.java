@@ -17,29 +17,42 @@ import org.docbench.classifiers.eval.Metrics;
 
 /**
  * What the job did, counted from the output it wrote (so a retried task is never counted
- * twice): documents read, classified and bad (with the first bad records named), and, where
- * the documents carry labels, the confusion matrix aggregated across the cluster and docbench's
- * {@link Metrics} over it, the same scores {@code docbench evaluate} computes.
+ * twice): documents read, classified, left without a label (with why) and bad (with the first
+ * bad records named), and, where the documents carry labels, the confusion matrix aggregated
+ * across the cluster and docbench's {@link Metrics} over it, the same scores {@code docbench
+ * evaluate} computes.
  *
- * @param read       records read
- * @param classified records classified
- * @param bad        records that could not be classified
- * @param badNames   the first bad records: file, id and what is wrong
- * @param predicted  documents per predicted label
- * @param metrics    scores over the labeled documents, or null when none carried a label
- * @param labeled    classified documents that carried a label
+ * <p>Documents without a label count in the evaluation as {@code docbench evaluate} counts
+ * them: one with empty text is not there (its corpus readers skip empty documents), one with no
+ * word the model knows is answered the training majority (as its runner answers it, since
+ * Tribuo refuses such a document).
+ *
+ * @param read         records read
+ * @param classified   documents given a label
+ * @param withoutLabel documents given no label, as {@code docbench classify} gives none
+ * @param reasons      documents without a label by reason
+ * @param bad          records that could not be classified
+ * @param badNames     the first bad records: file, id and what is wrong
+ * @param predicted    documents per predicted label
+ * @param metrics      scores over the labeled documents, or null when none carried a label
+ * @param labeled      documents in {@code metrics}
+ * @param asMajority   documents with no known word in {@code metrics}, counted as the training majority
+ * @param majority     the model's training majority, or null when its file does not record it
  */
-record JobResult(long read, long classified, long bad, List<String> badNames, Map<String, Long> predicted,
-                 Metrics metrics, long labeled) {
+record JobResult(long read, long classified, long withoutLabel, Map<String, Long> reasons, long bad, List<String> badNames,
+                 Map<String, Long> predicted, Metrics metrics, long labeled, long asMajority, String majority) {
     static final int NAMED = 20;
 
     /** Counts {@code written} (the job's output, read back) in one small aggregation. */
-    static JobResult of(Dataset<Row> written, List<String> modelLabels, boolean withTruth) {
+    static JobResult of(Dataset<Row> written, List<String> modelLabels, String majority, boolean withTruth) {
         Dataset<Row> groups = withTruth
-                ? written.groupBy(col("label"), col("truth"), col("problem").isNull().as("ok")).count()
-                : written.groupBy(col("label"), col("problem").isNull().as("ok")).count();
+                ? written.groupBy(col("label"), col("reason"), col("truth"), col("problem").isNull().as("ok")).count()
+                : written.groupBy(col("label"), col("reason"), col("problem").isNull().as("ok")).count();
         long read = 0;
         long bad = 0;
+        long without = 0;
+        long asMajority = 0;
+        Map<String, Long> reasons = new TreeMap<>();
         Map<String, Long> predicted = new TreeMap<>();
         Map<List<String>, Long> pairs = new LinkedHashMap<>();
         TreeSet<String> labels = new TreeSet<>(modelLabels);
@@ -51,10 +64,23 @@ record JobResult(long read, long classified, long bad, List<String> badNames, Ma
                 bad += n;
                 continue;
             }
+            String truth = withTruth && !g.isNullAt(2) ? g.getString(2) : null;
             String label = g.getString(0);
-            predicted.merge(label, n, Long::sum);
-            if (withTruth && !g.isNullAt(1)) {
-                String truth = g.getString(1);
+            if (!g.isNullAt(1)) {
+                String reason = g.getString(1);
+                without += n;
+                reasons.merge(reason, n, Long::sum);
+                if (!reason.equals(ClassifyPartition.NO_KNOWN_WORD) || majority == null) {
+                    continue;
+                }
+                label = majority;
+                if (truth != null) {
+                    asMajority += n;
+                }
+            } else {
+                predicted.merge(label, n, Long::sum);
+            }
+            if (truth != null) {
                 labels.add(truth);
                 pairs.merge(List.of(truth, label), n, Long::sum);
             }
@@ -76,14 +102,15 @@ record JobResult(long read, long classified, long bad, List<String> badNames, Ma
             }
             metrics = Metrics.fromConfusion(order, cm);
         }
-        return new JobResult(read, read - bad, bad, List.copyOf(names), predicted, metrics, labeled);
+        return new JobResult(read, read - bad - without, without, reasons, bad, List.copyOf(names), predicted, metrics,
+                labeled, asMajority, majority);
     }
 
     /** The one-line summary the job prints at the end. */
     String summary(double seconds, String path, String master, int partitions, String output, String format) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "docbench-spark: read %,d, classified %,d, bad %,d, %.1f s, %,.0f docs/s",
-                read, classified, bad, seconds, seconds > 0 ? read / seconds : 0.0));
+        sb.append(String.format(Locale.ROOT, "docbench-spark: read %,d, classified %,d, without a label %,d, bad %,d, %.1f s, %,.0f docs/s",
+                read, classified, withoutLabel, bad, seconds, seconds > 0 ? read / seconds : 0.0));
         sb.append("; ").append(path).append(", ").append(master).append(", ").append(partitions).append(" partitions");
         if (metrics != null) {
             sb.append(String.format(Locale.ROOT, "; accuracy %.4f, macro-F1 %.4f on %,d labeled", metrics.accuracy(),
@@ -101,6 +128,8 @@ record JobResult(long read, long classified, long bad, List<String> badNames, Ma
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("read", read);
         m.put("classified", classified);
+        m.put("withoutLabel", withoutLabel);
+        m.put("withoutLabelReasons", reasons);
         m.put("bad", bad);
         m.put("badRecords", badNames);
         m.put("seconds", seconds);
@@ -146,7 +175,7 @@ record JobResult(long read, long classified, long bad, List<String> badNames, Ma
         c.put("name", corpus);
         c.put("location", location);
         c.put("documents", read);
-        c.put("skipped", bad);
+        c.put("skipped", bad + reasons.getOrDefault(ClassifyPartition.EMPTY_TEXT, 0L)); // as docbench's readers skip them
         c.put("counts", Map.of(task, truthCounts));
         prov.put("corpora", List.of(c));
         prov.put("families", Map.of(family, Map.of(spec, modelProvenance.getOrDefault("hyperparameters", Map.of()))));
@@ -212,8 +241,22 @@ record JobResult(long read, long classified, long bad, List<String> badNames, Ma
         if (bad > 0) {
             notes.add(bad + " bad records were not classified: " + String.join("; ", badNames));
         }
-        if (classified > labeled) {
-            notes.add((classified - labeled) + " classified documents carried no label and are not scored.");
+        long empty = reasons.getOrDefault(ClassifyPartition.EMPTY_TEXT, 0L);
+        if (empty > 0) {
+            notes.add(empty + " documents with empty text got no label and are not scored (docbench's corpus readers skip them).");
+        }
+        long unknown = reasons.getOrDefault(ClassifyPartition.NO_KNOWN_WORD, 0L);
+        if (unknown > 0 && majority != null) {
+            notes.add(unknown + " documents with no word the model knows got no label; the " + asMajority
+                    + " of them that carry a label are scored as the training majority '" + majority
+                    + "', as docbench evaluate scores them.");
+        } else if (unknown > 0) {
+            notes.add(unknown + " documents with no word the model knows got no label and are not scored "
+                    + "(the model file does not record its training majority).");
+        }
+        long unscored = read - bad - empty - (majority == null ? unknown : 0) - labeled;
+        if (unscored > 0) {
+            notes.add(unscored + " documents carried no label and are not scored.");
         }
         root.put("notes", notes);
         root.put("timing", Map.of("totalSeconds", seconds));

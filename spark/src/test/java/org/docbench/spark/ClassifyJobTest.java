@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +24,12 @@ import java.util.TreeSet;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.docbench.classifiers.eval.Metrics;
+import org.docbench.classifiers.inference.Scorer;
 import org.docbench.classifiers.train.SavedModel;
+import org.docbench.core.corpus.FieldMapping;
+import org.docbench.core.corpus.JsonLinesReader;
 import org.docbench.core.corpus.LayoutCorpusReader;
+import org.docbench.core.corpus.OnError;
 import org.docbench.core.document.LabeledDocument;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,8 +40,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The job in local[2] on the embedded corpus, read through core's readers and written out in
- * each input format: the labels are {@link SavedModel#classify}'s (the CLI's) for every
- * document, the evaluation equals {@link Metrics} over the same predictions, bad records are
+ * each input format: the labels and scores are {@link Scorer}'s (the CLI's) for every document,
+ * text the CLI gives no label gets none here either, the evaluation equals {@link Metrics} over
+ * the predictions {@code docbench evaluate} counts, bad records are
  * counted and named, outputs are never half-written and never replace what is not the job's.
  */
 class ClassifyJobTest {
@@ -46,7 +53,7 @@ class ClassifyJobTest {
     static List<LabeledDocument> docs;
     /** Logistic regression by SGD: compiles into the fast path. */
     static Path fastModel;
-    /** LibLinear logistic regression: the fast path cannot compile it, so SavedModel.classify runs. */
+    /** A classification tree: the fast path cannot compile it, so Tribuo's predict runs. */
     static Path slowModel;
 
     @BeforeAll
@@ -62,24 +69,38 @@ class ClassifyJobTest {
         spark.stop();
     }
 
-    /** Asserts every document's label, confidence and scores equal SavedModel.classify's; returns the labels. */
-    private static List<String> assertSameAsSavedModel(Path model, Map<String, Row> out, List<LabeledDocument> expected)
+    /**
+     * Asserts every document's label, confidence and scores equal those of {@link Scorer}, the
+     * scorer of {@code docbench classify}, and that a document it gives no label has none here
+     * either; returns the labels {@code docbench evaluate} counts (the training majority where
+     * no word is known).
+     */
+    private static List<String> assertSameAsCli(Path model, Map<String, Row> out, List<LabeledDocument> expected)
             throws IOException {
-        SavedModel saved = SavedModel.load(model);
+        Scorer scorer = Scorer.load(model);
+        Scorer.Session session = scorer.newSession();
+        String[] labels = scorer.labels();
+        String majority = (String) scorer.provenance().get("majority");
         List<String> predicted = new ArrayList<>();
         for (LabeledDocument d : expected) {
             Row r = out.get(d.id());
             assertNotNull(r, "document " + d.id() + " is missing from the output");
-            SavedModel.Classification c = saved.classify(d.text());
+            int best = session.score(d.text());
             String label = r.getString(r.fieldIndex("label"));
-            assertEquals(c.label(), label, "label of " + d.id() + ", row " + r);
-            assertEquals(c.confidence(), r.getDouble(r.fieldIndex("confidence")), 1e-5, "confidence of " + d.id());
-            Row scores = r.getStruct(r.fieldIndex("scores"));
-            for (Map.Entry<String, Double> s : c.scores().entrySet()) {
-                assertEquals(s.getValue(), scores.getDouble(scores.fieldIndex(s.getKey())), 1e-5,
-                        "score of " + s.getKey() + " for " + d.id());
+            if (best < 0) {
+                assertNull(label, "no label for " + d.id() + ", as docbench classify gives none: " + r);
+                assertEquals(ClassifyPartition.NO_KNOWN_WORD, r.getString(r.fieldIndex("reason")), "reason of " + d.id());
+                predicted.add(majority);
+                continue;
             }
-            assertTrue(r.isNullAt(r.fieldIndex("problem")), "problem of " + d.id() + ": " + r);
+            double[] s = session.scores();
+            assertEquals(labels[best], label, "label of " + d.id() + ", row " + r);
+            assertEquals(s[best], r.getDouble(r.fieldIndex("confidence")), 0.0, "confidence of " + d.id());
+            Row scores = r.getStruct(r.fieldIndex("scores"));
+            for (int i = 0; i < labels.length; i++) {
+                assertEquals(s[i], scores.getDouble(scores.fieldIndex(labels[i])), 0.0, "score of " + labels[i] + " for " + d.id());
+            }
+            assertTrue(r.isNullAt(r.fieldIndex("problem")) && r.isNullAt(r.fieldIndex("reason")), "problem of " + d.id() + ": " + r);
             predicted.add(label);
         }
         assertEquals(expected.size(), out.size(), "output rows");
@@ -87,19 +108,20 @@ class ClassifyJobTest {
     }
 
     @Test
-    void jsonLines_fastPath_labelsAndReportEqualSavedModelAndMetrics() throws IOException {
+    void jsonLines_fastPath_labelsAndReportEqualDocbenchClassifyAndMetrics() throws IOException {
         Path in = SparkTestSupport.writeJsonLines(dir.resolve("jsonl-in"), docs, 3);
         Path out = dir.resolve("jsonl-out");
-        int compiled = CompiledModel.compilations();
+        int loaded = ExecutorScorers.loads();
 
         SparkTestSupport.Run r = run("--input", in.toString(), "--model", fastModel.toString(), "--output", out.toString(),
                 "--output-format", "jsonl");
 
         assertEquals(0, r.exit(), r.toString());
-        assertEquals(1, CompiledModel.compilations() - compiled, "the model is compiled once per executor JVM, not per task");
-        assertTrue(r.out().contains("read " + docs.size() + ", classified " + docs.size() + ", bad 0") && r.out().contains("fast path"), r.out());
+        assertEquals(1, ExecutorScorers.loads() - loaded, "the model is loaded once per executor JVM, not per task");
+        assertTrue(r.out().contains("read " + docs.size() + ", classified " + docs.size() + ", without a label 0, bad 0")
+                && r.out().contains("fast path"), r.out());
         assertEquals(1, r.out().strip().lines().count(), "one summary line: " + r.out());
-        List<String> predicted = assertSameAsSavedModel(fastModel, outputById(spark, out, "json"), docs);
+        List<String> predicted = assertSameAsCli(fastModel, outputById(spark, out, "json"), docs);
 
         TreeSet<String> all = new TreeSet<>();
         docs.forEach(d -> all.add(d.label("stance")));
@@ -140,15 +162,15 @@ class ClassifyJobTest {
         SparkTestSupport.Run r = run("--input", in.toString(), "--model", slowModel.toString(), "--output", out.toString());
 
         assertEquals(0, r.exit(), r.toString());
-        assertTrue(r.out().contains("SavedModel.classify"), "the summary says which path ran: " + r.out());
+        assertTrue(r.out().contains("Tribuo predict"), "the summary says which path ran: " + r.out());
         assertTrue(Files.isDirectory(out.resolve("group=a")) && Files.isDirectory(out.resolve("group=f")),
                 "partitioned as the input was: " + out);
-        assertSameAsSavedModel(slowModel, outputById(spark, out, "parquet"), docs);
+        assertSameAsCli(slowModel, outputById(spark, out, "parquet"), docs);
         assertTrue(Files.exists(out.resolve("_report.json")), "labeled by the 'topic' column, the model's task");
     }
 
     @Test
-    void csvAndLayoutFolder_giveTheLabelsOfSavedModelAndOfDocbenchClassify() throws IOException {
+    void csvAndLayoutFolder_giveTheLabelsOfDocbenchClassify() throws IOException {
         List<LabeledDocument> some = docs.subList(0, 200);
         Path csv = SparkTestSupport.writeCsv(dir.resolve("docs.csv"), some);
         Path layout = SparkTestSupport.writeLayout(dir.resolve("layout-in"), some);
@@ -156,15 +178,15 @@ class ClassifyJobTest {
             Path out = dir.resolve("out-" + in.getFileName());
             SparkTestSupport.Run r = run("--input", in.toString(), "--model", fastModel.toString(), "--output", out.toString());
             assertEquals(0, r.exit(), in + ": " + r);
-            assertTrue(r.out().contains("read 200, classified 200, bad 0"), in + ": " + r.out());
-            assertSameAsSavedModel(fastModel, outputById(spark, out, "parquet"), some);
+            assertTrue(r.out().contains("read 200, classified 200, without a label 0, bad 0"), in + ": " + r.out());
+            assertSameAsCli(fastModel, outputById(spark, out, "parquet"), some);
         }
         // and the docbench command itself, on the layout folder's files
         List<String> args = new ArrayList<>(List.of("classify", "--model", fastModel.toString(), "--json"));
         some.forEach(d -> args.add(layout.resolve("docs/" + d.id() + ".txt").toString()));
-        java.io.StringWriter cliOut = new java.io.StringWriter();
-        int code = org.docbench.classifiers.cli.DocbenchCli.run(new java.io.PrintWriter(cliOut),
-                new java.io.PrintWriter(new java.io.StringWriter()), args.toArray(String[]::new));
+        StringWriter cliOut = new StringWriter();
+        int code = org.docbench.classifiers.cli.DocbenchCli.run(new PrintWriter(cliOut), new PrintWriter(new StringWriter()),
+                args.toArray(String[]::new));
         assertEquals(0, code, cliOut.toString());
         Map<String, Row> job = outputById(spark, dir.resolve("out-layout-in"), "parquet");
         List<String> lines = cliOut.toString().strip().lines().toList();
@@ -177,6 +199,98 @@ class ClassifyJobTest {
             assertEquals(cli.get("label").asText(), r.getString(r.fieldIndex("label")), "label of " + id + ": " + line);
             assertEquals(cli.get("score").asDouble(), r.getDouble(r.fieldIndex("confidence")), 1e-5, "confidence of " + id);
         }
+    }
+
+    @Test
+    void textTheCliGivesNoLabel_getsNoLabelAndItsReason_andCountsInTheEvaluationAsDocbenchEvaluateCountsIt() throws IOException {
+        String majority = (String) Scorer.load(fastModel).provenance().get("majority");
+        String other = docs.stream().map(d -> d.label("stance")).filter(l -> !l.equals(majority)).findFirst().orElseThrow();
+        List<Map<String, Object>> records = new ArrayList<>();
+        docs.subList(0, 60).forEach(d -> records.add(SparkTestSupport.record(d)));
+        records.add(Map.of("id", "blank", "text", "  \n\t ", "stance", other));
+        // no word of these is in the model's vocabulary; one is truly the majority, one is not
+        records.add(Map.of("id", "unknown-majority", "text", "zzzz qqqq", "stance", majority));
+        records.add(Map.of("id", "unknown-other", "text", "xxqj vvbz wwpk", "stance", other));
+        records.add(Map.of("id", "unknown-unlabeled", "text", "zzzz"));
+        Path in = Files.createDirectories(dir.resolve("nolabel-in")).resolve("part-0.jsonl");
+        StringBuilder sb = new StringBuilder();
+        for (Map<String, Object> m : records) {
+            sb.append(SparkTestSupport.JSON.writeValueAsString(m)).append('\n');
+        }
+        Files.writeString(in, sb, StandardCharsets.UTF_8);
+        Path out = dir.resolve("nolabel-out");
+
+        SparkTestSupport.Run r = run("--input", in.toString(), "--model", fastModel.toString(), "--output", out.toString(),
+                "--output-format", "jsonl");
+
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("read 64, classified 60, without a label 4, bad 0"), r.out());
+        Map<String, Row> job = outputById(spark, out, "json");
+        JsonNode marker = readJson(out.resolve(OutputCommit.MARKER));
+        assertEquals(1, marker.get("withoutLabelReasons").get(ClassifyPartition.EMPTY_TEXT).asLong(), marker.toString());
+        assertEquals(3, marker.get("withoutLabelReasons").get(ClassifyPartition.NO_KNOWN_WORD).asLong(), marker.toString());
+
+        // docbench classify on the same file: the same label (or none), reason and scores for every record
+        StringWriter cliOut = new StringWriter();
+        int code = org.docbench.classifiers.cli.DocbenchCli.run(new PrintWriter(cliOut), new PrintWriter(new StringWriter()),
+                "classify", "--model", fastModel.toString(), "--jsonl", "--json", in.toString());
+        assertEquals(0, code, cliOut.toString());
+        List<String> lines = cliOut.toString().strip().lines().toList();
+        assertEquals(records.size(), lines.size(), "one line per record from docbench classify");
+        int withoutLabel = 0;
+        for (String line : lines) {
+            JsonNode cli = SparkTestSupport.JSON.readTree(line);
+            Row row = job.get(cli.get("id").asText());
+            assertNotNull(row, "record " + cli.get("id") + " is missing from the job's output");
+            String label = row.getString(row.fieldIndex("label"));
+            if (cli.get("label").isNull()) {
+                withoutLabel++;
+                assertNull(label, "docbench classify gives no label, nor does the job: " + line + " / " + row);
+                assertTrue(row.isNullAt(row.fieldIndex("confidence")) && row.isNullAt(row.fieldIndex("scores")), "no scores: " + row);
+                assertEquals(cli.get("reason").asText(), row.getString(row.fieldIndex("reason")), "reason: " + line);
+                continue;
+            }
+            assertEquals(cli.get("label").asText(), label, "label: " + line);
+            assertEquals(cli.get("score").asDouble(), row.getDouble(row.fieldIndex("confidence")), 0.0, "score: " + line);
+            Row scores = row.getStruct(row.fieldIndex("scores"));
+            cli.get("scores").fields().forEachRemaining(e -> assertEquals(e.getValue().asDouble(),
+                    scores.getDouble(scores.fieldIndex(e.getKey())), 0.0, "score of " + e.getKey() + ": " + line));
+        }
+        assertEquals(4, withoutLabel, cliOut.toString());
+
+        // docbench evaluate on the same file: its reader skips the empty document, its runner answers the
+        // training majority where no word is known; the job's metrics are those over the same documents
+        JsonLinesReader reader = new JsonLinesReader(in, FieldMapping.of("text", "stance", "stance").withId("id"),
+                OnError.SKIP_AND_REPORT);
+        List<LabeledDocument> evaluated;
+        try (var all = reader.documents()) {
+            evaluated = all.filter(d -> d.label("stance") != null).toList();
+        }
+        List<String> skipped = reader.problems().list().stream().map(p -> p.docId() + ": " + p.what()).toList();
+        assertTrue(skipped.contains("blank: document is empty"), "the reader skips the empty document: " + skipped);
+        assertTrue(evaluated.stream().noneMatch(d -> d.id().equals("blank")), "and evaluate never scores it");
+        SavedModel saved = SavedModel.load(fastModel);
+        List<String> predicted = evaluated.stream().map(d -> saved.classify(d.text()).label()).toList();
+        assertEquals(List.of(majority, majority), predicted.subList(predicted.size() - 2, predicted.size()),
+                "docbench evaluate's answer for the two unknown labeled texts");
+        TreeSet<String> all = new TreeSet<>(predicted);
+        evaluated.forEach(d -> all.add(d.label("stance")));
+        List<String> labels = List.copyOf(all);
+        Metrics expected = Metrics.of(labels, evaluated.stream().mapToInt(d -> labels.indexOf(d.label("stance"))).toArray(),
+                predicted.stream().mapToInt(labels::indexOf).toArray());
+        JsonNode report = readJson(out.resolve("_report.json"));
+        JsonNode rec = report.get("records").get(0);
+        assertEquals(62, rec.get("testDocuments").asLong(), report.toString());
+        assertEquals(expected.accuracy(), rec.get("accuracy").asDouble(), 1e-12, report.toString());
+        assertEquals(expected.macroF1(), rec.get("macroF1").asDouble(), 1e-12, report.toString());
+        JsonNode cm = report.get("experiments").get(0).get("models").get(0).get("metrics").get("confusion");
+        int[][] want = expected.confusion();
+        for (int t = 0; t < want.length; t++) {
+            for (int p = 0; p < want.length; p++) {
+                assertEquals(want[t][p], cm.get(t).get(p).asInt(), "confusion[" + t + "][" + p + "]: " + cm);
+            }
+        }
+        assertTrue(report.get("notes").toString().contains("scored as the training majority '" + majority + "'"), report.toString());
     }
 
     @Test
@@ -196,22 +310,25 @@ class ClassifyJobTest {
         SparkTestSupport.Run r = run("--input", in.toString(), "--model", fastModel.toString(), "--output", out.toString());
 
         assertEquals(0, r.exit(), r.toString());
-        assertTrue(r.out().contains("read 24, classified 20, bad 4"), r.out());
+        assertTrue(r.out().contains("read 24, classified 20, without a label 1, bad 3"), r.out());
         JsonNode marker = readJson(out.resolve(OutputCommit.MARKER));
         String named = marker.get("badRecords").toString();
         for (String expect : List.of("malformed record '{\\\"id\\\": \\\"broken-1\\\"", "[document no-text]: no text field 'text'",
-                "[document blank]: document is empty", "no id in field 'id'", "part-0.jsonl")) {
+                "no id in field 'id'", "part-0.jsonl")) {
             assertTrue(named.contains(expect), "names " + expect + ": " + named);
         }
         Map<String, Row> rows = outputById(spark, out, "parquet");
         assertEquals(24, rows.size(), "bad records are in the output with their problem, not dropped: " + rows.keySet());
-        assertNull(rows.get("blank").get(rows.get("blank").fieldIndex("label")));
+        Row blank = rows.get("blank");
+        assertNull(blank.get(blank.fieldIndex("label")), "blank text gets no label: " + blank);
+        assertEquals(ClassifyPartition.EMPTY_TEXT, blank.getString(blank.fieldIndex("reason")), "and the CLI's reason: " + blank);
+        assertTrue(blank.isNullAt(blank.fieldIndex("problem")), "and is no bad record: " + blank);
 
         Path strict = dir.resolve("bad-out-strict");
         SparkTestSupport.Run s = run("--input", in.toString(), "--model", fastModel.toString(), "--output", strict.toString(),
                 "--fail-on-bad");
         assertEquals(3, s.exit(), s.toString());
-        assertTrue(s.err().contains("4 bad record(s) under --fail-on-bad"), s.err());
+        assertTrue(s.err().contains("3 bad record(s) under --fail-on-bad"), s.err());
         assertFalse(s.err().contains("\tat "), "no stack trace: " + s.err());
         assertFalse(Files.exists(strict), "nothing written under --fail-on-bad");
         assertEquals(List.of(), leftovers(dir), "no temporary output left");

@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
-import org.docbench.spark.CompiledModel;
+import org.docbench.classifiers.inference.Scorer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The single-process reference of the scale benchmark: the same model, compiled the same way,
- * classifying the same documents on one thread with no Spark: the articles of
+ * The single-process reference of the scale benchmark: the same model, loaded by the same scorer
+ * ({@code docbench classify}'s), classifying the same documents on one thread with no Spark: the articles of
  * {@code allsides.jsonl} held in memory, one warm-up pass, then {@code copies} timed passes
  * (as many documents as the Parquet file holds). Prints one line: documents, seconds, docs/s.
  * Usage: {@code FastPathBaseline MODEL ALLSIDES_JSONL COPIES}.
@@ -28,7 +28,8 @@ public final class FastPathBaseline {
             System.err.println("usage: FastPathBaseline MODEL ALLSIDES_JSONL COPIES");
             System.exit(2);
         }
-        CompiledModel model = CompiledModel.fromBytes(Files.readAllBytes(Path.of(args[0])), args[0]);
+        Scorer model = Scorer.load(Path.of(args[0]));
+        Scorer.Session session = model.newSession();
         ObjectMapper json = new ObjectMapper();
         List<String> texts = new ArrayList<>();
         try (Stream<String> lines = Files.lines(Path.of(args[1]))) {
@@ -37,22 +38,19 @@ public final class FastPathBaseline {
             }
         }
         int copies = Integer.parseInt(args[2]);
-        CompiledModel.Result r = model.newResult();
         long sink = 0;
         for (String t : texts) {
-            model.classify(t, r);
-            sink += r.label.length();
+            sink += session.score(t);
         }
         long t0 = System.nanoTime();
         for (int c = 0; c < copies; c++) {
             for (String t : texts) {
-                model.classify(t, r);
-                sink += r.label.length();
+                sink += session.score(t);
             }
         }
         double s = (System.nanoTime() - t0) / 1e9;
         long n = (long) copies * texts.size();
-        System.out.printf(Locale.ROOT, "fast path, one thread, %s: %,d documents, %.1f s, %,.0f docs/s (checksum %d)%n",
-                model.path(), n, s, n / s, sink);
+        System.out.printf(Locale.ROOT, "single process, one thread, %s: %,d documents, %.1f s, %,.0f docs/s (checksum %d)%n",
+                model.path() == Scorer.Path.FAST ? "fast path" : "Tribuo predict", n, s, n / s, sink);
     }
 }

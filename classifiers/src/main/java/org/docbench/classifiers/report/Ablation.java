@@ -26,8 +26,11 @@ public record Ablation(String experiment, String model, String chosen, List<Row>
      * @param testAccuracy accuracy on the test part
      * @param features     features the model saw
      * @param trainMillis  training time (varies between runs)
+     * @param trainDocs    training documents the row trained on: the whole train part, or a seeded
+     *                     sample of it for a decision too costly to train on all of it, compared with
+     *                     the chosen configuration trained on the same sample
      */
     public record Row(String decision, String setting, double validMacroF1, double testMacroF1, double testAccuracy,
-                      int features, double trainMillis) {
+                      int features, double trainMillis, int trainDocs) {
     }
 }

@@ -27,8 +27,8 @@ public record AllSidesChoice(boolean title, FeatureSpec features, TrainerSpec mo
 
     /** The report's choice. */
     public static AllSidesChoice chosen() {
-        return new AllSidesChoice(true, FeatureSpec.defaults().withMinDf(5).withSublinearTf(true).withNormalize(false),
-                Trainers.liblinearSvm(AccuracyReport.ALLSIDES_SVM_C));
+        return new AllSidesChoice(true, FeatureSpec.defaults().withMinDf(5).withSublinearTf(true).withNormalize(false)
+                .withLowercase(false), Trainers.liblinearSvm(AccuracyReport.ALLSIDES_SVM_C));
     }
 
     /** The documents as this configuration reads them. */
@@ -45,19 +45,26 @@ public record AllSidesChoice(boolean title, FeatureSpec features, TrainerSpec mo
     record Switch(String decision, AllSidesChoice config) {
     }
 
-    /** Each decision switched on its own, in the report's order. */
+    /** Each decision switched on its own, in the report's order, but character n-grams ({@link #charSwitch}). */
     List<Switch> switches() {
         List<Switch> s = new ArrayList<>();
         s.add(new Switch("title", new AllSidesChoice(!title, features, model)));
         s.add(new Switch("sublinear TF", new AllSidesChoice(title, features.withSublinearTf(!features.sublinearTf()), model)));
         s.add(new Switch("word n-grams", new AllSidesChoice(title, features.withMaxNgram(features.maxNgram() == 1 ? 2 : 1), model)));
         s.add(new Switch("min df", new AllSidesChoice(title, features.withMinDf(features.minDf() == 2 ? 5 : 2), model)));
-        s.add(new Switch("char n-grams", new AllSidesChoice(title,
-                features.maxCharNgram() > 0 ? features.withCharNgrams(0, 0) : features.withCharNgrams(3, 5), model)));
         s.add(new Switch("normalizer", new AllSidesChoice(title, features.withNormalize(!features.normalize()), model)));
         s.add(new Switch("case", new AllSidesChoice(title, features.withLowercase(!features.lowercase()), model)));
         return s;
     }
+
+    /** Character n-grams switched: 2-5 added (scikit-learn's char_wb range), or removed. */
+    Switch charSwitch() {
+        return new Switch("char n-grams", new AllSidesChoice(title,
+                features.maxCharNgram() > 0 ? features.withCharNgrams(0, 0) : features.withCharNgrams(2, 5), model));
+    }
+
+    /** Training documents of the sample the character n-gram decision is measured on. */
+    static final int CHAR_SAMPLE = 5_000;
 
     /**
      * Runs the ablation on {@code scheme}; the chosen row comes from {@code chosenRunner}, whose
@@ -66,14 +73,27 @@ public record AllSidesChoice(boolean title, FeatureSpec features, TrainerSpec mo
     Ablation ablate(Runner chosenRunner, List<LabeledDocument> all, String scheme, long seed, ProgressMeter meter,
                     Consumer<String> log) {
         // The switched rows first, each runner dropped after its row: the chosen runner's features
-        // stay in memory for the experiment, and the character n-gram row alone needs most of the heap.
+        // stay in memory for the experiment.
         List<Ablation.Row> rows = new ArrayList<>();
         for (Switch sw : switches()) {
             Experiment exp = Experiment.of("allsides", AccuracyReport.IDEOLOGY, scheme, sw.config().documents(all));
             rows.add(row(sw.decision(), sw.config(), new Runner(exp, sw.config().features(), seed, meter), log));
         }
+        Switch chars = charSwitch();
+        rows.add(row("chosen", this, new Runner(sampled(Experiment.of("allsides", AccuracyReport.IDEOLOGY, scheme,
+                documents(all)), seed), features, seed, meter), log));
+        rows.add(row(chars.decision(), chars.config(), new Runner(sampled(Experiment.of("allsides", AccuracyReport.IDEOLOGY,
+                scheme, chars.config().documents(all)), seed), chars.config().features(), seed, meter), log));
         rows.add(0, row("chosen", this, chosenRunner, log));
         return new Ablation(chosenRunner.experiment().id(), model.name(), describe(), rows);
+    }
+
+    /** {@code exp} with a seeded sample of {@value #CHAR_SAMPLE} training documents; valid and test whole. */
+    static Experiment sampled(Experiment exp, long seed) {
+        List<LabeledDocument> train = new ArrayList<>(exp.train());
+        java.util.Collections.shuffle(train, new java.util.Random(seed));
+        return new Experiment(exp.corpus(), exp.task(), exp.split(), train.subList(0, Math.min(CHAR_SAMPLE, train.size())),
+                exp.valid(), exp.test(), exp.design());
     }
 
     private static Ablation.Row row(String decision, AllSidesChoice c, Runner runner, Consumer<String> log) {
@@ -82,6 +102,6 @@ public record AllSidesChoice(boolean title, FeatureSpec features, TrainerSpec mo
         log.accept(String.format(Locale.ROOT, "%-45s ablation %-13s valid macro-F1 %.3f  test macro-F1 %.3f  (%s; %.1f s)",
                 runner.experiment().id(), decision, s.validMacroF1(), s.testMacroF1(), c.describe(), (System.nanoTime() - t0) / 1e9));
         return new Ablation.Row(decision, c.describe(), s.validMacroF1(), s.testMacroF1(), s.testAccuracy(), s.features(),
-                s.trainMillis());
+                s.trainMillis(), runner.experiment().train().size());
     }
 }

@@ -36,7 +36,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * published[]      literature figures beside ours
  * notes[], timing  what was left out and why; wall times
  * ablations[]      AllSides: experiment, model, chosen, rows[{decision, setting, validMacroF1, testMacroF1,
- *                  testAccuracy, features, trainMillis}]
+ *                  testAccuracy, features, trainMillis, trainDocs}]
  * </pre>
  *
  * Every field but those named {@code timing}, {@code trainMillis}, {@code predictMillis},

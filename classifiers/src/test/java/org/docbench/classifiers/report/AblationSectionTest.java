@@ -1,0 +1,45 @@
+package org.docbench.classifiers.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class AblationSectionTest {
+
+    @Test
+    void aSampledDecision_isComparedWithTheChosenConfigurationOnTheSameSample() {
+        Ablation a = new Ablation("allsides/ideology/random", "svm", "title + body", List.of(
+                new Ablation.Row("chosen", "cased", 0.90, 0.85, 0.84, 600_000, 1, 27_978),
+                new Ablation.Row("case", "lower-cased", 0.89, 0.83, 0.82, 570_000, 1, 27_978),
+                new Ablation.Row("chosen", "cased", 0.80, 0.75, 0.74, 200_000, 1, 5_000),
+                new Ablation.Row("char n-grams", "cased char2-5", 0.83, 0.79, 0.78, 900_000, 1, 5_000)));
+        Block.Table table = AblationSection.blocks(List.of(a)).stream().filter(Block.Table.class::isInstance)
+                .map(Block.Table.class::cast).findFirst().orElseThrow();
+        List<List<String>> rows = table.rows();
+        assertEquals(List.of("**chosen**", "cased", "90.00", "85.00", "84.00", "600,000"), rows.get(0));
+        assertEquals(List.of("case switched", "lower-cased", "89.00 (-1.00)", "83.00 (-2.00)", "82.00", "570,000"), rows.get(1));
+        assertEquals("**chosen** (on a seeded sample of 5,000 training documents)", rows.get(2).get(0));
+        assertEquals(List.of("char n-grams switched (on a seeded sample of 5,000 training documents)", "cased char2-5",
+                "83.00 (+3.00)", "79.00 (+4.00)", "78.00", "900,000"), rows.get(3));
+    }
+
+    @Test
+    void theSample_keepsValidAndTestWhole_andDrawsTheSameTrainingDocumentsEveryTime() {
+        List<org.docbench.core.document.LabeledDocument> docs = new java.util.ArrayList<>();
+        for (int i = 0; i < 6_000; i++) {
+            String part = i < 5_500 ? "train" : i < 5_800 ? "valid" : "test";
+            docs.add(new org.docbench.core.document.LabeledDocument("d" + i, "text " + i,
+                    java.util.Map.of("ideology", i % 3 == 0 ? "left" : "right"), java.util.Map.of("random", part),
+                    java.util.Map.of()));
+        }
+        var exp = org.docbench.classifiers.eval.Experiment.of("allsides", "ideology", "random", docs);
+        var s1 = AllSidesChoice.sampled(exp, 42);
+        var s2 = AllSidesChoice.sampled(exp, 42);
+        assertEquals(AllSidesChoice.CHAR_SAMPLE, s1.train().size());
+        assertEquals(s1.train(), s2.train());
+        assertEquals(exp.valid(), s1.valid());
+        assertEquals(exp.test(), s1.test());
+    }
+}

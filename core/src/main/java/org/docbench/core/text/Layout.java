@@ -149,7 +149,7 @@ final class Layout {
         int n = raw.length;
         paragraphsFrom = new int[n + 1];
         for (int i = n - 1; i >= 0; i--) {
-            boolean starts = isText(i) && (i == 0 || !isText(i - 1));
+            boolean starts = isText(i) && (i == 0 || !isText(i - 1) || endsParagraph(i - 1));
             paragraphsFrom[i] = paragraphsFrom[i + 1] + (starts ? 1 : 0);
             if (lastText < 0 && isText(i)) {
                 lastText = i;
@@ -199,7 +199,7 @@ final class Layout {
         if (prev < 0) {
             return false;
         }
-        boolean blankBefore = prev < i - 1;
+        boolean blankBefore = prev < i - 1 || endsParagraph(prev);
         if (isText(prev) && Lines.isSeparator(line[prev])) {
             return true;
         }
@@ -225,6 +225,15 @@ final class Layout {
         }
         String tail = line[lastText];
         return words[lastText] >= 15 && (Lines.isCutOff(tail) || Character.isLowerCase(tail.codePointBefore(tail.length())));
+    }
+
+    /**
+     * Whether {@link Step#PARAGRAPHS} ends a paragraph after line {@code i} (a sentence of eight
+     * words or more). The glued-item split treats that break like a blank line: the body it writes
+     * has a blank line there, and a second pass over it must split where the first one did.
+     */
+    private boolean endsParagraph(int i) {
+        return on(Step.PARAGRAPHS) && isText(i) && words[i] >= 8 && Lines.endsLikeSentence(line[i]);
     }
 
     private int previousNonBlank(int i) {
@@ -348,12 +357,19 @@ final class Layout {
         return i;
     }
 
-    /** A short line right above a byline or date line that article text follows. */
+    /**
+     * A short line right above a byline or date line that article text follows. Boilerplate lines
+     * between them (a share line) do not count: they are dropped, and a second pass over the body
+     * sees the headline right above the byline.
+     */
     private boolean isHeadlineAboveByline(int i) {
         if (words[i] > 20) {
             return false;
         }
         int next = nextNonBlank(i);
+        while (next >= 0 && !isText(next) && kind[next] != SPLIT_SEPARATOR) {
+            next = nextNonBlank(next);
+        }
         if (next < 0 || !isText(next) || !(Lines.isByline(line[next]) || Lines.isDateLine(line[next]))) {
             return false;
         }

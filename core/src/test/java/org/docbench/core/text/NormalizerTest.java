@@ -97,6 +97,34 @@ class NormalizerTest {
     }
 
     @Test
+    void normalize_shareLineBetweenASentenceHeadlineAndTheByline_givesTitleAndByline_andASecondPassChangesNothing() {
+        String headline = "The board said the vote was final, and it was not.";
+        String raw = headline + "\nShare this: Email | Facebook | Print\nBy Ann Lee\n\n" + LONG + "\n";
+        NormalizedDocument once = Normalizer.standard().normalize(raw);
+        NormalizedDocument twice = Normalizer.standard().normalize(once.text());
+        assertEquals(headline, once.title(), () -> "title of\n" + raw + "\n-> " + once);
+        assertEquals("By Ann Lee", once.byline(), () -> "byline of\n" + raw + "\n-> " + once);
+        assertEquals(LONG, once.body(), () -> "body of\n" + raw + "\n-> " + once);
+        assertEquals(once.text(), twice.text(), () -> "second pass over\n" + once.text() + "\n-> " + twice);
+    }
+
+    @Test
+    void normalizeAll_gluedItemOnAPageWithSingleNewlineParagraphs_splitsOnTheFirstPass_andASecondPassChangesNothing() {
+        String dateline = LONG + "\n" + MORE + "\nBridge repair closes county road\nLOYAL HILL - " + MORE + " " + PROSE + "\n";
+        String cutOff = LONG + "\n" + MORE + " The vote ends a long...\nBridge repair closes county road\n" + MORE + " " + PROSE + "\n";
+        for (String raw : List.of(dateline, cutOff)) {
+            List<NormalizedDocument> docs = Normalizer.standard().normalizeAll(raw);
+            assertEquals(2, docs.size(), () -> "items of\n" + raw + "\n-> " + docs);
+            NormalizedDocument once = docs.get(0);
+            NormalizedDocument twice = Normalizer.standard().normalize(once.text());
+            assertFalse(once.body().contains("Bridge repair"), () -> "the glued item stayed in\n" + once.body());
+            assertEquals(once.text(), twice.text(), () -> "second pass over\n" + once.text() + "\n-> " + twice);
+        }
+        String heading = LONG + "\nWhat the board decided next\n" + MORE + " " + PROSE + "\n" + LONG + "\n";
+        assertEquals(1, Normalizer.standard().normalizeAll(heading).size(), "a section heading between single-newline paragraphs is not a new item");
+    }
+
+    @Test
     void normalizeAll_keepsSectionHeadingsAndSpeakerNames() {
         String heading = LONG + "\n\nWhat the board decided next\n\n" + MORE + " " + PROSE + "\n\n" + LONG;
         assertEquals(1, Normalizer.standard().normalizeAll(heading).size(), "a section heading is not a new item");

@@ -51,7 +51,9 @@ public enum Step {
      * paragraph cut off with {@code ...} before it; a dateline ({@code LOYAL HILL - }) opening
      * the paragraph after it; or a short tail (at most three paragraphs to the end) whose last line
      * is cut off mid-sentence, the way a scraper catches only the start of the next story.
-     * Section headings and interview speaker names have none of these and stay.
+     * Section headings and interview speaker names have none of these and stay. On a page with one
+     * paragraph per line, a line that {@link #PARAGRAPHS} ends counts as a blank line, so a second
+     * pass over the body splits where the first did.
      */
     SPLIT_GLUED(false),
     /**

@@ -154,14 +154,28 @@ public final class JmhReport {
         return md.toString();
     }
 
-    /** {@code text} with what lies between {@link #BEGIN} and {@link #END} replaced by {@code generated}. */
+    /**
+     * {@code text} with what lies between the lines {@link #BEGIN} and {@link #END} replaced by
+     * {@code generated}. Only markers alone on their line count, so prose that quotes them (as
+     * bench/README.md does) is never taken for the section.
+     */
     static String replaceBetweenMarkers(String text, String generated, Path file) {
-        int b = text.indexOf(BEGIN);
-        int e = text.indexOf(END);
-        if (b < 0 || e < b) {
+        int b = lineIndexOf(text, BEGIN, 0);
+        int e = b < 0 ? -1 : lineIndexOf(text, END, b);
+        if (b < 0 || e < 0) {
             throw new IllegalArgumentException(file + ": has no " + BEGIN + " ... " + END + " section to fill");
         }
         return text.substring(0, b + BEGIN.length()) + "\n" + generated + text.substring(e);
+    }
+
+    private static int lineIndexOf(String text, String line, int from) {
+        for (int i = text.indexOf(line, from); i >= 0; i = text.indexOf(line, i + 1)) {
+            int end = i + line.length();
+            if ((i == 0 || text.charAt(i - 1) == '\n') && (end == text.length() || text.charAt(end) == '\n')) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** CPU model, logical CPUs, memory and OS of the machine this runs on. */

@@ -89,12 +89,13 @@ class JmhReportTest {
     }
 
     @Test
-    void replaceBetweenMarkers_keepsEverythingOutsideThem() {
+    void replaceBetweenMarkers_keepsEverythingOutsideThem_andIgnoresQuotedMarkers() {
         String file = "# Results\n\nhand text\n" + JmhReport.BEGIN + "\nold table\n" + JmhReport.END + "\nmore hand text\n";
         assertEquals("# Results\n\nhand text\n" + JmhReport.BEGIN + "\nnew table\n" + JmhReport.END + "\nmore hand text\n",
                 JmhReport.replaceBetweenMarkers(file, "new table\n", Path.of("R.md")));
+        String quoted = "fills the part between `" + JmhReport.BEGIN + "` and `" + JmhReport.END + "`\n";
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> JmhReport.replaceBetweenMarkers("no markers", "x", Path.of("R.md")));
+                () -> JmhReport.replaceBetweenMarkers(quoted, "x", Path.of("R.md")));
         assertEquals("R.md: has no <!-- JmhReport: begin --> ... <!-- JmhReport: end --> section to fill", e.getMessage());
     }
 

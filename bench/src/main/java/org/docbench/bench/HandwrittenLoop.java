@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * The plain hand-written loop a performance engineer would write first: runs of letters and
- * digits, lower-cased into a reused buffer. No spec beyond that.
+ * digits, lower-cased into a reused buffer. No spec beyond that. Not thread-safe.
  */
 final class HandwrittenLoop {
     private char[] buf = new char[64];

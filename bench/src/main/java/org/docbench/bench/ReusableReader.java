@@ -2,7 +2,7 @@ package org.docbench.bench;
 
 import java.io.Reader;
 
-/** A reader over a String that can be re-pointed, as Lucene's analyzers reuse theirs. */
+/** A reader over a String that can be re-pointed, as Lucene's analyzers reuse theirs. Not thread-safe. */
 final class ReusableReader extends Reader {
     private String s = "";
     private int pos;

@@ -3,7 +3,6 @@ package org.docbench.bench;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.docbench.core.document.LabeledDocument;
 import org.docbench.core.features.FeatureExtractor;
 import org.docbench.core.features.FeatureSpec;
 import org.docbench.core.features.fast.FastFeatures;
@@ -47,40 +46,34 @@ public class FeaturesBenchmark {
     public int limit;
 
     private String[] normalized;
-    private int next;
+    private DocumentCycle cycle;
     private FeatureExtractor extractor;
     private FastFeatures fast;
     private Scratch scratch;
 
     @Setup
     public void setup() {
-        List<LabeledDocument> docs = BenchCorpus.load(corpus, limit, "all");
-        extractor = FeatureExtractor.fit(FeatureSpec.defaults().withMaxNgram(maxNgram),
-                docs.stream().map(LabeledDocument::text).toList());
+        String[] texts = BenchFixtures.texts(corpus, limit, "all");
+        extractor = FeatureExtractor.fit(FeatureSpec.defaults().withMaxNgram(maxNgram), List.of(texts));
         fast = FastFeatures.of(extractor);
         scratch = fast.newScratch();
-        normalized = docs.stream().map(d -> extractor.normalizer().normalize(d.text()).text()).toArray(String[]::new);
+        normalized = BenchFixtures.normalized(texts, extractor.normalizer());
+        cycle = new DocumentCycle(normalized.length);
     }
 
     @Benchmark
     public int baseline() {
-        return normalized[cycle()].length();
+        return normalized[cycle.next()].length();
     }
 
     /** Includes the extractor's own normalization pass, as Tribuo training and inference run it. */
     @Benchmark
     public Example<Label> extractorExample() {
-        return extractor.example(normalized[cycle()], LabelFactory.UNKNOWN_LABEL);
+        return extractor.example(normalized[cycle.next()], LabelFactory.UNKNOWN_LABEL);
     }
 
     @Benchmark
     public int fastExtract() {
-        return fast.extract(normalized[cycle()], scratch);
-    }
-
-    private int cycle() {
-        int i = next;
-        next = i + 1 == normalized.length ? 0 : i + 1;
-        return i;
+        return fast.extract(normalized[cycle.next()], scratch);
     }
 }

@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import org.docbench.classifiers.fast.FastLinearClassifier;
 import org.docbench.classifiers.report.AllSidesChoice;
+import org.docbench.classifiers.train.TrainerSpec;
 import org.docbench.core.document.LabeledDocument;
 import org.docbench.core.features.FeatureExtractor;
 import org.docbench.core.features.FeatureSpec;
@@ -28,20 +30,11 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import org.tribuo.Example;
 import org.tribuo.Model;
-import org.tribuo.MutableDataset;
 import org.tribuo.Prediction;
-import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
-import org.tribuo.classification.mnb.MultinomialNaiveBayesTrainer;
-import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
-import org.tribuo.classification.sgd.objectives.Hinge;
-import org.tribuo.classification.sgd.objectives.LogMulticlass;
 import org.tribuo.data.text.impl.BasicPipeline;
 import org.tribuo.data.text.impl.TextFeatureExtractorImpl;
-import org.tribuo.datasource.ListDataSource;
-import org.tribuo.math.optimisers.AdaGrad;
-import org.tribuo.provenance.SimpleDataSourceProvenance;
 import org.tribuo.util.tokens.impl.BreakIteratorTokenizer;
 
 /**
@@ -55,8 +48,8 @@ import org.tribuo.util.tokens.impl.BreakIteratorTokenizer;
  * String-based normalizer that allocates), and {@code docbenchFastRawEndToEnd} with a model
  * trained on un-normalized text like the stock pipeline's, where raw text goes straight to the
  * tokenizer and nothing is allocated. Scores are per document (batched methods divide by the batch).
- * Models are trained once in setup with seed 1234 on the first 80% of the documents and shared
- * by all threads; the {@code ...TwoThreads} methods run the stock and raw fast paths on two threads
+ * Models are trained once in setup, by the {@code Trainers} spec {@link BenchFixtures#trainer}
+ * names, with {@link BenchFixtures#SEED} on the first 80% of the documents, and shared by all threads; the {@code ...TwoThreads} methods run the stock and raw fast paths on two threads
  * in the same run, so the report can give the scaling ratio (or run everything with {@code -t 2}).
  */
 @BenchmarkMode(Mode.Throughput)
@@ -96,7 +89,6 @@ public class InferenceBenchmark {
         String[] texts;
         String[] normalized;
         List<Example<Label>> stockExamples;
-        List<Example<Label>> docbenchExamples;
         TextFeatureExtractorImpl<Label> stockExtractor;
         Model<Label> stockModel;
         FeatureExtractor extractor;
@@ -109,44 +101,32 @@ public class InferenceBenchmark {
 
         @Setup
         public void setup() {
-            List<LabeledDocument> docs = BenchCorpus.load(corpus, limit, "all", topic).stream()
-                    .filter(d -> d.label(task) != null).toList();
+            List<LabeledDocument> docs = BenchFixtures.labelled(corpus, limit, topic, task);
             AllSidesChoice best = model.equals("best") ? AllSidesChoice.chosen() : null;
             FeatureSpec spec = best == null ? FeatureSpec.defaults() : best.features();
             if (best != null) {
                 docs = best.documents(docs); // the headline as first paragraph, where the corpus has one
             }
-            List<LabeledDocument> train = docs.subList(0, docs.size() * 4 / 5);
-            texts = docs.stream().map(LabeledDocument::text).toArray(String[]::new);
-            LabelFactory factory = new LabelFactory();
+            TrainerSpec trainer = BenchFixtures.trainer(model);
+            List<LabeledDocument> train = BenchFixtures.trainingPart(docs);
+            List<String> trainTexts = train.stream().map(LabeledDocument::text).toList();
+            texts = BenchFixtures.texts(docs);
 
             stockExtractor = new TextFeatureExtractorImpl<>(new BasicPipeline(new BreakIteratorTokenizer(Locale.US), 2));
-            List<Example<Label>> stockTrain = new ArrayList<>();
-            for (LabeledDocument d : train) {
-                stockTrain.add(stockExtractor.extract(new Label(d.label(task)), d.text()));
-            }
-            stockModel = trainer().train(new MutableDataset<>(new ListDataSource<>(stockTrain, factory,
-                    new SimpleDataSourceProvenance("stock", factory))));
+            stockModel = BenchFixtures.train(trainer, examples(train, d -> stockExtractor.extract(label(d), d.text())), "stock");
 
-            extractor = FeatureExtractor.fit(spec, train.stream().map(LabeledDocument::text).toList());
-            List<Example<Label>> docTrain = train.stream().map(d -> extractor.example(d.text(), new Label(d.label(task)))).toList();
-            docbenchModel = trainer().train(new MutableDataset<>(new ListDataSource<>(docTrain, factory,
-                    new SimpleDataSourceProvenance("docbench", factory))));
+            extractor = FeatureExtractor.fit(spec, trainTexts);
+            docbenchModel = BenchFixtures.train(trainer, examples(train, d -> extractor.example(d.text(), label(d))), "docbench");
             fast = FastLinearClassifier.compile(extractor, docbenchModel);
-            FeatureExtractor rawExtractor = FeatureExtractor.fit(spec, Normalizer.none(), FastTokenizer::new,
-                    train.stream().map(LabeledDocument::text).toList());
-            List<Example<Label>> rawTrain = train.stream().map(d -> rawExtractor.example(d.text(), new Label(d.label(task)))).toList();
-            fastRaw = FastLinearClassifier.compile(rawExtractor, trainer().train(new MutableDataset<>(
-                    new ListDataSource<>(rawTrain, factory, new SimpleDataSourceProvenance("docbench-raw", factory)))));
+            FeatureExtractor rawExtractor = FeatureExtractor.fit(spec, Normalizer.none(), FastTokenizer::new, trainTexts);
+            fastRaw = FastLinearClassifier.compile(rawExtractor, BenchFixtures.train(trainer,
+                    examples(train, d -> rawExtractor.example(d.text(), label(d))), "docbench-raw"));
 
             stockExamples = new ArrayList<>();
-            docbenchExamples = new ArrayList<>();
-            normalized = new String[texts.length];
-            for (int i = 0; i < texts.length; i++) {
-                stockExamples.add(stockExtractor.extract(LabelFactory.UNKNOWN_LABEL, texts[i]));
-                docbenchExamples.add(extractor.example(texts[i], LabelFactory.UNKNOWN_LABEL));
-                normalized[i] = extractor.normalizer().normalize(texts[i]).text();
+            for (String text : texts) {
+                stockExamples.add(stockExtractor.extract(LabelFactory.UNKNOWN_LABEL, text));
             }
+            normalized = BenchFixtures.normalized(texts, extractor.normalizer());
             batches = new ArrayList<>();
             int batchCount = Math.max(1, texts.length / BATCH);
             for (int b = 0; b < batchCount; b++) {
@@ -158,64 +138,59 @@ public class InferenceBenchmark {
             }
         }
 
-        private Trainer<Label> trainer() {
-            return switch (model) {
-                case "logreg" -> new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.5, 0.1), 5, 1000, 1, 1234L);
-                case "svm" -> new LinearSGDTrainer(new Hinge(), new AdaGrad(0.5, 0.1), 5, 1000, 1, 1234L);
-                case "nb" -> new MultinomialNaiveBayesTrainer(1.0);
-                case "best" -> AllSidesChoice.chosen().model().create(1234L);
-                default -> throw new IllegalArgumentException("model must be logreg, svm, nb or best, got " + model);
-            };
+        private Label label(LabeledDocument d) {
+            return new Label(d.label(task));
+        }
+
+        private static List<Example<Label>> examples(List<LabeledDocument> docs, Function<LabeledDocument, Example<Label>> extract) {
+            return docs.stream().map(extract).toList();
         }
     }
 
-    /** Per-thread cursor and fast-path session. */
+    /** Per-thread cursors and fast-path sessions. */
     @State(Scope.Thread)
     public static class Cursor {
-        int next;
+        DocumentCycle docs;
+        DocumentCycle batches;
         FastLinearClassifier.Session session;
         FastLinearClassifier.Session rawSession;
 
         @Setup
         public void setup(Models m) {
+            docs = new DocumentCycle(m.texts.length);
+            batches = new DocumentCycle(m.batches.size());
             session = m.fast.newSession();
             rawSession = m.fastRaw.newSession();
-        }
-
-        int next(int n) {
-            int i = next;
-            next = i + 1 == n ? 0 : i + 1;
-            return i;
         }
     }
 
     /** The cost of choosing the next document. */
     @Benchmark
     public int baseline(Models m, Cursor c) {
-        return m.texts[c.next(m.texts.length)].length();
+        return m.texts[c.docs.next()].length();
     }
 
     @Benchmark
     public Label tribuoStockEndToEnd(Models m, Cursor c) {
-        String text = m.texts[c.next(m.texts.length)];
+        String text = m.texts[c.docs.next()];
         return m.stockModel.predict(m.stockExtractor.extract(LabelFactory.UNKNOWN_LABEL, text)).getOutput();
     }
 
     @Benchmark
     public Label docbenchTribuoEndToEnd(Models m, Cursor c) {
-        String text = m.texts[c.next(m.texts.length)];
+        String text = m.texts[c.docs.next()];
         return m.docbenchModel.predict(m.extractor.example(text, LabelFactory.UNKNOWN_LABEL)).getOutput();
     }
 
     @Benchmark
     public int docbenchFastEndToEnd(Models m, Cursor c) {
-        return c.session.classify(m.texts[c.next(m.texts.length)]);
+        return c.session.classify(m.texts[c.docs.next()]);
     }
 
     /** The fast path on a model trained without normalization: raw text to label, allocation-free. */
     @Benchmark
     public int docbenchFastRawEndToEnd(Models m, Cursor c) {
-        return c.rawSession.classify(m.texts[c.next(m.texts.length)]);
+        return c.rawSession.classify(m.texts[c.docs.next()]);
     }
 
     /**
@@ -238,20 +213,20 @@ public class InferenceBenchmark {
     /** The fast path from normalized text: tokenize, features, dot product. */
     @Benchmark
     public int docbenchFastFromNormalized(Models m, Cursor c) {
-        return c.session.classifyNormalized(m.normalized[c.next(m.texts.length)]);
+        return c.session.classifyNormalized(m.normalized[c.docs.next()]);
     }
 
     /** Tribuo's predict alone, on examples its stock pipeline built in setup. */
     @Benchmark
     public Label tribuoStockPredictPrebuilt(Models m, Cursor c) {
-        return m.stockModel.predict(m.stockExamples.get(c.next(m.texts.length))).getOutput();
+        return m.stockModel.predict(m.stockExamples.get(c.docs.next())).getOutput();
     }
 
     /** Tribuo's batch predict over {@value #BATCH} prebuilt examples; the score is per document. */
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public void tribuoStockPredictBatch(Models m, Cursor c, Blackhole bh) {
-        List<Prediction<Label>> p = m.stockModel.predict(m.batches.get(c.next(m.batches.size())));
+        List<Prediction<Label>> p = m.stockModel.predict(m.batches.get(c.batches.next()));
         bh.consume(p);
     }
 
@@ -259,9 +234,8 @@ public class InferenceBenchmark {
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public void docbenchFastRawBatch(Models m, Cursor c, Blackhole bh) {
-        int n = m.texts.length;
         for (int i = 0; i < BATCH; i++) {
-            bh.consume(c.rawSession.classify(m.texts[c.next(n)]));
+            bh.consume(c.rawSession.classify(m.texts[c.docs.next()]));
         }
     }
 }

@@ -2,7 +2,6 @@ package org.docbench.bench;
 
 import java.util.concurrent.TimeUnit;
 
-import org.docbench.core.document.LabeledDocument;
 import org.docbench.core.text.NormalizedDocument;
 import org.docbench.core.text.Normalizer;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -39,28 +38,23 @@ public class NormalizeBenchmark {
     public int limit;
 
     private String[] texts;
-    private int next;
+    private DocumentCycle cycle;
     private Normalizer normalizer;
 
     @Setup
     public void setup() {
-        texts = BenchCorpus.load(corpus, limit, bucket).stream().map(LabeledDocument::text).toArray(String[]::new);
+        texts = BenchFixtures.texts(corpus, limit, bucket);
+        cycle = new DocumentCycle(texts.length);
         normalizer = Normalizer.standard();
     }
 
     @Benchmark
     public int baseline() {
-        return texts[cycle()].length();
+        return texts[cycle.next()].length();
     }
 
     @Benchmark
     public NormalizedDocument normalize() {
-        return normalizer.normalize(texts[cycle()]);
-    }
-
-    private int cycle() {
-        int i = next;
-        next = i + 1 == texts.length ? 0 : i + 1;
-        return i;
+        return normalizer.normalize(texts[cycle.next()]);
     }
 }

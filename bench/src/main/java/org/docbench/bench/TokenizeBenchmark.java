@@ -1,15 +1,11 @@
 package org.docbench.bench;
 
 import java.io.IOException;
-import java.io.Reader;
-
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.docbench.core.document.LabeledDocument;
 import org.docbench.core.token.FastTokenizer;
 import org.docbench.core.token.TokenSpans;
 import org.docbench.core.token.Tokenizers;
@@ -64,7 +60,7 @@ public class TokenizeBenchmark {
 
     private String[] texts;
     private int[] bytes;
-    private int next;
+    private DocumentCycle cycle;
 
     private FastTokenizer fast;
     private final TokenSpans spans = new TokenSpans();
@@ -93,12 +89,9 @@ public class TokenizeBenchmark {
 
     @Setup
     public void setup() {
-        List<LabeledDocument> docs = BenchCorpus.load(corpus, limit, bucket);
-        texts = docs.stream().map(LabeledDocument::text).toArray(String[]::new);
-        bytes = new int[texts.length];
-        for (int i = 0; i < texts.length; i++) {
-            bytes[i] = BenchCorpus.utf8Length(texts[i]);
-        }
+        texts = BenchFixtures.texts(corpus, limit, bucket);
+        bytes = BenchFixtures.utf8Lengths(texts);
+        cycle = new DocumentCycle(texts.length);
         fast = new FastTokenizer();
         loop = new HandwrittenLoop();
         lucene = new StandardTokenizer();
@@ -111,8 +104,7 @@ public class TokenizeBenchmark {
     }
 
     private int nextDoc(Counters c) {
-        int i = next;
-        next = i + 1 == texts.length ? 0 : i + 1;
+        int i = cycle.next();
         c.bytes += bytes[i];
         return i;
     }
@@ -225,65 +217,4 @@ public class TokenizeBenchmark {
         c.tokens += n;
         return chars;
     }
-
-    /**
-     * The plain hand-written loop a performance engineer would write first: runs of letters and
-     * digits, lower-cased into a reused buffer. No spec beyond that.
-     */
-    static final class HandwrittenLoop {
-        private char[] buf = new char[64];
-        int chars;
-
-        int tokenize(String s) {
-            int n = 0;
-            int len = 0;
-            chars = 0;
-            for (int i = 0, end = s.length(); i < end; i++) {
-                char ch = s.charAt(i);
-                if (Character.isLetterOrDigit(ch)) {
-                    if (len == buf.length) {
-                        buf = java.util.Arrays.copyOf(buf, len * 2);
-                    }
-                    buf[len++] = Character.toLowerCase(ch);
-                } else if (len > 0) {
-                    n++;
-                    chars += len;
-                    len = 0;
-                }
-            }
-            if (len > 0) {
-                n++;
-                chars += len;
-            }
-            return n;
-        }
-    }
-
-    /** A reader over a String that can be re-pointed, as Lucene's analyzers reuse theirs. */
-    static final class ReusableReader extends Reader {
-        private String s = "";
-        private int pos;
-
-        void set(String text) {
-            s = text;
-            pos = 0;
-        }
-
-        @Override
-        public int read(char[] cbuf, int off, int len) {
-            if (pos >= s.length()) {
-                return -1;
-            }
-            int n = Math.min(len, s.length() - pos);
-            s.getChars(pos, pos + n, cbuf, off);
-            pos += n;
-            return n;
-        }
-
-        @Override
-        public void close() {
-            // reusable: nothing to release
-        }
-    }
-
 }

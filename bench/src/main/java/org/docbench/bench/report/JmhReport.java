@@ -1,220 +1,194 @@
 package org.docbench.bench.report;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
-
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
-import org.knowm.xchart.style.Styler;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Turns a JMH JSON result file ({@code -rf json}) into a Markdown table of throughput and
- * allocation with each row's ratio to docbench's path, plus a bar chart (PNG, XChart).
+ * Turns JMH JSON result files ({@code -rf json}) into the Markdown tables of
+ * {@code bench/RESULTS.md}: per run, a header (the machine, the exact JMH command, JDK and JMH
+ * settings) and per benchmark class a table of method, parameters, threads, score ± error, unit,
+ * MB/s and bytes allocated per operation where the run counted them, and how many times faster
+ * docbench's path is than that row, from the same run ({@link RunTables}).
  *
- * <p>Usage: {@code java -cp bench/target/benchmarks.jar org.docbench.bench.report.JmhReport RESULT.json OUT_DIR}
- * writes {@code OUT_DIR/bench.md} and one {@code OUT_DIR/<benchmark>.png} per benchmark class.
- * Rows are grouped by benchmark class, parameters and thread count; the reference row of a
- * group is the first of {@code docbenchFast} (tokenization), {@code docbenchFastRawEndToEnd} and
- * {@code docbenchFastEndToEnd} (inference) that the group has.
+ * <pre>
+ * java -cp bench/target/benchmarks.jar org.docbench.bench.report.JmhReport \
+ *      [--machine TEXT] [--command TEXT]... [--into FILE | --out FILE] [--charts DIR] RESULT.json...
+ * </pre>
+ *
+ * {@code --command} is given once per result file, in the same order (JMH does not record its
+ * command line); without it the header gives the settings the JSON holds. {@code --machine}
+ * defaults to this machine (CPU model, logical CPUs, memory, OS). {@code --into FILE} replaces
+ * the text between {@value #BEGIN} and {@value #END} in FILE and keeps the rest; {@code --out}
+ * writes a whole file; neither prints to stdout. {@code --charts DIR} also draws one PNG per
+ * benchmark class of each run.
  */
 public final class JmhReport {
+    static final String BEGIN = "<!-- JmhReport: begin -->";
+    static final String END = "<!-- JmhReport: end -->";
 
-    /** One benchmark method's result within a group. */
-    record Row(String method, double score, double error, String unit, double bytesPerSec, double tokensPerSec, double allocPerOp) {
+    /** The parsed command line. */
+    record Options(Optional<String> machine, List<String> commands, Optional<Path> into, Optional<Path> out,
+                   Optional<Path> charts, List<Path> results) {
     }
 
     private JmhReport() {
     }
 
-    private static final List<String> REFERENCES = List.of("docbenchFast", "docbenchFastRawEndToEnd", "docbenchFastEndToEnd");
-
-    /** The row the group's ratios are taken against, or null. */
-    static Row reference(Map<String, Row> rows) {
-        return REFERENCES.stream().filter(rows::containsKey).map(rows::get).findFirst().orElse(null);
+    public static void main(String[] args) {
+        try {
+            Options o = parse(args);
+            List<JsonNode> runs = new ArrayList<>();
+            for (Path p : o.results()) {
+                runs.add(read(p));
+            }
+            String md = render(o.machine().orElseGet(JmhReport::thisMachine), o.results(), o.commands(), runs);
+            if (o.charts().isPresent()) {
+                Files.createDirectories(o.charts().get());
+                for (int i = 0; i < runs.size(); i++) {
+                    Charts.write(RunTables.of(runs.get(i)), o.charts().get(), "run" + (i + 1) + "-");
+                }
+            }
+            if (o.into().isPresent()) {
+                Path f = o.into().get();
+                Files.writeString(f, replaceBetweenMarkers(Files.readString(f, StandardCharsets.UTF_8), md, f), StandardCharsets.UTF_8);
+                System.err.println("JmhReport: wrote " + f);
+            } else if (o.out().isPresent()) {
+                Files.writeString(o.out().get(), md, StandardCharsets.UTF_8);
+                System.err.println("JmhReport: wrote " + o.out().get());
+            } else {
+                System.out.print(md);
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("JmhReport: " + e.getMessage());
+            System.err.println("usage: JmhReport [--machine TEXT] [--command TEXT]... [--into FILE | --out FILE] [--charts DIR] RESULT.json...");
+            System.exit(2);
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("JmhReport: " + e.getMessage());
+            System.exit(3);
+        }
     }
 
-    public static void main(String[] args) throws IOException {
-        if (args.length != 2) {
-            System.err.println("usage: JmhReport RESULT.json OUT_DIR");
-            System.exit(2);
+    static Options parse(String[] args) {
+        Optional<String> machine = Optional.empty();
+        List<String> commands = new ArrayList<>();
+        Optional<Path> into = Optional.empty();
+        Optional<Path> out = Optional.empty();
+        Optional<Path> charts = Optional.empty();
+        List<Path> results = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.startsWith("--")) {
+                if (i + 1 == args.length) {
+                    throw new IllegalArgumentException(a + " needs a value");
+                }
+                String v = args[++i];
+                switch (a) {
+                    case "--machine" -> machine = Optional.of(v);
+                    case "--command" -> commands.add(v);
+                    case "--into" -> into = Optional.of(Path.of(v));
+                    case "--out" -> out = Optional.of(Path.of(v));
+                    case "--charts" -> charts = Optional.of(Path.of(v));
+                    default -> throw new IllegalArgumentException("unknown option " + a);
+                }
+            } else {
+                results.add(Path.of(a));
+            }
         }
-        Path in = Path.of(args[0]);
-        if (!Files.isRegularFile(in)) {
-            System.err.println("JmhReport: " + in + ": no such file (run JMH with -rf json -rff " + in + ")");
-            System.exit(2);
+        if (results.isEmpty()) {
+            throw new IllegalArgumentException("no result file given (run JMH with -rf json -rff FILE)");
+        }
+        if (!commands.isEmpty() && commands.size() != results.size()) {
+            throw new IllegalArgumentException("give --command once per result file: " + commands.size()
+                    + " commands for " + results.size() + " files");
+        }
+        if (into.isPresent() && out.isPresent()) {
+            throw new IllegalArgumentException("give --into or --out, not both");
+        }
+        return new Options(machine, List.copyOf(commands), into, out, charts, List.copyOf(results));
+    }
+
+    /** The JSON array of one JMH run; a clear error for a missing, malformed or empty file. */
+    static JsonNode read(Path p) {
+        if (!Files.isRegularFile(p)) {
+            throw new IllegalArgumentException(p + ": no such file (run JMH with -rf json -rff " + p + ")");
         }
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(in.toFile());
+            root = new ObjectMapper().readTree(p.toFile());
         } catch (IOException e) {
-            System.err.println("JmhReport: " + in + ": not a JMH JSON result file: " + e.getMessage());
-            System.exit(2);
-            return;
+            throw new IllegalArgumentException(p + ": not a JMH JSON result file: " + e.getMessage());
         }
-        if (root == null || !root.isArray() || root.isEmpty()) {
-            System.err.println("JmhReport: " + in + ": no results (an empty or non-array JSON file)");
-            System.exit(2);
+        if (root == null || !root.isArray() || root.isEmpty() || !root.get(0).has("primaryMetric")) {
+            throw new IllegalArgumentException(p + ": no JMH results (expected a non-empty array of benchmark results)");
         }
-        Path out = Path.of(args[1]);
-        Files.createDirectories(out);
-        Files.writeString(out.resolve("bench.md"), render(root, out), StandardCharsets.UTF_8);
-        System.out.println("wrote " + out.resolve("bench.md"));
+        return root;
     }
 
-    static String render(JsonNode root, Path chartDir) throws IOException {
-        Map<String, Map<String, Row>> groups = new TreeMap<>();
-        JsonNode first = root.get(0);
-        for (JsonNode r : root) {
-            String full = r.get("benchmark").asText();
-            int dot = full.lastIndexOf('.');
-            String cls = full.substring(full.lastIndexOf('.', dot - 1) + 1, dot);
-            String method = full.substring(dot + 1);
-            String group = cls + " " + params(r) + " threads=" + r.get("threads").asInt();
-            JsonNode pm = r.get("primaryMetric");
-            JsonNode sm = r.path("secondaryMetrics");
-            groups.computeIfAbsent(group, k -> new LinkedHashMap<>()).put(method, new Row(method,
-                    pm.get("score").asDouble(), pm.path("scoreError").asDouble(Double.NaN), pm.get("scoreUnit").asText(),
-                    secondary(sm, "bytes"), secondary(sm, "tokens"), secondary(sm, "gc.alloc.rate.norm")));
-        }
+    /** The Markdown for {@code runs}, read from {@code files}; {@code commands} is empty or one per run. */
+    static String render(String machine, List<Path> files, List<String> commands, List<JsonNode> runs) {
         StringBuilder md = new StringBuilder();
-        md.append("JDK ").append(first.path("jdkVersion").asText()).append(" (").append(first.path("vmName").asText())
-                .append("), JMH ").append(first.path("jmhVersion").asText()).append(", forks ").append(first.path("forks").asInt())
-                .append(", warmup ").append(first.path("warmupIterations").asInt()).append(" x ").append(first.path("warmupTime").asText())
-                .append(", measurement ").append(first.path("measurementIterations").asInt()).append(" x ")
-                .append(first.path("measurementTime").asText()).append(", ").append(Runtime.getRuntime().availableProcessors())
-                .append(" CPUs where this table was made").append(".\n\n");
-        Map<String, List<String>> chartGroups = new LinkedHashMap<>();
-        for (Map.Entry<String, Map<String, Row>> g : groups.entrySet()) {
-            Map<String, Row> rows = g.getValue();
-            Row ref = reference(rows);
-            boolean tokenize = g.getKey().startsWith("TokenizeBenchmark");
-            md.append("### ").append(g.getKey()).append("\n\n");
-            if (tokenize) {
-                md.append("| tokenizer | MB/s | Mtokens/s | B allocated/doc | docbench fast is |\n|---|---:|---:|---:|---:|\n");
-            } else {
-                md.append("| path | docs/s (± 99.9% CI) | B allocated/doc | docbench fast is |\n|---|---:|---:|---:|\n");
-            }
-            for (Row r : rows.values()) {
-                if (r.method().equals("baseline")) {
-                    continue;
-                }
-                String ratio = ref == null || r == ref ? (r == ref ? "reference" : "")
-                        : String.format(Locale.ROOT, "%.2fx", tokenize ? ref.bytesPerSec() / r.bytesPerSec() : ref.score() / r.score());
-                if (tokenize) {
-                    md.append(String.format(Locale.ROOT, "| %s | %.1f | %.2f | %s | %s |%n", r.method(), r.bytesPerSec() / 1e6,
-                            r.tokensPerSec() / 1e6, alloc(r.allocPerOp()), ratio));
-                } else {
-                    md.append(String.format(Locale.ROOT, "| %s | %.0f ± %.0f | %s | %s |%n", r.method(), r.score(), r.error(),
-                            alloc(r.allocPerOp()), ratio));
-                }
-            }
-            md.append('\n');
-            chartGroups.computeIfAbsent(g.getKey().substring(0, g.getKey().indexOf(' ')), k -> new ArrayList<>()).add(g.getKey());
-        }
-        md.append(scaling(groups));
-        // One chart per benchmark class: each parameter group is a series over the methods all
-        // groups share (XChart's category charts need the same categories in every series).
-        for (Map.Entry<String, List<String>> c : chartGroups.entrySet()) {
-            Path png = chartDir.resolve(c.getKey() + ".png");
-            chart(c.getKey(), c.getValue(), groups, png);
-            md.append("![").append(c.getKey()).append("](").append(png.getFileName()).append(")\n\n");
+        md.append("Generated by `JmhReport` from JMH's JSON output; do not edit by hand, rerun it (bench/README.md).\n\n");
+        md.append("Machine: ").append(machine).append("\n\n");
+        for (int i = 0; i < runs.size(); i++) {
+            JsonNode first = runs.get(i).get(0);
+            md.append("### Run ").append(i + 1).append(": `").append(files.get(i).getFileName()).append("`\n\n");
+            md.append(commands.isEmpty()
+                    ? "Settings (from the JSON; JMH does not record its command line): `" + RunTables.settings(runs.get(i)) + "`"
+                    : "Command: `" + commands.get(i) + "`").append("\n\n");
+            md.append("JDK ").append(first.path("jdkVersion").asText()).append(" (").append(first.path("vmName").asText())
+                    .append(' ').append(first.path("vmVersion").asText()).append("), JMH ").append(first.path("jmhVersion").asText())
+                    .append(". Ratios compare rows of the same run, parameters and thread count.\n\n");
+            md.append(RunTables.of(runs.get(i)).markdown());
         }
         return md.toString();
     }
 
     /**
-     * Thread scaling: a method {@code xTwoThreads} (run with {@code @Threads(2)}) against
-     * {@code x} at one thread with the same parameters, both from the same run.
+     * {@code text} with what lies between the lines {@link #BEGIN} and {@link #END} replaced by
+     * {@code generated}. Only markers alone on their line count, so prose that quotes them (as
+     * bench/README.md does) is never taken for the section.
      */
-    static String scaling(Map<String, Map<String, Row>> groups) {
-        StringBuilder md = new StringBuilder();
-        for (Map.Entry<String, Map<String, Row>> g : groups.entrySet()) {
-            if (!g.getKey().endsWith(" threads=2")) {
-                continue;
-            }
-            Map<String, Row> one = groups.get(g.getKey().substring(0, g.getKey().length() - 1) + "1");
-            for (Row two : g.getValue().values()) {
-                String base = two.method().endsWith(TWO_THREADS)
-                        ? two.method().substring(0, two.method().length() - TWO_THREADS.length()) : two.method();
-                Row single = one == null ? null : one.get(base);
-                if (single == null) {
-                    continue;
-                }
-                if (md.length() == 0) {
-                    md.append("### Thread scaling (same run)\n\n| group | path | 1 thread ops/s | 2 threads ops/s | 2 threads / 1 |\n|---|---|---:|---:|---:|\n");
-                }
-                md.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %.0f | %.2fx |%n",
-                        g.getKey().substring(0, g.getKey().length() - " threads=2".length()), base, single.score(), two.score(),
-                        two.score() / single.score()));
+    static String replaceBetweenMarkers(String text, String generated, Path file) {
+        int b = lineIndexOf(text, BEGIN, 0);
+        int e = b < 0 ? -1 : lineIndexOf(text, END, b);
+        if (b < 0 || e < 0) {
+            throw new IllegalArgumentException(file + ": has no " + BEGIN + " ... " + END + " section to fill");
+        }
+        return text.substring(0, b + BEGIN.length()) + "\n" + generated + text.substring(e);
+    }
+
+    private static int lineIndexOf(String text, String line, int from) {
+        for (int i = text.indexOf(line, from); i >= 0; i = text.indexOf(line, i + 1)) {
+            int end = i + line.length();
+            if ((i == 0 || text.charAt(i - 1) == '\n') && (end == text.length() || text.charAt(end) == '\n')) {
+                return i;
             }
         }
-        return md.length() == 0 ? "" : md.append('\n').toString();
+        return -1;
     }
 
-    private static final String TWO_THREADS = "TwoThreads";
-
-    private static void chart(String title, List<String> groupNames, Map<String, Map<String, Row>> groups, Path png) throws IOException {
-        boolean tokenize = title.startsWith("TokenizeBenchmark");
-        List<String> shared = new ArrayList<>(groups.get(groupNames.get(0)).keySet());
-        shared.remove("baseline");
-        List<String> charted = new ArrayList<>();
-        for (String g : groupNames) {
-            // A group with no method in common (the two-thread methods) has its own table instead.
-            if (groups.get(g).keySet().stream().anyMatch(shared::contains)) {
-                shared.retainAll(groups.get(g).keySet());
-                charted.add(g);
-            }
+    /** CPU model, logical CPUs, memory and OS of the machine this runs on. */
+    static String thisMachine() {
+        String cpu = "unknown CPU";
+        try {
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse(cpu);
+        } catch (IOException e) {
+            // not Linux: the CPU stays unnamed
         }
-        groupNames = charted;
-        CategoryChart chart = new CategoryChartBuilder().width(1000).height(520).title(title)
-                .xAxisTitle("").yAxisTitle(tokenize ? "MB/s" : "operations/s (documents/s for inference)").build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-        chart.getStyler().setXAxisLabelRotation(30);
-        for (String g : groupNames) {
-            List<Double> values = new ArrayList<>();
-            for (String method : shared) {
-                Row r = groups.get(g).get(method);
-                values.add(tokenize ? r.bytesPerSec() / 1e6 : r.score());
-            }
-            chart.addSeries(g.substring(g.indexOf(' ') + 1), shared, values);
-        }
-        BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
-    }
-
-    private static String params(JsonNode r) {
-        JsonNode p = r.get("params");
-        if (p == null) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder();
-        new TreeMap<String, String>() {{
-                p.fields().forEachRemaining(e -> put(e.getKey(), e.getValue().asText()));
-            }}.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : " ").append(k).append('=').append(shortPath(v)));
-        return sb.toString();
-    }
-
-    private static String shortPath(String v) {
-        return v.contains("/") ? v.substring(v.lastIndexOf('/') + 1) : v;
-    }
-
-    private static double secondary(JsonNode sm, String name) {
-        JsonNode n = sm.get(name);
-        return n == null ? Double.NaN : n.get("score").asDouble();
-    }
-
-    private static String alloc(double bytes) {
-        return Double.isNaN(bytes) ? "n/a" : String.format(Locale.ROOT, "%.0f", bytes);
+        long mem = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
+        return String.format(Locale.ROOT, "%s, %d logical CPUs, %.0f GiB, %s %s", cpu, Runtime.getRuntime().availableProcessors(),
+                mem / (1024.0 * 1024 * 1024), System.getProperty("os.name"), System.getProperty("os.version"));
     }
 }

@@ -21,14 +21,14 @@ import org.docbench.core.features.FeatureSpec;
  *
  * @param title    the headline as the first paragraph of the text ({@link AllSidesReader#titled})
  * @param features the feature spec
- * @param model    the model every ablation row trains (the chosen LibLinear configuration)
+ * @param model    the model every ablation row trains but the model's own row (the chosen NB-SVM configuration)
  */
 public record AllSidesChoice(boolean title, FeatureSpec features, TrainerSpec model) {
 
     /** The report's choice. */
     public static AllSidesChoice chosen() {
         return new AllSidesChoice(true, FeatureSpec.defaults().withMinDf(5).withSublinearTf(true).withNormalize(false)
-                .withLowercase(false), Trainers.liblinearSvm(AccuracyReport.ALLSIDES_SVM_C));
+                .withLowercase(false), Trainers.nbSvm(AccuracyReport.ALLSIDES_NBSVM_C));
     }
 
     /** The documents as this configuration reads them. */
@@ -57,6 +57,16 @@ public record AllSidesChoice(boolean title, FeatureSpec features, TrainerSpec mo
         return s;
     }
 
+    /**
+     * The naive Bayes scaling switched: NB-SVM becomes LibLinear's plain SVM at the same C, or
+     * the other way round. Same features, so its row reuses the chosen runner's.
+     */
+    Switch modelSwitch() {
+        double c = Double.parseDouble(model.hyperparameters().get("C"));
+        return new Switch("NB scaling", new AllSidesChoice(title, features,
+                model.family().equals(Trainers.NB_SVM) ? Trainers.liblinearSvm(c) : Trainers.nbSvm(c)));
+    }
+
     /** Character n-grams switched: 2-5 added (scikit-learn's char_wb range), or removed. */
     Switch charSwitch() {
         return new Switch("char n-grams", new AllSidesChoice(title,
@@ -79,6 +89,8 @@ public record AllSidesChoice(boolean title, FeatureSpec features, TrainerSpec mo
             Experiment exp = Experiment.of("allsides", AccuracyReport.IDEOLOGY, scheme, sw.config().documents(all));
             rows.add(row(sw.decision(), sw.config(), new Runner(exp, sw.config().features(), seed, meter), log));
         }
+        Switch plain = modelSwitch();
+        rows.add(row(plain.decision(), plain.config(), chosenRunner, log));
         Switch chars = charSwitch();
         rows.add(row("chosen", this, new Runner(sampled(Experiment.of("allsides", AccuracyReport.IDEOLOGY, scheme,
                 documents(all)), seed), features, seed, meter), log));

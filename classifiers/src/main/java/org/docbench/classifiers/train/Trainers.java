@@ -102,6 +102,18 @@ public final class Trainers {
                 "type", "L2R_L2LOSS_SVC_DUAL", "C", num(cost), "maxIter", "1000", "eps", "0.1");
     }
 
+    /**
+     * NB-SVM ({@link NbSvmTrainer}): LibLinear's L2-loss SVM, one-vs-rest, on features scaled by
+     * their naive Bayes log-count ratio, with add-one smoothing.
+     */
+    public static TrainerSpec nbSvm(double cost) {
+        return TrainerSpec.of(NB_SVM, seed -> new NbSvmTrainer(cost, 1000, 0.1, 1.0, seed),
+                "type", "L2R_L2LOSS_SVC_DUAL", "C", num(cost), "alpha", "1", "maxIter", "1000", "eps", "0.1");
+    }
+
+    /** The NB-SVM family's name. */
+    public static final String NB_SVM = "nb-svm";
+
     /** LibSVM C-SVC with a linear kernel, one-vs-one. */
     public static TrainerSpec libsvmLinear(double cost) {
         return TrainerSpec.of("libsvm-linear", seed -> {
@@ -152,6 +164,8 @@ public final class Trainers {
                 List.of(liblinearLogistic(10), liblinearLogistic(1), liblinearLogistic(100)), true, 0));
         f.add(new ModelFamily("liblinear-svm", "LibLinear L2 linear SVM",
                 List.of(liblinearSvm(1), liblinearSvm(0.1), liblinearSvm(10)), true, 0));
+        f.add(new ModelFamily(NB_SVM, "LibLinear L2 SVM on naive Bayes log-count ratios (NB-SVM)",
+                List.of(nbSvm(1), nbSvm(0.1), nbSvm(10)), true, 0));
         f.add(new ModelFamily("libsvm-linear", "LibSVM C-SVC, linear kernel",
                 List.of(libsvmLinear(1)), false, 0)); // kernel training is quadratic in documents: one C
         f.add(new ModelFamily("xgboost", "XGBoost gradient-boosted trees",

@@ -33,7 +33,7 @@ import org.docbench.core.features.FeatureSpec;
  * Each argument after the split is {@code FEATURES;MODELS}: features {@code title} (0/1, headline
  * as first paragraph), {@code sub} (sublinear TF), {@code norm} (standard normalizer), {@code n}
  * (word n-grams 1..n), {@code df} (min document frequency), {@code case} (1 keeps the case of terms), {@code char} (e.g. {@code 3-5}, 0 for
- * none); models {@code svm:C} (L2-loss SVM, dual) or {@code lr:C} (logistic regression, dual).
+ * none); models {@code svm:C} (L2-loss SVM, dual), {@code nbsvm:C} (the same on naive Bayes log-count ratios) or {@code lr:C} (logistic regression, dual).
  */
 public final class AllSidesGrid {
     private AllSidesGrid() {
@@ -67,7 +67,11 @@ public final class AllSidesGrid {
             for (String m : fm[1].split(",")) {
                 String[] kc = m.split(":");
                 double c = Double.parseDouble(kc[1]);
-                TrainerSpec ts = kc[0].equals("svm") ? Trainers.liblinearSvm(c) : Trainers.liblinearLogisticDual(c);
+                TrainerSpec ts = switch (kc[0]) {
+                    case "svm" -> Trainers.liblinearSvm(c);
+                    case "nbsvm" -> Trainers.nbSvm(c);
+                    default -> Trainers.liblinearLogisticDual(c);
+                };
                 Runner.Trained t = r.train(ts, full);
                 Metrics v = Metrics.of(r.labels(), r.truth(valid.testDocs), t.predict(valid.test).predicted());
                 Metrics te = Metrics.of(r.labels(), r.truth(full.testDocs), t.predict(full.test).predicted());

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.docbench.classifiers.report.AllSidesChoice;
+import org.docbench.classifiers.train.Trainers;
 import org.docbench.core.corpus.AllSidesReader;
 import org.docbench.core.corpus.LayoutCorpusReader;
 import org.docbench.core.corpus.OnError;
@@ -71,7 +72,9 @@ class FastLinearClassifierTest {
                 Arguments.of("LibLinear LR (primal), sublinear counts, char n-grams", liblinear(LinearType.L2R_LR, 1),
                         SUBLINEAR_RAW.withWeighting(FeatureSpec.Weighting.COUNT).withCharNgrams(2, 4)),
                 Arguments.of("LibLinear SVM, sublinear TF-IDF, char n-grams", liblinear(LinearType.L2R_L2LOSS_SVC_DUAL, 1),
-                        SUBLINEAR_RAW.withCharNgrams(3, 5)));
+                        SUBLINEAR_RAW.withCharNgrams(3, 5)),
+                Arguments.of("NB-SVM, sublinear TF-IDF, unnormalized, cased", Trainers.nbSvm(1).create(7L),
+                        SUBLINEAR_RAW.withLowercase(false)));
     }
 
     /** The AllSides choice's kind of spec: sublinear TF-IDF on text as it comes. */
@@ -96,7 +99,8 @@ class FastLinearClassifierTest {
 
     static Stream<Arguments> binaryModels() {
         return Stream.of(Arguments.of("LibLinear SVM, two classes", liblinear(LinearType.L2R_L2LOSS_SVC_DUAL, 1)),
-                Arguments.of("LibLinear LR, two classes", liblinear(LinearType.L2R_LR_DUAL, 1)));
+                Arguments.of("LibLinear LR, two classes", liblinear(LinearType.L2R_LR_DUAL, 1)),
+                Arguments.of("NB-SVM, two classes", Trainers.nbSvm(1).create(7L)));
     }
 
     @ParameterizedTest(name = "{0}")

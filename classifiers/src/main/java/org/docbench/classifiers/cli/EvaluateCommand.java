@@ -10,10 +10,9 @@ import java.util.concurrent.Callable;
 
 import org.docbench.classifiers.eval.Experiment;
 import org.docbench.classifiers.progress.ProgressMeter;
-import org.docbench.classifiers.report.AccuracyReport;
 import org.docbench.classifiers.report.Report;
 import org.docbench.classifiers.report.ReportWriter;
-import org.docbench.classifiers.report.Suite;
+import org.docbench.classifiers.study.Suite;
 import org.docbench.classifiers.train.ModelFamily;
 import org.docbench.classifiers.train.Trainers;
 import org.docbench.core.corpus.CorpusManifest;
@@ -24,9 +23,9 @@ import org.docbench.core.features.FeatureSpec;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = {"Write the accuracy report (report.md, report.json, report.html) for any corpus.",
@@ -83,7 +82,7 @@ final class EvaluateCommand implements Callable<Integer> {
         if (docs.isEmpty()) {
             throw new DocbenchCli.BadInputException("corpus " + reader.location() + " has no documents");
         }
-        CorpusManifest manifest = CorpusManifest.of(reader.name(), reader.location(), docs, reader.problems().skipped());
+        CorpusManifest manifest = CorpusManifest.of(reader, docs);
         List<String> useTasks = tasks.isEmpty() ? new ArrayList<>(manifest.counts().keySet()) : tasks;
         for (String t : useTasks) {
             if (!manifest.counts().containsKey(t)) {
@@ -116,8 +115,8 @@ final class EvaluateCommand implements Callable<Integer> {
         if (cv) {
             suite.crossValidate(reader.name(), docs, useTasks, families, List.of(seed));
         }
-        Report report = AccuracyReport.assemble(suite, null, "docbench " + String.join(" ", spec.commandLine().getParseResult().originalArgs()),
-                seed, cv ? List.of(seed) : List.of(), FeatureSpec.defaults(), families, List.of(manifest), List.of(), notes, t0);
+        Report report = suite.report("docbench " + String.join(" ", spec.commandLine().getParseResult().originalArgs()), null,
+                cv ? List.of(seed) : List.of(), families, List.of(manifest), List.of(), notes, t0);
         OutputPaths.checkReportFolder(out, overwrite, corpus.inputs()); // again: the folder may have changed during the run
         ReportWriter.write(report, out);
         spec.commandLine().getOut().println("wrote " + out.resolve("report.md") + ", report.json and report.html");

@@ -84,7 +84,7 @@ final class Sections {
         b.add(new Block.Heading(2, "What the columns mean", "columns"));
         b.add(new Block.Bullets(Glossary.columns()));
         b.addAll(AblationSection.blocks(r.ablations()));
-        b.addAll(CostChart.blocks(r, "allsides/" + AccuracyReport.IDEOLOGY + "/random"));
+        b.addAll(CostChart.blocks(r, CostChart.EXPERIMENT));
         for (ExperimentResult e : r.experiments()) {
             experiment(b, e, p.families());
         }

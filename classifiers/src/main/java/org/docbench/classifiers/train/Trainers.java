@@ -182,16 +182,4 @@ public final class Trainers {
     private static String num(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.format(Locale.ROOT, "%s", v);
     }
-
-    /** Silences Tribuo's and OLCUT's INFO logging (one line per epoch and per model otherwise). */
-    public static void quietLogging() {
-        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
-        for (var h : java.util.logging.Logger.getLogger("").getHandlers()) {
-            h.setLevel(java.util.logging.Level.WARNING);
-        }
-        java.util.logging.Logger.getLogger("org.tribuo").setLevel(java.util.logging.Level.WARNING);
-        java.util.logging.Logger.getLogger("com.oracle.labs.mlrg.olcut").setLevel(java.util.logging.Level.WARNING);
-        libsvm.svm.svm_set_print_string_function(s -> { });
-        de.bwaldvogel.liblinear.Linear.disableDebugOutput();
-    }
 }

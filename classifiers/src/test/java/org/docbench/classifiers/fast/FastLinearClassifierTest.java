@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import org.docbench.classifiers.report.AllSidesChoice;
+import org.docbench.classifiers.study.AllSidesChoice;
 import org.docbench.core.corpus.AllSidesReader;
 import org.docbench.core.corpus.LayoutCorpusReader;
 import org.docbench.core.corpus.OnError;

@@ -1,4 +1,4 @@
-package org.docbench.classifiers.report;
+package org.docbench.classifiers.study;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -11,11 +11,15 @@ import java.util.function.Consumer;
 
 import org.docbench.classifiers.eval.Experiment;
 import org.docbench.classifiers.eval.ExperimentResult;
-import org.docbench.classifiers.eval.Runner;
 import org.docbench.classifiers.peer.Peer;
 import org.docbench.classifiers.peer.PeerRows;
 import org.docbench.classifiers.progress.ProgressMeter;
+import org.docbench.classifiers.report.Ablation;
+import org.docbench.classifiers.report.Report;
+import org.docbench.classifiers.report.ReportWriter;
+import org.docbench.classifiers.train.ExperimentTrainer;
 import org.docbench.classifiers.train.ModelFamily;
+import org.docbench.classifiers.train.TrainerLogging;
 import org.docbench.classifiers.train.Trainers;
 import org.docbench.core.corpus.AllSidesReader;
 import org.docbench.core.corpus.CorpusManifest;
@@ -80,7 +84,7 @@ public final class AccuracyReport {
         if (command == null) {
             command = "mvn -B verify" + (allsides.isBlank() ? "" : " -Ddocbench.allsides=" + allsides);
         }
-        Trainers.quietLogging();
+        TrainerLogging.quiet();
         try {
             // Progress on stderr: a bar on a terminal, a line every 10 s in a log (mvn verify); stdout keeps the scores.
             ProgressMeter meter = ProgressMeter.forStderr();
@@ -129,7 +133,7 @@ public final class AccuracyReport {
             AllSidesReader reader = AllSidesReader.fromFolder(allsides.get(), OnError.SKIP_AND_REPORT);
             long r0 = System.nanoTime();
             List<LabeledDocument> all = ideology(meter.toList(reader.documents(), "read AllSides", 0, "docs"));
-            manifests.add(CorpusManifest.of(reader.name(), reader.location(), all, reader.problems().skipped()));
+            manifests.add(CorpusManifest.of(reader, all));
             log.accept(String.format(Locale.ROOT, "read %d AllSides documents in %.1f s", all.size(), (System.nanoTime() - r0) / 1e9));
             // The ablation and the peers' AllSides rows are most of the report's time (a model per
             // switched decision; fastText trains for minutes per experiment): -Ddocbench.allsides.full=false
@@ -163,25 +167,7 @@ public final class AccuracyReport {
                 + "docbench. Their train time includes their own vectorizing; docbench's excludes featurizing (its predict "
                 + "time and docs/s include it, as the peers' do).");
         notes.addAll(peers.notes());
-        return assemble(suite, root, command, SEED, CV_SEEDS, features, families, manifests, published, notes, t0, ablations);
-    }
-
-    /** The report of a finished suite. */
-    public static Report assemble(Suite suite, Path root, String command, long seed, List<Long> cvSeeds, FeatureSpec features,
-                                  List<ModelFamily> families, List<CorpusManifest> manifests, List<Report.Published> published,
-                                  List<String> notes, long startNanos) {
-        return assemble(suite, root, command, seed, cvSeeds, features, families, manifests, published, notes, startNanos, List.of());
-    }
-
-    /** The report of a finished suite, with the AllSides ablations. */
-    public static Report assemble(Suite suite, Path root, String command, long seed, List<Long> cvSeeds, FeatureSpec features,
-                                  List<ModelFamily> families, List<CorpusManifest> manifests, List<Report.Published> published,
-                                  List<String> notes, long startNanos, List<Ablation> ablations) {
-        Provenance prov = new Provenance(command, Provenance.gitCommit(root), seed, cvSeeds, features.describe(), manifests,
-                Provenance.describe(families), org.tribuo.Tribuo.VERSION, Provenance.detectJdk(), Provenance.detectOs(),
-                Provenance.detectCpu());
-        return new Report(Report.SCHEMA, prov, suite.experiments(), suite.crossValidation(), published, notes,
-                new Report.Timing((System.nanoTime() - startNanos) / 1e9, suite.sections()), ablations);
+        return suite.report(command, root, CV_SEEDS, families, manifests, published, notes, t0, ablations);
     }
 
     private static void allSides(Suite suite, List<LabeledDocument> all, List<ModelFamily> families, List<String> notes,
@@ -205,8 +191,8 @@ public final class AccuracyReport {
         List<ModelFamily> slow = families.stream().filter(f -> f.selectFeatures() > 0).toList();
         for (String scheme : List.of("random", "media")) {
             Experiment exp = Experiment.of("allsides", IDEOLOGY, scheme, docs);
-            // One runner for the ablation's chosen row and the experiment: the chosen model is fitted once.
-            Runner runner = new Runner(exp, spec, SEED, meter);
+            // One trainer for the ablation's chosen row and the experiment: the chosen model is fitted once.
+            ExperimentTrainer runner = new ExperimentTrainer(exp, spec, SEED, meter);
             // The media split's valid part is skewed (1,640 left, 618 center, 98 right), so its valid
             // scores chose nothing and its ablation would repeat the random one at half an hour's cost.
             if (ablations != null && scheme.equals("random")) {

@@ -1,4 +1,4 @@
-package org.docbench.classifiers.eval;
+package org.docbench.classifiers.train;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,7 +8,6 @@ import java.util.Set;
 
 import org.docbench.classifiers.progress.Progress;
 import org.docbench.classifiers.progress.ProgressMeter;
-import org.docbench.classifiers.train.FeatureSelection;
 import org.docbench.core.document.LabeledDocument;
 import org.docbench.core.features.FeatureExtractor;
 import org.docbench.core.features.FeatureSpec;

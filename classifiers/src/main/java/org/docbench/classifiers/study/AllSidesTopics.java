@@ -1,4 +1,4 @@
-package org.docbench.classifiers.report;
+package org.docbench.classifiers.study;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -15,7 +15,7 @@ class AllSidesStudyTest {
     void ideology_allSidesLabelIsRenamed_andNothingElseChanges() {
         LabeledDocument d = new LabeledDocument("a1", "text", Map.of("stance", "left", "topic", "elections"),
                 Map.of("random", "train"), Map.of("source", "x"));
-        LabeledDocument r = AccuracyReport.ideology(List.of(d)).get(0);
+        LabeledDocument r = AllSidesStudy.ideology(List.of(d)).get(0);
         assertEquals(Map.of("ideology", "left", "topic", "elections"), r.labels());
         assertEquals(d.splits(), r.splits());
         assertEquals(d.text(), r.text());

@@ -56,7 +56,7 @@ public final class HtmlReport {
                 for (List<String> row : t.rows()) {
                     sb.append("<tr>");
                     for (int i = 0; i < row.size(); i++) {
-                        sb.append(t.right()[i] ? "<td class=\"r\">" : "<td>").append(inline(row.get(i))).append("</td>");
+                        sb.append(t.rightAligned(i) ? "<td class=\"r\">" : "<td>").append(inline(row.get(i))).append("</td>");
                     }
                     sb.append("</tr>\n");
                 }

@@ -19,6 +19,7 @@ import org.docbench.core.corpus.CorpusManifest;
 import org.docbench.core.corpus.CorpusReader;
 import org.docbench.core.corpus.Splits;
 import org.docbench.core.document.LabeledDocument;
+import org.docbench.core.document.Part;
 import org.docbench.core.features.FeatureSpec;
 
 import picocli.CommandLine.Command;
@@ -124,11 +125,11 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private List<LabeledDocument> randomSplit(List<LabeledDocument> docs, String task) {
-        Map<String, String> parts = Splits.stratified(docs, LabeledDocument::id, d -> d.label(task), 0.2, seed);
+        Map<String, Part> parts = Splits.stratified(docs, LabeledDocument::id, d -> d.label(task), 0.2, seed);
         List<LabeledDocument> out = new ArrayList<>(docs.size());
         for (LabeledDocument d : docs) {
             Map<String, String> splits = new java.util.HashMap<>(d.splits());
-            splits.put("random", parts.get(d.id()));
+            splits.put("random", parts.get(d.id()).spelling());
             out.add(new LabeledDocument(d.id(), d.text(), d.labels(), splits, d.metadata()));
         }
         return out;

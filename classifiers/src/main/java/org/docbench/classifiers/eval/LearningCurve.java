@@ -8,6 +8,7 @@ import org.docbench.classifiers.train.ExperimentTrainer;
 import org.docbench.classifiers.train.TrainerSpec;
 import org.docbench.core.corpus.Splits;
 import org.docbench.core.document.LabeledDocument;
+import org.docbench.core.document.Part;
 import org.docbench.core.features.FeatureSpec;
 
 /**
@@ -43,9 +44,9 @@ public record LearningCurve(String spec, List<Point> points) {
             if (f >= 1.0) {
                 subset = exp.train();
             } else {
-                Map<String, String> parts = Splits.stratified(exp.train(), LabeledDocument::id,
+                Map<String, Part> parts = Splits.stratified(exp.train(), LabeledDocument::id,
                         d -> d.label(exp.task()), 1.0 - f, seed);
-                subset = exp.train().stream().filter(d -> parts.get(d.id()).equals("train")).toList();
+                subset = exp.train().stream().filter(d -> parts.get(d.id()) == Part.TRAIN).toList();
             }
             if (subset.stream().map(d -> d.label(exp.task())).distinct().count() < 2) {
                 continue; // too small to learn anything

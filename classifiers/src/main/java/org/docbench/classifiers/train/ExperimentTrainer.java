@@ -15,6 +15,7 @@ import org.docbench.classifiers.eval.ModelRun;
 import org.docbench.classifiers.progress.ProgressMeter;
 import org.docbench.core.corpus.Splits;
 import org.docbench.core.document.LabeledDocument;
+import org.docbench.core.document.Part;
 import org.docbench.core.features.FeatureSpec;
 import org.tribuo.Example;
 import org.tribuo.Feature;
@@ -120,12 +121,12 @@ public final class ExperimentTrainer {
                 selection = full().against(experiment.valid()); // same training features, scored on valid
             } else {
                 String task = experiment.task();
-                Map<String, String> parts = Splits.stratified(experiment.train(), LabeledDocument::id,
+                Map<String, Part> parts = Splits.stratified(experiment.train(), LabeledDocument::id,
                         d -> d.label(task), INNER_VALIDATION, seed);
                 List<LabeledDocument> tr = new ArrayList<>();
                 List<LabeledDocument> va = new ArrayList<>();
                 for (LabeledDocument d : experiment.train()) {
-                    (parts.get(d.id()).equals("test") ? va : tr).add(d);
+                    (parts.get(d.id()) == Part.TEST ? va : tr).add(d);
                 }
                 selection = Featurized.of(features, task, tr, va, meter, experiment.id() + " inner validation");
             }

@@ -20,6 +20,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.docbench.core.document.LabeledDocument;
+import org.docbench.core.document.Part;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,7 +46,6 @@ public final class AllSidesReader implements CorpusReader {
     public static final String FOLDER = "article-bias-prediction";
     private static final Set<String> BIAS = Set.of("left", "center", "right");
     private static final List<String> SCHEMES = List.of("random", "media");
-    private static final List<String> PARTS = List.of("train", "valid", "test");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path root;
@@ -135,8 +135,8 @@ public final class AllSidesReader implements CorpusReader {
     private Map<String, Map<String, String>> readSplits() {
         Map<String, Map<String, String>> byId = new HashMap<>();
         for (String scheme : SCHEMES) {
-            for (String part : PARTS) {
-                Path file = root.resolve("data/splits").resolve(scheme).resolve(part + ".tsv");
+            for (Part part : Part.values()) {
+                Path file = root.resolve("data/splits").resolve(scheme).resolve(part.spelling() + ".tsv");
                 if (!Files.exists(file)) {
                     continue; // a user's copy may carry fewer splits; experiments check what they need
                 }
@@ -148,7 +148,7 @@ public final class AllSidesReader implements CorpusReader {
                                 "no ID column in header " + parser.getHeaderNames(), "the published files have ID and bias"));
                     }
                     for (CSVRecord rec : parser) {
-                        byId.computeIfAbsent(rec.get("ID").strip(), k -> new HashMap<>()).put(scheme, part);
+                        byId.computeIfAbsent(rec.get("ID").strip(), k -> new HashMap<>()).put(scheme, part.spelling());
                     }
                 } catch (IOException | IllegalArgumentException | IllegalStateException e) {
                     throw new CorpusException(new CorpusProblem(file.toString(), 0, null,

@@ -14,6 +14,7 @@ import org.docbench.classifiers.eval.CrossValidation;
 import org.docbench.classifiers.eval.ExperimentResult;
 import org.docbench.classifiers.eval.LearningCurve;
 import org.docbench.classifiers.eval.ModelResult;
+import org.docbench.classifiers.train.Family;
 import org.docbench.core.corpus.CorpusManifest;
 
 /** Turns a {@link Report} into the ordered blocks both writers render. Stateless. */
@@ -94,7 +95,7 @@ final class Sections {
         List<List<String>> summary = new ArrayList<>();
         for (ExperimentResult e : r.experiments()) {
             ModelResult best = e.model(e.best());
-            ModelResult majority = e.models().stream().filter(m -> m.family().equals("majority")).findFirst().orElse(best);
+            ModelResult majority = e.models().stream().filter(m -> Family.MAJORITY.is(m.family())).findFirst().orElse(best);
             List<String> ties = e.models().stream().filter(m -> m != best && m.notWorseThanBest()).map(ModelResult::family).toList();
             summary.add(List.of(e.id(), e.trainDocs() + " / " + e.testDocs(), shortName(best, r.provenance().families()),
                     pct(best.metrics().accuracy()), pct(best.metrics().macroF1()) + " " + ci(best.macroF1Ci()),
@@ -113,7 +114,7 @@ final class Sections {
         for (ExperimentResult e : r.experiments()) {
             if (r.published().stream().anyMatch(pub -> pub.experiment().equals(e.id()))) {
                 // The best model, unless it is one of the two shown anyway.
-                for (String fam : new java.util.LinkedHashSet<>(List.of("majority", "liblinear-lr", e.best()))) {
+                for (String fam : new java.util.LinkedHashSet<>(List.of(Family.MAJORITY.spelling(), Family.LIBLINEAR_LR.spelling(), e.best()))) {
                     if (e.models().stream().noneMatch(x -> x.family().equals(fam))) {
                         continue; // a run without that family (a test, a smaller study) has no row to show
                     }

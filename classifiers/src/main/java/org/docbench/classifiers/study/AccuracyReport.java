@@ -3,6 +3,7 @@ package org.docbench.classifiers.study;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import org.docbench.classifiers.progress.ProgressMeter;
 import org.docbench.classifiers.report.Ablation;
 import org.docbench.classifiers.report.Report;
 import org.docbench.classifiers.report.ReportWriter;
+import org.docbench.classifiers.train.Family;
 import org.docbench.classifiers.train.ModelFamily;
 import org.docbench.classifiers.train.TrainerLogging;
 import org.docbench.classifiers.train.Trainers;
@@ -46,7 +48,7 @@ public final class AccuracyReport {
     /** Training documents the slow families see on AllSides (seeded stratified subsample). */
     public static final int ALLSIDES_SLOW_TRAIN = 4000;
     /** Families left out of AllSides, and why, in the report's notes. */
-    static final Set<String> ALLSIDES_LEFT_OUT = Set.of("libsvm-linear", "logreg-sgd", "svm-sgd");
+    static final Set<Family> ALLSIDES_LEFT_OUT = EnumSet.of(Family.LIBSVM_LINEAR, Family.LOGREG_SGD, Family.SVM_SGD);
     /** Chi-square features naive Bayes sees on AllSides. */
     public static final int ALLSIDES_NB_FEATURES = 20_000;
     /** LibLinear on AllSides: the SVM's chosen C first (ties keep it), the runner-up C of the exploration, LR's C. */

@@ -11,6 +11,7 @@ import org.docbench.classifiers.progress.ProgressMeter;
 import org.docbench.classifiers.report.Ablation;
 import org.docbench.classifiers.report.Report;
 import org.docbench.classifiers.train.ExperimentTrainer;
+import org.docbench.classifiers.train.Family;
 import org.docbench.classifiers.train.ModelFamily;
 import org.docbench.classifiers.train.Trainers;
 import org.docbench.core.document.LabeledDocument;
@@ -42,7 +43,7 @@ final class AllSidesStudy {
         // The SGD families solve the objectives LibLinear solves exactly, at minutes per grid point
         // on 27,000 articles: on AllSides LibLinear stands for them.
         List<ModelFamily> fast = families.stream()
-                .filter(f -> f.selectFeatures() == 0 && !AccuracyReport.ALLSIDES_LEFT_OUT.contains(f.name()))
+                .filter(f -> f.selectFeatures() == 0 && AccuracyReport.ALLSIDES_LEFT_OUT.stream().noneMatch(f::is))
                 .map(AllSidesStudy::forAllSides).toList();
         List<ModelFamily> slow = families.stream().filter(f -> f.selectFeatures() > 0).toList();
         for (String scheme : List.of("random", "media")) {
@@ -74,14 +75,18 @@ final class AllSidesStudy {
      * (logistic regression in the dual), since each grid point costs minutes on 27,000 articles.
      */
     static ModelFamily forAllSides(ModelFamily f) {
-        return switch (f.name()) {
-            case "naive-bayes" -> f.withSelectFeatures(AccuracyReport.ALLSIDES_NB_FEATURES);
-            case "liblinear-lr" -> f.fixed(Trainers.liblinearLogisticDual(AccuracyReport.ALLSIDES_LR_C));
-            case "liblinear-svm" -> new ModelFamily(f.name(), f.description(),
+        if (f.is(Family.NAIVE_BAYES)) {
+            return f.withSelectFeatures(AccuracyReport.ALLSIDES_NB_FEATURES);
+        }
+        if (f.is(Family.LIBLINEAR_LR)) {
+            return f.fixed(Trainers.liblinearLogisticDual(AccuracyReport.ALLSIDES_LR_C));
+        }
+        if (f.is(Family.LIBLINEAR_SVM)) {
+            return new ModelFamily(f.name(), f.description(),
                     List.of(Trainers.liblinearSvm(AccuracyReport.ALLSIDES_SVM_C), Trainers.liblinearSvm(AccuracyReport.ALLSIDES_SVM_OTHER_C)),
                     f.linear(), f.selectFeatures(), f.maxTrainDocuments());
-            default -> f;
-        };
+        }
+        return f;
     }
 
     /** The fast families on the full training part, the slow ones on a subsample of it. */

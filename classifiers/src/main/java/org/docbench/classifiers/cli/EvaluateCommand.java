@@ -38,6 +38,9 @@ import picocli.CommandLine.Spec;
         footer = {"  docbench evaluate --corpus embedded --models majority,liblinear-lr,naive-bayes --out /tmp/report",
                 "  docbench evaluate --corpus news.csv --text-field text --label topic=section --cv --out report/"})
 final class EvaluateCommand implements Callable<Integer> {
+    /** The scheme of the split this command makes for a corpus that has none (any corpus may also ship one of that name). */
+    static final String RANDOM = "random";
+
     @Spec
     CommandSpec spec;
 
@@ -95,7 +98,7 @@ final class EvaluateCommand implements Callable<Integer> {
         List<String> notes = new ArrayList<>();
         List<String> useSchemes = schemes.isEmpty() ? new ArrayList<>(present) : schemes;
         if (useSchemes.isEmpty()) {
-            useSchemes = List.of("random");
+            useSchemes = List.of(RANDOM);
         }
         Suite suite = new Suite(FeatureSpec.defaults(), seed, line -> err.println(line), meter);
         for (String task : useTasks) {
@@ -103,7 +106,7 @@ final class EvaluateCommand implements Callable<Integer> {
             for (String scheme : useSchemes) {
                 List<LabeledDocument> withSplit = labeled;
                 if (!present.contains(scheme)) {
-                    if (!scheme.equals("random")) {
+                    if (!scheme.equals(RANDOM)) {
                         throw new DocbenchCli.BadInputException("no document carries split scheme '" + scheme + "'; schemes: " + present);
                     }
                     withSplit = randomSplit(labeled, task);
@@ -129,7 +132,7 @@ final class EvaluateCommand implements Callable<Integer> {
         List<LabeledDocument> out = new ArrayList<>(docs.size());
         for (LabeledDocument d : docs) {
             Map<String, String> splits = new java.util.HashMap<>(d.splits());
-            splits.put("random", parts.get(d.id()).spelling());
+            splits.put(RANDOM, parts.get(d.id()).spelling());
             out.add(new LabeledDocument(d.id(), d.text(), d.labels(), splits, d.metadata()));
         }
         return out;

@@ -14,6 +14,7 @@ import org.docbench.classifiers.train.ExperimentTrainer;
 import org.docbench.classifiers.train.Family;
 import org.docbench.classifiers.train.ModelFamily;
 import org.docbench.classifiers.train.Trainers;
+import org.docbench.core.corpus.AllSidesReader;
 import org.docbench.core.document.LabeledDocument;
 import org.docbench.core.features.FeatureSpec;
 
@@ -47,7 +48,7 @@ final class AllSidesStudy {
                 .map(AllSidesStudy::forAllSides).toList();
         List<ModelFamily> slow = families.stream().filter(f -> f.selectFeatures() > 0).toList();
         for (String scheme : List.of("random", "media")) {
-            Experiment exp = Experiment.of("allsides", AccuracyReport.IDEOLOGY, scheme, docs);
+            Experiment exp = Experiment.of(AllSidesReader.NAME, AccuracyReport.IDEOLOGY, scheme, docs);
             // One trainer for the ablation's chosen row and the experiment: the chosen model is fitted once.
             ExperimentTrainer runner = new ExperimentTrainer(exp, spec, AccuracyReport.SEED, meter);
             // The media split's valid part is skewed (1,640 left, 618 center, 98 right), so its valid
@@ -105,7 +106,7 @@ final class AllSidesStudy {
         List<LabeledDocument> out = new ArrayList<>(docs.size());
         for (LabeledDocument d : docs) {
             Map<String, String> labels = new LinkedHashMap<>(d.labels());
-            String rating = labels.remove("stance");
+            String rating = labels.remove(AllSidesReader.STANCE);
             if (rating != null) {
                 labels.put(AccuracyReport.IDEOLOGY, rating);
             }

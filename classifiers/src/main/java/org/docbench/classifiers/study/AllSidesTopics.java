@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.docbench.classifiers.eval.Experiment;
+import org.docbench.core.corpus.AllSidesReader;
 import org.docbench.core.corpus.Splits;
 import org.docbench.core.document.LabeledDocument;
 import org.docbench.core.document.Part;
@@ -59,9 +60,9 @@ public record AllSidesTopics(List<String> topics, Experiment experiment, Map<Str
             throw new IllegalArgumentException("k must be at least 2, got " + k);
         }
         List<LabeledDocument> pool = docs.stream()
-                .filter(d -> d.label("topic") != null && isTrainOrValid(d.part(SCHEME))).toList();
+                .filter(d -> d.label(AllSidesReader.TOPIC) != null && isTrainOrValid(d.part(SCHEME))).toList();
         Map<String, Integer> frequency = new TreeMap<>();
-        pool.forEach(d -> frequency.merge(d.label("topic"), 1, Integer::sum));
+        pool.forEach(d -> frequency.merge(d.label(AllSidesReader.TOPIC), 1, Integer::sum));
         if (frequency.size() < k) {
             throw new IllegalArgumentException("the " + SCHEME + " train and valid parts have " + frequency.size()
                     + " topics, fewer than k = " + k);
@@ -70,8 +71,8 @@ public record AllSidesTopics(List<String> topics, Experiment experiment, Map<Str
                 .sorted(Comparator.comparing((Map.Entry<String, Integer> e) -> -e.getValue()).thenComparing(Map.Entry::getKey))
                 .limit(k).map(Map.Entry::getKey).toList();
         Set<String> chosen = Set.copyOf(topics);
-        List<LabeledDocument> topical = pool.stream().filter(d -> chosen.contains(d.label("topic"))).toList();
-        Map<String, Part> toTest = Splits.stratified(topical, LabeledDocument::id, d -> d.label("topic"), testFraction, seed);
+        List<LabeledDocument> topical = pool.stream().filter(d -> chosen.contains(d.label(AllSidesReader.TOPIC))).toList();
+        Map<String, Part> toTest = Splits.stratified(topical, LabeledDocument::id, d -> d.label(AllSidesReader.TOPIC), testFraction, seed);
 
         List<LabeledDocument> train = new ArrayList<>();
         List<LabeledDocument> valid = new ArrayList<>();
@@ -82,7 +83,7 @@ public record AllSidesTopics(List<String> topics, Experiment experiment, Map<Str
         for (LabeledDocument d : topical) {
             Part part = toTest.get(d.id()) == Part.TEST ? Part.TEST : d.part(SCHEME);
             (part == Part.TEST ? test : part == Part.VALID ? valid : train).add(d);
-            raw.get(d.label("topic"))[part.ordinal()]++; // counts in Part order: train, valid, test
+            raw.get(d.label(AllSidesReader.TOPIC))[part.ordinal()]++; // counts in Part order: train, valid, test
         }
         raw.forEach((t, c) -> counts.put(t, List.of(c[0], c[1], c[2])));
 
@@ -92,10 +93,10 @@ public record AllSidesTopics(List<String> topics, Experiment experiment, Map<Str
         for (LabeledDocument d : docs) {
             if (d.part(SCHEME) == Part.TEST) {
                 publishedTestSize++;
-                publishedTest.computeIfPresent(d.label("topic"), (t, n) -> n + 1);
+                publishedTest.computeIfPresent(d.label(AllSidesReader.TOPIC), (t, n) -> n + 1);
             }
         }
-        Experiment exp = new Experiment("allsides", "topic", "stratified-top" + k, train, valid, test);
+        Experiment exp = new Experiment(AllSidesReader.NAME, AllSidesReader.TOPIC, "stratified-top" + k, train, valid, test);
         AllSidesTopics draft = new AllSidesTopics(topics, exp, counts, publishedTest, publishedTestSize);
         return new AllSidesTopics(topics, exp.withDesign(draft.design(testFraction, seed)), counts, publishedTest,
                 publishedTestSize);

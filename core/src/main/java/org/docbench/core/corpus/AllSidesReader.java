@@ -44,6 +44,12 @@ public final class AllSidesReader implements CorpusReader {
 
     /** The folder name the archive unpacks to. */
     public static final String FOLDER = "article-bias-prediction";
+    /** The corpus's name in manifests and experiment ids. */
+    public static final String NAME = "allsides";
+    /** The task of the left/center/right rating of the article's publisher. */
+    public static final String STANCE = "stance";
+    /** The task of the article's topic (elections, politics, ...). */
+    public static final String TOPIC = "topic";
     private static final Set<String> BIAS = Set.of("left", "center", "right");
     private static final List<String> SCHEMES = List.of("random", "media");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -104,7 +110,7 @@ public final class AllSidesReader implements CorpusReader {
 
     @Override
     public String name() {
-        return "allsides";
+        return NAME;
     }
 
     @Override
@@ -203,10 +209,10 @@ public final class AllSidesReader implements CorpusReader {
             return null;
         }
         Map<String, String> labels = new LinkedHashMap<>();
-        labels.put("stance", bias);
+        labels.put(STANCE, bias);
         String topic = text(node, "topic");
         if (!topic.isEmpty()) {
-            labels.put("topic", topic);
+            labels.put(TOPIC, topic);
         }
         Map<String, String> meta = new LinkedHashMap<>();
         for (String f : List.of("title", "source", "date", "url")) {

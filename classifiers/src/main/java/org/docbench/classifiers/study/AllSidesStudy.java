@@ -47,21 +47,21 @@ final class AllSidesStudy {
                 .filter(f -> f.selectFeatures() == 0 && AccuracyReport.ALLSIDES_LEFT_OUT.stream().noneMatch(f::is))
                 .map(AllSidesStudy::forAllSides).toList();
         List<ModelFamily> slow = families.stream().filter(f -> f.selectFeatures() > 0).toList();
-        for (String scheme : List.of("random", "media")) {
-            Experiment exp = Experiment.of(AllSidesReader.NAME, AccuracyReport.IDEOLOGY, scheme, docs);
+        for (AllSidesReader.Scheme scheme : AllSidesReader.Scheme.values()) {
+            Experiment exp = Experiment.of(AllSidesReader.NAME, AccuracyReport.IDEOLOGY, scheme.spelling(), docs);
             // One trainer for the ablation's chosen row and the experiment: the chosen model is fitted once.
             ExperimentTrainer runner = new ExperimentTrainer(exp, spec, AccuracyReport.SEED, meter);
             // The media split's valid part is skewed (1,640 left, 618 center, 98 right), so its valid
             // scores chose nothing and its ablation would repeat the random one at half an hour's cost.
-            if (ablations != null && scheme.equals("random")) {
+            if (ablations != null && scheme == AllSidesReader.Scheme.RANDOM) {
                 long t0 = System.nanoTime();
-                ablations.add(choice.ablate(runner, all, scheme, AccuracyReport.SEED, meter, log));
+                ablations.add(choice.ablate(runner, all, scheme.spelling(), AccuracyReport.SEED, meter, log));
                 suite.section(exp.id() + "/ablation", t0);
             }
             // Tree models run on the random split only: a lower bound there already shows where they stand.
             // No learning curve here: refitting features at each training fraction of 27,000
             // articles costs more than five minutes; the embedded experiments carry one.
-            suite.experiment(runner, scheme.equals("random") ? withSlow(fast, slow) : fast, spec);
+            suite.experiment(runner, scheme == AllSidesReader.Scheme.RANDOM ? withSlow(fast, slow) : fast, spec);
             published.addAll(PublishedBaselines.allSides(exp.id(), scheme));
         }
         AllSidesTopics topics = AllSidesTopics.of(docs, AccuracyReport.ALLSIDES_TOPICS, AccuracyReport.ALLSIDES_TOPIC_TEST,

@@ -44,6 +44,19 @@ public final class AllSidesReader implements CorpusReader {
 
     /** The folder name the archive unpacks to. */
     public static final String FOLDER = "article-bias-prediction";
+    /**
+     * The two published split schemes: {@code random} (articles drawn at random) and {@code media}
+     * (whole outlets held out of training). Documents carry them under these spellings.
+     */
+    public enum Scheme {
+        RANDOM, MEDIA;
+
+        /** The scheme's name in the published folders and in documents' splits. */
+        public String spelling() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
     /** The corpus's name in manifests and experiment ids. */
     public static final String NAME = "allsides";
     /** The task of the left/center/right rating of the article's publisher. */
@@ -51,7 +64,6 @@ public final class AllSidesReader implements CorpusReader {
     /** The task of the article's topic (elections, politics, ...). */
     public static final String TOPIC = "topic";
     private static final Set<String> BIAS = Set.of("left", "center", "right");
-    private static final List<String> SCHEMES = List.of("random", "media");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path root;
@@ -140,7 +152,8 @@ public final class AllSidesReader implements CorpusReader {
 
     private Map<String, Map<String, String>> readSplits() {
         Map<String, Map<String, String>> byId = new HashMap<>();
-        for (String scheme : SCHEMES) {
+        for (Scheme s : Scheme.values()) {
+            String scheme = s.spelling();
             for (Part part : Part.values()) {
                 Path file = root.resolve("data/splits").resolve(scheme).resolve(part.spelling() + ".tsv");
                 if (!Files.exists(file)) {

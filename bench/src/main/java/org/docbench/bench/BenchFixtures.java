@@ -2,7 +2,7 @@ package org.docbench.bench;
 
 import java.util.List;
 
-import org.docbench.classifiers.report.AllSidesChoice;
+import org.docbench.classifiers.study.AllSidesChoice;
 import org.docbench.classifiers.train.TrainerSpec;
 import org.docbench.classifiers.train.Trainers;
 import org.docbench.core.document.LabeledDocument;

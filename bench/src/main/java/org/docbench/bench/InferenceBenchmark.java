@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import org.docbench.classifiers.fast.FastLinearClassifier;
-import org.docbench.classifiers.report.AllSidesChoice;
+import org.docbench.classifiers.study.AllSidesChoice;
 import org.docbench.classifiers.train.TrainerSpec;
 import org.docbench.core.document.LabeledDocument;
 import org.docbench.core.features.FeatureExtractor;

@@ -3,7 +3,7 @@ package org.docbench.classifiers.cli;
 import java.io.PrintWriter;
 
 import org.docbench.classifiers.progress.ProgressMeter;
-import org.docbench.classifiers.train.Trainers;
+import org.docbench.classifiers.train.TrainerLogging;
 import org.docbench.core.corpus.CorpusException;
 
 import picocli.CommandLine;
@@ -52,7 +52,7 @@ public final class DocbenchCli implements Runnable {
     /** Runs the command line with the given streams and returns the exit code; used by tests in-process. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         System.setProperty("java.awt.headless", "true");
-        Trainers.quietLogging();
+        TrainerLogging.quiet();
         CommandLine cl = commandLine();
         cl.setOut(out);
         cl.setErr(err);

@@ -10,23 +10,23 @@ import java.util.concurrent.Callable;
 
 import org.docbench.classifiers.eval.Experiment;
 import org.docbench.classifiers.progress.ProgressMeter;
-import org.docbench.classifiers.report.AccuracyReport;
 import org.docbench.classifiers.report.Report;
 import org.docbench.classifiers.report.ReportWriter;
-import org.docbench.classifiers.report.Suite;
+import org.docbench.classifiers.study.Suite;
 import org.docbench.classifiers.train.ModelFamily;
 import org.docbench.classifiers.train.Trainers;
 import org.docbench.core.corpus.CorpusManifest;
 import org.docbench.core.corpus.CorpusReader;
 import org.docbench.core.corpus.Splits;
 import org.docbench.core.document.LabeledDocument;
+import org.docbench.core.document.Part;
 import org.docbench.core.features.FeatureSpec;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = {"Write the accuracy report (report.md, report.json, report.html) for any corpus.",
@@ -38,6 +38,9 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {"  docbench evaluate --corpus embedded --models majority,liblinear-lr,naive-bayes --out /tmp/report",
                 "  docbench evaluate --corpus news.csv --text-field text --label topic=section --cv --out report/"})
 final class EvaluateCommand implements Callable<Integer> {
+    /** The scheme of the split this command makes for a corpus that has none (any corpus may also ship one of that name). */
+    static final String RANDOM = "random";
+
     @Spec
     CommandSpec spec;
 
@@ -83,7 +86,7 @@ final class EvaluateCommand implements Callable<Integer> {
         if (docs.isEmpty()) {
             throw new DocbenchCli.BadInputException("corpus " + reader.location() + " has no documents");
         }
-        CorpusManifest manifest = CorpusManifest.of(reader.name(), reader.location(), docs, reader.problems().skipped());
+        CorpusManifest manifest = CorpusManifest.of(reader, docs);
         List<String> useTasks = tasks.isEmpty() ? new ArrayList<>(manifest.counts().keySet()) : tasks;
         for (String t : useTasks) {
             if (!manifest.counts().containsKey(t)) {
@@ -95,7 +98,7 @@ final class EvaluateCommand implements Callable<Integer> {
         List<String> notes = new ArrayList<>();
         List<String> useSchemes = schemes.isEmpty() ? new ArrayList<>(present) : schemes;
         if (useSchemes.isEmpty()) {
-            useSchemes = List.of("random");
+            useSchemes = List.of(RANDOM);
         }
         Suite suite = new Suite(FeatureSpec.defaults(), seed, line -> err.println(line), meter);
         for (String task : useTasks) {
@@ -103,7 +106,7 @@ final class EvaluateCommand implements Callable<Integer> {
             for (String scheme : useSchemes) {
                 List<LabeledDocument> withSplit = labeled;
                 if (!present.contains(scheme)) {
-                    if (!scheme.equals("random")) {
+                    if (!scheme.equals(RANDOM)) {
                         throw new DocbenchCli.BadInputException("no document carries split scheme '" + scheme + "'; schemes: " + present);
                     }
                     withSplit = randomSplit(labeled, task);
@@ -116,8 +119,8 @@ final class EvaluateCommand implements Callable<Integer> {
         if (cv) {
             suite.crossValidate(reader.name(), docs, useTasks, families, List.of(seed));
         }
-        Report report = AccuracyReport.assemble(suite, null, "docbench " + String.join(" ", spec.commandLine().getParseResult().originalArgs()),
-                seed, cv ? List.of(seed) : List.of(), FeatureSpec.defaults(), families, List.of(manifest), List.of(), notes, t0);
+        Report report = suite.report("docbench " + String.join(" ", spec.commandLine().getParseResult().originalArgs()), null,
+                cv ? List.of(seed) : List.of(), families, List.of(manifest), List.of(), notes, t0);
         OutputPaths.checkReportFolder(out, overwrite, corpus.inputs()); // again: the folder may have changed during the run
         ReportWriter.write(report, out);
         spec.commandLine().getOut().println("wrote " + out.resolve("report.md") + ", report.json and report.html");
@@ -125,11 +128,11 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private List<LabeledDocument> randomSplit(List<LabeledDocument> docs, String task) {
-        Map<String, String> parts = Splits.stratified(docs, LabeledDocument::id, d -> d.label(task), 0.2, seed);
+        Map<String, Part> parts = Splits.stratified(docs, LabeledDocument::id, d -> d.label(task), 0.2, seed);
         List<LabeledDocument> out = new ArrayList<>(docs.size());
         for (LabeledDocument d : docs) {
             Map<String, String> splits = new java.util.HashMap<>(d.splits());
-            splits.put("random", parts.get(d.id()));
+            splits.put(RANDOM, parts.get(d.id()).spelling());
             out.add(new LabeledDocument(d.id(), d.text(), d.labels(), splits, d.metadata()));
         }
         return out;

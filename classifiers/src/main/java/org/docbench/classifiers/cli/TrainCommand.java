@@ -16,9 +16,9 @@ import org.docbench.core.features.FeatureSpec;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train a model on every labeled document of a corpus and save it with its provenance.",
@@ -61,7 +61,7 @@ final class TrainCommand implements Callable<Integer> {
         err.println("reading " + reader.location() + " ...");
         List<LabeledDocument> docs = meter.toList(reader.documents(), "read", 0, "docs");
         CorpusOptions.reportSkipped(reader, err);
-        CorpusManifest manifest = CorpusManifest.of(reader.name(), reader.location(), docs, reader.problems().skipped());
+        CorpusManifest manifest = CorpusManifest.of(reader, docs);
         long labeled = docs.stream().filter(d -> d.label(task) != null).count();
         if (labeled == 0) {
             throw new DocbenchCli.BadInputException("no document of " + reader.location() + " has a '" + task

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 
 import org.docbench.classifiers.progress.Progress;
 import org.docbench.classifiers.progress.ProgressMeter;
+import org.docbench.classifiers.train.ExperimentTrainer;
 import org.docbench.classifiers.train.ModelFamily;
 import org.docbench.core.corpus.Splits;
 import org.docbench.core.document.LabeledDocument;
@@ -76,7 +77,7 @@ public record CrossValidation(String corpus, String task, int k, List<Long> seed
                     final int held = f;
                     List<LabeledDocument> train = labeled.stream().filter(d -> fold.get(d.id()) != held).toList();
                     List<LabeledDocument> test = labeled.stream().filter(d -> fold.get(d.id()) == held).toList();
-                    Runner runner = new Runner(new Experiment(corpus, task, "cv", train, List.of(), test), features, seed);
+                    ExperimentTrainer runner = new ExperimentTrainer(new Experiment(corpus, task, "cv", train, List.of(), test), features, seed);
                     for (int m = 0; m < families.size(); m++) {
                         ModelFamily fam = families.get(m);
                         ModelRun run = runner.run(fam.fixed(fam.grid().get(0)));

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.docbench.core.document.LabeledDocument;
+import org.docbench.core.document.Part;
 
 /**
  * One train/test experiment: a task of a corpus under one split scheme. Immutable.
@@ -54,11 +55,11 @@ public record Experiment(String corpus, String task, String split, List<LabeledD
     public static Experiment of(String corpus, String task, String scheme, List<LabeledDocument> docs) {
         List<LabeledDocument> labeled = docs.stream().filter(d -> d.label(task) != null).toList();
         return new Experiment(corpus, task, scheme,
-                part(labeled, scheme, "train"), part(labeled, scheme, "valid"), part(labeled, scheme, "test"));
+                part(labeled, scheme, Part.TRAIN), part(labeled, scheme, Part.VALID), part(labeled, scheme, Part.TEST));
     }
 
-    private static List<LabeledDocument> part(List<LabeledDocument> docs, String scheme, String part) {
-        return docs.stream().filter(d -> part.equals(d.split(scheme))).toList();
+    private static List<LabeledDocument> part(List<LabeledDocument> docs, String scheme, Part part) {
+        return docs.stream().filter(d -> d.part(scheme) == part).toList();
     }
 
     public String id() {

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 
 import org.docbench.classifiers.progress.Progress;
 import org.docbench.classifiers.progress.ProgressMeter;
+import org.docbench.classifiers.train.ExperimentTrainer;
 import org.docbench.classifiers.train.ModelFamily;
 import org.docbench.core.features.FeatureSpec;
 
@@ -80,14 +81,14 @@ public record ExperimentResult(String id, String corpus, String task, String spl
     /** As above, with {@code peers} as extra rows after docbench's models. */
     public static ExperimentResult run(Experiment exp, List<ModelFamily> families, FeatureSpec features, long seed,
                                        boolean curve, Consumer<String> log, ProgressMeter meter, Peers peers) {
-        return run(new Runner(exp, features, seed, meter), families, features, seed, curve, log, meter, peers);
+        return run(new ExperimentTrainer(exp, features, seed, meter), families, features, seed, curve, log, meter, peers);
     }
 
     /** As above on a runner the caller made (and may have used already: its features and fitted models are reused). */
-    public static ExperimentResult run(Runner runner, List<ModelFamily> families, FeatureSpec features, long seed,
+    public static ExperimentResult run(ExperimentTrainer runner, List<ModelFamily> families, FeatureSpec features, long seed,
                                        boolean curve, Consumer<String> log, ProgressMeter meter, Peers peers) {
         Experiment exp = runner.experiment();
-        runner.full(); // featurize before the models' progress starts, so each pass shows on its own
+        runner.featurize(); // featurize before the models' progress starts, so each pass shows on its own
         List<ModelRun> runs = new ArrayList<>();
         try (Progress progress = meter.start("models " + exp.id(), families.size(), "models")) {
             for (ModelFamily f : families) {
@@ -145,7 +146,7 @@ public record ExperimentResult(String id, String corpus, String task, String spl
             counts.add(n);
         }
         String selection = exp.valid().isEmpty()
-                ? "grid chosen by macro-F1 on a seeded stratified " + Math.round(Runner.INNER_VALIDATION * 100) + "% of the training part"
+                ? "grid chosen by macro-F1 on a seeded stratified " + Math.round(ExperimentTrainer.INNER_VALIDATION * 100) + "% of the training part"
                 : exp.design().isEmpty() ? "grid chosen by macro-F1 on the published validation part"
                 : "grid chosen by macro-F1 on the validation part";
         return new ExperimentResult(exp.id(), exp.corpus(), exp.task(), exp.split(), exp.design(), selection, exp.train().size(),
@@ -154,7 +155,7 @@ public record ExperimentResult(String id, String corpus, String task, String spl
     }
 
     /** The answers of {@code runs}, every label's scores where the runner kept them. */
-    static TestPredictions predictions(Runner runner, List<ModelRun> runs) {
+    static TestPredictions predictions(ExperimentTrainer runner, List<ModelRun> runs) {
         List<TestPredictions.Answers> answers = new ArrayList<>();
         for (ModelRun r : runs) {
             answers.add(new TestPredictions.Answers(r.family().name(), r.probabilistic() ? "probability" : "score",

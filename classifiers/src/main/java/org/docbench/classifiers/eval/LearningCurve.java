@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.docbench.classifiers.train.ExperimentTrainer;
 import org.docbench.classifiers.train.TrainerSpec;
 import org.docbench.core.corpus.Splits;
 import org.docbench.core.document.LabeledDocument;
+import org.docbench.core.document.Part;
 import org.docbench.core.features.FeatureSpec;
 
 /**
@@ -42,19 +44,16 @@ public record LearningCurve(String spec, List<Point> points) {
             if (f >= 1.0) {
                 subset = exp.train();
             } else {
-                Map<String, String> parts = Splits.stratified(exp.train(), LabeledDocument::id,
+                Map<String, Part> parts = Splits.stratified(exp.train(), LabeledDocument::id,
                         d -> d.label(exp.task()), 1.0 - f, seed);
-                subset = exp.train().stream().filter(d -> parts.get(d.id()).equals("train")).toList();
+                subset = exp.train().stream().filter(d -> parts.get(d.id()) == Part.TRAIN).toList();
             }
             if (subset.stream().map(d -> d.label(exp.task())).distinct().count() < 2) {
                 continue; // too small to learn anything
             }
             Experiment sub = new Experiment(exp.corpus(), exp.task(), exp.split(), subset, List.of(), exp.test());
-            Runner runner = new Runner(sub, features, seed);
-            Featurized data = runner.full().select(selectFeatures);
-            Runner.Trained t = runner.train(spec, data);
-            // Score over the full experiment's labels so every point uses the same label set.
-            Metrics m = Metrics.of(runner.labels(), runner.truth(data.testDocs), t.predict(data.test).predicted());
+            // Scored over the full experiment's labels so every point uses the same label set.
+            Metrics m = new ExperimentTrainer(sub, features, seed).testMetrics(spec, selectFeatures);
             points.add(new Point(f, subset.size(), m.accuracy(), m.macroF1()));
         }
         return new LearningCurve(spec.name(), points);

@@ -1,5 +1,8 @@
 package org.docbench.classifiers.report;
 
+import static org.docbench.classifiers.report.Block.Column.left;
+import static org.docbench.classifiers.report.Block.Column.right;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,8 +44,8 @@ final class AblationSection {
                         pct(r.testMacroF1()) + (chosen ? "" : " (" + delta(r.testMacroF1() - reference.testMacroF1()) + ")"),
                         pct(r.testAccuracy()), String.format(Locale.ROOT, "%,d", r.features())));
             }
-            b.add(new Block.Table(List.of("decision", "configuration", "valid macro-F1", "test macro-F1", "test accuracy", "features"),
-                    rows, new boolean[] {false, false, true, true, true, true}));
+            b.add(new Block.Table(List.of(left("decision"), left("configuration"), right("valid macro-F1"),
+                    right("test macro-F1"), right("test accuracy"), right("features")), rows));
         }
         return b;
     }

@@ -1,6 +1,7 @@
 package org.docbench.classifiers.report;
 
 import java.util.List;
+import java.util.Objects;
 
 import org.docbench.classifiers.eval.CrossValidation;
 import org.docbench.classifiers.eval.ExperimentResult;
@@ -14,11 +15,45 @@ sealed interface Block {
     record Paragraph(String text) implements Block {
     }
 
-    /** A table; {@code right[i]} right-aligns column i (numbers). */
-    record Table(List<String> header, List<List<String>> rows, boolean[] right) implements Block {
+    /** How a column's cells line up: numbers right, text left. */
+    enum Align { LEFT, RIGHT }
+
+    /** A table column: its header and its alignment. */
+    record Column(String name, Align align) {
+        public Column {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(align, "align");
+        }
+
+        static Column left(String name) {
+            return new Column(name, Align.LEFT);
+        }
+
+        /** A column of numbers. */
+        static Column right(String name) {
+            return new Column(name, Align.RIGHT);
+        }
+    }
+
+    /** A table: its columns and rows of cells, one cell per column. */
+    record Table(List<Column> columns, List<List<String>> rows) implements Block {
         public Table {
-            header = List.copyOf(header);
+            columns = List.copyOf(columns);
             rows = rows.stream().map(List::copyOf).toList();
+            for (List<String> row : rows) {
+                if (row.size() != columns.size()) {
+                    throw new IllegalArgumentException("row " + row + " has " + row.size() + " cells, the table "
+                            + columns.size() + " columns");
+                }
+            }
+        }
+
+        List<String> header() {
+            return columns.stream().map(Column::name).toList();
+        }
+
+        boolean rightAligned(int column) {
+            return columns.get(column).align() == Align.RIGHT;
         }
     }
 

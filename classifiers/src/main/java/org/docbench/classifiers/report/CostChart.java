@@ -16,6 +16,12 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * Stateless; needs a headless AWT.
  */
 final class CostChart {
+    /**
+     * The experiment the report charts: AllSides ideology on the random split, the largest one and
+     * the one the ablation runs on. Spelled out here since the report does not import the study
+     * that names its task; a report without it has no chart.
+     */
+    static final String EXPERIMENT = "allsides/ideology/random";
     private static final int W = 620;
     private static final int H = 440;
 

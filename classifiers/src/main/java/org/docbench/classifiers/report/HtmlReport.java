@@ -15,21 +15,24 @@ public final class HtmlReport {
     private HtmlReport() {
     }
 
+    /** The page's head: title and style sheet. */
+    private static final String HEAD = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>docbench accuracy report</title>\n"
+            + "<style>body{font-family:system-ui,sans-serif;max-width:1200px;margin:2em auto;padding:0 1em;color:#222}"
+            + "table{border-collapse:collapse;margin:0.8em 0;font-size:0.9em}th,td{border:1px solid #ccc;padding:3px 7px}"
+            + "th{background:#f3f3f3}td.r{text-align:right;font-variant-numeric:tabular-nums}"
+            + "code{background:#f6f6f6;padding:0 3px;font-size:0.9em}img{max-width:100%;display:block;margin:0.5em 0}"
+            + "h2{border-bottom:1px solid #ddd;margin-top:2em}"
+            // Wide tables scroll inside their own box instead of widening the page; long cells wrap.
+            + ".scroll{max-width:100%;overflow-x:auto;margin:0.8em 0}.scroll table{margin:0}"
+            + "td.r{white-space:nowrap}td code{overflow-wrap:anywhere}"
+            + "nav.toc{background:#fafafa;border:1px solid #e3e3e3;padding:0.5em 1em;margin:1em 0}"
+            + "nav.toc ul{margin:0.2em 0;padding-left:1.2em}nav.toc li{margin:0.1em 0}"
+            + ".panels img{display:inline-block;margin:0.3em 0.6em 0.3em 0;max-width:49%}"
+            + "</style></head><body>\n";
+
     public static String render(Report report) {
         StringBuilder sb = new StringBuilder();
-        sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>docbench accuracy report</title>\n")
-                .append("<style>body{font-family:system-ui,sans-serif;max-width:1200px;margin:2em auto;padding:0 1em;color:#222}")
-                .append("table{border-collapse:collapse;margin:0.8em 0;font-size:0.9em}th,td{border:1px solid #ccc;padding:3px 7px}")
-                .append("th{background:#f3f3f3}td.r{text-align:right;font-variant-numeric:tabular-nums}")
-                .append("code{background:#f6f6f6;padding:0 3px;font-size:0.9em}img{max-width:100%;display:block;margin:0.5em 0}")
-                .append("h2{border-bottom:1px solid #ddd;margin-top:2em}")
-                // Wide tables scroll inside their own box instead of widening the page; long cells wrap.
-                .append(".scroll{max-width:100%;overflow-x:auto;margin:0.8em 0}.scroll table{margin:0}")
-                .append("td.r{white-space:nowrap}td code{overflow-wrap:anywhere}")
-                .append("nav.toc{background:#fafafa;border:1px solid #e3e3e3;padding:0.5em 1em;margin:1em 0}")
-                .append("nav.toc ul{margin:0.2em 0;padding-left:1.2em}nav.toc li{margin:0.1em 0}")
-                .append(".panels img{display:inline-block;margin:0.3em 0.6em 0.3em 0;max-width:49%}")
-                .append("</style></head><body>\n");
+        sb.append(HEAD);
         List<Block> blocks = Sections.build(report);
         boolean tocWritten = false;
         for (Block block : blocks) {
@@ -37,48 +40,56 @@ public final class HtmlReport {
                 sb.append(toc(blocks));
                 tocWritten = true;
             }
-            if (block instanceof Block.Heading h) {
-                sb.append("<h").append(h.level());
-                if (h.anchor() != null) {
-                    sb.append(" id=\"").append(escape(h.anchor())).append('"');
-                }
-                sb.append('>').append(inline(h.text())).append("</h").append(h.level()).append(">\n");
-            } else if (block instanceof Block.Paragraph p) {
-                sb.append("<p>").append(inline(p.text())).append("</p>\n");
-            } else if (block instanceof Block.Bullets l) {
-                sb.append("<ul>");
-                l.items().forEach(i -> sb.append("<li>").append(inline(i)).append("</li>"));
-                sb.append("</ul>\n");
-            } else if (block instanceof Block.Table t) {
-                sb.append("<div class=\"scroll\"><table><tr>");
-                t.header().forEach(c -> sb.append("<th>").append(inline(c)).append("</th>"));
-                sb.append("</tr>\n");
-                for (List<String> row : t.rows()) {
-                    sb.append("<tr>");
-                    for (int i = 0; i < row.size(); i++) {
-                        sb.append(t.right()[i] ? "<td class=\"r\">" : "<td>").append(inline(row.get(i))).append("</td>");
-                    }
-                    sb.append("</tr>\n");
-                }
-                sb.append("</table></div>\n");
-            } else if (block instanceof Block.ExperimentChart c) {
-                List<String> images = Charts.drawAll(c.kind(), c.experiment());
-                String alt = escape(c.kind().name().toLowerCase(java.util.Locale.ROOT) + " chart of " + c.experiment().id());
-                sb.append(images.size() > 1 ? "<div class=\"panels\">" : "");
-                images.forEach(src -> sb.append("<img alt=\"").append(alt).append("\" src=\"").append(src).append("\">"));
-                sb.append(images.size() > 1 ? "</div>\n" : "\n");
-            } else if (block instanceof Block.CostChart c) {
-                for (String png : CostChart.draw(c.experiment())) {
-                    sb.append("<img style=\"display:inline-block;max-width:49%\" alt=\"cost chart of ")
-                            .append(escape(c.experiment().id())).append("\" src=\"").append(png).append("\">");
-                }
-                sb.append('\n');
-            } else if (block instanceof Block.CvChart c) {
-                sb.append("<img alt=\"cross-validation chart\" src=\"").append(Charts.cv(c.cv())).append("\">\n");
-            }
+            block(sb, block);
         }
         sb.append("</body></html>\n");
         return sb.toString();
+    }
+
+    private static void block(StringBuilder sb, Block block) {
+        if (block instanceof Block.Heading h) {
+            sb.append("<h").append(h.level());
+            if (h.anchor() != null) {
+                sb.append(" id=\"").append(escape(h.anchor())).append('"');
+            }
+            sb.append('>').append(inline(h.text())).append("</h").append(h.level()).append(">\n");
+        } else if (block instanceof Block.Paragraph p) {
+            sb.append("<p>").append(inline(p.text())).append("</p>\n");
+        } else if (block instanceof Block.Bullets l) {
+            sb.append("<ul>");
+            l.items().forEach(i -> sb.append("<li>").append(inline(i)).append("</li>"));
+            sb.append("</ul>\n");
+        } else if (block instanceof Block.Table t) {
+            table(sb, t);
+        } else if (block instanceof Block.ExperimentChart c) {
+            List<String> images = Charts.drawAll(c.kind(), c.experiment());
+            String alt = escape(c.kind().name().toLowerCase(java.util.Locale.ROOT) + " chart of " + c.experiment().id());
+            sb.append(images.size() > 1 ? "<div class=\"panels\">" : "");
+            images.forEach(src -> sb.append("<img alt=\"").append(alt).append("\" src=\"").append(src).append("\">"));
+            sb.append(images.size() > 1 ? "</div>\n" : "\n");
+        } else if (block instanceof Block.CostChart c) {
+            for (String png : CostChart.draw(c.experiment())) {
+                sb.append("<img style=\"display:inline-block;max-width:49%\" alt=\"cost chart of ")
+                        .append(escape(c.experiment().id())).append("\" src=\"").append(png).append("\">");
+            }
+            sb.append('\n');
+        } else if (block instanceof Block.CvChart c) {
+            sb.append("<img alt=\"cross-validation chart\" src=\"").append(Charts.cv(c.cv())).append("\">\n");
+        }
+    }
+
+    private static void table(StringBuilder sb, Block.Table t) {
+        sb.append("<div class=\"scroll\"><table><tr>");
+        t.header().forEach(c -> sb.append("<th>").append(inline(c)).append("</th>"));
+        sb.append("</tr>\n");
+        for (List<String> row : t.rows()) {
+            sb.append("<tr>");
+            for (int i = 0; i < row.size(); i++) {
+                sb.append(t.rightAligned(i) ? "<td class=\"r\">" : "<td>").append(inline(row.get(i))).append("</td>");
+            }
+            sb.append("</tr>\n");
+        }
+        sb.append("</table></div>\n");
     }
 
     /**

@@ -21,7 +21,7 @@ public final class MarkdownReport {
                 row(sb, t.header());
                 sb.append('|');
                 for (int i = 0; i < t.header().size(); i++) {
-                    sb.append(t.right()[i] ? "---:|" : "---|");
+                    sb.append(t.rightAligned(i) ? "---:|" : "---|");
                 }
                 sb.append('\n');
                 t.rows().forEach(r -> row(sb, r));

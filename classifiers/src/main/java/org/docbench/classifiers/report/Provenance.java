@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.docbench.classifiers.train.ModelFamily;
 import org.docbench.classifiers.train.TrainerSpec;
 import org.docbench.core.corpus.CorpusManifest;
+import org.docbench.core.features.FeatureSpec;
 
 /**
  * What a reader needs to reproduce any figure of the report. Immutable.
@@ -36,6 +37,16 @@ public record Provenance(String command, String gitCommit, long seed, List<Long>
     public Provenance {
         cvSeeds = List.copyOf(cvSeeds);
         corpora = List.copyOf(corpora);
+    }
+
+    /**
+     * The provenance of a run on this machine: {@code root}'s git commit (see {@link #gitCommit}),
+     * the Tribuo version, JDK, OS and CPU as detected now.
+     */
+    public static Provenance of(String command, Path root, long seed, List<Long> cvSeeds, FeatureSpec features,
+                                List<CorpusManifest> corpora, List<ModelFamily> families) {
+        return new Provenance(command, gitCommit(root), seed, cvSeeds, features.describe(), corpora, describe(families),
+                org.tribuo.Tribuo.VERSION, detectJdk(), detectOs(), detectCpu());
     }
 
     static Map<String, Map<String, Map<String, String>>> describe(List<ModelFamily> families) {

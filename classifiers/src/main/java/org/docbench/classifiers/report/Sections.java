@@ -1,5 +1,8 @@
 package org.docbench.classifiers.report;
 
+import static org.docbench.classifiers.report.Block.Column.left;
+import static org.docbench.classifiers.report.Block.Column.right;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +14,7 @@ import org.docbench.classifiers.eval.CrossValidation;
 import org.docbench.classifiers.eval.ExperimentResult;
 import org.docbench.classifiers.eval.LearningCurve;
 import org.docbench.classifiers.eval.ModelResult;
+import org.docbench.classifiers.train.Family;
 import org.docbench.core.corpus.CorpusManifest;
 
 /** Turns a {@link Report} into the ordered blocks both writers render. Stateless. */
@@ -26,14 +30,54 @@ final class Sections {
                 + "held-out test documents; brackets are 95% bootstrap intervals (" + org.docbench.classifiers.eval.Bootstrap.RESAMPLES
                 + " seeded resamples of the test documents). **Bold** marks the best model of an experiment (highest macro-F1); "
                 + "`≈` marks models McNemar's test cannot tell from it (p ≥ 0.05). Times vary between runs; nothing else does."));
-        b.add(new Block.Table(List.of("provenance", ""), List.of(
+        b.add(provenance(r));
+        b.add(corpora(p));
+        b.add(new Block.Heading(2, "About this data", "data"));
+        p.corpora().forEach(m -> b.add(new Block.Paragraph(DataNotes.about(m))));
+
+        b.add(new Block.Heading(2, "Summary", "summary"));
+        b.add(summary(r));
+        if (!r.published().isEmpty()) {
+            b.add(new Block.Heading(3, "AllSides: ours beside the published figures", "published"));
+            b.add(published(r));
+        }
+
+        b.add(new Block.Heading(2, "What the columns mean", "columns"));
+        b.add(new Block.Bullets(Glossary.columns()));
+        b.addAll(AblationSection.blocks(r.ablations()));
+        b.addAll(CostChart.blocks(r, CostChart.EXPERIMENT));
+        for (ExperimentResult e : r.experiments()) {
+            experiment(b, e, p.families());
+        }
+        if (!r.crossValidation().isEmpty()) {
+            crossValidation(b, r);
+        }
+        b.add(new Block.Heading(2, "Notes", "notes"));
+        b.add(new Block.Bullets(r.notes()));
+        b.add(new Block.Heading(2, "Model specs", "specs"));
+        List<List<String>> specs = new ArrayList<>();
+        p.families().forEach((fam, grid) -> grid.forEach((name, hp) -> specs.add(List.of(fam, "`" + name + "`"))));
+        b.add(new Block.Table(List.of(left("family"), left("grid configuration (first = default)")), specs));
+        b.add(new Block.Heading(2, "Timing", "timing"));
+        b.add(new Block.Bullets(r.timing().sections().stream().map(s -> s.name() + ": " + fmt1(s.seconds()) + " s").toList()));
+        return b;
+    }
+
+    /** How to reproduce the report: command, commit, seeds, features, versions, machine, wall time. */
+    private static Block.Table provenance(Report r) {
+        Provenance p = r.provenance();
+        return new Block.Table(List.of(left("provenance"), left("")), List.of(
                 List.of("command", "`" + p.command() + "`"),
                 List.of("git commit", "`" + p.gitCommit() + "`"),
                 List.of("seed", p.seed() + " (cross-validation fold seeds " + p.cvSeeds() + ")"),
                 List.of("features", "`" + p.features() + "` (fitted on each training part only)"),
                 List.of("Tribuo / JDK", p.tribuo() + " / " + p.jdk()),
                 List.of("OS / CPU", p.os() + " / " + p.cpu()),
-                List.of("wall time", fmt1(r.timing().totalSeconds()) + " s")), new boolean[2]));
+                List.of("wall time", fmt1(r.timing().totalSeconds()) + " s")));
+    }
+
+    /** One row per corpus read: documents, skipped, hash and label counts per task. */
+    private static Block.Table corpora(Provenance p) {
         List<List<String>> corpora = new ArrayList<>();
         for (CorpusManifest m : p.corpora()) {
             StringBuilder counts = new StringBuilder();
@@ -42,81 +86,67 @@ final class Sections {
             corpora.add(List.of(m.name(), String.valueOf(m.documents()), String.valueOf(m.skipped()), "`" + m.sha256() + "`",
                     counts.toString()));
         }
-        b.add(new Block.Table(List.of("corpus", "documents", "skipped", "sha256", "labels"), corpora,
-                new boolean[] {false, true, true, false, false}));
-        b.add(new Block.Heading(2, "About this data", "data"));
-        p.corpora().forEach(m -> b.add(new Block.Paragraph(DataNotes.about(m))));
+        return new Block.Table(List.of(left("corpus"), right("documents"), right("skipped"), left("sha256"), left("labels")),
+                corpora);
+    }
 
-        b.add(new Block.Heading(2, "Summary", "summary"));
+    /** One row per experiment: its best model, the majority baseline and the models McNemar cannot tell from the best. */
+    private static Block.Table summary(Report r) {
         List<List<String>> summary = new ArrayList<>();
         for (ExperimentResult e : r.experiments()) {
             ModelResult best = e.model(e.best());
-            ModelResult majority = e.models().stream().filter(m -> m.family().equals("majority")).findFirst().orElse(best);
+            ModelResult majority = e.models().stream().filter(m -> Family.MAJORITY.is(m.family())).findFirst().orElse(best);
             List<String> ties = e.models().stream().filter(m -> m != best && m.notWorseThanBest()).map(ModelResult::family).toList();
-            summary.add(List.of(e.id(), e.trainDocs() + " / " + e.testDocs(), shortName(best, p.families()), pct(best.metrics().accuracy()),
-                    pct(best.metrics().macroF1()) + " " + ci(best.macroF1Ci()), pct(majority.metrics().macroF1()),
-                    ties.isEmpty() ? "none" : String.join(", ", ties)));
+            summary.add(List.of(e.id(), e.trainDocs() + " / " + e.testDocs(), shortName(best, r.provenance().families()),
+                    pct(best.metrics().accuracy()), pct(best.metrics().macroF1()) + " " + ci(best.macroF1Ci()),
+                    pct(majority.metrics().macroF1()), ties.isEmpty() ? "none" : String.join(", ", ties)));
         }
-        b.add(new Block.Table(List.of("experiment", "train / test", "best model", "accuracy", "macro-F1", "majority macro-F1",
-                "not significantly worse (McNemar)"), summary, new boolean[] {false, true, false, true, true, true, false}));
-        if (!r.published().isEmpty()) {
-            b.add(new Block.Heading(3, "AllSides: ours beside the published figures", "published"));
-            List<List<String>> rows = new ArrayList<>();
-            for (Report.Published pub : r.published()) {
-                rows.add(List.of(pub.experiment(), pub.model() + " (published)", pct2(pub.accuracy()), pct2(pub.macroF1()), pub.source()));
-            }
-            for (ExperimentResult e : r.experiments()) {
-                if (r.published().stream().anyMatch(pub -> pub.experiment().equals(e.id()))) {
-                    // The best model, unless it is one of the two shown anyway.
-                    for (String fam : new java.util.LinkedHashSet<>(List.of("majority", "liblinear-lr", e.best()))) {
-                        if (e.models().stream().noneMatch(x -> x.family().equals(fam))) {
-                            continue; // a run without that family (a test, a smaller study) has no row to show
-                        }
-                        ModelResult m = e.model(fam);
-                        rows.add(List.of(e.id(), shortName(m, p.families()) + " (ours)", pct(m.metrics().accuracy()), pct(m.metrics().macroF1()), "this run"));
-                    }
-                }
-            }
-            b.add(new Block.Table(List.of("experiment", "model", "accuracy", "macro-F1", "source"), rows,
-                    new boolean[] {false, false, true, true, false}));
-        }
+        return new Block.Table(List.of(left("experiment"), right("train / test"), left("best model"), right("accuracy"),
+                right("macro-F1"), right("majority macro-F1"), left("not significantly worse (McNemar)")), summary);
+    }
 
-        b.add(new Block.Heading(2, "What the columns mean", "columns"));
-        b.add(new Block.Bullets(Glossary.columns()));
-        b.addAll(AblationSection.blocks(r.ablations()));
-        b.addAll(CostChart.blocks(r, "allsides/" + AccuracyReport.IDEOLOGY + "/random"));
-        for (ExperimentResult e : r.experiments()) {
-            experiment(b, e, p.families());
+    /** The published figures, then ours on the same experiments: the majority class, logistic regression and the best. */
+    private static Block.Table published(Report r) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Report.Published pub : r.published()) {
+            rows.add(List.of(pub.experiment(), pub.model() + " (published)", pct2(pub.accuracy()), pct2(pub.macroF1()), pub.source()));
         }
-        if (!r.crossValidation().isEmpty()) {
-            b.add(new Block.Heading(2, "Cross-validation", "cv"));
-            b.add(new Block.Paragraph("Stratified k-fold cross-validation over all labeled documents, repeated once per fold seed "
-                    + p.cvSeeds() + ". Scores are means over every fold of every repeat; p is the Nadeau-Bengio corrected "
-                    + "resampled t-test of macro-F1 against the best family over those r x k folds (J - 1 degrees of freedom)."));
-            for (CrossValidation cv : r.crossValidation()) {
-                b.add(new Block.Heading(3, cv.corpus() + "/" + cv.task() + ": " + cv.k() + " folds x " + cv.seeds().size()
-                        + " repeats", "cv-" + cv.corpus() + "-" + cv.task()));
-                List<List<String>> rows = new ArrayList<>();
-                for (CrossValidation.Model m : cv.ranked()) {
-                    boolean best = m.family().equals(cv.best());
-                    rows.add(List.of(mark(m.family(), best, m.notWorseThanBest()), pct(m.meanAccuracy()),
-                            pct(m.meanMacroF1()) + " ± " + pct(m.sdMacroF1()),
-                            m.vsBest() == null ? "—" : fmt2(m.vsBest().t()), m.vsBest() == null ? "—" : pval(m.vsBest().p())));
+        for (ExperimentResult e : r.experiments()) {
+            if (r.published().stream().anyMatch(pub -> pub.experiment().equals(e.id()))) {
+                // The best model, unless it is one of the two shown anyway.
+                for (String fam : new java.util.LinkedHashSet<>(List.of(Family.MAJORITY.spelling(), Family.LIBLINEAR_LR.spelling(), e.best()))) {
+                    if (e.models().stream().noneMatch(x -> x.family().equals(fam))) {
+                        continue; // a run without that family (a test, a smaller study) has no row to show
+                    }
+                    ModelResult m = e.model(fam);
+                    rows.add(List.of(e.id(), shortName(m, r.provenance().families()) + " (ours)", pct(m.metrics().accuracy()),
+                            pct(m.metrics().macroF1()), "this run"));
                 }
-                b.add(new Block.Table(List.of("model", "accuracy", "macro-F1 ± sd", "t vs best", "p"), rows,
-                        new boolean[] {false, true, true, true, true}));
-                b.add(new Block.CvChart(cv));
             }
         }
-        b.add(new Block.Heading(2, "Notes", "notes"));
-        b.add(new Block.Bullets(r.notes()));
-        b.add(new Block.Heading(2, "Model specs", "specs"));
-        List<List<String>> specs = new ArrayList<>();
-        p.families().forEach((fam, grid) -> grid.forEach((name, hp) -> specs.add(List.of(fam, "`" + name + "`"))));
-        b.add(new Block.Table(List.of("family", "grid configuration (first = default)"), specs, new boolean[2]));
-        b.add(new Block.Heading(2, "Timing", "timing"));
-        b.add(new Block.Bullets(r.timing().sections().stream().map(s -> s.name() + ": " + fmt1(s.seconds()) + " s").toList()));
-        return b;
+        return new Block.Table(List.of(left("experiment"), left("model"), right("accuracy"), right("macro-F1"), left("source")),
+                rows);
+    }
+
+    private static void crossValidation(List<Block> b, Report r) {
+        b.add(new Block.Heading(2, "Cross-validation", "cv"));
+        b.add(new Block.Paragraph("Stratified k-fold cross-validation over all labeled documents, repeated once per fold seed "
+                + r.provenance().cvSeeds() + ". Scores are means over every fold of every repeat; p is the Nadeau-Bengio corrected "
+                + "resampled t-test of macro-F1 against the best family over those r x k folds (J - 1 degrees of freedom)."));
+        for (CrossValidation cv : r.crossValidation()) {
+            b.add(new Block.Heading(3, cv.corpus() + "/" + cv.task() + ": " + cv.k() + " folds x " + cv.seeds().size()
+                    + " repeats", "cv-" + cv.corpus() + "-" + cv.task()));
+            List<List<String>> rows = new ArrayList<>();
+            for (CrossValidation.Model m : cv.ranked()) {
+                boolean best = m.family().equals(cv.best());
+                rows.add(List.of(mark(m.family(), best, m.notWorseThanBest()), pct(m.meanAccuracy()),
+                        pct(m.meanMacroF1()) + " ± " + pct(m.sdMacroF1()),
+                        m.vsBest() == null ? "—" : fmt2(m.vsBest().t()), m.vsBest() == null ? "—" : pval(m.vsBest().p())));
+            }
+            b.add(new Block.Table(List.of(left("model"), right("accuracy"), right("macro-F1 ± sd"), right("t vs best"), right("p")),
+                    rows));
+            b.add(new Block.CvChart(cv));
+        }
     }
 
     /** The family and the hyperparameters its grid varies, e.g. {@code liblinear-lr C=10}. */
@@ -146,6 +176,30 @@ final class Sections {
         b.add(new Block.Paragraph(e.trainDocs() + " training, " + e.validDocs() + " validation and " + e.testDocs()
                 + " test documents (test: " + counts + "); " + e.selection() + "."));
         experimentNotes(b, e);
+        b.add(models(e, families));
+        b.add(new Block.ExperimentChart(Block.Kind.SCORES, e));
+        b.add(new Block.ExperimentChart(Block.Kind.ACCURACY_VS_TIME, e));
+
+        ModelResult best = e.model(e.best());
+        b.add(new Block.Heading(3, "Best model: " + best.spec(), null));
+        b.add(perClass(best));
+        b.add(confusion(e, best));
+        b.add(new Block.ExperimentChart(Block.Kind.CONFUSION, e));
+        if (!best.confused().isEmpty()) {
+            List<List<String>> pairs = new ArrayList<>();
+            for (ConfusedPair c : best.confused()) {
+                pairs.add(List.of(c.truth(), c.predicted(), String.valueOf(c.count()), String.join(", ", c.examples())));
+            }
+            b.add(new Block.Paragraph("Most confused pairs:"));
+            b.add(new Block.Table(List.of(left("true"), left("predicted as"), right("documents"), left("examples")), pairs));
+        }
+        topFeatures(b, e);
+        calibration(b, e);
+        learningCurve(b, e);
+    }
+
+    /** The experiment's model table: one row per model and peer. */
+    private static Block.Table models(ExperimentResult e, Map<String, Map<String, Map<String, String>>> families) {
         List<List<String>> rows = new ArrayList<>();
         for (ModelResult m : e.models()) {
             boolean best = m.family().equals(e.best());
@@ -159,23 +213,24 @@ final class Sections {
                     String.valueOf(m.features()) + (m.selectedFeatures() > 0 ? " (χ²)" : ""),
                     String.valueOf(m.trainDocuments())));
         }
-        b.add(new Block.Table(List.of("model", "accuracy", "macro-F1", "weighted F1", "McNemar p vs best (only it/only best)",
-                "ECE", "train ms", "docs/s", "features", "train docs"), rows,
-                new boolean[] {false, true, true, true, true, true, true, true, true, true}));
-        b.add(new Block.ExperimentChart(Block.Kind.SCORES, e));
-        b.add(new Block.ExperimentChart(Block.Kind.ACCURACY_VS_TIME, e));
+        return new Block.Table(List.of(left("model"), right("accuracy"), right("macro-F1"), right("weighted F1"),
+                right("McNemar p vs best (only it/only best)"), right("ECE"), right("train ms"), right("docs/s"),
+                right("features"), right("train docs")), rows);
+    }
 
-        ModelResult best = e.model(e.best());
-        b.add(new Block.Heading(3, "Best model: " + best.spec(), null));
+    private static Block.Table perClass(ModelResult best) {
         List<List<String>> per = new ArrayList<>();
         for (ClassScores c : best.metrics().perClass()) {
             per.add(List.of(c.label(), pct(c.precision()), pct(c.recall()), pct(c.f1()), String.valueOf(c.support())));
         }
-        b.add(new Block.Table(List.of("label", "precision", "recall", "F1", "support"), per,
-                new boolean[] {false, true, true, true, true}));
-        List<String> header = new ArrayList<>();
-        header.add("true \\ predicted");
-        header.addAll(e.labels());
+        return new Block.Table(List.of(left("label"), right("precision"), right("recall"), right("F1"), right("support")), per);
+    }
+
+    /** The best model's confusion matrix: true labels down, predicted across. */
+    private static Block.Table confusion(ExperimentResult e, ModelResult best) {
+        List<Block.Column> columns = new ArrayList<>();
+        columns.add(left("true \\ predicted"));
+        e.labels().forEach(label -> columns.add(right(label)));
         List<List<String>> cm = new ArrayList<>();
         int[][] m = best.metrics().confusion();
         for (int t = 0; t < m.length; t++) {
@@ -186,49 +241,49 @@ final class Sections {
             }
             cm.add(row);
         }
-        boolean[] right = new boolean[header.size()];
-        java.util.Arrays.fill(right, 1, right.length, true);
-        b.add(new Block.Table(header, cm, right));
-        b.add(new Block.ExperimentChart(Block.Kind.CONFUSION, e));
-        if (!best.confused().isEmpty()) {
-            List<List<String>> pairs = new ArrayList<>();
-            for (ConfusedPair c : best.confused()) {
-                pairs.add(List.of(c.truth(), c.predicted(), String.valueOf(c.count()), String.join(", ", c.examples())));
-            }
-            b.add(new Block.Paragraph("Most confused pairs:"));
-            b.add(new Block.Table(List.of("true", "predicted as", "documents", "examples"), pairs,
-                    new boolean[] {false, false, true, false}));
-        }
+        return new Block.Table(columns, cm);
+    }
+
+    /** The highest-weighted features per label of the best linear model, when there is one. */
+    private static void topFeatures(List<Block> b, ExperimentResult e) {
         ModelResult linear = e.models().stream().filter(x -> !x.topFeatures().isEmpty())
                 .max(java.util.Comparator.comparing((ModelResult x) -> x.metrics().macroF1())).orElse(null);
-        if (linear != null) {
-            b.add(new Block.Paragraph("Top features per label of the best linear model, " + linear.spec() + ":"));
-            List<List<String>> tf = new ArrayList<>();
-            for (Map.Entry<String, List<Map.Entry<String, Double>>> en : linear.topFeatures().entrySet()) {
-                tf.add(List.of(en.getKey(), en.getValue().stream().limit(8)
-                        .map(x -> "`" + x.getKey() + "` " + fmt2(x.getValue())).reduce((x, y) -> x + ", " + y).orElse("")));
-            }
-            b.add(new Block.Table(List.of("label", "features (weight)"), tf, new boolean[2]));
+        if (linear == null) {
+            return;
         }
+        b.add(new Block.Paragraph("Top features per label of the best linear model, " + linear.spec() + ":"));
+        List<List<String>> tf = new ArrayList<>();
+        for (Map.Entry<String, List<Map.Entry<String, Double>>> en : linear.topFeatures().entrySet()) {
+            tf.add(List.of(en.getKey(), en.getValue().stream().limit(8)
+                    .map(x -> "`" + x.getKey() + "` " + fmt2(x.getValue())).reduce((x, y) -> x + ", " + y).orElse("")));
+        }
+        b.add(new Block.Table(List.of(left("label"), left("features (weight)")), tf));
+    }
+
+    private static void calibration(List<Block> b, ExperimentResult e) {
         List<ModelResult> calibrated = e.models().stream().filter(x -> x.calibration() != null).toList();
-        if (!calibrated.isEmpty()) {
-            b.add(new Block.Paragraph("Calibration (probabilistic models): expected calibration error over "
-                    + org.docbench.classifiers.eval.Calibration.BINS + " confidence bins; "
-                    + calibrated.stream().map(x -> x.family() + " " + fmt3(x.calibration().ece()))
-                    .reduce((x, y) -> x + ", " + y).orElse("") + "."));
-            b.add(new Block.ExperimentChart(Block.Kind.CALIBRATION, e));
+        if (calibrated.isEmpty()) {
+            return;
         }
+        b.add(new Block.Paragraph("Calibration (probabilistic models): expected calibration error over "
+                + org.docbench.classifiers.eval.Calibration.BINS + " confidence bins; "
+                + calibrated.stream().map(x -> x.family() + " " + fmt3(x.calibration().ece()))
+                .reduce((x, y) -> x + ", " + y).orElse("") + "."));
+        b.add(new Block.ExperimentChart(Block.Kind.CALIBRATION, e));
+    }
+
+    private static void learningCurve(List<Block> b, ExperimentResult e) {
         LearningCurve lc = e.learningCurve();
-        if (lc != null && !lc.points().isEmpty()) {
-            b.add(new Block.Paragraph("Learning curve of " + lc.spec() + " (seeded stratified fractions of the training part):"));
-            List<List<String>> pts = new ArrayList<>();
-            for (LearningCurve.Point pt : lc.points()) {
-                pts.add(List.of(fmt2(pt.fraction()), String.valueOf(pt.documents()), pct(pt.accuracy()), pct(pt.macroF1())));
-            }
-            b.add(new Block.Table(List.of("fraction", "train docs", "accuracy", "macro-F1"), pts,
-                    new boolean[] {true, true, true, true}));
-            b.add(new Block.ExperimentChart(Block.Kind.LEARNING_CURVE, e));
+        if (lc == null || lc.points().isEmpty()) {
+            return;
         }
+        b.add(new Block.Paragraph("Learning curve of " + lc.spec() + " (seeded stratified fractions of the training part):"));
+        List<List<String>> pts = new ArrayList<>();
+        for (LearningCurve.Point pt : lc.points()) {
+            pts.add(List.of(fmt2(pt.fraction()), String.valueOf(pt.documents()), pct(pt.accuracy()), pct(pt.macroF1())));
+        }
+        b.add(new Block.Table(List.of(right("fraction"), right("train docs"), right("accuracy"), right("macro-F1")), pts));
+        b.add(new Block.ExperimentChart(Block.Kind.LEARNING_CURVE, e));
     }
 
     /** Feature fitting time, labels left out of macro-F1, and where the per-document predictions are. */

@@ -6,11 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.docbench.classifiers.progress.ProgressMeter;
 import org.docbench.core.corpus.CorpusManifest;
 import org.docbench.core.corpus.LayoutCorpusReader;
 import org.docbench.core.document.LabeledDocument;
 import org.docbench.core.features.FeatureSpec;
-import org.docbench.classifiers.progress.ProgressMeter;
 
 /**
  * The models {@code docbench classify --task T} uses: logistic regression by SGD (a family the
@@ -31,7 +31,7 @@ public final class DefaultModels {
         LayoutCorpusReader reader = LayoutCorpusReader.embedded();
         List<LabeledDocument> docs = reader.readAll();
         CorpusManifest manifest = CorpusManifest.of(reader.name(), reader.location(), docs, 0);
-        Trainers.quietLogging();
+        TrainerLogging.quiet();
         Files.createDirectories(out);
         for (String task : reader.tasks()) {
             SavedModel m = train(docs, task, manifest);

@@ -40,7 +40,12 @@ public record ModelFamily(String name, String description, List<TrainerSpec> gri
 
     /** True when this family is a baseline (nothing to learn from the text). */
     public boolean baseline() {
-        return name.equals(Trainers.MAJORITY) || name.equals(Trainers.STRATIFIED);
+        return is(Family.MAJORITY) || is(Family.STRATIFIED);
+    }
+
+    /** Whether this is {@code family} (whatever its grid, feature selection or sample). */
+    public boolean is(Family family) {
+        return family.is(name);
     }
 
     /** The same family trained on the top {@code k} chi-square features. */

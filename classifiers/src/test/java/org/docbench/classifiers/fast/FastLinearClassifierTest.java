@@ -9,12 +9,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import org.docbench.classifiers.report.AllSidesChoice;
+import org.docbench.classifiers.study.AllSidesChoice;
 import org.docbench.classifiers.train.Trainers;
 import org.docbench.core.corpus.AllSidesReader;
 import org.docbench.core.corpus.LayoutCorpusReader;
 import org.docbench.core.corpus.OnError;
 import org.docbench.core.document.LabeledDocument;
+import org.docbench.core.document.Part;
 import org.docbench.core.features.FeatureExtractor;
 import org.docbench.core.features.FeatureSpec;
 import org.junit.jupiter.api.Assumptions;
@@ -35,11 +36,7 @@ import org.tribuo.classification.liblinear.LibLinearClassificationTrainer;
 import org.tribuo.classification.liblinear.LinearClassificationType;
 import org.tribuo.classification.liblinear.LinearClassificationType.LinearType;
 import org.tribuo.classification.mnb.MultinomialNaiveBayesTrainer;
-import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
-import org.tribuo.classification.sgd.objectives.Hinge;
-import org.tribuo.classification.sgd.objectives.LogMulticlass;
 import org.tribuo.datasource.ListDataSource;
-import org.tribuo.math.optimisers.AdaGrad;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /**
@@ -51,16 +48,16 @@ class FastLinearClassifierTest {
 
     static Stream<Arguments> models() {
         return Stream.of(
-                Arguments.of("logistic regression", new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.5, 0.1), 5, 1000, 1, 7L), FeatureSpec.defaults()),
-                Arguments.of("linear SVM", new LinearSGDTrainer(new Hinge(), new AdaGrad(0.5, 0.1), 5, 1000, 1, 7L), FeatureSpec.defaults()),
-                Arguments.of("LR, counts, char n-grams", new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.1, 0.1), 3, 1000, 1, 7L),
+                Arguments.of("logistic regression", Trainers.logisticRegression(0.5, 5).create(7L), FeatureSpec.defaults()),
+                Arguments.of("linear SVM", Trainers.linearSvmSgd(0.5, 5).create(7L), FeatureSpec.defaults()),
+                Arguments.of("LR, counts, char n-grams", Trainers.logisticRegression(0.1, 3).create(7L),
                         new FeatureSpec(2, 3, 4, FeatureSpec.Weighting.COUNT, 2, 0)),
                 Arguments.of("naive Bayes", new MultinomialNaiveBayesTrainer(1.0), FeatureSpec.defaults()),
                 Arguments.of("naive Bayes, counts, light smoothing", new MultinomialNaiveBayesTrainer(0.01),
                         FeatureSpec.defaults().withWeighting(FeatureSpec.Weighting.COUNT)),
-                Arguments.of("LR, hashed", new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.5, 0.1), 5, 1000, 1, 7L),
+                Arguments.of("LR, hashed", Trainers.logisticRegression(0.5, 5).create(7L),
                         FeatureSpec.defaults().withHashBits(16)),
-                Arguments.of("LR, sublinear TF-IDF", new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.5, 0.1), 5, 1000, 1, 7L),
+                Arguments.of("LR, sublinear TF-IDF", Trainers.logisticRegression(0.5, 5).create(7L),
                         FeatureSpec.defaults().withSublinearTf(true)),
                 Arguments.of("LibLinear SVM", liblinear(LinearType.L2R_L2LOSS_SVC_DUAL, 1), FeatureSpec.defaults()),
                 Arguments.of("LibLinear SVM, sublinear TF-IDF, unnormalized", liblinear(LinearType.L2R_L2LOSS_SVC_DUAL, 0.3),
@@ -93,7 +90,7 @@ class FastLinearClassifierTest {
         String first = docs.get(0).label("stance");
         List<LabeledDocument> two = docs.stream().map(d -> new LabeledDocument(d.id(), d.text(),
                 java.util.Map.of("stance", d.label("stance").equals(first) ? first : "other"), d.splits(), d.metadata())).toList();
-        List<LabeledDocument> train = two.stream().filter(d -> "train".equals(d.split("random"))).toList();
+        List<LabeledDocument> train = two.stream().filter(d -> d.part("random") == Part.TRAIN).toList();
         assertEquivalent(name, trainer, SUBLINEAR_RAW, "stance", train, two);
     }
 
@@ -108,7 +105,7 @@ class FastLinearClassifierTest {
     void fastPath_equalsTribuoPredict_onEveryEmbeddedDocument(String name, Trainer<Label> trainer, FeatureSpec spec) {
         List<LabeledDocument> docs = LayoutCorpusReader.embedded().readAll();
         for (String task : List.of("topic", "stance")) {
-            List<LabeledDocument> train = docs.stream().filter(d -> "train".equals(d.split("random"))).toList();
+            List<LabeledDocument> train = docs.stream().filter(d -> d.part("random") == Part.TRAIN).toList();
             assertEquivalent(name + "/" + task, trainer, spec, task, train, docs);
         }
     }
@@ -130,11 +127,11 @@ class FastLinearClassifierTest {
             sample = all.limit(2000).toList();
         }
         List<LabeledDocument> train = sample.subList(0, 1500);
-        assertEquivalent("allsides/stance", new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.5, 0.1), 3, 1000, 1, 7L),
+        assertEquivalent("allsides/stance", Trainers.logisticRegression(0.5, 3).create(7L),
                 FeatureSpec.defaults(), "stance", train, sample);
         FeatureExtractor raw = FeatureExtractor.fit(FeatureSpec.defaults(), Normalizer.none(), FastTokenizer::new,
                 train.stream().map(LabeledDocument::text).toList());
-        assertEquivalent("allsides/stance/raw", new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.5, 0.1), 3, 1000, 1, 7L),
+        assertEquivalent("allsides/stance/raw", Trainers.logisticRegression(0.5, 3).create(7L),
                 raw, "stance", train, sample);
         // The report's AllSides choice (InferenceBenchmark's model=best): its documents, features and model.
         AllSidesChoice best = AllSidesChoice.chosen();
@@ -152,10 +149,10 @@ class FastLinearClassifierTest {
     @Test
     void fastPath_withoutNormalizer_tokenizesRawText_andEqualsTribuoPredict() {
         List<LabeledDocument> docs = LayoutCorpusReader.embedded().readAll();
-        List<LabeledDocument> train = docs.stream().filter(d -> "train".equals(d.split("random"))).toList();
+        List<LabeledDocument> train = docs.stream().filter(d -> d.part("random") == Part.TRAIN).toList();
         FeatureExtractor fx = FeatureExtractor.fit(FeatureSpec.defaults(), Normalizer.none(), FastTokenizer::new,
                 train.stream().map(LabeledDocument::text).toList());
-        assertEquivalent("raw/stance", new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.5, 0.1), 5, 1000, 1, 7L),
+        assertEquivalent("raw/stance", Trainers.logisticRegression(0.5, 5).create(7L),
                 fx, "stance", train, docs);
     }
 

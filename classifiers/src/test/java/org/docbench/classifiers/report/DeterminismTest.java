@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.docbench.classifiers.TestCorpus;
 import org.docbench.classifiers.eval.Experiment;
+import org.docbench.classifiers.study.Suite;
 import org.docbench.classifiers.train.ModelFamily;
 import org.docbench.classifiers.train.Trainers;
 import org.docbench.core.document.LabeledDocument;
@@ -31,8 +32,7 @@ class DeterminismTest {
         long t0 = System.nanoTime();
         suite.experiment(Experiment.of("synthetic", task, "random", docs), families, true);
         suite.crossValidate("synthetic", docs, List.of(task), families.subList(0, 6), List.of(1L));
-        return AccuracyReport.assemble(suite, null, "test", 42, List.of(1L), FeatureSpec.defaults(), families, List.of(),
-                List.of(), List.of(), t0);
+        return suite.report("test", null, List.of(1L), families, List.of(), List.of(), List.of(), t0);
     }
 
     @Test

@@ -28,6 +28,19 @@ class HtmlReportTest {
     }
 
     @Test
+    void tables_numbersAlignRight_textLeft() {
+        String summary = html.substring(html.indexOf("<table>", html.indexOf("id=\"summary\"")));
+        String row = summary.substring(summary.indexOf("<tr><td"), summary.indexOf("</tr>", summary.indexOf("<tr><td")));
+        // experiment, train / test, best model, accuracy, macro-F1, majority macro-F1, not significantly worse
+        Matcher cells = Pattern.compile("<td( class=\"r\")?>").matcher(row);
+        StringBuilder aligned = new StringBuilder();
+        while (cells.find()) {
+            aligned.append(cells.group(1) == null ? 'L' : 'R');
+        }
+        assertEquals("LRLRRRL", aligned.toString(), row);
+    }
+
+    @Test
     void toc_linksEveryAnchoredSection_andEveryLinkHasItsTarget() {
         int nav = html.indexOf("<nav class=\"toc\">");
         assertTrue(nav > 0 && nav < html.indexOf("<h2"), "contents before the first section");

@@ -70,16 +70,6 @@ class ReportContentTest {
     }
 
     @Test
-    void ideology_allSidesLabelIsRenamed_andNothingElseChanges() {
-        LabeledDocument d = new LabeledDocument("a1", "text", Map.of("stance", "left", "topic", "elections"),
-                Map.of("random", "train"), Map.of("source", "x"));
-        LabeledDocument r = AccuracyReport.ideology(List.of(d)).get(0);
-        assertEquals(Map.of("ideology", "left", "topic", "elections"), r.labels());
-        assertEquals(d.splits(), r.splits());
-        assertEquals(d.text(), r.text());
-    }
-
-    @Test
     void columns_everyColumnOfTheModelTableIsDefined() {
         assertTrue(md.contains("## What the columns mean"), md);
         String header = md.lines().filter(l -> l.startsWith("| model | accuracy")).findFirst().orElseThrow();

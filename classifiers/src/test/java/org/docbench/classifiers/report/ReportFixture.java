@@ -3,6 +3,7 @@ package org.docbench.classifiers.report;
 import java.util.List;
 
 import org.docbench.classifiers.eval.Experiment;
+import org.docbench.classifiers.study.Suite;
 import org.docbench.classifiers.train.ModelFamily;
 import org.docbench.classifiers.train.Trainers;
 import org.docbench.core.corpus.CorpusManifest;
@@ -35,7 +36,6 @@ final class ReportFixture {
             suite.crossValidate(corpus, docs, List.of(task), families.subList(0, 4), List.of(1L));
         }
         CorpusManifest manifest = CorpusManifest.of(corpus, "test://" + corpus, docs, 0);
-        return AccuracyReport.assemble(suite, null, "test", 42, cv ? List.of(1L) : List.of(), FeatureSpec.defaults(), families,
-                List.of(manifest), published, notes, t0);
+        return suite.report("test", null, cv ? List.of(1L) : List.of(), families, List.of(manifest), published, notes, t0);
     }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.docbench.classifiers.eval.ExperimentResult;
+import org.docbench.classifiers.study.Suite;
 import org.docbench.core.corpus.CorpusManifest;
 import org.docbench.core.corpus.LayoutCorpusReader;
 import org.docbench.core.corpus.OnError;
@@ -48,8 +49,7 @@ class ReportGoldenTest {
             suite.experiment(org.docbench.classifiers.eval.Experiment.of(reader.name(), task, "random", docs), families, true);
         }
         suite.crossValidate(reader.name(), docs, List.of("topic"), families.subList(0, 4), List.of(1L));
-        report = masked(AccuracyReport.assemble(suite, null, "golden", 42, List.of(1L),
-                org.docbench.core.features.FeatureSpec.defaults(), families, List.of(CorpusManifest.of(reader)), List.of(),
+        report = masked(suite.report("golden", null, List.of(1L), families, List.of(CorpusManifest.of(reader)), List.of(),
                 List.of("A golden-file test report: a fixed sample of the embedded corpus, times and environment masked."), t0));
     }
 

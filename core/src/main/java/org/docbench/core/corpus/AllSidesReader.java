@@ -20,6 +20,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.docbench.core.document.LabeledDocument;
+import org.docbench.core.document.Part;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,9 +44,26 @@ public final class AllSidesReader implements CorpusReader {
 
     /** The folder name the archive unpacks to. */
     public static final String FOLDER = "article-bias-prediction";
+    /**
+     * The two published split schemes: {@code random} (articles drawn at random) and {@code media}
+     * (whole outlets held out of training). Documents carry them under these spellings.
+     */
+    public enum Scheme {
+        RANDOM, MEDIA;
+
+        /** The scheme's name in the published folders and in documents' splits. */
+        public String spelling() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** The corpus's name in manifests and experiment ids. */
+    public static final String NAME = "allsides";
+    /** The task of the left/center/right rating of the article's publisher. */
+    public static final String STANCE = "stance";
+    /** The task of the article's topic (elections, politics, ...). */
+    public static final String TOPIC = "topic";
     private static final Set<String> BIAS = Set.of("left", "center", "right");
-    private static final List<String> SCHEMES = List.of("random", "media");
-    private static final List<String> PARTS = List.of("train", "valid", "test");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path root;
@@ -104,7 +122,7 @@ public final class AllSidesReader implements CorpusReader {
 
     @Override
     public String name() {
-        return "allsides";
+        return NAME;
     }
 
     @Override
@@ -134,9 +152,10 @@ public final class AllSidesReader implements CorpusReader {
 
     private Map<String, Map<String, String>> readSplits() {
         Map<String, Map<String, String>> byId = new HashMap<>();
-        for (String scheme : SCHEMES) {
-            for (String part : PARTS) {
-                Path file = root.resolve("data/splits").resolve(scheme).resolve(part + ".tsv");
+        for (Scheme s : Scheme.values()) {
+            String scheme = s.spelling();
+            for (Part part : Part.values()) {
+                Path file = root.resolve("data/splits").resolve(scheme).resolve(part.spelling() + ".tsv");
                 if (!Files.exists(file)) {
                     continue; // a user's copy may carry fewer splits; experiments check what they need
                 }
@@ -148,7 +167,7 @@ public final class AllSidesReader implements CorpusReader {
                                 "no ID column in header " + parser.getHeaderNames(), "the published files have ID and bias"));
                     }
                     for (CSVRecord rec : parser) {
-                        byId.computeIfAbsent(rec.get("ID").strip(), k -> new HashMap<>()).put(scheme, part);
+                        byId.computeIfAbsent(rec.get("ID").strip(), k -> new HashMap<>()).put(scheme, part.spelling());
                     }
                 } catch (IOException | IllegalArgumentException | IllegalStateException e) {
                     throw new CorpusException(new CorpusProblem(file.toString(), 0, null,
@@ -203,10 +222,10 @@ public final class AllSidesReader implements CorpusReader {
             return null;
         }
         Map<String, String> labels = new LinkedHashMap<>();
-        labels.put("stance", bias);
+        labels.put(STANCE, bias);
         String topic = text(node, "topic");
         if (!topic.isEmpty()) {
-            labels.put("topic", topic);
+            labels.put(TOPIC, topic);
         }
         Map<String, String> meta = new LinkedHashMap<>();
         for (String f : List.of("title", "source", "date", "url")) {

@@ -48,6 +48,14 @@ public record CorpusManifest(String name, String location, String sha256, int do
         return b.build(name, location, skipped);
     }
 
+    /**
+     * Describes {@code docs}, read from {@code reader} (and perhaps relabeled since): its name,
+     * location and count of skipped documents with the documents' own hash and counts.
+     */
+    public static CorpusManifest of(CorpusReader reader, java.util.List<LabeledDocument> docs) {
+        return of(reader.name(), reader.location(), docs, reader.problems().skipped());
+    }
+
     /** Accumulates a manifest one document at a time. Not thread-safe. */
     public static final class Builder {
         private final MessageDigest digest;

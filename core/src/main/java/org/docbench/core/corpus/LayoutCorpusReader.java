@@ -27,6 +27,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.docbench.core.document.LabeledDocument;
+import org.docbench.core.document.Part;
 
 /**
  * Reads a corpus in docbench's own layout, from a folder or from the classpath:
@@ -48,7 +49,6 @@ public final class LayoutCorpusReader implements CorpusReader {
     /** The classpath prefix of the corpora packaged by the {@code datasets} module. */
     public static final String CLASSPATH_ROOT = "datasets/";
 
-    private static final Set<String> PARTS = Set.of("train", "valid", "test");
 
     private final CorpusSource source;
     private final String location;
@@ -290,7 +290,7 @@ public final class LayoutCorpusReader implements CorpusReader {
                         }
                         String id = rec.get(0).strip();
                         String part = rec.get(1).strip();
-                        if (!PARTS.contains(part)) {
+                        if (!Part.isPart(part)) {
                             throw new CorpusException(new CorpusProblem(where, line, id,
                                     "unknown split '" + part + "'", "use train, valid or test"));
                         }

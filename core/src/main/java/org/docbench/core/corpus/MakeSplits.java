@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.docbench.core.document.Part;
+
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -60,16 +62,16 @@ public final class MakeSplits {
         Map<String, String> lead = wireLeads(root);
         Map<String, String> writerOf = new HashMap<>();
         rows.forEach(row -> writerOf.put(row.id(), row.id().replaceFirst("\\d+$", "")));
-        Map<String, String> random = Splits.stratified(rows, Row::id, row -> row.topic() + "|" + row.stance(), 0.2, RANDOM_SEED);
+        Map<String, Part> random = Splits.stratified(rows, Row::id, row -> row.topic() + "|" + row.stance(), 0.2, RANDOM_SEED);
         lead.forEach((id, l) -> random.put(id, random.get(l)));
-        Map<String, String> outlet = Splits.groupHeldOut(rows, Row::id, Row::outlet, 0.25, OUTLET_SEED);
+        Map<String, Part> outlet = Splits.groupHeldOut(rows, Row::id, Row::outlet, 0.25, OUTLET_SEED);
         lead.forEach((id, l) -> {
             if (!outlet.get(id).equals(outlet.get(l))) {
                 throw new IllegalStateException("wire group of " + l + " straddles the outlet split: " + id + " is in "
                         + outlet.get(id) + ", " + l + " in " + outlet.get(l) + "; reprint it at an outlet on the same side");
             }
         });
-        Map<String, String> writer = Splits.groupHeldOut(rows, Row::id, row -> writerOf.get(lead.getOrDefault(row.id(), row.id())),
+        Map<String, Part> writer = Splits.groupHeldOut(rows, Row::id, row -> writerOf.get(lead.getOrDefault(row.id(), row.id())),
                 0.25, WRITER_SEED);
         Files.createDirectories(root.resolve("splits"));
         write(root.resolve("splits/random.tsv"), random);
@@ -100,11 +102,11 @@ public final class MakeSplits {
         return lead;
     }
 
-    private static void write(Path file, Map<String, String> split) throws IOException {
+    private static void write(Path file, Map<String, Part> split) throws IOException {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write("id\tsplit\n");
-            for (Map.Entry<String, String> e : split.entrySet()) {
-                w.write(e.getKey() + "\t" + e.getValue() + "\n");
+            for (Map.Entry<String, Part> e : split.entrySet()) {
+                w.write(e.getKey() + "\t" + e.getValue().spelling() + "\n");
             }
         }
     }

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import org.docbench.core.document.LabeledDocument;
+import org.docbench.core.document.Part;
 
 /**
  * Turns one record of a user's JSON Lines or CSV corpus into a document, with the checks both
@@ -14,7 +15,6 @@ import org.docbench.core.document.LabeledDocument;
  * splits one of train/valid/test. Not thread-safe; one per read.
  */
 final class RecordChecks {
-    private static final Set<String> PARTS = Set.of("train", "valid", "test");
 
     private final FieldMapping mapping;
     private final Problems problems;
@@ -68,7 +68,7 @@ final class RecordChecks {
         Map<String, String> splits = new LinkedHashMap<>();
         for (Map.Entry<String, String> s : mapping.splits().entrySet()) {
             String part = field.apply(s.getValue());
-            if (part == null || !PARTS.contains(part.strip())) {
+            if (part == null || !Part.isPart(part.strip())) {
                 problems.report(new CorpusProblem(source, line, id, "split field '" + s.getValue() + "' is '" + part
                         + "'", "use train, valid or test"));
                 return null;

@@ -10,6 +10,8 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.function.Function;
 
+import org.docbench.core.document.Part;
+
 /**
  * Seeded ways to split documents: stratified train/test, group-held-out train/test, and
  * stratified k folds. Every method returns id -> part and gives the same answer for the same
@@ -23,17 +25,17 @@ public final class Splits {
      * Stratified random split: within each stratum, a seeded shuffle, then the first
      * {@code round(testFraction * size)} documents go to test.
      */
-    public static <T> Map<String, String> stratified(List<T> items, Function<T, String> id, Function<T, String> stratum,
-                                                     double testFraction, long seed) {
+    public static <T> Map<String, Part> stratified(List<T> items, Function<T, String> id, Function<T, String> stratum,
+                                                   double testFraction, long seed) {
         checkFraction(testFraction);
         Map<String, List<String>> byStratum = group(items, id, stratum);
-        Map<String, String> out = new TreeMap<>();
+        Map<String, Part> out = new TreeMap<>();
         Random rng = new Random(seed);
         for (List<String> ids : byStratum.values()) {
             Collections.shuffle(ids, rng);
             int test = (int) Math.round(testFraction * ids.size());
             for (int i = 0; i < ids.size(); i++) {
-                out.put(ids.get(i), i < test ? "test" : "train");
+                out.put(ids.get(i), i < test ? Part.TEST : Part.TRAIN);
             }
         }
         return out;
@@ -43,21 +45,21 @@ public final class Splits {
      * Group-held-out split: whole groups (e.g. outlets) go to test, chosen by a seeded shuffle
      * until at least {@code testFraction} of the documents are in test. No group is in both.
      */
-    public static <T> Map<String, String> groupHeldOut(List<T> items, Function<T, String> id, Function<T, String> group,
-                                                       double testFraction, long seed) {
+    public static <T> Map<String, Part> groupHeldOut(List<T> items, Function<T, String> id, Function<T, String> group,
+                                                     double testFraction, long seed) {
         checkFraction(testFraction);
         Map<String, List<String>> byGroup = group(items, id, group);
         List<String> groups = new ArrayList<>(byGroup.keySet());
         Collections.shuffle(groups, new Random(seed));
         int target = (int) Math.ceil(testFraction * items.size());
-        Map<String, String> out = new TreeMap<>();
+        Map<String, Part> out = new TreeMap<>();
         int inTest = 0;
         for (String g : groups) {
-            String part = inTest < target ? "test" : "train";
+            Part part = inTest < target ? Part.TEST : Part.TRAIN;
             for (String i : byGroup.get(g)) {
                 out.put(i, part);
             }
-            if (part.equals("test")) {
+            if (part == Part.TEST) {
                 inTest += byGroup.get(g).size();
             }
         }
@@ -104,10 +106,10 @@ public final class Splits {
         }
     }
 
-    /** Counts of each part, for messages and tests. */
-    public static Map<String, Integer> sizes(Map<String, String> split) {
+    /** Counts of each part by its spelling, for messages and tests. */
+    public static Map<String, Integer> sizes(Map<String, Part> split) {
         Map<String, Integer> out = new HashMap<>();
-        split.values().forEach(p -> out.merge(p, 1, Integer::sum));
+        split.values().forEach(p -> out.merge(p.spelling(), 1, Integer::sum));
         return out;
     }
 }

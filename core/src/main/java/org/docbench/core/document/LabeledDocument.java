@@ -41,4 +41,9 @@ public record LabeledDocument(String id, String text, Map<String, String> labels
     public String split(String scheme) {
         return splits.get(scheme);
     }
+
+    /** The part of {@code scheme}, or null when the document has none (or one that is not a {@link Part}). */
+    public Part part(String scheme) {
+        return Part.of(splits.get(scheme));
+    }
 }

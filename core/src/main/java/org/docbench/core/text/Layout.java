@@ -8,6 +8,10 @@ import java.util.Set;
  * The line-level steps over one text: classify each line, drop related-link lists, split glued
  * items, then per item take the header apart (date, byline, title), drop boilerplate and build
  * the body. Not thread-safe; one instance per call.
+ *
+ * <p>Why one class of about 600 lines: every step reads and marks the same per-line arrays of one
+ * text (the lines, their kinds, word counts and prose flags); the steps are short methods over
+ * those fields, and a class per step would hand the arrays from class to class.
  */
 final class Layout {
 

@@ -7,6 +7,10 @@ import java.util.regex.Pattern;
  * What a single line is: the recognizers the line steps use. Each takes a line with its
  * surrounding whitespace stripped. Boilerplate recognizers only accept lines up to a word limit,
  * so a long sentence of article text that happens to contain "copyright" or "photo" survives.
+ *
+ * <p>Why one file of over 400 lines: it is a flat list of small recognizers, one per kind of line,
+ * that share the word limits and prefix helpers at its top; each is found by its name ({@code
+ * isByline}, {@code isPhotoCaption}), and a split by theme would only scatter those helpers.
  */
 final class Lines {
 

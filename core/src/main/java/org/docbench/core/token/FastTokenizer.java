@@ -43,6 +43,10 @@ import com.oracle.labs.mlrg.olcut.provenance.impl.ConfiguredObjectProvenanceImpl
  * addresses: where a token that is not a plain word ends), {@link WordBitmaps} (the batch
  * scanner) and {@link TermKeys} (the keys {@link #tokenizeAll} cuts).
  *
+ * <p>Why the file is over 400 lines: the cursor, its hand-written fast path and
+ * {@link #tokenizeAll} read and write the same reused buffers and tables, which stay fields of one
+ * instance so the hot loops make no call per char; every part that needs none of them has moved out.
+ *
  * <p>Terms are lower-cased, as the token spec says, unless the tokenizer keeps case
  * ({@link Tokenizers#fastKeepingCase()}): then a term is its text with only the apostrophe and
  * hyphen mapped, so {@code Border} and {@code border} are two terms. Case is a mode of the

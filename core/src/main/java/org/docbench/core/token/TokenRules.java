@@ -20,6 +20,10 @@ import static org.docbench.core.token.CharClasses.isLocalPartChar;
  * {@code (s)} suffixes), URLs and e-mail addresses. The general scanner of {@link FastTokenizer};
  * its fast path asks only {@link #endsPlainly} and {@link #mayStartUrl(char, char)}.
  *
+ * <p>Why one class of over 400 lines: the word scan leaves the state the URL and e-mail rules
+ * decide on (where the run started, whether every char may belong to an e-mail local part, whether
+ * one is outside ASCII), so the three rules share fields instead of passing that state per token.
+ *
  * <p>Reads the text its tokenizer hands it at each reset. Not thread-safe: one per tokenizer.
  */
 final class TokenRules {

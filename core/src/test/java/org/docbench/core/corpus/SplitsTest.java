@@ -12,6 +12,8 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.docbench.core.document.Part;
+
 import org.junit.jupiter.api.Test;
 
 class SplitsTest {
@@ -31,13 +33,13 @@ class SplitsTest {
     @Test
     void stratified_keepsEachLabelsShare_andIgnoresInputOrder() {
         List<Item> items = items(300);
-        Map<String, String> a = Splits.stratified(items, Item::id, Item::label, 0.2, 1);
+        Map<String, Part> a = Splits.stratified(items, Item::id, Item::label, 0.2, 1);
         List<Item> shuffled = new ArrayList<>(items);
         Collections.shuffle(shuffled, new Random(99));
         assertEquals(a, Splits.stratified(shuffled, Item::id, Item::label, 0.2, 1));
         Map<String, Integer> testPerLabel = new HashMap<>();
         items.forEach(i -> {
-            if (a.get(i.id()).equals("test")) {
+            if (a.get(i.id()) == Part.TEST) {
                 testPerLabel.merge(i.label(), 1, Integer::sum);
             }
         });
@@ -48,11 +50,11 @@ class SplitsTest {
     @Test
     void groupHeldOut_neverPutsAGroupOnBothSides() {
         List<Item> items = items(300);
-        Map<String, String> s = Splits.groupHeldOut(items, Item::id, Item::group, 0.25, 3);
-        Map<String, Set<String>> parts = new HashMap<>();
+        Map<String, Part> s = Splits.groupHeldOut(items, Item::id, Item::group, 0.25, 3);
+        Map<String, Set<Part>> parts = new HashMap<>();
         items.forEach(i -> parts.computeIfAbsent(i.group(), k -> new TreeSet<>()).add(s.get(i.id())));
         parts.forEach((g, p) -> assertEquals(1, p.size(), g + " in " + p));
-        long test = s.values().stream().filter("test"::equals).count();
+        long test = s.values().stream().filter(Part.TEST::equals).count();
         assertTrue(test >= 75 && test < 300, "test size " + test);
     }
 

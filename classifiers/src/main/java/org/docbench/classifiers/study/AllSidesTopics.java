@@ -1,4 +1,4 @@
-package org.docbench.classifiers.report;
+package org.docbench.classifiers.study;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,8 +10,10 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.docbench.classifiers.eval.Experiment;
+import org.docbench.core.corpus.AllSidesReader;
 import org.docbench.core.corpus.Splits;
 import org.docbench.core.document.LabeledDocument;
+import org.docbench.core.document.Part;
 
 /**
  * The AllSides topic task: the {@code k} most frequent topics, on a split of our own. Immutable.
@@ -39,8 +41,6 @@ public record AllSidesTopics(List<String> topics, Experiment experiment, Map<Str
 
     /** The scheme whose train and valid parts the task draws from. */
     public static final String SCHEME = "random";
-    /** The parts of our split, in report order. */
-    public static final List<String> PARTS = List.of("train", "valid", "test");
 
     public AllSidesTopics {
         topics = List.copyOf(topics);
@@ -60,9 +60,9 @@ public record AllSidesTopics(List<String> topics, Experiment experiment, Map<Str
             throw new IllegalArgumentException("k must be at least 2, got " + k);
         }
         List<LabeledDocument> pool = docs.stream()
-                .filter(d -> d.label("topic") != null && isTrainOrValid(d.split(SCHEME))).toList();
+                .filter(d -> d.label(AllSidesReader.TOPIC) != null && isTrainOrValid(d.part(SCHEME))).toList();
         Map<String, Integer> frequency = new TreeMap<>();
-        pool.forEach(d -> frequency.merge(d.label("topic"), 1, Integer::sum));
+        pool.forEach(d -> frequency.merge(d.label(AllSidesReader.TOPIC), 1, Integer::sum));
         if (frequency.size() < k) {
             throw new IllegalArgumentException("the " + SCHEME + " train and valid parts have " + frequency.size()
                     + " topics, fewer than k = " + k);
@@ -71,8 +71,8 @@ public record AllSidesTopics(List<String> topics, Experiment experiment, Map<Str
                 .sorted(Comparator.comparing((Map.Entry<String, Integer> e) -> -e.getValue()).thenComparing(Map.Entry::getKey))
                 .limit(k).map(Map.Entry::getKey).toList();
         Set<String> chosen = Set.copyOf(topics);
-        List<LabeledDocument> topical = pool.stream().filter(d -> chosen.contains(d.label("topic"))).toList();
-        Map<String, String> toTest = Splits.stratified(topical, LabeledDocument::id, d -> d.label("topic"), testFraction, seed);
+        List<LabeledDocument> topical = pool.stream().filter(d -> chosen.contains(d.label(AllSidesReader.TOPIC))).toList();
+        Map<String, Part> toTest = Splits.stratified(topical, LabeledDocument::id, d -> d.label(AllSidesReader.TOPIC), testFraction, seed);
 
         List<LabeledDocument> train = new ArrayList<>();
         List<LabeledDocument> valid = new ArrayList<>();
@@ -81,9 +81,9 @@ public record AllSidesTopics(List<String> topics, Experiment experiment, Map<Str
         Map<String, int[]> raw = new LinkedHashMap<>();
         topics.forEach(t -> raw.put(t, new int[3]));
         for (LabeledDocument d : topical) {
-            String part = toTest.get(d.id()).equals("test") ? "test" : d.split(SCHEME);
-            (part.equals("test") ? test : part.equals("valid") ? valid : train).add(d);
-            raw.get(d.label("topic"))[PARTS.indexOf(part)]++;
+            Part part = toTest.get(d.id()) == Part.TEST ? Part.TEST : d.part(SCHEME);
+            (part == Part.TEST ? test : part == Part.VALID ? valid : train).add(d);
+            raw.get(d.label(AllSidesReader.TOPIC))[part.ordinal()]++; // counts in Part order: train, valid, test
         }
         raw.forEach((t, c) -> counts.put(t, List.of(c[0], c[1], c[2])));
 
@@ -91,12 +91,12 @@ public record AllSidesTopics(List<String> topics, Experiment experiment, Map<Str
         topics.forEach(t -> publishedTest.put(t, 0));
         int publishedTestSize = 0;
         for (LabeledDocument d : docs) {
-            if ("test".equals(d.split(SCHEME))) {
+            if (d.part(SCHEME) == Part.TEST) {
                 publishedTestSize++;
-                publishedTest.computeIfPresent(d.label("topic"), (t, n) -> n + 1);
+                publishedTest.computeIfPresent(d.label(AllSidesReader.TOPIC), (t, n) -> n + 1);
             }
         }
-        Experiment exp = new Experiment("allsides", "topic", "stratified-top" + k, train, valid, test);
+        Experiment exp = new Experiment(AllSidesReader.NAME, AllSidesReader.TOPIC, "stratified-top" + k, train, valid, test);
         AllSidesTopics draft = new AllSidesTopics(topics, exp, counts, publishedTest, publishedTestSize);
         return new AllSidesTopics(topics, exp.withDesign(draft.design(testFraction, seed)), counts, publishedTest,
                 publishedTestSize);
@@ -107,8 +107,8 @@ public record AllSidesTopics(List<String> topics, Experiment experiment, Map<Str
         return topics.stream().filter(t -> publishedTest.get(t) == 0).toList();
     }
 
-    private static boolean isTrainOrValid(String part) {
-        return "train".equals(part) || "valid".equals(part);
+    private static boolean isTrainOrValid(Part part) {
+        return part == Part.TRAIN || part == Part.VALID;
     }
 
     /** The design note: what the split is, why it is ours, and its counts per topic. */

@@ -1,4 +1,4 @@
-package org.docbench.classifiers.eval;
+package org.docbench.classifiers.train;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.docbench.classifiers.eval.Experiment;
+import org.docbench.classifiers.eval.Metrics;
 import org.docbench.classifiers.progress.ProgressMeter;
-import org.docbench.classifiers.report.AccuracyReport;
-import org.docbench.classifiers.train.TrainerSpec;
-import org.docbench.classifiers.train.Trainers;
+import org.docbench.classifiers.study.AccuracyReport;
 import org.docbench.core.corpus.AllSidesReader;
 import org.docbench.core.corpus.CorpusException;
 import org.docbench.core.corpus.OnError;
@@ -26,7 +26,7 @@ import org.docbench.core.features.FeatureSpec;
  * mvn -q -pl classifiers -am test-compile
  * mvn -q -pl classifiers dependency:build-classpath -Dmdep.outputFile=cp.txt
  * java -Xmx10g -cp classifiers/target/test-classes:classifiers/target/classes:core/target/classes:datasets/target/classes:$(cat cp.txt) \
- *      org.docbench.classifiers.eval.AllSidesCGrid target/allsides/article-bias-prediction svm:1,svm:3,lr:10
+ *      org.docbench.classifiers.train.AllSidesCGrid target/allsides/article-bias-prediction svm:1,svm:3,lr:10
  * </pre>
  *
  * {@code svm:C} is L2-loss SVM (dual), {@code lr:C} L2 logistic regression (dual), as the report
@@ -56,7 +56,7 @@ public final class AllSidesCGrid {
             }
             specs.add(kc[0].equals("svm") ? Trainers.liblinearSvm(c) : Trainers.liblinearLogisticDual(c));
         }
-        org.docbench.classifiers.train.Trainers.quietLogging();
+        org.docbench.classifiers.train.TrainerLogging.quiet();
         ProgressMeter meter = ProgressMeter.forStderr();
         long t0 = System.nanoTime();
         List<LabeledDocument> all;
@@ -70,13 +70,13 @@ public final class AllSidesCGrid {
         }
         Experiment exp = Experiment.of("allsides", "stance", "random", all);
         FeatureSpec spec = FeatureSpec.defaults().withMinDf(5);
-        Runner r = new Runner(exp, spec, AccuracyReport.SEED, meter);
+        ExperimentTrainer r = new ExperimentTrainer(exp, spec, AccuracyReport.SEED, meter);
         Featurized full = r.full();
         Featurized valid = full.against(exp.valid());
         System.out.printf(Locale.ROOT, "featurized in %.0f s: train %d, valid %d, test %d documents, %d features%n",
                 (System.nanoTime() - t0) / 1e9, exp.train().size(), exp.valid().size(), exp.test().size(), full.featureCount());
         for (TrainerSpec ts : specs) {
-            Runner.Trained t = r.train(ts, full);
+            ExperimentTrainer.Trained t = r.train(ts, full);
             Metrics v = Metrics.of(r.labels(), r.truth(valid.testDocs), t.predict(valid.test).predicted());
             Metrics te = Metrics.of(r.labels(), r.truth(full.testDocs), t.predict(full.test).predicted());
             System.out.printf(Locale.ROOT, "%-62s valid acc %.2f macro-F1 %.2f | test acc %.2f macro-F1 %.2f | train %.1f s%n",

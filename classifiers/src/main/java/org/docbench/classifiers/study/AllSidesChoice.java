@@ -1,4 +1,4 @@
-package org.docbench.classifiers.report;
+package org.docbench.classifiers.study;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,8 +6,10 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 import org.docbench.classifiers.eval.Experiment;
-import org.docbench.classifiers.eval.Runner;
 import org.docbench.classifiers.progress.ProgressMeter;
+import org.docbench.classifiers.report.Ablation;
+import org.docbench.classifiers.train.ExperimentTrainer;
+import org.docbench.classifiers.train.Family;
 import org.docbench.classifiers.train.TrainerSpec;
 import org.docbench.classifiers.train.Trainers;
 import org.docbench.core.corpus.AllSidesReader;
@@ -64,7 +66,7 @@ public record AllSidesChoice(boolean title, FeatureSpec features, TrainerSpec mo
     Switch modelSwitch() {
         double c = Double.parseDouble(model.hyperparameters().get("C"));
         return new Switch("NB scaling", new AllSidesChoice(title, features,
-                model.family().equals(Trainers.NB_SVM) ? Trainers.liblinearSvm(c) : Trainers.nbSvm(c)));
+                Family.NB_SVM.is(model.family()) ? Trainers.liblinearSvm(c) : Trainers.nbSvm(c)));
     }
 
     /** Character n-grams switched: 2-5 added (scikit-learn's char_wb range), or removed. */
@@ -80,21 +82,21 @@ public record AllSidesChoice(boolean title, FeatureSpec features, TrainerSpec mo
      * Runs the ablation on {@code scheme}; the chosen row comes from {@code chosenRunner}, whose
      * fitted features and model the experiment itself then reuses.
      */
-    Ablation ablate(Runner chosenRunner, List<LabeledDocument> all, String scheme, long seed, ProgressMeter meter,
+    Ablation ablate(ExperimentTrainer chosenRunner, List<LabeledDocument> all, String scheme, long seed, ProgressMeter meter,
                     Consumer<String> log) {
         // The switched rows first, each runner dropped after its row: the chosen runner's features
         // stay in memory for the experiment.
         List<Ablation.Row> rows = new ArrayList<>();
         for (Switch sw : switches()) {
             Experiment exp = Experiment.of("allsides", AccuracyReport.IDEOLOGY, scheme, sw.config().documents(all));
-            rows.add(row(sw.decision(), sw.config(), new Runner(exp, sw.config().features(), seed, meter), log));
+            rows.add(row(sw.decision(), sw.config(), new ExperimentTrainer(exp, sw.config().features(), seed, meter), log));
         }
         Switch plain = modelSwitch();
         rows.add(row(plain.decision(), plain.config(), chosenRunner, log));
         Switch chars = charSwitch();
-        rows.add(row("chosen", this, new Runner(sampled(Experiment.of("allsides", AccuracyReport.IDEOLOGY, scheme,
+        rows.add(row("chosen", this, new ExperimentTrainer(sampled(Experiment.of("allsides", AccuracyReport.IDEOLOGY, scheme,
                 documents(all)), seed), features, seed, meter), log));
-        rows.add(row(chars.decision(), chars.config(), new Runner(sampled(Experiment.of("allsides", AccuracyReport.IDEOLOGY,
+        rows.add(row(chars.decision(), chars.config(), new ExperimentTrainer(sampled(Experiment.of("allsides", AccuracyReport.IDEOLOGY,
                 scheme, chars.config().documents(all)), seed), chars.config().features(), seed, meter), log));
         rows.add(0, row("chosen", this, chosenRunner, log));
         return new Ablation(chosenRunner.experiment().id(), model.name(), describe(), rows);
@@ -108,9 +110,9 @@ public record AllSidesChoice(boolean title, FeatureSpec features, TrainerSpec mo
                 exp.valid(), exp.test(), exp.design());
     }
 
-    private static Ablation.Row row(String decision, AllSidesChoice c, Runner runner, Consumer<String> log) {
+    private static Ablation.Row row(String decision, AllSidesChoice c, ExperimentTrainer runner, Consumer<String> log) {
         long t0 = System.nanoTime();
-        Runner.ValidAndTest s = runner.validAndTest(c.model());
+        ExperimentTrainer.ValidAndTest s = runner.validAndTest(c.model());
         log.accept(String.format(Locale.ROOT, "%-45s ablation %-13s valid macro-F1 %.3f  test macro-F1 %.3f  (%s; %.1f s)",
                 runner.experiment().id(), decision, s.validMacroF1(), s.testMacroF1(), c.describe(), (System.nanoTime() - t0) / 1e9));
         return new Ablation.Row(decision, c.describe(), s.validMacroF1(), s.testMacroF1(), s.testAccuracy(), s.features(),

@@ -1,4 +1,4 @@
-package org.docbench.classifiers.eval;
+package org.docbench.classifiers.train;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.docbench.classifiers.eval.Experiment;
+import org.docbench.classifiers.eval.Metrics;
 import org.docbench.classifiers.progress.ProgressMeter;
-import org.docbench.classifiers.report.AccuracyReport;
-import org.docbench.classifiers.train.TrainerSpec;
-import org.docbench.classifiers.train.Trainers;
+import org.docbench.classifiers.study.AccuracyReport;
 import org.docbench.core.corpus.AllSidesReader;
 import org.docbench.core.corpus.OnError;
 import org.docbench.core.document.LabeledDocument;
@@ -26,7 +26,7 @@ import org.docbench.core.features.FeatureSpec;
  * mvn -q -pl classifiers -am test-compile
  * mvn -q -pl classifiers dependency:build-classpath -Dmdep.outputFile=cp.txt
  * java -Xmx10g -cp classifiers/target/test-classes:classifiers/target/classes:core/target/classes:datasets/target/classes:$(cat cp.txt) \
- *      org.docbench.classifiers.eval.AllSidesGrid target/allsides/article-bias-prediction random \
+ *      org.docbench.classifiers.train.AllSidesGrid target/allsides/article-bias-prediction random \
  *      'title=1,sub=1,norm=0,n=2,df=5,char=0;svm:0.3,svm:1,lr:10' 'title=0,sub=0,norm=1,n=2,df=5;svm:1'
  * </pre>
  *
@@ -44,7 +44,7 @@ public final class AllSidesGrid {
             System.err.println("usage: AllSidesGrid ALLSIDES_DIR random|media 'FEATURES;MODELS' ...");
             System.exit(2);
         }
-        org.docbench.classifiers.train.Trainers.quietLogging();
+        org.docbench.classifiers.train.TrainerLogging.quiet();
         ProgressMeter meter = ProgressMeter.off();
         AllSidesReader reader = AllSidesReader.fromFolder(Path.of(args[0]), OnError.SKIP_AND_REPORT);
         List<LabeledDocument> plain = reader.documents().toList();
@@ -60,7 +60,7 @@ public final class AllSidesGrid {
             boolean title = kv.getOrDefault("title", "1").equals("1");
             Experiment exp = Experiment.of("allsides", "stance", args[1], title ? titled : plain);
             long t0 = System.nanoTime();
-            Runner r = new Runner(exp, spec, AccuracyReport.SEED, meter);
+            ExperimentTrainer r = new ExperimentTrainer(exp, spec, AccuracyReport.SEED, meter);
             Featurized full = r.full();
             Featurized valid = full.against(exp.valid());
             double fs = (System.nanoTime() - t0) / 1e9;
@@ -72,7 +72,7 @@ public final class AllSidesGrid {
                     case "nbsvm" -> Trainers.nbSvm(c);
                     default -> Trainers.liblinearLogisticDual(c);
                 };
-                Runner.Trained t = r.train(ts, full);
+                ExperimentTrainer.Trained t = r.train(ts, full);
                 Metrics v = Metrics.of(r.labels(), r.truth(valid.testDocs), t.predict(valid.test).predicted());
                 Metrics te = Metrics.of(r.labels(), r.truth(full.testDocs), t.predict(full.test).predicted());
                 System.out.printf(Locale.ROOT, "%s %s title=%s %s %s | valid macro-F1 %.2f | test acc %.2f macro-F1 %.2f | %d features, featurize %.0f s, train %.0f s%n",

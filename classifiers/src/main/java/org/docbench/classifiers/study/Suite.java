@@ -1,5 +1,6 @@
-package org.docbench.classifiers.report;
+package org.docbench.classifiers.study;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,7 +10,12 @@ import org.docbench.classifiers.eval.CrossValidation;
 import org.docbench.classifiers.eval.Experiment;
 import org.docbench.classifiers.eval.ExperimentResult;
 import org.docbench.classifiers.progress.ProgressMeter;
+import org.docbench.classifiers.report.Ablation;
+import org.docbench.classifiers.report.Provenance;
+import org.docbench.classifiers.report.Report;
+import org.docbench.classifiers.train.ExperimentTrainer;
 import org.docbench.classifiers.train.ModelFamily;
+import org.docbench.core.corpus.CorpusManifest;
 import org.docbench.core.document.LabeledDocument;
 import org.docbench.core.features.FeatureSpec;
 
@@ -75,7 +81,7 @@ public final class Suite {
     }
 
     /** Runs one experiment on a runner the caller made (and may have used, e.g. for an ablation). */
-    public ExperimentResult experiment(org.docbench.classifiers.eval.Runner runner, List<ModelFamily> families, FeatureSpec spec) {
+    public ExperimentResult experiment(ExperimentTrainer runner, List<ModelFamily> families, FeatureSpec spec) {
         long t0 = System.nanoTime();
         ExperimentResult r = ExperimentResult.run(runner, families, spec, seed, false, log, meter, peers);
         experiments.add(r);
@@ -98,6 +104,25 @@ public final class Suite {
         double s = (System.nanoTime() - t0) / 1e9;
         sections.add(new Report.Section(name, Math.round(s * 10) / 10.0));
         log.accept(String.format(Locale.ROOT, "== %s done in %.1f s", name, s));
+    }
+
+    /**
+     * The report of the experiments run so far: provenance from the suite's seed and features,
+     * {@code root}'s git commit and this machine; wall time since {@code startNanos}.
+     */
+    public Report report(String command, Path root, List<Long> cvSeeds, List<ModelFamily> families,
+                         List<CorpusManifest> manifests, List<Report.Published> published, List<String> notes,
+                         long startNanos, List<Ablation> ablations) {
+        Provenance prov = Provenance.of(command, root, seed, cvSeeds, features, manifests, families);
+        return new Report(Report.SCHEMA, prov, experiments(), crossValidation(), published, notes,
+                new Report.Timing((System.nanoTime() - startNanos) / 1e9, sections()), ablations);
+    }
+
+    /** As {@link #report(String, Path, List, List, List, List, List, long, List)}, without ablations. */
+    public Report report(String command, Path root, List<Long> cvSeeds, List<ModelFamily> families,
+                         List<CorpusManifest> manifests, List<Report.Published> published, List<String> notes,
+                         long startNanos) {
+        return report(command, root, cvSeeds, families, manifests, published, notes, startNanos, List.of());
     }
 
     public List<ExperimentResult> experiments() {

@@ -1,4 +1,4 @@
-package org.docbench.classifiers.eval;
+package org.docbench.classifiers.train;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,8 +8,8 @@ import java.util.Set;
 
 import org.docbench.classifiers.progress.Progress;
 import org.docbench.classifiers.progress.ProgressMeter;
-import org.docbench.classifiers.train.FeatureSelection;
 import org.docbench.core.document.LabeledDocument;
+import org.docbench.core.document.Part;
 import org.docbench.core.features.FeatureExtractor;
 import org.docbench.core.features.FeatureSpec;
 import org.tribuo.Example;
@@ -191,12 +191,12 @@ final class Featurized {
             for (int i = 0; i < trainDocs.size(); i++) {
                 idx.add(i);
             }
-            Map<String, String> parts = org.docbench.core.corpus.Splits.stratified(idx, String::valueOf,
+            Map<String, Part> parts = org.docbench.core.corpus.Splits.stratified(idx, String::valueOf,
                     i -> trainDocs.get(i).label(task), 1.0 - (double) key / train.size(), seed);
             List<LabeledDocument> docs = new ArrayList<>();
             List<Example<Label>> ex = new ArrayList<>();
             for (int i = 0; i < trainDocs.size(); i++) {
-                if (parts.get(String.valueOf(i)).equals("train")) {
+                if (parts.get(String.valueOf(i)) == Part.TRAIN) {
                     docs.add(trainDocs.get(i));
                     ex.add(train.get(i));
                 }

@@ -1,4 +1,4 @@
-package org.docbench.classifiers.report;
+package org.docbench.classifiers.study;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

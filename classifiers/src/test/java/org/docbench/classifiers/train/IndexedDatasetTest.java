@@ -1,4 +1,4 @@
-package org.docbench.classifiers.eval;
+package org.docbench.classifiers.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.docbench.classifiers.TestCorpus;
-import org.docbench.classifiers.train.Trainers;
+import org.docbench.classifiers.eval.Experiment;
 import org.docbench.core.features.FeatureSpec;
 import org.junit.jupiter.api.Test;
 import org.tribuo.Example;
@@ -51,10 +51,10 @@ class IndexedDatasetTest {
     @Test
     void runner_everyModelSharesOneIndex_soNoTrainCallBuildsIt() {
         Experiment exp = Experiment.of("synthetic", "topic", "random", TestCorpus.documents(20, 4));
-        Runner runner = new Runner(exp, FeatureSpec.defaults(), 42);
+        ExperimentTrainer runner = new ExperimentTrainer(exp, FeatureSpec.defaults(), 42);
         Featurized data = runner.full();
-        Runner.Trained majority = runner.train(Trainers.majority(), data);
-        Runner.Trained lr = runner.train(Trainers.liblinearLogistic(1), data);
+        ExperimentTrainer.Trained majority = runner.train(Trainers.majority(), data);
+        ExperimentTrainer.Trained lr = runner.train(Trainers.liblinearLogistic(1), data);
         assertSame(majority.model.getFeatureIDMap(), lr.model.getFeatureIDMap(),
                 "both models got the index built before their clocks started");
         assertTrue(runner.featurePreparationMillis() > 0, "feature fitting is timed on its own");

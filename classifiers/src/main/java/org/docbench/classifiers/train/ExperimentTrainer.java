@@ -1,4 +1,4 @@
-package org.docbench.classifiers.eval;
+package org.docbench.classifiers.train;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,11 +9,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.docbench.classifiers.eval.Experiment;
+import org.docbench.classifiers.eval.Metrics;
+import org.docbench.classifiers.eval.ModelRun;
 import org.docbench.classifiers.progress.ProgressMeter;
-import org.docbench.classifiers.train.ModelFamily;
-import org.docbench.classifiers.train.TrainerSpec;
 import org.docbench.core.corpus.Splits;
 import org.docbench.core.document.LabeledDocument;
+import org.docbench.core.document.Part;
 import org.docbench.core.features.FeatureSpec;
 import org.tribuo.Example;
 import org.tribuo.Feature;
@@ -29,7 +31,7 @@ import org.tribuo.classification.Label;
  *
  * <p>Featurization is done once per experiment and shared by all families. Not thread-safe.
  */
-public final class Runner {
+public final class ExperimentTrainer {
     /** Fraction of the training part held out for inner validation when the experiment has no valid part. */
     public static final double INNER_VALIDATION = 0.2;
 
@@ -45,12 +47,12 @@ public final class Runner {
     /** Models trained on the full training part, by spec name: a grid point chosen on valid is not trained twice. */
     private final Map<String, Trained> trainedOnFull = new HashMap<>();
 
-    public Runner(Experiment experiment, FeatureSpec features, long seed) {
+    public ExperimentTrainer(Experiment experiment, FeatureSpec features, long seed) {
         this(experiment, features, seed, ProgressMeter.off());
     }
 
     /** A runner that shows each pass over the documents (fitting, featurizing) on {@code meter}. */
-    public Runner(Experiment experiment, FeatureSpec features, long seed, ProgressMeter meter) {
+    public ExperimentTrainer(Experiment experiment, FeatureSpec features, long seed, ProgressMeter meter) {
         this.experiment = experiment;
         this.features = features;
         this.seed = seed;
@@ -79,6 +81,22 @@ public final class Runner {
         return full;
     }
 
+    /** Fits the features and featurizes both parts now, so each pass shows on its own before any model's progress. */
+    public void featurize() {
+        full();
+    }
+
+    /**
+     * Trains {@code spec} on the training part (its top {@code selectFeatures} features when
+     * positive) and scores it on the test part, over every label of the experiment; no choice
+     * is made: what a learning-curve point shows.
+     */
+    public Metrics testMetrics(TrainerSpec spec, int selectFeatures) {
+        Featurized data = full().select(selectFeatures);
+        Trained t = train(spec, data);
+        return Metrics.of(labels, truth(data.testDocs), t.predict(data.test).predicted());
+    }
+
     /**
      * Milliseconds of the work done once per experiment before any model trains, and charged to
      * none: fitting the features on the training part, featurizing it, building the Tribuo dataset.
@@ -103,12 +121,12 @@ public final class Runner {
                 selection = full().against(experiment.valid()); // same training features, scored on valid
             } else {
                 String task = experiment.task();
-                Map<String, String> parts = Splits.stratified(experiment.train(), LabeledDocument::id,
+                Map<String, Part> parts = Splits.stratified(experiment.train(), LabeledDocument::id,
                         d -> d.label(task), INNER_VALIDATION, seed);
                 List<LabeledDocument> tr = new ArrayList<>();
                 List<LabeledDocument> va = new ArrayList<>();
                 for (LabeledDocument d : experiment.train()) {
-                    (parts.get(d.id()).equals("test") ? va : tr).add(d);
+                    (parts.get(d.id()) == Part.TEST ? va : tr).add(d);
                 }
                 selection = Featurized.of(features, task, tr, va, meter, experiment.id() + " inner validation");
             }

@@ -1,0 +1,78 @@
+package org.docbench.classifiers.study;
+
+import java.util.List;
+
+import org.docbench.classifiers.train.Trainers;
+
+/** The prose of the accuracy report's notes: what the study left out or changed, and why. Stateless. */
+final class StudyNotes {
+    private StudyNotes() {
+    }
+
+    static String allSidesPartial() {
+        return "AllSides: this run left out the ablation and the peers' rows (-Ddocbench.allsides.full=false); "
+                + "a plain mvn -B verify runs them.";
+    }
+
+    static String allSidesMissing() {
+        return "AllSides (Article-Bias-Prediction) was not found: pass -Ddocbench.allsides=DIR with the unpacked "
+                + "published layout, or unpack it to target/allsides/article-bias-prediction, to add its experiments.";
+    }
+
+    /** The notes every report carries, in the report's order: cross-validation, slow models, significance, peers. */
+    static List<String> method() {
+        List<Long> cvSeeds = AccuracyReport.CV_SEEDS;
+        return List.of(
+                "Cross-validation: stratified " + Suite.FOLDS + "-fold, repeated " + cvSeeds.size() + " times with "
+                + "fold seeds " + cvSeeds + "; the Nadeau-Bengio test uses all " + Suite.FOLDS * cvSeeds.size()
+                + " folds (J = r x k, n_test/n_train = 1/(k - 1)). It leaves out LibSVM, XGBoost and the random forest "
+                + "(each costs seconds per fold; the held-out experiments show them).",
+                "Cross-validation runs each family's default configuration (the first of its grid) on every fold, so no "
+                + "test fold influences a hyperparameter; the held-out experiments choose from the grid on validation data.",
+                "XGBoost, CART and the random forest train on the top " + Trainers.SLOW_MODEL_FEATURES
+                + " chi-square features of the training part: their cost grows with the feature count and the full "
+                + "n-gram space makes them minutes slower without changing the ranking.",
+                "Significance: McNemar's exact test against the best model on the same test documents, and the "
+                + "Nadeau-Bengio corrected resampled t-test over cross-validation folds; alpha = 0.05, no correction "
+                + "for multiple comparisons.",
+                "Peers (rows named peer:...): other people's pipelines, run as their own processes on exactly each "
+                + "experiment's parts and text, scored by docbench's metric code (same bootstrap, McNemar against docbench's "
+                + "best, calibration when they give probabilities). They are never the best model and choose nothing for "
+                + "docbench. Their train time includes their own vectorizing; docbench's excludes featurizing (its predict "
+                + "time and docs/s include it, as the peers' do).");
+    }
+
+    static String allSidesChoice(AllSidesChoice choice) {
+        return "AllSides configuration: " + choice.describe() + ", chosen by macro-F1 on the published valid part of the "
+                + "random split (AllSidesGrid in the classifiers tests; the README lists what was tried). Its ablation section "
+                + "shows the valid score that chose it, on the random split only: the media split's valid part is skewed "
+                + "(1,640 left, 618 center, 98 right documents) and chose nothing. The media and topic experiments use the "
+                + "same configuration.";
+    }
+
+    static String allSidesTopics(AllSidesTopics topics) {
+        return "AllSides topic task (" + topics.experiment().id() + "): the " + AccuracyReport.ALLSIDES_TOPICS + " most frequent topics "
+                + topics.topics() + " on a seeded stratified split of our own, not the published one: the published test "
+                + "part has no article on " + topics.missingFromPublishedTest() + ". Its section says why and gives the "
+                + "counts per topic. Slow families are left out of it (embedded corpus and ideology rows show them).";
+    }
+
+    static String allSidesLeftOut() {
+        return "AllSides: LibSVM is left out (kernel training is quadratic in documents: tens of minutes on 27,000 "
+                + "articles), and so are logistic regression and the linear SVM by SGD (LibLinear solves the same "
+                + "objectives exactly, in seconds instead of minutes per grid point); XGBoost, CART and the random forest "
+                + "run on the random split only, trained on a seeded stratified sample of "
+                + AccuracyReport.ALLSIDES_SLOW_TRAIN + " training documents and the top " + Trainers.SLOW_MODEL_FEATURES
+                + " chi-square features, so their rows are a lower bound. Naive Bayes sees the top "
+                + AccuracyReport.ALLSIDES_NB_FEATURES
+                + " chi-square features: Tribuo's implementation sums each class over the whole vocabulary at every "
+                + "prediction, minutes on the full AllSides vocabulary. LibLinear runs a two-point grid there instead of "
+                + "its full one (each grid point costs a minute): the SVM at C = " + AccuracyReport.ALLSIDES_SVM_C
+                + " and " + AccuracyReport.ALLSIDES_SVM_OTHER_C + ", logistic regression (solved in the dual) "
+                + "at C = " + AccuracyReport.ALLSIDES_LR_C + " and NB-SVM at C = " + AccuracyReport.ALLSIDES_NBSVM_C
+                + " (the choice) only. The "
+                + "learning curve is drawn on the embedded corpus only (on AllSides it costs over five minutes). The "
+                + "published figures are Baly et al.'s Table 3; no other published figure is shown, since none other can be "
+                + "cited to a table and column.";
+    }
+}

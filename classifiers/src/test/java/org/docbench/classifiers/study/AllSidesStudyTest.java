@@ -1,0 +1,45 @@
+package org.docbench.classifiers.study;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+
+import org.docbench.classifiers.train.Family;
+import org.docbench.classifiers.train.ModelFamily;
+import org.docbench.classifiers.train.TrainerSpec;
+import org.docbench.classifiers.train.Trainers;
+import org.docbench.core.document.LabeledDocument;
+import org.junit.jupiter.api.Test;
+
+/** How the study reads AllSides before any experiment runs. */
+class AllSidesStudyTest {
+
+    @Test
+    void forAllSides_naiveBayesGetsChiSquare_liblinearATwoPointGrid_othersUnchanged() {
+        for (ModelFamily f : Trainers.families()) {
+            ModelFamily a = AllSidesStudy.forAllSides(f);
+            String grid = a.grid().stream().map(TrainerSpec::name).toList().toString();
+            if (f.is(Family.NAIVE_BAYES)) {
+                assertEquals(AccuracyReport.ALLSIDES_NB_FEATURES, a.selectFeatures(), f.name());
+            } else if (f.is(Family.LIBLINEAR_LR)) {
+                assertEquals(1, a.grid().size(), f.name() + " " + grid);
+            } else if (f.is(Family.LIBLINEAR_SVM)) {
+                assertEquals(List.of(Trainers.liblinearSvm(AccuracyReport.ALLSIDES_SVM_C).name(),
+                        Trainers.liblinearSvm(AccuracyReport.ALLSIDES_SVM_OTHER_C).name()), a.grid().stream().map(TrainerSpec::name).toList());
+            } else {
+                assertEquals(f, a, f.name() + " changed on AllSides: " + grid);
+            }
+        }
+    }
+
+    @Test
+    void ideology_allSidesLabelIsRenamed_andNothingElseChanges() {
+        LabeledDocument d = new LabeledDocument("a1", "text", Map.of("stance", "left", "topic", "elections"),
+                Map.of("random", "train"), Map.of("source", "x"));
+        LabeledDocument r = AllSidesStudy.ideology(List.of(d)).get(0);
+        assertEquals(Map.of("ideology", "left", "topic", "elections"), r.labels());
+        assertEquals(d.splits(), r.splits());
+        assertEquals(d.text(), r.text());
+    }
+}

@@ -2,13 +2,17 @@ package org.docbench.classifiers.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -32,20 +36,43 @@ final class DocumentInputs {
     record Doc(String id, String text) {
     }
 
-    interface Sink {
-        void accept(Doc doc) throws Exception;
+    /** Documents read but maybe not yet decoded; see {@link LineBlock}. */
+    interface Batch {
+        /** The documents in input order; decodes or parses them first where that is left to do. */
+        List<Doc> docs();
     }
 
+    interface BatchSink {
+        void accept(Batch batch) throws Exception;
+    }
+
+    /** Whole documents per batch. */
+    static final int BATCH = 256;
+    /** Bytes of lines per batch: about 170 AllSides articles, a few milliseconds of work. */
+    static final int BLOCK_BYTES = 1 << 20;
+
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final Mode mode;
     private final String idField;
     private final String textField;
 
+    private final int blockBytes;
+
     DocumentInputs(Mode mode, String idField, String textField) {
+        this(mode, idField, textField, BLOCK_BYTES);
+    }
+
+    /** With {@code blockBytes} per {@link LineBlock} (small in tests, to cross block edges). */
+    DocumentInputs(Mode mode, String idField, String textField, int blockBytes) {
+        if (blockBytes < 1) {
+            throw new IllegalArgumentException("blockBytes must be at least 1, got " + blockBytes);
+        }
         this.mode = mode;
         this.idField = idField;
         this.textField = textField;
+        this.blockBytes = blockBytes;
     }
 
     /** Checks that every named input exists before any is read, so a typo fails at once. */
@@ -57,10 +84,16 @@ final class DocumentInputs {
         }
     }
 
-    void read(List<String> names, InputStream stdin, Sink sink) throws Exception {
+    /**
+     * Reads every named input in order and hands its documents on in batches: up to {@link #BATCH}
+     * whole documents, or one {@link LineBlock} of a stream's lines, whose decoding and parsing
+     * {@link Batch#docs()} leaves to the thread that classifies it.
+     */
+    void read(List<String> names, InputStream stdin, BatchSink sink) throws Exception {
+        List<Doc> whole = new ArrayList<>();
         for (String n : names) {
             if (n.equals("-")) {
-                readStream(stdin, "stdin", sink);
+                readStream(stdin, "stdin", whole, sink);
                 continue;
             }
             Path p = Path.of(n);
@@ -73,13 +106,16 @@ final class DocumentInputs {
                     throw new DocbenchCli.BadInputException("folder " + n + " holds no .txt or .html document");
                 }
                 for (Path f : files) {
-                    readFile(f, p.relativize(f).toString(), sink);
+                    readFile(f, p.relativize(f).toString(), whole, sink);
                 }
             } else if (Files.isRegularFile(p)) {
-                readFile(p, p.getFileName().toString(), sink);
+                readFile(p, p.getFileName().toString(), whole, sink);
             } else {
                 throw new DocbenchCli.BadInputException("no such document or folder: " + n);
             }
+        }
+        if (!whole.isEmpty()) {
+            sink.accept(batchOf(whole));
         }
     }
 
@@ -88,106 +124,183 @@ final class DocumentInputs {
         return s.endsWith(".txt") || s.endsWith(".html") || s.endsWith(".htm");
     }
 
-    private void readFile(Path file, String id, Sink sink) throws Exception {
+    private void readFile(Path file, String id, List<Doc> whole, BatchSink sink) throws Exception {
         try (InputStream in = Files.newInputStream(file)) {
-            readStream(in, id, sink);
+            readStream(in, id, whole, sink);
         }
     }
 
-    private void readStream(InputStream in, String name, Sink sink) throws Exception {
+    private void readStream(InputStream in, String name, List<Doc> whole, BatchSink sink) throws Exception {
         if (mode == Mode.WHOLE) {
-            sink.accept(new Doc(name, asText(decode(in.readAllBytes(), name), name)));
+            whole.add(new Doc(name, asText(decode(in.readAllBytes(), name), name)));
+            if (whole.size() == BATCH) {
+                sink.accept(batchOf(whole));
+                whole.clear();
+            }
             return;
         }
-        LineReader r = new LineReader(in, name);
-        int n = 0;
-        for (String line = r.next(); line != null; line = r.next()) {
-            n++;
-            if (n == 1 && line.startsWith("\uFEFF")) {
-                line = line.substring(1);
+        LineBlocks blocks = new LineBlocks(in, name, blockBytes);
+        for (LineBlock b = blocks.next(); b != null; b = blocks.next()) {
+            sink.accept(b);
+        }
+    }
+
+    private static Batch batchOf(List<Doc> docs) {
+        List<Doc> copy = List.copyOf(docs);
+        return () -> copy;
+    }
+
+    /**
+     * Whole lines of one stream, as the bytes they were read in: {@code bytes[from, to)} holds
+     * lines {@code firstLine} onwards. {@link #docs()} splits them on {@code '\n'} (a {@code '\r'}
+     * before it is dropped; a lone {@code '\r'} is not a line end), decodes each as UTF-8 (a line
+     * that is not valid UTF-8 is an error naming it), drops a BOM at the start of line 1 and
+     * skips blank lines, then makes each line a document ({@link Mode#LINES}) or parses it as a
+     * JSON record ({@link Mode#JSONL}). Runs on any thread; the bytes are not shared.
+     */
+    final class LineBlock implements Batch {
+        private final String name;
+        private final byte[] bytes;
+        private final int to;
+        private final int firstLine;
+
+        private LineBlock(String name, byte[] bytes, int to, int firstLine) {
+            this.name = name;
+            this.bytes = bytes;
+            this.to = to;
+            this.firstLine = firstLine;
+        }
+
+        @Override
+        public List<Doc> docs() {
+            List<Doc> out = new ArrayList<>();
+            byte[] b = bytes;
+            int n = firstLine - 1;
+            for (int start = 0; start < to; ) {
+                int end = start;
+                while (end < to && b[end] != '\n') {
+                    end++;
+                }
+                int len = end - start;
+                if (end < to && len > 0 && b[end - 1] == '\r') {
+                    len--;
+                }
+                n++;
+                String line = decodeLine(b, start, len, name, n);
+                start = end + 1;
+                if (n == 1 && line.startsWith("\uFEFF")) {
+                    line = line.substring(1);
+                }
+                if (line.isBlank()) {
+                    continue;
+                }
+                String where = name.equals("stdin") ? "line-" + n : name + ":" + n;
+                out.add(mode == Mode.LINES ? new Doc(where, line) : record(line, where, name, n));
             }
-            if (line.isBlank()) {
-                continue;
-            }
-            String where = name.equals("stdin") ? "line-" + n : name + ":" + n;
-            sink.accept(mode == Mode.LINES ? new Doc(where, line) : record(line, where, name, n));
+            return out;
         }
     }
 
     /**
-     * Lines of a UTF-8 stream, split on bytes: the JDK's String constructor decodes ASCII-heavy
-     * lines many times faster than a Reader, and a line it had to repair (U+FFFD) is decoded again
-     * strictly, so malformed input is still an error naming the line.
+     * Cuts a stream into {@link LineBlock}s of at least {@code blockBytes} bytes (less at the end),
+     * each ending at a line end, so the reading thread only moves bytes and counts line ends while
+     * the workers decode: one thread building every line's String was the limit on two threads.
+     * A line longer than a block grows the block to hold it. Not thread-safe.
      */
-    private static final class LineReader {
+    private final class LineBlocks {
         private final InputStream in;
         private final String name;
-        private byte[] buf = new byte[1 << 20];
-        private int start;
-        private int end;
-        private int line;
+        private final int blockBytes;
+        private byte[] carry = new byte[0];
+        private int carried;
+        private int nextLine = 1;
         private boolean eof;
 
-        LineReader(InputStream in, String name) {
+        LineBlocks(InputStream in, String name, int blockBytes) {
             this.in = in;
             this.name = name;
+            this.blockBytes = blockBytes;
         }
 
-        String next() throws IOException {
-            while (true) {
-                for (int i = start; i < end; i++) {
-                    if (buf[i] == '\n') {
-                        int len = i - start;
-                        if (len > 0 && buf[i - 1] == '\r') {
-                            len--;
-                        }
-                        String s = decode(start, len);
-                        start = i + 1;
-                        return s;
+        LineBlock next() throws IOException {
+            if (eof && carried == 0) {
+                return null;
+            }
+            byte[] buf = new byte[Math.max(blockBytes, 2 * carried)];
+            System.arraycopy(carry, 0, buf, 0, carried);
+            int len = carried;
+            int cut = -1;
+            while (cut < 0) {
+                while (!eof && len < buf.length) {
+                    int r = in.read(buf, len, buf.length - len);
+                    if (r < 0) {
+                        eof = true;
+                    } else {
+                        len += r;
                     }
                 }
                 if (eof) {
-                    if (start == end) {
-                        return null;
+                    cut = len;
+                } else {
+                    cut = lastLineEnd(buf, carried, len);
+                    if (cut < 0) {
+                        buf = Arrays.copyOf(buf, 2 * buf.length);
                     }
-                    String s = decode(start, end - start);
-                    start = end;
-                    return s;
-                }
-                fill();
-            }
-        }
-
-        private void fill() throws IOException {
-            if (start > 0) {
-                System.arraycopy(buf, start, buf, 0, end - start);
-                end -= start;
-                start = 0;
-            }
-            if (end == buf.length) {
-                buf = java.util.Arrays.copyOf(buf, buf.length * 2);
-            }
-            int n = in.read(buf, end, buf.length - end);
-            if (n < 0) {
-                eof = true;
-            } else {
-                end += n;
-            }
-        }
-
-        private String decode(int off, int len) {
-            line++;
-            String s = new String(buf, off, len, StandardCharsets.UTF_8);
-            if (s.indexOf('\uFFFD') >= 0) {
-                try {
-                    StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                            .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(buf, off, len));
-                } catch (CharacterCodingException e) {
-                    throw new DocbenchCli.BadInputException(name + ":" + line + ": not valid UTF-8");
                 }
             }
-            return s;
+            carried = len - cut;
+            if (carried > carry.length) {
+                carry = new byte[Math.max(carried, 2 * carry.length)];
+            }
+            System.arraycopy(buf, cut, carry, 0, carried);
+            LineBlock b = new LineBlock(name, buf, cut, nextLine);
+            nextLine += lineEnds(buf, cut);
+            return len == 0 ? null : b;
         }
+
+        /** One past the last {@code '\n'} in {@code buf[from, to)}, or -1 if there is none. */
+        private static int lastLineEnd(byte[] buf, int from, int to) {
+            for (int i = to - 1; i >= from; i--) {
+                if (buf[i] == '\n') {
+                    return i + 1;
+                }
+            }
+            return -1;
+        }
+
+        /** The {@code '\n'} bytes in {@code buf[0, to)}, eight at a time: the one pass over every byte on the reading thread. */
+        private static int lineEnds(byte[] buf, int to) {
+            int n = 0;
+            int i = 0;
+            for (; i + Long.BYTES <= to; i += Long.BYTES) {
+                long x = (long) LONGS.get(buf, i) ^ 0x0A0A_0A0A_0A0A_0A0AL;
+                // The high bit of each byte of x that is zero (a '\n' in buf), exactly, with no borrow between bytes.
+                long low = (x & 0x7F7F_7F7F_7F7F_7F7FL) + 0x7F7F_7F7F_7F7F_7F7FL;
+                n += Long.bitCount(~(low | x | 0x7F7F_7F7F_7F7F_7F7FL));
+            }
+            for (; i < to; i++) {
+                n += buf[i] == '\n' ? 1 : 0;
+            }
+            return n;
+        }
+    }
+
+    /**
+     * Decodes one line with the JDK's String constructor, many times faster than a Reader on
+     * ASCII-heavy text; a line it had to repair (U+FFFD) is decoded again strictly, so malformed
+     * input is still an error naming the line.
+     */
+    private static String decodeLine(byte[] buf, int off, int len, String name, int line) {
+        String s = new String(buf, off, len, StandardCharsets.UTF_8);
+        if (s.indexOf('\uFFFD') >= 0) {
+            try {
+                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(buf, off, len));
+            } catch (CharacterCodingException e) {
+                throw new DocbenchCli.BadInputException(name + ":" + line + ": not valid UTF-8");
+            }
+        }
+        return s;
     }
 
     private Doc record(String line, String where, String name, int n) {
@@ -223,7 +336,7 @@ final class DocumentInputs {
     /** For callers that want a whole list (small inputs, tests). */
     List<Doc> readAll(List<String> names, InputStream stdin) throws Exception {
         List<Doc> out = new ArrayList<>();
-        read(names, stdin, out::add);
+        read(names, stdin, b -> out.addAll(b.docs()));
         return out;
     }
 }

@@ -2,10 +2,7 @@ package org.docbench.classifiers.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 
 import org.docbench.core.text.HtmlText;
@@ -52,7 +51,6 @@ final class DocumentInputs {
     static final int BLOCK_BYTES = 1 << 20;
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final Mode mode;
     private final String idField;
@@ -151,20 +149,25 @@ final class DocumentInputs {
     }
 
     /**
-     * Whole lines of one stream, as the bytes they were read in: {@code bytes[from, to)} holds
-     * lines {@code firstLine} onwards. {@link #docs()} splits them on {@code '\n'} (a {@code '\r'}
-     * before it is dropped; a lone {@code '\r'} is not a line end), decodes each as UTF-8 (a line
-     * that is not valid UTF-8 is an error naming it), drops a BOM at the start of line 1 and
-     * skips blank lines, then makes each line a document ({@link Mode#LINES}) or parses it as a
-     * JSON record ({@link Mode#JSONL}). Runs on any thread; the bytes are not shared.
+     * Whole lines of one stream, as the bytes they were read in: {@code bytes[0, to)}.
+     * {@link #docs()} splits them on {@code '\n'} (a {@code '\r'} before it is dropped; a lone
+     * {@code '\r'} is not a line end), decodes each as UTF-8 (a line that is not valid UTF-8 is an
+     * error naming it), drops a BOM at the start of line 1 and skips blank lines, then makes each
+     * line a document ({@link Mode#LINES}) or parses it as a JSON record ({@link Mode#JSONL}).
+     *
+     * <p>The block's first line number is known only when the block before it has counted its
+     * lines, which is the first thing {@link #docs()} does: so no thread reads every byte twice
+     * and the reading thread touches none. Blocks of a stream must be processed in the order
+     * they were read, or at least started in that order (a FIFO pool does).
      */
     final class LineBlock implements Batch {
         private final String name;
         private final byte[] bytes;
         private final int to;
-        private final int firstLine;
+        private final CompletableFuture<Integer> firstLine;
+        private final CompletableFuture<Integer> nextFirstLine = new CompletableFuture<>();
 
-        private LineBlock(String name, byte[] bytes, int to, int firstLine) {
+        private LineBlock(String name, byte[] bytes, int to, CompletableFuture<Integer> firstLine) {
             this.name = name;
             this.bytes = bytes;
             this.to = to;
@@ -173,16 +176,34 @@ final class DocumentInputs {
 
         @Override
         public List<Doc> docs() {
-            List<Doc> out = new ArrayList<>();
             byte[] b = bytes;
-            int n = firstLine - 1;
-            for (int start = 0; start < to; ) {
-                int end = start;
-                while (end < to && b[end] != '\n') {
-                    end++;
+            int[] ends = new int[Math.max(16, to >> 10)];
+            int lines = 0;
+            for (int i = 0; i < to; i++) {
+                if (b[i] == '\n') {
+                    if (lines == ends.length) {
+                        ends = Arrays.copyOf(ends, 2 * lines);
+                    }
+                    ends[lines++] = i;
                 }
+            }
+            boolean unterminated = lines == 0 || ends[lines - 1] != to - 1;
+            int n;
+            try {
+                n = firstLine.get() - 1;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted before the lines before " + name + " were counted", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            }
+            nextFirstLine.complete(n + 1 + lines);
+            List<Doc> out = new ArrayList<>(lines + 1);
+            int start = 0;
+            for (int k = 0; k < lines || (k == lines && unterminated && start < to); k++) {
+                int end = k < lines ? ends[k] : to;
                 int len = end - start;
-                if (end < to && len > 0 && b[end - 1] == '\r') {
+                if (k < lines && len > 0 && b[end - 1] == '\r') {
                     len--;
                 }
                 n++;
@@ -203,9 +224,9 @@ final class DocumentInputs {
 
     /**
      * Cuts a stream into {@link LineBlock}s of at least {@code blockBytes} bytes (less at the end),
-     * each ending at a line end, so the reading thread only moves bytes and counts line ends while
-     * the workers decode: one thread building every line's String was the limit on two threads.
-     * A line longer than a block grows the block to hold it. Not thread-safe.
+     * each ending at a line end, so the reading thread only moves bytes while the workers split
+     * and decode: one thread building every line's String was the limit on two threads. A line
+     * longer than a block grows the block to hold it. Not thread-safe.
      */
     private final class LineBlocks {
         private final InputStream in;
@@ -213,7 +234,7 @@ final class DocumentInputs {
         private final int blockBytes;
         private byte[] carry = new byte[0];
         private int carried;
-        private int nextLine = 1;
+        private CompletableFuture<Integer> nextFirstLine = CompletableFuture.completedFuture(1);
         private boolean eof;
 
         LineBlocks(InputStream in, String name, int blockBytes) {
@@ -253,9 +274,12 @@ final class DocumentInputs {
                 carry = new byte[Math.max(carried, 2 * carry.length)];
             }
             System.arraycopy(buf, cut, carry, 0, carried);
-            LineBlock b = new LineBlock(name, buf, cut, nextLine);
-            nextLine += lineEnds(buf, cut);
-            return len == 0 ? null : b;
+            if (len == 0) {
+                return null;
+            }
+            LineBlock b = new LineBlock(name, buf, cut, nextFirstLine);
+            nextFirstLine = b.nextFirstLine;
+            return b;
         }
 
         /** One past the last {@code '\n'} in {@code buf[from, to)}, or -1 if there is none. */
@@ -266,22 +290,6 @@ final class DocumentInputs {
                 }
             }
             return -1;
-        }
-
-        /** The {@code '\n'} bytes in {@code buf[0, to)}, eight at a time: the one pass over every byte on the reading thread. */
-        private static int lineEnds(byte[] buf, int to) {
-            int n = 0;
-            int i = 0;
-            for (; i + Long.BYTES <= to; i += Long.BYTES) {
-                long x = (long) LONGS.get(buf, i) ^ 0x0A0A_0A0A_0A0A_0A0AL;
-                // The high bit of each byte of x that is zero (a '\n' in buf), exactly, with no borrow between bytes.
-                long low = (x & 0x7F7F_7F7F_7F7F_7F7FL) + 0x7F7F_7F7F_7F7F_7F7FL;
-                n += Long.bitCount(~(low | x | 0x7F7F_7F7F_7F7F_7F7FL));
-            }
-            for (; i < to; i++) {
-                n += buf[i] == '\n' ? 1 : 0;
-            }
-            return n;
         }
     }
 

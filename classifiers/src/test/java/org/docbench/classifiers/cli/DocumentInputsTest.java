@@ -121,6 +121,32 @@ class DocumentInputsTest {
         assertEquals(101, next);
     }
 
+    @Test
+    void blocksDecodedOnTwoThreads_numberTheirLinesAsOneThreadDoes() throws Exception {
+        StringBuilder sb = new StringBuilder();
+        Random rng = new Random(1234);
+        for (int i = 0; i < 2000; i++) {
+            sb.append(i % 7 == 0 ? "" : "word \u00e9 ".repeat(rng.nextInt(30))).append(i % 3 == 0 ? "\r\n" : "\n");
+        }
+        byte[] in = sb.toString().getBytes(StandardCharsets.UTF_8);
+        List<DocumentInputs.Batch> batches = new ArrayList<>();
+        new DocumentInputs(DocumentInputs.Mode.LINES, null, null, 97).read(List.of("-"), new ByteArrayInputStream(in), batches::add);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<List<DocumentInputs.Doc>>> futures = new ArrayList<>();
+            for (DocumentInputs.Batch b : batches) {
+                futures.add(pool.submit(b::docs));
+            }
+            List<DocumentInputs.Doc> parallel = new ArrayList<>();
+            for (java.util.concurrent.Future<List<DocumentInputs.Doc>> f : futures) {
+                parallel.addAll(f.get());
+            }
+            assertEquals(byBufferedReader(sb.toString()), parallel, batches.size() + " blocks");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static List<DocumentInputs.Doc> read(byte[] input, int block) throws Exception {
         return new DocumentInputs(DocumentInputs.Mode.LINES, null, null, block).readAll(List.of("-"), new ByteArrayInputStream(input));
     }

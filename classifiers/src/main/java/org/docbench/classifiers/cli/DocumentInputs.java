@@ -176,18 +176,8 @@ final class DocumentInputs {
 
         @Override
         public List<Doc> docs() {
-            byte[] b = bytes;
-            int[] ends = new int[Math.max(16, to >> 10)];
-            int lines = 0;
-            for (int i = 0; i < to; i++) {
-                if (b[i] == '\n') {
-                    if (lines == ends.length) {
-                        ends = Arrays.copyOf(ends, 2 * lines);
-                    }
-                    ends[lines++] = i;
-                }
-            }
-            boolean unterminated = lines == 0 || ends[lines - 1] != to - 1;
+            int[] ends = lineEnds(bytes, to);
+            int lines = ends[0];
             int n;
             try {
                 n = firstLine.get() - 1;
@@ -198,28 +188,56 @@ final class DocumentInputs {
                 throw new IllegalStateException(e.getCause());
             }
             nextFirstLine.complete(n + 1 + lines);
-            List<Doc> out = new ArrayList<>(lines + 1);
+            // A block ends at a line end, but the last one of a stream may not.
+            int segments = lines > 0 && ends[lines] == to - 1 ? lines : lines + 1;
+            List<Doc> out = new ArrayList<>(segments);
             int start = 0;
-            for (int k = 0; k < lines || (k == lines && unterminated && start < to); k++) {
-                int end = k < lines ? ends[k] : to;
+            for (int k = 1; k <= segments; k++) {
+                int end = k <= lines ? ends[k] : to;
                 int len = end - start;
-                if (k < lines && len > 0 && b[end - 1] == '\r') {
+                if (k <= lines && len > 0 && bytes[end - 1] == '\r') {
                     len--;
                 }
-                n++;
-                String line = decodeLine(b, start, len, name, n);
+                Doc d = doc(bytes, start, len, ++n);
+                if (d != null) {
+                    out.add(d);
+                }
                 start = end + 1;
-                if (n == 1 && line.startsWith("\uFEFF")) {
-                    line = line.substring(1);
-                }
-                if (line.isBlank()) {
-                    continue;
-                }
-                String where = name.equals("stdin") ? "line-" + n : name + ":" + n;
-                out.add(mode == Mode.LINES ? new Doc(where, line) : record(line, where, name, n));
             }
             return out;
         }
+
+        /** Line {@code n}, {@code len} bytes at {@code off}, as a document, or null when it is blank. */
+        private Doc doc(byte[] b, int off, int len, int n) {
+            String line = decodeLine(b, off, len, name, n);
+            if (n == 1 && line.startsWith("\uFEFF")) {
+                line = line.substring(1);
+            }
+            if (line.isBlank()) {
+                return null;
+            }
+            String where = name.equals("stdin") ? "line-" + n : name + ":" + n;
+            return mode == Mode.LINES ? new Doc(where, line) : record(line, where, name, n);
+        }
+    }
+
+    /**
+     * Where the {@code '\n'} bytes of {@code b[0, to)} are: element 0 is how many, elements 1 on
+     * their offsets. A loop of its own, which the JIT compiles small and early.
+     */
+    private static int[] lineEnds(byte[] b, int to) {
+        int[] ends = new int[Math.max(16, to >> 10)];
+        int lines = 0;
+        for (int i = 0; i < to; i++) {
+            if (b[i] == '\n') {
+                if (++lines == ends.length) {
+                    ends = Arrays.copyOf(ends, 2 * lines);
+                }
+                ends[lines] = i;
+            }
+        }
+        ends[0] = lines;
+        return ends;
     }
 
     /**

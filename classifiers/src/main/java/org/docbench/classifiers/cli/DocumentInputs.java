@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 
@@ -166,16 +168,35 @@ final class DocumentInputs {
         private final int to;
         private final CompletableFuture<Integer> firstLine;
         private final CompletableFuture<Integer> nextFirstLine = new CompletableFuture<>();
+        /** Where the bytes go back for another block once decoded. */
+        private final Queue<byte[]> spare;
+        private boolean decoded;
 
-        private LineBlock(String name, byte[] bytes, int to, CompletableFuture<Integer> firstLine) {
+        private LineBlock(String name, byte[] bytes, int to, CompletableFuture<Integer> firstLine, Queue<byte[]> spare) {
             this.name = name;
             this.bytes = bytes;
             this.to = to;
             this.firstLine = firstLine;
+            this.spare = spare;
         }
 
+        /** {@inheritDoc} Once only: the bytes then go back to the reader for a later block. */
         @Override
         public List<Doc> docs() {
+            if (decoded) {
+                throw new IllegalStateException("the lines of this block were decoded already");
+            }
+            decoded = true;
+            try {
+                return decode();
+            } finally {
+                if (bytes.length == blockBytes) { // one grown for a long line is not kept
+                    spare.offer(bytes);
+                }
+            }
+        }
+
+        private List<Doc> decode() {
             int[] ends = lineEnds(bytes, to);
             int lines = ends[0];
             int n;
@@ -253,6 +274,7 @@ final class DocumentInputs {
         private byte[] carry = new byte[0];
         private int carried;
         private CompletableFuture<Integer> nextFirstLine = CompletableFuture.completedFuture(1);
+        private final Queue<byte[]> spare = new ConcurrentLinkedQueue<>();
         private boolean eof;
 
         LineBlocks(InputStream in, String name, int blockBytes) {
@@ -265,7 +287,11 @@ final class DocumentInputs {
             if (eof && carried == 0) {
                 return null;
             }
-            byte[] buf = new byte[Math.max(blockBytes, 2 * carried)];
+            // Blocks come back once decoded: a few buffers serve a whole stream, not one new megabyte per block.
+            byte[] buf = spare.poll();
+            if (buf == null || buf.length < 2 * carried) {
+                buf = new byte[Math.max(blockBytes, 2 * carried)];
+            }
             System.arraycopy(carry, 0, buf, 0, carried);
             int len = carried;
             int cut = -1;
@@ -295,7 +321,7 @@ final class DocumentInputs {
             if (len == 0) {
                 return null;
             }
-            LineBlock b = new LineBlock(name, buf, cut, nextFirstLine);
+            LineBlock b = new LineBlock(name, buf, cut, nextFirstLine, spare);
             nextFirstLine = b.nextFirstLine;
             return b;
         }

@@ -119,6 +119,7 @@ class DocumentInputsTest {
             }
         }
         assertEquals(101, next);
+        assertThrows(IllegalStateException.class, batches.get(0)::docs, "a block's bytes are reused once decoded");
     }
 
     @Test
@@ -129,19 +130,17 @@ class DocumentInputsTest {
             sb.append(i % 7 == 0 ? "" : "word \u00e9 ".repeat(rng.nextInt(30))).append(i % 3 == 0 ? "\r\n" : "\n");
         }
         byte[] in = sb.toString().getBytes(StandardCharsets.UTF_8);
-        List<DocumentInputs.Batch> batches = new ArrayList<>();
-        new DocumentInputs(DocumentInputs.Mode.LINES, null, null, 97).read(List.of("-"), new ByteArrayInputStream(in), batches::add);
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
+            // As classify does: blocks go to the workers while the stream is still being read, and their bytes come back.
             List<java.util.concurrent.Future<List<DocumentInputs.Doc>>> futures = new ArrayList<>();
-            for (DocumentInputs.Batch b : batches) {
-                futures.add(pool.submit(b::docs));
-            }
+            new DocumentInputs(DocumentInputs.Mode.LINES, null, null, 97).read(List.of("-"), new ByteArrayInputStream(in),
+                    b -> futures.add(pool.submit(b::docs)));
             List<DocumentInputs.Doc> parallel = new ArrayList<>();
             for (java.util.concurrent.Future<List<DocumentInputs.Doc>> f : futures) {
                 parallel.addAll(f.get());
             }
-            assertEquals(byBufferedReader(sb.toString()), parallel, batches.size() + " blocks");
+            assertEquals(byBufferedReader(sb.toString()), parallel, futures.size() + " blocks");
         } finally {
             pool.shutdownNow();
         }

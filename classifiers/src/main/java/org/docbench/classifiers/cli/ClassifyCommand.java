@@ -202,7 +202,11 @@ final class ClassifyCommand implements Callable<Integer> {
                 if (k > 1) {
                     List<Map<String, Object>> topK = new ArrayList<>(k);
                     for (int i = 0; i < k; i++) {
-                        topK.add(Map.of("label", labels[order[i]], "score", s[order[i]]));
+                        // Not Map.of: its iteration order changes from run to run, and so would the output.
+                        Map<String, Object> entry = new LinkedHashMap<>();
+                        entry.put("label", labels[order[i]]);
+                        entry.put("score", s[order[i]]);
+                        topK.add(entry);
                     }
                     m.put("top", topK);
                 }

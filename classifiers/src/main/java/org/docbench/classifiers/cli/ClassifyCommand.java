@@ -43,8 +43,6 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  docbench classify --task stance --lines --threads 2 < one-article-per-line.txt",
                 "  docbench classify --model stance.model --jsonl --text-field body --json archive.jsonl"})
 final class ClassifyCommand implements Callable<Integer> {
-    private static final int BATCH = 256;
-
     @Spec
     CommandSpec spec;
 
@@ -101,9 +99,10 @@ final class ClassifyCommand implements Callable<Integer> {
                 : Scorer.load(DefaultModels.open(source.task), "default model of " + source.task);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        err.printf(Locale.ROOT, "classify: %s model %s, %s, scores are %ss%n", scorer.provenance().get("task"),
+        err.printf(Locale.ROOT, "classify: %s model %s, %s, scores are %s%n", scorer.provenance().get("task"),
                 scorer.provenance().get("spec"),
-                scorer.path() == Scorer.Path.FAST ? "fast path" : "Tribuo predict (this family has no fast path)", scorer.scoreKind());
+                scorer.path() == Scorer.Path.FAST ? "fast path" : "Tribuo predict (this family has no fast path)",
+                scorer.scoreKind().equals("probability") ? "probabilities" : "margins");
 
         String[] labels = scorer.labels();
         ThreadLocal<Scorer.Session> sessions = ThreadLocal.withInitial(scorer::newSession);
@@ -114,19 +113,11 @@ final class ClassifyCommand implements Callable<Integer> {
         }) : null;
         ArrayDeque<Future<Chunk>> pending = new ArrayDeque<>();
         int[] counts = new int[2];
-        List<DocumentInputs.Doc> batch = new ArrayList<>(BATCH);
         DocumentInputs reader = new DocumentInputs(jsonl ? DocumentInputs.Mode.JSONL
                 : lines ? DocumentInputs.Mode.LINES : DocumentInputs.Mode.WHOLE, idField, textField);
         InputStream stdin = System.in;
         try {
-            reader.read(inputs, stdin, doc -> {
-                batch.add(doc);
-                if (batch.size() == BATCH) {
-                    submit(List.copyOf(batch), pool, pending, sessions, labels, scorer.scoreKind(), out, err, counts);
-                    batch.clear();
-                }
-            });
-            submit(List.copyOf(batch), pool, pending, sessions, labels, scorer.scoreKind(), out, err, counts);
+            reader.read(inputs, stdin, batch -> submit(batch, pool, pending, sessions, labels, scorer.scoreKind(), out, err, counts));
             while (!pending.isEmpty()) {
                 emit(take(pending.poll()), out, err, counts);
             }
@@ -142,17 +133,15 @@ final class ClassifyCommand implements Callable<Integer> {
         return counts[0] == 0 && counts[1] > 0 ? DocbenchCli.BAD_INPUT : 0;
     }
 
-    private void submit(List<DocumentInputs.Doc> docs, ExecutorService pool, ArrayDeque<Future<Chunk>> pending,
+    private void submit(DocumentInputs.Batch batch, ExecutorService pool, ArrayDeque<Future<Chunk>> pending,
                         ThreadLocal<Scorer.Session> sessions, String[] labels, String kind, PrintWriter out, PrintWriter err,
                         int[] counts) throws Exception {
-        if (docs.isEmpty()) {
-            return;
-        }
         if (pool == null) {
-            emit(render(docs, sessions.get(), labels, kind), out, err, counts);
+            emit(render(batch.docs(), sessions.get(), labels, kind), out, err, counts);
             return;
         }
-        pending.add(pool.submit(() -> render(docs, sessions.get(), labels, kind)));
+        // The worker decodes the batch too: one reading thread building every String was the limit on two threads.
+        pending.add(pool.submit(() -> render(batch.docs(), sessions.get(), labels, kind)));
         while (pending.size() > 2 * threads) {
             emit(take(pending.poll()), out, err, counts);
         }
@@ -213,7 +202,11 @@ final class ClassifyCommand implements Callable<Integer> {
                 if (k > 1) {
                     List<Map<String, Object>> topK = new ArrayList<>(k);
                     for (int i = 0; i < k; i++) {
-                        topK.add(Map.of("label", labels[order[i]], "score", s[order[i]]));
+                        // Not Map.of: its iteration order changes from run to run, and so would the output.
+                        Map<String, Object> entry = new LinkedHashMap<>();
+                        entry.put("label", labels[order[i]]);
+                        entry.put("score", s[order[i]]);
+                        topK.add(entry);
                     }
                     m.put("top", topK);
                 }

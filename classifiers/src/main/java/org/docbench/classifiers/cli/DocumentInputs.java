@@ -9,8 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 
 import org.docbench.core.text.HtmlText;
@@ -32,9 +37,20 @@ final class DocumentInputs {
     record Doc(String id, String text) {
     }
 
-    interface Sink {
-        void accept(Doc doc) throws Exception;
+    /** Documents read but maybe not yet decoded; see {@link LineBlock}. */
+    interface Batch {
+        /** The documents in input order; decodes or parses them first where that is left to do. */
+        List<Doc> docs();
     }
+
+    interface BatchSink {
+        void accept(Batch batch) throws Exception;
+    }
+
+    /** Whole documents per batch. */
+    static final int BATCH = 256;
+    /** Bytes of lines per batch: about 170 AllSides articles, a few milliseconds of work. */
+    static final int BLOCK_BYTES = 1 << 20;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -42,10 +58,21 @@ final class DocumentInputs {
     private final String idField;
     private final String textField;
 
+    private final int blockBytes;
+
     DocumentInputs(Mode mode, String idField, String textField) {
+        this(mode, idField, textField, BLOCK_BYTES);
+    }
+
+    /** With {@code blockBytes} per {@link LineBlock} (small in tests, to cross block edges). */
+    DocumentInputs(Mode mode, String idField, String textField, int blockBytes) {
+        if (blockBytes < 1) {
+            throw new IllegalArgumentException("blockBytes must be at least 1, got " + blockBytes);
+        }
         this.mode = mode;
         this.idField = idField;
         this.textField = textField;
+        this.blockBytes = blockBytes;
     }
 
     /** Checks that every named input exists before any is read, so a typo fails at once. */
@@ -57,10 +84,16 @@ final class DocumentInputs {
         }
     }
 
-    void read(List<String> names, InputStream stdin, Sink sink) throws Exception {
+    /**
+     * Reads every named input in order and hands its documents on in batches: up to {@link #BATCH}
+     * whole documents, or one {@link LineBlock} of a stream's lines, whose decoding and parsing
+     * {@link Batch#docs()} leaves to the thread that classifies it.
+     */
+    void read(List<String> names, InputStream stdin, BatchSink sink) throws Exception {
+        List<Doc> whole = new ArrayList<>();
         for (String n : names) {
             if (n.equals("-")) {
-                readStream(stdin, "stdin", sink);
+                readStream(stdin, "stdin", whole, sink);
                 continue;
             }
             Path p = Path.of(n);
@@ -73,13 +106,16 @@ final class DocumentInputs {
                     throw new DocbenchCli.BadInputException("folder " + n + " holds no .txt or .html document");
                 }
                 for (Path f : files) {
-                    readFile(f, p.relativize(f).toString(), sink);
+                    readFile(f, p.relativize(f).toString(), whole, sink);
                 }
             } else if (Files.isRegularFile(p)) {
-                readFile(p, p.getFileName().toString(), sink);
+                readFile(p, p.getFileName().toString(), whole, sink);
             } else {
                 throw new DocbenchCli.BadInputException("no such document or folder: " + n);
             }
+        }
+        if (!whole.isEmpty()) {
+            sink.accept(batchOf(whole));
         }
     }
 
@@ -88,106 +124,235 @@ final class DocumentInputs {
         return s.endsWith(".txt") || s.endsWith(".html") || s.endsWith(".htm");
     }
 
-    private void readFile(Path file, String id, Sink sink) throws Exception {
+    private void readFile(Path file, String id, List<Doc> whole, BatchSink sink) throws Exception {
         try (InputStream in = Files.newInputStream(file)) {
-            readStream(in, id, sink);
+            readStream(in, id, whole, sink);
         }
     }
 
-    private void readStream(InputStream in, String name, Sink sink) throws Exception {
+    private void readStream(InputStream in, String name, List<Doc> whole, BatchSink sink) throws Exception {
         if (mode == Mode.WHOLE) {
-            sink.accept(new Doc(name, asText(decode(in.readAllBytes(), name), name)));
+            whole.add(new Doc(name, asText(decode(in.readAllBytes(), name), name)));
+            if (whole.size() == BATCH) {
+                sink.accept(batchOf(whole));
+                whole.clear();
+            }
             return;
         }
-        LineReader r = new LineReader(in, name);
-        int n = 0;
-        for (String line = r.next(); line != null; line = r.next()) {
-            n++;
+        LineBlocks blocks = new LineBlocks(in, name, blockBytes);
+        for (LineBlock b = blocks.next(); b != null; b = blocks.next()) {
+            sink.accept(b);
+        }
+    }
+
+    private static Batch batchOf(List<Doc> docs) {
+        List<Doc> copy = List.copyOf(docs);
+        return () -> copy;
+    }
+
+    /**
+     * Whole lines of one stream, as the bytes they were read in: {@code bytes[0, to)}.
+     * {@link #docs()} splits them on {@code '\n'} (a {@code '\r'} before it is dropped; a lone
+     * {@code '\r'} is not a line end), decodes each as UTF-8 (a line that is not valid UTF-8 is an
+     * error naming it), drops a BOM at the start of line 1 and skips blank lines, then makes each
+     * line a document ({@link Mode#LINES}) or parses it as a JSON record ({@link Mode#JSONL}).
+     *
+     * <p>The block's first line number is known only when the block before it has counted its
+     * lines, which is the first thing {@link #docs()} does: so no thread reads every byte twice
+     * and the reading thread touches none. Blocks of a stream must be processed in the order
+     * they were read, or at least started in that order (a FIFO pool does).
+     */
+    final class LineBlock implements Batch {
+        private final String name;
+        private final byte[] bytes;
+        private final int to;
+        private final CompletableFuture<Integer> firstLine;
+        private final CompletableFuture<Integer> nextFirstLine = new CompletableFuture<>();
+        /** Where the bytes go back for another block once decoded. */
+        private final Queue<byte[]> spare;
+        private boolean decoded;
+
+        private LineBlock(String name, byte[] bytes, int to, CompletableFuture<Integer> firstLine, Queue<byte[]> spare) {
+            this.name = name;
+            this.bytes = bytes;
+            this.to = to;
+            this.firstLine = firstLine;
+            this.spare = spare;
+        }
+
+        /** {@inheritDoc} Once only: the bytes then go back to the reader for a later block. */
+        @Override
+        public List<Doc> docs() {
+            if (decoded) {
+                throw new IllegalStateException("the lines of this block were decoded already");
+            }
+            decoded = true;
+            try {
+                return decode();
+            } finally {
+                if (bytes.length == blockBytes) { // one grown for a long line is not kept
+                    spare.offer(bytes);
+                }
+            }
+        }
+
+        private List<Doc> decode() {
+            int[] ends = lineEnds(bytes, to);
+            int lines = ends[0];
+            int n;
+            try {
+                n = firstLine.get() - 1;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted before the lines before " + name + " were counted", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            }
+            nextFirstLine.complete(n + 1 + lines);
+            // A block ends at a line end, but the last one of a stream may not.
+            int segments = lines > 0 && ends[lines] == to - 1 ? lines : lines + 1;
+            List<Doc> out = new ArrayList<>(segments);
+            int start = 0;
+            for (int k = 1; k <= segments; k++) {
+                int end = k <= lines ? ends[k] : to;
+                int len = end - start;
+                if (k <= lines && len > 0 && bytes[end - 1] == '\r') {
+                    len--;
+                }
+                Doc d = doc(bytes, start, len, ++n);
+                if (d != null) {
+                    out.add(d);
+                }
+                start = end + 1;
+            }
+            return out;
+        }
+
+        /** Line {@code n}, {@code len} bytes at {@code off}, as a document, or null when it is blank. */
+        private Doc doc(byte[] b, int off, int len, int n) {
+            String line = decodeLine(b, off, len, name, n);
             if (n == 1 && line.startsWith("\uFEFF")) {
                 line = line.substring(1);
             }
             if (line.isBlank()) {
-                continue;
+                return null;
             }
             String where = name.equals("stdin") ? "line-" + n : name + ":" + n;
-            sink.accept(mode == Mode.LINES ? new Doc(where, line) : record(line, where, name, n));
+            return mode == Mode.LINES ? new Doc(where, line) : record(line, where, name, n);
         }
     }
 
     /**
-     * Lines of a UTF-8 stream, split on bytes: the JDK's String constructor decodes ASCII-heavy
-     * lines many times faster than a Reader, and a line it had to repair (U+FFFD) is decoded again
-     * strictly, so malformed input is still an error naming the line.
+     * Where the {@code '\n'} bytes of {@code b[0, to)} are: element 0 is how many, elements 1 on
+     * their offsets. A loop of its own, which the JIT compiles small and early.
      */
-    private static final class LineReader {
+    private static int[] lineEnds(byte[] b, int to) {
+        int[] ends = new int[Math.max(16, to >> 10)];
+        int lines = 0;
+        for (int i = 0; i < to; i++) {
+            if (b[i] == '\n') {
+                if (++lines == ends.length) {
+                    ends = Arrays.copyOf(ends, 2 * lines);
+                }
+                ends[lines] = i;
+            }
+        }
+        ends[0] = lines;
+        return ends;
+    }
+
+    /**
+     * Cuts a stream into {@link LineBlock}s of at least {@code blockBytes} bytes (less at the end),
+     * each ending at a line end, so the reading thread only moves bytes while the workers split
+     * and decode: one thread building every line's String was the limit on two threads. A line
+     * longer than a block grows the block to hold it. Not thread-safe.
+     */
+    private final class LineBlocks {
         private final InputStream in;
         private final String name;
-        private byte[] buf = new byte[1 << 20];
-        private int start;
-        private int end;
-        private int line;
+        private final int blockBytes;
+        private byte[] carry = new byte[0];
+        private int carried;
+        private CompletableFuture<Integer> nextFirstLine = CompletableFuture.completedFuture(1);
+        private final Queue<byte[]> spare = new ConcurrentLinkedQueue<>();
         private boolean eof;
 
-        LineReader(InputStream in, String name) {
+        LineBlocks(InputStream in, String name, int blockBytes) {
             this.in = in;
             this.name = name;
+            this.blockBytes = blockBytes;
         }
 
-        String next() throws IOException {
-            while (true) {
-                for (int i = start; i < end; i++) {
-                    if (buf[i] == '\n') {
-                        int len = i - start;
-                        if (len > 0 && buf[i - 1] == '\r') {
-                            len--;
-                        }
-                        String s = decode(start, len);
-                        start = i + 1;
-                        return s;
+        LineBlock next() throws IOException {
+            if (eof && carried == 0) {
+                return null;
+            }
+            // Blocks come back once decoded: a few buffers serve a whole stream, not one new megabyte per block.
+            byte[] buf = spare.poll();
+            if (buf == null || buf.length < 2 * carried) {
+                buf = new byte[Math.max(blockBytes, 2 * carried)];
+            }
+            System.arraycopy(carry, 0, buf, 0, carried);
+            int len = carried;
+            int cut = -1;
+            while (cut < 0) {
+                while (!eof && len < buf.length) {
+                    int r = in.read(buf, len, buf.length - len);
+                    if (r < 0) {
+                        eof = true;
+                    } else {
+                        len += r;
                     }
                 }
                 if (eof) {
-                    if (start == end) {
-                        return null;
+                    cut = len;
+                } else {
+                    cut = lastLineEnd(buf, carried, len);
+                    if (cut < 0) {
+                        buf = Arrays.copyOf(buf, 2 * buf.length);
                     }
-                    String s = decode(start, end - start);
-                    start = end;
-                    return s;
-                }
-                fill();
-            }
-        }
-
-        private void fill() throws IOException {
-            if (start > 0) {
-                System.arraycopy(buf, start, buf, 0, end - start);
-                end -= start;
-                start = 0;
-            }
-            if (end == buf.length) {
-                buf = java.util.Arrays.copyOf(buf, buf.length * 2);
-            }
-            int n = in.read(buf, end, buf.length - end);
-            if (n < 0) {
-                eof = true;
-            } else {
-                end += n;
-            }
-        }
-
-        private String decode(int off, int len) {
-            line++;
-            String s = new String(buf, off, len, StandardCharsets.UTF_8);
-            if (s.indexOf('\uFFFD') >= 0) {
-                try {
-                    StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                            .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(buf, off, len));
-                } catch (CharacterCodingException e) {
-                    throw new DocbenchCli.BadInputException(name + ":" + line + ": not valid UTF-8");
                 }
             }
-            return s;
+            carried = len - cut;
+            if (carried > carry.length) {
+                carry = new byte[Math.max(carried, 2 * carry.length)];
+            }
+            System.arraycopy(buf, cut, carry, 0, carried);
+            if (len == 0) {
+                return null;
+            }
+            LineBlock b = new LineBlock(name, buf, cut, nextFirstLine, spare);
+            nextFirstLine = b.nextFirstLine;
+            return b;
         }
+
+        /** One past the last {@code '\n'} in {@code buf[from, to)}, or -1 if there is none. */
+        private static int lastLineEnd(byte[] buf, int from, int to) {
+            for (int i = to - 1; i >= from; i--) {
+                if (buf[i] == '\n') {
+                    return i + 1;
+                }
+            }
+            return -1;
+        }
+    }
+
+    /**
+     * Decodes one line with the JDK's String constructor, many times faster than a Reader on
+     * ASCII-heavy text; a line it had to repair (U+FFFD) is decoded again strictly, so malformed
+     * input is still an error naming the line.
+     */
+    private static String decodeLine(byte[] buf, int off, int len, String name, int line) {
+        String s = new String(buf, off, len, StandardCharsets.UTF_8);
+        if (s.indexOf('\uFFFD') >= 0) {
+            try {
+                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(buf, off, len));
+            } catch (CharacterCodingException e) {
+                throw new DocbenchCli.BadInputException(name + ":" + line + ": not valid UTF-8");
+            }
+        }
+        return s;
     }
 
     private Doc record(String line, String where, String name, int n) {
@@ -223,7 +388,7 @@ final class DocumentInputs {
     /** For callers that want a whole list (small inputs, tests). */
     List<Doc> readAll(List<String> names, InputStream stdin) throws Exception {
         List<Doc> out = new ArrayList<>();
-        read(names, stdin, out::add);
+        read(names, stdin, b -> out.addAll(b.docs()));
         return out;
     }
 }

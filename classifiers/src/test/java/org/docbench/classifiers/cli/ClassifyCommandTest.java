@@ -125,6 +125,9 @@ class ClassifyCommandTest {
         assertEquals(2, n.get("top").size());
         assertEquals(n.get("label").asText(), n.get("top").get(0).get("label").asText());
         assertTrue(n.get("top").get(0).get("score").asDouble() >= n.get("top").get(1).get("score").asDouble());
+        List<String> fields = new java.util.ArrayList<>();
+        n.get("top").get(0).fieldNames().forEachRemaining(fields::add);
+        assertEquals(List.of("label", "score"), fields, "every run prints a top entry's fields in one order: " + r.out());
         Result tsv = classify("jail detainer hold request warrant", "--top", "3");
         assertEquals(7, tsv.out().strip().split("\t").length, tsv.out());
     }

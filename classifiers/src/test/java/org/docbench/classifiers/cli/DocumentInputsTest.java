@@ -1,0 +1,177 @@
+package org.docbench.classifiers.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@code --lines} input read in byte blocks that the classifying threads split and decode: the
+ * same documents, ids and errors as reading the stream line by line, whatever the block size.
+ */
+class DocumentInputsTest {
+
+    /** Block sizes that put block edges everywhere: inside CRLF, inside a multi-byte character, at a line end. */
+    private static final int[] BLOCKS = {1, 2, 3, 5, 7, 9, 17, 64, 1 << 20};
+
+    static Stream<Arguments> trickyInputs() {
+        return Stream.of(
+                Arguments.of("crlf", "one\r\ntwo\r\nthree\r\n"),
+                Arguments.of("empty and blank lines", "\n\na\n   \n\t\nb\n\n"),
+                Arguments.of("no trailing newline", "first\nlast without end"),
+                Arguments.of("multi-byte UTF-8", "caf\u00e9 \u201cquoted\u201d\n\u4e2d\u6587 \ud83d\ude00 emoji\n\u00e9\u00e9\u00e9\n"),
+                Arguments.of("BOM on line 1 only", "\uFEFFbom line\n\uFEFFsecond keeps it\n"),
+                Arguments.of("only a BOM", "\uFEFF\nreal\n"),
+                Arguments.of("empty input", ""),
+                Arguments.of("a single newline", "\n"),
+                Arguments.of("long line across many blocks", "x".repeat(5000) + "\nshort\n" + "\u00e9".repeat(3000)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("trickyInputs")
+    void lines_areWhatABufferedReaderReads_forEveryBlockSize(String what, String input) throws Exception {
+        List<DocumentInputs.Doc> expected = byBufferedReader(input);
+        for (int block : BLOCKS) {
+            assertEquals(expected, read(input.getBytes(StandardCharsets.UTF_8), block),
+                    what + " with " + block + "-byte blocks: " + escape(input));
+        }
+    }
+
+    @Test
+    void randomText_readsAsLineByLine_forEveryBlockSize() throws Exception {
+        long seed = 1234;
+        Random rng = new Random(seed);
+        String[] pieces = {"a", "word ", " ", "\t", "\n", "\r\n", "\n\n", "\u00e9", "\u201c", "\u4e2d", "\ud83d\ude00", "\uFEFF"};
+        for (int round = 0; round < 200; round++) {
+            StringBuilder sb = new StringBuilder();
+            int n = rng.nextInt(400);
+            for (int i = 0; i < n; i++) {
+                sb.append(pieces[rng.nextInt(pieces.length)]);
+            }
+            String input = sb.toString();
+            List<DocumentInputs.Doc> expected = byBufferedReader(input);
+            for (int block : BLOCKS) {
+                assertEquals(expected, read(input.getBytes(StandardCharsets.UTF_8), block),
+                        "seed " + seed + " round " + round + ", " + block + "-byte blocks: " + escape(input));
+            }
+        }
+    }
+
+    @Test
+    void aLoneCarriageReturn_isNotALineEnd_asBefore() throws Exception {
+        byte[] in = "a\rb\nc\r".getBytes(StandardCharsets.UTF_8);
+        for (int block : BLOCKS) {
+            assertEquals(List.of(new DocumentInputs.Doc("line-1", "a\rb"), new DocumentInputs.Doc("line-2", "c\r")), read(in, block),
+                    block + "-byte blocks");
+        }
+    }
+
+    @Test
+    void invalidUtf8_namesItsLine_forEveryBlockSize() {
+        byte[] in = {'o', 'k', '\n', '\n', 'a', (byte) 0xC3, (byte) 0x28, '\n', 'z', '\n'};
+        for (int block : BLOCKS) {
+            DocbenchCli.BadInputException e = assertThrows(DocbenchCli.BadInputException.class, () -> read(in, block),
+                    block + "-byte blocks");
+            assertEquals("stdin:3: not valid UTF-8", e.getMessage(), block + "-byte blocks");
+        }
+    }
+
+    @Test
+    void jsonl_linesAreRecordsWithTheirLineNumbers_acrossBlocks() throws Exception {
+        String in = "\uFEFF{\"id\":\"a1\",\"text\":\"caf\u00e9\"}\r\n\n{\"text\":\"second\"}";
+        for (int block : BLOCKS) {
+            List<DocumentInputs.Doc> docs = new DocumentInputs(DocumentInputs.Mode.JSONL, "id", "text", block)
+                    .readAll(List.of("-"), new ByteArrayInputStream(in.getBytes(StandardCharsets.UTF_8)));
+            assertEquals(List.of(new DocumentInputs.Doc("a1", "caf\u00e9"), new DocumentInputs.Doc("line-3", "second")), docs,
+                    block + "-byte blocks");
+        }
+    }
+
+    @Test
+    void batches_ofAStream_endAtLineEnds() throws Exception {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 100; i++) {
+            sb.append("line ").append(i).append(" \u00e9\u00e9\n");
+        }
+        List<DocumentInputs.Batch> batches = new ArrayList<>();
+        new DocumentInputs(DocumentInputs.Mode.LINES, null, null, 100)
+                .read(List.of("-"), new ByteArrayInputStream(sb.toString().getBytes(StandardCharsets.UTF_8)), batches::add);
+        assertTrue(batches.size() > 10, "100-byte blocks of 1,300 bytes: " + batches.size());
+        int next = 1;
+        for (DocumentInputs.Batch b : batches) {
+            for (DocumentInputs.Doc d : b.docs()) {
+                assertEquals(new DocumentInputs.Doc("line-" + next, "line " + (next - 1) + " \u00e9\u00e9"), d);
+                next++;
+            }
+        }
+        assertEquals(101, next);
+        assertThrows(IllegalStateException.class, batches.get(0)::docs, "a block's bytes are reused once decoded");
+    }
+
+    @Test
+    void blocksDecodedOnTwoThreads_numberTheirLinesAsOneThreadDoes() throws Exception {
+        StringBuilder sb = new StringBuilder();
+        Random rng = new Random(1234);
+        for (int i = 0; i < 2000; i++) {
+            sb.append(i % 7 == 0 ? "" : "word \u00e9 ".repeat(rng.nextInt(30))).append(i % 3 == 0 ? "\r\n" : "\n");
+        }
+        byte[] in = sb.toString().getBytes(StandardCharsets.UTF_8);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            // As classify does: blocks go to the workers while the stream is still being read, and their bytes come back.
+            List<java.util.concurrent.Future<List<DocumentInputs.Doc>>> futures = new ArrayList<>();
+            new DocumentInputs(DocumentInputs.Mode.LINES, null, null, 97).read(List.of("-"), new ByteArrayInputStream(in),
+                    b -> futures.add(pool.submit(b::docs)));
+            List<DocumentInputs.Doc> parallel = new ArrayList<>();
+            for (java.util.concurrent.Future<List<DocumentInputs.Doc>> f : futures) {
+                parallel.addAll(f.get());
+            }
+            assertEquals(byBufferedReader(sb.toString()), parallel, futures.size() + " blocks");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static List<DocumentInputs.Doc> read(byte[] input, int block) throws Exception {
+        return new DocumentInputs(DocumentInputs.Mode.LINES, null, null, block).readAll(List.of("-"), new ByteArrayInputStream(input));
+    }
+
+    /** The reference: a BufferedReader's lines, numbered from 1, a BOM dropped from line 1, blank ones skipped. */
+    private static List<DocumentInputs.Doc> byBufferedReader(String input) throws Exception {
+        List<DocumentInputs.Doc> out = new ArrayList<>();
+        InputStream in = new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8));
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            int n = 0;
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                n++;
+                if (n == 1 && line.startsWith("\uFEFF")) {
+                    line = line.substring(1);
+                }
+                if (!line.isBlank()) {
+                    out.add(new DocumentInputs.Doc("line-" + n, line));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String escape(String s) {
+        StringBuilder sb = new StringBuilder();
+        s.codePoints().forEach(c -> sb.append(c >= 0x20 && c < 0x7f ? String.valueOf((char) c) : String.format("\\u%04x", c)));
+        return sb.toString();
+    }
+}

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class AllSidesStudyTest {
 
     @Test
-    void forAllSides_naiveBayesGetsChiSquare_liblinearATwoPointGrid_othersUnchanged() {
+    void forAllSides_naiveBayesGetsChiSquare_liblinearATwoPointGrid_nbSvmTheChosenC_othersUnchanged() {
         for (ModelFamily f : Trainers.families()) {
             ModelFamily a = AllSidesStudy.forAllSides(f);
             String grid = a.grid().stream().map(TrainerSpec::name).toList().toString();
@@ -24,6 +24,9 @@ class AllSidesStudyTest {
                 assertEquals(AccuracyReport.ALLSIDES_NB_FEATURES, a.selectFeatures(), f.name());
             } else if (f.is(Family.LIBLINEAR_LR)) {
                 assertEquals(1, a.grid().size(), f.name() + " " + grid);
+            } else if (f.is(Family.NB_SVM)) {
+                assertEquals(List.of(Trainers.nbSvm(AccuracyReport.ALLSIDES_NBSVM_C).name()), a.grid().stream().map(TrainerSpec::name).toList(),
+                        "NB-SVM runs at the chosen C only");
             } else if (f.is(Family.LIBLINEAR_SVM)) {
                 assertEquals(List.of(Trainers.liblinearSvm(AccuracyReport.ALLSIDES_SVM_C).name(),
                         Trainers.liblinearSvm(AccuracyReport.ALLSIDES_SVM_OTHER_C).name()), a.grid().stream().map(TrainerSpec::name).toList());

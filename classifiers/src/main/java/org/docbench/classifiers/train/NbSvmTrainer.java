@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.TreeSet;
 import java.util.stream.IntStream;
 
 import org.tribuo.classification.liblinear.LibLinearClassificationTrainer;
@@ -55,14 +54,11 @@ public final class NbSvmTrainer extends LibLinearClassificationTrainer {
     @Override
     protected List<Model> trainModels(Parameter params, int dimension, FeatureNode[][] features, double[][] outputs) {
         double[] y = outputs[0];
-        int[] classes = new TreeSet<>(Arrays.stream(y).mapToInt(v -> (int) v).boxed().toList()).stream()
-                .mapToInt(Integer::intValue).toArray();
+        int[] classes = Arrays.stream(y).mapToInt(v -> (int) v).distinct().sorted().toArray();
         int n = dimension - 1; // feature ids 1..n; id n + 1 is Tribuo's bias feature
         int[] docsWith = new int[classes.length * (n + 1)];
-        int[] docsIn = new int[classes.length];
         for (int i = 0; i < features.length; i++) {
             int k = Arrays.binarySearch(classes, (int) y[i]);
-            docsIn[k]++;
             for (FeatureNode node : features[i]) {
                 if (node.index <= n && node.value != 0) {
                     docsWith[k * (n + 1) + node.index]++;

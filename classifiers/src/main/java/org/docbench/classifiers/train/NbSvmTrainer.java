@@ -80,26 +80,22 @@ public final class NbSvmTrainer extends LibLinearClassificationTrainer {
 
     /** {@code r[f]} for f in 1..n: class {@code k}'s naive Bayes log-count ratio against the others. */
     private double[] logCountRatio(int[] docsWith, int classCount, int k, int n) {
-        double[] p = new double[n + 1];
-        double[] q = new double[n + 1];
+        double[] r = new double[n + 1];
         double pSum = 0;
         double qSum = 0;
         for (int f = 1; f <= n; f++) {
-            double in = alpha + docsWith[k * (n + 1) + f];
-            double out = alpha;
+            int all = 0;
             for (int j = 0; j < classCount; j++) {
-                if (j != k) {
-                    out += docsWith[j * (n + 1) + f];
-                }
+                all += docsWith[j * (n + 1) + f];
             }
-            p[f] = in;
-            q[f] = out;
-            pSum += in;
-            qSum += out;
+            int in = docsWith[k * (n + 1) + f];
+            r[f] = Math.log((alpha + in) / (alpha + all - in)); // ln(p / q); the sums' ratio comes next
+            pSum += alpha + in;
+            qSum += alpha + all - in;
         }
-        double[] r = new double[n + 1];
+        double shift = Math.log(qSum / pSum);
         for (int f = 1; f <= n; f++) {
-            r[f] = Math.log((p[f] / pSum) / (q[f] / qSum));
+            r[f] += shift;
         }
         return r;
     }
@@ -129,12 +125,12 @@ public final class NbSvmTrainer extends LibLinearClassificationTrainer {
         }
         Model binary = Linear.train(problem, params);
         double[] w = new double[n + 2];
-        int label = indexOf(binary.getLabels(), 1);
         if (binary.getNrClass() < 2) {
             // Every training document is in the class or none is: a constant score, from the bias.
-            w[n + 1] = label == 0 ? 1 : -1;
+            w[n + 1] = binary.getLabels()[0] == 1 ? 1 : -1;
             return w;
         }
+        int label = indexOf(binary.getLabels(), 1);
         for (int f = 1; f <= n; f++) {
             w[f] = binary.getDecfunCoef(f, label) * r[f];
         }

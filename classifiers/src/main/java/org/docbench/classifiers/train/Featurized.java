@@ -73,7 +73,11 @@ final class Featurized {
         long f0 = System.nanoTime();
         FeatureExtractor fx;
         try (Progress p = meter.start("fit features " + name, trainDocs.size(), "docs")) {
-            fx = FeatureExtractor.fit(spec, () -> stepping(trainDocs.iterator(), p));
+            fx = FeatureExtractor.fit(spec, trainDocs.stream().map(LabeledDocument::text).toList(), () -> {
+                synchronized (p) { // a Progress is stepped from one thread at a time
+                    p.step();
+                }
+            });
         }
         List<Example<Label>> train = examples(fx, task, trainDocs, meter, "featurize " + name + " train", true);
         long t0 = System.nanoTime();
@@ -87,23 +91,6 @@ final class Featurized {
     /** See {@link #preparationNanos}. */
     long preparationNanos() {
         return preparationNanos;
-    }
-
-    /** The texts of {@code docs}, one progress step per document. */
-    private static java.util.Iterator<String> stepping(java.util.Iterator<LabeledDocument> docs, Progress p) {
-        return new java.util.Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return docs.hasNext();
-            }
-
-            @Override
-            public String next() {
-                String text = docs.next().text();
-                p.step();
-                return text;
-            }
-        };
     }
 
     static List<Example<Label>> examples(FeatureExtractor fx, String task, List<LabeledDocument> docs) {

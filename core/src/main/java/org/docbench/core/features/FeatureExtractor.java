@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 import org.docbench.core.text.Normalizer;
 import org.docbench.core.token.FastTokenizer;
@@ -51,8 +54,13 @@ public final class FeatureExtractor {
      * Fits the vocabulary and document frequencies on {@code trainingTexts} (raw text), with the
      * standard normalizer when the spec asks for it, else {@link Normalizer#none()}.
      */
-    public static FeatureExtractor fit(FeatureSpec spec, Iterable<String> trainingTexts) {
-        return fit(spec, normalizerOf(spec), () -> Tokenizers.fast(spec.lowercase()), trainingTexts);
+    public static FeatureExtractor fit(FeatureSpec spec, List<String> trainingTexts) {
+        return fit(spec, normalizerOf(spec), () -> Tokenizers.fast(spec.lowercase()), trainingTexts, () -> { });
+    }
+
+    /** As {@link #fit(FeatureSpec, List)}, calling {@code onDocument} once per document counted, from any thread. */
+    public static FeatureExtractor fit(FeatureSpec spec, List<String> trainingTexts, Runnable onDocument) {
+        return fit(spec, normalizerOf(spec), () -> Tokenizers.fast(spec.lowercase()), trainingTexts, onDocument);
     }
 
     private static Normalizer normalizerOf(FeatureSpec spec) {
@@ -61,20 +69,29 @@ public final class FeatureExtractor {
 
     /** Fits with a given normalizer and tokenizer (one new tokenizer per thread). */
     public static FeatureExtractor fit(FeatureSpec spec, Normalizer normalizer, Supplier<Tokenizer> tokenizer,
-                                       Iterable<String> trainingTexts) {
+                                       List<String> trainingTexts) {
+        return fit(spec, normalizer, tokenizer, trainingTexts, () -> { });
+    }
+
+    /**
+     * Counts document frequencies on every core: a feature's count is a sum over documents, so
+     * the vocabulary and idf are the same whatever order the threads take the documents in.
+     */
+    private static FeatureExtractor fit(FeatureSpec spec, Normalizer normalizer, Supplier<Tokenizer> tokenizer,
+                                        List<String> trainingTexts, Runnable onDocument) {
         Objects.requireNonNull(spec, "spec");
-        Tokenizer tok = tokenizer.get();
-        Map<String, int[]> df = new HashMap<>();
-        int docs = 0;
-        for (String text : trainingTexts) {
-            docs++;
-            for (String name : counts(spec, normalizer, tok, text).keySet()) {
-                df.computeIfAbsent(name, k -> new int[1])[0]++;
+        ThreadLocal<Tokenizer> tok = ThreadLocal.withInitial(tokenizer);
+        Map<String, AtomicInteger> df = new ConcurrentHashMap<>();
+        IntStream.range(0, trainingTexts.size()).parallel().forEach(i -> {
+            for (String name : counts(spec, normalizer, tok.get(), trainingTexts.get(i)).keySet()) {
+                df.computeIfAbsent(name, k -> new AtomicInteger()).incrementAndGet();
             }
-        }
+            onDocument.run();
+        });
+        int docs = trainingTexts.size();
         List<String> kept = new ArrayList<>();
         df.forEach((name, n) -> {
-            if (n[0] >= spec.minDf()) {
+            if (n.get() >= spec.minDf()) {
                 kept.add(name);
             }
         });
@@ -83,7 +100,7 @@ public final class FeatureExtractor {
         double[] idf = new double[kept.size()];
         for (int i = 0; i < kept.size(); i++) {
             vocab.put(kept.get(i), i);
-            idf[i] = Weights.idf(docs, df.get(kept.get(i))[0]);
+            idf[i] = Weights.idf(docs, df.get(kept.get(i)).get());
         }
         return new FeatureExtractor(spec, normalizer, tokenizer, vocab, idf, docs);
     }

@@ -38,6 +38,33 @@ class FeatureExtractorTest {
         assertEquals(Map.of("w=ice", 2.0, "w=detainers", 2.0, "w=ice_detainers", 2.0, "w=county", 1.0), f);
     }
 
+    /**
+     * Fitting counts documents on every core; the vocabulary and idf must be what counting one
+     * document at a time gives: each name the features of at least min-df documents, with the
+     * idf of its document frequency.
+     */
+    @Test
+    void fit_keepsExactlyTheNamesOfMinDfDocuments_withTheIdfOfTheirDocumentFrequency() {
+        List<String> texts = LayoutCorpusReader.embedded().readAll().stream().map(LabeledDocument::text).toList();
+        FeatureSpec spec = FeatureSpec.defaults().withCharNgrams(2, 3);
+        FeatureExtractor all = FeatureExtractor.fit(spec.withMinDf(1), texts);
+        Map<String, Integer> df = new TreeMap<>();
+        for (String t : texts) {
+            all.features(t).keySet().forEach(name -> df.merge(name, 1, Integer::sum));
+        }
+        FeatureExtractor fx = FeatureExtractor.fit(spec.withMinDf(3), texts);
+        FeatureExtractor.Fitted fitted = fx.fitted();
+        List<String> expected = df.entrySet().stream().filter(e -> e.getValue() >= 3).map(Map.Entry::getKey).toList();
+        assertEquals(expected.size(), fitted.names().size(), "vocabulary size");
+        for (int i = 0; i < expected.size(); i++) {
+            assertEquals(expected.get(i), fitted.names().get(i), "name at index " + i);
+        }
+        for (int i = 0; i < expected.size(); i++) {
+            assertEquals(Weights.idf(texts.size(), df.get(expected.get(i))), fitted.idf()[i], 0.0, expected.get(i));
+        }
+        assertEquals(texts.size(), fx.trainingDocuments());
+    }
+
     @Test
     void tfidf_isL2Normalized_andRarerFeaturesWeighMore() {
         FeatureExtractor fx = FeatureExtractor.fit(FeatureSpec.defaults().withMinDf(1), TRAIN);

@@ -19,7 +19,7 @@ final class AblationSection {
         }
         b.add(new Block.Heading(2, "AllSides: the chosen configuration and its ablation", "ablation"));
         b.add(new Block.Paragraph("The AllSides ideology experiments run one configuration, chosen by macro-F1 on the published "
-                + "valid part of the random split (the README lists every configuration tried and the command). Each row below "
+                + "valid part of the random split (bench/RESULTS.md lists every configuration tried and the command). Each row below "
                 + "switches one decision of it and trains the same model again on the train part (the NB scaling row trains "
                 + "LibLinear's plain SVM at the same C on the same features instead): the valid column is what "
                 + "the choice looked at, the test column is shown beside it and chose nothing; the difference to the chosen "

@@ -18,7 +18,7 @@ import org.docbench.core.features.FeatureSpec;
 
 /**
  * The AllSides stance configuration the report runs, chosen on the published valid parts with
- * {@code AllSidesGrid} (its javadoc has the command; the README lists every configuration tried),
+ * {@code AllSidesGrid} (its javadoc has the command; bench/RESULTS.md lists every configuration tried),
  * and its ablation: each decision switched on its own. Immutable.
  *
  * @param title    the headline as the first paragraph of the text ({@link AllSidesReader#titled})

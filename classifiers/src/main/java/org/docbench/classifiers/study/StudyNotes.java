@@ -44,7 +44,7 @@ final class StudyNotes {
 
     static String allSidesChoice(AllSidesChoice choice) {
         return "AllSides configuration: " + choice.describe() + ", chosen by macro-F1 on the published valid part of the "
-                + "random split (AllSidesGrid in the classifiers tests; the README lists what was tried). Its ablation section "
+                + "random split (AllSidesGrid in the classifiers tests; bench/RESULTS.md lists what was tried). Its ablation section "
                 + "shows the valid score that chose it, and the same switches on the media split, whose valid part is "
                 + "skewed (1,640 left, 618 center, 98 right documents) and chose nothing. The media and topic experiments "
                 + "use the same configuration.";

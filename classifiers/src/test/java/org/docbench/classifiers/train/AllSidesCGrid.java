@@ -20,7 +20,7 @@ import org.docbench.core.features.FeatureSpec;
  * A LibLinear C grid on AllSides stance, published random split: each configuration is trained
  * once on the train part and scored on the published valid part (where a choice would be made)
  * and on the test part (shown, never used to choose). Not a test: the report runs C = 1 only,
- * and this is how the figures for other C values in the README were measured.
+ * and this is how the figures for other C values in bench/RESULTS.md were measured.
  *
  * <pre>
  * mvn -q -pl classifiers -am test-compile

@@ -1,10 +1,7 @@
-package org.docbench.classifiers.eval;
+package org.docbench.classifiers.train;
 
 import java.util.List;
 import java.util.Map;
-
-import org.docbench.classifiers.train.ModelFamily;
-import org.docbench.classifiers.train.TrainerSpec;
 
 /**
  * One model family trained on an experiment's training part with its chosen configuration,
@@ -35,9 +32,5 @@ public record ModelRun(ModelFamily family, TrainerSpec chosen, Map<String, Doubl
             c[i] = truth[i] == predicted[i];
         }
         return c;
-    }
-
-    public Metrics metrics() {
-        return Metrics.of(labels, truth, predicted);
     }
 }

@@ -9,7 +9,7 @@ import java.util.Map;
  *
  * @param family        the family
  * @param chosen        the configuration inner validation chose
- * @param validation    validation macro-F1 of each grid configuration, in grid order (empty when the grid has one)
+ * @param validation    validation score (the search criterion) of each grid configuration, in grid order (empty when the grid has one)
  * @param labels        label order of {@code truth} and {@code predicted}
  * @param docIds        test document ids
  * @param truth         true label index of each test document

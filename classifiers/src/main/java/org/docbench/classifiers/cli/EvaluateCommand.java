@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
-import org.docbench.classifiers.eval.Experiment;
 import org.docbench.classifiers.progress.ProgressMeter;
 import org.docbench.classifiers.report.Report;
 import org.docbench.classifiers.report.ReportWriter;
 import org.docbench.classifiers.study.Suite;
+import org.docbench.classifiers.train.Experiment;
 import org.docbench.classifiers.train.ModelFamily;
 import org.docbench.classifiers.train.Trainers;
 import org.docbench.core.corpus.CorpusManifest;

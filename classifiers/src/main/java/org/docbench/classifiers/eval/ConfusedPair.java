@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
 
+import org.docbench.classifiers.train.ModelRun;
+
 /**
  * A (true label, predicted label) pair the model confuses, with how often and some example
  * document ids (the first few in id order).

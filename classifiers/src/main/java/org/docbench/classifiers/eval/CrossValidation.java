@@ -8,8 +8,10 @@ import java.util.function.Consumer;
 
 import org.docbench.classifiers.progress.Progress;
 import org.docbench.classifiers.progress.ProgressMeter;
+import org.docbench.classifiers.train.Experiment;
 import org.docbench.classifiers.train.ExperimentTrainer;
 import org.docbench.classifiers.train.ModelFamily;
+import org.docbench.classifiers.train.ModelRun;
 import org.docbench.core.corpus.Splits;
 import org.docbench.core.document.LabeledDocument;
 import org.docbench.core.features.FeatureSpec;
@@ -80,8 +82,8 @@ public record CrossValidation(String corpus, String task, int k, List<Long> seed
                     ExperimentTrainer runner = new ExperimentTrainer(new Experiment(corpus, task, "cv", train, List.of(), test), features, seed);
                     for (int m = 0; m < families.size(); m++) {
                         ModelFamily fam = families.get(m);
-                        ModelRun run = runner.run(fam.fixed(fam.grid().get(0)));
-                        Metrics met = run.metrics();
+                        ModelRun run = runner.run(fam.fixed(fam.grid().get(0)), Metrics.MACRO_F1);
+                        Metrics met = Metrics.of(run);
                         acc.get(m)[j] = met.accuracy();
                         f1.get(m)[j] = met.macroF1();
                     }

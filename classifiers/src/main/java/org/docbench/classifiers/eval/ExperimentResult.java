@@ -7,8 +7,10 @@ import java.util.function.Consumer;
 
 import org.docbench.classifiers.progress.Progress;
 import org.docbench.classifiers.progress.ProgressMeter;
+import org.docbench.classifiers.train.Experiment;
 import org.docbench.classifiers.train.ExperimentTrainer;
 import org.docbench.classifiers.train.ModelFamily;
+import org.docbench.classifiers.train.ModelRun;
 import org.docbench.core.features.FeatureSpec;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -94,9 +96,9 @@ public record ExperimentResult(String id, String corpus, String task, String spl
             for (ModelFamily f : families) {
                 progress.note(f.name());
                 long t0 = System.nanoTime();
-                ModelRun run = runner.run(f);
+                ModelRun run = runner.run(f, Metrics.MACRO_F1);
                 runs.add(run);
-                Metrics m = run.metrics();
+                Metrics m = Metrics.of(run);
                 log.accept(String.format(java.util.Locale.ROOT, "%-45s %-15s acc %.3f  macro-F1 %.3f  (%.1f s)",
                         exp.id(), f.name(), m.accuracy(), m.macroF1(), (System.nanoTime() - t0) / 1e9));
                 progress.step();
@@ -105,8 +107,8 @@ public record ExperimentResult(String id, String corpus, String task, String spl
         // Ties go to the earlier family: a model that only ties the majority baseline is not "best".
         ModelRun best = runs.get(0);
         for (ModelRun r : runs) { // docbench's own models only: peers are added below
-            Metrics m = r.metrics();
-            Metrics b = best.metrics();
+            Metrics m = Metrics.of(r);
+            Metrics b = Metrics.of(best);
             if (m.macroF1() > b.macroF1() || (m.macroF1() == b.macroF1() && m.accuracy() > b.accuracy())) {
                 best = r;
             }
@@ -115,7 +117,7 @@ public record ExperimentResult(String id, String corpus, String task, String spl
         boolean[] bestCorrect = best.correct();
         List<ModelResult> results = new ArrayList<>();
         for (ModelRun r : runs) {
-            Metrics m = r.metrics();
+            Metrics m = Metrics.of(r);
             // One bootstrap seed per experiment: every model is resampled on the same document draws.
             Interval acc = Bootstrap.interval(r.labels(), r.truth(), r.predicted(), Bootstrap.Statistic.ACCURACY,
                     Bootstrap.RESAMPLES, seed);

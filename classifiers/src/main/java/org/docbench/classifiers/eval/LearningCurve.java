@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.docbench.classifiers.train.Experiment;
 import org.docbench.classifiers.train.ExperimentTrainer;
 import org.docbench.classifiers.train.TrainerSpec;
 import org.docbench.core.corpus.Splits;
@@ -53,7 +54,7 @@ public record LearningCurve(String spec, List<Point> points) {
             }
             Experiment sub = new Experiment(exp.corpus(), exp.task(), exp.split(), subset, List.of(), exp.test());
             // Scored over the full experiment's labels so every point uses the same label set.
-            Metrics m = new ExperimentTrainer(sub, features, seed).testMetrics(spec, selectFeatures);
+            Metrics m = Metrics.of(new ExperimentTrainer(sub, features, seed).testPredictions(spec, selectFeatures));
             points.add(new Point(f, subset.size(), m.accuracy(), m.macroF1()));
         }
         return new LearningCurve(spec.name(), points);

@@ -3,6 +3,9 @@ package org.docbench.classifiers.eval;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.docbench.classifiers.train.ExperimentTrainer;
+import org.docbench.classifiers.train.ModelRun;
+
 /**
  * Scores of one set of predictions against the truth, over a fixed, ordered label list.
  * Immutable; arrays are copied on the way in and out.
@@ -42,6 +45,19 @@ public record Metrics(List<String> labels, double accuracy, double macroF1, doub
     @Override
     public int[][] confusion() {
         return copy(confusion);
+    }
+
+    /** Macro-F1 as the score a family's grid is searched by on validation data. */
+    public static final ExperimentTrainer.Criterion MACRO_F1 = (labels, truth, predicted) -> of(labels, truth, predicted).macroF1();
+
+    /** Scores a model's predictions on the test part. */
+    public static Metrics of(ModelRun run) {
+        return of(run.labels(), run.truth(), run.predicted());
+    }
+
+    /** Scores a model's predictions on a held-out part. */
+    public static Metrics of(ExperimentTrainer.HeldOut part) {
+        return of(part.labels(), part.truth(), part.predicted());
     }
 
     /** Scores predicted label indices {@code predicted} against {@code truth} (indices into {@code labels}). */

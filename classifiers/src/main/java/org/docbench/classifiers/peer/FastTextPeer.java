@@ -14,7 +14,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
-import org.docbench.classifiers.eval.Experiment;
+import org.docbench.classifiers.train.Experiment;
 import org.docbench.core.document.LabeledDocument;
 
 /**

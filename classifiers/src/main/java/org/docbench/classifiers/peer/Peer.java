@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.docbench.classifiers.eval.Experiment;
+import org.docbench.classifiers.train.Experiment;
 
 /**
  * A classifier outside docbench that people would use instead (scikit-learn, fastText), run as

@@ -10,10 +10,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
-import org.docbench.classifiers.eval.Experiment;
 import org.docbench.classifiers.eval.ExperimentResult;
-import org.docbench.classifiers.eval.ModelRun;
+import org.docbench.classifiers.eval.Metrics;
+import org.docbench.classifiers.train.Experiment;
 import org.docbench.classifiers.train.ModelFamily;
+import org.docbench.classifiers.train.ModelRun;
 import org.docbench.classifiers.train.TrainerSpec;
 import org.docbench.core.document.LabeledDocument;
 
@@ -56,7 +57,7 @@ public final class PeerRows implements ExperimentResult.Peers {
                 ModelRun run = toRun(p, exp, labels, pr);
                 out.add(run);
                 log.accept(String.format(Locale.ROOT, "%-45s %-15s acc %.3f  macro-F1 %.3f  (train %.1f s, predict %.1f s)",
-                        exp.id(), p.name(), run.metrics().accuracy(), run.metrics().macroF1(), pr.trainSeconds(), pr.predictSeconds()));
+                        exp.id(), p.name(), Metrics.of(run).accuracy(), Metrics.of(run).macroF1(), pr.trainSeconds(), pr.predictSeconds()));
             } catch (IOException | RuntimeException e) {
                 notes.add("Peer " + p.name() + " failed on " + exp.id() + " (no row): " + e.getMessage().lines().findFirst().orElse(""));
                 log.accept(exp.id() + " " + p.name() + " failed: " + e.getMessage());

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-import org.docbench.classifiers.eval.Experiment;
+import org.docbench.classifiers.train.Experiment;
 import org.docbench.core.document.LabeledDocument;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
-import org.docbench.classifiers.eval.Experiment;
+import org.docbench.classifiers.eval.Metrics;
 import org.docbench.classifiers.progress.ProgressMeter;
 import org.docbench.classifiers.report.Ablation;
+import org.docbench.classifiers.train.Experiment;
 import org.docbench.classifiers.train.ExperimentTrainer;
 import org.docbench.classifiers.train.Family;
 import org.docbench.classifiers.train.TrainerSpec;
@@ -113,9 +114,11 @@ public record AllSidesChoice(boolean title, FeatureSpec features, TrainerSpec mo
     private static Ablation.Row row(String decision, AllSidesChoice c, ExperimentTrainer runner, Consumer<String> log) {
         long t0 = System.nanoTime();
         ExperimentTrainer.ValidAndTest s = runner.validAndTest(c.model());
+        Metrics valid = Metrics.of(s.valid());
+        Metrics test = Metrics.of(s.test());
         log.accept(String.format(Locale.ROOT, "%-45s ablation %-13s valid macro-F1 %.3f  test macro-F1 %.3f  (%s; %.1f s)",
-                runner.experiment().id(), decision, s.validMacroF1(), s.testMacroF1(), c.describe(), (System.nanoTime() - t0) / 1e9));
-        return new Ablation.Row(decision, c.describe(), s.validMacroF1(), s.testMacroF1(), s.testAccuracy(), s.features(),
+                runner.experiment().id(), decision, valid.macroF1(), test.macroF1(), c.describe(), (System.nanoTime() - t0) / 1e9));
+        return new Ablation.Row(decision, c.describe(), valid.macroF1(), test.macroF1(), test.accuracy(), s.features(),
                 s.trainMillis(), runner.experiment().train().size());
     }
 }

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import org.docbench.classifiers.eval.Experiment;
 import org.docbench.classifiers.progress.ProgressMeter;
 import org.docbench.classifiers.report.Ablation;
 import org.docbench.classifiers.report.Report;
+import org.docbench.classifiers.train.Experiment;
 import org.docbench.classifiers.train.ExperimentTrainer;
 import org.docbench.classifiers.train.Family;
 import org.docbench.classifiers.train.ModelFamily;

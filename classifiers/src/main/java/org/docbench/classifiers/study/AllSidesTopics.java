@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import org.docbench.classifiers.eval.Experiment;
+import org.docbench.classifiers.train.Experiment;
 import org.docbench.core.corpus.AllSidesReader;
 import org.docbench.core.corpus.Splits;
 import org.docbench.core.document.LabeledDocument;

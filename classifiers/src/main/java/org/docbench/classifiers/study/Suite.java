@@ -7,12 +7,12 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 import org.docbench.classifiers.eval.CrossValidation;
-import org.docbench.classifiers.eval.Experiment;
 import org.docbench.classifiers.eval.ExperimentResult;
 import org.docbench.classifiers.progress.ProgressMeter;
 import org.docbench.classifiers.report.Ablation;
 import org.docbench.classifiers.report.Provenance;
 import org.docbench.classifiers.report.Report;
+import org.docbench.classifiers.train.Experiment;
 import org.docbench.classifiers.train.ExperimentTrainer;
 import org.docbench.classifiers.train.ModelFamily;
 import org.docbench.core.corpus.CorpusManifest;

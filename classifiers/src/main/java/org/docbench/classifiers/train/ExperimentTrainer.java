@@ -9,9 +9,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import org.docbench.classifiers.eval.Experiment;
-import org.docbench.classifiers.eval.Metrics;
-import org.docbench.classifiers.eval.ModelRun;
 import org.docbench.classifiers.progress.ProgressMeter;
 import org.docbench.core.corpus.Splits;
 import org.docbench.core.document.LabeledDocument;
@@ -28,6 +25,10 @@ import org.tribuo.classification.Label;
  * Trains model families on an experiment: chooses each family's configuration on validation
  * data (the experiment's own valid part, or a seeded stratified 20% of its training part; never
  * the test part), trains the choice on the training part and predicts the test part.
+ *
+ * <p>The trainer produces predictions and never scores them itself: the score a grid is searched
+ * by is the caller's {@link Criterion}, so the metrics live with evaluation, which uses training
+ * and is never used by it.
  *
  * <p>Featurization is done once per experiment and shared by all families. Not thread-safe.
  */
@@ -87,14 +88,33 @@ public final class ExperimentTrainer {
     }
 
     /**
-     * Trains {@code spec} on the training part (its top {@code selectFeatures} features when
-     * positive) and scores it on the test part, over every label of the experiment; no choice
-     * is made: what a learning-curve point shows.
+     * How a configuration's predictions on validation data are scored when a family's grid is
+     * searched; higher is better. Arrays hold label indices into {@code labels}, one per document.
      */
-    public Metrics testMetrics(TrainerSpec spec, int selectFeatures) {
+    @FunctionalInterface
+    public interface Criterion {
+        double score(List<String> labels, int[] truth, int[] predicted);
+    }
+
+    /**
+     * Predictions of one model on a held-out part beside the truth, indexed like the part's
+     * documents; label indices refer to {@code labels}, every label of the experiment.
+     *
+     * @param labels    label order of {@code truth} and {@code predicted}
+     * @param truth     true label index of each document
+     * @param predicted predicted label index of each document
+     */
+    public record HeldOut(List<String> labels, int[] truth, int[] predicted) {
+    }
+
+    /**
+     * Trains {@code spec} on the training part (its top {@code selectFeatures} features when
+     * positive) and predicts the test part; no choice is made: what a learning-curve point shows.
+     */
+    public HeldOut testPredictions(TrainerSpec spec, int selectFeatures) {
         Featurized data = full().select(selectFeatures);
         Trained t = train(spec, data);
-        return Metrics.of(labels, truth(data.testDocs), t.predict(data.test).predicted());
+        return new HeldOut(labels, truth(data.testDocs), t.predict(data.test).predicted());
     }
 
     /**
@@ -134,8 +154,11 @@ public final class ExperimentTrainer {
         return selection;
     }
 
-    /** Chooses, trains and predicts one family. */
-    public ModelRun run(ModelFamily family) {
+    /**
+     * Chooses, trains and predicts one family: the grid configuration with the highest
+     * {@code criterion} on validation data (ties keep the earlier), or the only one.
+     */
+    public ModelRun run(ModelFamily family, Criterion criterion) {
         Map<String, Double> validation = new LinkedHashMap<>();
         TrainerSpec chosen = family.grid().get(0);
         if (family.grid().size() > 1) {
@@ -143,10 +166,10 @@ public final class ExperimentTrainer {
             double best = Double.NEGATIVE_INFINITY;
             for (TrainerSpec spec : family.grid()) {
                 Trained t = train(spec, sel);
-                double f1 = Metrics.of(labels, truth(sel.testDocs), t.predict(sel.test).predicted).macroF1();
-                validation.put(spec.name(), f1);
-                if (f1 > best) { // strict: ties keep the earlier, preferred configuration
-                    best = f1;
+                double score = criterion.score(labels, truth(sel.testDocs), t.predict(sel.test).predicted);
+                validation.put(spec.name(), score);
+                if (score > best) { // strict: ties keep the earlier, preferred configuration
+                    best = score;
                     chosen = spec;
                 }
             }
@@ -186,9 +209,9 @@ public final class ExperimentTrainer {
     }
 
     /**
-     * Trains {@code spec} on the training part and scores it on the valid part and on the test
-     * part: what an ablation row shows. The valid score is what a choice may look at; the test
-     * score is shown beside it, never used to choose. Shares the fitted model with {@link #run}.
+     * Trains {@code spec} on the training part and predicts the valid part and the test part:
+     * what an ablation row shows. The valid part is what a choice may look at; the test part is
+     * shown beside it, never used to choose. Shares the fitted model with {@link #run}.
      *
      * @throws IllegalStateException when the experiment has no valid part
      */
@@ -198,21 +221,20 @@ public final class ExperimentTrainer {
         }
         Trained t = train(spec, full());
         Featurized valid = selection();
-        Metrics v = Metrics.of(labels, truth(valid.testDocs), t.predict(valid.test).predicted);
-        Metrics te = Metrics.of(labels, truth(full.testDocs), t.predict(full.test).predicted);
-        return new ValidAndTest(v.macroF1(), te.macroF1(), te.accuracy(), full.featureCount(), t.nanos / 1e6);
+        HeldOut v = new HeldOut(labels, truth(valid.testDocs), t.predict(valid.test).predicted);
+        HeldOut te = new HeldOut(labels, truth(full.testDocs), t.predict(full.test).predicted);
+        return new ValidAndTest(v, te, full.featureCount(), t.nanos / 1e6);
     }
 
     /**
-     * Scores of one configuration on both held-out parts.
+     * Predictions of one configuration on both held-out parts.
      *
-     * @param validMacroF1 macro-F1 on the valid part
-     * @param testMacroF1  macro-F1 on the test part
-     * @param testAccuracy accuracy on the test part
-     * @param features     features the model saw
-     * @param trainMillis  training time
+     * @param valid       predictions on the valid part
+     * @param test        predictions on the test part
+     * @param features    features the model saw
+     * @param trainMillis training time
      */
-    public record ValidAndTest(double validMacroF1, double testMacroF1, double testAccuracy, int features, double trainMillis) {
+    public record ValidAndTest(HeldOut valid, HeldOut test, int features, double trainMillis) {
     }
 
     private Trained trainNow(TrainerSpec spec, Featurized data) {

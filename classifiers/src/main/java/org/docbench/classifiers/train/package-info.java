@@ -1,7 +1,8 @@
 /**
  * Trainers and training: named trainer specs and model families ({@link org.docbench.classifiers.train.Trainers},
- * {@link org.docbench.classifiers.train.Family}), featurizing an experiment once, choosing a configuration on
- * validation data and training it ({@link org.docbench.classifiers.train.ExperimentTrainer}), saved models.
- * Choosing reads macro-F1 from eval; the experiment and run records are eval's too.
+ * {@link org.docbench.classifiers.train.Family}), experiments (train, valid and test parts), featurizing an
+ * experiment once, choosing a configuration on validation data and training it
+ * ({@link org.docbench.classifiers.train.ExperimentTrainer}), the predictions of each run, saved models.
+ * Produces predictions and never scores them: the criterion a grid is searched by comes from the caller.
  */
 package org.docbench.classifiers.train;

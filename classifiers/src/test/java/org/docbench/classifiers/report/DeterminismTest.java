@@ -8,8 +8,8 @@ import java.util.Collections;
 import java.util.List;
 
 import org.docbench.classifiers.TestCorpus;
-import org.docbench.classifiers.eval.Experiment;
 import org.docbench.classifiers.study.Suite;
+import org.docbench.classifiers.train.Experiment;
 import org.docbench.classifiers.train.ModelFamily;
 import org.docbench.classifiers.train.Trainers;
 import org.docbench.core.document.LabeledDocument;

@@ -2,8 +2,8 @@ package org.docbench.classifiers.report;
 
 import java.util.List;
 
-import org.docbench.classifiers.eval.Experiment;
 import org.docbench.classifiers.study.Suite;
+import org.docbench.classifiers.train.Experiment;
 import org.docbench.classifiers.train.ModelFamily;
 import org.docbench.classifiers.train.Trainers;
 import org.docbench.core.corpus.CorpusManifest;

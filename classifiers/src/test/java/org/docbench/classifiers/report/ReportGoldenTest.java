@@ -46,7 +46,7 @@ class ReportGoldenTest {
         long t0 = System.nanoTime();
         var families = ReportFixture.families();
         for (String task : List.of("topic", "stance")) {
-            suite.experiment(org.docbench.classifiers.eval.Experiment.of(reader.name(), task, "random", docs), families, true);
+            suite.experiment(org.docbench.classifiers.train.Experiment.of(reader.name(), task, "random", docs), families, true);
         }
         suite.crossValidate(reader.name(), docs, List.of("topic"), families.subList(0, 4), List.of(1L));
         report = masked(suite.report("golden", null, List.of(1L), families, List.of(CorpusManifest.of(reader)), List.of(),

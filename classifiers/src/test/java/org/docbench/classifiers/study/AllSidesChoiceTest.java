@@ -17,7 +17,7 @@ class AllSidesChoiceTest {
                     java.util.Map.of("ideology", i % 3 == 0 ? "left" : "right"), java.util.Map.of("random", part),
                     java.util.Map.of()));
         }
-        var exp = org.docbench.classifiers.eval.Experiment.of("allsides", "ideology", "random", docs);
+        var exp = org.docbench.classifiers.train.Experiment.of("allsides", "ideology", "random", docs);
         var s1 = AllSidesChoice.sampled(exp, 42);
         var s2 = AllSidesChoice.sampled(exp, 42);
         assertEquals(AllSidesChoice.CHAR_SAMPLE, s1.train().size());

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import org.docbench.classifiers.eval.Experiment;
+import org.docbench.classifiers.train.Experiment;
 import org.docbench.core.document.LabeledDocument;
 import org.junit.jupiter.api.Test;
 

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.docbench.classifiers.eval.Experiment;
 import org.docbench.classifiers.eval.Metrics;
 import org.docbench.classifiers.progress.ProgressMeter;
 import org.docbench.classifiers.study.AccuracyReport;

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.docbench.classifiers.TestCorpus;
-import org.docbench.classifiers.eval.Experiment;
 import org.docbench.core.features.FeatureSpec;
 import org.junit.jupiter.api.Test;
 import org.tribuo.Example;

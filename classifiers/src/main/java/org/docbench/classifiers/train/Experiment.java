@@ -1,4 +1,4 @@
-package org.docbench.classifiers.eval;
+package org.docbench.classifiers.train;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,10 +1,7 @@
-package org.docbench.classifiers.eval;
+package org.docbench.classifiers.train;
 
 import java.util.List;
 import java.util.Map;
-
-import org.docbench.classifiers.train.ModelFamily;
-import org.docbench.classifiers.train.TrainerSpec;
 
 /**
  * One model family trained on an experiment's training part with its chosen configuration,
@@ -12,7 +9,7 @@ import org.docbench.classifiers.train.TrainerSpec;
  *
  * @param family        the family
  * @param chosen        the configuration inner validation chose
- * @param validation    validation macro-F1 of each grid configuration, in grid order (empty when the grid has one)
+ * @param validation    validation score (the search criterion) of each grid configuration, in grid order (empty when the grid has one)
  * @param labels        label order of {@code truth} and {@code predicted}
  * @param docIds        test document ids
  * @param truth         true label index of each test document
@@ -35,9 +32,5 @@ public record ModelRun(ModelFamily family, TrainerSpec chosen, Map<String, Doubl
             c[i] = truth[i] == predicted[i];
         }
         return c;
-    }
-
-    public Metrics metrics() {
-        return Metrics.of(labels, truth, predicted);
     }
 }

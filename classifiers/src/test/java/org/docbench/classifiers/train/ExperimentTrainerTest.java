@@ -1,0 +1,63 @@
+package org.docbench.classifiers.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.docbench.core.corpus.LayoutCorpusReader;
+import org.docbench.core.document.LabeledDocument;
+import org.docbench.core.features.FeatureExtractor;
+import org.docbench.core.features.FeatureSpec;
+import org.junit.jupiter.api.Test;
+import org.tribuo.Example;
+import org.tribuo.Model;
+import org.tribuo.MutableDataset;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.datasource.ListDataSource;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
+
+class ExperimentTrainerTest {
+    static final String TASK = "stance";
+
+    /**
+     * The ablation's rows come from validAndTest: one model trained on the train part, its
+     * predictions on valid and on test, each beside that part's truth in document order. The
+     * oracle is the same trainer run by hand on an extractor fitted on the train part.
+     */
+    @Test
+    void validAndTest_givesOneTrainPartModelsPredictions_onValidAndOnTest_inDocumentOrder() {
+        List<LabeledDocument> train = new ArrayList<>();
+        List<LabeledDocument> valid = new ArrayList<>();
+        List<LabeledDocument> test = new ArrayList<>();
+        List<LabeledDocument> docs = LayoutCorpusReader.embedded().readAll().stream().filter(d -> d.label(TASK) != null).toList();
+        for (int i = 0; i < docs.size(); i++) {
+            (i % 5 == 0 ? valid : i % 5 == 1 ? test : train).add(docs.get(i));
+        }
+        FeatureSpec spec = FeatureSpec.defaults();
+        TrainerSpec model = Trainers.liblinearSvm(1);
+        ExperimentTrainer runner = new ExperimentTrainer(new Experiment("embedded", TASK, "by-index", train, valid, test), spec, 7);
+        ExperimentTrainer.ValidAndTest vt = runner.validAndTest(model);
+
+        LabelFactory labels = new LabelFactory();
+        FeatureExtractor fx = FeatureExtractor.fit(spec, train.stream().map(LabeledDocument::text).toList());
+        List<Example<Label>> examples = train.stream().map(d -> fx.example(d.text(), new Label(d.label(TASK)))).toList();
+        Model<Label> oracle = model.create(7).train(new MutableDataset<>(
+                new ListDataSource<>(examples, labels, new SimpleDataSourceProvenance("oracle", labels))));
+        assertHeldOut(runner.labels(), vt.valid(), valid, fx, oracle, "valid");
+        assertHeldOut(runner.labels(), vt.test(), test, fx, oracle, "test");
+        assertEquals(fx.featureCount(), vt.features());
+    }
+
+    private static void assertHeldOut(List<String> labels, ExperimentTrainer.HeldOut got, List<LabeledDocument> part,
+                                      FeatureExtractor fx, Model<Label> oracle, String what) {
+        assertEquals(labels, got.labels());
+        int[] truth = part.stream().mapToInt(d -> labels.indexOf(d.label(TASK))).toArray();
+        int[] predicted = part.stream().mapToInt(d -> labels.indexOf(
+                oracle.predict(fx.example(d.text(), LabelFactory.UNKNOWN_LABEL)).getOutput().getLabel())).toArray();
+        assertArrayEquals(truth, got.truth(), what + " truth");
+        assertArrayEquals(predicted, got.predicted(), what + " predictions");
+    }
+}

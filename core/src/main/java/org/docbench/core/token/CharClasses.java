@@ -30,8 +30,6 @@ final class CharClasses {
      * Indexed by the low 7 bits; the caller has checked that the char is ASCII.
      */
     static final char[] ASCII_WORD = new char[128];
-    /** {@link #ASCII_WORD} with letters as they are, for terms that keep their case. */
-    static final char[] ASCII_WORD_CASED = new char[128];
     /** ASCII as it is: the term table of a tokenizer that keeps case. */
     static final char[] SAME_ASCII = new char[128];
 
@@ -46,7 +44,6 @@ final class CharClasses {
             LOWER_ASCII[c] = (char) Character.toLowerCase(c);
             ASCII_WORD[c] = BMP[c] == SEP ? 0 : LOWER_ASCII[c];
             SAME_ASCII[c] = (char) c;
-            ASCII_WORD_CASED[c] = BMP[c] == SEP ? 0 : (char) c;
         }
     }
 

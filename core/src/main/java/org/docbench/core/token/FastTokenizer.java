@@ -1,7 +1,6 @@
 package org.docbench.core.token;
 
 import static org.docbench.core.token.CharClasses.ASCII_WORD;
-import static org.docbench.core.token.CharClasses.ASCII_WORD_CASED;
 import static org.docbench.core.token.CharClasses.BMP;
 import static org.docbench.core.token.CharClasses.CLASS_MASK;
 import static org.docbench.core.token.CharClasses.DIGIT;
@@ -71,8 +70,6 @@ public final class FastTokenizer implements Tokenizer {
     private final TokenRules rules = new TokenRules();
     private final WordBitmaps bitmaps = new WordBitmaps();
     private final boolean lowercase;
-    /** An ASCII word char as it enters the term, 0 for other ASCII: {@link CharClasses#ASCII_WORD} or its cased twin. */
-    private final char[] asciiWord;
     /** Any ASCII char as it enters the term. */
     private final char[] asciiTerm;
     /** OR-ed into eight lanes of ASCII to make a key: lowers letters, or 0 to keep them. */
@@ -88,7 +85,6 @@ public final class FastTokenizer implements Tokenizer {
     /** A new tokenizer; {@code lowercase} false keeps the case of terms. */
     public FastTokenizer(boolean lowercase) {
         this.lowercase = lowercase;
-        this.asciiWord = lowercase ? ASCII_WORD : ASCII_WORD_CASED;
         this.asciiTerm = lowercase ? LOWER_ASCII : SAME_ASCII;
         this.keyCaseBits = lowercase ? WordBitmaps.LOWER_BITS : 0;
         this.letterCaseBit = lowercase ? 0x20 : 0;
@@ -150,13 +146,17 @@ public final class FastTokenizer implements Tokenizer {
     private boolean plainAsciiWord(int i) {
         final char[] b = buf;
         final int n = length;
-        final char[] word = asciiWord;
+        // The static table, not the instance's: the JIT knows a constant array's length and drops
+        // the bounds check on every char. Its lower-casing is undone where case is kept: an ASCII
+        // word char differs from its table entry only in the 0x20 bit of an upper-case letter.
+        final char[] word = ASCII_WORD;
+        final int caseBit = letterCaseBit;
         if (b[i] >= 128 || word[b[i]] == 0 || (i + 4 <= n && mayStartUrl(b[i], b[i + 1]))) {
             return false;
         }
         char[] t = term;
         int limit = n - i <= t.length ? n : i + t.length; // the term buffer bounds a fast-path word
-        t[0] = word[b[i]];
+        t[0] = (char) (b[i] | ((word[b[i]] ^ b[i]) & caseBit));
         int j = i + 1;
         while (j < limit) {
             char d = b[j];
@@ -164,7 +164,7 @@ public final class FastTokenizer implements Tokenizer {
             if (d >= 128 || w == 0) {
                 break;
             }
-            t[j - i] = w;
+            t[j - i] = (char) (d | ((w ^ d) & caseBit));
             j++;
         }
         if (j < limit && endsPlainly(b, j, n) || j == n) {

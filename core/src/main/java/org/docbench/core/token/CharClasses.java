@@ -32,12 +32,24 @@ final class CharClasses {
     static final char[] ASCII_WORD = new char[128];
     /** {@link #ASCII_WORD} with letters as they are, for terms that keep their case. */
     static final char[] ASCII_WORD_CASED = new char[128];
-    /** ASCII as it is: the term table of a tokenizer that keeps case. */
-    static final char[] SAME_ASCII = new char[128];
+    /**
+     * Every char but a surrogate as it enters a lower-cased term: {@code ’} as {@code '}, the
+     * Unicode hyphens {@code ‐ ‑} as {@code -}, any other char lower-cased (a BMP char lower-cases
+     * to one BMP char). Surrogates map to themselves; the tokenizer pairs them before this table.
+     */
+    static final char[] TERM_LOWER = new char[1 << 16];
+    /** {@link #TERM_LOWER} for terms that keep their case: only the apostrophe and hyphens mapped. */
+    static final char[] TERM_CASED = new char[1 << 16];
 
     static {
         for (int c = 0; c < (1 << 16); c++) {
             BMP[c] = Character.isSurrogate((char) c) ? SEP : classify(c);
+            int lower = Character.isSurrogate((char) c) ? c : Character.toLowerCase(c);
+            if (!Character.isBmpCodePoint(lower)) {
+                throw new AssertionError("U+" + Integer.toHexString(c) + " lower-cases outside the BMP");
+            }
+            TERM_LOWER[c] = (char) lower;
+            TERM_CASED[c] = (char) c;
             URL_STOP[c] = !Character.isSurrogate((char) c)
                     && (Character.isWhitespace(c) || Character.isSpaceChar(c)
                         || Character.getType(c) == Character.CONTROL || "\"<>`{}|\\^".indexOf(c) >= 0);
@@ -45,9 +57,14 @@ final class CharClasses {
         for (int c = 0; c < 128; c++) {
             LOWER_ASCII[c] = (char) Character.toLowerCase(c);
             ASCII_WORD[c] = BMP[c] == SEP ? 0 : LOWER_ASCII[c];
-            SAME_ASCII[c] = (char) c;
             ASCII_WORD_CASED[c] = BMP[c] == SEP ? 0 : (char) c;
         }
+        for (char c : new char[] {'\u2010', '\u2011'}) {
+            TERM_LOWER[c] = '-';
+            TERM_CASED[c] = '-';
+        }
+        TERM_LOWER['\u2019'] = '\'';
+        TERM_CASED['\u2019'] = '\'';
     }
 
     private CharClasses() {

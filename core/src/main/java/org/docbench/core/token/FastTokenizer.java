@@ -7,9 +7,7 @@ import static org.docbench.core.token.CharClasses.CLASS_MASK;
 import static org.docbench.core.token.CharClasses.DIGIT;
 import static org.docbench.core.token.CharClasses.IDEO;
 import static org.docbench.core.token.CharClasses.LETTER;
-import static org.docbench.core.token.CharClasses.LOWER_ASCII;
 import static org.docbench.core.token.CharClasses.PAIR;
-import static org.docbench.core.token.CharClasses.SAME_ASCII;
 import static org.docbench.core.token.CharClasses.SEP;
 import static org.docbench.core.token.TokenRules.endsPlainly;
 import static org.docbench.core.token.TokenRules.mayStartUrl;
@@ -73,8 +71,8 @@ public final class FastTokenizer implements Tokenizer {
     private final boolean lowercase;
     /** An ASCII word char as it enters the term, 0 for other ASCII: {@link CharClasses#ASCII_WORD} or its cased twin. */
     private final char[] asciiWord;
-    /** Any ASCII char as it enters the term. */
-    private final char[] asciiTerm;
+    /** Any char but a surrogate as it enters the term: {@link CharClasses#TERM_LOWER} or its cased twin. */
+    private final char[] termTable;
     /** OR-ed into eight lanes of ASCII to make a key: lowers letters, or 0 to keep them. */
     private final long keyCaseBits;
     /** OR-ed into an ASCII letter to make its term char: 0x20 lowers it, 0 keeps it. */
@@ -89,7 +87,7 @@ public final class FastTokenizer implements Tokenizer {
     public FastTokenizer(boolean lowercase) {
         this.lowercase = lowercase;
         this.asciiWord = lowercase ? ASCII_WORD : ASCII_WORD_CASED;
-        this.asciiTerm = lowercase ? LOWER_ASCII : SAME_ASCII;
+        this.termTable = lowercase ? CharClasses.TERM_LOWER : CharClasses.TERM_CASED;
         this.keyCaseBits = lowercase ? WordBitmaps.LOWER_BITS : 0;
         this.letterCaseBit = lowercase ? 0x20 : 0;
     }
@@ -283,7 +281,10 @@ public final class FastTokenizer implements Tokenizer {
                 // An ASCII word starts at i; the first char that is not a letter or digit ends it.
                 long notWord = ~WordBitmaps.bitsFrom(words, i);
                 int j = i + Long.numberOfTrailingZeros(notWord);
-                if (notWord != 0 && endsPlainly(b, j, n)) {
+                // A run of 64 word chars (notWord 0) goes to the general scanner; tested without a
+                // branch of its own, which no text takes until one holds such a run.
+                int longRun = (int) (((notWord - 1) & ~notWord) >>> 63); // 1 when notWord is 0
+                if ((TokenRules.endsPlainlyBit(b, j, n) & ~longRun) != 0) {
                     // Both halves of the key from the lanes, with no branch on the length.
                     int len = j - i;
                     long first = Long.reverseBytes(raw | keyCaseBits);
@@ -358,27 +359,43 @@ public final class FastTokenizer implements Tokenizer {
         return mapTerm(start, end, out, at);
     }
 
+    /**
+     * The term chars of {@code b[from, to)}: every char but a surrogate through one table load
+     * ({@link CharClasses#TERM_LOWER} or {@link CharClasses#TERM_CASED}), so curly apostrophes,
+     * Unicode hyphens and accented letters take no branch of their own; a surrogate goes to
+     * {@link #mapSurrogate}, out of line.
+     */
     private int mapTerm(int from, int to, char[] t, int at) {
         final char[] b = buf;
-        final char[] ascii = asciiTerm;
+        final char[] table = termTable;
         int k = at;
         for (int i = from; i < to; i++) {
             char c = b[i];
-            if (c < 128) {
-                t[k++] = ascii[c];
-            } else if (c == '\u2019') {
-                t[k++] = '\'';
-            } else if (c == '\u2010' || c == '\u2011') {
-                t[k++] = '-';
-            } else if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(b[i + 1])) {
-                int cp = Character.toCodePoint(c, b[i + 1]);
-                k += Character.toChars(lowercase ? Character.toLowerCase(cp) : cp, t, k);
-                i++;
+            if (Character.isSurrogate(c)) {
+                k = mapSurrogate(i, to, t, k);
+                i += k >>> 31; // set when a pair was read
+                k &= Integer.MAX_VALUE;
             } else {
-                k += Character.toChars(lowercase ? Character.toLowerCase((int) c) : c, t, k);
+                t[k++] = table[c];
             }
         }
         return k - at;
+    }
+
+    /**
+     * The term chars of the surrogate at {@code buf[i]} (a pair with the next char when it makes
+     * one before {@code to}), written at {@code t[k]}: returns the new {@code k}, with the sign bit
+     * set when two chars were read.
+     */
+    private int mapSurrogate(int i, int to, char[] t, int k) {
+        final char[] b = buf;
+        char c = b[i];
+        if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(b[i + 1])) {
+            int cp = Character.toCodePoint(c, b[i + 1]);
+            return (k + Character.toChars(lowercase ? Character.toLowerCase(cp) : cp, t, k)) | Integer.MIN_VALUE;
+        }
+        t[k] = c; // a lone surrogate has no case
+        return k + 1;
     }
 
     /**

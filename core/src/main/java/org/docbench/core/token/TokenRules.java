@@ -89,11 +89,16 @@ final class TokenRules {
      * too and no {@code .}, {@code _}, {@code %}, {@code +}, {@code -} or {@code @} either.
      */
     static boolean endsPlainly(char[] b, int j, int n) {
+        return endsPlainlyBit(b, j, n) != 0;
+    }
+
+    /** {@link #endsPlainly} as 1 or 0, for a caller that combines it with other tests by arithmetic. */
+    static int endsPlainlyBit(char[] b, int j, int n) {
         int atEnd = ((j ^ n) - 1) >>> 31;              // 1 when j == n
         int nextAtEnd = (((j + 1) ^ n) - 1) >>> 31;
         int kind = END_KIND[b[Math.min(j, n - 1)]];
         int neutral = NEUTRAL[b[Math.min(j + 1, n - 1)]];
-        return (atEnd | kind & 1 | (kind >>> 1) & (neutral | nextAtEnd)) != 0;
+        return atEnd | kind & 1 | (kind >>> 1) & (neutral | nextAtEnd);
     }
 
     /**

@@ -20,6 +20,15 @@ final class CharClasses {
 
     /** Class of every BMP char; surrogates are SEP here and handled as pairs by the rules. */
     static final byte[] BMP = new byte[1 << 16];
+    /**
+     * For the word scan, by char: {@link #RUN_CHAR} for a letter, digit or mark, which a run goes
+     * on through; {@link #RUN_STOP} for any other char but a surrogate; {@link #RUN_SURROGATE} for
+     * a surrogate, whose pair decides.
+     */
+    static final byte[] RUN = new byte[1 << 16];
+    static final byte RUN_STOP = 0;
+    static final byte RUN_CHAR = 1;
+    static final byte RUN_SURROGATE = 2;
     /** Chars that end a URL: whitespace, controls and {@code "<>`{}|\^}. */
     static final boolean[] URL_STOP = new boolean[1 << 16];
     /** Lower-cased ASCII. */
@@ -50,6 +59,8 @@ final class CharClasses {
             }
             TERM_LOWER[c] = (char) lower;
             TERM_CASED[c] = (char) c;
+            RUN[c] = Character.isSurrogate((char) c) ? RUN_SURROGATE
+                    : BMP[c] == LETTER || BMP[c] == DIGIT || BMP[c] == MARK ? RUN_CHAR : RUN_STOP;
             URL_STOP[c] = !Character.isSurrogate((char) c)
                     && (Character.isWhitespace(c) || Character.isSpaceChar(c)
                         || Character.getType(c) == Character.CONTROL || "\"<>`{}|\\^".indexOf(c) >= 0);

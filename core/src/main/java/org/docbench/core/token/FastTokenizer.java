@@ -10,7 +10,6 @@ import static org.docbench.core.token.CharClasses.LETTER;
 import static org.docbench.core.token.CharClasses.PAIR;
 import static org.docbench.core.token.CharClasses.SEP;
 import static org.docbench.core.token.TokenRules.endsPlainly;
-import static org.docbench.core.token.TokenRules.mayStartUrl;
 
 import org.tribuo.util.tokens.Token;
 import org.tribuo.util.tokens.Tokenizer;
@@ -146,26 +145,35 @@ public final class FastTokenizer implements Tokenizer {
      * Otherwise returns false, having written only into the term buffer.
      */
     private boolean plainAsciiWord(int i) {
+        // Every test here is arithmetic with one branch on the result: the rare outcomes (a URL,
+        // a word at the very end of the text or longer than the term buffer) would otherwise be
+        // branches that no profile has seen taken, and each would cost the JIT a recompilation
+        // the first time a text takes it.
         final char[] b = buf;
         final int n = length;
         final char[] word = asciiWord;
-        if (b[i] >= 128 || word[b[i]] == 0 || (i + 4 <= n && mayStartUrl(b[i], b[i + 1]))) {
+        final char c0 = b[i];
+        int fits = ((n - i - 4) >>> 31) ^ 1; // 1 when i + 4 <= n
+        int url = fits & TokenRules.mayStartUrlBit(c0, b[Math.min(i + 1, n - 1)]);
+        if (((c0 >>> 7) | ((word[c0 & 0x7F] - 1) >>> 31) | url) != 0) { // not ASCII, not a word char, or a URL
             return false;
         }
         char[] t = term;
-        int limit = n - i <= t.length ? n : i + t.length; // the term buffer bounds a fast-path word
-        t[0] = word[b[i]];
+        int limit = Math.min(n, i + t.length); // the term buffer bounds a fast-path word
+        t[0] = word[c0];
         int j = i + 1;
-        while (j < limit) {
-            char d = b[j];
+        while (true) {
+            char d = b[Math.min(j, limit - 1)];
             char w = word[d & 0x7F];
-            if (d >= 128 || w == 0) {
+            if (((d >>> 7) | ((w - 1) >>> 31) | ((limit - 1 - j) >>> 31)) != 0) { // not a word char, or at the limit
                 break;
             }
             t[j - i] = w;
             j++;
         }
-        if (j < limit && endsPlainly(b, j, n) || j == n) {
+        int belowLimit = (j - limit) >>> 31;
+        int atEnd = ((j ^ n) - 1) >>> 31;
+        if ((TokenRules.endsPlainlyBit(b, j, n) & belowLimit | atEnd) != 0) {
             plainWord = true;
             start = i;
             termLength = j - i;
@@ -277,7 +285,10 @@ public final class FastTokenizer implements Tokenizer {
             // packs it. OR 0x20 lowers an ASCII letter and leaves a digit as it is.
             long raw = WordBitmaps.lanes(a, i);
             long x = raw | WordBitmaps.LOWER_BITS;
-            if ((x & 0x80) == 0 && (i + 4 > n || !WordBitmaps.mayStartUrl(x))) { // lane 0, char i, is ASCII
+            // Lane 0 (char i) is ASCII and starts no URL: one branch on arithmetic, as a word in the
+            // last three chars or a URL is too rare for a profile to have seen.
+            int url = (((n - i - 4) >>> 31) ^ 1) & TokenRules.mayStartUrlBit((char) (x & 0xFF), (char) (x >>> 8 & 0xFF));
+            if ((((int) x >>> 7) & 1 | url) == 0) {
                 // An ASCII word starts at i; the first char that is not a letter or digit ends it.
                 long notWord = ~WordBitmaps.bitsFrom(words, i);
                 int j = i + Long.numberOfTrailingZeros(notWord);

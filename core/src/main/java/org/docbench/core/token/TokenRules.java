@@ -8,6 +8,9 @@ import static org.docbench.core.token.CharClasses.LETTER;
 import static org.docbench.core.token.CharClasses.LOWER_ASCII;
 import static org.docbench.core.token.CharClasses.MARK;
 import static org.docbench.core.token.CharClasses.PAIR;
+import static org.docbench.core.token.CharClasses.RUN;
+import static org.docbench.core.token.CharClasses.RUN_CHAR;
+import static org.docbench.core.token.CharClasses.RUN_STOP;
 import static org.docbench.core.token.CharClasses.SEP;
 import static org.docbench.core.token.CharClasses.URL_STOP;
 import static org.docbench.core.token.CharClasses.classify;
@@ -32,10 +35,13 @@ final class TokenRules {
     private int length;
     /** Where the run being scanned started (a run: letters, digits and marks between joiners). */
     private int runStart;
-    /** True while every char of the current token is one an e-mail local part may hold. */
-    private boolean localOnly;
-    /** True once the current token holds a char outside ASCII. */
-    private boolean nonAscii;
+    // The two flags of the word scan are ints, 1 or 0, set by arithmetic: a rare char (a Unicode
+    // hyphen, a curly apostrophe, a letter outside ASCII) would otherwise be a branch that the
+    // JIT compiles as never taken until a text takes it, and then compiles the scanner again.
+    /** 1 while every char of the current token is one an e-mail local part may hold. */
+    private int localOnly;
+    /** Non-zero above bit 6 once the current token holds a char outside ASCII: chars OR-ed together. */
+    private int nonAscii;
     /** The last {@link #tokenEnd}'s token is a word of ASCII chars, whose term is a plain lower-casing. */
     private boolean asciiTerm;
 
@@ -65,13 +71,13 @@ final class TokenRules {
             return skipMarks(i + Character.charCount(Character.codePointAt(b, i, n)));
         }
         int e = wordEnd(i);
-        if (localOnly && e < n && mayBeEmail(e)) {
+        if (localOnly != 0 && e < n && mayBeEmail(e)) {
             int m = emailEnd(i);
             if (m > 0) {
                 e = m;
             }
         }
-        asciiTerm = !nonAscii;
+        asciiTerm = nonAscii < 128;
         return e;
     }
 
@@ -121,6 +127,17 @@ final class TokenRules {
         END_KIND[','] = 2;
     }
 
+    /** {@link #mayStartUrl(char, char)} as 1 or 0, without a branch. */
+    static int mayStartUrlBit(char c0, char c1) {
+        long pair = (long) (c0 | 0x20) << 16 | (c1 | 0x20);
+        return equalBit(pair, 'h' << 16 | 't') | equalBit(pair, 'w' << 16 | 'w') | equalBit(pair, 'f' << 16 | 't');
+    }
+
+    /** 1 when {@code x == k}, else 0; both in [0, 2^32). */
+    private static int equalBit(long x, long k) {
+        return (int) (((x ^ k) - 1) >>> 63);
+    }
+
     /** Cheap test on the first two chars: only {@code ht}, {@code ww} and {@code ft} can start a URL. */
     static boolean mayStartUrl(char c0, char c1) {
         char a = (char) (c0 | 0x20);
@@ -148,8 +165,8 @@ final class TokenRules {
     private int wordEnd(int i) {
         final char[] b = buf;
         final int n = length;
-        localOnly = true;
-        nonAscii = false;
+        localOnly = 1;
+        nonAscii = 0;
         i = scanRun(i);
         while (i < n) {
             char c = b[i];
@@ -160,8 +177,8 @@ final class TokenRules {
                 if (classOf(i + 1) != LETTER) {
                     break;
                 }
-                localOnly = false;
-                nonAscii |= c != '\'';
+                localOnly = 0;
+                nonAscii |= c;
             } else if (c == '.') {
                 int next = classOf(i + 1);
                 boolean decimal = next == DIGIT && classBefore(i) == DIGIT;
@@ -173,23 +190,19 @@ final class TokenRules {
                 if (classBefore(i) != DIGIT || !thousandsGroupAt(i + 1)) {
                     break;
                 }
-                localOnly = false;
+                localOnly = 0;
             } else if (c == '-' || c == '\u2010' || c == '\u2011') {
                 int next = classOf(i + 1);
                 if ((next != LETTER && next != DIGIT) || !(hasDigit(runStart, i) || hasDigit(i + 1, runEnd(i + 1)))) {
                     break;
                 }
-                if (c != '-') {
-                    localOnly = false;
-                    nonAscii = true;
-                }
+                localOnly &= sameBit(c, '-');
+                nonAscii |= c;
             } else if (c == '(') {
                 if (classBefore(i) == DIGIT) {
                     int after = parenSuffixesEnd(i);
-                    if (after > i) {
-                        localOnly = false;
-                        i = after;
-                    }
+                    localOnly &= sameBit(after, i);
+                    i = after;
                 }
                 break;
             } else {
@@ -205,24 +218,28 @@ final class TokenRules {
         runStart = i;
         final char[] b = buf;
         final int n = length;
+        int seen = 0; // the run's chars OR-ed: above 127 when one is outside ASCII
         while (i < n) {
             char c = b[i];
-            if (c < 128) {
-                if (BMP[c] == SEP) {
+            int r = RUN[c];
+            if (r != RUN_CHAR) {
+                if (r == RUN_STOP) {
                     break;
                 }
-                i++;
-            } else {
-                int k = classAt(i);
+                int k = classAt(i); // a surrogate: a pair that is a letter, digit or mark goes on
                 int cls = k & CLASS_MASK;
                 if (cls != LETTER && cls != DIGIT && cls != MARK) {
                     break;
                 }
-                localOnly = false;
-                nonAscii = true;
-                i += (k & PAIR) != 0 ? 2 : 1;
+                seen |= c;
+                i += 2;
+                continue;
             }
+            seen |= c;
+            i++;
         }
+        nonAscii |= seen;
+        localOnly &= ((seen >>> 7) - 1) >>> 31; // stays 1 only for an all-ASCII run
         return i;
     }
 
@@ -238,6 +255,11 @@ final class TokenRules {
             i += (k & PAIR) != 0 ? 2 : 1;
         }
         return i;
+    }
+
+    /** 1 when {@code a == b}, else 0, without a branch; both non-negative. */
+    private static int sameBit(int a, int b) {
+        return ((a ^ b) - 1) >>> 31;
     }
 
     private boolean hasDigit(int from, int to) {

@@ -215,7 +215,7 @@ public final class FastTokenizer implements Tokenizer {
                 if (cls == LETTER || cls == DIGIT || cls == IDEO) {
                     break;
                 }
-                i += (k & PAIR) != 0 ? 2 : 1;
+                i += 1 + ((k & PAIR) >>> 4); // 2 for a pair
             }
         }
         if (i != tried && plainAsciiWord(i)) {

@@ -10,7 +10,7 @@ import static org.docbench.core.token.CharClasses.MARK;
 import static org.docbench.core.token.CharClasses.PAIR;
 import static org.docbench.core.token.CharClasses.RUN;
 import static org.docbench.core.token.CharClasses.RUN_CHAR;
-import static org.docbench.core.token.CharClasses.RUN_STOP;
+import static org.docbench.core.token.CharClasses.RUN_SURROGATE;
 import static org.docbench.core.token.CharClasses.SEP;
 import static org.docbench.core.token.CharClasses.URL_STOP;
 import static org.docbench.core.token.CharClasses.classify;
@@ -71,7 +71,7 @@ final class TokenRules {
             return skipMarks(i + Character.charCount(Character.codePointAt(b, i, n)));
         }
         int e = wordEnd(i);
-        if (localOnly != 0 && e < n && mayBeEmail(e)) {
+        if (localOnly != 0 && mayBeEmail(e)) {
             int m = emailEnd(i);
             if (m > 0) {
                 e = m;
@@ -154,12 +154,21 @@ final class TokenRules {
         final char[] b = buf;
         final int n = length;
         int j = e;
-        while (j < n && isLocalPartChar(b[j])) {
+        // The end of the text is folded into each test, not a branch of its own.
+        while ((LOCAL_PART[b[Math.min(j, n - 1)]] & ((j - n) >>> 31)) != 0) {
             j++;
         }
-        return j < n && b[j] == '@';
+        return (sameBit(b[Math.min(j, n - 1)], '@') & ((j - n) >>> 31)) != 0;
     }
 
+    /** 1 for the chars an e-mail local part may hold ({@link CharClasses#isLocalPartChar}), else 0. */
+    private static final byte[] LOCAL_PART = new byte[1 << 16];
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            LOCAL_PART[c] = (byte) (isLocalPartChar((char) c) ? 1 : 0);
+        }
+    }
 
     /** End of the word starting at {@code i} (a letter or digit), following the joiner rules. */
     private int wordEnd(int i) {
@@ -168,8 +177,11 @@ final class TokenRules {
         localOnly = 1;
         nonAscii = 0;
         i = scanRun(i);
-        while (i < n) {
-            char c = b[i];
+        while (true) {
+            // Past the end of the text c reads as a space, so the end takes the branch a space does.
+            int past = (n - 1 - i) >>> 31;
+            char raw = b[Math.min(i, n - 1)];
+            char c = (char) (raw ^ ((raw ^ ' ') & -past));
             if (c == ' ' || c == '\n') {
                 break; // the common case, decided before the joiner tests
             }
@@ -219,12 +231,12 @@ final class TokenRules {
         final char[] b = buf;
         final int n = length;
         int seen = 0; // the run's chars OR-ed: above 127 when one is outside ASCII
-        while (i < n) {
-            char c = b[i];
-            int r = RUN[c];
+        while (true) {
+            char c = b[Math.min(i, n - 1)];
+            int r = RUN[c] | pastEnd(i, n);
             if (r != RUN_CHAR) {
-                if (r == RUN_STOP) {
-                    break;
+                if (r != RUN_SURROGATE) {
+                    break; // a char that ends the run, or the end of the text
                 }
                 int k = classAt(i); // a surrogate: a pair that is a letter, digit or mark goes on
                 int cls = k & CLASS_MASK;
@@ -245,16 +257,38 @@ final class TokenRules {
 
     /** End of the run starting at {@code i}, without touching the cursor's state. */
     private int runEnd(int i) {
+        final char[] b = buf;
         final int n = length;
-        while (i < n) {
-            int k = classAt(i);
-            int cls = k & CLASS_MASK;
-            if (cls != LETTER && cls != DIGIT && cls != MARK) {
-                break;
+        while (true) {
+            int r = RUN[b[Math.min(i, n - 1)]] | pastEnd(i, n);
+            if (r != RUN_CHAR) {
+                if (r != RUN_SURROGATE) {
+                    break;
+                }
+                int cls = classAt(i) & CLASS_MASK; // a surrogate: a pair that is a letter, digit or mark goes on
+                if (cls != LETTER && cls != DIGIT && cls != MARK) {
+                    break;
+                }
+                i += 2;
+                continue;
             }
-            i += (k & PAIR) != 0 ? 2 : 1;
+            i++;
         }
         return i;
+    }
+
+    /**
+     * 4 when {@code i} is past the end of the text ({@code i >= n}), else 0: OR-ed into a
+     * {@link CharClasses#RUN} value read at {@code min(i, n - 1)}, it ends a run at the end of the
+     * text with the same branch as at a separator.
+     */
+    private static int pastEnd(int i, int n) {
+        return ((n - 1 - i) >>> 31) << 2;
+    }
+
+    /** Chars taken by the code point whose {@link #classAt} is {@code k}: 2 for a pair, else 1. */
+    private static int units(int k) {
+        return 1 + ((k & PAIR) >>> 4);
     }
 
     /** 1 when {@code a == b}, else 0, without a branch; both non-negative. */
@@ -268,7 +302,7 @@ final class TokenRules {
             if ((k & CLASS_MASK) == DIGIT) {
                 return true;
             }
-            i += (k & PAIR) != 0 ? 2 : 1;
+            i += units(k);
         }
         return false;
     }
@@ -284,11 +318,8 @@ final class TokenRules {
 
     /** Whether the current run, ending at {@code i}, is a single letter (one code point). */
     private boolean runIsOneLetter(int i) {
-        int len = i - runStart;
-        if (len == 1) {
-            return BMP[buf[runStart]] == LETTER;
-        }
-        return len == 2 && (classAt(runStart) & PAIR) != 0 && (classAt(runStart) & CLASS_MASK) == LETTER;
+        int k = classAt(runStart);
+        return (sameBit(k & CLASS_MASK, LETTER) & sameBit(i - runStart, units(k))) != 0;
     }
 
     /** Whether exactly three digits start at {@code i} (a fourth one would make it no thousands group). */
@@ -301,7 +332,7 @@ final class TokenRules {
             if ((k & CLASS_MASK) != DIGIT) {
                 return false;
             }
-            i += (k & PAIR) != 0 ? 2 : 1;
+            i += units(k);
         }
         return classOf(i) != DIGIT;
     }
@@ -329,7 +360,7 @@ final class TokenRules {
             if ((k & CLASS_MASK) != MARK) {
                 break;
             }
-            i += (k & PAIR) != 0 ? 2 : 1;
+            i += units(k);
         }
         return i;
     }

@@ -50,20 +50,12 @@ final class CharClasses {
     /** {@link #TERM_LOWER} for terms that keep their case: only the apostrophe and hyphens mapped. */
     static final char[] TERM_CASED = new char[1 << 16];
 
+    /** Chars per call of {@link #fill}: a few hundred calls get it compiled early in class initialization. */
+    private static final int FILL_BLOCK = 64;
+
     static {
-        for (int c = 0; c < (1 << 16); c++) {
-            BMP[c] = Character.isSurrogate((char) c) ? SEP : classify(c);
-            int lower = Character.isSurrogate((char) c) ? c : Character.toLowerCase(c);
-            if (!Character.isBmpCodePoint(lower)) {
-                throw new AssertionError("U+" + Integer.toHexString(c) + " lower-cases outside the BMP");
-            }
-            TERM_LOWER[c] = (char) lower;
-            TERM_CASED[c] = (char) c;
-            RUN[c] = Character.isSurrogate((char) c) ? RUN_SURROGATE
-                    : BMP[c] == LETTER || BMP[c] == DIGIT || BMP[c] == MARK ? RUN_CHAR : RUN_STOP;
-            URL_STOP[c] = !Character.isSurrogate((char) c)
-                    && (Character.isWhitespace(c) || Character.isSpaceChar(c)
-                        || Character.getType(c) == Character.CONTROL || "\"<>`{}|\\^".indexOf(c) >= 0);
+        for (int from = 0; from < (1 << 16); from += FILL_BLOCK) {
+            fill(from, from + FILL_BLOCK);
         }
         for (int c = 0; c < 128; c++) {
             LOWER_ASCII[c] = (char) Character.toLowerCase(c);
@@ -79,6 +71,29 @@ final class CharClasses {
     }
 
     private CharClasses() {
+    }
+
+    /**
+     * Fills the tables for the chars {@code [from, to)}. A method of its own, called per block: a
+     * loop over all 65,536 chars in the static initializer would run almost all of it in the
+     * interpreter (a loop is compiled on the stack only after some 60,000 iterations), where this
+     * method is compiled after its first hundred calls.
+     */
+    private static void fill(int from, int to) {
+        for (int c = from; c < to; c++) {
+            BMP[c] = Character.isSurrogate((char) c) ? SEP : classify(c);
+            int lower = Character.isSurrogate((char) c) ? c : Character.toLowerCase(c);
+            if (!Character.isBmpCodePoint(lower)) {
+                throw new AssertionError("U+" + Integer.toHexString(c) + " lower-cases outside the BMP");
+            }
+            TERM_LOWER[c] = (char) lower;
+            TERM_CASED[c] = (char) c;
+            RUN[c] = Character.isSurrogate((char) c) ? RUN_SURROGATE
+                    : BMP[c] == LETTER || BMP[c] == DIGIT || BMP[c] == MARK ? RUN_CHAR : RUN_STOP;
+            URL_STOP[c] = !Character.isSurrogate((char) c)
+                    && (Character.isWhitespace(c) || Character.isSpaceChar(c)
+                        || Character.getType(c) == Character.CONTROL || "\"<>`{}|\\^".indexOf(c) >= 0);
+        }
     }
 
     /** The class of one code point, from {@link Character}; used to fill the tables and for supplementary code points. */

@@ -118,13 +118,20 @@ final class TokenRules {
     private static final byte[] NEUTRAL = new byte[1 << 16];
 
     static {
-        for (int c = 0; c < (1 << 16); c++) {
+        // Per block of 64 chars, as CharClasses fills its tables: the method is compiled early.
+        for (int from = 0; from < (1 << 16); from += 64) {
+            fillEndTables(from, from + 64);
+        }
+        END_KIND['.'] = 2;
+        END_KIND[','] = 2;
+    }
+
+    private static void fillEndTables(int from, int to) {
+        for (int c = from; c < to; c++) {
             boolean separator = BMP[c] == SEP && !Character.isSurrogate((char) c);
             END_KIND[c] = (byte) (separator && "'.,-(@_%+\u2019\u2010\u2011".indexOf(c) < 0 ? 1 : 0);
             NEUTRAL[c] = (byte) (separator && "._%+-@".indexOf(c) < 0 ? 1 : 0);
         }
-        END_KIND['.'] = 2;
-        END_KIND[','] = 2;
     }
 
     /** {@link #mayStartUrl(char, char)} as 1 or 0, without a branch. */

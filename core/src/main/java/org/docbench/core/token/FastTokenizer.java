@@ -145,10 +145,11 @@ public final class FastTokenizer implements Tokenizer {
      * Otherwise returns false, having written only into the term buffer.
      */
     private boolean plainAsciiWord(int i) {
-        // Every test here is arithmetic with one branch on the result: the rare outcomes (a URL,
-        // a word at the very end of the text or longer than the term buffer) would otherwise be
-        // branches that no profile has seen taken, and each would cost the JIT a recompilation
-        // the first time a text takes it.
+        // The tests around the loop are arithmetic with one branch on the result: the rare
+        // outcomes (a URL, a word at the very end of the text or longer than the term buffer)
+        // would otherwise be branches that no profile has seen taken, and each would cost the JIT
+        // a recompilation the first time a text takes it. The loop keeps its bound test, which
+        // costs the cursor less than a bound folded into each char's test.
         final char[] b = buf;
         final int n = length;
         final char[] word = asciiWord;
@@ -162,10 +163,10 @@ public final class FastTokenizer implements Tokenizer {
         int limit = Math.min(n, i + t.length); // the term buffer bounds a fast-path word
         t[0] = word[c0];
         int j = i + 1;
-        while (true) {
-            char d = b[Math.min(j, limit - 1)];
+        while (j < limit) {
+            char d = b[j];
             char w = word[d & 0x7F];
-            if (((d >>> 7) | ((w - 1) >>> 31) | ((limit - 1 - j) >>> 31)) != 0) { // not a word char, or at the limit
+            if (((d >>> 7) | ((w - 1) >>> 31)) != 0) { // not ASCII, or not a word char
                 break;
             }
             t[j - i] = w;

@@ -20,6 +20,15 @@ final class CharClasses {
 
     /** Class of every BMP char; surrogates are SEP here and handled as pairs by the rules. */
     static final byte[] BMP = new byte[1 << 16];
+    /**
+     * For the word scan, by char: {@link #RUN_CHAR} for a letter, digit or mark, which a run goes
+     * on through; {@link #RUN_STOP} for any other char but a surrogate; {@link #RUN_SURROGATE} for
+     * a surrogate, whose pair decides.
+     */
+    static final byte[] RUN = new byte[1 << 16];
+    static final byte RUN_STOP = 0;
+    static final byte RUN_CHAR = 1;
+    static final byte RUN_SURROGATE = 2;
     /** Chars that end a URL: whitespace, controls and {@code "<>`{}|\^}. */
     static final boolean[] URL_STOP = new boolean[1 << 16];
     /** Lower-cased ASCII. */
@@ -30,24 +39,58 @@ final class CharClasses {
      * Indexed by the low 7 bits; the caller has checked that the char is ASCII.
      */
     static final char[] ASCII_WORD = new char[128];
-    /** ASCII as it is: the term table of a tokenizer that keeps case. */
-    static final char[] SAME_ASCII = new char[128];
+    /**
+     * Every char but a surrogate as it enters a lower-cased term: {@code ’} as {@code '}, the
+     * Unicode hyphens {@code ‐ ‑} as {@code -}, any other char lower-cased (a BMP char lower-cases
+     * to one BMP char). Surrogates map to themselves; the tokenizer pairs them before this table.
+     */
+    static final char[] TERM_LOWER = new char[1 << 16];
+    /** {@link #TERM_LOWER} for terms that keep their case: only the apostrophe and hyphens mapped. */
+    static final char[] TERM_CASED = new char[1 << 16];
+
+    /** Chars per call of {@link #fill}: a few hundred calls get it compiled early in class initialization. */
+    private static final int FILL_BLOCK = 64;
 
     static {
-        for (int c = 0; c < (1 << 16); c++) {
-            BMP[c] = Character.isSurrogate((char) c) ? SEP : classify(c);
-            URL_STOP[c] = !Character.isSurrogate((char) c)
-                    && (Character.isWhitespace(c) || Character.isSpaceChar(c)
-                        || Character.getType(c) == Character.CONTROL || "\"<>`{}|\\^".indexOf(c) >= 0);
+        for (int from = 0; from < (1 << 16); from += FILL_BLOCK) {
+            fill(from, from + FILL_BLOCK);
         }
         for (int c = 0; c < 128; c++) {
             LOWER_ASCII[c] = (char) Character.toLowerCase(c);
             ASCII_WORD[c] = BMP[c] == SEP ? 0 : LOWER_ASCII[c];
-            SAME_ASCII[c] = (char) c;
         }
+        for (char c : new char[] {'\u2010', '\u2011'}) {
+            TERM_LOWER[c] = '-';
+            TERM_CASED[c] = '-';
+        }
+        TERM_LOWER['\u2019'] = '\'';
+        TERM_CASED['\u2019'] = '\'';
     }
 
     private CharClasses() {
+    }
+
+    /**
+     * Fills the tables for the chars {@code [from, to)}. A method of its own, called per block: a
+     * loop over all 65,536 chars in the static initializer would run almost all of it in the
+     * interpreter (a loop is compiled on the stack only after some 60,000 iterations), where this
+     * method is compiled after its first hundred calls.
+     */
+    private static void fill(int from, int to) {
+        for (int c = from; c < to; c++) {
+            BMP[c] = Character.isSurrogate((char) c) ? SEP : classify(c);
+            int lower = Character.isSurrogate((char) c) ? c : Character.toLowerCase(c);
+            if (!Character.isBmpCodePoint(lower)) {
+                throw new AssertionError("U+" + Integer.toHexString(c) + " lower-cases outside the BMP");
+            }
+            TERM_LOWER[c] = (char) lower;
+            TERM_CASED[c] = (char) c;
+            RUN[c] = Character.isSurrogate((char) c) ? RUN_SURROGATE
+                    : BMP[c] == LETTER || BMP[c] == DIGIT || BMP[c] == MARK ? RUN_CHAR : RUN_STOP;
+            URL_STOP[c] = !Character.isSurrogate((char) c)
+                    && (Character.isWhitespace(c) || Character.isSpaceChar(c)
+                        || Character.getType(c) == Character.CONTROL || "\"<>`{}|\\^".indexOf(c) >= 0);
+        }
     }
 
     /** The class of one code point, from {@link Character}; used to fill the tables and for supplementary code points. */

@@ -6,12 +6,9 @@ import static org.docbench.core.token.CharClasses.CLASS_MASK;
 import static org.docbench.core.token.CharClasses.DIGIT;
 import static org.docbench.core.token.CharClasses.IDEO;
 import static org.docbench.core.token.CharClasses.LETTER;
-import static org.docbench.core.token.CharClasses.LOWER_ASCII;
 import static org.docbench.core.token.CharClasses.PAIR;
-import static org.docbench.core.token.CharClasses.SAME_ASCII;
 import static org.docbench.core.token.CharClasses.SEP;
 import static org.docbench.core.token.TokenRules.endsPlainly;
-import static org.docbench.core.token.TokenRules.mayStartUrl;
 
 import org.tribuo.util.tokens.Token;
 import org.tribuo.util.tokens.Tokenizer;
@@ -70,8 +67,8 @@ public final class FastTokenizer implements Tokenizer {
     private final TokenRules rules = new TokenRules();
     private final WordBitmaps bitmaps = new WordBitmaps();
     private final boolean lowercase;
-    /** Any ASCII char as it enters the term. */
-    private final char[] asciiTerm;
+    /** Any char but a surrogate as it enters the term: {@link CharClasses#TERM_LOWER} or its cased twin. */
+    private final char[] termTable;
     /** OR-ed into eight lanes of ASCII to make a key: lowers letters, or 0 to keep them. */
     private final long keyCaseBits;
     /** OR-ed into an ASCII letter to make its term char: 0x20 lowers it, 0 keeps it. */
@@ -85,7 +82,7 @@ public final class FastTokenizer implements Tokenizer {
     /** A new tokenizer; {@code lowercase} false keeps the case of terms. */
     public FastTokenizer(boolean lowercase) {
         this.lowercase = lowercase;
-        this.asciiTerm = lowercase ? LOWER_ASCII : SAME_ASCII;
+        this.termTable = lowercase ? CharClasses.TERM_LOWER : CharClasses.TERM_CASED;
         this.keyCaseBits = lowercase ? WordBitmaps.LOWER_BITS : 0;
         this.letterCaseBit = lowercase ? 0x20 : 0;
     }
@@ -144,6 +141,11 @@ public final class FastTokenizer implements Tokenizer {
      * Otherwise returns false, having written only into the term buffer.
      */
     private boolean plainAsciiWord(int i) {
+        // The tests around the loop are arithmetic with one branch on the result: the rare
+        // outcomes (a URL, a word at the very end of the text or longer than the term buffer)
+        // would otherwise be branches that no profile has seen taken, and each would cost the JIT
+        // a recompilation the first time a text takes it. The loop keeps its bound test, which
+        // costs the cursor less than a bound folded into each char's test.
         final char[] b = buf;
         final int n = length;
         // The static table, not the instance's: the JIT knows a constant array's length and drops
@@ -151,23 +153,28 @@ public final class FastTokenizer implements Tokenizer {
         // word char differs from its table entry only in the 0x20 bit of an upper-case letter.
         final char[] word = ASCII_WORD;
         final int caseBit = letterCaseBit;
-        if (b[i] >= 128 || word[b[i]] == 0 || (i + 4 <= n && mayStartUrl(b[i], b[i + 1]))) {
+        final char c0 = b[i];
+        int fits = ((n - i - 4) >>> 31) ^ 1; // 1 when i + 4 <= n
+        int url = fits & TokenRules.mayStartUrlBit(c0, b[Math.min(i + 1, n - 1)]);
+        if (((c0 >>> 7) | ((word[c0 & 0x7F] - 1) >>> 31) | url) != 0) { // not ASCII, not a word char, or a URL
             return false;
         }
         char[] t = term;
-        int limit = n - i <= t.length ? n : i + t.length; // the term buffer bounds a fast-path word
-        t[0] = (char) (b[i] | ((word[b[i]] ^ b[i]) & caseBit));
+        int limit = Math.min(n, i + t.length); // the term buffer bounds a fast-path word
+        t[0] = (char) (c0 | ((word[c0 & 0x7F] ^ c0) & caseBit));
         int j = i + 1;
         while (j < limit) {
             char d = b[j];
             char w = word[d & 0x7F];
-            if (d >= 128 || w == 0) {
+            if (((d >>> 7) | ((w - 1) >>> 31)) != 0) { // not ASCII, or not a word char
                 break;
             }
             t[j - i] = (char) (d | ((w ^ d) & caseBit));
             j++;
         }
-        if (j < limit && endsPlainly(b, j, n) || j == n) {
+        int belowLimit = (j - limit) >>> 31;
+        int atEnd = ((j ^ n) - 1) >>> 31;
+        if ((TokenRules.endsPlainlyBit(b, j, n) & belowLimit | atEnd) != 0) {
             plainWord = true;
             start = i;
             termLength = j - i;
@@ -209,7 +216,7 @@ public final class FastTokenizer implements Tokenizer {
                 if (cls == LETTER || cls == DIGIT || cls == IDEO) {
                     break;
                 }
-                i += (k & PAIR) != 0 ? 2 : 1;
+                i += 1 + ((k & PAIR) >>> 4); // 2 for a pair
             }
         }
         if (i != tried && plainAsciiWord(i)) {
@@ -279,11 +286,17 @@ public final class FastTokenizer implements Tokenizer {
             // packs it. OR 0x20 lowers an ASCII letter and leaves a digit as it is.
             long raw = WordBitmaps.lanes(a, i);
             long x = raw | WordBitmaps.LOWER_BITS;
-            if ((x & 0x80) == 0 && (i + 4 > n || !WordBitmaps.mayStartUrl(x))) { // lane 0, char i, is ASCII
+            // Lane 0 (char i) is ASCII and starts no URL: one branch on arithmetic, as a word in the
+            // last three chars or a URL is too rare for a profile to have seen.
+            int url = (((n - i - 4) >>> 31) ^ 1) & TokenRules.mayStartUrlBit((char) (x & 0xFF), (char) (x >>> 8 & 0xFF));
+            if ((((int) x >>> 7) & 1 | url) == 0) {
                 // An ASCII word starts at i; the first char that is not a letter or digit ends it.
                 long notWord = ~WordBitmaps.bitsFrom(words, i);
                 int j = i + Long.numberOfTrailingZeros(notWord);
-                if (notWord != 0 && endsPlainly(b, j, n)) {
+                // A run of 64 word chars (notWord 0) goes to the general scanner; tested without a
+                // branch of its own, which no text takes until one holds such a run.
+                int longRun = (int) (((notWord - 1) & ~notWord) >>> 63); // 1 when notWord is 0
+                if ((TokenRules.endsPlainlyBit(b, j, n) & ~longRun) != 0) {
                     // Both halves of the key from the lanes, with no branch on the length.
                     int len = j - i;
                     long first = Long.reverseBytes(raw | keyCaseBits);
@@ -358,27 +371,43 @@ public final class FastTokenizer implements Tokenizer {
         return mapTerm(start, end, out, at);
     }
 
+    /**
+     * The term chars of {@code b[from, to)}: every char but a surrogate through one table load
+     * ({@link CharClasses#TERM_LOWER} or {@link CharClasses#TERM_CASED}), so curly apostrophes,
+     * Unicode hyphens and accented letters take no branch of their own; a surrogate goes to
+     * {@link #mapSurrogate}, out of line.
+     */
     private int mapTerm(int from, int to, char[] t, int at) {
         final char[] b = buf;
-        final char[] ascii = asciiTerm;
+        final char[] table = termTable;
         int k = at;
         for (int i = from; i < to; i++) {
             char c = b[i];
-            if (c < 128) {
-                t[k++] = ascii[c];
-            } else if (c == '\u2019') {
-                t[k++] = '\'';
-            } else if (c == '\u2010' || c == '\u2011') {
-                t[k++] = '-';
-            } else if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(b[i + 1])) {
-                int cp = Character.toCodePoint(c, b[i + 1]);
-                k += Character.toChars(lowercase ? Character.toLowerCase(cp) : cp, t, k);
-                i++;
+            if (Character.isSurrogate(c)) {
+                k = mapSurrogate(i, to, t, k);
+                i += k >>> 31; // set when a pair was read
+                k &= Integer.MAX_VALUE;
             } else {
-                k += Character.toChars(lowercase ? Character.toLowerCase((int) c) : c, t, k);
+                t[k++] = table[c];
             }
         }
         return k - at;
+    }
+
+    /**
+     * The term chars of the surrogate at {@code buf[i]} (a pair with the next char when it makes
+     * one before {@code to}), written at {@code t[k]}: returns the new {@code k}, with the sign bit
+     * set when two chars were read.
+     */
+    private int mapSurrogate(int i, int to, char[] t, int k) {
+        final char[] b = buf;
+        char c = b[i];
+        if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(b[i + 1])) {
+            int cp = Character.toCodePoint(c, b[i + 1]);
+            return (k + Character.toChars(lowercase ? Character.toLowerCase(cp) : cp, t, k)) | Integer.MIN_VALUE;
+        }
+        t[k] = c; // a lone surrogate has no case
+        return k + 1;
     }
 
     /**

@@ -8,6 +8,9 @@ import static org.docbench.core.token.CharClasses.LETTER;
 import static org.docbench.core.token.CharClasses.LOWER_ASCII;
 import static org.docbench.core.token.CharClasses.MARK;
 import static org.docbench.core.token.CharClasses.PAIR;
+import static org.docbench.core.token.CharClasses.RUN;
+import static org.docbench.core.token.CharClasses.RUN_CHAR;
+import static org.docbench.core.token.CharClasses.RUN_SURROGATE;
 import static org.docbench.core.token.CharClasses.SEP;
 import static org.docbench.core.token.CharClasses.URL_STOP;
 import static org.docbench.core.token.CharClasses.classify;
@@ -32,10 +35,13 @@ final class TokenRules {
     private int length;
     /** Where the run being scanned started (a run: letters, digits and marks between joiners). */
     private int runStart;
-    /** True while every char of the current token is one an e-mail local part may hold. */
-    private boolean localOnly;
-    /** True once the current token holds a char outside ASCII. */
-    private boolean nonAscii;
+    // The two flags of the word scan are ints, 1 or 0, set by arithmetic: a rare char (a Unicode
+    // hyphen, a curly apostrophe, a letter outside ASCII) would otherwise be a branch that the
+    // JIT compiles as never taken until a text takes it, and then compiles the scanner again.
+    /** 1 while every char of the current token is one an e-mail local part may hold. */
+    private int localOnly;
+    /** Non-zero above bit 6 once the current token holds a char outside ASCII: chars OR-ed together. */
+    private int nonAscii;
     /** The last {@link #tokenEnd}'s token is a word of ASCII chars, whose term is a plain lower-casing. */
     private boolean asciiTerm;
 
@@ -65,13 +71,13 @@ final class TokenRules {
             return skipMarks(i + Character.charCount(Character.codePointAt(b, i, n)));
         }
         int e = wordEnd(i);
-        if (localOnly && e < n && mayBeEmail(e)) {
+        if (localOnly != 0 && mayBeEmail(e)) {
             int m = emailEnd(i);
             if (m > 0) {
                 e = m;
             }
         }
-        asciiTerm = !nonAscii;
+        asciiTerm = nonAscii < 128;
         return e;
     }
 
@@ -89,11 +95,16 @@ final class TokenRules {
      * too and no {@code .}, {@code _}, {@code %}, {@code +}, {@code -} or {@code @} either.
      */
     static boolean endsPlainly(char[] b, int j, int n) {
+        return endsPlainlyBit(b, j, n) != 0;
+    }
+
+    /** {@link #endsPlainly} as 1 or 0, for a caller that combines it with other tests by arithmetic. */
+    static int endsPlainlyBit(char[] b, int j, int n) {
         int atEnd = ((j ^ n) - 1) >>> 31;              // 1 when j == n
         int nextAtEnd = (((j + 1) ^ n) - 1) >>> 31;
         int kind = END_KIND[b[Math.min(j, n - 1)]];
         int neutral = NEUTRAL[b[Math.min(j + 1, n - 1)]];
-        return (atEnd | kind & 1 | (kind >>> 1) & (neutral | nextAtEnd)) != 0;
+        return atEnd | kind & 1 | (kind >>> 1) & (neutral | nextAtEnd);
     }
 
     /**
@@ -107,13 +118,31 @@ final class TokenRules {
     private static final byte[] NEUTRAL = new byte[1 << 16];
 
     static {
-        for (int c = 0; c < (1 << 16); c++) {
+        // Per block of 64 chars, as CharClasses fills its tables: the method is compiled early.
+        for (int from = 0; from < (1 << 16); from += 64) {
+            fillEndTables(from, from + 64);
+        }
+        END_KIND['.'] = 2;
+        END_KIND[','] = 2;
+    }
+
+    private static void fillEndTables(int from, int to) {
+        for (int c = from; c < to; c++) {
             boolean separator = BMP[c] == SEP && !Character.isSurrogate((char) c);
             END_KIND[c] = (byte) (separator && "'.,-(@_%+\u2019\u2010\u2011".indexOf(c) < 0 ? 1 : 0);
             NEUTRAL[c] = (byte) (separator && "._%+-@".indexOf(c) < 0 ? 1 : 0);
         }
-        END_KIND['.'] = 2;
-        END_KIND[','] = 2;
+    }
+
+    /** {@link #mayStartUrl(char, char)} as 1 or 0, without a branch. */
+    static int mayStartUrlBit(char c0, char c1) {
+        long pair = (long) (c0 | 0x20) << 16 | (c1 | 0x20);
+        return equalBit(pair, 'h' << 16 | 't') | equalBit(pair, 'w' << 16 | 'w') | equalBit(pair, 'f' << 16 | 't');
+    }
+
+    /** 1 when {@code x == k}, else 0; both in [0, 2^32). */
+    private static int equalBit(long x, long k) {
+        return (int) (((x ^ k) - 1) >>> 63);
     }
 
     /** Cheap test on the first two chars: only {@code ht}, {@code ww} and {@code ft} can start a URL. */
@@ -132,22 +161,34 @@ final class TokenRules {
         final char[] b = buf;
         final int n = length;
         int j = e;
-        while (j < n && isLocalPartChar(b[j])) {
+        // The end of the text is folded into each test, not a branch of its own.
+        while ((LOCAL_PART[b[Math.min(j, n - 1)]] & ((j - n) >>> 31)) != 0) {
             j++;
         }
-        return j < n && b[j] == '@';
+        return (sameBit(b[Math.min(j, n - 1)], '@') & ((j - n) >>> 31)) != 0;
     }
 
+    /** 1 for the chars an e-mail local part may hold ({@link CharClasses#isLocalPartChar}), else 0. */
+    private static final byte[] LOCAL_PART = new byte[1 << 16];
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            LOCAL_PART[c] = (byte) (isLocalPartChar((char) c) ? 1 : 0);
+        }
+    }
 
     /** End of the word starting at {@code i} (a letter or digit), following the joiner rules. */
     private int wordEnd(int i) {
         final char[] b = buf;
         final int n = length;
-        localOnly = true;
-        nonAscii = false;
+        localOnly = 1;
+        nonAscii = 0;
         i = scanRun(i);
-        while (i < n) {
-            char c = b[i];
+        while (true) {
+            // Past the end of the text c reads as a space, so the end takes the branch a space does.
+            int past = (n - 1 - i) >>> 31;
+            char raw = b[Math.min(i, n - 1)];
+            char c = (char) (raw ^ ((raw ^ ' ') & -past));
             if (c == ' ' || c == '\n') {
                 break; // the common case, decided before the joiner tests
             }
@@ -155,8 +196,8 @@ final class TokenRules {
                 if (classOf(i + 1) != LETTER) {
                     break;
                 }
-                localOnly = false;
-                nonAscii |= c != '\'';
+                localOnly = 0;
+                nonAscii |= c;
             } else if (c == '.') {
                 int next = classOf(i + 1);
                 boolean decimal = next == DIGIT && classBefore(i) == DIGIT;
@@ -168,23 +209,19 @@ final class TokenRules {
                 if (classBefore(i) != DIGIT || !thousandsGroupAt(i + 1)) {
                     break;
                 }
-                localOnly = false;
+                localOnly = 0;
             } else if (c == '-' || c == '\u2010' || c == '\u2011') {
                 int next = classOf(i + 1);
                 if ((next != LETTER && next != DIGIT) || !(hasDigit(runStart, i) || hasDigit(i + 1, runEnd(i + 1)))) {
                     break;
                 }
-                if (c != '-') {
-                    localOnly = false;
-                    nonAscii = true;
-                }
+                localOnly &= sameBit(c, '-');
+                nonAscii |= c;
             } else if (c == '(') {
                 if (classBefore(i) == DIGIT) {
                     int after = parenSuffixesEnd(i);
-                    if (after > i) {
-                        localOnly = false;
-                        i = after;
-                    }
+                    localOnly &= sameBit(after, i);
+                    i = after;
                 }
                 break;
             } else {
@@ -200,39 +237,70 @@ final class TokenRules {
         runStart = i;
         final char[] b = buf;
         final int n = length;
-        while (i < n) {
-            char c = b[i];
-            if (c < 128) {
-                if (BMP[c] == SEP) {
-                    break;
+        int seen = 0; // the run's chars OR-ed: above 127 when one is outside ASCII
+        while (true) {
+            char c = b[Math.min(i, n - 1)];
+            int r = RUN[c] | pastEnd(i, n);
+            if (r != RUN_CHAR) {
+                if (r != RUN_SURROGATE) {
+                    break; // a char that ends the run, or the end of the text
                 }
-                i++;
-            } else {
-                int k = classAt(i);
+                int k = classAt(i); // a surrogate: a pair that is a letter, digit or mark goes on
                 int cls = k & CLASS_MASK;
                 if (cls != LETTER && cls != DIGIT && cls != MARK) {
                     break;
                 }
-                localOnly = false;
-                nonAscii = true;
-                i += (k & PAIR) != 0 ? 2 : 1;
+                seen |= c;
+                i += 2;
+                continue;
             }
+            seen |= c;
+            i++;
         }
+        nonAscii |= seen;
+        localOnly &= ((seen >>> 7) - 1) >>> 31; // stays 1 only for an all-ASCII run
         return i;
     }
 
     /** End of the run starting at {@code i}, without touching the cursor's state. */
     private int runEnd(int i) {
+        final char[] b = buf;
         final int n = length;
-        while (i < n) {
-            int k = classAt(i);
-            int cls = k & CLASS_MASK;
-            if (cls != LETTER && cls != DIGIT && cls != MARK) {
-                break;
+        while (true) {
+            int r = RUN[b[Math.min(i, n - 1)]] | pastEnd(i, n);
+            if (r != RUN_CHAR) {
+                if (r != RUN_SURROGATE) {
+                    break;
+                }
+                int cls = classAt(i) & CLASS_MASK; // a surrogate: a pair that is a letter, digit or mark goes on
+                if (cls != LETTER && cls != DIGIT && cls != MARK) {
+                    break;
+                }
+                i += 2;
+                continue;
             }
-            i += (k & PAIR) != 0 ? 2 : 1;
+            i++;
         }
         return i;
+    }
+
+    /**
+     * 4 when {@code i} is past the end of the text ({@code i >= n}), else 0: OR-ed into a
+     * {@link CharClasses#RUN} value read at {@code min(i, n - 1)}, it ends a run at the end of the
+     * text with the same branch as at a separator.
+     */
+    private static int pastEnd(int i, int n) {
+        return ((n - 1 - i) >>> 31) << 2;
+    }
+
+    /** Chars taken by the code point whose {@link #classAt} is {@code k}: 2 for a pair, else 1. */
+    private static int units(int k) {
+        return 1 + ((k & PAIR) >>> 4);
+    }
+
+    /** 1 when {@code a == b}, else 0, without a branch; both non-negative. */
+    private static int sameBit(int a, int b) {
+        return ((a ^ b) - 1) >>> 31;
     }
 
     private boolean hasDigit(int from, int to) {
@@ -241,7 +309,7 @@ final class TokenRules {
             if ((k & CLASS_MASK) == DIGIT) {
                 return true;
             }
-            i += (k & PAIR) != 0 ? 2 : 1;
+            i += units(k);
         }
         return false;
     }
@@ -257,11 +325,8 @@ final class TokenRules {
 
     /** Whether the current run, ending at {@code i}, is a single letter (one code point). */
     private boolean runIsOneLetter(int i) {
-        int len = i - runStart;
-        if (len == 1) {
-            return BMP[buf[runStart]] == LETTER;
-        }
-        return len == 2 && (classAt(runStart) & PAIR) != 0 && (classAt(runStart) & CLASS_MASK) == LETTER;
+        int k = classAt(runStart);
+        return (sameBit(k & CLASS_MASK, LETTER) & sameBit(i - runStart, units(k))) != 0;
     }
 
     /** Whether exactly three digits start at {@code i} (a fourth one would make it no thousands group). */
@@ -274,7 +339,7 @@ final class TokenRules {
             if ((k & CLASS_MASK) != DIGIT) {
                 return false;
             }
-            i += (k & PAIR) != 0 ? 2 : 1;
+            i += units(k);
         }
         return classOf(i) != DIGIT;
     }
@@ -302,7 +367,7 @@ final class TokenRules {
             if ((k & CLASS_MASK) != MARK) {
                 break;
             }
-            i += (k & PAIR) != 0 ? 2 : 1;
+            i += units(k);
         }
         return i;
     }

@@ -62,6 +62,9 @@ final class WordIdLookup {
         final int[] unis = s.unigrams;
         final int none = this.none;
 
+        // A term is never longer than its text, nor a bigram's name than the text and the prefix
+        // and joiner, so the key buffer is sized here once per text and the loops test no size.
+        final char[] term = s.ensureKey(normalizedText.length() + FeatureNames.PREFIX_LENGTH + 1);
         final ShortKeyTable shortWords = this.shortWords;
         for (int i = 0; i < n; i++) {
             long key = keys[i];
@@ -70,7 +73,6 @@ final class WordIdLookup {
                 ids[i] = (int) (v >> 32);
                 unis[i] = (int) v;
             } else {
-                char[] term = s.ensureKey(ends[i] - starts[i]);
                 int id = words.wordId(term, tok.termOf(starts[i], ends[i], term, 0));
                 ids[i] = id;
                 unis[i] = id >= 0 && unigram[id] >= 0 ? unigram[id] : none;

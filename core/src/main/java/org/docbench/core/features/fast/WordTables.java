@@ -115,14 +115,22 @@ record WordTables(CharKeyTable table, long[] frequent, int[] unigram, PairTable 
 
     /** The word id of a term, {@value #NO_WORD} when no unigram or bigram holds it, or {@value #BY_NAME}. */
     int wordId(char[] term, int len) {
+        // A term holding the joiner is rare enough that a branch on it would be compiled as never
+        // taken, and compiled again once a text holds one: it is noted by arithmetic instead, and
+        // the lookup (which finds no such term) runs anyway.
         int h = FeatureHash.start();
+        int joiner = 0;
         for (int i = 0; i < len; i++) {
             char c = term[i];
-            if (c == FeatureNames.JOINER) {
-                return BY_NAME;
-            }
+            joiner |= ((c ^ FeatureNames.JOINER) - 1) >>> 31;
             h = FeatureHash.update(h, c);
         }
+        int id = lookup(term, len, h);
+        return id ^ ((id ^ BY_NAME) & -joiner); // BY_NAME when joiner is 1
+    }
+
+    /** The word id of a term with hash {@code h}, or {@value #NO_WORD}. */
+    private int lookup(char[] term, int len, int h) {
         long f = frequent[h & (FREQUENT_SLOTS - 1)];
         if (f != 0 && (int) (f >>> 32) == h) { // an empty slot must not match a term whose hash is 0
             int id = (int) f - 1;

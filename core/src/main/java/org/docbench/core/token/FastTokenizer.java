@@ -286,17 +286,11 @@ public final class FastTokenizer implements Tokenizer {
             // packs it. OR 0x20 lowers an ASCII letter and leaves a digit as it is.
             long raw = WordBitmaps.lanes(a, i);
             long x = raw | WordBitmaps.LOWER_BITS;
-            // Lane 0 (char i) is ASCII and starts no URL: one branch on arithmetic, as a word in the
-            // last three chars or a URL is too rare for a profile to have seen.
-            int url = (((n - i - 4) >>> 31) ^ 1) & TokenRules.mayStartUrlBit((char) (x & 0xFF), (char) (x >>> 8 & 0xFF));
-            if ((((int) x >>> 7) & 1 | url) == 0) {
+            if ((x & 0x80) == 0 && (i + 4 > n || !WordBitmaps.mayStartUrl(x))) { // lane 0, char i, is ASCII
                 // An ASCII word starts at i; the first char that is not a letter or digit ends it.
                 long notWord = ~WordBitmaps.bitsFrom(words, i);
                 int j = i + Long.numberOfTrailingZeros(notWord);
-                // A run of 64 word chars (notWord 0) goes to the general scanner; tested without a
-                // branch of its own, which no text takes until one holds such a run.
-                int longRun = (int) (((notWord - 1) & ~notWord) >>> 63); // 1 when notWord is 0
-                if ((TokenRules.endsPlainlyBit(b, j, n) & ~longRun) != 0) {
+                if (notWord != 0 && endsPlainly(b, j, n)) {
                     // Both halves of the key from the lanes, with no branch on the length.
                     int len = j - i;
                     long first = Long.reverseBytes(raw | keyCaseBits);

@@ -145,12 +145,12 @@ public final class FastTokenizer implements Tokenizer {
         // outcomes (a URL, a word at the very end of the text or longer than the term buffer)
         // would otherwise be branches that no profile has seen taken, and each would cost the JIT
         // a recompilation the first time a text takes it. The loop keeps its bound test, which
-        // costs the cursor less than a bound folded into each char's test.
+        // costs the cursor less than a bound folded into each char's test. It reads the static
+        // table: the JIT knows a constant array's length and drops the bounds check on every char.
+        // Where case is kept the table's lower-casing is undone: an ASCII word char differs from
+        // its entry only in the 0x20 bit of an upper-case letter.
         final char[] b = buf;
         final int n = length;
-        // The static table, not the instance's: the JIT knows a constant array's length and drops
-        // the bounds check on every char. Its lower-casing is undone where case is kept: an ASCII
-        // word char differs from its table entry only in the 0x20 bit of an upper-case letter.
         final char[] word = ASCII_WORD;
         final int caseBit = letterCaseBit;
         final char c0 = b[i];

@@ -17,6 +17,13 @@ public interface Progress extends AutoCloseable {
         stepBy(1);
     }
 
+    /** {@link #step()} for work spread over threads: one step at a time, whichever thread takes it. */
+    default void stepFromAnyThread() {
+        synchronized (this) {
+            step();
+        }
+    }
+
     /** Says what is being done now ({@code training liblinear-svm}); shown beside the count. */
     default void note(String message) {
     }

@@ -73,11 +73,7 @@ final class Featurized {
         long f0 = System.nanoTime();
         FeatureExtractor fx;
         try (Progress p = meter.start("fit features " + name, trainDocs.size(), "docs")) {
-            fx = FeatureExtractor.fit(spec, trainDocs.stream().map(LabeledDocument::text).toList(), () -> {
-                synchronized (p) { // a Progress is stepped from one thread at a time
-                    p.step();
-                }
-            });
+            fx = FeatureExtractor.fit(spec, trainDocs.stream().map(LabeledDocument::text).toList(), p::stepFromAnyThread);
         }
         List<Example<Label>> train = examples(fx, task, trainDocs, meter, "featurize " + name + " train", true);
         long t0 = System.nanoTime();
@@ -130,9 +126,7 @@ final class Featurized {
                     values[k++] = f.getValue();
                 }
                 out[i] = new org.tribuo.impl.ArrayExample<>(e.getOutput(), names, values);
-                synchronized (p) { // a Progress is stepped from one thread at a time
-                    p.step();
-                }
+                p.stepFromAnyThread();
             });
         }
         return java.util.Arrays.asList(out);

@@ -77,11 +77,7 @@ public final class SavedModel {
         }
         FeatureExtractor fx;
         try (Progress p = meter.start("fit features", labeled.size(), "docs")) {
-            fx = FeatureExtractor.fit(featureSpec, labeled.stream().map(LabeledDocument::text).toList(), () -> {
-                synchronized (p) { // a Progress is stepped from one thread at a time
-                    p.step();
-                }
-            });
+            fx = FeatureExtractor.fit(featureSpec, labeled.stream().map(LabeledDocument::text).toList(), p::stepFromAnyThread);
         }
         List<Example<Label>> examples = new ArrayList<>();
         Map<String, Integer> counts = new TreeMap<>();

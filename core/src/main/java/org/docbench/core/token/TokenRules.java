@@ -134,7 +134,7 @@ final class TokenRules {
         }
     }
 
-    /** {@link #mayStartUrl(char, char)} as 1 or 0, without a branch. */
+    /** {@link #mayStartUrl(char, char)} as 1 or 0, without a branch: the one definition of the test. */
     static int mayStartUrlBit(char c0, char c1) {
         long pair = (long) (c0 | 0x20) << 16 | (c1 | 0x20);
         return equalBit(pair, 'h' << 16 | 't') | equalBit(pair, 'w' << 16 | 'w') | equalBit(pair, 'f' << 16 | 't');
@@ -147,9 +147,7 @@ final class TokenRules {
 
     /** Cheap test on the first two chars: only {@code ht}, {@code ww} and {@code ft} can start a URL. */
     static boolean mayStartUrl(char c0, char c1) {
-        char a = (char) (c0 | 0x20);
-        char b = (char) (c1 | 0x20);
-        return (a == 'h' && b == 't') || (a == 'w' && b == 'w') || (a == 'f' && b == 't');
+        return mayStartUrlBit(c0, c1) != 0;
     }
 
     /**

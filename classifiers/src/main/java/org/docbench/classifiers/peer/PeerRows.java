@@ -56,8 +56,9 @@ public final class PeerRows implements ExperimentResult.Peers {
                 Peer.Predictions pr = p.run(exp, LabeledDocument::text, minDf, dir);
                 ModelRun run = toRun(p, exp, labels, pr);
                 out.add(run);
+                Metrics m = Metrics.of(run);
                 log.accept(String.format(Locale.ROOT, "%-45s %-15s acc %.3f  macro-F1 %.3f  (train %.1f s, predict %.1f s)",
-                        exp.id(), p.name(), Metrics.of(run).accuracy(), Metrics.of(run).macroF1(), pr.trainSeconds(), pr.predictSeconds()));
+                        exp.id(), p.name(), m.accuracy(), m.macroF1(), pr.trainSeconds(), pr.predictSeconds()));
             } catch (IOException | RuntimeException e) {
                 notes.add("Peer " + p.name() + " failed on " + exp.id() + " (no row): " + e.getMessage().lines().findFirst().orElse(""));
                 log.accept(exp.id() + " " + p.name() + " failed: " + e.getMessage());

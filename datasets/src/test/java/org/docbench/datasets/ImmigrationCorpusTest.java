@@ -21,11 +21,11 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.docbench.datasets.CorpusFiles.Row;
+import org.docbench.testing.RequiredData;
 
 /**
  * Guards the embedded corpus: labels and files agree, every topic x stance cell is filled,
@@ -201,12 +201,7 @@ class ImmigrationCorpusTest {
     void noDocumentSharesAnEightWordRunWithASeedArticle() throws IOException {
         Path seeds = Path.of(System.getProperty("docbench.shared", "../../shared"), "seeds");
         if (!Files.isDirectory(seeds)) {
-            String why = "seed folder " + seeds.toAbsolutePath() + " is absent; the seed-copy check did not run";
-            if (Boolean.getBoolean("docbench.requireData")) {
-                fail(why + " (and -Ddocbench.requireData=true requires it)");
-            }
-            System.err.println("SKIPPED: " + why);
-            Assumptions.assumeTrue(false, why);
+            RequiredData.skipLoudly("seed folder " + seeds.toAbsolutePath() + " is absent; the seed-copy check did not run");
         }
         Set<String> seed = new HashSet<>();
         try (Stream<Path> files = Files.list(seeds)) {

@@ -20,11 +20,11 @@ import org.docbench.classifiers.inference.Scorer;
 import org.docbench.core.corpus.AllSidesReader;
 import org.docbench.core.corpus.OnError;
 import org.docbench.core.document.LabeledDocument;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.docbench.testing.RequiredData;
 
 /**
  * The job on the AllSides sample, when it is there ({@code -Ddocbench.allsides=DIR}, or
@@ -44,9 +44,8 @@ class AllSidesJobTest {
         Optional<Path> root = AllSidesReader.locate(System.getProperty("docbench.allsides", ""),
                 Path.of(System.getProperty("docbench.root", ".")));
         if (root.isEmpty()) {
-            System.err.println("SKIPPED: AllSides corpus not found (set -Ddocbench.allsides or unpack it under target/allsides)");
+            RequiredData.skipLoudly("AllSides corpus not found (set -Ddocbench.allsides or unpack it under target/allsides)");
         }
-        Assumptions.assumeTrue(root.isPresent(), "AllSides corpus absent");
         List<LabeledDocument> docs;
         try (Stream<LabeledDocument> all = AllSidesReader.fromFolder(root.get(), OnError.FAIL_FAST).documents()) {
             docs = all.limit(ARTICLES).toList();

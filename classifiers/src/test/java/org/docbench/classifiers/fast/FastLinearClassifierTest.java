@@ -18,7 +18,6 @@ import org.docbench.core.document.LabeledDocument;
 import org.docbench.core.document.Part;
 import org.docbench.core.features.FeatureExtractor;
 import org.docbench.core.features.FeatureSpec;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -38,6 +37,7 @@ import org.tribuo.classification.liblinear.LinearClassificationType.LinearType;
 import org.tribuo.classification.mnb.MultinomialNaiveBayesTrainer;
 import org.tribuo.datasource.ListDataSource;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
+import org.docbench.testing.RequiredData;
 
 /**
  * The fast path is a compilation, not an approximation: for every document it must predict the
@@ -115,12 +115,7 @@ class FastLinearClassifierTest {
         Optional<Path> dir = AllSidesReader.locate(System.getProperty("docbench.allsides", ""),
                 Path.of(System.getProperty("docbench.root", ".")));
         if (dir.isEmpty()) {
-            String why = "AllSides corpus not found (set -Ddocbench.allsides or unpack it under target/allsides)";
-            if (Boolean.getBoolean("docbench.requireData")) {
-                throw new AssertionError(why + " (and -Ddocbench.requireData=true requires it)");
-            }
-            System.err.println("SKIPPED: " + why);
-            Assumptions.assumeTrue(false, why);
+            RequiredData.skipLoudly("AllSides corpus not found (set -Ddocbench.allsides or unpack it under target/allsides)");
         }
         List<LabeledDocument> sample;
         try (Stream<LabeledDocument> all = AllSidesReader.fromFolder(dir.get(), OnError.FAIL_FAST).documents()) {

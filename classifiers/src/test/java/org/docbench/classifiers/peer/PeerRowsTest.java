@@ -13,9 +13,9 @@ import org.docbench.classifiers.train.Experiment;
 import org.docbench.classifiers.train.ModelRun;
 import org.docbench.core.corpus.LayoutCorpusReader;
 import org.docbench.core.document.LabeledDocument;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.docbench.testing.RequiredData;
 
 /** Peers run on exactly an experiment's parts and come back as rows docbench's metric code scores. */
 class PeerRowsTest {
@@ -28,9 +28,8 @@ class PeerRowsTest {
     void installedPeers_predictEveryTestDocument_andLearnTheTopics(@TempDir Path work) {
         List<Peer> installed = Peer.all().stream().filter(p -> p.missing().isEmpty()).toList();
         if (installed.isEmpty()) {
-            System.err.println("SKIPPED: no peer installed (apt-get install fasttext python3-sklearn)");
+            RequiredData.skipLoudly("no peer installed (apt-get install fasttext python3-sklearn)");
         }
-        Assumptions.assumeFalse(installed.isEmpty(), "no peer installed");
         Experiment exp = embeddedTopic();
         List<String> labels = exp.train().stream().map(d -> d.label("topic")).distinct().sorted().toList();
         List<ModelRun> rows = new PeerRows(installed, work).run(exp, labels, 2, line -> { });

@@ -8,24 +8,17 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.docbench.testing.RequiredData;
 
 /** The real Article-Bias-Prediction corpus, where the build has it (CI unpacks it under target/). */
 class AllSidesCorpusTest {
 
-    static Optional<Path> allSides() {
+    @Test
+    void wholeCorpus_streamsEveryPublishedArticle_withThePublishedLabelCounts() {
         Optional<Path> dir = AllSidesReader.locate(System.getProperty("docbench.allsides", ""),
                 Path.of(System.getProperty("docbench.root", ".")));
         if (dir.isEmpty()) {
-            System.err.println("SKIPPED: AllSides corpus not found; set -Ddocbench.allsides=DIR or unpack it to target/allsides");
-        }
-        return dir;
-    }
-
-    @Test
-    void wholeCorpus_streamsEveryPublishedArticle_withThePublishedLabelCounts() {
-        Optional<Path> dir = allSides();
-        if (dir.isEmpty()) {
-            org.docbench.core.text.TestCorpora.skipLoudly("AllSides corpus absent");
+            RequiredData.skipLoudly("AllSides corpus not found; set -Ddocbench.allsides=DIR or unpack it to target/allsides");
         }
         AllSidesReader reader = AllSidesReader.fromFolder(dir.get(), OnError.SKIP_AND_REPORT);
         CorpusManifest m = CorpusManifest.of(reader);

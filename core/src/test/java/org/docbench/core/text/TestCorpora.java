@@ -1,6 +1,5 @@
 package org.docbench.core.text;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,6 +18,7 @@ import org.docbench.core.document.LabeledDocument;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.docbench.testing.RequiredData;
 
 /**
  * Where tests find real text: the embedded corpus, the seed documents and an AllSides sample.
@@ -77,7 +77,7 @@ public final class TestCorpora {
         String shared = System.getProperty("docbench.shared", "");
         Path dir = shared.isBlank() ? Path.of("..", "shared", "seeds") : Path.of(shared, "seeds");
         if (!Files.isDirectory(dir)) {
-            skipLoudly("seed documents not found at " + dir.toAbsolutePath().normalize()
+            RequiredData.skipLoudly("seed documents not found at " + dir.toAbsolutePath().normalize()
                     + " (set -Ddocbench.shared=<folder holding seeds/>)");
         }
         return dir;
@@ -89,7 +89,7 @@ public final class TestCorpora {
         try (Stream<Path> files = Files.list(dir)) {
             Path file = files.filter(p -> p.getFileName().toString().startsWith(prefix)).findFirst().orElse(null);
             if (file == null) {
-                skipLoudly("no seed file starting with " + prefix + " in " + dir.toAbsolutePath().normalize());
+                RequiredData.skipLoudly("no seed file starting with " + prefix + " in " + dir.toAbsolutePath().normalize());
             }
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -110,7 +110,7 @@ public final class TestCorpora {
             }
         }
         if (allSides.isEmpty()) {
-            skipLoudly("AllSides corpus not found (looked at " + allSidesRoot()
+            RequiredData.skipLoudly("AllSides corpus not found (looked at " + allSidesRoot()
                     + "); unpack it to target/allsides or set -Ddocbench.allsides=<article-bias-prediction folder>");
         }
         return allSides;
@@ -147,17 +147,5 @@ public final class TestCorpora {
             }
         }
         return out;
-    }
-
-    /**
-     * Skips the calling test, saying so on stderr, or fails it when {@code -Ddocbench.requireData=true}
-     * (as {@code .ci/run} sets): a CI run that lost its data must not pass green.
-     */
-    public static void skipLoudly(String why) {
-        if (Boolean.getBoolean("docbench.requireData")) {
-            throw new AssertionError(why + " (and -Ddocbench.requireData=true requires it)");
-        }
-        System.err.println("[SKIPPED] " + why);
-        assumeTrue(false, why);
     }
 }

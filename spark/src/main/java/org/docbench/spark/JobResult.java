@@ -157,16 +157,33 @@ record JobResult(long read, long classified, long withoutLabel, Map<String, Long
         String family = String.valueOf(modelProvenance.get("family"));
         String spec = String.valueOf(modelProvenance.get("spec"));
         String experiment = corpus + "/" + task + "/all";
-        Map<String, Long> truthCounts = new TreeMap<>();
+        Map<String, Long> truthCounts = truthCounts();
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("schema", "docbench-accuracy/2");
+        root.put("provenance", provenance(command, corpus, location, task, truthCounts, modelProvenance));
+        root.put("records", List.of(record(experiment, task, corpus, modelProvenance, seconds)));
+        root.put("experiments", List.of(experiment(experiment, location, truthCounts, modelProvenance)));
+        root.put("notes", notes(path));
+        root.put("timing", Map.of("totalSeconds", seconds));
+        return root;
+    }
+
+    /** Labeled documents per true label: the rows of the confusion matrix summed. */
+    private Map<String, Long> truthCounts() {
+        Map<String, Long> counts = new TreeMap<>();
         int[][] cm = metrics.confusion();
         for (int t = 0; t < cm.length; t++) {
             long n = 0;
             for (int p = 0; p < cm.length; p++) {
                 n += cm[t][p];
             }
-            truthCounts.put(metrics.labels().get(t), n);
+            counts.put(metrics.labels().get(t), n);
         }
+        return counts;
+    }
 
+    private Map<String, Object> provenance(String command, String corpus, String location, String task,
+                                           Map<String, Long> truthCounts, Map<String, Object> modelProvenance) {
         Map<String, Object> prov = new LinkedHashMap<>();
         prov.put("command", command);
         prov.put("seed", modelProvenance.get("seed"));
@@ -178,18 +195,23 @@ record JobResult(long read, long classified, long withoutLabel, Map<String, Long
         c.put("skipped", bad + reasons.getOrDefault(ClassifyPartition.EMPTY_TEXT, 0L)); // as docbench's readers skip them
         c.put("counts", Map.of(task, truthCounts));
         prov.put("corpora", List.of(c));
-        prov.put("families", Map.of(family, Map.of(spec, modelProvenance.getOrDefault("hyperparameters", Map.of()))));
+        prov.put("families", Map.of(String.valueOf(modelProvenance.get("family")),
+                Map.of(String.valueOf(modelProvenance.get("spec")), modelProvenance.getOrDefault("hyperparameters", Map.of()))));
         prov.put("tribuo", modelProvenance.get("tribuo"));
         prov.put("jdk", System.getProperty("java.version"));
         prov.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        return prov;
+    }
 
+    private Map<String, Object> record(String experiment, String task, String corpus, Map<String, Object> modelProvenance,
+                                       double seconds) {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("experiment", experiment);
         record.put("corpus", corpus);
         record.put("task", task);
         record.put("split", "all");
-        record.put("family", family);
-        record.put("spec", spec);
+        record.put("family", String.valueOf(modelProvenance.get("family")));
+        record.put("spec", String.valueOf(modelProvenance.get("spec")));
         record.put("best", true);
         record.put("accuracy", metrics.accuracy());
         record.put("macroF1", metrics.macroF1());
@@ -197,7 +219,31 @@ record JobResult(long read, long classified, long withoutLabel, Map<String, Long
         record.put("trainDocuments", modelProvenance.get("trainingDocuments"));
         record.put("testDocuments", labeled);
         record.put("docsPerSecond", seconds > 0 ? read / seconds : 0.0);
+        return record;
+    }
 
+    private Map<String, Object> experiment(String experiment, String location, Map<String, Long> truthCounts,
+                                           Map<String, Object> modelProvenance) {
+        String family = String.valueOf(modelProvenance.get("family"));
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("family", family);
+        model.put("spec", String.valueOf(modelProvenance.get("spec")));
+        model.put("metrics", metricsJson());
+        model.put("hyperparameters", modelProvenance.getOrDefault("hyperparameters", Map.of()));
+        Map<String, Object> exp = new LinkedHashMap<>();
+        exp.put("id", experiment);
+        exp.put("design", "every labeled document of " + location + " scored by a saved model (trained on "
+                + modelProvenance.get("trainingDocuments") + " documents); nothing is trained here");
+        exp.put("trainDocs", modelProvenance.get("trainingDocuments"));
+        exp.put("testDocs", labeled);
+        exp.put("labels", metrics.labels());
+        exp.put("testCounts", truthCounts);
+        exp.put("best", family);
+        exp.put("models", List.of(model));
+        return exp;
+    }
+
+    private Map<String, Object> metricsJson() {
         List<Map<String, Object>> perClass = new ArrayList<>();
         for (ClassScores s : metrics.perClass()) {
             Map<String, Object> pc = new LinkedHashMap<>();
@@ -213,28 +259,12 @@ record JobResult(long read, long classified, long withoutLabel, Map<String, Long
         mj.put("macroF1", metrics.macroF1());
         mj.put("weightedF1", metrics.weightedF1());
         mj.put("perClass", perClass);
-        mj.put("confusion", cm);
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("family", family);
-        model.put("spec", spec);
-        model.put("metrics", mj);
-        model.put("hyperparameters", modelProvenance.getOrDefault("hyperparameters", Map.of()));
-        Map<String, Object> exp = new LinkedHashMap<>();
-        exp.put("id", experiment);
-        exp.put("design", "every labeled document of " + location + " scored by a saved model (trained on "
-                + modelProvenance.get("trainingDocuments") + " documents); nothing is trained here");
-        exp.put("trainDocs", modelProvenance.get("trainingDocuments"));
-        exp.put("testDocs", labeled);
-        exp.put("labels", metrics.labels());
-        exp.put("testCounts", truthCounts);
-        exp.put("best", family);
-        exp.put("models", List.of(model));
+        mj.put("confusion", metrics.confusion());
+        return mj;
+    }
 
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("schema", "docbench-accuracy/2");
-        root.put("provenance", prov);
-        root.put("records", List.of(record));
-        root.put("experiments", List.of(exp));
+    /** What the report leaves out and which documents it does not score, and why. */
+    private List<String> notes(String path) {
         List<String> notes = new ArrayList<>();
         notes.add("Scored by docbench-spark with " + path + "; a subset of the schema: no bootstrap intervals, "
                 + "McNemar tests, calibration, learning curve or cross-validation.");
@@ -258,8 +288,6 @@ record JobResult(long read, long classified, long withoutLabel, Map<String, Long
         if (unscored > 0) {
             notes.add(unscored + " documents carried no label and are not scored.");
         }
-        root.put("notes", notes);
-        root.put("timing", Map.of("totalSeconds", seconds));
-        return root;
+        return notes;
     }
 }

@@ -184,7 +184,7 @@ final class Charts {
         c.getStyler().setXAxisMin(mid - half);
         c.getStyler().setXAxisMax(mid + half);
         c.getStyler().setxAxisTickLabelsFormattingFunction(Charts::millis);
-        // With two or three models XChart put ticks at the raw scores (81.45512060102807): whole percents, padded range.
+        // Left to itself, XChart puts the ticks of two or three models at their raw scores (81.45512060102807), so the axis takes whole tens with a margin.
         double yLo = e.models().stream().mapToDouble(m -> 100 * m.metrics().accuracy()).min().orElse(0);
         double yHi = e.models().stream().mapToDouble(m -> 100 * m.metrics().accuracy()).max().orElse(100);
         c.getStyler().setYAxisMin(Math.max(0, 10 * Math.floor(yLo / 10 - 0.5)));

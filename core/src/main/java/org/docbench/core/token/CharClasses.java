@@ -40,6 +40,14 @@ final class CharClasses {
      */
     static final char[] ASCII_WORD = new char[128];
     /**
+     * {@link #ASCII_WORD} for both modes in one table: entry {@code c} lower-cases, entry
+     * {@code 128 + c} keeps the case ({@link #CASE_KEPT}). One static table, so the JIT knows its
+     * length and drops the bounds check on every char, and the mode costs no work per char.
+     */
+    static final char[] ASCII_WORD_BY_CASE = new char[256];
+    /** The offset into {@link #ASCII_WORD_BY_CASE} of the entries that keep the case. */
+    static final int CASE_KEPT = 128;
+    /**
      * Every char but a surrogate as it enters a lower-cased term: {@code ’} as {@code '}, the
      * Unicode hyphens {@code ‐ ‑} as {@code -}, any other char lower-cased (a BMP char lower-cases
      * to one BMP char). Surrogates map to themselves; the tokenizer pairs them before this table.
@@ -58,6 +66,8 @@ final class CharClasses {
         for (int c = 0; c < 128; c++) {
             LOWER_ASCII[c] = (char) Character.toLowerCase(c);
             ASCII_WORD[c] = BMP[c] == SEP ? 0 : LOWER_ASCII[c];
+            ASCII_WORD_BY_CASE[c] = ASCII_WORD[c];
+            ASCII_WORD_BY_CASE[CASE_KEPT + c] = BMP[c] == SEP ? 0 : (char) c;
         }
         for (char c : new char[] {'\u2010', '\u2011'}) {
             TERM_LOWER[c] = '-';

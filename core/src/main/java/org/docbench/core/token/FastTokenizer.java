@@ -73,6 +73,8 @@ public final class FastTokenizer implements Tokenizer {
     private final long keyCaseBits;
     /** OR-ed into an ASCII letter to make its term char: 0x20 lowers it, 0 keeps it. */
     private final int letterCaseBit;
+    /** Where this mode's half of {@link CharClasses#ASCII_WORD_BY_CASE} starts: 0, or {@link CharClasses#CASE_KEPT}. */
+    private final int wordTableHalf;
 
     /** A new tokenizer with lower-cased terms; {@link Tokenizers#fast()} says the same. */
     public FastTokenizer() {
@@ -85,6 +87,7 @@ public final class FastTokenizer implements Tokenizer {
         this.termTable = lowercase ? CharClasses.TERM_LOWER : CharClasses.TERM_CASED;
         this.keyCaseBits = lowercase ? WordBitmaps.LOWER_BITS : 0;
         this.letterCaseBit = lowercase ? 0x20 : 0;
+        this.wordTableHalf = lowercase ? 0 : CharClasses.CASE_KEPT;
     }
 
     /** Whether terms are lower-cased (the token spec) rather than kept as written. */
@@ -141,40 +144,35 @@ public final class FastTokenizer implements Tokenizer {
      * Otherwise returns false, having written only into the term buffer.
      */
     private boolean plainAsciiWord(int i) {
-        // The tests around the loop are arithmetic with one branch on the result: the rare
-        // outcomes (a URL, a word at the very end of the text or longer than the term buffer)
-        // would otherwise be branches that no profile has seen taken, and each would cost the JIT
-        // a recompilation the first time a text takes it. The loop keeps its bound test, which
-        // costs the cursor less than a bound folded into each char's test. It reads the static
-        // table: the JIT knows a constant array's length and drops the bounds check on every char.
-        // Where case is kept the table's lower-casing is undone: an ASCII word char differs from
-        // its entry only in the 0x20 bit of an upper-case letter.
+        // It reads a static table: the JIT knows a constant array's length and drops the bounds
+        // check on every char. The mode picks a half of it (the mask keeps the index below 256),
+        // so keeping the case costs no work per char.
         final char[] b = buf;
         final int n = length;
-        final char[] word = ASCII_WORD;
-        final int caseBit = letterCaseBit;
+        final char[] word = CharClasses.ASCII_WORD_BY_CASE;
+        final int half = wordTableHalf & CharClasses.CASE_KEPT;
         final char c0 = b[i];
-        int fits = ((n - i - 4) >>> 31) ^ 1; // 1 when i + 4 <= n
-        int url = fits & TokenRules.mayStartUrlBit(c0, b[Math.min(i + 1, n - 1)]);
-        if (((c0 >>> 7) | ((word[c0 & 0x7F] - 1) >>> 31) | url) != 0) { // not ASCII, not a word char, or a URL
+        if (c0 >= 128) {
+            return false;
+        }
+        final char w0 = word[c0 + half];
+        if (w0 == 0 || (i + 4 <= n && TokenRules.mayStartUrl(c0, b[i + 1]))) {
             return false;
         }
         char[] t = term;
-        int limit = Math.min(n, i + t.length); // the term buffer bounds a fast-path word
-        t[0] = (char) (c0 | ((word[c0 & 0x7F] ^ c0) & caseBit));
+        int limit = n - i <= t.length ? n : i + t.length; // the term buffer bounds a fast-path word
+        t[0] = w0;
         int j = i + 1;
         while (j < limit) {
             char d = b[j];
-            char w = word[d & 0x7F];
-            if (((d >>> 7) | ((w - 1) >>> 31)) != 0) { // not ASCII, or not a word char
+            char w = word[(d & 0x7F) + half];
+            if (d >= 128 || w == 0) {
                 break;
             }
-            t[j - i] = (char) (d | ((w ^ d) & caseBit));
+            t[j - i] = w;
             j++;
         }
-        int belowLimit = (j - limit) >>> 31;
-        int atEnd = ((j ^ n) - 1) >>> 31;
-        if ((TokenRules.endsPlainlyBit(b, j, n) & belowLimit | atEnd) != 0) {
+        if (j < limit && TokenRules.endsPlainly(b, j, n) || j == n) {
             plainWord = true;
             start = i;
             termLength = j - i;

@@ -95,16 +95,11 @@ final class TokenRules {
      * too and no {@code .}, {@code _}, {@code %}, {@code +}, {@code -} or {@code @} either.
      */
     static boolean endsPlainly(char[] b, int j, int n) {
-        return endsPlainlyBit(b, j, n) != 0;
-    }
-
-    /** {@link #endsPlainly} as 1 or 0, for a caller that combines it with other tests by arithmetic. */
-    static int endsPlainlyBit(char[] b, int j, int n) {
         int atEnd = ((j ^ n) - 1) >>> 31;              // 1 when j == n
         int nextAtEnd = (((j + 1) ^ n) - 1) >>> 31;
         int kind = END_KIND[b[Math.min(j, n - 1)]];
         int neutral = NEUTRAL[b[Math.min(j + 1, n - 1)]];
-        return atEnd | kind & 1 | (kind >>> 1) & (neutral | nextAtEnd);
+        return (atEnd | kind & 1 | (kind >>> 1) & (neutral | nextAtEnd)) != 0;
     }
 
     /**
@@ -134,20 +129,18 @@ final class TokenRules {
         }
     }
 
-    /** {@link #mayStartUrl(char, char)} as 1 or 0, without a branch: the one definition of the test. */
-    static int mayStartUrlBit(char c0, char c1) {
+    /**
+     * Cheap test on the first two chars: only {@code ht}, {@code ww} and {@code ft} can start a URL.
+     * By arithmetic, so the rare pair that is one costs the JIT no recompilation.
+     */
+    static boolean mayStartUrl(char c0, char c1) {
         long pair = (long) (c0 | 0x20) << 16 | (c1 | 0x20);
-        return equalBit(pair, 'h' << 16 | 't') | equalBit(pair, 'w' << 16 | 'w') | equalBit(pair, 'f' << 16 | 't');
+        return (equalBit(pair, 'h' << 16 | 't') | equalBit(pair, 'w' << 16 | 'w') | equalBit(pair, 'f' << 16 | 't')) != 0;
     }
 
     /** 1 when {@code x == k}, else 0; both in [0, 2^32). */
     private static int equalBit(long x, long k) {
         return (int) (((x ^ k) - 1) >>> 63);
-    }
-
-    /** Cheap test on the first two chars: only {@code ht}, {@code ww} and {@code ft} can start a URL. */
-    static boolean mayStartUrl(char c0, char c1) {
-        return mayStartUrlBit(c0, c1) != 0;
     }
 
     /**

@@ -160,9 +160,9 @@ record JobResult(long read, long classified, long withoutLabel, Map<String, Long
         Map<String, Long> truthCounts = truthCounts();
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("schema", "docbench-accuracy/2");
-        root.put("provenance", provenance(command, corpus, location, task, truthCounts, modelProvenance));
-        root.put("records", List.of(record(experiment, task, corpus, modelProvenance, seconds)));
-        root.put("experiments", List.of(experiment(experiment, location, truthCounts, modelProvenance)));
+        root.put("provenance", provenance(command, corpus, location, task, family, spec, truthCounts, modelProvenance));
+        root.put("records", List.of(record(experiment, task, corpus, family, spec, modelProvenance, seconds)));
+        root.put("experiments", List.of(experiment(experiment, location, family, spec, truthCounts, modelProvenance)));
         root.put("notes", notes(path));
         root.put("timing", Map.of("totalSeconds", seconds));
         return root;
@@ -182,8 +182,8 @@ record JobResult(long read, long classified, long withoutLabel, Map<String, Long
         return counts;
     }
 
-    private Map<String, Object> provenance(String command, String corpus, String location, String task,
-                                           Map<String, Long> truthCounts, Map<String, Object> modelProvenance) {
+    private Map<String, Object> provenance(String command, String corpus, String location, String task, String family,
+                                           String spec, Map<String, Long> truthCounts, Map<String, Object> modelProvenance) {
         Map<String, Object> prov = new LinkedHashMap<>();
         prov.put("command", command);
         prov.put("seed", modelProvenance.get("seed"));
@@ -195,23 +195,22 @@ record JobResult(long read, long classified, long withoutLabel, Map<String, Long
         c.put("skipped", bad + reasons.getOrDefault(ClassifyPartition.EMPTY_TEXT, 0L)); // as docbench's readers skip them
         c.put("counts", Map.of(task, truthCounts));
         prov.put("corpora", List.of(c));
-        prov.put("families", Map.of(String.valueOf(modelProvenance.get("family")),
-                Map.of(String.valueOf(modelProvenance.get("spec")), modelProvenance.getOrDefault("hyperparameters", Map.of()))));
+        prov.put("families", Map.of(family, Map.of(spec, modelProvenance.getOrDefault("hyperparameters", Map.of()))));
         prov.put("tribuo", modelProvenance.get("tribuo"));
         prov.put("jdk", System.getProperty("java.version"));
         prov.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         return prov;
     }
 
-    private Map<String, Object> record(String experiment, String task, String corpus, Map<String, Object> modelProvenance,
-                                       double seconds) {
+    private Map<String, Object> record(String experiment, String task, String corpus, String family, String spec,
+                                       Map<String, Object> modelProvenance, double seconds) {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("experiment", experiment);
         record.put("corpus", corpus);
         record.put("task", task);
         record.put("split", "all");
-        record.put("family", String.valueOf(modelProvenance.get("family")));
-        record.put("spec", String.valueOf(modelProvenance.get("spec")));
+        record.put("family", family);
+        record.put("spec", spec);
         record.put("best", true);
         record.put("accuracy", metrics.accuracy());
         record.put("macroF1", metrics.macroF1());
@@ -222,12 +221,11 @@ record JobResult(long read, long classified, long withoutLabel, Map<String, Long
         return record;
     }
 
-    private Map<String, Object> experiment(String experiment, String location, Map<String, Long> truthCounts,
-                                           Map<String, Object> modelProvenance) {
-        String family = String.valueOf(modelProvenance.get("family"));
+    private Map<String, Object> experiment(String experiment, String location, String family, String spec,
+                                           Map<String, Long> truthCounts, Map<String, Object> modelProvenance) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("family", family);
-        model.put("spec", String.valueOf(modelProvenance.get("spec")));
+        model.put("spec", spec);
         model.put("metrics", metricsJson());
         model.put("hyperparameters", modelProvenance.getOrDefault("hyperparameters", Map.of()));
         Map<String, Object> exp = new LinkedHashMap<>();

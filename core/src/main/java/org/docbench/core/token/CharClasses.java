@@ -34,15 +34,11 @@ final class CharClasses {
     /** Lower-cased ASCII. */
     static final char[] LOWER_ASCII = new char[128];
     /**
-     * For the fast path, one load per char: an ASCII letter or digit lower-cased, 0 for every
-     * other char below 128 (none of which continues a word without the general scanner).
-     * Indexed by the low 7 bits; the caller has checked that the char is ASCII.
-     */
-    static final char[] ASCII_WORD = new char[128];
-    /**
-     * {@link #ASCII_WORD} for both modes in one table: entry {@code c} lower-cases, entry
-     * {@code 128 + c} keeps the case ({@link #CASE_KEPT}). One static table, so the JIT knows its
-     * length and drops the bounds check on every char, and the mode costs no work per char.
+     * For the fast path, one load per char: an ASCII letter or digit as it enters the term, 0 for
+     * every other char below 128 (none of which continues a word without the general scanner).
+     * Entry {@code c} lower-cases, entry {@code 128 + c} keeps the case ({@link #CASE_KEPT}). One
+     * static table, so the JIT knows its length and drops the bounds check on every char, and the
+     * mode costs no work per char.
      */
     static final char[] ASCII_WORD_BY_CASE = new char[256];
     /** The offset into {@link #ASCII_WORD_BY_CASE} of the entries that keep the case. */
@@ -65,8 +61,7 @@ final class CharClasses {
         }
         for (int c = 0; c < 128; c++) {
             LOWER_ASCII[c] = (char) Character.toLowerCase(c);
-            ASCII_WORD[c] = BMP[c] == SEP ? 0 : LOWER_ASCII[c];
-            ASCII_WORD_BY_CASE[c] = ASCII_WORD[c];
+            ASCII_WORD_BY_CASE[c] = BMP[c] == SEP ? 0 : LOWER_ASCII[c];
             ASCII_WORD_BY_CASE[CASE_KEPT + c] = BMP[c] == SEP ? 0 : (char) c;
         }
         for (char c : new char[] {'\u2010', '\u2011'}) {

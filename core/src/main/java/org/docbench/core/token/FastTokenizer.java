@@ -1,6 +1,5 @@
 package org.docbench.core.token;
 
-import static org.docbench.core.token.CharClasses.ASCII_WORD;
 import static org.docbench.core.token.CharClasses.BMP;
 import static org.docbench.core.token.CharClasses.CLASS_MASK;
 import static org.docbench.core.token.CharClasses.DIGIT;
@@ -125,7 +124,7 @@ public final class FastTokenizer implements Tokenizer {
         // of the text) goes to the general scanner, which starts over from the first non-separator.
         final char[] b = buf;
         final int n = length;
-        final char[] word = ASCII_WORD;
+        final char[] word = CharClasses.ASCII_WORD_BY_CASE; // its lower half: is a char below 128 a word char
         int i = pos;
         char c;
         while (i < n && (c = b[i]) < 128 && word[c] == 0) {

@@ -105,11 +105,10 @@ final class Featurized {
      */
     static List<Example<Label>> examples(FeatureExtractor fx, String task, List<LabeledDocument> docs, ProgressMeter meter,
                                          String name, boolean parallel) {
-        // One String per feature name for the whole corpus, not one per document: on 30,000 long
-        // documents the duplicates alone take gigabytes. Documents are featurized in parallel (the
-        // extractor is thread-safe); each example lands at its document's index, so the result is
-        // the same whatever the threads do.
-        Map<String, String> canonical = new java.util.concurrent.ConcurrentHashMap<>();
+        // Documents are featurized in parallel (the extractor is thread-safe); each example lands at
+        // its document's index, so the result is the same whatever the threads do. The extractor's
+        // examples share its vocabulary's name strings, and the labels are shared here, so 30,000
+        // long documents hold one copy of each.
         Map<String, Label> labels = new java.util.concurrent.ConcurrentHashMap<>();
         @SuppressWarnings("unchecked")
         Example<Label>[] out = new Example[docs.size()];
@@ -117,15 +116,7 @@ final class Featurized {
             java.util.stream.IntStream indices = java.util.stream.IntStream.range(0, docs.size());
             (parallel ? indices.parallel() : indices).forEach(i -> {
                 LabeledDocument d = docs.get(i);
-                Example<Label> e = fx.example(d.text(), labels.computeIfAbsent(d.label(task), Label::new));
-                String[] names = new String[e.size()];
-                double[] values = new double[e.size()];
-                int k = 0;
-                for (org.tribuo.Feature f : e) {
-                    names[k] = canonical.computeIfAbsent(f.getName(), n -> n);
-                    values[k++] = f.getValue();
-                }
-                out[i] = new org.tribuo.impl.ArrayExample<>(e.getOutput(), names, values);
+                out[i] = fx.example(d.text(), labels.computeIfAbsent(d.label(task), Label::new));
                 p.stepFromAnyThread();
             });
         }

@@ -2,13 +2,14 @@ package org.docbench.core.features;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
@@ -33,12 +34,15 @@ public final class FeatureExtractor {
     private final FeatureSpec spec;
     private final Normalizer normalizer;
     private final ThreadLocal<Tokenizer> tokenizer;
-    /** Feature name -> index into {@link #idf}; null when hashing. */
+    /** Feature name (hashed name when hashing) -> index into {@link #idf}. */
     private final Map<String, Integer> vocabulary;
+    /**
+     * Index -> name, the very String objects the vocabulary holds: every example shares them, so a
+     * corpus of long documents keeps one copy of each name, not one per document.
+     */
+    private final String[] names;
     private final double[] idf;
     private final int trainingDocuments;
-    /** Index -> name, built on first use; a benign race builds equal arrays. */
-    private volatile String[] names;
 
     private FeatureExtractor(FeatureSpec spec, Normalizer normalizer, Supplier<Tokenizer> tokenizer,
                              Map<String, Integer> vocabulary, double[] idf, int trainingDocuments) {
@@ -46,6 +50,8 @@ public final class FeatureExtractor {
         this.normalizer = normalizer;
         this.tokenizer = ThreadLocal.withInitial(tokenizer);
         this.vocabulary = vocabulary;
+        this.names = new String[vocabulary.size()];
+        vocabulary.forEach((name, i) -> names[i] = name);
         this.idf = idf;
         this.trainingDocuments = trainingDocuments;
     }
@@ -74,24 +80,30 @@ public final class FeatureExtractor {
     }
 
     /**
-     * Counts document frequencies on every core: a feature's count is a sum over documents, so
-     * the vocabulary and idf are the same whatever order the threads take the documents in.
+     * Counts document frequencies on every core, each thread into its own table, summed at the end:
+     * a feature's count is a sum over documents, so the vocabulary and idf are the same whatever
+     * order the threads take the documents in. (One shared concurrent table made the cores contend
+     * on each of the millions of n-gram names of a large corpus.)
      */
     private static FeatureExtractor fit(FeatureSpec spec, Normalizer normalizer, Supplier<Tokenizer> tokenizer,
                                         List<String> trainingTexts, Runnable onDocument) {
         Objects.requireNonNull(spec, "spec");
         ThreadLocal<Tokenizer> tok = ThreadLocal.withInitial(tokenizer);
-        Map<String, AtomicInteger> df = new ConcurrentHashMap<>();
+        Queue<DocumentFrequencies> tables = new ConcurrentLinkedQueue<>();
+        ThreadLocal<DocumentFrequencies> local = ThreadLocal.withInitial(() -> {
+            DocumentFrequencies t = new DocumentFrequencies();
+            tables.add(t);
+            return t;
+        });
         IntStream.range(0, trainingTexts.size()).parallel().forEach(i -> {
-            for (String name : counts(spec, normalizer, tok.get(), trainingTexts.get(i)).keySet()) {
-                df.computeIfAbsent(name, k -> new AtomicInteger()).incrementAndGet();
-            }
+            local.get().addDocument(counts(spec, normalizer, tok.get(), trainingTexts.get(i)).keySet());
             onDocument.run();
         });
+        Map<String, int[]> df = DocumentFrequencies.sum(tables);
         int docs = trainingTexts.size();
         List<String> kept = new ArrayList<>();
         df.forEach((name, n) -> {
-            if (n.get() >= spec.minDf()) {
+            if (n[0] >= spec.minDf()) {
                 kept.add(name);
             }
         });
@@ -100,9 +112,46 @@ public final class FeatureExtractor {
         double[] idf = new double[kept.size()];
         for (int i = 0; i < kept.size(); i++) {
             vocab.put(kept.get(i), i);
-            idf[i] = Weights.idf(docs, df.get(kept.get(i)).get());
+            idf[i] = Weights.idf(docs, df.get(kept.get(i))[0]);
         }
         return new FeatureExtractor(spec, normalizer, tokenizer, vocab, idf, docs);
+    }
+
+    /**
+     * One thread's document frequencies while fitting. {@link #sum} empties every table it reads,
+     * so a pool thread that outlives the fit keeps no counts reachable.
+     */
+    private static final class DocumentFrequencies {
+        private Map<String, int[]> counts = new HashMap<>();
+
+        void addDocument(Iterable<String> names) {
+            for (String name : names) {
+                counts.computeIfAbsent(name, k -> new int[1])[0]++;
+            }
+        }
+
+        /** The sum of {@code tables}, added into the largest; each table is emptied. */
+        static Map<String, int[]> sum(Collection<DocumentFrequencies> tables) {
+            Map<String, int[]> total = new HashMap<>();
+            for (DocumentFrequencies t : tables) {
+                if (t.counts.size() > total.size()) {
+                    Map<String, int[]> smaller = total;
+                    total = t.counts;
+                    addInto(total, smaller);
+                } else {
+                    addInto(total, t.counts);
+                }
+                t.counts = null;
+            }
+            return total;
+        }
+
+        private static void addInto(Map<String, int[]> total, Map<String, int[]> part) {
+            part.forEach((name, n) -> total.merge(name, n, (a, b) -> {
+                a[0] += b[0];
+                return a;
+            }));
+        }
     }
 
     /** The index of a feature name in [0, featureCount), or -1 when it is not in the vocabulary. */
@@ -113,11 +162,6 @@ public final class FeatureExtractor {
 
     /** The feature name at {@code index} in [0, featureCount). */
     public String featureName(int index) {
-        if (names == null) {
-            String[] n = new String[vocabulary.size()];
-            vocabulary.forEach((k, v) -> n[v] = k);
-            names = n;
-        }
         return names[index];
     }
 
@@ -174,7 +218,7 @@ public final class FeatureExtractor {
                 continue;
             }
             double v = Weights.value(spec, e.getValue(), idf[index]);
-            names[n] = e.getKey();
+            names[n] = this.names[index];
             values[n] = v;
             norm += v * v;
             n++;
@@ -204,8 +248,6 @@ public final class FeatureExtractor {
 
     /** The fitted vocabulary and idf; see {@link Fitted}. */
     public Fitted fitted() {
-        String[] names = new String[vocabulary.size()];
-        vocabulary.forEach((name, i) -> names[i] = name);
         return new Fitted(List.of(names), idf, trainingDocuments);
     }
 

@@ -251,6 +251,7 @@ public final class FastTokenizer implements Tokenizer {
         final int n = length;
         out.ensure(n - pos); // a token takes at least one char
         final WordBitmaps bits = bitmaps;
+        bits.ensureCapacity(n);
         bits.classify(b, n, pos);
         final byte[] a = bits.ascii;
         final long[] events = bits.eventBits;

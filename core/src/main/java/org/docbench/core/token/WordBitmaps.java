@@ -39,11 +39,12 @@ final class WordBitmaps {
     }
 
     /**
-     * Fills {@link #ascii}, {@link #wordBits} and {@link #eventBits} for the text {@code b[0, n)}
-     * from the block of 64 chars that holds {@code from}. Bits past the end are 0, and the bitmaps
-     * have a zero word more, which {@link #bitsFrom} reads.
+     * Grows the buffers for a text of {@code n} chars; called before {@link #classify}. A method
+     * of its own so that {@link #classify}'s compiled code has no allocation path: when a longer
+     * text arrives while the JIT profiles a method, the path stays in its compiled code, and in
+     * {@link #classify} it slows the char-to-byte copy loop.
      */
-    void classify(char[] b, int n, int from) {
+    void ensureCapacity(int n) {
         final int blocks = (n + 63) >>> 6;
         if (ascii.length < 64 * blocks + 8) {
             ascii = new byte[Math.max(64 * blocks + 8, ascii.length * 2)];
@@ -52,6 +53,15 @@ final class WordBitmaps {
             wordBits = new long[Math.max(blocks + 1, wordBits.length * 2)];
             eventBits = new long[wordBits.length];
         }
+    }
+
+    /**
+     * Fills {@link #ascii}, {@link #wordBits} and {@link #eventBits} for the text {@code b[0, n)}
+     * from the block of 64 chars that holds {@code from}, after {@link #ensureCapacity ensureCapacity(n)}.
+     * Bits past the end are 0, and the bitmaps have a zero word more, which {@link #bitsFrom} reads.
+     */
+    void classify(char[] b, int n, int from) {
+        final int blocks = (n + 63) >>> 6;
         final byte[] a = ascii;
         final int first = from & ~63;
         for (int i = first; i < n; i++) {

@@ -185,6 +185,12 @@ public final class FastTokenizer implements Tokenizer {
     /**
      * {@link #advance()} for every case, from {@link #pos}; {@code tried} is where the fast path
      * has already failed, so it is not tried there twice.
+     *
+     * <p>It writes the term itself instead of calling a helper, which keeps it above the 325
+     * bytecodes up to which HotSpot's C2 inlines a hot callee ({@code -XX:FreqInlineSize}). Inlined
+     * into {@link #advance}, it would make advance's compiled code too big to be inlined into the
+     * caller's loop in turn ({@code -XX:InlineSmallCode}), and every token would pay a call.
+     * {@code JitShapeTest} fails when it shrinks below that size.
      */
     private boolean advanceGeneral(int tried) {
         final char[] b = buf;
@@ -221,10 +227,21 @@ public final class FastTokenizer implements Tokenizer {
         }
         start = i;
         int e = rules.tokenEnd(i, cls);
+        int len = e - i;
+        if (term.length < len) {
+            term = new char[Math.max(len, term.length * 2)];
+        }
+        final char[] t = term;
         if (rules.asciiTerm()) {
-            fillAsciiTerm(i, e);
+            // A straight copy, lower-casing letters unless case is kept.
+            final int caseBit = letterCaseBit;
+            for (int j = 0; j < len; j++) {
+                char c = b[i + j];
+                t[j] = (char) (c | ((char) (c - 'A') < 26 ? caseBit : 0));
+            }
+            termLength = len;
         } else {
-            fillTerm(i, e);
+            termLength = mapTerm(i, e, t, 0);
         }
         end = e;
         pos = e;
@@ -321,29 +338,6 @@ public final class FastTokenizer implements Tokenizer {
         plainWord = false;
         out.count = count;
         return count;
-    }
-
-    /** The term of an all-ASCII token: a straight copy, lower-casing letters unless case is kept. */
-    private void fillAsciiTerm(int from, int to) {
-        final int len = to - from;
-        if (term.length < len) {
-            term = new char[Math.max(len, term.length * 2)];
-        }
-        final char[] b = buf;
-        final char[] t = term;
-        final int caseBit = letterCaseBit;
-        for (int j = 0; j < len; j++) {
-            char c = b[from + j];
-            t[j] = (char) (c | ((char) (c - 'A') < 26 ? caseBit : 0));
-        }
-        termLength = len;
-    }
-
-    private void fillTerm(int from, int to) {
-        if (term.length < (to - from)) {
-            term = new char[Math.max(to - from, term.length * 2)];
-        }
-        termLength = mapTerm(from, to, term, 0);
     }
 
     /**

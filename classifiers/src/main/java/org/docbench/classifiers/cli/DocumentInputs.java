@@ -52,7 +52,10 @@ final class DocumentInputs {
     /** Bytes of lines per batch: about 170 AllSides articles, a few milliseconds of work. */
     static final int BLOCK_BYTES = 1 << 20;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on first use: only {@link Mode#JSONL} needs it, and its start-up (about 0.2 s) would delay every run. */
+    private static final class Json {
+        static final ObjectMapper READER = new ObjectMapper();
+    }
 
     private final Mode mode;
     private final String idField;
@@ -358,7 +361,7 @@ final class DocumentInputs {
     private Doc record(String line, String where, String name, int n) {
         JsonNode node;
         try {
-            node = JSON.readTree(line);
+            node = Json.READER.readTree(line);
         } catch (IOException e) {
             throw new DocbenchCli.BadInputException(name + ":" + n + ": not a JSON record (" + DocbenchCli.oneLine(e) + ")");
         }

@@ -236,11 +236,12 @@ public final class FastLinearClassifier {
     }
 
     /**
-     * Writes the compiled weights (labels, bias, rows), which {@link #read} turns back into this
-     * classifier given the same extractor: loading them skips Tribuo's model and the compilation,
-     * most of a cold start.
+     * Writes the compiled features and weights (labels, bias, rows), which {@link #read} turns
+     * back into this classifier given the spec: loading them skips Tribuo's model, the
+     * vocabulary's names and the compilation, most of a cold start.
      */
     public void write(java.io.DataOutputStream out) throws java.io.IOException {
+        features.write(out);
         out.writeInt(labels);
         for (int l = 0; l < labels; l++) {
             out.writeUTF(names[l]);
@@ -253,9 +254,13 @@ public final class FastLinearClassifier {
         out.write(buf.array());
     }
 
-    /** Reads what {@link #write} wrote, for {@code extractor}, the one the weights were compiled against. */
-    public static FastLinearClassifier read(java.io.DataInputStream in, FeatureExtractor extractor) throws java.io.IOException {
+    /** Reads what {@link #write} wrote, for {@code spec}, the feature spec it was compiled under. */
+    public static FastLinearClassifier read(java.io.DataInputStream in, FeatureSpec spec) throws java.io.IOException {
+        FastFeatures fast = FastFeatures.read(in, spec);
         int labels = in.readInt();
+        if (labels < 1) {
+            throw new java.io.IOException("compiled weights for " + labels + " labels");
+        }
         Label[] outputs = new Label[labels];
         double[] bias = new double[labels];
         for (int l = 0; l < labels; l++) {
@@ -263,7 +268,6 @@ public final class FastLinearClassifier {
             bias[l] = in.readDouble();
         }
         Link link = Link.valueOf(in.readUTF());
-        FastFeatures fast = FastFeatures.of(extractor);
         int n = in.readInt();
         if (n != fast.featureCount() * (labels + 1)) {
             throw new java.io.IOException("compiled weights hold " + n + " floats; this vocabulary needs "
@@ -275,7 +279,7 @@ public final class FastLinearClassifier {
         }
         float[] rows = new float[n];
         java.nio.ByteBuffer.wrap(bytes).asFloatBuffer().get(rows);
-        return new FastLinearClassifier(extractor.normalizer(), fast, labels, rows, bias, link, outputs);
+        return new FastLinearClassifier(spec.normalizer(), fast, labels, rows, bias, link, outputs);
     }
 
     /** The label name of output index {@code i}, in Tribuo's output order. */

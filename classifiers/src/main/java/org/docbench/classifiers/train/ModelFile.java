@@ -24,7 +24,6 @@ import org.docbench.core.features.FeatureSpec;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
@@ -32,8 +31,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * The file {@code docbench train} writes: one zip holding, in this order,
  * <ul>
  * <li>{@code provenance.json}: format, task, trainer spec, seed, features, corpus, labels;</li>
- * <li>{@code fast.bin}, for families the fast path compiles: the fitted features and the compiled
- *     weights in binary, so that classifying starts without Tribuo's model or a compilation;</li>
+ * <li>{@code compiled.bin}, for families the fast path compiles: the feature spec, the compiled
+ *     vocabulary tables and weights in binary, so that classifying starts without Tribuo's model,
+ *     the names or a compilation (a file without it, such as one holding the older {@code fast.bin},
+ *     loads through {@code model.tribuo} and is compiled on load);</li>
  * <li>{@code features.json}: the feature spec, normalizer steps, vocabulary and idf;</li>
  * <li>{@code model.tribuo}: Tribuo's own protobuf of the model.</li>
  * </ul>
@@ -41,8 +42,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 public final class ModelFile {
     /** Format tag written to and checked in {@code provenance.json}. */
     public static final String FORMAT = "docbench-model/1";
-    public static final String FAST = "fast.bin";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    public static final String COMPILED = "compiled.bin";
+
+    /** Writing only: reading goes through {@link JsonValues}, which spares {@code classify} databind's start-up. */
+    private static final class Json {
+        static final ObjectMapper WRITER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     private ModelFile() {
     }
@@ -54,13 +59,13 @@ public final class ModelFile {
         try {
             try (OutputStream out = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(out)) {
                 zip.putNextEntry(new ZipEntry("provenance.json"));
-                zip.write(JSON.writeValueAsBytes(provenance));
+                zip.write(Json.WRITER.writeValueAsBytes(provenance));
                 zip.closeEntry();
                 FastLinearClassifier fast = compiled(features, model);
                 if (fast != null) {
-                    zip.putNextEntry(new ZipEntry(FAST));
+                    zip.putNextEntry(new ZipEntry(COMPILED));
                     DataOutputStream data = new DataOutputStream(zip);
-                    writeFeatures(data, features);
+                    data.writeUTF(Json.WRITER.writeValueAsString(specMap(features.spec())));
                     fast.write(data);
                     data.flush();
                     zip.closeEntry();
@@ -72,7 +77,7 @@ public final class ModelFile {
                 fj.put("names", fitted.names());
                 fj.put("idf", fitted.idf());
                 zip.putNextEntry(new ZipEntry("features.json"));
-                zip.write(JSON.writeValueAsBytes(fj));
+                zip.write(Json.WRITER.writeValueAsBytes(fj));
                 zip.closeEntry();
                 zip.putNextEntry(new ZipEntry("model.tribuo"));
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -107,14 +112,14 @@ public final class ModelFile {
 
     /**
      * The zip's entries by name; with {@code fastOnly}, reading stops once provenance and
-     * {@link #FAST} are in, which skips the rest of the file.
+     * {@link #COMPILED} are in, which skips the rest of the file.
      */
     public static Map<String, byte[]> entries(InputStream in, String file, boolean fastOnly) {
         Map<String, byte[]> entries = new TreeMap<>();
         try (ZipInputStream zip = new ZipInputStream(in)) {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
                 entries.put(e.getName(), zip.readAllBytes());
-                if (fastOnly && entries.containsKey(FAST) && entries.containsKey("provenance.json")) {
+                if (fastOnly && entries.containsKey(COMPILED) && entries.containsKey("provenance.json")) {
                     break;
                 }
             }
@@ -139,7 +144,7 @@ public final class ModelFile {
     public static Map<String, Object> provenance(Map<String, byte[]> entries, String file) {
         Map<String, Object> prov;
         try {
-            prov = JSON.readValue(entries.get("provenance.json"), LinkedHashMap.class);
+            prov = JsonValues.object(entries.get("provenance.json"));
         } catch (IOException e) {
             throw damaged(file, e);
         }
@@ -150,56 +155,36 @@ public final class ModelFile {
         return prov;
     }
 
-    /** The compiled classifier of {@link #FAST}, or null when the file has none. */
+    /** The compiled classifier of {@link #COMPILED}, or null when the file has none. */
     public static FastLinearClassifier fast(Map<String, byte[]> entries, String file) {
-        byte[] bytes = entries.get(FAST);
+        byte[] bytes = entries.get(COMPILED);
         if (bytes == null) {
             return null;
         }
         try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes))) {
-            return FastLinearClassifier.read(in, readFeatures(in));
+            FeatureSpec spec = spec(JsonValues.object(in.readUTF().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            FastLinearClassifier fast = FastLinearClassifier.read(in, spec);
+            if (in.read() >= 0) {
+                throw new IOException("bytes left after the compiled weights");
+            }
+            return fast;
         } catch (IOException | RuntimeException e) {
             throw damaged(file, e);
         }
     }
 
+    @SuppressWarnings("unchecked")
     static FeatureExtractor features(byte[] json) throws IOException {
-        JsonNode fj = JSON.readTree(json);
+        Map<String, Object> fj = JsonValues.object(json);
         List<String> names = new ArrayList<>();
-        fj.get("names").forEach(n -> names.add(n.asText()));
-        double[] idf = new double[fj.get("idf").size()];
+        ((List<Object>) fj.get("names")).forEach(n -> names.add((String) n));
+        List<Object> idfs = (List<Object>) fj.get("idf");
+        double[] idf = new double[idfs.size()];
         for (int i = 0; i < idf.length; i++) {
-            idf[i] = fj.get("idf").get(i).asDouble();
+            idf[i] = ((Number) idfs.get(i)).doubleValue();
         }
-        return FeatureExtractor.restore(spec(fj.get("spec")), new FeatureExtractor.Fitted(names, idf, fj.get("trainingDocuments").asInt()));
-    }
-
-    private static void writeFeatures(DataOutputStream out, FeatureExtractor features) throws IOException {
-        out.writeUTF(JSON.writeValueAsString(specMap(features.spec())));
-        FeatureExtractor.Fitted fitted = features.fitted();
-        out.writeInt(fitted.trainingDocuments());
-        out.writeInt(fitted.names().size());
-        for (String n : fitted.names()) {
-            out.writeUTF(n);
-        }
-        for (double d : fitted.idf()) {
-            out.writeDouble(d);
-        }
-    }
-
-    private static FeatureExtractor readFeatures(DataInputStream in) throws IOException {
-        FeatureSpec spec = spec(JSON.readTree(in.readUTF()));
-        int trainingDocuments = in.readInt();
-        int n = in.readInt();
-        List<String> names = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            names.add(in.readUTF());
-        }
-        double[] idf = new double[n];
-        for (int i = 0; i < n; i++) {
-            idf[i] = in.readDouble();
-        }
-        return FeatureExtractor.restore(spec, new FeatureExtractor.Fitted(names, idf, trainingDocuments));
+        return FeatureExtractor.restore(spec((Map<String, Object>) fj.get("spec")),
+                new FeatureExtractor.Fitted(names, idf, ((Number) fj.get("trainingDocuments")).intValue()));
     }
 
     private static Map<String, Object> specMap(FeatureSpec s) {
@@ -216,11 +201,22 @@ public final class ModelFile {
         return m;
     }
 
-    private static FeatureSpec spec(JsonNode s) {
-        return new FeatureSpec(s.get("maxNgram").asInt(), s.get("minCharNgram").asInt(), s.get("maxCharNgram").asInt(),
-                FeatureSpec.Weighting.valueOf(s.get("weighting").asText()), s.get("minDf").asInt(), s.get("hashBits").asInt(),
-                s.path("sublinearTf").asBoolean(false), s.path("normalize").asBoolean(true),
-                s.path("lowercase").asBoolean(true)); // absent in older files
+    private static FeatureSpec spec(Map<String, Object> s) {
+        return new FeatureSpec(intOf(s, "maxNgram"), intOf(s, "minCharNgram"), intOf(s, "maxCharNgram"),
+                FeatureSpec.Weighting.valueOf((String) s.get("weighting")), intOf(s, "minDf"), intOf(s, "hashBits"),
+                booleanOf(s, "sublinearTf", false), booleanOf(s, "normalize", true),
+                booleanOf(s, "lowercase", true)); // absent in older files
+    }
+
+    private static int intOf(Map<String, Object> m, String key) {
+        if (!(m.get(key) instanceof Number n)) {
+            throw new IllegalArgumentException("feature spec has no number '" + key + "'");
+        }
+        return n.intValue();
+    }
+
+    private static boolean booleanOf(Map<String, Object> m, String key, boolean absent) {
+        return m.get(key) instanceof Boolean b ? b : absent;
     }
 
     static IllegalArgumentException damaged(String file, Exception e) {

@@ -14,6 +14,7 @@ import org.docbench.classifiers.TestCorpus;
 import org.docbench.classifiers.cli.DocbenchCliTest.Result;
 import org.docbench.classifiers.inference.Scorer;
 import org.docbench.classifiers.train.DefaultModels;
+import org.docbench.classifiers.train.ModelFile;
 import org.docbench.classifiers.train.SavedModel;
 import org.docbench.core.corpus.CorpusManifest;
 import org.docbench.core.corpus.LayoutCorpusReader;
@@ -219,6 +220,15 @@ class ClassifyCommandTest {
                 assertEquals(b.scores()[i], a.scores()[i], 0.0, d.id());
             }
         }
+        Path withoutCompiled = dir.resolve("without-compiled.model");
+        copyZipWithout(model, withoutCompiled, ModelFile.COMPILED);
+        Scorer recompiled = Scorer.load(withoutCompiled);
+        assertEquals(Scorer.Path.FAST, recompiled.path(), "a file without compiled tables is compiled on load");
+        Scorer.Session c = recompiled.newSession();
+        for (LabeledDocument d : TestCorpus.documents(30, 6)) {
+            assertEquals(b.score(d.text()), c.score(d.text()), d.id());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(b.scores(), c.scores(), 0.0, d.id());
+        }
         Path nb = dir.resolve("cart.model");
         Path corpus = TestCorpus.writeLayout(dir.resolve("cart-corpus"), TestCorpus.documents(10, 3));
         assertEquals(0, DocbenchCliTest.run("train", "--corpus", corpus.toString(), "--task", "topic", "--model", "cart",
@@ -228,6 +238,20 @@ class ClassifyCommandTest {
         Result r = DocbenchCliTest.runWithStdin("sanctuary city council", "classify", "--model", nb.toString());
         assertTrue(r.err().contains("Tribuo predict"), r.err());
         assertTrue(r.out().startsWith("stdin\t"), r.out());
+    }
+
+    /** Copies a model file's zip without the entry {@code left}, as a file written before that entry existed. */
+    private static void copyZipWithout(Path from, Path to, String left) throws java.io.IOException {
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(from));
+             java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(to))) {
+            for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                if (!e.getName().equals(left)) {
+                    out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                    in.transferTo(out);
+                    out.closeEntry();
+                }
+            }
+        }
     }
 
     @Test

@@ -61,16 +61,12 @@ public final class FeatureExtractor {
      * standard normalizer when the spec asks for it, else {@link Normalizer#none()}.
      */
     public static FeatureExtractor fit(FeatureSpec spec, List<String> trainingTexts) {
-        return fit(spec, normalizerOf(spec), () -> Tokenizers.fast(spec.lowercase()), trainingTexts, () -> { });
+        return fit(spec, spec.normalizer(), () -> Tokenizers.fast(spec.lowercase()), trainingTexts, () -> { });
     }
 
     /** As {@link #fit(FeatureSpec, List)}, calling {@code onDocument} once per document counted, from any thread. */
     public static FeatureExtractor fit(FeatureSpec spec, List<String> trainingTexts, Runnable onDocument) {
-        return fit(spec, normalizerOf(spec), () -> Tokenizers.fast(spec.lowercase()), trainingTexts, onDocument);
-    }
-
-    private static Normalizer normalizerOf(FeatureSpec spec) {
-        return spec.normalize() ? Normalizer.standard() : Normalizer.none();
+        return fit(spec, spec.normalizer(), () -> Tokenizers.fast(spec.lowercase()), trainingTexts, onDocument);
     }
 
     /** Fits with a given normalizer and tokenizer (one new tokenizer per thread). */
@@ -258,7 +254,7 @@ public final class FeatureExtractor {
         for (int i = 0; i < fitted.names().size(); i++) {
             vocab.put(fitted.names().get(i), i);
         }
-        return new FeatureExtractor(spec, normalizerOf(spec), () -> Tokenizers.fast(spec.lowercase()), vocab, fitted.idf(),
+        return new FeatureExtractor(spec, spec.normalizer(), () -> Tokenizers.fast(spec.lowercase()), vocab, fitted.idf(),
                 fitted.trainingDocuments());
     }
 

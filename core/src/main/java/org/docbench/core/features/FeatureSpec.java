@@ -60,6 +60,11 @@ public record FeatureSpec(int maxNgram, int minCharNgram, int maxCharNgram, Weig
         return new FeatureSpec(2, 0, 0, Weighting.TFIDF, 2, 0);
     }
 
+    /** The normalizer text goes through before tokenizing: the standard one, or none when {@link #normalize} is off. */
+    public org.docbench.core.text.Normalizer normalizer() {
+        return normalize ? org.docbench.core.text.Normalizer.standard() : org.docbench.core.text.Normalizer.none();
+    }
+
     /** The count as it enters the weight: {@code c}, or {@code 1 + ln c} under {@link #sublinearTf}; c >= 1. */
     public double tf(int count) {
         return Weights.tf(sublinearTf, count);

@@ -152,8 +152,31 @@ class FeatureExtractorTest {
         assertSameFeatures(fx, docs);
     }
 
+    /**
+     * Checks the compiled features and the same tables written and read back, as a model file
+     * holds them: both must give the extractor's features on every document.
+     */
     private static void assertSameFeatures(FeatureExtractor fx, List<LabeledDocument> docs) {
-        FastFeatures fast = FastFeatures.of(fx);
+        FastFeatures compiled = FastFeatures.of(fx);
+        assertSameFeatures(fx, docs, compiled, "compiled");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+            compiled.write(out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()));
+        FastFeatures read;
+        try {
+            read = FastFeatures.read(in, fx.spec());
+            assertEquals(-1, in.read(), "read stops where write stopped");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertSameFeatures(fx, docs, read, "written and read");
+    }
+
+    private static void assertSameFeatures(FeatureExtractor fx, List<LabeledDocument> docs, FastFeatures fast, String which) {
         Scratch scratch = fast.newScratch();
         Map<Integer, String> names = new TreeMap<>();
         for (LabeledDocument d : docs) {
@@ -165,9 +188,9 @@ class FeatureExtractorTest {
                 String name = names.getOrDefault(scratch.indices()[i], "#" + scratch.indices()[i]);
                 got.put(name, scratch.values()[i]);
             }
-            assertEquals(want.keySet(), got.keySet(), d.id() + " feature names");
+            assertEquals(want.keySet(), got.keySet(), which + ": " + d.id() + " feature names");
             for (String k : want.keySet()) {
-                assertEquals(want.get(k), got.get(k), 1e-12, d.id() + " " + k);
+                assertEquals(want.get(k), got.get(k), 1e-12, which + ": " + d.id() + " " + k);
             }
         }
     }

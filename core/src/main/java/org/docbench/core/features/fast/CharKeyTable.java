@@ -46,6 +46,27 @@ final class CharKeyTable {
         }
     }
 
+    private CharKeyTable(long[] slots, int[] entries, char[] chars) throws java.io.IOException {
+        TableIO.check(slots.length >= 4 && Integer.bitCount(slots.length) == 1, "name table of " + slots.length + " slots");
+        TableIO.check(entries.length % 3 == 0 && entries.length / 3 < slots.length, "name table of " + entries.length / 3
+                + " entries in " + slots.length + " slots");
+        this.slots = slots;
+        this.entries = entries;
+        this.chars = chars;
+        this.mask = slots.length - 1;
+    }
+
+    /** Writes the table as built, for {@link #read}: loading it skips hashing every key again. */
+    void write(java.io.DataOutput out) throws java.io.IOException {
+        TableIO.longs(out, slots);
+        TableIO.ints(out, entries);
+        TableIO.chars(out, chars);
+    }
+
+    static CharKeyTable read(java.io.DataInput in) throws java.io.IOException {
+        return new CharKeyTable(TableIO.longs(in), TableIO.ints(in), TableIO.chars(in));
+    }
+
     /** FNV-1a over chars; the same function as {@link FeatureHash}. */
     static int hash(char[] buf, int off, int len) {
         int h = FeatureHash.start();

@@ -59,6 +59,24 @@ final class PairTable {
         shift = 64 - Integer.numberOfTrailingZeros(capacity);
     }
 
+    private PairTable(long[] slots, int absent) throws java.io.IOException {
+        TableIO.check(slots.length >= 8 && Integer.bitCount(slots.length) == 1, "pair table of " + slots.length + " slots");
+        TableIO.check(absent >= 0 && absent <= MAX_VALUE, "pair table's absent value " + absent);
+        this.slots = slots;
+        this.absent = absent;
+        this.shift = 64 - Integer.numberOfTrailingZeros(slots.length);
+    }
+
+    /** Writes the table as built, for {@link #read}: loading it skips the cuckoo insertions. */
+    void write(java.io.DataOutput out) throws java.io.IOException {
+        TableIO.longs(out, slots);
+        out.writeInt(absent);
+    }
+
+    static PairTable read(java.io.DataInput in) throws java.io.IOException {
+        return new PairTable(TableIO.longs(in), in.readInt());
+    }
+
     private static long[] build(int[] first, int[] second, int[] value, int capacity, long empty) {
         long[] t = new long[capacity];
         Arrays.fill(t, empty);

@@ -50,6 +50,26 @@ final class ShortKeyTable {
         }
     }
 
+    private ShortKeyTable(long[] slots, long absent) throws java.io.IOException {
+        int capacity = slots.length / STRIDE;
+        TableIO.check(slots.length % STRIDE == 0 && capacity >= 4 && Integer.bitCount(capacity) == 1,
+                "short-word table of " + slots.length + " longs");
+        this.slots = slots;
+        this.absent = absent;
+        this.shift = 64 - Integer.numberOfTrailingZeros(capacity);
+        this.mask = capacity - 1;
+    }
+
+    /** Writes the table as built, for {@link #read}. */
+    void write(java.io.DataOutput out) throws java.io.IOException {
+        TableIO.longs(out, slots);
+        out.writeLong(absent);
+    }
+
+    static ShortKeyTable read(java.io.DataInput in) throws java.io.IOException {
+        return new ShortKeyTable(TableIO.longs(in), in.readLong());
+    }
+
     /**
      * Fibonacci hashing: the key's bytes are small and regular, a multiply spreads them to the
      * high bits; the high half (0 for most words) is mixed in by a second odd multiplier first.

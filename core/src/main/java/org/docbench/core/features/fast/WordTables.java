@@ -109,6 +109,22 @@ record WordTables(CharKeyTable table, long[] frequent, int[] unigram, PairTable 
         return new WordTables(new CharKeyTable(keys, ids), frequent, unigram, new PairTable(a, b, f, none), shortWords);
     }
 
+    /** Writes the tables as built, for {@link #read}. */
+    void write(java.io.DataOutput out) throws java.io.IOException {
+        table.write(out);
+        TableIO.longs(out, frequent);
+        TableIO.ints(out, unigram);
+        bigrams.write(out);
+        shortWords.write(out);
+    }
+
+    static WordTables read(java.io.DataInput in) throws java.io.IOException {
+        WordTables t = new WordTables(CharKeyTable.read(in), TableIO.longs(in), TableIO.ints(in), PairTable.read(in),
+                ShortKeyTable.read(in));
+        TableIO.check(t.frequent.length == FREQUENT_SLOTS, "frequent-word table of " + t.frequent.length + " slots");
+        return t;
+    }
+
     /** {@link #wordId}: a term holding {@code _}, whose n-grams are looked up by name. */
     static final int BY_NAME = -2;
     static final int NO_WORD = -1;

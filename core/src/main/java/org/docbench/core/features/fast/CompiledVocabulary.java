@@ -83,7 +83,22 @@ final class CompiledVocabulary {
         TableIO.doubles(out, idf);
         out.writeBoolean(bucketToIndex != null);
         if (bucketToIndex != null) {
-            TableIO.ints(out, bucketToIndex);
+            // The used buckets only: the table is up to 2^26 ints, nearly all empty.
+            int used = 0;
+            for (int slot : bucketToIndex) {
+                used += slot >= 0 ? 1 : 0;
+            }
+            int[] buckets = new int[used];
+            int[] slots = new int[used];
+            for (int b = 0, i = 0; b < bucketToIndex.length; b++) {
+                if (bucketToIndex[b] >= 0) {
+                    buckets[i] = b;
+                    slots[i++] = bucketToIndex[b];
+                }
+            }
+            out.writeInt(bucketToIndex.length);
+            TableIO.ints(out, buckets);
+            TableIO.ints(out, slots);
         } else {
             table.write(out);
         }
@@ -93,8 +108,22 @@ final class CompiledVocabulary {
         int[] slotFeature = TableIO.ints(in);
         double[] idf = TableIO.doubles(in);
         boolean hashing = in.readBoolean();
-        return hashing ? new CompiledVocabulary(slotFeature, idf, null, TableIO.ints(in))
-                : new CompiledVocabulary(slotFeature, idf, CharKeyTable.read(in), null);
+        if (!hashing) {
+            return new CompiledVocabulary(slotFeature, idf, CharKeyTable.read(in), null);
+        }
+        int size = in.readInt();
+        TableIO.check(size > 0 && Integer.bitCount(size) == 1, "bucket table of " + size);
+        int[] buckets = TableIO.ints(in);
+        int[] slots = TableIO.ints(in);
+        TableIO.check(buckets.length == slots.length, buckets.length + " buckets for " + slots.length + " slots");
+        int[] bucketToIndex = new int[size];
+        Arrays.fill(bucketToIndex, -1);
+        for (int i = 0; i < buckets.length; i++) {
+            TableIO.check(buckets[i] >= 0 && buckets[i] < size && slots[i] >= 0 && slots[i] < slotFeature.length,
+                    "bucket " + buckets[i] + " -> slot " + slots[i]);
+            bucketToIndex[buckets[i]] = slots[i];
+        }
+        return new CompiledVocabulary(slotFeature, idf, null, bucketToIndex);
     }
 
     /**

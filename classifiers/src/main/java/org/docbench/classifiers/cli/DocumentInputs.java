@@ -52,7 +52,7 @@ final class DocumentInputs {
     /** Bytes of lines per batch: about 170 AllSides articles, a few milliseconds of work. */
     static final int BLOCK_BYTES = 1 << 20;
 
-    /** Made on first use: only {@link Mode#JSONL} needs it, and its start-up (about 0.2 s) would delay every run. */
+    /** Made on first use: only {@link Mode#JSONL} needs it, and building one would delay every run's start-up. */
     private static final class Json {
         static final ObjectMapper READER = new ObjectMapper();
     }

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.core.JsonToken;
  * Reads small JSON documents (a model file's provenance and feature spec) into plain maps, lists,
  * strings, numbers and booleans, with Jackson's streaming parser. Loading a model is on the path
  * of every {@code docbench classify}, and a first {@code ObjectMapper} costs a cold JVM a few
- * hundred classes and about 0.2 s; the parser alone costs a tenth of that. Numbers come out as
+ * hundred classes, many times what the parser alone costs. Numbers come out as
  * {@code ObjectMapper.readValue(bytes, Map.class)} gives them (Integer, Long or BigInteger;
  * Double), objects keep their key order.
  */

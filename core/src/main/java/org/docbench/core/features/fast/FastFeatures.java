@@ -68,8 +68,9 @@ public final class FastFeatures {
 
     /**
      * Writes the compiled tables, which {@link #read} turns back into an equal {@code FastFeatures}
-     * without the names: loading a model then does no compilation, which in a cold JVM costs
-     * about 0.2 s for a vocabulary of 50,000 features. The spec is the caller's to keep.
+     * without the names: loading a model then does no compilation, which in a cold JVM runs
+     * mostly in the interpreter and would be most of {@code classify}'s start-up. The spec is the
+     * caller's to keep.
      */
     public void write(java.io.DataOutput out) throws java.io.IOException {
         vocabulary.write(out);

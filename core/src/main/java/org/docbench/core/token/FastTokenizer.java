@@ -305,7 +305,11 @@ public final class FastTokenizer implements Tokenizer {
                 // An ASCII word starts at i; the first char that is not a letter or digit ends it.
                 long notWord = ~WordBitmaps.bitsFrom(words, i);
                 int j = i + Long.numberOfTrailingZeros(notWord);
-                if (notWord != 0 && endsPlainly(b, j, n)) {
+                // No test of notWord for a run that fills the 64 bits (j = i + 64): a word char
+                // follows it, which endsPlainly refuses, or the text ends there and the token is
+                // the whole run. A test would be a branch the JIT compiles as a trap, and the first
+                // such run would send the method back to the interpreter.
+                if (endsPlainly(b, j, n)) {
                     // Both halves of the key from the lanes, with no branch on the length.
                     int len = j - i;
                     long first = Long.reverseBytes(raw | keyCaseBits);

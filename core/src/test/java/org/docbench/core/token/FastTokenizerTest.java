@@ -65,31 +65,6 @@ class FastTokenizerTest {
     }
 
     @Test
-    void tokenizeAll_cutsRunsOf64WordCharsOrMoreWhereTheCursorDoes() {
-        // A run that fills the 64 bits tokenizeAll reads at a token's start has no end in them.
-        for (int len : new int[] {63, 64, 65, 128, 200}) {
-            for (int offset : new int[] {0, 1, 7, 63}) {
-                String text = " ".repeat(offset) + "a".repeat(len) + ", 287(g) " + "B".repeat(len);
-                FastTokenizer cursor = Tokenizers.fast();
-                cursor.reset(text);
-                StringBuilder expected = new StringBuilder();
-                while (cursor.advance()) {
-                    expected.append(cursor.getStart()).append('-').append(cursor.getEnd()).append(' ');
-                }
-                FastTokenizer batch = Tokenizers.fast();
-                batch.reset(text);
-                TokenSpans spans = new TokenSpans();
-                int n = batch.tokenizeAll(spans);
-                StringBuilder actual = new StringBuilder();
-                for (int i = 0; i < n; i++) {
-                    actual.append(spans.starts()[i]).append('-').append(spans.ends()[i]).append(' ');
-                }
-                assertEquals(expected.toString(), actual.toString(), "run of " + len + " after " + offset + " spaces");
-            }
-        }
-    }
-
-    @Test
     void reset_acceptsAnyCharSequence() {
         FastTokenizer t = Tokenizers.fast();
         t.reset(new StringBuilder("Secure Communities"));

@@ -51,6 +51,18 @@ class TokenizerEquivalenceTest {
     }
 
     @Test
+    void runsOf64WordCharsOrMore_areOneTokenOnEveryPath() {
+        // A run that fills the 64 bits tokenizeAll reads at a token's start has no end in them;
+        // at the end of the text the whole run is the token.
+        for (int len : new int[] {63, 64, 65, 128, 200}) {
+            for (int offset : new int[] {0, 1, 7, 63}) {
+                String text = " ".repeat(offset) + "a".repeat(len) + ", 287(g) " + "B".repeat(len);
+                assertSameTokens(text, "run of " + len + " after " + offset + " spaces");
+            }
+        }
+    }
+
+    @Test
     void tokenizeAll_givesTheRestAfterSomeAdvances() {
         // tokenizeAll starts where the cursor is: mid-text, mid-block of its bitmaps.
         long seed = RandomText.seed();

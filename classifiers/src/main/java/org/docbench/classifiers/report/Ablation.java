@@ -25,7 +25,7 @@ public record Ablation(String experiment, String model, String chosen, List<Row>
      * @param testMacroF1  macro-F1 on the test part
      * @param testAccuracy accuracy on the test part
      * @param features     features the model saw
-     * @param trainMillis  training time (varies between runs; rows may train two at a time, sharing the cores)
+     * @param trainMillis  training time (varies between runs)
      * @param trainDocs    training documents the row trained on: the whole train part, or a seeded
      *                     sample of it for a decision too costly to train on all of it, compared with
      *                     the chosen configuration trained on the same sample

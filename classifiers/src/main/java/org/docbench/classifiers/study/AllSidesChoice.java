@@ -3,11 +3,6 @@ package org.docbench.classifiers.study;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 import org.docbench.classifiers.eval.Metrics;
@@ -85,73 +80,27 @@ public record AllSidesChoice(boolean title, FeatureSpec features, TrainerSpec mo
     static final int CHAR_SAMPLE = 5_000;
 
     /**
-     * Rows that train at once. Much of a row's time runs on one thread (building Tribuo's dataset,
-     * the solver's last one-vs-rest problem, predicting), so a second row keeps a 2-core machine's
-     * other core busy. Each row's model and scores are seeded, so they do not depend on this.
-     */
-    static final int ROWS_AT_ONCE = 2;
-
-    /**
      * Runs the ablation on {@code scheme}; the chosen row comes from {@code chosenRunner}, whose
      * fitted features and model the experiment itself then reuses.
      */
     Ablation ablate(ExperimentTrainer chosenRunner, List<LabeledDocument> all, String scheme, long seed, ProgressMeter meter,
                     Consumer<String> log) {
-        return ablate(chosenRunner, all, scheme, seed, meter, log, ROWS_AT_ONCE);
-    }
-
-    /** As above, {@code rowsAtOnce} rows training at once. */
-    Ablation ablate(ExperimentTrainer chosenRunner, List<LabeledDocument> all, String scheme, long seed, ProgressMeter meter,
-                    Consumer<String> log, int rowsAtOnce) {
-        // Every job but the first builds its own runner and drops it after its row. The first trains
-        // both rows of the chosen runner, whose features stay in memory for the experiment: one job,
-        // so one thread at a time uses that runner.
-        Switch plain = modelSwitch();
-        Switch chars = charSwitch();
-        List<Callable<List<Ablation.Row>>> jobs = new ArrayList<>();
-        jobs.add(() -> List.of(row("chosen", this, chosenRunner, log), row(plain.decision(), plain.config(), chosenRunner, log)));
-        for (Switch sw : switches()) {
-            jobs.add(() -> List.of(row(sw.decision(), sw.config(), new ExperimentTrainer(
-                    Experiment.of("allsides", AccuracyReport.IDEOLOGY, scheme, sw.config().documents(all)), sw.config().features(),
-                    seed, meter), log)));
-        }
-        jobs.add(() -> List.of(row("chosen", this, new ExperimentTrainer(sampled(Experiment.of("allsides", AccuracyReport.IDEOLOGY,
-                scheme, documents(all)), seed), features, seed, meter), log)));
-        jobs.add(() -> List.of(row(chars.decision(), chars.config(), new ExperimentTrainer(sampled(Experiment.of("allsides",
-                AccuracyReport.IDEOLOGY, scheme, chars.config().documents(all)), seed), chars.config().features(), seed, meter), log)));
-        List<List<Ablation.Row>> done = runAtOnce(jobs, rowsAtOnce);
-        // The report's order: chosen, each switch, NB scaling, then the sampled pair.
+        // The switched rows first, each runner dropped after its row: the chosen runner's features
+        // stay in memory for the experiment.
         List<Ablation.Row> rows = new ArrayList<>();
-        rows.add(done.get(0).get(0));
-        done.subList(1, done.size() - 2).forEach(rows::addAll);
-        rows.add(done.get(0).get(1));
-        done.subList(done.size() - 2, done.size()).forEach(rows::addAll);
-        return new Ablation(chosenRunner.experiment().id(), model.name(), describe(), rows);
-    }
-
-    /** The jobs' results in the jobs' order, {@code threads} running at once; a job's failure is rethrown. */
-    private static <T> List<T> runAtOnce(List<Callable<T>> jobs, int threads) {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<T> out = new ArrayList<>();
-            for (Future<T> f : pool.invokeAll(jobs)) {
-                out.add(f.get());
-            }
-            return out;
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the ablation trained", e);
-        } finally {
-            pool.shutdownNow();
+        for (Switch sw : switches()) {
+            Experiment exp = Experiment.of("allsides", AccuracyReport.IDEOLOGY, scheme, sw.config().documents(all));
+            rows.add(row(sw.decision(), sw.config(), new ExperimentTrainer(exp, sw.config().features(), seed, meter), log));
         }
+        Switch plain = modelSwitch();
+        rows.add(row(plain.decision(), plain.config(), chosenRunner, log));
+        Switch chars = charSwitch();
+        rows.add(row("chosen", this, new ExperimentTrainer(sampled(Experiment.of("allsides", AccuracyReport.IDEOLOGY, scheme,
+                documents(all)), seed), features, seed, meter), log));
+        rows.add(row(chars.decision(), chars.config(), new ExperimentTrainer(sampled(Experiment.of("allsides", AccuracyReport.IDEOLOGY,
+                scheme, chars.config().documents(all)), seed), chars.config().features(), seed, meter), log));
+        rows.add(0, row("chosen", this, chosenRunner, log));
+        return new Ablation(chosenRunner.experiment().id(), model.name(), describe(), rows);
     }
 
     /** {@code exp} with a seeded sample of {@value #CHAR_SAMPLE} training documents; valid and test whole. */

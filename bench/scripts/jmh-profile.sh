@@ -38,7 +38,9 @@ opts=${JMH_OPTS:--wi 3 -w 1s -i 5 -r 2s}
 for jar in "${jars[@]}"; do
   echo "== $jar"
   # shellcheck disable=SC2086 # opts holds several JMH options
-  java -jar "$jar" "$regex" -f 1 $opts "$@" \
+  profile=$(java -jar "$jar" "$regex" -f 1 $opts "$@" \
     -prof "async:libPath=$lib;event=itimer;output=text;flat=20;traces=0;dir=$root/target/async-profiler/out" 2>&1 \
-    | awk '/^Result "/ { show = 1 } /^Async profiler results:/ { show = 0 } show && !/^ *\(min|^ *CI \(/'
+    | awk '/^Result "/ { show = 1 } /^Async profiler results:/ { show = 0 } show && !/^ *\(min|^ *CI \(/' || true)
+  [ -n "$profile" ] || { echo "no score from $jar for '$regex'" >&2; exit 1; }
+  echo "$profile"
 done

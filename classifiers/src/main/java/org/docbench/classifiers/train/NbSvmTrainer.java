@@ -3,22 +3,12 @@ package org.docbench.classifiers.train;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
 
-import org.tribuo.Dataset;
-import org.tribuo.Example;
-import org.tribuo.ImmutableFeatureMap;
-import org.tribuo.ImmutableOutputInfo;
-import org.tribuo.classification.Label;
-import org.tribuo.classification.liblinear.LibLinearClassificationTrainer;
 import org.tribuo.classification.liblinear.LinearClassificationType;
-import org.tribuo.common.liblinear.LibLinearTrainer;
-
-import com.oracle.labs.mlrg.olcut.util.Pair;
 
 import de.bwaldvogel.liblinear.Feature;
 import de.bwaldvogel.liblinear.FeatureNode;
@@ -40,7 +30,7 @@ import de.bwaldvogel.liblinear.Problem;
  * feature is not scaled. Deterministic: the sums run in a fixed order and each class's solver is
  * seeded from the trainer's seed and the class's index.
  */
-public final class NbSvmTrainer extends LibLinearClassificationTrainer {
+public final class NbSvmTrainer extends LibLinearOnEveryCore {
 
     private final double alpha;
 
@@ -52,33 +42,11 @@ public final class NbSvmTrainer extends LibLinearClassificationTrainer {
      * @param seed                 LibLinear's seed
      */
     public NbSvmTrainer(double cost, int maxIterations, double terminationCriterion, double alpha, long seed) {
-        super(new LinearClassificationType(LinearClassificationType.LinearType.L2R_L2LOSS_SVC_DUAL), cost, maxIterations,
-                terminationCriterion, seed);
+        super(LinearClassificationType.LinearType.L2R_L2LOSS_SVC_DUAL, cost, maxIterations, terminationCriterion, seed);
         if (!(alpha > 0)) {
             throw new IllegalArgumentException("alpha must be > 0, got " + alpha);
         }
         this.alpha = alpha;
-    }
-
-    /**
-     * Tribuo's conversion of the examples to LibLinear rows, on every core: each row is the same
-     * function of its example ({@link LibLinearTrainer#exampleToNodes}, a name lookup per feature),
-     * and on one thread the conversion takes about as long as the solver on AllSides.
-     */
-    @Override
-    protected Pair<FeatureNode[][], double[][]> extractData(Dataset<Label> data, ImmutableOutputInfo<Label> outputInfo,
-                                                           ImmutableFeatureMap featureMap) {
-        List<Example<Label>> examples = new ArrayList<>(data.size());
-        data.forEach(examples::add);
-        FeatureNode[][] features = new FeatureNode[examples.size()][];
-        double[][] outputs = new double[1][examples.size()];
-        ThreadLocal<List<FeatureNode>> scratch = ThreadLocal.withInitial(ArrayList::new);
-        IntStream.range(0, examples.size()).parallel().forEach(i -> {
-            Example<Label> e = examples.get(i);
-            outputs[0][i] = outputInfo.getID(e.getOutput());
-            features[i] = LibLinearTrainer.exampleToNodes(e, featureMap, scratch.get());
-        });
-        return new Pair<>(features, outputs);
     }
 
     @Override

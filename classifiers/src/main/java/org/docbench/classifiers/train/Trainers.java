@@ -8,7 +8,6 @@ import java.util.NoSuchElementException;
 import org.tribuo.classification.baseline.DummyClassifierTrainer;
 import org.tribuo.classification.dtree.CARTClassificationTrainer;
 import org.tribuo.classification.ensemble.VotingCombiner;
-import org.tribuo.classification.liblinear.LibLinearClassificationTrainer;
 import org.tribuo.classification.liblinear.LinearClassificationType;
 import org.tribuo.classification.libsvm.LibSVMClassificationTrainer;
 import org.tribuo.classification.libsvm.SVMClassificationType;
@@ -75,8 +74,7 @@ public final class Trainers {
     /** LibLinear L2-regularized logistic regression (primal), one-vs-rest. */
     public static TrainerSpec liblinearLogistic(double cost) {
         return TrainerSpec.of(Family.LIBLINEAR_LR.spelling(),
-                seed -> new LibLinearClassificationTrainer(
-                        new LinearClassificationType(LinearClassificationType.LinearType.L2R_LR), cost, 1000, 0.01, seed),
+                seed -> new LibLinearOnEveryCore(LinearClassificationType.LinearType.L2R_LR, cost, 1000, 0.01, seed),
                 "type", "L2R_LR", "C", num(cost), "maxIter", "1000", "eps", "0.01");
     }
 
@@ -87,16 +85,14 @@ public final class Trainers {
      */
     public static TrainerSpec liblinearLogisticDual(double cost) {
         return TrainerSpec.of(Family.LIBLINEAR_LR.spelling(),
-                seed -> new LibLinearClassificationTrainer(
-                        new LinearClassificationType(LinearClassificationType.LinearType.L2R_LR_DUAL), cost, 1000, 0.1, seed),
+                seed -> new LibLinearOnEveryCore(LinearClassificationType.LinearType.L2R_LR_DUAL, cost, 1000, 0.1, seed),
                 "type", "L2R_LR_DUAL", "C", num(cost), "maxIter", "1000", "eps", "0.1");
     }
 
     /** LibLinear L2-regularized L2-loss linear SVM (dual), one-vs-rest. */
     public static TrainerSpec liblinearSvm(double cost) {
         return TrainerSpec.of(Family.LIBLINEAR_SVM.spelling(),
-                seed -> new LibLinearClassificationTrainer(
-                        new LinearClassificationType(LinearClassificationType.LinearType.L2R_L2LOSS_SVC_DUAL), cost, 1000, 0.1, seed),
+                seed -> new LibLinearOnEveryCore(LinearClassificationType.LinearType.L2R_L2LOSS_SVC_DUAL, cost, 1000, 0.1, seed),
                 "type", "L2R_L2LOSS_SVC_DUAL", "C", num(cost), "maxIter", "1000", "eps", "0.1");
     }
 

@@ -23,10 +23,7 @@ import org.tribuo.classification.LabelFactory;
 import org.tribuo.classification.liblinear.LibLinearClassificationTrainer;
 import org.tribuo.classification.liblinear.LinearClassificationType;
 import org.tribuo.datasource.ListDataSource;
-import org.tribuo.common.liblinear.LibLinearTrainer;
 import org.tribuo.impl.ArrayExample;
-
-import de.bwaldvogel.liblinear.FeatureNode;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /**
@@ -74,27 +71,6 @@ class NbSvmTrainerTest {
             }
         }
         assertTrue(compared >= classes.size() * docs.size() * 0.99, "compared only " + compared);
-    }
-
-    @Test
-    void extractData_givesEachExampleTribuosRowInExampleOrder() {
-        List<LabeledDocument> docs = LayoutCorpusReader.embedded().readAll();
-        FeatureExtractor fx = FeatureExtractor.fit(FeatureSpec.defaults(), docs.stream().map(LabeledDocument::text).toList());
-        List<Example<Label>> examples = docs.stream().map(d -> fx.example(d.text(), new Label(d.label("topic")))).toList();
-        MutableDataset<Label> data = Featurized.dataset("t", examples);
-        var rows = new NbSvmTrainer(C, 10, EPS, 1.0, 7L).extractData(data, data.getOutputIDInfo(), data.getFeatureIDMap());
-        assertEquals(examples.size(), rows.getA().length);
-        List<FeatureNode> scratch = new ArrayList<>();
-        for (int i = 0; i < examples.size(); i++) {
-            FeatureNode[] want = LibLinearTrainer.exampleToNodes(data.getExample(i), data.getFeatureIDMap(), scratch);
-            FeatureNode[] got = rows.getA()[i];
-            assertEquals(want.length, got.length, "row " + i);
-            for (int j = 0; j < want.length; j++) {
-                assertEquals(want[j].index, got[j].index, "row " + i + " node " + j);
-                assertEquals(want[j].value, got[j].value, 0.0, "row " + i + " node " + j);
-            }
-            assertEquals(data.getOutputIDInfo().getID(data.getExample(i).getOutput()), (int) rows.getB()[0][i], "row " + i);
-        }
     }
 
     @Test

@@ -72,8 +72,8 @@ public final class AllSidesGrid {
                     default -> Trainers.liblinearLogisticDual(c);
                 };
                 ExperimentTrainer.Trained t = r.train(ts, full);
-                Metrics v = Metrics.of(r.labels(), r.truth(valid.testDocs), t.predict(valid.test).predicted());
-                Metrics te = Metrics.of(r.labels(), r.truth(full.testDocs), t.predict(full.test).predicted());
+                Metrics v = Metrics.of(r.labels(), r.truth(valid.testDocs), t.predict(valid.test, true).predicted());
+                Metrics te = Metrics.of(r.labels(), r.truth(full.testDocs), t.predict(full.test, true).predicted());
                 System.out.printf(Locale.ROOT, "%s %s title=%s %s %s | valid macro-F1 %.2f | test acc %.2f macro-F1 %.2f | %d features, featurize %.0f s, train %.0f s%n",
                         args[1], fm[0], title, spec.describe(), m, 100 * v.macroF1(), 100 * te.accuracy(), 100 * te.macroF1(),
                         full.featureCount(), fs, t.nanos / 1e9);

@@ -60,4 +60,31 @@ class ExperimentTrainerTest {
         assertArrayEquals(truth, got.truth(), what + " truth");
         assertArrayEquals(predicted, got.predicted(), what + " predictions");
     }
+
+    /**
+     * Predicting on every core (valid parts, grids, ablation rows) gives what one thread gives, in
+     * order: LibLinear's models, which go on every core, and the stratified baseline, whose predict
+     * draws from a random stream and so stays on one thread.
+     */
+    @Test
+    void predictOnEveryCore_equalsPredictOnOneThread() {
+        List<LabeledDocument> docs = LayoutCorpusReader.embedded().readAll().stream().filter(d -> d.label(TASK) != null).toList();
+        ExperimentTrainer runner = new ExperimentTrainer(Experiment.of("embedded", TASK, "random", docs), FeatureSpec.defaults(), 7);
+        Featurized data = runner.full();
+        org.junit.jupiter.api.Assertions.assertTrue(data.train.size() > 2 * 256, "the examples span several slices");
+        for (TrainerSpec spec : List.of(Trainers.liblinearLogistic(1), Trainers.liblinearLogisticDual(1), Trainers.liblinearSvm(1),
+                Trainers.nbSvm(1), Trainers.stratified(), Trainers.naiveBayes(1))) {
+            // A fresh model per call: the stratified baseline's answers depend on the calls before.
+            String fallback = runner.labels().get(0);
+            ExperimentTrainer.Predicted one = runner.new Trained(spec.create(7).train(data.trainDataset("t")), 0, fallback)
+                    .predict(data.train, false);
+            ExperimentTrainer.Predicted all = runner.new Trained(spec.create(7).train(data.trainDataset("t")), 0, fallback)
+                    .predict(data.train, true);
+            assertArrayEquals(one.predicted(), all.predicted(), spec.name());
+            assertArrayEquals(one.confidence(), all.confidence(), 0.0, spec.name());
+            for (int i = 0; i < one.scores().length; i++) {
+                assertArrayEquals(one.scores()[i], all.scores()[i], 0.0, spec.name() + " example " + i);
+            }
+        }
+    }
 }

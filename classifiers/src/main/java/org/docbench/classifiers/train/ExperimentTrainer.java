@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 import org.docbench.classifiers.progress.ProgressMeter;
 import org.docbench.core.corpus.Splits;
@@ -318,7 +319,7 @@ public final class ExperimentTrainer {
         private List<Prediction<Label>> predictOnEveryCore(List<Example<Label>> examples) {
             int slice = 256;
             int slices = (examples.size() + slice - 1) / slice;
-            List<List<Prediction<Label>>> parts = java.util.stream.IntStream.range(0, slices).parallel()
+            List<List<Prediction<Label>>> parts = IntStream.range(0, slices).parallel()
                     .mapToObj(k -> model.predict(examples.subList(k * slice, Math.min(examples.size(), (k + 1) * slice))))
                     .toList();
             List<Prediction<Label>> out = new ArrayList<>(examples.size());

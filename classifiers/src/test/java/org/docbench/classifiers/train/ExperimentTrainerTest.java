@@ -2,6 +2,7 @@ package org.docbench.classifiers.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -71,7 +72,7 @@ class ExperimentTrainerTest {
         List<LabeledDocument> docs = LayoutCorpusReader.embedded().readAll().stream().filter(d -> d.label(TASK) != null).toList();
         ExperimentTrainer runner = new ExperimentTrainer(Experiment.of("embedded", TASK, "random", docs), FeatureSpec.defaults(), 7);
         Featurized data = runner.full();
-        org.junit.jupiter.api.Assertions.assertTrue(data.train.size() > 2 * 256, "the examples span several slices");
+        assertTrue(data.train.size() > 2 * 256, "the examples span several slices");
         for (TrainerSpec spec : List.of(Trainers.liblinearLogistic(1), Trainers.liblinearLogisticDual(1), Trainers.liblinearSvm(1),
                 Trainers.nbSvm(1), Trainers.stratified(), Trainers.naiveBayes(1))) {
             // A fresh model per call: the stratified baseline's answers depend on the calls before.

@@ -228,14 +228,21 @@ final class ClassifyCommand implements Callable<Integer> {
         return new Chunk(sb.toString(), labeled, docs.size() - labeled, notes);
     }
 
-    /** Appends {@code v} with four decimals, as {@code %.4f} would, without a formatter per document. */
+    /**
+     * Appends {@code v} with four decimals, as {@code %.4f} would, without a formatter per document.
+     * {@code %.4f} rounds half up the shortest decimal that names {@code v}; {@code Math.round} of
+     * {@code v * 10,000} rounds the binary value, and the two can part only where the product lies
+     * within a few of its ulps of a half. Those values, the ones whose product's ulp is too coarse
+     * to tell, and the negative ones that round to zero ({@code %.4f} keeps their sign) go to the formatter.
+     */
     static void fixed4(StringBuilder sb, double v) {
-        if (!Double.isFinite(v) || Math.abs(v) >= 1e9) {
+        double x = Math.abs(v) * 10_000;
+        long r = Math.round(x);
+        if (!(x < 1e9) || Math.abs(x - Math.floor(x) - 0.5) < 1e-6 || r == 0 && Math.copySign(1.0, v) < 0) {
             sb.append(String.format(Locale.ROOT, "%.4f", v));
             return;
         }
-        long r = Math.round(Math.abs(v) * 10_000);
-        if (v < 0 && r != 0) {
+        if (v < 0) {
             sb.append('-');
         }
         sb.append(r / 10_000).append('.');

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.docbench.classifiers.TestCorpus;
@@ -126,7 +128,7 @@ class ClassifyCommandTest {
         assertEquals(2, n.get("top").size());
         assertEquals(n.get("label").asText(), n.get("top").get(0).get("label").asText());
         assertTrue(n.get("top").get(0).get("score").asDouble() >= n.get("top").get(1).get("score").asDouble());
-        List<String> fields = new java.util.ArrayList<>();
+        List<String> fields = new ArrayList<>();
         n.get("top").get(0).fieldNames().forEachRemaining(fields::add);
         assertEquals(List.of("label", "score"), fields, "every run prints a top entry's fields in one order: " + r.out());
         Result tsv = classify("jail detainer hold request warrant", "--top", "3");
@@ -261,7 +263,23 @@ class ClassifyCommandTest {
             double v = i < 100_000 ? rng.nextDouble() : (rng.nextDouble() - 0.5) * 40;
             StringBuilder sb = new StringBuilder();
             ClassifyCommand.fixed4(sb, v);
-            assertEquals(String.format(java.util.Locale.ROOT, "%.4f", v), sb.toString(), "value " + v);
+            assertEquals(String.format(Locale.ROOT, "%.4f", v), sb.toString(), "value " + v);
+        }
+    }
+
+    @Test
+    void fixed4_roundsDecimalTiesAndSignedZerosAsPercentPointFourFDoes() {
+        List<Double> values = new ArrayList<>(List.of(0.00005, 0.00015, 1.00005, 0.12345, 0.99995, -0.00005,
+                -0.00001, -0.0, 0.0, 2.5e-5, 12345.67895, 99999.99995, 123456.78945, 1e9, -1e-300, Double.NaN,
+                Double.NEGATIVE_INFINITY));
+        for (int k = 0; k < 40_000; k++) {
+            values.add((k + 0.5) / 10_000);
+            values.add(-(k + 0.5) / 10_000);
+        }
+        for (double v : values) {
+            StringBuilder sb = new StringBuilder();
+            ClassifyCommand.fixed4(sb, v);
+            assertEquals(String.format(Locale.ROOT, "%.4f", v), sb.toString(), "value " + v);
         }
     }
 

@@ -90,16 +90,16 @@ public record AllSidesChoice(boolean title, FeatureSpec features, TrainerSpec mo
         List<Ablation.Row> rows = new ArrayList<>();
         for (Switch sw : switches()) {
             Experiment exp = Experiment.of("allsides", AccuracyReport.IDEOLOGY, scheme, sw.config().documents(all));
-            rows.add(row(sw.decision(), sw.config(), new ExperimentTrainer(exp, sw.config().features(), seed, meter), log));
+            rows.add(row(sw.decision(), sw.config(), new ExperimentTrainer(exp, sw.config().features(), seed, meter), true, log));
         }
         Switch plain = modelSwitch();
-        rows.add(row(plain.decision(), plain.config(), chosenRunner, log));
+        rows.add(row(plain.decision(), plain.config(), chosenRunner, false, log));
         Switch chars = charSwitch();
         rows.add(row("chosen", this, new ExperimentTrainer(sampled(Experiment.of("allsides", AccuracyReport.IDEOLOGY, scheme,
-                documents(all)), seed), features, seed, meter), log));
+                documents(all)), seed), features, seed, meter), true, log));
         rows.add(row(chars.decision(), chars.config(), new ExperimentTrainer(sampled(Experiment.of("allsides", AccuracyReport.IDEOLOGY,
-                scheme, chars.config().documents(all)), seed), chars.config().features(), seed, meter), log));
-        rows.add(0, row("chosen", this, chosenRunner, log));
+                scheme, chars.config().documents(all)), seed), chars.config().features(), seed, meter), true, log));
+        rows.add(0, row("chosen", this, chosenRunner, false, log));
         return new Ablation(chosenRunner.experiment().id(), model.name(), describe(), rows);
     }
 
@@ -111,9 +111,11 @@ public record AllSidesChoice(boolean title, FeatureSpec features, TrainerSpec mo
                 exp.valid(), exp.test(), exp.design());
     }
 
-    private static Ablation.Row row(String decision, AllSidesChoice c, ExperimentTrainer runner, Consumer<String> log) {
+    /** One row; {@code once} says nothing else uses {@code runner}, so it may skip Tribuo's dataset. */
+    private static Ablation.Row row(String decision, AllSidesChoice c, ExperimentTrainer runner, boolean once,
+                                    Consumer<String> log) {
         long t0 = System.nanoTime();
-        ExperimentTrainer.ValidAndTest s = runner.validAndTest(c.model());
+        ExperimentTrainer.ValidAndTest s = once ? runner.validAndTestOnce(c.model()) : runner.validAndTest(c.model());
         Metrics valid = Metrics.of(s.valid());
         Metrics test = Metrics.of(s.test());
         log.accept(String.format(Locale.ROOT, "%-45s ablation %-13s valid macro-F1 %.3f  test macro-F1 %.3f  (%s; %.1f s)",

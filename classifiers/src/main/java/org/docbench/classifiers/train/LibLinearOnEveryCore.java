@@ -2,6 +2,8 @@ package org.docbench.classifiers.train;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 import org.tribuo.Dataset;
@@ -16,6 +18,7 @@ import org.tribuo.common.liblinear.LibLinearTrainer;
 import com.oracle.labs.mlrg.olcut.util.Pair;
 
 import de.bwaldvogel.liblinear.FeatureNode;
+import de.bwaldvogel.liblinear.Parameter;
 
 /**
  * Tribuo's LibLinear classification trainer, the same model from the same data, with one step
@@ -45,5 +48,24 @@ class LibLinearOnEveryCore extends LibLinearClassificationTrainer {
             features[i] = LibLinearTrainer.exampleToNodes(e, featureMap, scratch.get());
         });
         return new Pair<>(features, outputs);
+    }
+
+    /**
+     * What the first {@code train} of this trainer does after {@link #extractData}, on rows built
+     * elsewhere ({@link LibLinearRows}): the solver parameters for {@code outputs}' labels, with the
+     * random stream Tribuo's {@code train} gives them (the first split of {@code SplittableRandom(seed)}),
+     * and the LibLinear models. Tribuo's own stream is private; a trainer that has trained would
+     * have moved on from it, so this is for fresh trainers only.
+     *
+     * @param dimension the feature count plus one, for the bias feature
+     */
+    List<de.bwaldvogel.liblinear.Model> trainRows(ImmutableOutputInfo<Label> outputs, int dimension, FeatureNode[][] rows,
+                                                   double[][] labelIds) {
+        if (getInvocationCount() != 0) {
+            throw new IllegalStateException("trainRows needs a trainer that has not trained");
+        }
+        Parameter params = setupParameters(outputs);
+        params.setRandom(new Random(new SplittableRandom(seed).split().nextLong()));
+        return trainModels(params, dimension, rows, labelIds);
     }
 }

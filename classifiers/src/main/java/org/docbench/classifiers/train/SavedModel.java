@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,8 +93,7 @@ public final class SavedModel {
                     new ListDataSource<>(examples, LABELS, new SimpleDataSourceProvenance(task, LABELS))));
             p.step();
         }
-        String majority = counts.entrySet().stream().max(Comparator.comparing(Map.Entry<String, Integer>::getValue)
-                .thenComparing(Map.Entry::getKey, Comparator.reverseOrder())).orElseThrow().getKey();
+        String majority = ExperimentTrainer.majority(labeled.stream().map(d -> d.label(task)).toList());
         Map<String, Object> prov = new LinkedHashMap<>();
         prov.put("format", ModelFile.FORMAT);
         prov.put("task", task);

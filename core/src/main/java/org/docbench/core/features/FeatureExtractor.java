@@ -182,12 +182,12 @@ public final class FeatureExtractor {
     /** The weighted features of {@code rawText}, sorted by name; unknown features dropped. */
     public Map<String, Double> features(String rawText) {
         Map<String, Integer> counts = counts(spec, normalizer, tokenizer.get(), rawText);
-        String[] names = new String[counts.size()];
+        int[] indices = new int[counts.size()];
         double[] values = new double[counts.size()];
-        int n = fill(counts, names, values);
+        int n = fill(counts, indices, values);
         Map<String, Double> out = new java.util.TreeMap<>();
         for (int i = 0; i < n; i++) {
-            out.put(names[i], values[i]);
+            out.put(names[indices[i]], values[i]);
         }
         return out;
     }
@@ -199,13 +199,49 @@ public final class FeatureExtractor {
      */
     public <T extends Output<T>> Example<T> example(String rawText, T output) {
         Map<String, Integer> counts = counts(spec, normalizer, tokenizer.get(), rawText);
-        String[] names = new String[counts.size()];
+        int[] indices = new int[counts.size()];
         double[] values = new double[counts.size()];
-        int n = fill(counts, names, values);
-        return new ArrayExample<>(output, Arrays.copyOf(names, n), Arrays.copyOf(values, n));
+        int n = fill(counts, indices, values);
+        String[] featureNames = new String[n];
+        for (int i = 0; i < n; i++) {
+            featureNames[i] = names[indices[i]];
+        }
+        return new ArrayExample<>(output, featureNames, Arrays.copyOf(values, n));
     }
 
-    private int fill(Map<String, Integer> counts, String[] names, double[] values) {
+    /**
+     * The weighted features of {@code rawText} by vocabulary index, indices increasing: the values
+     * {@link #example} holds, in the same order, since the vocabulary is numbered in name order.
+     *
+     * @param indices vocabulary indices, increasing
+     * @param values  each index's weighted value
+     */
+    public record Indexed(int[] indices, double[] values) {
+    }
+
+    /** See {@link Indexed}. */
+    public Indexed indexed(String rawText) {
+        Map<String, Integer> counts = counts(spec, normalizer, tokenizer.get(), rawText);
+        int[] indices = new int[counts.size()];
+        double[] values = new double[counts.size()];
+        int n = fill(counts, indices, values);
+        // Sorts (index, position) pairs packed in longs: indices and positions are non-negative ints.
+        long[] order = new long[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = (long) indices[i] << 32 | i;
+        }
+        Arrays.sort(order);
+        int[] sortedIndices = new int[n];
+        double[] sortedValues = new double[n];
+        for (int i = 0; i < n; i++) {
+            sortedIndices[i] = (int) (order[i] >>> 32);
+            sortedValues[i] = values[(int) order[i]];
+        }
+        return new Indexed(sortedIndices, sortedValues);
+    }
+
+    /** Weighs the known features of {@code counts} into {@code indices} and {@code values}; returns how many. */
+    private int fill(Map<String, Integer> counts, int[] indices, double[] values) {
         int n = 0;
         double norm = 0;
         for (Map.Entry<String, Integer> e : counts.entrySet()) {
@@ -214,7 +250,7 @@ public final class FeatureExtractor {
                 continue;
             }
             double v = Weights.value(spec, e.getValue(), idf[index]);
-            names[n] = this.names[index];
+            indices[n] = index;
             values[n] = v;
             norm += v * v;
             n++;

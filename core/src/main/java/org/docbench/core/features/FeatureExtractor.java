@@ -181,13 +181,10 @@ public final class FeatureExtractor {
 
     /** The weighted features of {@code rawText}, sorted by name; unknown features dropped. */
     public Map<String, Double> features(String rawText) {
-        Map<String, Integer> counts = counts(spec, normalizer, tokenizer.get(), rawText);
-        int[] indices = new int[counts.size()];
-        double[] values = new double[counts.size()];
-        int n = fill(counts, indices, values);
+        Indexed x = indexed(rawText);
         Map<String, Double> out = new java.util.TreeMap<>();
-        for (int i = 0; i < n; i++) {
-            out.put(names[indices[i]], values[i]);
+        for (int i = 0; i < x.indices().length; i++) {
+            out.put(names[x.indices()[i]], x.values()[i]);
         }
         return out;
     }
@@ -198,20 +195,18 @@ public final class FeatureExtractor {
      * output at inference.
      */
     public <T extends Output<T>> Example<T> example(String rawText, T output) {
-        Map<String, Integer> counts = counts(spec, normalizer, tokenizer.get(), rawText);
-        int[] indices = new int[counts.size()];
-        double[] values = new double[counts.size()];
-        int n = fill(counts, indices, values);
-        String[] featureNames = new String[n];
-        for (int i = 0; i < n; i++) {
-            featureNames[i] = names[indices[i]];
+        Indexed x = indexed(rawText);
+        String[] featureNames = new String[x.indices().length];
+        for (int i = 0; i < featureNames.length; i++) {
+            featureNames[i] = names[x.indices()[i]];
         }
-        return new ArrayExample<>(output, featureNames, Arrays.copyOf(values, n));
+        return new ArrayExample<>(output, featureNames, x.values());
     }
 
     /**
-     * The weighted features of {@code rawText} by vocabulary index, indices increasing: the values
-     * {@link #example} holds, in the same order, since the vocabulary is numbered in name order.
+     * The weighted features of {@code rawText} by vocabulary index, indices increasing, unknown
+     * features dropped: in name order too, since the vocabulary is numbered in name order. What
+     * {@link #example} and {@link #features} hold.
      *
      * @param indices vocabulary indices, increasing
      * @param values  each index's weighted value

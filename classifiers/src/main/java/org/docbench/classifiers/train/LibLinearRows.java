@@ -24,9 +24,9 @@ import de.bwaldvogel.liblinear.Model;
  * trainer builds (feature index + 1, the bias feature last; Tribuo numbers features in name
  * order, as the vocabulary does), the trainer and its solver call are the same, and a prediction
  * picks the label as Tribuo's {@code LibLinearClassificationModel.predict} does, so the
- * predictions are the same ({@code LibLinearRowsTest} compares the two paths). On AllSides,
- * building and indexing the Tribuo dataset and looking every feature name up again in it took
- * about a third of a row's time.
+ * predictions are the same ({@code LibLinearRowsTest} compares the two paths). A Tribuo dataset
+ * records every feature's values and its trainer looks every feature name up again, work a row
+ * that needs only predictions can skip (bench/RESULTS.md, "The accuracy report's time").
  */
 final class LibLinearRows {
     private LibLinearRows() {

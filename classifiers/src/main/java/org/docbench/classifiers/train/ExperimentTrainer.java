@@ -234,10 +234,10 @@ public final class ExperimentTrainer {
      * with the same predictions in less time and memory. What an ablation row needs.
      */
     public ValidAndTest validAndTestOnce(TrainerSpec spec) {
-        if (full != null || experiment.valid().isEmpty() || !LibLinearRows.supports(spec, seed)) {
-            return validAndTest(spec);
+        if (full == null && !experiment.valid().isEmpty() && spec.create(seed) instanceof LibLinearOnEveryCore trainer) {
+            return LibLinearRows.validAndTest(this, features, trainer, meter);
         }
-        return LibLinearRows.validAndTest(this, features, spec, seed, meter);
+        return validAndTest(spec);
     }
 
     /**

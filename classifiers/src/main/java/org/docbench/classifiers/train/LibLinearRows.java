@@ -32,17 +32,13 @@ final class LibLinearRows {
     private LibLinearRows() {
     }
 
-    /** Whether {@code spec} trains through LibLinear, so that {@link #validAndTest} can run it. */
-    static boolean supports(TrainerSpec spec, long seed) {
-        return spec.create(seed) instanceof LibLinearOnEveryCore;
-    }
-
     /**
-     * Fits {@code features} on the runner's training part, trains {@code spec} on it, predicts the
-     * valid and test parts: {@link ExperimentTrainer#validAndTest} for a runner nothing else uses.
+     * Fits {@code features} on the runner's training part, trains with {@code trainer} (fresh) on
+     * it, predicts the valid and test parts: {@link ExperimentTrainer#validAndTest} for a runner
+     * nothing else uses.
      */
-    static ExperimentTrainer.ValidAndTest validAndTest(ExperimentTrainer runner, FeatureSpec features, TrainerSpec spec,
-                                                       long seed, ProgressMeter meter) {
+    static ExperimentTrainer.ValidAndTest validAndTest(ExperimentTrainer runner, FeatureSpec features,
+                                                       LibLinearOnEveryCore trainer, ProgressMeter meter) {
         Experiment exp = runner.experiment();
         String task = exp.task();
         FeatureExtractor fx;
@@ -62,7 +58,6 @@ final class LibLinearRows {
             }
             y[0][i] = ids.getID(new Label(exp.train().get(i).label(task)));
         }
-        LibLinearOnEveryCore trainer = (LibLinearOnEveryCore) spec.create(seed);
         long t0 = System.nanoTime();
         Model model = trainer.trainRows(ids, bias, train, y).get(0);
         long nanos = System.nanoTime() - t0;

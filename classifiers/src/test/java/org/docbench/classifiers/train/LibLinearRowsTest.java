@@ -3,12 +3,12 @@ package org.docbench.classifiers.train;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.docbench.classifiers.progress.ProgressMeter;
 import org.docbench.core.corpus.LayoutCorpusReader;
 import org.docbench.core.document.LabeledDocument;
 import org.docbench.core.features.FeatureExtractor;
@@ -38,9 +38,9 @@ class LibLinearRowsTest {
 
     private static void assertSamePredictions(Experiment exp, FeatureSpec features, TrainerSpec spec) {
         ExperimentTrainer.ValidAndTest tribuo = new ExperimentTrainer(exp, features, SEED).validAndTest(spec);
-        ExperimentTrainer once = new ExperimentTrainer(exp, features, SEED);
-        assertTrue(LibLinearRows.supports(spec, SEED), spec.name());
-        ExperimentTrainer.ValidAndTest rows = once.validAndTestOnce(spec);
+        // Straight to the rows path: through validAndTestOnce a fallback to Tribuo's would compare Tribuo with itself.
+        ExperimentTrainer.ValidAndTest rows = LibLinearRows.validAndTest(new ExperimentTrainer(exp, features, SEED), features,
+                (LibLinearOnEveryCore) spec.create(SEED), ProgressMeter.off());
         String where = exp.task() + " " + spec.name() + " " + features.describe();
         assertEquals(tribuo.features(), rows.features(), where);
         assertEquals(tribuo.valid().labels(), rows.valid().labels(), where);
@@ -65,10 +65,22 @@ class LibLinearRowsTest {
     }
 
     @Test
+    void validAndTestOnce_onAFreshRunner_givesTheRowsPathsPredictions() {
+        Experiment exp = experiment("topic");
+        FeatureSpec features = FeatureSpec.defaults().withMaxNgram(1).withMinDf(3);
+        ExperimentTrainer.ValidAndTest once = new ExperimentTrainer(exp, features, SEED).validAndTestOnce(Trainers.liblinearSvm(1));
+        ExperimentTrainer.ValidAndTest rows = LibLinearRows.validAndTest(new ExperimentTrainer(exp, features, SEED), features,
+                (LibLinearOnEveryCore) Trainers.liblinearSvm(1).create(SEED), ProgressMeter.off());
+        assertEquals(rows.features(), once.features());
+        assertArrayEquals(rows.valid().predicted(), once.valid().predicted());
+        assertArrayEquals(rows.test().predicted(), once.test().predicted());
+    }
+
+    @Test
     void aDocumentWithNoKnownWord_getsTheTrainingMajority() {
         Experiment exp = experiment("stance");
-        ExperimentTrainer runner = new ExperimentTrainer(exp, FeatureSpec.defaults(), SEED);
-        ExperimentTrainer.ValidAndTest rows = runner.validAndTestOnce(Trainers.nbSvm(3));
+        ExperimentTrainer.ValidAndTest rows = LibLinearRows.validAndTest(new ExperimentTrainer(exp, FeatureSpec.defaults(), SEED),
+                FeatureSpec.defaults(), (LibLinearOnEveryCore) Trainers.nbSvm(3).create(SEED), ProgressMeter.off());
         int last = exp.valid().size() - 1;
         String majority = ExperimentTrainer.majority(exp.train().stream().map(d -> d.label("stance")).toList());
         assertEquals(majority, rows.valid().labels().get(rows.valid().predicted()[last]));

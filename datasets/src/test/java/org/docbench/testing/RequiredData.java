@@ -25,4 +25,15 @@ public final class RequiredData {
         System.err.println("[SKIPPED] " + why);
         assumeTrue(false, why);
     }
+
+    /**
+     * For a test that still runs on what is there: says on stderr that {@code why} is left
+     * unchecked, or fails the test when {@code -Ddocbench.requireData=true}.
+     */
+    public static void reportMissing(String why) {
+        if (Boolean.getBoolean(PROPERTY)) {
+            throw new AssertionError(why + " (and -D" + PROPERTY + "=true requires it)");
+        }
+        System.err.println("[PARTLY SKIPPED] " + why);
+    }
 }

@@ -14,6 +14,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.docbench.classifiers.eval.ClassScores;
 import org.docbench.classifiers.eval.Metrics;
+import org.docbench.classifiers.report.Report;
 
 /**
  * What the job did, counted from the output it wrote (so a retried task is never counted
@@ -147,10 +148,11 @@ record JobResult(long read, long classified, long withoutLabel, Map<String, Long
     }
 
     /**
-     * The evaluation in docbench's report schema ({@code docbench-accuracy/2}, classifiers'
+     * The evaluation in docbench's report schema ({@value Report#SCHEMA}, classifiers'
      * REPORT-SCHEMA.md), the fields that apply to one saved model scored on one corpus: no
      * intervals, significance, calibration or cross-validation, which need the predictions
-     * themselves rather than their confusion matrix.
+     * themselves rather than their confusion matrix, and no corpus {@code sha256}, which hashes
+     * the documents in one reading order where the job reads them in parallel, in none.
      */
     Map<String, Object> report(String command, String corpus, String location, String task,
                                Map<String, Object> modelProvenance, double seconds, String path) {
@@ -159,7 +161,7 @@ record JobResult(long read, long classified, long withoutLabel, Map<String, Long
         String experiment = corpus + "/" + task + "/all";
         Map<String, Long> truthCounts = truthCounts();
         Map<String, Object> root = new LinkedHashMap<>();
-        root.put("schema", "docbench-accuracy/2");
+        root.put("schema", Report.SCHEMA);
         root.put("provenance", provenance(command, corpus, location, task, family, spec, truthCounts, modelProvenance));
         root.put("records", List.of(record(experiment, task, corpus, family, spec, modelProvenance, seconds)));
         root.put("experiments", List.of(experiment(experiment, location, family, spec, truthCounts, modelProvenance)));

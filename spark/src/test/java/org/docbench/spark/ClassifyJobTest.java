@@ -25,6 +25,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.docbench.classifiers.eval.Metrics;
 import org.docbench.classifiers.inference.Scorer;
+import org.docbench.classifiers.report.Report;
 import org.docbench.classifiers.train.SavedModel;
 import org.docbench.core.corpus.FieldMapping;
 import org.docbench.core.corpus.JsonLinesReader;
@@ -130,7 +131,7 @@ class ClassifyJobTest {
         Metrics expected = Metrics.of(labels, docs.stream().mapToInt(d -> labels.indexOf(d.label("stance"))).toArray(),
                 predicted.stream().mapToInt(labels::indexOf).toArray());
         JsonNode report = readJson(out.resolve("_report.json"));
-        assertEquals("docbench-accuracy/2", report.get("schema").asText());
+        assertEquals(Report.SCHEMA, report.get("schema").asText());
         JsonNode rec = report.get("records").get(0);
         assertEquals(expected.accuracy(), rec.get("accuracy").asDouble(), 1e-12, report.toString());
         assertEquals(expected.macroF1(), rec.get("macroF1").asDouble(), 1e-12, report.toString());

@@ -60,6 +60,9 @@ public final class AccuracyReport {
     /** The name of AllSides' left/center/right task in the report: the publisher's AllSides media-bias rating. */
     static final String IDEOLOGY = "ideology";
 
+    /** The switch {@code .ci/run} turns on (through {@code DOCBENCH_REQUIRE_DATA=true}): missing data fails the report. */
+    static final String REQUIRE_DATA = "docbench.requireData";
+
     private AccuracyReport() {
     }
 
@@ -79,6 +82,9 @@ public final class AccuracyReport {
             Report report = build(a.root(), a.allsides(), a.command(), meter.guard(System.out::println), meter);
             ReportWriter.write(report, a.out());
             System.out.println("accuracy report: " + a.out().resolve("report.md") + " (" + a.out().resolve("report.html") + ")");
+        } catch (MissingData e) {
+            System.err.println("AccuracyReport: " + e.getMessage());
+            System.exit(1);
         } catch (IOException | RuntimeException e) {
             System.err.println("AccuracyReport failed, previous report left in place: " + e);
             e.printStackTrace();
@@ -94,6 +100,9 @@ public final class AccuracyReport {
     /** Runs every experiment, showing progress on {@code meter}; {@code log} must already be guarded by it. */
     public static Report build(Path root, String allsidesProperty, String command, Consumer<String> log, ProgressMeter meter) {
         long t0 = System.nanoTime();
+        Optional<Path> allsides = AllSidesReader.locate(allsidesProperty, root);
+        requireData(Boolean.getBoolean(REQUIRE_DATA),
+                allsides.isPresent() || "off".equals(allsidesProperty == null ? null : allsidesProperty.strip()), Peer.all());
         List<ModelFamily> families = Trainers.families();
         Suite suite = new Suite(FeatureSpec.defaults(), SEED, log, meter);
         List<CorpusManifest> manifests = new ArrayList<>();
@@ -114,7 +123,6 @@ public final class AccuracyReport {
         suite.crossValidate(embedded.name(), docs, embedded.tasks(),
                 families.stream().filter(f -> !Trainers.slow(f)).toList(), CV_SEEDS);
 
-        Optional<Path> allsides = AllSidesReader.locate(allsidesProperty, root);
         if (allsides.isPresent()) {
             AllSidesReader reader = AllSidesReader.fromFolder(allsides.get(), OnError.SKIP_AND_REPORT);
             long r0 = System.nanoTime();
@@ -136,5 +144,31 @@ public final class AccuracyReport {
         notes.addAll(StudyNotes.method());
         notes.addAll(peers.notes());
         return suite.report(command, root, CV_SEEDS, families, manifests, published, notes, t0, ablations);
+    }
+
+    /**
+     * Under {@code -Ddocbench.requireData=true} (what {@code .ci/run} sets), refuses to start when
+     * the AllSides corpus was not found (and not turned off with {@code -Ddocbench.allsides=off})
+     * or a peer is missing: a report that quietly left them out would pass a CI that lost its data.
+     */
+    static void requireData(boolean required, boolean allsidesFoundOrOff, List<Peer> peers) {
+        if (!required) {
+            return;
+        }
+        List<String> missing = new ArrayList<>();
+        if (!allsidesFoundOrOff) {
+            missing.add("the AllSides corpus (unpack it under target/allsides or name it with -Ddocbench.allsides=DIR)");
+        }
+        peers.forEach(p -> p.missing().ifPresent(why -> missing.add(p.name() + ": " + why)));
+        if (!missing.isEmpty()) {
+            throw new MissingData("-D" + REQUIRE_DATA + "=true, and the report would leave out: " + String.join("; ", missing));
+        }
+    }
+
+    /** Data the report needs under {@link #REQUIRE_DATA} is not on this machine. */
+    static final class MissingData extends RuntimeException {
+        MissingData(String message) {
+            super(message);
+        }
     }
 }

@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
 """Checks new corpus documents: python3 check.py WRITER (e.g. g). Reads the plan
-/work/corpus-plan/writer-W.tsv, the drafts in /work/corpus-plan/out/docs/ie-W*.txt and
-/work/corpus-plan/out/writer-W-labels.tsv; prints one line per problem and a summary."""
+PLAN/writer-W.tsv, the drafts in PLAN/out/docs/ie-W*.txt and PLAN/out/writer-W-labels.tsv, where
+PLAN is $CORPUS_PLAN or target/corpus-plan under the project root; prints one line per problem
+and a summary."""
 import os, re, sys, csv, glob
 W = sys.argv[1]
-base = '/work/corpus-plan/'
-corpus = '/work/main/datasets/immigration-enforcement/docs/'
-seeds = '/work/shared/seeds/'
+here = os.path.dirname(os.path.abspath(__file__))
+project = os.path.normpath(os.path.join(here, '..', '..', '..'))
+base = os.environ.get('CORPUS_PLAN', os.path.join(project, 'target', 'corpus-plan')) + '/'
+corpus = os.path.join(here, '..', 'docs') + '/'
+seeds = os.path.join(project, '..', 'shared', 'seeds') + '/'
 FAMILY = set("family families wife husband son sons daughter daughters children child kids kid mother father mom dad parent parents grandmother grandfather grandson granddaughter sister brother toddler baby spouse nephew niece".split())
 CRIME = re.compile(r"\b(convicted|conviction|convictions|felony|felonies|felon|assault|assaulted|murder|murdered|homicide|rape|robbery|violent|reoffend\w*|re-offend\w*|rearrest\w*|re-arrest\w*|repeat offender|been deported|dui|drunk driving|gang|trafficking|burglary|stabbing|shooting|manslaughter)\b")
 LABELWORDS = ["pro-enforcement", "anti-enforcement"]

@@ -2,7 +2,11 @@
 # 54 per new writer g..j, of which 8 per writer are light-edit reprints of existing wire/news items.
 import csv, random, collections
 rnd = random.Random(1234)
-root = '/work/main/datasets/immigration-enforcement/'
+import os
+here = os.path.dirname(os.path.abspath(__file__))
+root = os.path.join(here, '..') + '/'
+plan = os.environ.get('CORPUS_PLAN', os.path.join(here, '..', '..', '..', 'target', 'corpus-plan'))
+os.makedirs(plan, exist_ok=True)
 rows = list(csv.DictReader(open(root + 'labels.tsv'), delimiter='\t'))
 osplit = {r['id']: r['split'] for r in csv.DictReader(open(root + 'splits/outlet.tsv'), delimiter='\t')}
 outlets = sorted({r['outlet'] for r in rows})
@@ -69,7 +73,7 @@ for k, s in enumerate(slots): per[writers[k % 4]].append(s)
 fresh.sort(key=lambda f: (f['topic'], f['stance']))
 for k, s in enumerate(fresh): per[writers[k % 4]].append(s)
 for w in writers:
-    with open(f'/work/corpus-plan/writer-{w}.tsv', 'w') as out:
+    with open(os.path.join(plan, f'writer-{w}.tsv'), 'w') as out:
         out.write('id\ttopic\tstance\toutlet\tkind\tmode\tangle\n')
         for n, s in enumerate(sorted(per[w], key=lambda s: (s['mode'] != 'fresh', s['topic'], s['stance'])), 1):
             out.write(f"ie-{w}{n:03d}\t{s['topic']}\t{s['stance']}\t{s['outlet']}\t{s['kind']}\t{s['mode']}\t{s['angle']}\n")

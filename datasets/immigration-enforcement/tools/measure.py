@@ -11,7 +11,9 @@ on every split in splits/; --datasheet prints the tables DATASHEET.md quotes;
 --ablation reruns the cue-only model on the outlet split without its strongest words. The guard test ImmigrationCorpusTest runs the same cue-only model with
 Tribuo and is the one that gates the build.
 
-Word groups are those of the writers' checker (/work/corpus-plan/check.py): FAMILY is a set of
+One file on purpose: a reader of the datasheet runs it with python3 alone, nothing to install.
+
+Word groups are those of the writers' checker (briefs/check.py): FAMILY is a set of
 words, CRIME a regular expression over the lower-cased text. Words are runs of [a-z0-9'] in the
 lower-cased text, as the guard tests count them.
 """

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
-import org.docbench.classifiers.fast.FastLinearClassifier;
+import org.docbench.classifiers.inference.FastLinearClassifier;
 import org.docbench.classifiers.study.AllSidesChoice;
 import org.docbench.classifiers.train.TrainerSpec;
 import org.docbench.core.document.LabeledDocument;

@@ -14,8 +14,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Data flows one way: train -> eval -> report, and the study (what is run) and the command line
- * sit on top. Reads each package's main sources and fails on any use, imported or fully
+ * Data flows one way: train -> eval -> report, train -> inference, and the study (what is run)
+ * and the command line sit on top. Reads each package's main sources and fails on any use, imported or fully
  * qualified, of a package it must not reach.
  */
 class PackageDependenciesTest {
@@ -24,12 +24,15 @@ class PackageDependenciesTest {
     static Stream<Arguments> rules() {
         return Stream.of(
                 // The report holds sections and writers: it renders results, never decides what is run.
-                Arguments.of("report", List.of("study", "cli")),
-                Arguments.of("eval", List.of("report", "study", "cli")),
+                Arguments.of("report", List.of("study", "cli", "inference", "peer")),
+                Arguments.of("eval", List.of("report", "study", "cli", "inference")),
                 // Training produces predictions; evaluation drives it and scores them, so the arrow points one way.
-                Arguments.of("train", List.of("eval", "report", "study", "cli")),
+                Arguments.of("train", List.of("eval", "report", "study", "cli", "inference", "peer")),
                 Arguments.of("study", List.of("cli")),
-                Arguments.of("inference", List.of("eval", "report", "study", "cli")),
+                // Saved and compiled models: trained by train, read by the command line and Spark, never by the study.
+                Arguments.of("inference", List.of("eval", "report", "study", "cli", "peer")),
+                // Peers come back as rows of an experiment, as docbench's own models do.
+                Arguments.of("peer", List.of("report", "study", "cli", "inference")),
                 Arguments.of("progress", List.of("train", "eval", "report", "study", "cli")));
     }
 

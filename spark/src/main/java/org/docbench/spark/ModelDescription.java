@@ -8,7 +8,7 @@ import java.util.TreeSet;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
-import org.docbench.classifiers.train.ModelFile;
+import org.docbench.classifiers.inference.ModelFile;
 
 /**
  * What the driver knows of a model saved by {@code docbench train}, read from the zip's

@@ -26,7 +26,7 @@ import org.apache.spark.sql.SparkSession;
 import org.docbench.classifiers.eval.Metrics;
 import org.docbench.classifiers.inference.Scorer;
 import org.docbench.classifiers.report.Report;
-import org.docbench.classifiers.train.SavedModel;
+import org.docbench.classifiers.inference.SavedModel;
 import org.docbench.core.corpus.FieldMapping;
 import org.docbench.core.corpus.JsonLinesReader;
 import org.docbench.core.corpus.LayoutCorpusReader;

@@ -18,7 +18,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.docbench.classifiers.train.SavedModel;
+import org.docbench.classifiers.inference.SavedModel;
 import org.docbench.classifiers.train.Trainers;
 import org.docbench.core.document.LabeledDocument;
 import org.docbench.core.features.FeatureSpec;

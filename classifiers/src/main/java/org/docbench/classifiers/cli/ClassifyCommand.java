@@ -14,8 +14,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.docbench.classifiers.inference.ScoreKind;
 import org.docbench.classifiers.inference.Scorer;
-import org.docbench.classifiers.train.DefaultModels;
+import org.docbench.classifiers.inference.DefaultModels;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -102,7 +103,7 @@ final class ClassifyCommand implements Callable<Integer> {
         err.printf(Locale.ROOT, "classify: %s model %s, %s, scores are %s%n", scorer.provenance().get("task"),
                 scorer.provenance().get("spec"),
                 scorer.path() == Scorer.Path.FAST ? "fast path" : "Tribuo predict (this family has no fast path)",
-                scorer.scoreKind().equals("probability") ? "probabilities" : "margins");
+                scorer.scoreKind() == ScoreKind.PROBABILITY ? "probabilities" : "margins");
 
         String[] labels = scorer.labels();
         ThreadLocal<Scorer.Session> sessions = ThreadLocal.withInitial(scorer::newSession);
@@ -117,7 +118,8 @@ final class ClassifyCommand implements Callable<Integer> {
                 : lines ? DocumentInputs.Mode.LINES : DocumentInputs.Mode.WHOLE, idField, textField);
         InputStream stdin = System.in;
         try {
-            reader.read(inputs, stdin, batch -> submit(batch, pool, pending, sessions, labels, scorer.scoreKind(), out, err, counts));
+            reader.read(inputs, stdin, batch -> submit(batch, pool, pending, sessions, labels, scorer.scoreKind().spelling(), out, err,
+                    counts));
             while (!pending.isEmpty()) {
                 emit(take(pending.poll()), out, err, counts);
             }
@@ -140,7 +142,7 @@ final class ClassifyCommand implements Callable<Integer> {
             emit(render(batch.docs(), sessions.get(), labels, kind), out, err, counts);
             return;
         }
-        // The worker decodes the batch too: one reading thread building every String was the limit on two threads.
+        // The worker decodes the batch too: one reading thread building every String would pace all the workers.
         pending.add(pool.submit(() -> render(batch.docs(), sessions.get(), labels, kind)));
         while (pending.size() > 2 * threads) {
             emit(take(pending.poll()), out, err, counts);

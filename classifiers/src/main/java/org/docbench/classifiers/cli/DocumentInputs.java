@@ -267,7 +267,7 @@ final class DocumentInputs {
     /**
      * Cuts a stream into {@link LineBlock}s of at least {@code blockBytes} bytes (less at the end),
      * each ending at a line end, so the reading thread only moves bytes while the workers split
-     * and decode: one thread building every line's String was the limit on two threads. A line
+     * and decode: one thread building every line's String would cap every worker at its pace. A line
      * longer than a block grows the block to hold it. Not thread-safe.
      */
     private final class LineBlocks {

@@ -20,6 +20,7 @@ import org.docbench.classifiers.report.ReportWriter;
  * <tr><td>a folder docbench wrote (holds {@link ReportWriter#MARKER})</td><td>yes, replaced</td><td>no: a folder</td></tr>
  * <tr><td>any other folder</td><td>only with {@code --overwrite}</td><td>no: a folder</td></tr>
  * <tr><td>an existing file</td><td>no</td><td>only with {@code --overwrite}</td></tr>
+ * <tr><td>a device, pipe or socket ({@code /dev/null}, say)</td><td>never</td><td>never</td></tr>
  * <tr><td>the working folder, an input, or a folder holding either</td><td>never</td><td>never</td></tr>
  * </table>
  *
@@ -33,6 +34,7 @@ final class OutputPaths {
     static void checkReportFolder(Path out, boolean overwrite, List<Path> inputs) {
         Path abs = absolute(out);
         checkNotAroundInputs(abs, inputs);
+        checkNotSpecial(abs, out);
         if (Files.isRegularFile(abs)) {
             throw refused(out, "is a file, and the report is a folder; choose a new path");
         }
@@ -47,6 +49,7 @@ final class OutputPaths {
     static void checkFile(Path out, boolean overwrite, List<Path> inputs) {
         Path abs = absolute(out);
         checkNotAroundInputs(abs, inputs);
+        checkNotSpecial(abs, out);
         if (Files.isDirectory(abs)) {
             throw refused(out, "is a folder; give a file name such as " + out.resolve("model.zip"));
         }
@@ -54,6 +57,16 @@ final class OutputPaths {
             throw refused(out, "exists; choose a new path, or pass --overwrite to replace it");
         }
         checkCreatable(abs, out);
+    }
+
+    /**
+     * A path that exists but is neither a folder nor a regular file is a device, pipe or socket:
+     * outputs are written beside it and renamed over it, which would replace the node itself.
+     */
+    private static void checkNotSpecial(Path abs, Path shown) {
+        if (Files.exists(abs) && !Files.isDirectory(abs) && !Files.isRegularFile(abs)) {
+            throw refused(shown, "is a device, pipe or socket, not a file or folder; choose a new path");
+        }
     }
 
     private static Path absolute(Path p) {

@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import org.docbench.classifiers.progress.Progress;
 import org.docbench.classifiers.progress.ProgressMeter;
 import org.docbench.classifiers.train.ModelFamily;
-import org.docbench.classifiers.train.SavedModel;
+import org.docbench.classifiers.inference.SavedModel;
 import org.docbench.classifiers.train.Trainers;
 import org.docbench.core.corpus.CorpusManifest;
 import org.docbench.core.corpus.CorpusReader;

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
 
-import org.docbench.classifiers.fast.FastLinearClassifier;
-import org.docbench.classifiers.train.ModelFile;
-import org.docbench.classifiers.train.SavedModel;
+import org.docbench.classifiers.inference.FastLinearClassifier;
+import org.docbench.classifiers.inference.ModelFile;
+import org.docbench.classifiers.inference.SavedModel;
 
 /**
  * Scores raw text with a saved model: through the compiled {@link FastLinearClassifier} when the
@@ -81,10 +81,12 @@ public final class Scorer {
         return labels.clone();
     }
 
-    /** {@code probability} when the scores are probabilities, else {@code margin}. */
-    public String scoreKind() {
-        boolean probabilities = fast != null ? fast.probabilities() : model.model().generatesProbabilities();
-        return probabilities ? "probability" : "margin";
+    /** What the scores are: probabilities (softmax or one-vs-rest sigmoids), else margins. */
+    public ScoreKind scoreKind() {
+        if (fast == null) {
+            return model.scoreKind();
+        }
+        return fast.probabilities() ? ScoreKind.PROBABILITY : ScoreKind.MARGIN;
     }
 
     /** What {@code docbench train} recorded: task, spec, seed, corpus and the rest. */

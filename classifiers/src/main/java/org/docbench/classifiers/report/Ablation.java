@@ -14,12 +14,15 @@ import java.util.List;
  */
 public record Ablation(String experiment, String model, String chosen, List<Row> rows) {
 
+    /** The decision of a row that trains the chosen configuration itself (the first row, and the sampled reference). */
+    public static final String CHOSEN = "chosen";
+
     public Ablation {
         rows = List.copyOf(rows);
     }
 
     /**
-     * @param decision     what is switched ({@code chosen} for the first row)
+     * @param decision     what is switched ({@link #CHOSEN} for the chosen configuration's rows)
      * @param setting      the configuration of this row, in words
      * @param validMacroF1 macro-F1 on the valid part
      * @param testMacroF1  macro-F1 on the test part

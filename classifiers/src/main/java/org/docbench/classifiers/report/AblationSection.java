@@ -24,17 +24,17 @@ final class AblationSection {
                 + "LibLinear's plain SVM at the same C on the same features instead): the valid column is what "
                 + "the choice looked at, the test column is shown beside it and chose nothing; the difference to the chosen "
                 + "row is in brackets. On the media split the same switches show which decisions hold for outlets the "
-                + "model never saw; its valid part (1,640 left, 618 center, 98 right) chose nothing. Character n-grams multiply the features per document by about four, and with them "
+                + "model never saw; its valid part (skewed: the notes give its counts) chose nothing. Character n-grams multiply the features per document by about four, and with them "
                 + "every row's time and memory, so that decision is measured on a seeded sample of the train part, against "
                 + "the chosen configuration trained on the same sample. A switch within 0.1 points of the chosen row on valid "
-                + "is a tie, and a tie keeps the earlier edition's decision. Peers never choose "
+                + "is a tie, and a tie keeps the setting the choice started from. Peers never choose "
                 + "anything."));
         for (Ablation a : ablations) {
             b.add(new Block.Heading(3, a.experiment() + ": " + a.chosen(), "ablation-" + a.experiment().replace('/', '-')));
             List<List<String>> rows = new ArrayList<>();
             Ablation.Row reference = a.rows().get(0);
             for (Ablation.Row r : a.rows()) {
-                boolean chosen = r.decision().equals("chosen");
+                boolean chosen = r.decision().equals(Ablation.CHOSEN);
                 if (chosen) {
                     reference = r; // a sampled decision is compared with the chosen configuration on the same sample
                 }

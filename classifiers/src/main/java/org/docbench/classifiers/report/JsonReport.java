@@ -119,7 +119,6 @@ public final class JsonReport {
                 strip(it.next());
             }
         } else if (node.isArray()) {
-            node.forEach(JsonNode::isNull);
             for (JsonNode child : node) {
                 strip(child);
             }

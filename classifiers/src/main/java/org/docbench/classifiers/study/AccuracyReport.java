@@ -116,7 +116,7 @@ public final class AccuracyReport {
         LayoutCorpusReader embedded = LayoutCorpusReader.embedded();
         List<LabeledDocument> docs = embedded.readAll();
         manifests.add(CorpusManifest.of(embedded));
-        // Every split scheme the corpus ships (layout.properties), random and outlet first as before.
+        // Every split scheme the corpus ships (layout.properties), random and outlet first.
         List<String> schemes = new ArrayList<>(List.of("random", "outlet"));
         docs.stream().flatMap(d -> d.splits().keySet().stream()).filter(s -> !schemes.contains(s)).distinct().sorted().forEach(schemes::add);
         suite.experiments(embedded.name(), docs, embedded.tasks(), schemes, families, true);

@@ -89,17 +89,19 @@ public record AllSidesChoice(boolean title, FeatureSpec features, TrainerSpec mo
         // stay in memory for the experiment.
         List<Ablation.Row> rows = new ArrayList<>();
         for (Switch sw : switches()) {
-            Experiment exp = Experiment.of("allsides", AccuracyReport.IDEOLOGY, scheme, sw.config().documents(all));
+            Experiment exp = Experiment.of(AllSidesReader.NAME, AccuracyReport.IDEOLOGY, scheme, sw.config().documents(all));
             rows.add(row(sw.decision(), sw.config(), new ExperimentTrainer(exp, sw.config().features(), seed, meter), true, log));
         }
         Switch plain = modelSwitch();
         rows.add(row(plain.decision(), plain.config(), chosenRunner, false, log));
         Switch chars = charSwitch();
-        rows.add(row("chosen", this, new ExperimentTrainer(sampled(Experiment.of("allsides", AccuracyReport.IDEOLOGY, scheme,
-                documents(all)), seed), features, seed, meter), true, log));
-        rows.add(row(chars.decision(), chars.config(), new ExperimentTrainer(sampled(Experiment.of("allsides", AccuracyReport.IDEOLOGY,
-                scheme, chars.config().documents(all)), seed), chars.config().features(), seed, meter), true, log));
-        rows.add(0, row("chosen", this, chosenRunner, false, log));
+        Experiment sample = sampled(Experiment.of(AllSidesReader.NAME, AccuracyReport.IDEOLOGY, scheme, documents(all)), seed);
+        rows.add(row(Ablation.CHOSEN, this, new ExperimentTrainer(sample, features, seed, meter), true, log));
+        Experiment charSample = sampled(Experiment.of(AllSidesReader.NAME, AccuracyReport.IDEOLOGY, scheme,
+                chars.config().documents(all)), seed);
+        rows.add(row(chars.decision(), chars.config(), new ExperimentTrainer(charSample, chars.config().features(), seed, meter),
+                true, log));
+        rows.add(0, row(Ablation.CHOSEN, this, chosenRunner, false, log));
         return new Ablation(chosenRunner.experiment().id(), model.name(), describe(), rows);
     }
 

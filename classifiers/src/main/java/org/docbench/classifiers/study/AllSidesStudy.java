@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import org.docbench.classifiers.progress.ProgressMeter;
 import org.docbench.classifiers.report.Ablation;
@@ -16,6 +18,7 @@ import org.docbench.classifiers.train.ModelFamily;
 import org.docbench.classifiers.train.Trainers;
 import org.docbench.core.corpus.AllSidesReader;
 import org.docbench.core.document.LabeledDocument;
+import org.docbench.core.document.Part;
 import org.docbench.core.features.FeatureSpec;
 
 /**
@@ -38,7 +41,10 @@ final class AllSidesStudy {
         AllSidesChoice choice = AllSidesChoice.chosen();
         FeatureSpec spec = choice.features();
         List<LabeledDocument> docs = choice.documents(all);
-        notes.add(StudyNotes.allSidesChoice(choice));
+        Map<String, Long> mediaValid = docs.stream()
+                .filter(d -> d.part(AllSidesReader.Scheme.MEDIA.spelling()) == Part.VALID && d.label(AccuracyReport.IDEOLOGY) != null)
+                .collect(Collectors.groupingBy(d -> d.label(AccuracyReport.IDEOLOGY), TreeMap::new, Collectors.counting()));
+        notes.add(StudyNotes.allSidesChoice(choice, mediaValid));
         // Tribuo's naive Bayes recomputes each class's total over the whole vocabulary for every
         // prediction, so on AllSides' vocabulary it predicts in minutes: it gets chi-square features.
         // The SGD families solve the objectives LibLinear solves exactly, at minutes per grid point

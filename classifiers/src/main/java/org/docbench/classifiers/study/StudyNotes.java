@@ -1,6 +1,9 @@
 package org.docbench.classifiers.study;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.docbench.classifiers.train.Trainers;
 
@@ -42,11 +45,14 @@ final class StudyNotes {
                 + "time and docs/s include it, as the peers' do).");
     }
 
-    static String allSidesChoice(AllSidesChoice choice) {
+    /** @param mediaValid the media split's valid part: documents per label, most first */
+    static String allSidesChoice(AllSidesChoice choice, Map<String, Long> mediaValid) {
+        String counts = mediaValid.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(e -> String.format(Locale.ROOT, "%,d %s", e.getValue(), e.getKey())).collect(Collectors.joining(", "));
         return "AllSides configuration: " + choice.describe() + ", chosen by macro-F1 on the published valid part of the "
                 + "random split (AllSidesGrid in the classifiers tests; bench/RESULTS.md lists what was tried). Its ablation section "
                 + "shows the valid score that chose it, and the same switches on the media split, whose valid part is "
-                + "skewed (1,640 left, 618 center, 98 right documents) and chose nothing. The media and topic experiments "
+                + "skewed (" + counts + " documents) and chose nothing. The media and topic experiments "
                 + "use the same configuration.";
     }
 

@@ -263,7 +263,7 @@ public final class ExperimentTrainer {
      * The most frequent of {@code labels}, ties to the first in name order: what a model answers
      * for a document with no feature it knows.
      */
-    static String majority(List<String> labels) {
+    public static String majority(List<String> labels) {
         Map<String, Integer> counts = new TreeMap<>();
         labels.forEach(l -> counts.merge(l, 1, Integer::sum));
         return counts.entrySet().stream().max(Comparator.comparing(Map.Entry<String, Integer>::getValue)

@@ -15,8 +15,7 @@ import org.tribuo.transform.TransformerMap;
  * A {@link MutableDataset} that builds its feature and output indexes once instead of at every
  * call. Tribuo's {@code MutableDataset.getFeatureIDMap()} copies the whole feature map into a new
  * {@link ImmutableFeatureMap} each time, and every trainer calls it inside {@code train}: on
- * AllSides' vocabulary that copy alone took the majority baseline 11.7 s, so "train ms" measured
- * indexing, not training. Built and indexed here, outside every model's clock, the same map (same
+ * AllSides' vocabulary the copy costs seconds per call, which "train ms" would count as training. Built and indexed here, outside every model's clock, the same map (same
  * ids) is shared by every model of an experiment. Any change to the examples drops the indexes.
  * Not thread-safe, like its parent.
  */

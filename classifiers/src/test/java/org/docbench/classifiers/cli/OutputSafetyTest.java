@@ -137,6 +137,17 @@ class OutputSafetyTest {
     }
 
     @Test
+    void evaluateOrTrain_ontoAPipe_isRefusedEvenWithOverwrite_andThePipeStays() throws Exception {
+        // A named pipe stands for /dev/null and other device nodes, which a rename over them would replace.
+        Path pipe = dir.resolve("pipe");
+        assertEquals(0, new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor(), "mkfifo");
+        assertRefusedBeforeWork(evaluate(pipe), pipe, "device, pipe or socket");
+        assertRefusedBeforeWork(evaluate(pipe, "--overwrite"), pipe, "device, pipe or socket");
+        assertRefusedBeforeWork(train(pipe, "--overwrite"), pipe, "device, pipe or socket");
+        assertTrue(Files.exists(pipe) && !Files.isRegularFile(pipe) && !Files.isDirectory(pipe), "the pipe is still a pipe");
+    }
+
+    @Test
     void train_intoAFolder_isRefused() throws Exception {
         Path folder = Files.createDirectories(dir.resolve("models"));
         assertRefusedBeforeWork(train(folder), folder, "is a folder");

@@ -11,9 +11,9 @@ class AblationSectionTest {
     @Test
     void aSampledDecision_isComparedWithTheChosenConfigurationOnTheSameSample() {
         Ablation a = new Ablation("allsides/ideology/random", "svm", "title + body", List.of(
-                new Ablation.Row("chosen", "cased", 0.90, 0.85, 0.84, 600_000, 1, 27_978),
+                new Ablation.Row(Ablation.CHOSEN, "cased", 0.90, 0.85, 0.84, 600_000, 1, 27_978),
                 new Ablation.Row("case", "lower-cased", 0.89, 0.83, 0.82, 570_000, 1, 27_978),
-                new Ablation.Row("chosen", "cased", 0.80, 0.75, 0.74, 200_000, 1, 5_000),
+                new Ablation.Row(Ablation.CHOSEN, "cased", 0.80, 0.75, 0.74, 200_000, 1, 5_000),
                 new Ablation.Row("char n-grams", "cased char2-5", 0.83, 0.79, 0.78, 900_000, 1, 5_000)));
         Block.Table table = AblationSection.blocks(List.of(a)).stream().filter(Block.Table.class::isInstance)
                 .map(Block.Table.class::cast).findFirst().orElseThrow();

@@ -1,4 +1,4 @@
-package org.docbench.classifiers.fast;
+package org.docbench.classifiers.inference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

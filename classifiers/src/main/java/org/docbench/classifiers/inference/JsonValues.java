@@ -1,4 +1,4 @@
-package org.docbench.classifiers.train;
+package org.docbench.classifiers.inference;
 
 import java.io.IOException;
 import java.util.ArrayList;

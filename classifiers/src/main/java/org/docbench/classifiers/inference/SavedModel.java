@@ -1,4 +1,4 @@
-package org.docbench.classifiers.train;
+package org.docbench.classifiers.inference;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -12,6 +12,8 @@ import java.util.TreeMap;
 
 import org.docbench.classifiers.progress.Progress;
 import org.docbench.classifiers.progress.ProgressMeter;
+import org.docbench.classifiers.train.ExperimentTrainer;
+import org.docbench.classifiers.train.TrainerSpec;
 import org.docbench.core.corpus.CorpusManifest;
 import org.docbench.core.document.LabeledDocument;
 import org.docbench.core.features.FeatureExtractor;
@@ -129,9 +131,9 @@ public final class SavedModel {
         return features;
     }
 
-    /** What the scores are: {@code probability} when the model gives probabilities, else {@code margin}. */
-    public String scoreKind() {
-        return model.generatesProbabilities() ? "probability" : "margin";
+    /** What the scores are: probabilities when the model gives them, else margins. */
+    public ScoreKind scoreKind() {
+        return model.generatesProbabilities() ? ScoreKind.PROBABILITY : ScoreKind.MARGIN;
     }
 
     /** Classifies raw text. */

@@ -1,4 +1,4 @@
-package org.docbench.classifiers.train;
+package org.docbench.classifiers.inference;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -18,7 +18,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
-import org.docbench.classifiers.fast.FastLinearClassifier;
+import org.docbench.classifiers.inference.FastLinearClassifier;
 import org.docbench.core.features.FeatureExtractor;
 import org.docbench.core.features.FeatureSpec;
 import org.tribuo.Model;
@@ -33,8 +33,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * <li>{@code provenance.json}: format, task, trainer spec, seed, features, corpus, labels;</li>
  * <li>{@code compiled.bin}, for families the fast path compiles: the feature spec, the compiled
  *     vocabulary tables and weights in binary, so that classifying starts without Tribuo's model,
- *     the names or a compilation (a file without it, such as one holding the older {@code fast.bin},
- *     loads through {@code model.tribuo} and is compiled on load);</li>
+ *     the names or a compilation (a file without it loads through {@code model.tribuo} and is
+ *     compiled on load);</li>
  * <li>{@code features.json}: the feature spec, normalizer steps, vocabulary and idf;</li>
  * <li>{@code model.tribuo}: Tribuo's own protobuf of the model.</li>
  * </ul>

@@ -1,4 +1,4 @@
-package org.docbench.classifiers.fast;
+package org.docbench.classifiers.inference;
 
 import org.docbench.core.features.FeatureExtractor;
 import org.docbench.core.features.FeatureSpec;

@@ -17,11 +17,13 @@ import org.docbench.classifiers.report.ReportWriter;
  * <tr><th>path</th><th>report folder ({@code evaluate})</th><th>model file ({@code train})</th></tr>
  * <tr><td>new</td><td>yes</td><td>yes</td></tr>
  * <tr><td>an empty folder</td><td>yes</td><td>no: a folder</td></tr>
- * <tr><td>a folder docbench wrote (holds {@link ReportWriter#MARKER})</td><td>yes, replaced</td><td>no: a folder</td></tr>
+ * <tr><td>a folder docbench wrote (holds its {@link ReportWriter#MARKER}) and nothing else</td><td>yes, replaced</td><td>no: a folder</td></tr>
+ * <tr><td>such a folder with files someone added</td><td>only with {@code --overwrite}</td><td>no: a folder</td></tr>
  * <tr><td>any other folder</td><td>only with {@code --overwrite}</td><td>no: a folder</td></tr>
  * <tr><td>an existing file</td><td>no</td><td>only with {@code --overwrite}</td></tr>
  * <tr><td>a device, pipe or socket ({@code /dev/null}, say)</td><td>never</td><td>never</td></tr>
- * <tr><td>the working folder, an input, or a folder holding either</td><td>never</td><td>never</td></tr>
+ * <tr><td>a symbolic link (outputs are renamed into place, which would replace the link)</td><td>never</td><td>never</td></tr>
+ * <tr><td>the working folder, an input, or a folder holding either, through links too</td><td>never</td><td>never</td></tr>
  * </table>
  *
  * <p>Every refusal is a {@link DocbenchCli.BadInputException} (exit 3) naming the path and the way out.
@@ -38,9 +40,16 @@ final class OutputPaths {
         if (Files.isRegularFile(abs)) {
             throw refused(out, "is a file, and the report is a folder; choose a new path");
         }
-        if (Files.isDirectory(abs) && !overwrite && !Files.exists(abs.resolve(ReportWriter.MARKER)) && !isEmpty(abs)) {
-            throw refused(out, "is a folder that docbench did not write (it has no " + ReportWriter.MARKER
-                    + "); choose a new path, or pass --overwrite to replace the folder and everything in it");
+        if (Files.isDirectory(abs) && !overwrite && !isEmpty(abs)) {
+            if (!ReportWriter.isMarked(abs)) {
+                throw refused(out, "is a folder that docbench did not write (it has no " + ReportWriter.MARKER
+                        + " of docbench's); choose a new path, or pass --overwrite to replace the folder and everything in it");
+            }
+            List<Path> foreign = foreignEntries(abs);
+            if (!foreign.isEmpty()) {
+                throw refused(out, "holds a report docbench wrote and " + (foreign.size() == 1 ? "an entry" : foreign.size() + " entries") + " it did not (" + names(abs, foreign)
+                        + "); move them out, or pass --overwrite to replace the folder and everything in it");
+            }
         }
         checkCreatable(abs, out);
     }
@@ -64,6 +73,9 @@ final class OutputPaths {
      * outputs are written beside it and renamed over it, which would replace the node itself.
      */
     private static void checkNotSpecial(Path abs, Path shown) {
+        if (Files.isSymbolicLink(abs)) {
+            throw refused(shown, "is a symbolic link, which the output would replace; give the path it points to, or a new one");
+        }
         if (Files.exists(abs) && !Files.isDirectory(abs) && !Files.isRegularFile(abs)) {
             throw refused(shown, "is a device, pipe or socket, not a file or folder; choose a new path");
         }
@@ -73,18 +85,40 @@ final class OutputPaths {
         return p.toAbsolutePath().normalize();
     }
 
+    /**
+     * {@code p} with every link resolved: its real path when it exists, else its nearest existing
+     * ancestor's real path with the rest appended. Comparing these, an input reached through a
+     * link and an output beside its target are seen to be one place.
+     */
+    static Path real(Path p) {
+        Path abs = absolute(p);
+        Path existing = abs;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return abs;
+        }
+        try {
+            return existing.toRealPath().resolve(existing.relativize(abs)).normalize();
+        } catch (IOException e) {
+            return abs;
+        }
+    }
+
     /** The output must not be an input, hold an input, sit inside an input folder, or hold the working folder. */
     private static void checkNotAroundInputs(Path abs, List<Path> inputs) {
-        Path cwd = absolute(Path.of(""));
-        if (cwd.startsWith(abs)) {
+        Path out = real(abs);
+        Path cwd = real(Path.of(""));
+        if (cwd.startsWith(out)) {
             throw refused(abs, "is the working folder or holds it; choose a new path");
         }
         for (Path in : inputs) {
-            Path a = absolute(in);
-            if (a.startsWith(abs)) {
+            Path a = real(in);
+            if (a.startsWith(out)) {
                 throw refused(abs, "is the input " + in + " or holds it; choose a path outside the input");
             }
-            if (Files.isDirectory(a) && abs.startsWith(a)) {
+            if (Files.isDirectory(a) && out.startsWith(a)) {
                 throw refused(abs, "is inside the input folder " + in + "; choose a path outside the input");
             }
         }
@@ -112,6 +146,20 @@ final class OutputPaths {
             throw refused(shown, "cannot be written: " + parent + " does not accept new files ("
                     + e.getClass().getSimpleName() + ")");
         }
+    }
+
+    private static List<Path> foreignEntries(Path dir) {
+        try {
+            return ReportWriter.foreignEntries(dir);
+        } catch (IOException e) {
+            throw refused(dir, "cannot be listed (" + e.getClass().getSimpleName() + "); choose a new path");
+        }
+    }
+
+    /** Up to three of {@code entries}, relative to {@code dir}. */
+    private static String names(Path dir, List<Path> entries) {
+        String shown = String.join(", ", entries.stream().limit(3).map(p -> dir.relativize(p).toString()).toList());
+        return entries.size() > 3 ? shown + ", ..." : shown;
     }
 
     private static boolean isEmpty(Path dir) {

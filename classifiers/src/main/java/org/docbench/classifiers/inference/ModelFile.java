@@ -55,9 +55,11 @@ public final class ModelFile {
     static void write(Path file, Map<String, Object> provenance, FeatureExtractor features, Model<Label> model) throws IOException {
         Path abs = file.toAbsolutePath();
         Files.createDirectories(abs.getParent());
-        Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
+        // Not Files.createTempFile, which makes the file 0600 whatever the user's umask says.
+        Path tmp = abs.resolveSibling("." + abs.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
         try {
-            try (OutputStream out = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(out)) {
+            try (OutputStream out = Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.CREATE_NEW,
+                    java.nio.file.StandardOpenOption.WRITE); ZipOutputStream zip = new ZipOutputStream(out)) {
                 zip.putNextEntry(new ZipEntry("provenance.json"));
                 zip.write(Json.WRITER.writeValueAsBytes(provenance));
                 zip.closeEntry();

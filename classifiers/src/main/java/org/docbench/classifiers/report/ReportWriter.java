@@ -21,6 +21,10 @@ public final class ReportWriter {
      * asking, and refuses any other non-empty folder unless told to overwrite it.
      */
     public static final String MARKER = ".docbench-report";
+    private static final String MARKER_TEXT = "written by docbench; 'docbench evaluate --out' may replace this folder\n";
+    /** The files a report folder holds besides {@code predictions/*.jsonl}. */
+    private static final java.util.Set<String> WRITTEN = java.util.Set.of(MARKER, "report.json", "report.md", "report.html",
+            PredictionsFile.FOLDER);
 
     private ReportWriter() {
     }
@@ -51,16 +55,53 @@ public final class ReportWriter {
         void writeInto(Path folder) throws IOException;
     }
 
+    /**
+     * True when {@code folder} holds the marker docbench writes, with docbench's text in it: a
+     * folder this class wrote (whatever else was put in it since; see {@link #foreignEntries}).
+     */
+    public static boolean isMarked(Path folder) {
+        try {
+            return Files.isRegularFile(folder.resolve(MARKER))
+                    && Files.readString(folder.resolve(MARKER), StandardCharsets.UTF_8).equals(MARKER_TEXT);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * What {@code folder} holds that this class does not write: anything but the report files, the
+     * marker and {@code predictions/*.jsonl}. Replacing the folder would delete these, so the
+     * command line refuses unless told to overwrite.
+     */
+    public static java.util.List<Path> foreignEntries(Path folder) throws IOException {
+        java.util.List<Path> foreign = new java.util.ArrayList<>();
+        try (Stream<Path> top = Files.list(folder)) {
+            for (Path p : top.sorted().toList()) {
+                String name = p.getFileName().toString();
+                boolean predictions = name.equals(PredictionsFile.FOLDER);
+                if (!WRITTEN.contains(name) || predictions != Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    foreign.add(p);
+                } else if (predictions) {
+                    try (Stream<Path> inner = Files.list(p)) {
+                        inner.filter(q -> !q.getFileName().toString().endsWith(".jsonl")
+                                || !Files.isRegularFile(q, java.nio.file.LinkOption.NOFOLLOW_LINKS)).sorted().forEach(foreign::add);
+                    }
+                }
+            }
+        }
+        return foreign;
+    }
+
     /** Fills a temporary sibling of {@code out} with {@code content}, then swaps it in for {@code out}. */
     public static void write(Path out, Content content) throws IOException {
         Path target = out.toAbsolutePath();
         Path parent = target.getParent();
         Files.createDirectories(parent);
-        Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
+        // Not Files.createTempDirectory, which makes the folder 0700 whatever the user's umask says.
+        Path tmp = Files.createDirectory(parent.resolve("." + target.getFileName() + ".tmp-" + java.util.UUID.randomUUID()));
         try {
             content.writeInto(tmp);
-            Files.writeString(tmp.resolve(MARKER), "written by docbench; 'docbench evaluate --out' may replace this folder\n",
-                    StandardCharsets.UTF_8);
+            Files.writeString(tmp.resolve(MARKER), MARKER_TEXT, StandardCharsets.UTF_8);
             replace(tmp, target);
         } catch (IOException | RuntimeException | Error e) {
             deleteTree(tmp);
@@ -70,8 +111,7 @@ public final class ReportWriter {
 
     /** Swaps the finished folder in; the old one is moved aside first and deleted after. */
     static void replace(Path finished, Path out) throws IOException {
-        Path old = out.resolveSibling("." + out.getFileName() + ".old");
-        deleteTree(old);
+        Path old = out.resolveSibling("." + out.getFileName() + ".old-" + java.util.UUID.randomUUID());
         if (Files.exists(out)) {
             move(out, old);
         }

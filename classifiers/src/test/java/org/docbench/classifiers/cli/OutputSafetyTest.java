@@ -148,6 +148,68 @@ class OutputSafetyTest {
     }
 
     @Test
+    void anInputReachedThroughALink_isStillTheInput() throws Exception {
+        Path real = Files.createDirectories(dir.resolve("real"));
+        Path moved = Files.move(corpus, real.resolve("corpus"));
+        Path link = Files.createSymbolicLink(Files.createDirectories(dir.resolve("links")).resolve("c"), moved);
+        long files = Files.walk(real).count();
+        Result around = DocbenchCliTest.run("evaluate", "--corpus", link.toString(), "--models", "majority", "--out", real.toString(),
+                "--overwrite");
+        assertRefusedBeforeWork(around, real, "input");
+        Path inside = moved.resolve("report");
+        Result in = DocbenchCliTest.run("train", "--corpus", link.toString(), "--task", "topic", "--model", "naive-bayes",
+                "--out", inside.toString());
+        assertRefusedBeforeWork(in, inside, "inside the input folder");
+        assertEquals(files, Files.walk(real).count(), "nothing added or removed");
+    }
+
+    @Test
+    void aLinkAsOutput_isRefused_dangling_orPointingAtAFile() throws Exception {
+        Path dangling = Files.createSymbolicLink(dir.resolve("gone.model"), dir.resolve("nowhere.model"));
+        assertRefusedBeforeWork(train(dangling), dangling, "symbolic link");
+        Path target = Files.writeString(dir.resolve("kept.model"), "precious");
+        Path link = Files.createSymbolicLink(dir.resolve("link.model"), target);
+        assertRefusedBeforeWork(train(link, "--overwrite"), link, "symbolic link");
+        assertTrue(Files.isSymbolicLink(dangling) && Files.isSymbolicLink(link), "the links stay links");
+        assertEquals("precious", Files.readString(target));
+    }
+
+    @Test
+    void evaluate_intoItsOwnFolder_withAFileSomeoneAdded_isRefusedAndTheFileStays() throws Exception {
+        Path out = dir.resolve("report");
+        assertEquals(0, evaluate(out).code());
+        Files.writeString(out.resolve("my-notes.md"), "mine");
+        Files.writeString(out.resolve("predictions").resolve("keep.txt"), "mine too");
+        Result r = evaluate(out);
+        assertRefusedBeforeWork(r, out, "2 entries it did not (my-notes.md, predictions/keep.txt)");
+        assertEquals("mine", Files.readString(out.resolve("my-notes.md")));
+        Result forced = evaluate(out, "--overwrite");
+        assertEquals(0, forced.code(), forced.err());
+        assertFalse(Files.exists(out.resolve("my-notes.md")), "--overwrite replaces the folder whole");
+    }
+
+    @Test
+    void aFolderWithAMarkerDocbenchDidNotWrite_isNotDocbenchs() throws Exception {
+        Path fake = Files.createDirectories(dir.resolve("fake"));
+        Files.writeString(fake.resolve(ReportWriter.MARKER), "");
+        Files.writeString(fake.resolve("thesis.doc"), "years of work");
+        assertRefusedBeforeWork(evaluate(fake), fake, "did not write");
+        assertEquals("years of work", Files.readString(fake.resolve("thesis.doc")));
+    }
+
+    @Test
+    void outputs_takeTheUsersUmask_likeAnyNewFileBesideThem() throws Exception {
+        Path out = dir.resolve("report");
+        assertEquals(0, evaluate(out).code());
+        Path plainDir = Files.createDirectory(dir.resolve("plain-dir"));
+        assertEquals(Files.getPosixFilePermissions(plainDir), Files.getPosixFilePermissions(out));
+        Path model = dir.resolve("m.model");
+        assertEquals(0, train(model).code());
+        Path plainFile = Files.createFile(dir.resolve("plain-file"));
+        assertEquals(Files.getPosixFilePermissions(plainFile), Files.getPosixFilePermissions(model));
+    }
+
+    @Test
     void train_intoAFolder_isRefused() throws Exception {
         Path folder = Files.createDirectories(dir.resolve("models"));
         assertRefusedBeforeWork(train(folder), folder, "is a folder");

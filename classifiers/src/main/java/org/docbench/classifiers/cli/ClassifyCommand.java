@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.docbench.classifiers.inference.ScoreKind;
 import org.docbench.classifiers.inference.Scorer;
 import org.docbench.classifiers.inference.DefaultModels;
 
@@ -35,9 +34,10 @@ import picocli.CommandLine.Model.CommandSpec;
                 "stdin ('-' or no FILE) is one document (id = stdin). --lines makes each line a document",
                 "(id = line-N or FILE:N), --jsonl each line a JSON record. Web pages become text with jsoup.",
                 "Output: id<TAB>label<TAB>score per document (--top K adds the next labels and scores), or",
-                "JSON Lines with --json. Scores are probabilities for logistic regression and naive Bayes,",
-                "margins for SVMs (stderr says which). Empty text, or text with no word the model knows, gets",
-                "no label ('-'); the exit code is 3 when no document got one.",
+                "JSON Lines with --json. Scores are probabilities for logistic regression, naive Bayes and the",
+                "forests, margins for linear SVMs, plain scores (0/1, votes) for the rest; stderr says which.",
+                "Empty text, or text with no word the model knows, gets no label ('-'); the exit code is 3",
+                "when no document got one, or there was none.",
                 "Linear models run on docbench's compiled fast path; other families through Tribuo's predict."},
         footerHeading = "%nExamples:%n",
         footer = {"  docbench classify --task topic news/",
@@ -103,7 +103,7 @@ final class ClassifyCommand implements Callable<Integer> {
         err.printf(Locale.ROOT, "classify: %s model %s, %s, scores are %s%n", scorer.provenance().get("task"),
                 scorer.provenance().get("spec"),
                 scorer.path() == Scorer.Path.FAST ? "fast path" : "Tribuo predict (this family has no fast path)",
-                scorer.scoreKind() == ScoreKind.PROBABILITY ? "probabilities" : "margins");
+                scorer.scoreKind().plural());
 
         String[] labels = scorer.labels();
         ThreadLocal<Scorer.Session> sessions = ThreadLocal.withInitial(scorer::newSession);
@@ -128,6 +128,10 @@ final class ClassifyCommand implements Callable<Integer> {
                 pool.shutdownNow();
             }
             out.flush();
+        }
+        if (counts[0] + counts[1] == 0) {
+            err.println("docbench: no document in the input: " + (lines || jsonl ? "every line is blank" : "no file"));
+            return DocbenchCli.BAD_INPUT;
         }
         if (counts[1] > 0) {
             err.printf(Locale.ROOT, "classify: %d documents labeled, %d without a label%n", counts[0], counts[1]);

@@ -74,6 +74,12 @@ final class CorpusOptions {
         if (textField == null || labels.isEmpty()) {
             throw new DocbenchCli.BadInputException("corpus file " + corpus + " needs --text-field FIELD and at least one --label TASK=FIELD");
         }
+        labels.forEach((task, field) -> {
+            if (task.isBlank() || field.isBlank()) {
+                throw new DocbenchCli.BadInputException("--label " + task + "=" + field
+                        + " needs both a task and a field, as in --label stance=bias");
+            }
+        });
         FieldMapping m = new FieldMapping(idField, textField, labels, splits);
         if (name.endsWith(".jsonl") || name.endsWith(".json") || name.endsWith(".ndjson")) {
             return new JsonLinesReader(p, m, onError);

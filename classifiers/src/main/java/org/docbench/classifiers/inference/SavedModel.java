@@ -9,10 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import org.docbench.classifiers.progress.Progress;
 import org.docbench.classifiers.progress.ProgressMeter;
 import org.docbench.classifiers.train.ExperimentTrainer;
+import org.docbench.classifiers.train.Family;
 import org.docbench.classifiers.train.TrainerSpec;
 import org.docbench.core.corpus.CorpusManifest;
 import org.docbench.core.document.LabeledDocument;
@@ -26,6 +28,7 @@ import org.tribuo.MutableDataset;
 import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
+import org.tribuo.classification.baseline.DummyClassifierModel;
 import org.tribuo.datasource.ListDataSource;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 
@@ -131,21 +134,34 @@ public final class SavedModel {
         return features;
     }
 
-    /** What the scores are: probabilities when the model gives them, else margins. */
+    /** What the scores are: probabilities when the model gives them, margins for a linear SVM, else scores. */
     public ScoreKind scoreKind() {
-        return model.generatesProbabilities() ? ScoreKind.PROBABILITY : ScoreKind.MARGIN;
+        if (model.generatesProbabilities()) {
+            return ScoreKind.PROBABILITY;
+        }
+        String family = String.valueOf(provenance.get("family"));
+        return Stream.of(Family.SVM_SGD, Family.LIBLINEAR_SVM, Family.NB_SVM).anyMatch(f -> f.is(family))
+                ? ScoreKind.MARGIN : ScoreKind.SCORE;
     }
 
     /** Classifies raw text. */
     public Classification classify(String rawText) {
         Example<Label> e = features.example(rawText, LabelFactory.UNKNOWN_LABEL);
-        if (!hasKnownFeature(e, model.getFeatureIDMap())) {
+        // The baselines read no feature, so every text has an answer from them.
+        boolean baseline = model instanceof DummyClassifierModel;
+        if (!baseline && !hasKnownFeature(e, model.getFeatureIDMap())) {
             return new Classification(fallback, 0.0, Map.of());
         }
         Prediction<Label> p = model.predict(e);
         Map<String, Double> scores = new TreeMap<>();
         p.getOutputScores().forEach((k, v) -> scores.put(k, v.getScore()));
-        return new Classification(p.getOutput().getLabel(), p.getOutput().getScore(), scores);
+        String label = p.getOutput().getLabel();
+        if (scores.isEmpty()) { // a baseline scores nothing: one vote for its answer
+            model.getOutputIDInfo().getDomain().forEach(l -> scores.put(l.getLabel(), 0.0));
+            scores.put(label, 1.0);
+            return new Classification(label, 1.0, scores);
+        }
+        return new Classification(label, p.getOutput().getScore(), scores);
     }
 
     private static boolean hasKnownFeature(Example<Label> e, ImmutableFeatureMap fmap) {

@@ -14,10 +14,10 @@ import java.util.Map;
 
 import org.docbench.classifiers.TestCorpus;
 import org.docbench.classifiers.cli.DocbenchCliTest.Result;
-import org.docbench.classifiers.inference.Scorer;
 import org.docbench.classifiers.inference.DefaultModels;
 import org.docbench.classifiers.inference.ModelFile;
 import org.docbench.classifiers.inference.SavedModel;
+import org.docbench.classifiers.inference.Scorer;
 import org.docbench.core.corpus.CorpusManifest;
 import org.docbench.core.corpus.LayoutCorpusReader;
 import org.docbench.core.document.LabeledDocument;
@@ -144,6 +144,33 @@ class ClassifyCommandTest {
         Result r = DocbenchCliTest.runWithStdin("sanctuary city council", "classify", "--model", svm.toString(), "--json");
         assertEquals("margin", JSON.readTree(r.out()).get("scoreKind").asText(), r.out());
         assertTrue(r.err().contains("scores are margins"), r.err());
+    }
+
+    @Test
+    void baselinesAndTrees_answerEveryText_withScoresNamedNeitherProbabilitiesNorMargins() throws Exception {
+        Path corpus = TestCorpus.writeLayout(dir.resolve("base-corpus"), TestCorpus.documents(10, 2));
+        for (String family : List.of("majority", "cart")) {
+            Path model = dir.resolve("baseline-" + family + ".model");
+            assertEquals(0, DocbenchCliTest.run("train", "--corpus", corpus.toString(), "--task", "topic", "--model", family,
+                    "--out", model.toString()).code());
+            Result r = DocbenchCliTest.runWithStdin("sanctuary city council", "classify", "--model", model.toString(), "--json");
+            assertEquals(0, r.code(), family + ": " + r.err());
+            JsonNode n = JSON.readTree(r.out());
+            assertEquals("score", n.get("scoreKind").asText(), family + ": " + r.out());
+            assertTrue(r.err().contains("scores are scores (0/1 or votes"), family + ": " + r.err());
+            assertFalse(n.get("label").isNull(), family + ": " + r.out());
+            assertEquals(1.0, n.get("scores").get(n.get("label").asText()).asDouble(), 1e-9, family + ": " + r.out());
+        }
+        Result unknownWords = DocbenchCliTest.runWithStdin("zzqx vvkw", "classify", "--model", dir.resolve("baseline-majority.model").toString());
+        assertEquals(0, unknownWords.code(), "the majority answers a text of unknown words too: " + unknownWords.err());
+    }
+
+    @Test
+    void noDocumentAtAll_isExit3_andSaysSo() {
+        Result r = DocbenchCliTest.runWithStdin("\n   \n\n", "classify", "--task", "topic", "--lines");
+        assertEquals(3, r.code(), r.err());
+        assertTrue(r.err().contains("no document in the input: every line is blank"), r.err());
+        assertEquals("", r.out());
     }
 
     @Test

@@ -200,15 +200,31 @@ class DocbenchCliTest {
     }
 
     @Test
+    void labelWithAnEmptyTaskOrField_isRefusedBeforeTheWork(@TempDir Path dir) throws Exception {
+        Path corpus = Files.writeString(dir.resolve("c.jsonl"), "{\"text\":\"a b c\",\"bias\":\"left\"}\n");
+        for (String label : List.of("=bias", "stance=")) {
+            Path out = dir.resolve("out");
+            Result r = run("evaluate", "--corpus", corpus.toString(), "--text-field", "text", "--label", label,
+                    "--models", "majority", "--out", out.toString());
+            assertEquals(3, r.code(), r.err());
+            assertTrue(r.err().contains("--label " + label + " needs both a task and a field"), r.err());
+            assertFalse(Files.exists(out), "nothing written");
+        }
+    }
+
+    @Test
     void normalize_htmlPage_isItsTextWithoutTags(@TempDir Path dir) throws Exception {
         Path page = Files.writeString(dir.resolve("page.html"), "<!doctype html><html><head><title>County ends jail deal</title>"
                 + "<style>p {color: red}</style></head><body><nav>Home | News</nav><article><p>The board voted 3&ndash;2.</p>"
-                + "<p>Deputies <b>stop</b> screening.</p></article></body></html>");
+                + "<p>Deputies <b>stop</b> screening.</p></article><div role=\"navigation\">Sections</div>"
+                + "<footer>Contact the news desk</footer><div role=\"contentinfo\">Terms of use</div></body></html>");
         Result r = run("normalize", page.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("title:  County ends jail deal"), r.out());
         assertTrue(r.out().contains("The board voted 3") && r.out().contains("Deputies stop screening."), r.out());
-        assertFalse(r.out().contains("<") || r.out().contains("color") || r.out().contains("Home | News"), r.out());
+        for (String dropped : List.of("<", "color", "Home | News", "Sections", "news desk", "Terms of use")) {
+            assertFalse(r.out().contains(dropped), dropped + ": " + r.out());
+        }
     }
 
     @Test

@@ -14,7 +14,9 @@ import org.jsoup.select.NodeVisitor;
 /**
  * Turns a saved web page into the plain text the normalizer expects, with jsoup: the title on the
  * first line, then the text of each block element as its own paragraph. Scripts, styles,
- * navigation and forms are dropped; entities are decoded by the parser.
+ * navigation, page footers and forms are dropped (by element, and by the ARIA roles
+ * {@code navigation} and {@code contentinfo} that mark them on a plain {@code div}); entities are
+ * decoded by the parser.
  *
  * <table>
  * <caption>Examples</caption>
@@ -46,7 +48,8 @@ public final class HtmlText {
     /** The page's title and block texts, paragraphs separated by a blank line, ending in a newline. */
     public static String toText(String html) {
         Document doc = Jsoup.parse(html);
-        doc.select("script, style, noscript, nav, form, iframe, svg, template").remove();
+        doc.select("script, style, noscript, nav, footer, form, iframe, svg, template, [role=navigation], [role=contentinfo]")
+                .remove();
         StringBuilder out = new StringBuilder();
         String title = doc.title().strip();
         if (!title.isEmpty()) {

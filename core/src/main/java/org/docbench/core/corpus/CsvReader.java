@@ -96,6 +96,10 @@ public final class CsvReader implements CorpusReader {
                     }
                     rec = records.next();
                 } catch (UncheckedIOException | IllegalStateException e) {
+                    if (rootCause(e) instanceof java.nio.charset.CharacterCodingException) {
+                        throw new CorpusException(new CorpusProblem(file.toString(), badLine(lastLine + 1), null,
+                                "invalid UTF-8 (a CSV record can span lines, so the read ends here)", "save the file as UTF-8"), e);
+                    }
                     throw new CorpusException(new CorpusProblem(file.toString(), lastLine + 1, null,
                             "malformed CSV: " + rootMessage(e), "check quoting near this line (and that the file is UTF-8)"), e);
                 }
@@ -128,10 +132,25 @@ public final class CsvReader implements CorpusReader {
     }
 
     private static String rootMessage(Throwable e) {
+        Throwable t = rootCause(e);
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    private static Throwable rootCause(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null) {
             t = t.getCause();
         }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return t;
+    }
+
+    /** The line of the first byte that is not UTF-8 (the parser's own line is where its buffer is), else {@code fallback}. */
+    private long badLine(long fallback) {
+        try {
+            long line = Utf8.firstBadLine(file);
+            return line > 0 ? line : fallback;
+        } catch (IOException e) {
+            return fallback;
+        }
     }
 }

@@ -1,9 +1,7 @@
 package org.docbench.core.corpus;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.MalformedInputException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.TreeSet;
@@ -57,33 +55,35 @@ public final class JsonLinesReader implements CorpusReader {
     @Override
     public Stream<LabeledDocument> documents() {
         problems = new Problems(onError);
-        BufferedReader in;
+        InputStream in;
         try {
-            var decoder = Utf8.strictDecoder();
-            in = new BufferedReader(new InputStreamReader(Utf8.withoutBom(Files.newInputStream(file)), decoder));
+            in = Utf8.withoutBom(Files.newInputStream(file));
         } catch (IOException e) {
             throw new CorpusException(new CorpusProblem(file.toString(), 0, null, "cannot open: " + e.getMessage(),
                     "check the file is readable"), e);
         }
         RecordChecks checks = new RecordChecks(mapping, problems, file.toString());
         return RecordStream.of(new RecordStream.Source() {
+            private final Utf8.ByteLines lines = new Utf8.ByteLines(in);
             private long line;
             private LabeledDocument current;
 
             @Override
             public boolean advance() throws IOException {
-                String raw;
-                try {
-                    raw = in.readLine();
-                } catch (MalformedInputException e) {
-                    // A decoder cannot resynchronize mid-file: this ends the read either way.
-                    throw new CorpusException(new CorpusProblem(file.toString(), line + 1, null,
-                            "invalid UTF-8", "save the file as UTF-8"), e);
-                }
-                if (raw == null) {
+                // Each line is decoded on its own, so a bad byte is reported on its line and, with
+                // skipping on, costs that record alone.
+                byte[] bytes = lines.next();
+                if (bytes == null) {
                     return false;
                 }
                 line++;
+                String[] error = new String[1];
+                String raw = Utf8.decode(bytes, error);
+                if (raw == null) {
+                    problems.report(new CorpusProblem(file.toString(), line, null, error[0], "save the file as UTF-8"));
+                    current = null;
+                    return true;
+                }
                 current = raw.isBlank() ? null : parse(raw, line, checks);
                 return true;
             }

@@ -45,6 +45,80 @@ final class Utf8 {
         }
     }
 
+    /**
+     * The line (1-based) of {@code file}'s first byte that is not UTF-8, or -1 when it has none:
+     * a decoder behind a buffered reader fails where its buffer is, lines past the bad one.
+     */
+    static long firstBadLine(java.nio.file.Path file) throws java.io.IOException {
+        long line = 1;
+        try (java.io.InputStream in = withoutBom(java.nio.file.Files.newInputStream(file))) {
+            ByteLines lines = new ByteLines(in);
+            for (byte[] bytes = lines.next(); bytes != null; bytes = lines.next(), line++) {
+                if (decode(bytes, new String[1]) == null) {
+                    return line;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The lines of a stream as bytes, each without its {@code '\n'} (nor a {@code '\r'} before
+     * it). Lines are cut on bytes, so a byte that is not UTF-8 stays in its own line. Not thread-safe.
+     */
+    static final class ByteLines {
+        private final java.io.InputStream in;
+        private final byte[] buf = new byte[1 << 16];
+        private int pos;
+        private int end;
+        private boolean eof;
+
+        ByteLines(java.io.InputStream in) {
+            this.in = in;
+        }
+
+        /** The next line, or null at the end of the stream. */
+        byte[] next() throws java.io.IOException {
+            java.io.ByteArrayOutputStream longer = null; // a line that runs past the buffer
+            while (true) {
+                if (pos == end) {
+                    int n = eof ? -1 : in.read(buf, 0, buf.length);
+                    if (n < 0) {
+                        eof = true;
+                        return longer == null ? null : withoutCr(longer.toByteArray());
+                    }
+                    pos = 0;
+                    end = n;
+                }
+                int i = pos;
+                while (i < end && buf[i] != '\n') {
+                    i++;
+                }
+                if (i < end) {
+                    byte[] line;
+                    if (longer == null) {
+                        line = java.util.Arrays.copyOfRange(buf, pos, i);
+                    } else {
+                        longer.write(buf, pos, i - pos);
+                        line = longer.toByteArray();
+                    }
+                    pos = i + 1;
+                    return withoutCr(line);
+                }
+                if (longer == null) {
+                    longer = new java.io.ByteArrayOutputStream(2 * (end - pos) + 16);
+                }
+                longer.write(buf, pos, end - pos);
+                pos = end;
+            }
+        }
+
+        private static byte[] withoutCr(byte[] line) {
+            int n = line.length;
+            return n > 0 && line[n - 1] == '\r' ? java.util.Arrays.copyOf(line, n - 1) : line;
+        }
+    }
+
     private static int firstBadByte(byte[] bytes) {
         CharsetDecoder decoder = strictDecoder();
         ByteBuffer in = ByteBuffer.wrap(bytes);

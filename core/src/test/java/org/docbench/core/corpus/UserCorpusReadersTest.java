@@ -52,6 +52,54 @@ class UserCorpusReadersTest {
         assertTrue(messages.get(3).contains(":5 [document x5]: no stance label in field 'side'"), messages.get(3));
     }
 
+    /** {@code lines} lines of long JSON records, line {@code bad} holding a byte that is not UTF-8. */
+    private static byte[] jsonlWithABadByte(int lines, int bad) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (int i = 1; i <= lines; i++) {
+            String body = "Line " + i + " " + "word ".repeat(400); // past a reader's 8,192-char buffer in a few lines
+            byte[] rec = ("{\"id\":\"x" + i + "\",\"body\":\"" + body + "\",\"side\":\"left\",\"part\":\"train\"}\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            if (i == bad) {
+                rec[30] = (byte) 0xC3; // a lead byte followed by ASCII: malformed
+            }
+            out.writeBytes(rec);
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void jsonLines_aByteThatIsNotUtf8_isNamedOnItsOwnLine_andSkippedWhenAsked() throws IOException {
+        Path f = Files.write(dir.resolve("u8.jsonl"), jsonlWithABadByte(45, 7));
+        CorpusException e = assertThrows(CorpusException.class, () -> new JsonLinesReader(f, MAPPING, OnError.FAIL_FAST).readAll());
+        assertTrue(e.getMessage().startsWith(f + ":7: invalid UTF-8"), e.getMessage());
+        JsonLinesReader skip = new JsonLinesReader(f, MAPPING, OnError.SKIP_AND_REPORT);
+        List<LabeledDocument> docs = skip.readAll();
+        assertEquals(44, docs.size(), "every other line is read");
+        assertEquals(1, skip.problems().skipped());
+        assertTrue(docs.stream().noneMatch(d -> d.id().equals("x7")));
+    }
+
+    @Test
+    void csv_aByteThatIsNotUtf8_isNamedOnItsOwnLine() throws IOException {
+        StringBuilder csv = new StringBuilder("text,label\n");
+        for (int i = 1; i < 45; i++) {
+            csv.append("Row ").append(i).append(' ').append("word ".repeat(400)).append(",pro\n");
+        }
+        byte[] bytes = csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int line = 1;
+        int at = 0;
+        while (line < 7) { // the first byte of line 7
+            if (bytes[at++] == '\n') {
+                line++;
+            }
+        }
+        bytes[at + 2] = (byte) 0xC3;
+        Path f = Files.write(dir.resolve("u8.csv"), bytes);
+        CorpusException e = assertThrows(CorpusException.class,
+                () -> new CsvReader(f, FieldMapping.of("text", "stance", "label"), OnError.SKIP_AND_REPORT).readAll());
+        assertTrue(e.getMessage().startsWith(f + ":7: invalid UTF-8"), e.getMessage());
+    }
+
     @Test
     void csv_readsQuotedMultilineText_andNumbersDocumentsByLineWithoutAnIdColumn() throws IOException {
         Path f = dir.resolve("c.csv");

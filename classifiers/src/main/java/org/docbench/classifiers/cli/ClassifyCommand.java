@@ -192,7 +192,7 @@ final class ClassifyCommand implements Callable<Integer> {
                     m.put("reason", why);
                     sb.append(mapper.writeValueAsString(m)).append('\n');
                 } else {
-                    sb.append(d.id()).append("\t-\t-\n");
+                    sb.append(tsvField(d.id())).append("\t-\t-\n");
                 }
                 continue;
             }
@@ -223,7 +223,7 @@ final class ClassifyCommand implements Callable<Integer> {
                 m.put("scores", all);
                 sb.append(mapper.writeValueAsString(m)).append('\n');
             } else {
-                sb.append(d.id());
+                sb.append(tsvField(d.id()));
                 for (int i = 0; i < k; i++) {
                     sb.append('\t').append(labels[order[i]]).append('\t');
                     fixed4(sb, s[order[i]]);
@@ -256,6 +256,20 @@ final class ClassifyCommand implements Callable<Integer> {
         for (long d = 1000; d > 0; d /= 10) {
             sb.append((char) ('0' + frac / d % 10));
         }
+    }
+
+    /**
+     * {@code s} as one field of a tab-separated line: a tab, newline, carriage return or backslash
+     * in an id (a file name may hold any) is written {@code \t}, {@code \n}, {@code \r}, {@code \\}.
+     */
+    static String tsvField(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\t' || c == '\n' || c == '\r' || c == '\\') {
+                return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+            }
+        }
+        return s;
     }
 
     /** Label indices by descending score (ties by index): a few labels, so insertion sort. */

@@ -80,6 +80,9 @@ final class DocumentInputs {
 
     /** Checks that every named input exists before any is read, so a typo fails at once. */
     static void check(List<String> names) {
+        if (names.stream().filter("-"::equals).count() > 1) {
+            throw new DocbenchCli.BadInputException("stdin ('-') is named more than once; it can be read only once");
+        }
         for (String n : names) {
             if (!n.equals("-") && !Files.exists(Path.of(n))) {
                 throw new DocbenchCli.BadInputException("no such document or folder: " + n);
@@ -362,16 +365,29 @@ final class DocumentInputs {
         JsonNode node;
         try {
             node = Json.READER.readTree(line);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new DocbenchCli.BadInputException(name + ":" + n + ": not a JSON record (" + e.getOriginalMessage() + ")");
         } catch (IOException e) {
             throw new DocbenchCli.BadInputException(name + ":" + n + ": not a JSON record (" + DocbenchCli.oneLine(e) + ")");
         }
-        JsonNode text = node == null ? null : node.get(textField);
-        if (text == null || !text.isTextual()) {
+        if (node == null || !node.isObject()) {
+            throw new DocbenchCli.BadInputException(name + ":" + n + ": JSON, but not an object: each line must be one {...} record");
+        }
+        JsonNode text = node.get(textField);
+        if (text == null || text.isNull()) {
             throw new DocbenchCli.BadInputException(name + ":" + n + ": no text field '" + textField + "' (--text-field names it)");
         }
+        if (!text.isTextual()) {
+            throw new DocbenchCli.BadInputException(name + ":" + n + ": the text field '" + textField + "' is " + kind(text)
+                    + ", not a string");
+        }
         JsonNode id = node.get(idField);
-        String docId = id == null || id.isNull() ? where : id.asText();
+        String docId = id == null || id.isNull() ? where : id.isValueNode() ? id.asText() : id.toString();
         return new Doc(docId, asText(text.asText(), docId));
+    }
+
+    private static String kind(JsonNode v) {
+        return v.isNumber() ? "a number" : v.isBoolean() ? "true or false" : v.isArray() ? "an array" : "an object";
     }
 
     private static String decode(byte[] bytes, String name) {

@@ -166,6 +166,12 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void tsvField_escapesWhatWouldBreakALine_andNothingElse() {
+        assertEquals("plain id.txt", ClassifyCommand.tsvField("plain id.txt"));
+        assertEquals("a\\tb\\nc\\rd\\\\e", ClassifyCommand.tsvField("a\tb\nc\rd\\e"));
+    }
+
+    @Test
     void noDocumentAtAll_isExit3_andSaysSo() {
         Result r = DocbenchCliTest.runWithStdin("\n   \n\n", "classify", "--task", "topic", "--lines");
         assertEquals(3, r.code(), r.err());

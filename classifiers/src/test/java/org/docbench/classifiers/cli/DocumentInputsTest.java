@@ -11,6 +11,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 
@@ -99,6 +100,35 @@ class DocumentInputsTest {
             assertEquals(List.of(new DocumentInputs.Doc("a1", "caf\u00e9"), new DocumentInputs.Doc("line-3", "second")), docs,
                     block + "-byte blocks");
         }
+    }
+
+    @Test
+    void jsonl_recordsThatAreNotObjectsOrHoldNoStringText_sayWhatTheyAre() {
+        Map<String, String> cases = Map.of(
+                "[1, 2]", "stdin:1: JSON, but not an object",
+                "{\"text\": 12345}", "stdin:1: the text field 'text' is a number, not a string",
+                "{\"text\": [\"a\"]}", "stdin:1: the text field 'text' is an array, not a string",
+                "{\"body\": \"a\"}", "stdin:1: no text field 'text' (--text-field names it)",
+                "{\"text\": \"a\", \"x\": ", "stdin:1: not a JSON record (Unexpected end-of-input");
+        cases.forEach((line, message) -> {
+            DocbenchCli.BadInputException e = assertThrows(DocbenchCli.BadInputException.class, () -> new DocumentInputs(
+                    DocumentInputs.Mode.JSONL, "id", "text").readAll(List.of("-"), new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8))),
+                    line);
+            assertTrue(e.getMessage().startsWith(message) && !e.getMessage().contains("REDACTED"), line + ": " + e.getMessage());
+        });
+    }
+
+    @Test
+    void jsonl_anIdThatIsAnObject_isItsJson() throws Exception {
+        List<DocumentInputs.Doc> docs = new DocumentInputs(DocumentInputs.Mode.JSONL, "id", "text").readAll(List.of("-"),
+                new ByteArrayInputStream("{\"id\": {\"n\": 1}, \"text\": \"a\"}".getBytes(StandardCharsets.UTF_8)));
+        assertEquals("{\"n\":1}", docs.get(0).id());
+    }
+
+    @Test
+    void stdinNamedTwice_isRefused() {
+        DocbenchCli.BadInputException e = assertThrows(DocbenchCli.BadInputException.class, () -> DocumentInputs.check(List.of("-", "-")));
+        assertTrue(e.getMessage().contains("more than once"), e.getMessage());
     }
 
     @Test

@@ -48,7 +48,7 @@ final class RecordChecks {
         String text = field.apply(mapping.textField());
         if (text == null) {
             problems.report(new CorpusProblem(source, line, id, "no text field '" + mapping.textField() + "' (fields: "
-                    + present + ")", "name the text field with the right option"));
+                    + present + ")", "name the text field (--text-field on the command line)"));
             return null;
         }
         if (text.isBlank()) {

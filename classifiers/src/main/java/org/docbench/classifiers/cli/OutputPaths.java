@@ -47,7 +47,8 @@ final class OutputPaths {
             }
             List<Path> foreign = foreignEntries(abs);
             if (!foreign.isEmpty()) {
-                throw refused(out, "holds a report docbench wrote and " + (foreign.size() == 1 ? "an entry" : foreign.size() + " entries") + " it did not (" + names(abs, foreign)
+                String entries = foreign.size() == 1 ? "an entry" : foreign.size() + " entries";
+                throw refused(out, "holds a report docbench wrote and " + entries + " it did not (" + names(abs, foreign)
                         + "); move them out, or pass --overwrite to replace the folder and everything in it");
             }
         }
@@ -69,8 +70,9 @@ final class OutputPaths {
     }
 
     /**
-     * A path that exists but is neither a folder nor a regular file is a device, pipe or socket:
-     * outputs are written beside it and renamed over it, which would replace the node itself.
+     * Outputs are written beside their path and renamed onto it, which replaces whatever the path
+     * names itself: a symbolic link (not its target), or a device, pipe or socket, the paths that
+     * exist but are neither a folder nor a regular file.
      */
     private static void checkNotSpecial(Path abs, Path shown) {
         if (Files.isSymbolicLink(abs)) {
@@ -90,7 +92,7 @@ final class OutputPaths {
      * ancestor's real path with the rest appended. Comparing these, an input reached through a
      * link and an output beside its target are seen to be one place.
      */
-    static Path real(Path p) {
+    private static Path real(Path p) {
         Path abs = absolute(p);
         Path existing = abs;
         while (existing != null && !Files.exists(existing)) {

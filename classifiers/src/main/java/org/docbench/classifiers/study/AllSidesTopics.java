@@ -39,8 +39,8 @@ import org.docbench.core.document.Part;
 public record AllSidesTopics(List<String> topics, Experiment experiment, Map<String, List<Integer>> counts,
                              Map<String, Integer> publishedTest, int publishedTestSize) {
 
-    /** The scheme whose train and valid parts the task draws from. */
-    public static final String SCHEME = "random";
+    /** The published scheme whose train and valid parts the task draws from. */
+    public static final String SCHEME = AllSidesReader.Scheme.RANDOM.spelling();
 
     public AllSidesTopics {
         topics = List.copyOf(topics);

@@ -36,6 +36,20 @@ class PackageDependenciesTest {
                 Arguments.of("progress", List.of("train", "eval", "report", "study", "cli")));
     }
 
+    @org.junit.jupiter.api.Test
+    void eval_scoresAndNeverTrains() throws IOException {
+        List<String> trains = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(MAIN.resolve("eval"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+                String text = Files.readString(f);
+                if (text.contains("new ExperimentTrainer(") || text.contains(".train(")) {
+                    trains.add(MAIN.relativize(f).toString());
+                }
+            }
+        }
+        assertTrue(trains.isEmpty(), "eval trains in " + trains + "; study runs the experiments");
+    }
+
     @ParameterizedTest(name = "{0} never uses {1}")
     @MethodSource("rules")
     void aPackage_neverUsesThePackagesAboveIt(String pkg, List<String> forbidden) throws IOException {

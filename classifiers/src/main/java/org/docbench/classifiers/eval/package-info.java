@@ -1,6 +1,7 @@
 /**
  * Evaluation: metrics, bootstrap intervals, significance tests and calibration of the predictions
- * training produces; cross-validation, learning curves and the per-experiment results the report
- * renders, which drive {@code train} and score what it returns. Uses {@code train}, never the other way.
+ * training produces, and the results the report renders (an experiment's, cross-validation's, a
+ * learning curve's). It scores what {@code train} returns and never trains: {@code study} runs the
+ * experiments ({@code ExperimentRunner}, {@code CrossValidationRunner}).
  */
 package org.docbench.classifiers.eval;

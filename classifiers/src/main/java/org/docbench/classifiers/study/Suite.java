@@ -74,7 +74,7 @@ public final class Suite {
     /** Runs one experiment with its own feature spec (a large corpus may need a smaller vocabulary). */
     public ExperimentResult experiment(Experiment exp, List<ModelFamily> families, boolean learningCurve, FeatureSpec spec) {
         long t0 = System.nanoTime();
-        ExperimentResult r = ExperimentResult.run(exp, families, spec, seed, learningCurve, log, meter, peers);
+        ExperimentResult r = ExperimentRunner.run(exp, families, spec, seed, learningCurve, log, meter, peers);
         experiments.add(r);
         section(exp.id(), t0);
         return r;
@@ -83,7 +83,7 @@ public final class Suite {
     /** Runs one experiment on a runner the caller made (and may have used, e.g. for an ablation). */
     public ExperimentResult experiment(ExperimentTrainer runner, List<ModelFamily> families, FeatureSpec spec) {
         long t0 = System.nanoTime();
-        ExperimentResult r = ExperimentResult.run(runner, families, spec, seed, false, log, meter, peers);
+        ExperimentResult r = ExperimentRunner.run(runner, families, spec, seed, false, log, meter, peers);
         experiments.add(r);
         section(runner.experiment().id(), t0);
         return r;
@@ -94,7 +94,7 @@ public final class Suite {
                               List<Long> seeds) {
         for (String task : tasks) {
             long t0 = System.nanoTime();
-            crossValidation.add(CrossValidation.run(corpus, task, docs, families, FOLDS, seeds, features, log, meter));
+            crossValidation.add(CrossValidationRunner.run(corpus, task, docs, families, FOLDS, seeds, features, log, meter));
             section(corpus + "/" + task + "/cv", t0);
         }
     }

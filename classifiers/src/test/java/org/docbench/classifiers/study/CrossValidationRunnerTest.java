@@ -1,4 +1,4 @@
-package org.docbench.classifiers.eval;
+package org.docbench.classifiers.study;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.docbench.classifiers.TestCorpus;
+import org.docbench.classifiers.eval.CrossValidation;
 import org.docbench.classifiers.train.ModelFamily;
 import org.docbench.classifiers.train.Trainers;
 import org.docbench.core.corpus.Splits;
@@ -16,13 +17,13 @@ import org.docbench.core.features.FeatureSpec;
 import org.junit.jupiter.api.Test;
 
 /** Repeated k-fold: every fold of every repeat is scored and tested. */
-class CrossValidationTest {
+class CrossValidationRunnerTest {
 
     @Test
     void run_threeRepeatsOfThreeFolds_scoresNineFolds_andTestsWithEightDegreesOfFreedom() {
         List<LabeledDocument> docs = TestCorpus.documents(15, 3);
         List<ModelFamily> families = List.of(Trainers.family("majority"), Trainers.family("naive-bayes"));
-        CrossValidation cv = CrossValidation.run("synthetic", "topic", docs, families, 3, List.of(1L, 2L, 3L),
+        CrossValidation cv = CrossValidationRunner.run("synthetic", "topic", docs, families, 3, List.of(1L, 2L, 3L),
                 FeatureSpec.defaults(), line -> { });
         assertEquals(List.of(1L, 2L, 3L), cv.seeds());
         assertEquals("naive-bayes", cv.best());

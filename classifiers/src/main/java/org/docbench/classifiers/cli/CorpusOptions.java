@@ -13,10 +13,16 @@ import org.docbench.core.corpus.JsonLinesReader;
 import org.docbench.core.corpus.LayoutCorpusReader;
 import org.docbench.core.corpus.OnError;
 
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Where a corpus is and how to read it; shared by train and evaluate. */
 final class CorpusOptions {
+
+    /** The command this mixin is part of: its parse result has every --label as given. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
 
     @Option(names = "--corpus", required = true, paramLabel = "CORPUS",
             description = {"'embedded' (the shipped corpus), a folder in docbench layout (labels.tsv, docs/),",
@@ -73,6 +79,18 @@ final class CorpusOptions {
         String name = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         if (textField == null || labels.isEmpty()) {
             throw new DocbenchCli.BadInputException("corpus file " + corpus + " needs --text-field FIELD and at least one --label TASK=FIELD");
+        }
+        // A map keeps the last field of a task given twice; the command line as typed shows both.
+        var given = command == null || command.commandLine() == null ? null
+                : command.commandLine().getParseResult().matchedOption("--label");
+        if (given != null) {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (String kv : given.originalStringValues()) {
+                String task = kv.substring(0, Math.max(0, kv.indexOf('=')));
+                if (!seen.add(task)) {
+                    throw new DocbenchCli.BadInputException("--label names the task '" + task + "' more than once; give each task one field");
+                }
+            }
         }
         labels.forEach((task, field) -> {
             if (task.isBlank() || field.isBlank()) {

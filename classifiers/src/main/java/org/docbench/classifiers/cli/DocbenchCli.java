@@ -58,6 +58,12 @@ public final class DocbenchCli implements Runnable {
         cl.setErr(err);
         int code = cl.execute(args);
         out.flush();
+        // A PrintWriter keeps write errors to itself: a full disk or a closed pipe would cut the
+        // output short and still exit 0.
+        if (out.checkError()) {
+            err.println("docbench: writing the output failed (a full disk, or a reader that stopped reading); what was written is incomplete");
+            code = code == 0 ? FAILURE : code;
+        }
         err.flush();
         return code;
     }

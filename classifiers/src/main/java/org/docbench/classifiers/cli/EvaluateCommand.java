@@ -76,8 +76,11 @@ final class EvaluateCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         PrintWriter err = spec.commandLine().getErr();
         OutputPaths.checkReportFolder(out, overwrite, corpus.inputs());
+        // A name given twice means the same thing once: one row, one experiment (and the charts need distinct names).
         List<ModelFamily> families = models.isEmpty() ? Trainers.families()
-                : models.stream().map(m -> TrainCommand.Families.find(m, spec.commandLine())).toList();
+                : models.stream().distinct().map(m -> TrainCommand.Families.find(m, spec.commandLine())).toList();
+        tasks = tasks.stream().distinct().toList();
+        schemes = schemes.stream().distinct().toList();
         CorpusReader reader = corpus.reader();
         ProgressMeter meter = DocbenchCli.meter(err);
         err.println("reading " + reader.location() + " ...");

@@ -23,6 +23,7 @@ import org.docbench.classifiers.report.ReportWriter;
  * <tr><td>an existing file</td><td>no</td><td>only with {@code --overwrite}</td></tr>
  * <tr><td>a device, pipe or socket ({@code /dev/null}, say)</td><td>never</td><td>never</td></tr>
  * <tr><td>a symbolic link (outputs are renamed into place, which would replace the link)</td><td>never</td><td>never</td></tr>
+ * <tr><td>a mount point (a bind mount, a container volume: it cannot be renamed)</td><td>never</td><td>never</td></tr>
  * <tr><td>the working folder, an input, or a folder holding either, through links too</td><td>never</td><td>never</td></tr>
  * </table>
  *
@@ -80,6 +81,26 @@ final class OutputPaths {
         }
         if (Files.exists(abs) && !Files.isDirectory(abs) && !Files.isRegularFile(abs)) {
             throw refused(shown, "is a device, pipe or socket, not a file or folder; choose a new path");
+        }
+        if (Files.exists(abs) && isMountPoint(real(abs))) {
+            throw refused(shown, "is a mount point, which the output cannot be renamed onto; give a new path inside it");
+        }
+    }
+
+    /** Whether {@code real} is where a file system is mounted, by {@code /proc/self/mountinfo} (false where there is none). */
+    static boolean isMountPoint(Path real) {
+        Path info = Path.of("/proc/self/mountinfo");
+        if (!Files.isReadable(info)) {
+            return false;
+        }
+        try (Stream<String> lines = Files.lines(info)) {
+            String target = real.toString();
+            // Field 5 is the mount point, with space, tab, newline and backslash written as octal escapes.
+            return lines.map(l -> l.split(" ")).filter(f -> f.length > 4)
+                    .map(f -> f[4].replace("\\040", " ").replace("\\011", "\t").replace("\\012", "\n").replace("\\134", "\\"))
+                    .anyMatch(target::equals);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false;
         }
     }
 

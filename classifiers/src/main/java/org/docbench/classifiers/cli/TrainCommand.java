@@ -70,13 +70,18 @@ final class TrainCommand implements Callable<Integer> {
         err.println("training " + family.grid().get(0).name() + " on " + labeled + " documents ...");
         long t0 = System.nanoTime();
         SavedModel m = SavedModel.train(docs, task, family.grid().get(0), FeatureSpec.defaults(), seed, manifest, meter);
+        Object without = m.provenance().get("withoutFeatures");
+        if (without != null) {
+            err.println("docbench: " + without + " training documents have no term that occurs in " + FeatureSpec.defaults().minDf()
+                    + " or more documents; they teach nothing and are left out");
+        }
         OutputPaths.checkFile(out, overwrite, corpus.inputs()); // again: the path may have changed during training
         try (Progress p = meter.start("save " + out.getFileName(), 1, "models")) { // Tribuo's protobuf of a large model takes minutes
             m.save(out);
             p.step();
         }
-        spec.commandLine().getOut().printf(java.util.Locale.ROOT, "saved %s (%s, %s, %d documents, %.1f s)%n", out,
-                task, family.grid().get(0).name(), labeled, (System.nanoTime() - t0) / 1e9);
+        spec.commandLine().getOut().printf(java.util.Locale.ROOT, "saved %s (%s, %s, %s documents, %.1f s)%n", out,
+                task, family.grid().get(0).name(), m.provenance().get("trainingDocuments"), (System.nanoTime() - t0) / 1e9);
         return 0;
     }
 

@@ -88,6 +88,9 @@ public final class ModelFile {
                 zip.closeEntry();
             }
             Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            // "No space left on device" alone names no file: say which output it was.
+            throw new IOException("writing the model " + abs + ": " + e.getMessage(), e);
         } finally {
             Files.deleteIfExists(tmp);
         }

@@ -87,10 +87,19 @@ public final class SavedModel {
         Map<String, Integer> counts = new TreeMap<>();
         try (Progress p = meter.start("featurize", labeled.size(), "docs")) {
             for (LabeledDocument d : labeled) {
-                examples.add(fx.example(d.text(), new Label(d.label(task))));
-                counts.merge(d.label(task), 1, Integer::sum);
+                Example<Label> e = fx.example(d.text(), new Label(d.label(task)));
+                // A document with no term the vocabulary kept (each in fewer than min-df documents)
+                // teaches nothing, and Tribuo refuses an example without features.
+                if (e.size() > 0) {
+                    examples.add(e);
+                    counts.merge(d.label(task), 1, Integer::sum);
+                }
                 p.step();
             }
+        }
+        if (examples.isEmpty()) {
+            throw new IllegalArgumentException("no training document has a term that occurs in at least "
+                    + featureSpec.minDf() + " documents (the features' min df); give more documents");
         }
         Model<Label> model;
         try (Progress p = meter.start("train " + spec.family(), 1, "models")) { // one opaque step: the bar shows elapsed time
@@ -109,7 +118,10 @@ public final class SavedModel {
         prov.put("features", featureSpec.describe());
         prov.put("labels", counts);
         prov.put("majority", majority);
-        prov.put("trainingDocuments", labeled.size());
+        prov.put("trainingDocuments", examples.size());
+        if (examples.size() < labeled.size()) {
+            prov.put("withoutFeatures", labeled.size() - examples.size());
+        }
         if (corpus != null) {
             prov.put("corpus", Map.of("name", corpus.name(), "sha256", corpus.sha256(), "documents", corpus.documents()));
         }

@@ -103,7 +103,11 @@ public final class ReportWriter {
             content.writeInto(tmp);
             Files.writeString(tmp.resolve(MARKER), MARKER_TEXT, StandardCharsets.UTF_8);
             replace(tmp, target);
-        } catch (IOException | RuntimeException | Error e) {
+        } catch (IOException e) {
+            deleteTree(tmp);
+            // "No space left on device" alone names no file: say which output it was.
+            throw new IOException("writing the report " + target + ": " + e.getMessage(), e);
+        } catch (RuntimeException | Error e) {
             deleteTree(tmp);
             throw e;
         }

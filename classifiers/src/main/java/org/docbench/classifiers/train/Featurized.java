@@ -76,6 +76,20 @@ final class Featurized {
             fx = FeatureExtractor.fit(spec, trainDocs.stream().map(LabeledDocument::text).toList(), p::stepFromAnyThread);
         }
         List<Example<Label>> train = examples(fx, task, trainDocs, meter, "featurize " + name + " train", true);
+        if (train.stream().anyMatch(e -> e.size() == 0)) {
+            // A training document none of whose terms the vocabulary kept (each in fewer than min-df
+            // documents) teaches nothing, and Tribuo refuses an example without features.
+            List<LabeledDocument> docs = new ArrayList<>();
+            List<Example<Label>> kept = new ArrayList<>();
+            for (int i = 0; i < train.size(); i++) {
+                if (train.get(i).size() > 0) {
+                    docs.add(trainDocs.get(i));
+                    kept.add(train.get(i));
+                }
+            }
+            trainDocs = docs;
+            train = kept;
+        }
         long t0 = System.nanoTime();
         List<Example<Label>> test = examples(fx, task, testDocs, meter, "featurize " + name + " test");
         long t1 = System.nanoTime();

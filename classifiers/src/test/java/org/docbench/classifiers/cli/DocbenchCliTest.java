@@ -200,6 +200,56 @@ class DocbenchCliTest {
     }
 
     @Test
+    void outputThatCannotBeWritten_isExit1_notASilentlyShortFile(@TempDir Path dir) throws Exception {
+        Path doc = Files.writeString(dir.resolve("a.txt"), "Sheriff ends the jail agreement. ".repeat(200));
+        java.io.OutputStream full = new java.io.OutputStream() { // a disk that fills after 100 bytes
+            private int written;
+
+            @Override
+            public void write(int b) throws java.io.IOException {
+                if (++written > 100) {
+                    throw new java.io.IOException("No space left on device");
+                }
+            }
+        };
+        StringWriter err = new StringWriter();
+        int code = DocbenchCli.run(new PrintWriter(full), new PrintWriter(err), "normalize", doc.toString());
+        assertEquals(1, code, err.toString());
+        assertTrue(err.toString().contains("writing the output failed"), err.toString());
+    }
+
+    @Test
+    void aTrainingDocumentWithNoSharedWord_isLeftOutAndSaidSo_notATribuoError(@TempDir Path dir) throws Exception {
+        StringBuilder jsonl = new StringBuilder();
+        List<LabeledDocument> docs = TestCorpus.documents(8, 4);
+        for (LabeledDocument d : docs) {
+            jsonl.append("{\"id\":\"").append(d.id()).append("\",\"body\":\"").append(d.text()).append("\",\"section\":\"")
+                    .append(d.label("topic")).append("\"}\n");
+        }
+        jsonl.append("{\"id\":\"odd\",\"body\":\"Zzqxyplorth\",\"section\":\"").append(docs.get(0).label("topic")).append("\"}\n");
+        Path corpus = Files.writeString(dir.resolve("c.jsonl"), jsonl);
+        Result train = run("train", "--corpus", corpus.toString(), "--text-field", "body", "--label", "topic=section",
+                "--task", "topic", "--model", "majority", "--out", dir.resolve("m.model").toString());
+        assertEquals(0, train.code(), train.err());
+        assertTrue(train.err().contains("1 training documents have no term that occurs in 2 or more documents"), train.err());
+        Result eval = run("evaluate", "--corpus", corpus.toString(), "--text-field", "body", "--label", "topic=section",
+                "--models", "majority,majority,naive-bayes", "--task", "topic,topic", "--out", dir.resolve("rep").toString());
+        assertEquals(0, eval.code(), eval.err());
+        String md = Files.readString(dir.resolve("rep").resolve("report.md"));
+        assertEquals(1, md.lines().filter(l -> l.startsWith("## ") && l.contains("/topic/")).count(),
+                "one experiment section for --task topic,topic: " + md.lines().filter(l -> l.startsWith("## ")).toList());
+    }
+
+    @Test
+    void aTaskLabeledTwice_isRefused(@TempDir Path dir) throws Exception {
+        Path corpus = Files.writeString(dir.resolve("c.jsonl"), "{\"text\":\"a b c\",\"bias\":\"left\",\"id\":\"1\"}\n");
+        Result r = run("evaluate", "--corpus", corpus.toString(), "--text-field", "text", "--label", "bias=bias",
+                "--label", "bias=id", "--models", "majority", "--out", dir.resolve("out").toString());
+        assertEquals(3, r.code(), r.err());
+        assertTrue(r.err().contains("--label names the task 'bias' more than once"), r.err());
+    }
+
+    @Test
     void labelWithAnEmptyTaskOrField_isRefusedBeforeTheWork(@TempDir Path dir) throws Exception {
         Path corpus = Files.writeString(dir.resolve("c.jsonl"), "{\"text\":\"a b c\",\"bias\":\"left\"}\n");
         for (String label : List.of("=bias", "stance=")) {

@@ -210,6 +210,15 @@ class OutputSafetyTest {
     }
 
     @Test
+    void aMountPoint_isRefusedBeforeTheWork_evenWithOverwrite() {
+        // /proc stands for a bind mount or a container volume: renaming onto it fails, after the work.
+        assertTrue(OutputPaths.isMountPoint(Path.of("/proc")), "/proc is a mount point on Linux");
+        assertFalse(OutputPaths.isMountPoint(dir.toAbsolutePath()), dir + " is not");
+        var e = assertThrows(DocbenchCli.BadInputException.class, () -> OutputPaths.checkReportFolder(Path.of("/proc"), true, List.of()));
+        assertTrue(e.getMessage().contains("is a mount point"), e.getMessage());
+    }
+
+    @Test
     void train_intoAFolder_isRefused() throws Exception {
         Path folder = Files.createDirectories(dir.resolve("models"));
         assertRefusedBeforeWork(train(folder), folder, "is a folder");

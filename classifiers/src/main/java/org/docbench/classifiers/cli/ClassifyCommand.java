@@ -41,8 +41,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Linear models run on docbench's compiled fast path; other families through Tribuo's predict."},
         footerHeading = "%nExamples:%n",
         footer = {"  docbench classify --task topic news/",
-                "  docbench classify --task stance --lines --threads 2 < one-article-per-line.txt",
-                "  docbench classify --model stance.model --jsonl --text-field body --json archive.jsonl"})
+                "  docbench classify --task stance --lines --threads 2 < one-per-line.txt",
+                "  docbench classify --model stance.model --jsonl --text-field body --json \\",
+                "      archive.jsonl"})
 final class ClassifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -23,9 +23,11 @@ import picocli.CommandLine.Command;
         footerHeading = "%nExamples:%n",
         footer = {
             "  docbench classify --task stance article.txt",
-            "  docbench train --corpus embedded --task topic --model liblinear-lr --out topic.model",
+            "  docbench train --corpus embedded --task topic --model liblinear-lr \\",
+            "      --out topic.model",
             "  cat docs.txt | docbench classify --model topic.model --json",
-            "  docbench evaluate --corpus data.jsonl --text-field body --label stance=bias --out report/",
+            "  docbench evaluate --corpus data.jsonl --text-field body --label stance=bias \\",
+            "      --out report/",
             "  docbench normalize saved-page.html",
             "",
             "Exit codes: 0 ok, 1 unexpected failure, 2 bad command line, 3 bad input (corpus, document or model)."})

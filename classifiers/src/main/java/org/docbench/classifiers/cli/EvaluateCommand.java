@@ -35,8 +35,10 @@ import picocli.CommandLine.Spec;
                 "(the corpus's 'valid' part, else 20%% of the training part), never on the test part.",
                 "Progress goes to stderr: a bar on a terminal, a line every 10 s otherwise (DOCBENCH_PROGRESS=bar|lines|off)."},
         footerHeading = "%nExamples:%n",
-        footer = {"  docbench evaluate --corpus embedded --models majority,liblinear-lr,naive-bayes --out /tmp/report",
-                "  docbench evaluate --corpus news.csv --text-field text --label topic=section --cv --out report/"})
+        footer = {"  docbench evaluate --corpus embedded \\",
+                "      --models majority,liblinear-lr,naive-bayes --out /tmp/report",
+                "  docbench evaluate --corpus news.csv --text-field text --label topic=section \\",
+                "      --cv --out report/"})
 final class EvaluateCommand implements Callable<Integer> {
     /** The scheme of the split this command makes for a corpus that has none (any corpus may also ship one of that name). */
     static final String RANDOM = "random";

@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
                 "The model runs its family's default configuration (the first of the grid the report shows).",
                 "Progress goes to stderr: a bar on a terminal, a line every 10 s otherwise (DOCBENCH_PROGRESS=bar|lines|off)."},
         footerHeading = "%nExample:%n",
-        footer = "  docbench train --corpus embedded --task stance --model liblinear-svm --out stance.model")
+        footer = {"  docbench train --corpus embedded --task stance --model liblinear-svm \\",
+                "      --out stance.model"})
 final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

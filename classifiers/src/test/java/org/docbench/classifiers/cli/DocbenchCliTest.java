@@ -54,6 +54,21 @@ class DocbenchCliTest {
     }
 
     @Test
+    void helpExamples_copyWhole_noCommandBrokenByWrapping() {
+        for (String command : List.of("", "classify", "evaluate", "train", "normalize")) {
+            Result r = command.isEmpty() ? run("--help") : run(command, "--help");
+            List<String> lines = r.out().lines().toList();
+            int at = lines.indexOf(lines.stream().filter(l -> l.startsWith("Example")).findFirst().orElseThrow());
+            for (int i = at + 1; i < lines.size() && !lines.get(i).isBlank(); i++) {
+                String line = lines.get(i);
+                boolean continues = lines.get(i - 1).endsWith(" \\");
+                assertTrue(line.startsWith("  docbench ") || line.startsWith("  cat ") || continues,
+                        (command.isEmpty() ? "docbench" : command) + " help, a wrapped example line: '" + line + "'");
+            }
+        }
+    }
+
+    @Test
     void unknownOption_isExitTwoWithOneLineAndAHint() {
         Result r = run("classify", "--task", "topic", "--bogus");
         assertEquals(2, r.code());

@@ -228,6 +228,8 @@ public final class ModelFile {
         if (e instanceof IllegalArgumentException iae && iae.getMessage() != null && iae.getMessage().startsWith("model file")) {
             return iae;
         }
-        return new IllegalArgumentException("model file " + file + " is damaged: " + e.getMessage(), e);
+        String why = e.getMessage() != null ? e.getMessage()
+                : e instanceof java.io.EOFException ? "it ends early (truncated?)" : e.getClass().getSimpleName();
+        return new IllegalArgumentException("model file " + file + " is damaged: " + why, e);
     }
 }

@@ -70,11 +70,21 @@ public final class CsvReader implements CorpusReader {
             var decoder = Utf8.strictDecoder();
             Reader r = new InputStreamReader(Utf8.withoutBom(Files.newInputStream(file)), decoder);
             parser = CSVParser.parse(r, format);
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException | java.io.UncheckedIOException e) {
+            if (rootCause(e) instanceof java.nio.charset.CharacterCodingException) {
+                throw new CorpusException(new CorpusProblem(file.toString(), badLine(1), null, "invalid UTF-8",
+                        "save the file as UTF-8"), e);
+            }
             throw new CorpusException(new CorpusProblem(file.toString(), 1, null, "cannot read header: " + e.getMessage(),
                     "the first row must name the columns, each once"), e);
         }
         Set<String> header = new LinkedHashSet<>(parser.getHeaderNames());
+        if (header.size() < parser.getHeaderNames().size()) {
+            Set<String> seen = new java.util.HashSet<>();
+            String twice = parser.getHeaderNames().stream().filter(h -> !seen.add(h)).findFirst().orElse("");
+            throw new CorpusException(new CorpusProblem(file.toString(), 1, null, "column '" + twice + "' appears twice in the header",
+                    "name each column once"));
+        }
         checkColumn(header, mapping.textField());
         if (mapping.idField() != null) {
             checkColumn(header, mapping.idField());

@@ -69,8 +69,9 @@ final class RecordChecks {
         for (Map.Entry<String, String> s : mapping.splits().entrySet()) {
             String part = field.apply(s.getValue());
             if (part == null || !Part.isPart(part.strip())) {
-                problems.report(new CorpusProblem(source, line, id, "split field '" + s.getValue() + "' is '" + part
-                        + "'", "use train, valid or test"));
+                String found = part == null ? "missing" : "'" + part + "'";
+                problems.report(new CorpusProblem(source, line, id, "split field '" + s.getValue() + "' is " + found,
+                        "use train, valid or test"));
                 return null;
             }
             splits.put(s.getKey(), part.strip());

@@ -101,6 +101,19 @@ class UserCorpusReadersTest {
     }
 
     @Test
+    void csv_aColumnNamedTwice_orAHeaderThatIsNotUtf8_saysSo() throws IOException {
+        Path twice = dir.resolve("twice.csv");
+        Files.writeString(twice, "id,body,body\n1,a,b\n");
+        CorpusException e = assertThrows(CorpusException.class,
+                () -> new CsvReader(twice, FieldMapping.of("body", "stance", "body"), OnError.FAIL_FAST).readAll());
+        assertTrue(e.getMessage().contains(":1: column 'body' appears twice in the header"), e.getMessage());
+        Path binary = Files.write(dir.resolve("bin.csv"), new byte[] {'i', 'd', (byte) 0xFF, ',', 'b', '\n', '1', ',', 'x', '\n'});
+        CorpusException b = assertThrows(CorpusException.class,
+                () -> new CsvReader(binary, FieldMapping.of("b", "stance", "b"), OnError.FAIL_FAST).readAll());
+        assertTrue(b.getMessage().contains(":1: invalid UTF-8"), b.getMessage());
+    }
+
+    @Test
     void csv_readsQuotedMultilineText_andNumbersDocumentsByLineWithoutAnIdColumn() throws IOException {
         Path f = dir.resolve("c.csv");
         Files.writeString(f, "text,label\n\"Sheriff says, \"\"no\"\"\nto holds.\",anti\nPlain text.,pro\n");

@@ -41,7 +41,9 @@ class ReportContentTest {
             }
             docs.add(new LabeledDocument(d.id(), d.text(), d.labels(), splits, d.metadata()));
         }
-        report = ReportFixture.report(DataNotes.EMBEDDED, docs, "topic", List.of("random"), true,
+        // Synthetic documents standing for the shipped corpus, so under its name and its classpath location.
+        report = ReportFixture.report(DataNotes.EMBEDDED, org.docbench.core.corpus.LayoutCorpusReader.embedded().location(), docs,
+                "topic", List.of("random"), true,
                 List.of(Report.Published.percent("immigration-enforcement/topic/random", "someone's model", 46.08, 21.03, "a paper")),
                 List.of());
         md = MarkdownReport.render(report);
@@ -67,6 +69,22 @@ class ReportContentTest {
         assertFalse(note.contains("stance"), note);
         String other = DataNotes.about(new org.docbench.core.corpus.CorpusManifest.Builder().build("mine", "x", 0));
         assertTrue(other.contains("knows nothing about how"), other);
+    }
+
+    @Test
+    void aboutThisData_theShippedCorpusReadFromItsFolder_isTheEmbeddedCorpus() {
+        var shipped = org.docbench.core.corpus.CorpusManifest.of(org.docbench.core.corpus.LayoutCorpusReader.embedded());
+        var fromFolder = new org.docbench.core.corpus.CorpusManifest(shipped.name(), "datasets/immigration-enforcement",
+                shipped.sha256(), shipped.documents(), 0, shipped.counts());
+        assertTrue(DataNotes.about(fromFolder).contains("written for this project"), DataNotes.about(fromFolder));
+    }
+
+    @Test
+    void aboutThisData_aFolderThatKeptTheEmbeddedName_isNotTheEmbeddedCorpus() {
+        String copy = DataNotes.about(new org.docbench.core.corpus.CorpusManifest.Builder()
+                .build(DataNotes.EMBEDDED, "/home/someone/my-corpus", 0));
+        assertFalse(copy.contains("written for this project"), copy);
+        assertTrue(copy.contains("knows nothing about how"), copy);
     }
 
     @Test

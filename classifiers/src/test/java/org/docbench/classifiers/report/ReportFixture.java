@@ -26,6 +26,12 @@ final class ReportFixture {
     /** One experiment per scheme of {@code task}, cross-validation on the first four families, the given extras. */
     static Report report(String corpus, List<LabeledDocument> docs, String task, List<String> schemes, boolean cv,
                          List<Report.Published> published, List<String> notes) {
+        return report(corpus, "test://" + corpus, docs, task, schemes, cv, published, notes);
+    }
+
+    /** As above, the corpus read from {@code location}. */
+    static Report report(String corpus, String location, List<LabeledDocument> docs, String task, List<String> schemes, boolean cv,
+                         List<Report.Published> published, List<String> notes) {
         List<ModelFamily> families = families();
         Suite suite = new Suite(FeatureSpec.defaults(), 42, line -> { });
         long t0 = System.nanoTime();
@@ -35,7 +41,7 @@ final class ReportFixture {
         if (cv) {
             suite.crossValidate(corpus, docs, List.of(task), families.subList(0, 4), List.of(1L));
         }
-        CorpusManifest manifest = CorpusManifest.of(corpus, "test://" + corpus, docs, 0);
+        CorpusManifest manifest = CorpusManifest.of(corpus, location, docs, 0);
         return suite.report("test", null, cv ? List.of(1L) : List.of(), families, List.of(manifest), published, notes, t0);
     }
 }

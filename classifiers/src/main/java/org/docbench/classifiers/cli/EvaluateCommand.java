@@ -116,6 +116,15 @@ final class EvaluateCommand implements Callable<Integer> {
                     }
                     withSplit = randomSplit(labeled, task);
                     notes.add(task + "/random: the corpus has no split; a seeded stratified 80/20 split (seed " + seed + ") was made.");
+                } else {
+                    // A scheme that leaves documents out is allowed (a split of a subset), but not silently.
+                    long without = labeled.stream().filter(d -> d.part(scheme) == null).count();
+                    if (without > 0) {
+                        String note = task + "/" + scheme + ": " + without + " of " + labeled.size()
+                                + " labeled documents have no part in this split and are left out of it.";
+                        notes.add(note);
+                        err.println("docbench: " + note);
+                    }
                 }
                 err.printf("experiment %s/%s/%s ...%n", reader.name(), task, scheme); // no bar is on screen between experiments
                 suite.experiment(Experiment.of(reader.name(), task, scheme, withSplit), families, true);

@@ -256,6 +256,20 @@ class DocbenchCliTest {
     }
 
     @Test
+    void documentsASplitFileLeavesOut_areCountedAndSaid(@TempDir Path dir) throws Exception {
+        Path corpus = TestCorpus.writeLayout(dir.resolve("c"), TestCorpus.documents(8, 4));
+        Path split = corpus.resolve("splits/random.tsv");
+        List<String> rows = Files.readAllLines(split);
+        Files.write(split, rows.subList(0, rows.size() - 1)); // the last document loses its part
+        Result r = run("evaluate", "--corpus", corpus.toString(), "--models", "majority", "--task", "topic",
+                "--out", dir.resolve("rep").toString());
+        assertEquals(0, r.code(), r.err());
+        String note = "topic/random: 1 of " + (rows.size() - 1) + " labeled documents have no part in this split and are left out of it.";
+        assertTrue(r.err().contains(note), r.err());
+        assertTrue(Files.readString(dir.resolve("rep").resolve("report.md")).contains(note), "the report says it too");
+    }
+
+    @Test
     void aTaskLabeledTwice_isRefused(@TempDir Path dir) throws Exception {
         Path corpus = Files.writeString(dir.resolve("c.jsonl"), "{\"text\":\"a b c\",\"bias\":\"left\",\"id\":\"1\"}\n");
         Result r = run("evaluate", "--corpus", corpus.toString(), "--text-field", "text", "--label", "bias=bias",

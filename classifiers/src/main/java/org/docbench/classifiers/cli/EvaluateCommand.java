@@ -81,8 +81,6 @@ final class EvaluateCommand implements Callable<Integer> {
         // A name given twice means the same thing once: one row, one experiment (and the charts need distinct names).
         List<ModelFamily> families = models.isEmpty() ? Trainers.families()
                 : models.stream().distinct().map(m -> TrainCommand.Families.find(m, spec.commandLine())).toList();
-        tasks = tasks.stream().distinct().toList();
-        schemes = schemes.stream().distinct().toList();
         CorpusReader reader = corpus.reader();
         ProgressMeter meter = DocbenchCli.meter(err);
         err.println("reading " + reader.location() + " ...");
@@ -92,7 +90,7 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new DocbenchCli.BadInputException("corpus " + reader.location() + " has no documents");
         }
         CorpusManifest manifest = CorpusManifest.of(reader, docs);
-        List<String> useTasks = tasks.isEmpty() ? new ArrayList<>(manifest.counts().keySet()) : tasks;
+        List<String> useTasks = tasks.isEmpty() ? new ArrayList<>(manifest.counts().keySet()) : tasks.stream().distinct().toList();
         for (String t : useTasks) {
             if (!manifest.counts().containsKey(t)) {
                 throw new DocbenchCli.BadInputException("no document has a '" + t + "' label; tasks: " + manifest.counts().keySet());
@@ -101,7 +99,7 @@ final class EvaluateCommand implements Callable<Integer> {
         TreeSet<String> present = new TreeSet<>();
         docs.forEach(d -> present.addAll(d.splits().keySet()));
         List<String> notes = new ArrayList<>();
-        List<String> useSchemes = schemes.isEmpty() ? new ArrayList<>(present) : schemes;
+        List<String> useSchemes = schemes.isEmpty() ? new ArrayList<>(present) : schemes.stream().distinct().toList();
         if (useSchemes.isEmpty()) {
             useSchemes = List.of(RANDOM);
         }

@@ -15,6 +15,7 @@ import org.docbench.classifiers.progress.Progress;
 import org.docbench.classifiers.progress.ProgressMeter;
 import org.docbench.classifiers.train.ExperimentTrainer;
 import org.docbench.classifiers.train.Family;
+import org.docbench.classifiers.train.ScoreKind;
 import org.docbench.classifiers.train.TrainerSpec;
 import org.docbench.core.corpus.CorpusManifest;
 import org.docbench.core.document.LabeledDocument;

@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
 
-import org.docbench.classifiers.inference.FastLinearClassifier;
-import org.docbench.classifiers.inference.ModelFile;
-import org.docbench.classifiers.inference.SavedModel;
+import org.docbench.classifiers.train.ScoreKind;
 
 /**
  * Scores raw text with a saved model: through the compiled {@link FastLinearClassifier} when the

@@ -17,17 +17,11 @@ final class DataNotes {
     private DataNotes() {
     }
 
-    /** The shipped corpus's hash, computed on first use (a read of about 0.2 s). */
-    private static final class Shipped {
-        static final String SHA256 = org.docbench.core.corpus.CorpusManifest.of(org.docbench.core.corpus.LayoutCorpusReader.embedded())
-                .sha256();
-    }
 
     /** The note on {@code corpus}, one paragraph. */
     static String about(CorpusManifest corpus) {
         String name = corpus.name().toLowerCase(Locale.ROOT);
-        // The shipped corpus, from the classpath or its folder; a changed copy that kept the name is not it.
-        if (name.equals(EMBEDDED) && (corpus.location().startsWith("classpath:") || corpus.sha256().equals(Shipped.SHA256))) {
+        if (name.equals(EMBEDDED) && org.docbench.core.corpus.LayoutCorpusReader.isEmbedded(corpus)) {
             return "**" + corpus.name() + "** (embedded, " + corpus.documents() + " documents): written for this project by "
                     + "AI writers (six of them, each under its own brief) for 24 fictional outlets, about "
                     + "real US programs, laws and dates; every document carries the topic and the stance it was written to "

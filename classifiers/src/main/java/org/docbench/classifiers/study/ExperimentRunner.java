@@ -22,6 +22,7 @@ import org.docbench.classifiers.train.Experiment;
 import org.docbench.classifiers.train.ExperimentTrainer;
 import org.docbench.classifiers.train.ModelFamily;
 import org.docbench.classifiers.train.ModelRun;
+import org.docbench.classifiers.train.ScoreKind;
 import org.docbench.classifiers.train.TrainerSpec;
 import org.docbench.core.corpus.Splits;
 import org.docbench.core.document.LabeledDocument;
@@ -120,7 +121,7 @@ final class ExperimentRunner {
     private static TestPredictions predictions(ExperimentTrainer runner, List<ModelRun> runs) {
         List<TestPredictions.Answers> answers = new ArrayList<>();
         for (ModelRun r : runs) {
-            answers.add(new TestPredictions.Answers(r.family().name(), r.probabilistic() ? "probability" : "score",
+            answers.add(new TestPredictions.Answers(r.family().name(), (r.probabilistic() ? ScoreKind.PROBABILITY : ScoreKind.SCORE).spelling(),
                     r.predicted(), r.confidence(), runner.scores(r.family().name())));
         }
         ModelRun first = runs.get(0);

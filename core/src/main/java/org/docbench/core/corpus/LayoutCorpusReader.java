@@ -89,6 +89,23 @@ public final class LayoutCorpusReader implements CorpusReader {
         return fromClasspath("immigration-enforcement", OnError.FAIL_FAST);
     }
 
+    /**
+     * Whether {@code read} is the shipped corpus: read from the classpath, or from a folder with
+     * the same documents and labels (its hash); a changed copy that kept the name is not.
+     */
+    public static boolean isEmbedded(CorpusManifest read) {
+        LayoutCorpusReader shipped = embedded();
+        if (read.location().equals(shipped.location())) {
+            return true;
+        }
+        return read.name().equals(shipped.name()) && read.sha256().equals(Shipped.SHA256);
+    }
+
+    /** The shipped corpus's hash, read on first use (about 0.2 s). */
+    private static final class Shipped {
+        static final String SHA256 = CorpusManifest.of(embedded()).sha256();
+    }
+
     @Override
     public String name() {
         String n = layout().getProperty("name");

@@ -52,24 +52,32 @@ class UserCorpusReadersTest {
         assertTrue(messages.get(3).contains(":5 [document x5]: no stance label in field 'side'"), messages.get(3));
     }
 
-    /** {@code lines} lines of long JSON records, line {@code bad} holding a byte that is not UTF-8. */
-    private static byte[] jsonlWithABadByte(int lines, int bad) {
+    /**
+     * {@code lines} joined by newlines, with byte {@code at} of line {@code bad} (1-based) made a
+     * UTF-8 lead byte followed by ASCII: malformed.
+     */
+    private static byte[] withABadByte(List<String> lines, int bad, int at) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        for (int i = 1; i <= lines; i++) {
-            String body = "Line " + i + " " + "word ".repeat(400); // past a reader's 8,192-char buffer in a few lines
-            byte[] rec = ("{\"id\":\"x" + i + "\",\"body\":\"" + body + "\",\"side\":\"left\",\"part\":\"train\"}\n")
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            if (i == bad) {
-                rec[30] = (byte) 0xC3; // a lead byte followed by ASCII: malformed
+        for (int i = 0; i < lines.size(); i++) {
+            byte[] line = (lines.get(i) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            if (i + 1 == bad) {
+                line[at] = (byte) 0xC3;
             }
-            out.writeBytes(rec);
+            out.writeBytes(line);
         }
         return out.toByteArray();
     }
 
+    /** Text long enough that a few lines pass a reader's 8,192-char buffer. */
+    private static String longText(int i) {
+        return "Line " + i + " " + "word ".repeat(400);
+    }
+
     @Test
     void jsonLines_aByteThatIsNotUtf8_isNamedOnItsOwnLine_andSkippedWhenAsked() throws IOException {
-        Path f = Files.write(dir.resolve("u8.jsonl"), jsonlWithABadByte(45, 7));
+        List<String> records = java.util.stream.IntStream.rangeClosed(1, 45).mapToObj(i -> "{\"id\":\"x" + i + "\",\"body\":\""
+                + longText(i) + "\",\"side\":\"left\",\"part\":\"train\"}").toList();
+        Path f = Files.write(dir.resolve("u8.jsonl"), withABadByte(records, 7, 30)); // byte 30 is in the body
         CorpusException e = assertThrows(CorpusException.class, () -> new JsonLinesReader(f, MAPPING, OnError.FAIL_FAST).readAll());
         assertTrue(e.getMessage().startsWith(f + ":7: invalid UTF-8"), e.getMessage());
         JsonLinesReader skip = new JsonLinesReader(f, MAPPING, OnError.SKIP_AND_REPORT);
@@ -81,20 +89,11 @@ class UserCorpusReadersTest {
 
     @Test
     void csv_aByteThatIsNotUtf8_isNamedOnItsOwnLine() throws IOException {
-        StringBuilder csv = new StringBuilder("text,label\n");
+        List<String> rows = new java.util.ArrayList<>(List.of("text,label"));
         for (int i = 1; i < 45; i++) {
-            csv.append("Row ").append(i).append(' ').append("word ".repeat(400)).append(",pro\n");
+            rows.add(longText(i) + ",pro");
         }
-        byte[] bytes = csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        int line = 1;
-        int at = 0;
-        while (line < 7) { // the first byte of line 7
-            if (bytes[at++] == '\n') {
-                line++;
-            }
-        }
-        bytes[at + 2] = (byte) 0xC3;
-        Path f = Files.write(dir.resolve("u8.csv"), bytes);
+        Path f = Files.write(dir.resolve("u8.csv"), withABadByte(rows, 7, 2));
         CorpusException e = assertThrows(CorpusException.class,
                 () -> new CsvReader(f, FieldMapping.of("text", "stance", "label"), OnError.SKIP_AND_REPORT).readAll());
         assertTrue(e.getMessage().startsWith(f + ":7: invalid UTF-8"), e.getMessage());

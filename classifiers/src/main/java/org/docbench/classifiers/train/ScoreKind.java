@@ -1,4 +1,4 @@
-package org.docbench.classifiers.inference;
+package org.docbench.classifiers.train;
 
 import java.util.Locale;
 

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -138,7 +139,6 @@ public final class AllSidesReader implements CorpusReader {
     @Override
     public Stream<LabeledDocument> documents() {
         problems = new Problems(onError);
-        Map<String, Map<String, String>> splits = readSplits();
         List<Path> files = new ArrayList<>();
         try (DirectoryStream<Path> dir = Files.newDirectoryStream(root.resolve("data/jsons"), "*.json")) {
             dir.forEach(files::add);
@@ -147,13 +147,26 @@ public final class AllSidesReader implements CorpusReader {
                     "cannot list: " + e.getMessage(), "check the folder is readable"), e);
         }
         files.sort(null);
+        Set<String> stems = new HashSet<>();
+        files.forEach(f -> stems.add(stem(f)));
+        Map<String, Map<String, String>> splits = readSplits(stems);
         return files.stream().map(f -> load(f, splits)).filter(d -> d != null);
     }
 
-    private Map<String, Map<String, String>> readSplits() {
+    private static String stem(Path file) {
+        return file.getFileName().toString().replaceFirst("\\.json$", "");
+    }
+
+    /**
+     * The split of every ID by scheme. A split row must name an article of {@code data/jsons}
+     * (by its file name) and an ID may sit in one part of a scheme only: either slip would move
+     * articles between training and test without a word, so both end the read, naming the line.
+     */
+    private Map<String, Map<String, String>> readSplits(Set<String> articles) {
         Map<String, Map<String, String>> byId = new HashMap<>();
         for (Scheme s : Scheme.values()) {
             String scheme = s.spelling();
+            Map<String, String> firstSeen = new HashMap<>();
             for (Part part : Part.values()) {
                 Path file = root.resolve("data/splits").resolve(scheme).resolve(part.spelling() + ".tsv");
                 if (!Files.exists(file)) {
@@ -167,7 +180,20 @@ public final class AllSidesReader implements CorpusReader {
                                 "no ID column in header " + parser.getHeaderNames(), "the published files have ID and bias"));
                     }
                     for (CSVRecord rec : parser) {
-                        byId.computeIfAbsent(rec.get("ID").strip(), k -> new HashMap<>()).put(scheme, part.spelling());
+                        String id = rec.get("ID").strip();
+                        long line = rec.getRecordNumber() + 1; // the header is line 1, and no field spans lines
+                        if (!articles.contains(id)) {
+                            throw new CorpusException(new CorpusProblem(file.toString(), line, id,
+                                    "no article data/jsons/" + id + ".json for this split row",
+                                    "restore the article or delete the row"));
+                        }
+                        String before = firstSeen.putIfAbsent(id, part.spelling() + ".tsv:" + line);
+                        if (before != null) {
+                            throw new CorpusException(new CorpusProblem(file.toString(), line, id,
+                                    "the " + scheme + " split names this ID twice: here and at " + before,
+                                    "keep one row: an article sits in one of train, valid and test"));
+                        }
+                        byId.computeIfAbsent(id, k -> new HashMap<>()).put(scheme, part.spelling());
                     }
                 } catch (IOException | IllegalArgumentException | IllegalStateException e) {
                     throw new CorpusException(new CorpusProblem(file.toString(), 0, null,
@@ -180,7 +206,7 @@ public final class AllSidesReader implements CorpusReader {
 
     private LabeledDocument load(Path file, Map<String, Map<String, String>> splits) {
         String where = file.toString();
-        String stem = file.getFileName().toString().replaceFirst("\\.json$", "");
+        String stem = stem(file);
         JsonNode node;
         try (InputStream in = Files.newInputStream(file)) {
             byte[] bytes = in.readAllBytes();
@@ -207,6 +233,11 @@ public final class AllSidesReader implements CorpusReader {
         String id = text(node, "ID");
         if (id.isEmpty()) {
             id = stem;
+        } else if (!id.equals(stem)) {
+            // Split files name articles by ID and the reader finds them by file name: the two must agree.
+            problems.report(new CorpusProblem(where, 0, id, "the article's ID differs from its file name " + stem + ".json",
+                    "name the file " + id + ".json, or set its ID to " + stem));
+            return null;
         }
         String body = text(node, "content_original");
         if (body.isBlank()) {

@@ -174,6 +174,46 @@ class UserCorpusReadersTest {
         assertTrue(messages.get(1).contains("k3.json") && messages.get(1).contains("malformed JSON"), messages.toString());
     }
 
+    /** A two-article copy of the published layout, with {@code trainIds} in random/train.tsv and k2 in test.tsv. */
+    private Path allSidesCopy(String k1Id, String... trainIds) throws IOException {
+        Path root = dir.resolve("abp2");
+        Files.createDirectories(root.resolve("data/jsons"));
+        Files.createDirectories(root.resolve("data/splits/random"));
+        Files.writeString(root.resolve("data/jsons/k1.json"), "{\"ID\":\"" + k1Id + "\",\"content_original\":\"One.\",\"bias_text\":\"left\"}");
+        Files.writeString(root.resolve("data/jsons/k2.json"), "{\"ID\":\"k2\",\"content_original\":\"Two.\",\"bias_text\":\"right\"}");
+        Files.writeString(root.resolve("data/splits/random/train.tsv"), "ID\tbias\n" + String.join("\t0\n", trainIds) + "\t0\n");
+        Files.writeString(root.resolve("data/splits/random/test.tsv"), "ID\tbias\nk2\t2\n");
+        return root;
+    }
+
+    @Test
+    void allSides_splitRowNamingNoArticle_endsTheRead_namingTheLine() throws IOException {
+        Path root = allSidesCopy("k1", "k1", "k9");
+        CorpusException e = assertThrows(CorpusException.class,
+                () -> AllSidesReader.fromFolder(root, OnError.SKIP_AND_REPORT).readAll());
+        assertTrue(e.getMessage().contains("train.tsv:3 [document k9]: no article data/jsons/k9.json"), e.getMessage());
+    }
+
+    @Test
+    void allSides_idInTwoPartsOfOneScheme_endsTheRead_namingBothRows() throws IOException {
+        Path root = allSidesCopy("k1", "k1", "k2");
+        CorpusException e = assertThrows(CorpusException.class,
+                () -> AllSidesReader.fromFolder(root, OnError.SKIP_AND_REPORT).readAll());
+        assertTrue(e.getMessage().contains("test.tsv:2 [document k2]: the random split names this ID twice: here and at train.tsv:3"),
+                e.getMessage());
+    }
+
+    @Test
+    void allSides_articleWhoseIdIsNotItsFileName_isReportedAndLeftOut() throws IOException {
+        Path root = allSidesCopy("k7", "k1");
+        AllSidesReader r = AllSidesReader.fromFolder(root, OnError.SKIP_AND_REPORT);
+        List<LabeledDocument> docs = r.readAll();
+        assertEquals(List.of("k2"), docs.stream().map(LabeledDocument::id).toList());
+        assertEquals(1, r.problems().skipped());
+        assertTrue(r.problems().list().get(0).message().contains("k1.json [document k7]: the article's ID differs from its file name k1.json"),
+                r.problems().list().get(0).message());
+    }
+
     @Test
     void allSides_givenTheArchiveItself_saysHowToUnpackIt() throws IOException {
         Path archive = dir.resolve("article-bias-prediction.tar.gz");

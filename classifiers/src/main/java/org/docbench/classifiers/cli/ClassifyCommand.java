@@ -92,8 +92,11 @@ final class ClassifyCommand implements Callable<Integer> {
         if (lines && jsonl) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--lines and --jsonl exclude each other");
         }
-        if (threads < 1 || top < 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads and --top must be at least 1");
+        if (threads < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
+        }
+        if (top < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--top must be at least 1, got " + top);
         }
         List<String> inputs = files.isEmpty() ? List.of("-") : files;
         DocumentInputs.check(inputs);

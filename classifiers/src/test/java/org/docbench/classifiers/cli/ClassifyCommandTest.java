@@ -172,6 +172,16 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void zeroThreadsOrTop_isAUsageError_namingTheOptionThatIsWrong() {
+        Result threads = classify("jail detainer", "--threads", "0");
+        assertEquals(2, threads.code(), threads.err());
+        assertTrue(threads.err().contains("--threads must be at least 1, got 0") && !threads.err().contains("--top"), threads.err());
+        Result top = classify("jail detainer", "--top", "-1");
+        assertEquals(2, top.code(), top.err());
+        assertTrue(top.err().contains("--top must be at least 1, got -1") && !top.err().contains("--threads"), top.err());
+    }
+
+    @Test
     void noDocumentAtAll_isExit3_andSaysSo() {
         Result r = DocbenchCliTest.runWithStdin("\n   \n\n", "classify", "--task", "topic", "--lines");
         assertEquals(3, r.code(), r.err());

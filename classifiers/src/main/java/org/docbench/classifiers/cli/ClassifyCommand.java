@@ -83,6 +83,14 @@ final class ClassifyCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "Documents or folders; '-' or none reads stdin.")
     List<String> files = new ArrayList<>();
 
+    /**
+     * One mapper for every worker and batch (thread-safe once configured, and costly to build),
+     * in a holder so that tab-separated output never loads Jackson.
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
+
     /** What one batch printed and counted. */
     private record Chunk(String text, int labeled, int unlabeled, List<String> notes) {
     }
@@ -147,11 +155,11 @@ final class ClassifyCommand implements Callable<Integer> {
                         ThreadLocal<Scorer.Session> sessions, String[] labels, String kind, PrintWriter out, PrintWriter err,
                         int[] counts) throws Exception {
         if (pool == null) {
-            emit(render(batch.docs(), sessions.get(), labels, kind), out, err, counts);
+            emit(render(batch, sessions.get(), labels, kind), out, err, counts);
             return;
         }
         // The worker decodes the batch too: one reading thread building every String would pace all the workers.
-        pending.add(pool.submit(() -> render(batch.docs(), sessions.get(), labels, kind)));
+        pending.add(pool.submit(() -> render(batch, sessions.get(), labels, kind)));
         while (pending.size() > 2 * threads) {
             emit(take(pending.poll()), out, err, counts);
         }
@@ -173,39 +181,60 @@ final class ClassifyCommand implements Callable<Integer> {
     }
 
     /** Scores and formats a batch; runs on a worker thread with that thread's session. */
-    private Chunk render(List<DocumentInputs.Doc> docs, Scorer.Session session, String[] labels, String kind)
-            throws JsonProcessingException {
-        StringBuilder sb = new StringBuilder(docs.size() * 48);
-        List<String> notes = new ArrayList<>(0);
-        int labeled = 0;
-        int k = Math.min(top, labels.length);
-        int[] order = new int[labels.length];
-        ObjectMapper mapper = json ? new ObjectMapper() : null;
-        for (DocumentInputs.Doc d : docs) {
-            String why = d.text().isBlank() ? "the text is empty" : null;
-            int best = why == null ? session.score(d.text()) : -1;
+    private Chunk render(DocumentInputs.Batch batch, Scorer.Session session, String[] labels, String kind) throws Exception {
+        ChunkWriter w = new ChunkWriter(session, labels, kind);
+        batch.forEach(w);
+        return new Chunk(w.sb.toString(), w.labeled, w.unlabeled, w.notes);
+    }
+
+    /** One batch's output lines and counts, a document at a time. */
+    private final class ChunkWriter implements DocumentInputs.DocSink {
+        private final Scorer.Session session;
+        private final String[] labels;
+        private final String kind;
+        private final StringBuilder sb = new StringBuilder(8192);
+        private final List<String> notes = new ArrayList<>(0);
+        private final int k;
+        private final int[] order;
+        private final ObjectMapper mapper = json ? Json.MAPPER : null;
+        private int labeled;
+        private int unlabeled;
+
+        ChunkWriter(Scorer.Session session, String[] labels, String kind) {
+            this.session = session;
+            this.labels = labels;
+            this.kind = kind;
+            this.k = Math.min(top, labels.length);
+            this.order = new int[labels.length];
+        }
+
+        @Override
+        public void accept(String id, CharSequence text) throws JsonProcessingException {
+            String why = DocumentInputs.isBlank(text) ? "the text is empty" : null;
+            int best = why == null ? session.score(text) : -1;
             if (best < 0 && why == null) {
                 why = "no word of the text is known to the model";
             }
             if (why != null) {
-                notes.add("docbench: " + d.id() + ": no label: " + why);
+                unlabeled++;
+                notes.add("docbench: " + id + ": no label: " + why);
                 if (json) {
                     Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("id", d.id());
+                    m.put("id", id);
                     m.put("label", null);
                     m.put("reason", why);
                     sb.append(mapper.writeValueAsString(m)).append('\n');
                 } else {
-                    sb.append(tsvField(d.id())).append("\t-\t-\n");
+                    sb.append(tsvField(id)).append("\t-\t-\n");
                 }
-                continue;
+                return;
             }
             labeled++;
             double[] s = session.scores();
             rank(s, order);
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();
-                m.put("id", d.id());
+                m.put("id", id);
                 m.put("label", labels[best]);
                 m.put("score", s[best]);
                 m.put("scoreKind", kind);
@@ -227,7 +256,7 @@ final class ClassifyCommand implements Callable<Integer> {
                 m.put("scores", all);
                 sb.append(mapper.writeValueAsString(m)).append('\n');
             } else {
-                sb.append(tsvField(d.id()));
+                sb.append(tsvField(id));
                 for (int i = 0; i < k; i++) {
                     sb.append('\t').append(labels[order[i]]).append('\t');
                     fixed4(sb, s[order[i]]);
@@ -235,7 +264,6 @@ final class ClassifyCommand implements Callable<Integer> {
                 sb.append('\n');
             }
         }
-        return new Chunk(sb.toString(), labeled, docs.size() - labeled, notes);
     }
 
     /**

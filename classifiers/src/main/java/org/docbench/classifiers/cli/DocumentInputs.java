@@ -3,7 +3,10 @@ package org.docbench.classifiers.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,7 +43,22 @@ final class DocumentInputs {
     /** Documents read but maybe not yet decoded; see {@link LineBlock}. */
     interface Batch {
         /** The documents in input order; decodes or parses them first where that is left to do. */
-        List<Doc> docs();
+        List<Doc> docs() throws Exception;
+
+        /**
+         * Hands each document to {@code sink}, in input order. The text may be a buffer that the
+         * next document reuses ({@link Mode#LINES} decodes every line into one), so a sink that
+         * keeps a text copies it.
+         */
+        default void forEach(DocSink sink) throws Exception {
+            for (Doc d : docs()) {
+                sink.accept(d.id(), d.text());
+            }
+        }
+    }
+
+    interface DocSink {
+        void accept(String id, CharSequence text) throws Exception;
     }
 
     interface BatchSink {
@@ -93,7 +111,7 @@ final class DocumentInputs {
     /**
      * Reads every named input in order and hands its documents on in batches: up to {@link #BATCH}
      * whole documents, or one {@link LineBlock} of a stream's lines, whose decoding and parsing
-     * {@link Batch#docs()} leaves to the thread that classifies it.
+     * {@link Batch#docs()} and {@link Batch#forEach} leave to the thread that classifies it.
      */
     void read(List<String> names, InputStream stdin, BatchSink sink) throws Exception {
         List<Doc> whole = new ArrayList<>();
@@ -158,13 +176,13 @@ final class DocumentInputs {
 
     /**
      * Whole lines of one stream, as the bytes they were read in: {@code bytes[0, to)}.
-     * {@link #docs()} splits them on {@code '\n'} (a {@code '\r'} before it is dropped; a lone
+     * {@link #docs()} and {@link #forEach} split them on {@code '\n'} (a {@code '\r'} before it is dropped; a lone
      * {@code '\r'} is not a line end), decodes each as UTF-8 (a line that is not valid UTF-8 is an
      * error naming it), drops a BOM at the start of line 1 and skips blank lines, then makes each
      * line a document ({@link Mode#LINES}) or parses it as a JSON record ({@link Mode#JSONL}).
      *
      * <p>The block's first line number is known only when the block before it has counted its
-     * lines, which is the first thing {@link #docs()} does: so no thread reads every byte twice
+     * lines, which is the first thing either does: so no thread reads every byte twice
      * and the reading thread touches none. Blocks of a stream must be processed in the order
      * they were read, or at least started in that order (a FIFO pool does).
      */
@@ -188,50 +206,75 @@ final class DocumentInputs {
 
         /** {@inheritDoc} Once only: the bytes then go back to the reader for a later block. */
         @Override
-        public List<Doc> docs() {
+        public List<Doc> docs() throws Exception {
+            List<Doc> out = new ArrayList<>();
+            lines((b, off, len, n) -> {
+                Doc d = doc(b, off, len, n);
+                if (d != null) {
+                    out.add(d);
+                }
+            });
+            return out;
+        }
+
+        /**
+         * {@link Mode#LINES} without a String per line: each line is decoded into one reused
+         * buffer, which the scorer reads straight into its tokenizer.
+         */
+        @Override
+        public void forEach(DocSink sink) throws Exception {
+            if (mode != Mode.LINES) {
+                Batch.super.forEach(sink);
+                return;
+            }
+            LineDecoder decoder = new LineDecoder(bytes);
+            lines((b, off, len, n) -> {
+                CharBuffer line = decoder.decode(off, len, name, n);
+                if (n == 1 && line.length() > 0 && line.charAt(0) == '\uFEFF') {
+                    line.position(line.position() + 1);
+                }
+                if (!isBlank(line)) {
+                    sink.accept(where(n), line);
+                }
+            });
+        }
+
+        /** Hands every line to {@code visitor}, numbered; once per block. */
+        private void lines(LineVisitor visitor) throws Exception {
             if (decoded) {
                 throw new IllegalStateException("the lines of this block were decoded already");
             }
             decoded = true;
             try {
-                return decode();
+                int[] ends = lineEnds(bytes, to);
+                int lines = ends[0];
+                int n;
+                try {
+                    n = firstLine.get() - 1;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted before the lines before " + name + " were counted", e);
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException(e.getCause());
+                }
+                nextFirstLine.complete(n + 1 + lines);
+                // A block ends at a line end, but the last one of a stream may not.
+                int segments = lines > 0 && ends[lines] == to - 1 ? lines : lines + 1;
+                int start = 0;
+                for (int k = 1; k <= segments; k++) {
+                    int end = k <= lines ? ends[k] : to;
+                    int len = end - start;
+                    if (k <= lines && len > 0 && bytes[end - 1] == '\r') {
+                        len--;
+                    }
+                    visitor.line(bytes, start, len, ++n);
+                    start = end + 1;
+                }
             } finally {
                 if (bytes.length == blockBytes) { // one grown for a long line is not kept
                     spare.offer(bytes);
                 }
             }
-        }
-
-        private List<Doc> decode() {
-            int[] ends = lineEnds(bytes, to);
-            int lines = ends[0];
-            int n;
-            try {
-                n = firstLine.get() - 1;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted before the lines before " + name + " were counted", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException(e.getCause());
-            }
-            nextFirstLine.complete(n + 1 + lines);
-            // A block ends at a line end, but the last one of a stream may not.
-            int segments = lines > 0 && ends[lines] == to - 1 ? lines : lines + 1;
-            List<Doc> out = new ArrayList<>(segments);
-            int start = 0;
-            for (int k = 1; k <= segments; k++) {
-                int end = k <= lines ? ends[k] : to;
-                int len = end - start;
-                if (k <= lines && len > 0 && bytes[end - 1] == '\r') {
-                    len--;
-                }
-                Doc d = doc(bytes, start, len, ++n);
-                if (d != null) {
-                    out.add(d);
-                }
-                start = end + 1;
-            }
-            return out;
         }
 
         /** Line {@code n}, {@code len} bytes at {@code off}, as a document, or null when it is blank. */
@@ -243,8 +286,58 @@ final class DocumentInputs {
             if (line.isBlank()) {
                 return null;
             }
-            String where = name.equals("stdin") ? "line-" + n : name + ":" + n;
-            return mode == Mode.LINES ? new Doc(where, line) : record(line, where, name, n);
+            return mode == Mode.LINES ? new Doc(where(n), line) : record(line, where(n), name, n);
+        }
+
+        private String where(int n) {
+            return name.equals("stdin") ? "line-" + n : name + ":" + n;
+        }
+    }
+
+    private interface LineVisitor {
+        void line(byte[] bytes, int off, int len, int n) throws Exception;
+    }
+
+    /** What {@link String#isBlank} says of the same chars: white space is never a surrogate. */
+    static boolean isBlank(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Decodes the lines of one block into one reused buffer, strictly: a line that is not valid
+     * UTF-8 is an error naming it, as {@link #decodeLine} says. Never overflows: UTF-8 gives at
+     * most one char per byte.
+     */
+    private static final class LineDecoder {
+        private final ByteBuffer in;
+        private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        private CharBuffer chars = CharBuffer.allocate(8192);
+
+        LineDecoder(byte[] block) {
+            in = ByteBuffer.wrap(block);
+        }
+
+        CharBuffer decode(int off, int len, String name, int line) {
+            if (chars.capacity() < len) {
+                chars = CharBuffer.allocate(Math.max(len, 2 * chars.capacity()));
+            }
+            chars.clear();
+            utf8.reset();
+            in.limit(off + len).position(off);
+            CoderResult r = utf8.decode(in, chars, true);
+            if (r.isUnderflow()) {
+                r = utf8.flush(chars);
+            }
+            if (!r.isUnderflow()) {
+                throw new DocbenchCli.BadInputException(name + ":" + line + ": not valid UTF-8");
+            }
+            return chars.flip();
         }
     }
 

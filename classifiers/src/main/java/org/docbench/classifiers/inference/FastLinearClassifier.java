@@ -303,8 +303,8 @@ public final class FastLinearClassifier {
          * index. With {@link Normalizer#none()}, whose trimming of lines never changes a token,
          * the raw text goes straight to the tokenizer and nothing is allocated.
          */
-        public int classify(String rawText) {
-            return classifyNormalized(rawTokens ? rawText : normalizer.normalize(rawText).text());
+        public int classify(CharSequence rawText) {
+            return classifyNormalized(rawTokens ? rawText : normalizer.normalize(rawText.toString()).text());
         }
 
         /** Classifies text already normalized; returns the output index of the best label. */

@@ -108,12 +108,12 @@ public final class Scorer {
          * Scores {@code rawText}; returns the best label's index, or -1 when the text holds no
          * feature the model knows (empty text included), which has no honest answer.
          */
-        public int score(String rawText) {
+        public int score(CharSequence rawText) {
             if (session != null) {
                 int best = session.classify(rawText);
                 return session.activeFeatures() == 0 ? -1 : best;
             }
-            SavedModel.Classification c = model.classify(rawText);
+            SavedModel.Classification c = model.classify(rawText.toString());
             if (c.scores().isEmpty()) {
                 return -1;
             }

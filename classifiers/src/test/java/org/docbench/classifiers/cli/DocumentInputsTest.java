@@ -81,13 +81,28 @@ class DocumentInputsTest {
         }
     }
 
-    @Test
-    void invalidUtf8_namesItsLine_forEveryBlockSize() {
-        byte[] in = {'o', 'k', '\n', '\n', 'a', (byte) 0xC3, (byte) 0x28, '\n', 'z', '\n'};
+    static Stream<Arguments> malformedUtf8() {
+        return Stream.of(
+                Arguments.of("a lead byte before ASCII", new byte[] {(byte) 0xC3, 0x28}),
+                Arguments.of("a sequence cut by the line end", new byte[] {(byte) 0xE2, (byte) 0x80}),
+                Arguments.of("an encoded surrogate", new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}),
+                Arguments.of("an overlong slash", new byte[] {(byte) 0xC0, (byte) 0xAF}),
+                Arguments.of("a byte UTF-8 never uses", new byte[] {(byte) 0xFF}));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("malformedUtf8")
+    void invalidUtf8_namesItsLine_forEveryBlockSize(String what, byte[] bad) {
+        byte[] in = new byte[bad.length + 7];
+        System.arraycopy(new byte[] {'o', 'k', '\n', '\n', 'a'}, 0, in, 0, 5);
+        System.arraycopy(bad, 0, in, 5, bad.length);
+        System.arraycopy(new byte[] {'\n', 'z'}, 0, in, 5 + bad.length, 2);
         for (int block : BLOCKS) {
             DocbenchCli.BadInputException e = assertThrows(DocbenchCli.BadInputException.class, () -> read(in, block),
                     block + "-byte blocks");
             assertEquals("stdin:3: not valid UTF-8", e.getMessage(), block + "-byte blocks");
+            e = assertThrows(DocbenchCli.BadInputException.class, () -> readByBuffer(in, block), block + "-byte blocks");
+            assertEquals("stdin:3: not valid UTF-8", e.getMessage(), "forEach, " + block + "-byte blocks");
         }
     }
 
@@ -176,8 +191,24 @@ class DocumentInputsTest {
         }
     }
 
+    /**
+     * The documents of {@code input} both ways a block hands them on, which must agree: as a list
+     * of Strings ({@code docs()}), and one at a time in a reused buffer ({@code forEach}, the way
+     * classify reads lines).
+     */
     private static List<DocumentInputs.Doc> read(byte[] input, int block) throws Exception {
-        return new DocumentInputs(DocumentInputs.Mode.LINES, null, null, block).readAll(List.of("-"), new ByteArrayInputStream(input));
+        List<DocumentInputs.Doc> buffered = readByBuffer(input, block);
+        List<DocumentInputs.Doc> listed = new DocumentInputs(DocumentInputs.Mode.LINES, null, null, block)
+                .readAll(List.of("-"), new ByteArrayInputStream(input));
+        assertEquals(listed, buffered, "forEach and docs() with " + block + "-byte blocks");
+        return listed;
+    }
+
+    private static List<DocumentInputs.Doc> readByBuffer(byte[] input, int block) throws Exception {
+        List<DocumentInputs.Doc> out = new ArrayList<>();
+        new DocumentInputs(DocumentInputs.Mode.LINES, null, null, block).read(List.of("-"), new ByteArrayInputStream(input),
+                b -> b.forEach((id, text) -> out.add(new DocumentInputs.Doc(id, text.toString()))));
+        return out;
     }
 
     /** The reference: a BufferedReader's lines, numbered from 1, a BOM dropped from line 1, blank ones skipped. */

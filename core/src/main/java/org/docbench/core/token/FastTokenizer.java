@@ -9,6 +9,8 @@ import static org.docbench.core.token.CharClasses.PAIR;
 import static org.docbench.core.token.CharClasses.SEP;
 import static org.docbench.core.token.TokenRules.endsPlainly;
 
+import java.nio.CharBuffer;
+
 import org.tribuo.util.tokens.Token;
 import org.tribuo.util.tokens.Tokenizer;
 
@@ -94,6 +96,11 @@ public final class FastTokenizer implements Tokenizer {
         return lowercase;
     }
 
+    /**
+     * Copies the chars of {@code cs} into the tokenizer's buffer (a String's or a heap
+     * {@link CharBuffer}'s in one copy). {@link #getText()} reads {@code cs} itself, so a caller
+     * that reuses a buffer for the next text calls it before changing the buffer.
+     */
     @Override
     public void reset(CharSequence cs) {
         text = cs;
@@ -103,6 +110,8 @@ public final class FastTokenizer implements Tokenizer {
         }
         if (cs instanceof String s) {
             s.getChars(0, n, buf, 0);
+        } else if (cs instanceof CharBuffer cb && cb.hasArray()) {
+            System.arraycopy(cb.array(), cb.arrayOffset() + cb.position(), buf, 0, n);
         } else {
             for (int i = 0; i < n; i++) {
                 buf[i] = cs.charAt(i);

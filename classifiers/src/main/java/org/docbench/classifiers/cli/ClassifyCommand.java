@@ -191,6 +191,8 @@ final class ClassifyCommand implements Callable<Integer> {
     private final class ChunkWriter implements DocumentInputs.DocSink {
         private final Scorer.Session session;
         private final String[] labels;
+        /** The labels as tab-separated fields: a label, like an id, may hold a tab or a newline. */
+        private final String[] tsvLabels;
         private final String kind;
         private final StringBuilder sb = new StringBuilder(8192);
         private final List<String> notes = new ArrayList<>(0);
@@ -203,6 +205,10 @@ final class ClassifyCommand implements Callable<Integer> {
         ChunkWriter(Scorer.Session session, String[] labels, String kind) {
             this.session = session;
             this.labels = labels;
+            this.tsvLabels = new String[labels.length];
+            for (int i = 0; i < labels.length; i++) {
+                tsvLabels[i] = tsvField(labels[i]);
+            }
             this.kind = kind;
             this.k = Math.min(top, labels.length);
             this.order = new int[labels.length];
@@ -225,7 +231,11 @@ final class ClassifyCommand implements Callable<Integer> {
                     m.put("reason", why);
                     sb.append(mapper.writeValueAsString(m)).append('\n');
                 } else {
-                    sb.append(tsvField(id)).append("\t-\t-\n");
+                    sb.append(tsvField(id));
+                    for (int i = 0; i < k; i++) {
+                        sb.append("\t-\t-"); // as many columns as a labeled row, for readers that count them
+                    }
+                    sb.append('\n');
                 }
                 return;
             }
@@ -258,7 +268,7 @@ final class ClassifyCommand implements Callable<Integer> {
             } else {
                 sb.append(tsvField(id));
                 for (int i = 0; i < k; i++) {
-                    sb.append('\t').append(labels[order[i]]).append('\t');
+                    sb.append('\t').append(tsvLabels[order[i]]).append('\t');
                     fixed4(sb, s[order[i]]);
                 }
                 sb.append('\n');
@@ -292,7 +302,8 @@ final class ClassifyCommand implements Callable<Integer> {
 
     /**
      * {@code s} as one field of a tab-separated line: a tab, newline, carriage return or backslash
-     * in an id (a file name may hold any) is written {@code \t}, {@code \n}, {@code \r}, {@code \\}.
+     * in an id (a file name may hold any) or a label (a corpus may) is written {@code \t},
+     * {@code \n}, {@code \r}, {@code \\}.
      */
     static String tsvField(String s) {
         for (int i = 0; i < s.length(); i++) {

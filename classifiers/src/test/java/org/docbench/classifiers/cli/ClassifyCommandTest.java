@@ -136,6 +136,31 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void tsvRows_escapeLabelsLikeIds_andAllHaveOnePlusTwoKColumns() throws Exception {
+        Path corpus = dir.resolve("tab-labels.jsonl");
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            String label = i % 2 == 0 ? "two\\teighty" : "sanc\\ntuary";
+            String text = i % 2 == 0 ? "jail detainer hold request warrant " + i : "sanctuary city council ordinance " + i;
+            sb.append("{\"id\":\"d").append(i).append("\",\"text\":\"").append(text).append("\",\"section\":\"").append(label)
+                    .append("\"}\n");
+        }
+        Files.writeString(corpus, sb.toString());
+        Path tabModel = dir.resolve("tab-labels.model");
+        Result t = DocbenchCliTest.run("train", "--corpus", corpus.toString(), "--text-field", "text", "--label", "topic=section",
+                "--task", "topic", "--model", "naive-bayes", "--out", tabModel.toString());
+        assertEquals(0, t.code(), t.err());
+        Result r = DocbenchCliTest.runWithStdin("jail detainer hold\nzzzz qqqq\n", "classify", "--model", tabModel.toString(),
+                "--lines", "--top", "2");
+        assertEquals(0, r.code(), r.err());
+        List<String> rows = r.out().lines().toList();
+        assertEquals(2, rows.size(), r.out());
+        assertEquals(List.of("line-1", "two\\teighty", "sanc\\ntuary"),
+                List.of(rows.get(0).split("\t")[0], rows.get(0).split("\t")[1], rows.get(0).split("\t")[3]), rows.get(0));
+        assertEquals("line-2\t-\t-\t-\t-", rows.get(1), "a row with no label has as many columns as one with");
+    }
+
+    @Test
     void svmScores_areCalledMargins() throws Exception {
         Path corpus = TestCorpus.writeLayout(dir.resolve("svm-corpus"), TestCorpus.documents(10, 2));
         Path svm = dir.resolve("svm.model");

@@ -33,7 +33,8 @@ class PackageDependenciesTest {
                 Arguments.of("inference", List.of("eval", "report", "study", "cli", "peer")),
                 // Peers come back as rows of an experiment, as docbench's own models do.
                 Arguments.of("peer", List.of("report", "study", "cli", "inference")),
-                Arguments.of("progress", List.of("train", "eval", "report", "study", "cli")));
+                Arguments.of("progress", List.of("train", "eval", "report", "study", "cli")),
+                Arguments.of("output", List.of("progress", "train", "eval", "report", "study", "cli", "inference", "peer")));
     }
 
     @org.junit.jupiter.api.Test

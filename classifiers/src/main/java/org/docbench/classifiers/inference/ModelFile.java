@@ -18,6 +18,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
+import org.docbench.classifiers.output.PendingOutput;
+
 import org.docbench.core.features.FeatureExtractor;
 import org.docbench.core.features.FeatureSpec;
 import org.tribuo.Model;
@@ -56,7 +58,7 @@ public final class ModelFile {
         Files.createDirectories(abs.getParent());
         // Not Files.createTempFile, which makes the file 0600 whatever the user's umask says.
         Path tmp = abs.resolveSibling("." + abs.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
-        try {
+        try (PendingOutput pending = PendingOutput.guard(tmp)) {
             try (OutputStream out = Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.CREATE_NEW,
                     java.nio.file.StandardOpenOption.WRITE); ZipOutputStream zip = new ZipOutputStream(out)) {
                 zip.putNextEntry(new ZipEntry("provenance.json"));

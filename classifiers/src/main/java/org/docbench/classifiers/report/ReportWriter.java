@@ -6,8 +6,9 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.stream.Stream;
+
+import org.docbench.classifiers.output.PendingOutput;
 
 /**
  * Writes {@code report.md}, {@code report.json}, {@code report.html} and one
@@ -98,8 +99,9 @@ public final class ReportWriter {
         Path parent = target.getParent();
         Files.createDirectories(parent);
         // Not Files.createTempDirectory, which makes the folder 0700 whatever the user's umask says.
-        Path tmp = Files.createDirectory(parent.resolve("." + target.getFileName() + ".tmp-" + java.util.UUID.randomUUID()));
-        try {
+        Path tmp = parent.resolve("." + target.getFileName() + ".tmp-" + java.util.UUID.randomUUID());
+        try (PendingOutput pending = PendingOutput.guard(tmp)) {
+            Files.createDirectory(tmp);
             content.writeInto(tmp);
             Files.writeString(tmp.resolve(MARKER), MARKER_TEXT, StandardCharsets.UTF_8);
             replace(tmp, target);
@@ -139,13 +141,6 @@ public final class ReportWriter {
     }
 
     static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(p)) {
-            for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(q);
-            }
-        }
+        PendingOutput.delete(p);
     }
 }

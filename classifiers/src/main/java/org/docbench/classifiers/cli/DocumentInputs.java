@@ -132,7 +132,8 @@ final class DocumentInputs {
                 for (Path f : files) {
                     readFile(f, p.relativize(f).toString(), whole, sink);
                 }
-            } else if (Files.isRegularFile(p)) {
+            } else if (Files.exists(p)) {
+                // Not only regular files: a pipe (classify <(zcat news.gz)) or a device reads as one.
                 readFile(p, p.getFileName().toString(), whole, sink);
             } else {
                 throw new DocbenchCli.BadInputException("no such document or folder: " + n);
@@ -150,13 +151,18 @@ final class DocumentInputs {
 
     private void readFile(Path file, String id, List<Doc> whole, BatchSink sink) throws Exception {
         try (InputStream in = Files.newInputStream(file)) {
-            readStream(in, id, whole, sink);
+            readStream(in, id, file.toString(), whole, sink);
         }
     }
 
     private void readStream(InputStream in, String name, List<Doc> whole, BatchSink sink) throws Exception {
+        readStream(in, name, name, whole, sink);
+    }
+
+    /** {@code name} is the documents' id (or id prefix), {@code where} the path errors name. */
+    private void readStream(InputStream in, String name, String where, List<Doc> whole, BatchSink sink) throws Exception {
         if (mode == Mode.WHOLE) {
-            whole.add(new Doc(name, asText(decode(in.readAllBytes(), name), name)));
+            whole.add(new Doc(name, wholeText(in.readAllBytes(), name, where)));
             if (whole.size() == BATCH) {
                 sink.accept(batchOf(whole));
                 whole.clear();
@@ -483,18 +489,34 @@ final class DocumentInputs {
         return v.isNumber() ? "a number" : v.isBoolean() ? "true or false" : v.isArray() ? "an array" : "an object";
     }
 
-    private static String decode(byte[] bytes, String name) {
+    /**
+     * A whole document's text: UTF-8 (a BOM dropped), or for a web page that is not UTF-8, the
+     * charset it declares; a web page becomes its text.
+     */
+    private static String wholeText(byte[] bytes, String name, String where) {
+        String s;
         try {
-            String s = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-            return s.startsWith("\uFEFF") ? s.substring(1) : s;
+            s = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new DocbenchCli.BadInputException("document " + name + " is not valid UTF-8");
+            boolean page = isPageName(name) || HtmlText.looksLikeHtml(new String(bytes, 0, Math.min(bytes.length, 64),
+                    StandardCharsets.ISO_8859_1));
+            String text = page ? HtmlText.toTextInDeclaredCharset(bytes) : null;
+            if (text == null) {
+                throw new DocbenchCli.BadInputException("document " + where + " is not valid UTF-8"
+                        + (page ? " and declares no other charset (<meta charset=...>)" : "") + ": save it as UTF-8");
+            }
+            return text;
         }
+        return asText(s.startsWith("\uFEFF") ? s.substring(1) : s, name);
+    }
+
+    private static boolean isPageName(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".html") || lower.endsWith(".htm");
     }
 
     private static String asText(String text, String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        return lower.endsWith(".html") || lower.endsWith(".htm") || HtmlText.looksLikeHtml(text) ? HtmlText.toText(text) : text;
+        return isPageName(name) || HtmlText.looksLikeHtml(text) ? HtmlText.toText(text) : text;
     }
 
     /** For callers that want a whole list (small inputs, tests). */

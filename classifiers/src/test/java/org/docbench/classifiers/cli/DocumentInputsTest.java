@@ -9,6 +9,8 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +72,29 @@ class DocumentInputsTest {
                         "seed " + seed + " round " + round + ", " + block + "-byte blocks: " + escape(input));
             }
         }
+    }
+
+    @Test
+    void aPageInTheCharsetItDeclares_readsAsItsAuthorWroteIt_andAnUndeclaredOneIsRefused() throws Exception {
+        Path dir = Files.createTempDirectory("pages");
+        byte[] page = "<html><head><meta charset=\"windows-1252\"><title>Caf\u00e9 287(g)</title></head><body><p>The sheriff\u2019s deputies</p></body></html>"
+                .getBytes(java.nio.charset.Charset.forName("windows-1252"));
+        Path declared = Files.write(dir.resolve("p.html"), page);
+        List<DocumentInputs.Doc> docs = new DocumentInputs(DocumentInputs.Mode.WHOLE, null, null).readAll(List.of(declared.toString()), null);
+        assertEquals("Caf\u00e9 287(g)\n\nThe sheriff\u2019s deputies\n", docs.get(0).text());
+        Path undeclared = Files.write(Files.createDirectories(dir.resolve("news")).resolve("q.html"),
+                new String(page, java.nio.charset.Charset.forName("windows-1252")).replace("<meta charset=\"windows-1252\">", "")
+                        .getBytes(java.nio.charset.Charset.forName("windows-1252")));
+        DocbenchCli.BadInputException e = assertThrows(DocbenchCli.BadInputException.class,
+                () -> new DocumentInputs(DocumentInputs.Mode.WHOLE, null, null).readAll(List.of(dir.resolve("news").toString()), null));
+        assertTrue(e.getMessage().contains("document " + undeclared + " is not valid UTF-8 and declares no other charset"),
+                "names the file with its folder: " + e.getMessage());
+    }
+
+    @Test
+    void aFileThatIsNotRegular_isReadAsOne() throws Exception {
+        List<DocumentInputs.Doc> docs = new DocumentInputs(DocumentInputs.Mode.WHOLE, null, null).readAll(List.of("/dev/null"), null);
+        assertEquals(List.of(new DocumentInputs.Doc("null", "")), docs, "a device (or a pipe, as <(zcat ...) gives) is a document");
     }
 
     @Test

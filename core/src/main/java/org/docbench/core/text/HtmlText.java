@@ -1,5 +1,9 @@
 package org.docbench.core.text;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
 
@@ -47,7 +51,26 @@ public final class HtmlText {
 
     /** The page's title and block texts, paragraphs separated by a blank line, ending in a newline. */
     public static String toText(String html) {
-        Document doc = Jsoup.parse(html);
+        return text(Jsoup.parse(html));
+    }
+
+    /**
+     * {@link #toText(String)} of a page in the charset it declares (a byte-order mark, or a
+     * {@code <meta charset>} in its head, both as jsoup reads them), or null when it declares none
+     * but UTF-8, which the caller has already tried: a page saved as windows-1252 says so, and
+     * reads as its author wrote it.
+     */
+    public static String toTextInDeclaredCharset(byte[] page) {
+        Document doc;
+        try {
+            doc = Jsoup.parse(new ByteArrayInputStream(page), null, "");
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading a page from memory", e);
+        }
+        return doc.charset().equals(StandardCharsets.UTF_8) ? null : text(doc);
+    }
+
+    private static String text(Document doc) {
         doc.select("script, style, noscript, nav, footer, form, iframe, svg, template, [role=navigation], [role=contentinfo]")
                 .remove();
         StringBuilder out = new StringBuilder();

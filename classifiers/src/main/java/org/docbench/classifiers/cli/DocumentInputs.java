@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 
 import org.docbench.core.text.HtmlText;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -72,7 +73,8 @@ final class DocumentInputs {
 
     /** Made on first use: only {@link Mode#JSONL} needs it, and building one would delay every run's start-up. */
     private static final class Json {
-        static final ObjectMapper READER = new ObjectMapper();
+        // Two records on one line (a file cat-ed onto one without a final newline) must not lose the second.
+        static final ObjectMapper READER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     private final Mode mode;
@@ -465,7 +467,8 @@ final class DocumentInputs {
         try {
             node = Json.READER.readTree(line);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new DocbenchCli.BadInputException(name + ":" + n + ": not a JSON record (" + e.getOriginalMessage() + ")");
+            String why = e.getOriginalMessage().startsWith("Trailing token") ? "more than one JSON value on the line" : e.getOriginalMessage();
+            throw new DocbenchCli.BadInputException(name + ":" + n + ": not a JSON record (" + why + "); each line holds one record");
         } catch (IOException e) {
             throw new DocbenchCli.BadInputException(name + ":" + n + ": not a JSON record (" + DocbenchCli.oneLine(e) + ")");
         }
@@ -481,7 +484,8 @@ final class DocumentInputs {
                     + ", not a string");
         }
         JsonNode id = node.get(idField);
-        String docId = id == null || id.isNull() ? where : id.isValueNode() ? id.asText() : id.toString();
+        String docId = id == null || id.isNull() || id.isValueNode() && id.asText().isBlank() ? where
+                : id.isValueNode() ? id.asText() : id.toString();
         return new Doc(docId, asText(text.asText(), docId));
     }
 

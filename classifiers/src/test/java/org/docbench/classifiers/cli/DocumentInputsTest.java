@@ -98,6 +98,17 @@ class DocumentInputsTest {
     }
 
     @Test
+    void jsonl_twoRecordsOnOneLine_isAnErrorNamingIt_andABlankIdFallsBackToTheLine() throws Exception {
+        String glued = "{\"id\":\"a\",\"text\":\"one\"}\n{\"id\":\"b\",\"text\":\"two\"} {\"id\":\"c\",\"text\":\"three\"}\n";
+        DocbenchCli.BadInputException e = assertThrows(DocbenchCli.BadInputException.class, () -> new DocumentInputs(
+                DocumentInputs.Mode.JSONL, "id", "text").readAll(List.of("-"), new ByteArrayInputStream(glued.getBytes(StandardCharsets.UTF_8))));
+        assertTrue(e.getMessage().startsWith("stdin:2: not a JSON record (more than one JSON value on the line)"), e.getMessage());
+        List<DocumentInputs.Doc> docs = new DocumentInputs(DocumentInputs.Mode.JSONL, "id", "text").readAll(List.of("-"),
+                new ByteArrayInputStream("{\"id\":\"  \",\"text\":\"one\"}\n".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(List.of(new DocumentInputs.Doc("line-1", "one")), docs, "a blank id is no id");
+    }
+
+    @Test
     void aLoneCarriageReturn_isNotALineEnd_asBefore() throws Exception {
         byte[] in = "a\rb\nc\r".getBytes(StandardCharsets.UTF_8);
         for (int block : BLOCKS) {

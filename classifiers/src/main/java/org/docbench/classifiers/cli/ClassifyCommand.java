@@ -28,8 +28,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "classify", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Classify documents with a saved model, or with the default model of a task (logistic",
-                "regression trained on the embedded corpus when docbench was built, shipped in the jar).",
+        description = {"Classify documents with a saved model, or with the default model of a task.",
+                "A default model is logistic regression trained on the embedded corpus when docbench was",
+                "built, and shipped in the jar.",
                 "Each FILE is one document (id = file name), each folder every .txt/.html file under it;",
                 "stdin ('-' or no FILE) is one document (id = stdin). --lines makes each line a document",
                 "(id = line-N or FILE:N), --jsonl each line a JSON record. Web pages become text with jsoup.",

@@ -69,6 +69,17 @@ class DocbenchCliTest {
     }
 
     @Test
+    void topLevelHelp_summarizesEachCommandInAWholeSentence() {
+        // picocli lists a command by the first line of its description, so that line must end a sentence.
+        for (var e : DocbenchCli.commandLine().getSubcommands().entrySet()) {
+            String[] description = e.getValue().getCommandSpec().usageMessage().description();
+            if (description.length > 0) {
+                assertTrue(description[0].endsWith("."), e.getKey() + "'s summary is cut: '" + description[0] + "'");
+            }
+        }
+    }
+
+    @Test
     void unknownOption_isExitTwoWithOneLineAndAHint() {
         Result r = run("classify", "--task", "topic", "--bogus");
         assertEquals(2, r.code());

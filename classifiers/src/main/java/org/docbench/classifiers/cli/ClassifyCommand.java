@@ -101,6 +101,11 @@ final class ClassifyCommand implements Callable<Integer> {
         if (lines && jsonl) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--lines and --jsonl exclude each other");
         }
+        for (String field : List.of("--id-field", "--text-field")) {
+            if (!jsonl && spec.commandLine().getParseResult().hasMatchedOption(field)) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), field + " names a field of --jsonl records; add --jsonl");
+            }
+        }
         if (threads < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
         }

@@ -207,6 +207,13 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void aJsonlFieldOption_withoutJsonl_isAUsageError() {
+        Result r = classify("jail detainer", "--text-field", "body");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--text-field names a field of --jsonl records; add --jsonl"), r.err());
+    }
+
+    @Test
     void noDocumentAtAll_isExit3_andSaysSo() {
         Result r = DocbenchCliTest.runWithStdin("\n   \n\n", "classify", "--task", "topic", "--lines");
         assertEquals(3, r.code(), r.err());

@@ -52,6 +52,22 @@ class UserCorpusReadersTest {
         assertTrue(messages.get(3).contains(":5 [document x5]: no stance label in field 'side'"), messages.get(3));
     }
 
+    @Test
+    void jsonLines_twoValuesOrTrailingTextOnOneLine_isAnErrorNamingTheLine() throws IOException {
+        String one = "{\"id\":\"x1\",\"body\":\"One.\",\"side\":\"left\",\"part\":\"train\"}";
+        String two = "{\"id\":\"x2\",\"body\":\"Two.\",\"side\":\"left\",\"part\":\"train\"}";
+        for (String second : List.of(one + " " + two, one + " trailing", one + "}", one + " 3")) {
+            Path f = dir.resolve("two.jsonl");
+            Files.writeString(f, one.replace("x1", "x0") + "\n" + second + "\n");
+            CorpusException e = assertThrows(CorpusException.class, () -> new JsonLinesReader(f, MAPPING, OnError.FAIL_FAST).readAll(),
+                    "input: " + second);
+            assertTrue(e.getMessage().startsWith(f + ":2: more than one JSON value on the line"), second + " -> " + e.getMessage());
+            assertTrue(!e.getMessage().contains("com.fasterxml") && !e.getMessage().contains("Exception"), e.getMessage());
+            JsonLinesReader skip = new JsonLinesReader(f, MAPPING, OnError.SKIP_AND_REPORT);
+            assertEquals(List.of("x0"), skip.readAll().stream().map(LabeledDocument::id).toList(), second);
+        }
+    }
+
     /**
      * {@code lines} joined by newlines, with byte {@code at} of line {@code bad} (1-based) made a
      * UTF-8 lead byte followed by ASCII: malformed.

@@ -2,10 +2,9 @@ package org.docbench.core.corpus;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
+import java.io.StringReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,8 +40,10 @@ import org.docbench.core.document.Part;
  *
  * <p>Documents stream in the order of {@code labels.tsv}; only the label rows and split
  * memberships are held in memory, never more than one document's text. Problems (a row without
- * a document, a document without a row, invalid UTF-8, an empty document, an unknown label, a
- * duplicate id, a malformed row) are reported under the {@link OnError} policy.
+ * a document, a document without a row, a document not in UTF-8, an empty document, an unknown
+ * label, a duplicate id, a malformed row) are reported under the {@link OnError} policy. Every
+ * file is read as strict UTF-8 with a leading byte-order mark dropped; a byte that is not UTF-8
+ * in labels.tsv, a split file or layout.properties ends the read naming the file and line.
  */
 public final class LayoutCorpusReader implements CorpusReader {
 
@@ -163,7 +164,7 @@ public final class LayoutCorpusReader implements CorpusReader {
         Properties p = new Properties();
         try (InputStream in = source.open("layout.properties")) {
             if (in != null) {
-                p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+                p.load(new StringReader(Utf8.decodeFile(in.readAllBytes(), source.describe("layout.properties"))));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(source.describe("layout.properties"), e);
@@ -179,7 +180,7 @@ public final class LayoutCorpusReader implements CorpusReader {
                 throw new CorpusException(new CorpusProblem(where, 0, null, "labels file is missing",
                         "a corpus folder needs labels.tsv (id, one column per task) beside docs/"));
             }
-            Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
+            Reader reader = new StringReader(Utf8.decodeFile(in.readAllBytes(), where));
             CSVFormat format = CSVFormat.TDF.builder().setHeader().setSkipHeaderRecord(true)
                     .setQuote(null).setIgnoreSurroundingSpaces(false).setTrim(false).get();
             try (CSVParser parser = CSVParser.parse(reader, format)) {
@@ -298,7 +299,7 @@ public final class LayoutCorpusReader implements CorpusReader {
                             "write it or remove '" + scheme + "' from splits in layout.properties"));
                 }
                 CSVFormat format = CSVFormat.TDF.builder().setHeader().setSkipHeaderRecord(true).setQuote(null).get();
-                try (CSVParser parser = CSVParser.parse(new InputStreamReader(in, StandardCharsets.UTF_8), format)) {
+                try (CSVParser parser = CSVParser.parse(new StringReader(Utf8.decodeFile(in.readAllBytes(), where)), format)) {
                     for (CSVRecord rec : parser) {
                         long line = rec.getRecordNumber() + 1;
                         if (rec.size() != 2) {

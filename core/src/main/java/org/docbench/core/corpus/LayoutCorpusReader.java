@@ -210,6 +210,12 @@ public final class LayoutCorpusReader implements CorpusReader {
                         problems.report(new CorpusProblem(where, line, null, "empty id", "give every row an id"));
                         continue;
                     }
+                    if (!isFileName(id)) {
+                        // docs/<id>.txt must stay in docs/: '../x' would read a file beside the corpus.
+                        problems.report(new CorpusProblem(where, line, id, "id '" + id + "' is a path, not a file name in docs/",
+                                "use an id without '/', '\\' or control characters (its document is docs/<id>.txt)"));
+                        continue;
+                    }
                     if (!seen.add(id)) {
                         problems.report(new CorpusProblem(where, line, id, "duplicate id '" + id + "'",
                                 "keep one row per document"));
@@ -360,6 +366,11 @@ public final class LayoutCorpusReader implements CorpusReader {
             return null;
         }
         return new LabeledDocument(row.id, text, row.labels, splits, row.metadata);
+    }
+
+    /** Whether {@code id}.txt names a file in docs/ itself: no separator, so no '..' segment either. */
+    private static boolean isFileName(String id) {
+        return id.chars().noneMatch(c -> c == '/' || c == '\\' || Character.isISOControl(c));
     }
 
     private static List<String> split(String csv) {

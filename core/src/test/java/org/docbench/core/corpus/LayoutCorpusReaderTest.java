@@ -126,6 +126,25 @@ class LayoutCorpusReaderTest {
     }
 
     @Test
+    void read_idThatIsAPath_isRefusedNamingTheLabelsLine_andNoFileOutsideDocsIsRead() throws IOException {
+        corpus("a\t287g\tpro\tX\n../secret\t287g\tpro\tX\nsub/b\t287g\tpro\tX\nc\\..\\..\\secret\t287g\tpro\tX\n", "a", "Alpha.");
+        Files.writeString(dir.resolve("secret.txt"), "Not a document.");
+        Files.createDirectories(dir.resolve("docs/sub"));
+        Files.writeString(dir.resolve("docs/sub/b.txt"), "In a subfolder.");
+        CorpusException e = assertThrows(CorpusException.class, () -> LayoutCorpusReader.fromFolder(dir, OnError.FAIL_FAST).readAll());
+        assertTrue(e.getMessage().contains("labels.tsv:3 [document ../secret]: id '../secret' is a path"), e.getMessage());
+
+        LayoutCorpusReader skip = LayoutCorpusReader.fromFolder(dir, OnError.SKIP_AND_REPORT);
+        List<LabeledDocument> docs = skip.readAll();
+        assertEquals(List.of("a"), docs.stream().map(LabeledDocument::id).toList(), "read: " + docs);
+        List<String> messages = skip.problems().list().stream().map(CorpusProblem::message).toList();
+        assertEquals(3, messages.size(), messages.toString());
+        for (int i = 0; i < 3; i++) {
+            assertTrue(messages.get(i).contains("labels.tsv:" + (i + 3)) && messages.get(i).contains("is a path"), messages.get(i));
+        }
+    }
+
+    @Test
     void read_documentWithoutLabelRow_isReported() throws IOException {
         corpus("a\t287g\tpro\tX\n", "a", "Alpha.", "c", "Gamma.");
         CorpusException e = assertThrows(CorpusException.class,

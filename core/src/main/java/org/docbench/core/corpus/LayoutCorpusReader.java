@@ -34,6 +34,7 @@ import org.docbench.core.document.Part;
  * <pre>
  * layout.properties   name, tasks, allowed labels per task, split schemes (optional in a folder)
  * labels.tsv          header row; id, one column per task, any other columns become metadata
+ *                     (without layout.properties, every column after id is a task)
  * docs/&lt;id&gt;.txt       raw UTF-8 text, one document per file
  * splits/&lt;scheme&gt;.tsv  header row; id, split (train | valid | test)
  * </pre>
@@ -126,10 +127,31 @@ public final class LayoutCorpusReader implements CorpusReader {
         return problems;
     }
 
-    /** The tasks this corpus labels, in layout order. */
+    /**
+     * The tasks this corpus labels, in layout order: {@code tasks} of layout.properties, or
+     * without one every column of labels.tsv after {@code id}.
+     */
     public List<String> tasks() {
         String t = layout().getProperty("tasks");
-        return t == null ? List.of("topic", "stance") : split(t);
+        return t != null ? split(t) : labelColumns();
+    }
+
+    /** The columns of labels.tsv's header after the first; empty when there is no labels.tsv (its reader says so). */
+    private List<String> labelColumns() {
+        String where = source.describe("labels.tsv");
+        try (InputStream in = source.open("labels.tsv")) {
+            if (in == null) {
+                return List.of();
+            }
+            String text = Utf8.decodeFile(in.readAllBytes(), where);
+            int end = text.indexOf('\n');
+            String header = (end < 0 ? text : text.substring(0, end)).replaceFirst("\r$", "");
+            List<String> columns = List.of(header.split("\t", -1)); // as the reader's parser names them
+            return columns.size() < 2 ? List.of() : columns.subList(1, columns.size());
+        } catch (IOException e) {
+            throw new CorpusException(new CorpusProblem(where, 0, null, "cannot read: " + e.getMessage(),
+                    "check the file exists and is readable"), e);
+        }
     }
 
     /** The allowed labels of {@code task}, or an empty set when the layout does not restrict them. */
@@ -147,7 +169,7 @@ public final class LayoutCorpusReader implements CorpusReader {
         for (String task : tasks) {
             allowed.put(task, allowedLabels(task));
         }
-        List<Row> rows = readLabels(tasks, allowed);
+        List<Row> rows = readLabels(tasks, layout.getProperty("tasks") != null, allowed);
         Set<String> ids = new HashSet<>();
         rows.forEach(r -> ids.add(r.id));
         checkOrphanDocuments(ids);
@@ -172,7 +194,7 @@ public final class LayoutCorpusReader implements CorpusReader {
         return p;
     }
 
-    private List<Row> readLabels(List<String> tasks, Map<String, Set<String>> allowed) {
+    private List<Row> readLabels(List<String> tasks, boolean declared, Map<String, Set<String>> allowed) {
         String where = source.describe("labels.tsv");
         List<Row> rows = new ArrayList<>();
         try (InputStream in = source.open("labels.tsv")) {
@@ -193,7 +215,7 @@ public final class LayoutCorpusReader implements CorpusReader {
                     if (!header.contains(task)) {
                         throw new CorpusException(new CorpusProblem(where, 1, null,
                                 "no column for task '" + task + "' in header " + header,
-                                "add the column or drop the task from layout.properties"));
+                                "add the column, or drop the task from tasks= in layout.properties"));
                     }
                 }
                 Set<String> seen = new HashSet<>();
@@ -229,7 +251,11 @@ public final class LayoutCorpusReader implements CorpusReader {
                         String value = rec.get(i).strip();
                         if (tasks.contains(col)) {
                             Set<String> ok = allowed.get(col);
-                            if (value.isEmpty() || (!ok.isEmpty() && !ok.contains(value))) {
+                            if (value.isEmpty()) {
+                                bad = "no " + col + " label";
+                                break;
+                            }
+                            if (!ok.isEmpty() && !ok.contains(value)) {
                                 bad = "unknown " + col + " label '" + value + "'"
                                         + (ok.isEmpty() ? "" : " (allowed: " + String.join(", ", ok) + ")");
                                 break;
@@ -240,7 +266,10 @@ public final class LayoutCorpusReader implements CorpusReader {
                         }
                     }
                     if (bad != null) {
-                        problems.report(new CorpusProblem(where, line, id, bad, "use one of the allowed labels"));
+                        problems.report(new CorpusProblem(where, line, id, bad, !bad.startsWith("no ")
+                                ? "use one of the allowed labels"
+                                : declared ? "label every row" : "label every row, or name the tasks (tasks="
+                                        + String.join(",", tasks) + " in layout.properties) so that other columns are metadata"));
                         continue;
                     }
                     rows.add(new Row(id, line, labels, meta));

@@ -145,6 +145,32 @@ class LayoutCorpusReaderTest {
     }
 
     @Test
+    void read_withoutLayoutProperties_tasksAreTheLabelColumnsOfLabelsTsv() throws IOException {
+        Files.createDirectories(dir.resolve("docs"));
+        Files.writeString(dir.resolve("labels.tsv"), "id\tsentiment\na\tpositive\nb\tnegative\n");
+        Files.writeString(dir.resolve("docs/a.txt"), "Alpha.");
+        Files.writeString(dir.resolve("docs/b.txt"), "Beta.");
+        LayoutCorpusReader reader = LayoutCorpusReader.fromFolder(dir, OnError.FAIL_FAST);
+        assertEquals(List.of("sentiment"), reader.tasks());
+        List<LabeledDocument> docs = reader.readAll();
+        assertEquals(List.of("positive", "negative"), docs.stream().map(d -> d.label("sentiment")).toList(), docs.toString());
+
+        Files.writeString(dir.resolve("labels.tsv"), "id\tsentiment\tsource\na\tpositive\tX\nb\tnegative\t\n");
+        CorpusException e = assertThrows(CorpusException.class, () -> LayoutCorpusReader.fromFolder(dir, OnError.FAIL_FAST).readAll());
+        assertTrue(e.getMessage().contains("labels.tsv:3 [document b]: no source label")
+                && e.getMessage().contains("tasks=sentiment,source in layout.properties"), e.getMessage());
+    }
+
+    @Test
+    void read_taskColumnMissing_saysToEditTasksInLayoutProperties() throws IOException {
+        corpus("a\t287g\tpro\tX\n", "a", "Alpha.");
+        Files.writeString(dir.resolve("labels.tsv"), "id\ttopic\toutlet\na\t287g\tX\n");
+        CorpusException e = assertThrows(CorpusException.class, () -> LayoutCorpusReader.fromFolder(dir, OnError.FAIL_FAST).readAll());
+        assertTrue(e.getMessage().contains("labels.tsv:1: no column for task 'stance'")
+                && e.getMessage().contains("tasks= in layout.properties"), e.getMessage());
+    }
+
+    @Test
     void read_documentWithoutLabelRow_isReported() throws IOException {
         corpus("a\t287g\tpro\tX\n", "a", "Alpha.", "c", "Gamma.");
         CorpusException e = assertThrows(CorpusException.class,

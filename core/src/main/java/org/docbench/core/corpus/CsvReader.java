@@ -19,7 +19,7 @@ import org.docbench.core.document.LabeledDocument;
 
 /**
  * Reads a CSV or TSV corpus with a header row, columns named by a {@link FieldMapping}. Streams
- * record by record (Commons CSV). A row with the wrong number of fields, a missing column, an
+ * record by record (Commons CSV); blank lines are ignored. A row with the wrong number of fields, a missing column, an
  * empty text or a duplicate id is reported with its line under the {@link OnError} policy; a
  * broken quote ends the read with an error naming the line, since no parser can resynchronize.
  */
@@ -43,7 +43,7 @@ public final class CsvReader implements CorpusReader {
         CSVFormat base = file.getFileName().toString().endsWith(".tsv")
                 ? CSVFormat.TDF.builder().setQuote(null).get()
                 : CSVFormat.RFC4180;
-        this.format = base.builder().setHeader().setSkipHeaderRecord(true).get();
+        this.format = base.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).get();
         this.problems = new Problems(onError);
     }
 
@@ -115,7 +115,9 @@ public final class CsvReader implements CorpusReader {
                 }
                 long line = parser.getCurrentLineNumber();
                 lastLine = line;
-                if (!rec.isConsistent()) {
+                if (rec.size() == 1 && rec.get(0).isBlank()) {
+                    current = null; // a line of spaces: blank, as the format's empty lines are
+                } else if (!rec.isConsistent()) {
                     problems.report(new CorpusProblem(file.toString(), line, null,
                             "row has " + rec.size() + " fields, header has " + header.size(),
                             "quote fields that contain the delimiter"));

@@ -139,6 +139,20 @@ class UserCorpusReadersTest {
     }
 
     @Test
+    void csv_blankLines_areSkipped_andLaterLinesKeepTheirNumbers() throws IOException {
+        Path f = dir.resolve("blank.csv");
+        Files.writeString(f, "text,label\r\n\r\nA.,pro\n   \n\nB.,anti,extra\nC.,neutral\n\n\n");
+        CsvReader r = new CsvReader(f, FieldMapping.of("text", "stance", "label"), OnError.SKIP_AND_REPORT);
+        assertEquals(List.of("A.", "C."), r.readAll().stream().map(LabeledDocument::text).toList());
+        List<String> messages = r.problems().list().stream().map(CorpusProblem::message).toList();
+        assertEquals(1, messages.size(), "only the row with an extra field: " + messages);
+        assertTrue(messages.get(0).contains(":6: row has 3 fields"), messages.get(0));
+        Files.writeString(f, "text,label\nA.,pro\n\n");
+        assertEquals(1, new CsvReader(f, FieldMapping.of("text", "stance", "label"), OnError.FAIL_FAST).readAll().size(),
+                "a trailing blank line is not a document");
+    }
+
+    @Test
     void csv_missingColumn_failsNamingTheHeader() throws IOException {
         Path f = dir.resolve("c.tsv");
         Files.writeString(f, "text\tlabel\nA.\tpro\n");

@@ -113,8 +113,9 @@ public final class CsvReader implements CorpusReader {
                     throw new CorpusException(new CorpusProblem(file.toString(), lastLine + 1, null,
                             "malformed CSV: " + rootMessage(e), "check quoting near this line (and that the file is UTF-8)"), e);
                 }
-                long line = parser.getCurrentLineNumber();
-                lastLine = line;
+                lastLine = parser.getCurrentLineNumber();
+                // The parser counts to the record's last line; a user looks for the line it starts on.
+                long line = lastLine - lineBreaks(rec);
                 if (rec.size() == 1 && rec.get(0).isBlank()) {
                     current = null; // a line of spaces: blank, as the format's empty lines are
                 } else if (!rec.isConsistent()) {
@@ -134,6 +135,20 @@ public final class CsvReader implements CorpusReader {
                 return current;
             }
         }, parser, file.toString());
+    }
+
+    /** The line breaks inside {@code rec}'s quoted values, counted as the parser counts lines (CR LF is one). */
+    private static int lineBreaks(CSVRecord rec) {
+        int n = 0;
+        for (String value : rec) {
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c == '\r' || (c == '\n' && (i == 0 || value.charAt(i - 1) != '\r'))) {
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 
     private void checkColumn(Set<String> header, String column) {

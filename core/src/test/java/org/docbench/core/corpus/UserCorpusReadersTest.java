@@ -153,6 +153,21 @@ class UserCorpusReadersTest {
     }
 
     @Test
+    void csv_multiLineRecord_isNamedAndNumberedByTheLineItStartsOn() throws IOException {
+        Path f = dir.resolve("multi.csv");
+        Files.writeString(f, "text,label\n\"Line one\nline two\nline three\",pro\nB.,anti,x\n\n\"Multi\r\nline\",\nC.,pro\n");
+        CsvReader r = new CsvReader(f, FieldMapping.of("text", "stance", "label"), OnError.SKIP_AND_REPORT);
+        assertEquals(List.of("line-2", "line-9"), r.readAll().stream().map(LabeledDocument::id).toList());
+        List<String> messages = r.problems().list().stream().map(CorpusProblem::message).toList();
+        assertEquals(2, messages.size(), messages.toString());
+        assertTrue(messages.get(0).contains(":5: row has 3 fields"), messages.get(0));
+        assertTrue(messages.get(1).contains(":7 [document line-7]: no stance label"), messages.get(1));
+        Files.writeString(f, "text,label\nA.,pro\n\"x\ny\",anti"); // no newline at the end
+        assertEquals(List.of("line-2", "line-3"), new CsvReader(f, FieldMapping.of("text", "stance", "label"), OnError.FAIL_FAST)
+                .readAll().stream().map(LabeledDocument::id).toList());
+    }
+
+    @Test
     void csv_missingColumn_failsNamingTheHeader() throws IOException {
         Path f = dir.resolve("c.tsv");
         Files.writeString(f, "text\tlabel\nA.\tpro\n");

@@ -29,9 +29,15 @@ public final class CsvReader implements CorpusReader {
     private final FieldMapping mapping;
     private final OnError onError;
     private final CSVFormat format;
+    private final boolean tsv;
     private Problems problems;
 
-    /** A reader of {@code file}; TSV (no quoting) when the name ends in {@code .tsv}, else RFC 4180 CSV. */
+    /**
+     * A reader of {@code file}: TSV when the name ends in {@code .tsv} (any case), else RFC 4180 CSV.
+     * TSV values are read as written, without quoting, so a text that starts with a quote keeps
+     * it; a value that looks quoted the way Python's csv module writes TSV is reported instead of
+     * read with its quotes, and a row cut by a tab or line break says TSV cannot quote.
+     */
     public CsvReader(Path file, FieldMapping mapping, OnError onError) {
         if (!Files.isRegularFile(file)) {
             throw new CorpusException(new CorpusProblem(file.toString(), 0, null, "no such file",
@@ -40,7 +46,8 @@ public final class CsvReader implements CorpusReader {
         this.file = file;
         this.mapping = mapping;
         this.onError = onError;
-        CSVFormat base = file.getFileName().toString().endsWith(".tsv")
+        this.tsv = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".tsv");
+        CSVFormat base = tsv
                 ? CSVFormat.TDF.builder().setQuote(null).get()
                 : CSVFormat.RFC4180;
         this.format = base.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).get();
@@ -49,7 +56,7 @@ public final class CsvReader implements CorpusReader {
 
     @Override
     public String name() {
-        return file.getFileName().toString().replaceFirst("\\.(csv|tsv)$", "");
+        return file.getFileName().toString().replaceFirst("(?i)\\.(csv|tsv)$", "");
     }
 
     @Override
@@ -120,8 +127,11 @@ public final class CsvReader implements CorpusReader {
                     current = null; // a line of spaces: blank, as the format's empty lines are
                 } else if (!rec.isConsistent()) {
                     problems.report(new CorpusProblem(file.toString(), line, null,
-                            "row has " + rec.size() + " fields, header has " + header.size(),
-                            "quote fields that contain the delimiter"));
+                            "row has " + rec.size() + " fields, header has " + header.size(), tsv ? TSV_FIX
+                                    : "quote fields that contain the delimiter"));
+                    current = null;
+                } else if (tsv && quotedValue(rec, header) != null) {
+                    problems.report(new CorpusProblem(file.toString(), line, null, quotedValue(rec, header), TSV_FIX));
                     current = null;
                 } else {
                     Map<String, String> values = rec.toMap();
@@ -135,6 +145,33 @@ public final class CsvReader implements CorpusReader {
                 return current;
             }
         }, parser, file.toString());
+    }
+
+    private static final String TSV_FIX = "TSV fields cannot be quoted, so a tab or line break in a value cuts its row"
+            + " and quotes are read as text: save the corpus as .csv, which is read with quoting (Python: csv.writer"
+            + " with its default comma), or remove tabs and line breaks from the values and write the TSV unquoted";
+
+    /**
+     * What is wrong when a value of {@code rec} looks quoted as Python's csv module quotes TSV,
+     * else null: wrapped in quotes with a doubled quote inside ({@code "He said ""no""."}), or
+     * ending with an unpaired quote (the end of a quoted value cut at a line break). A text that
+     * merely starts with a quote, or is wrapped in one pair, reads as written.
+     */
+    private static String quotedValue(CSVRecord rec, Set<String> header) {
+        for (String column : header) {
+            String v = rec.get(column);
+            int quotes = (int) v.chars().filter(c -> c == '"').count();
+            if (v.length() >= 4 && v.startsWith("\"") && v.endsWith("\"") && v.substring(1, v.length() - 1).contains("\"\"")
+                    && v.substring(1, v.length() - 1).replace("\"\"", "").indexOf('"') < 0) {
+                return "field '" + column + "' is quoted with doubled quotes inside, as Python's csv module writes TSV,"
+                        + " but TSV fields cannot be quoted and it would be read with its quotes";
+            }
+            if (!v.startsWith("\"") && v.endsWith("\"") && quotes % 2 == 1) {
+                return "field '" + column + "' ends with an unpaired quote, as the end of a quoted value cut at a line break"
+                        + " does, but TSV fields cannot be quoted";
+            }
+        }
+        return null;
     }
 
     /** The line breaks inside {@code rec}'s quoted values, counted as the parser counts lines (CR LF is one). */

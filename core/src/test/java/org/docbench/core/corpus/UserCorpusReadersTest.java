@@ -168,6 +168,42 @@ class UserCorpusReadersTest {
     }
 
     @Test
+    void tsv_quotedAsPythonWritesIt_saysTsvFieldsCannotBeQuoted_insteadOfReadingTheQuotes() throws IOException {
+        Path f = dir.resolve("py.tsv"); // csv.writer(f, delimiter='\t'): quotes a value holding a tab, line break or quote
+        Files.writeString(f, "text\tlabel\n\"Line one\nline two\"\tpro\nPlain.\tanti\n\"He said \"\"no\"\".\"\tpro\n");
+        CsvReader r = new CsvReader(f, FieldMapping.of("text", "stance", "label"), OnError.SKIP_AND_REPORT);
+        assertEquals(List.of("Plain."), r.readAll().stream().map(LabeledDocument::text).toList());
+        List<String> messages = r.problems().list().stream().map(CorpusProblem::message).toList();
+        assertEquals(3, messages.size(), messages.toString());
+        for (String m : messages) {
+            assertTrue(m.contains("TSV fields cannot be quoted") && m.contains(".csv") && !m.contains("quote fields that contain"), m);
+        }
+        assertTrue(messages.get(0).startsWith(f + ":2: row has 1 fields, header has 2"), messages.get(0));
+        assertTrue(messages.get(1).startsWith(f + ":3: field 'text' ends with an unpaired quote"), messages.get(1));
+        assertTrue(messages.get(2).startsWith(f + ":5: field 'text' is quoted"), messages.get(2));
+    }
+
+    @Test
+    void tsv_textStartingWithAQuote_readsAsWritten() throws IOException {
+        Path f = dir.resolve("plain.tsv");
+        List<String> texts = List.of("\"We will not comply,\" the sheriff said.", "\"Fake news\"", "\"Unclosed quote", "Say \"\"twice\"\".");
+        StringBuilder tsv = new StringBuilder("text\tlabel\n");
+        texts.forEach(t -> tsv.append(t).append("\tpro\n"));
+        Files.writeString(f, tsv);
+        assertEquals(texts, new CsvReader(f, FieldMapping.of("text", "stance", "label"), OnError.FAIL_FAST).readAll().stream()
+                .map(LabeledDocument::text).toList());
+    }
+
+    @Test
+    void tsv_upperCaseExtension_isReadAsTabSeparated() throws IOException {
+        Path f = dir.resolve("UP.TSV");
+        Files.writeString(f, "text\tlabel\nA, with a comma.\tpro\n");
+        CsvReader r = new CsvReader(f, FieldMapping.of("text", "stance", "label"), OnError.FAIL_FAST);
+        assertEquals(List.of("A, with a comma."), r.readAll().stream().map(LabeledDocument::text).toList());
+        assertEquals("UP", r.name());
+    }
+
+    @Test
     void csv_missingColumn_failsNamingTheHeader() throws IOException {
         Path f = dir.resolve("c.tsv");
         Files.writeString(f, "text\tlabel\nA.\tpro\n");

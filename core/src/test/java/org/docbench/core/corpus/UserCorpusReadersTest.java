@@ -203,6 +203,45 @@ class UserCorpusReadersTest {
         assertEquals("UP", r.name());
     }
 
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> recordsWithMisleadingMessages() {
+        return java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("c.csv", "id,text,label\nx1,A.,pro\n,B.,anti\n",
+                        FieldMapping.of("text", "stance", "label"), ":3: id field 'id' is empty", List.of("null", "unset")),
+                org.junit.jupiter.params.provider.Arguments.of("c.jsonl", "{\"doc\":\"x1\",\"text\":\"A.\",\"label\":\"pro\"}\n"
+                        + "{\"doc\":\" \",\"text\":\"B.\",\"label\":\"pro\"}\n",
+                        FieldMapping.of("text", "stance", "label").withId("doc"), ":2: id field 'doc' is empty", List.of("null", "unset")),
+                org.junit.jupiter.params.provider.Arguments.of("c.jsonl", "{\"id\":\"x1\",\"body\":null,\"label\":\"pro\"}\n",
+                        FieldMapping.of("body", "stance", "label"), ":1 [document x1]: text field 'body' is null", List.of("no text field")),
+                org.junit.jupiter.params.provider.Arguments.of("c.jsonl", "{\"id\":\"x1\",\"text\":\"A.\",\"label\":\"pro\"}\n",
+                        FieldMapping.of("text", "stance", "label").withSplit("x", "nofield"),
+                        ":1 [document x1]: no split field 'nofield' (fields: [id, label, text])", List.of("use train, valid or test")));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}: {3}")
+    @org.junit.jupiter.params.provider.MethodSource("recordsWithMisleadingMessages")
+    void record_messageSaysWhatIsWrongWithTheRecord_andNotAnUnrelatedFix(String name, String content, FieldMapping mapping,
+            String want, List<String> notWanted) throws IOException {
+        Path f = dir.resolve(name);
+        Files.writeString(f, content);
+        CorpusReader reader = name.endsWith(".csv") ? new CsvReader(f, mapping, OnError.FAIL_FAST)
+                : new JsonLinesReader(f, mapping, OnError.FAIL_FAST);
+        CorpusException e = assertThrows(CorpusException.class, reader::readAll, content);
+        assertTrue(e.getMessage().startsWith(f + want), e.getMessage());
+        notWanted.forEach(w -> assertTrue(!e.getMessage().contains(w), "says '" + w + "': " + e.getMessage()));
+    }
+
+    @Test
+    void fieldMapping_emptyTextField_namesTheOption_notTheJavaField() {
+        for (String blank : List.of("", " ")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new FieldMapping(null, blank, java.util.Map.of("stance", "side"), java.util.Map.of()));
+            assertEquals("the text field's name (--text-field) must not be empty", e.getMessage());
+        }
+        IllegalArgumentException id = assertThrows(IllegalArgumentException.class,
+                () -> new FieldMapping("", "body", java.util.Map.of("stance", "side"), java.util.Map.of()));
+        assertEquals("the id field's name (--id-field) must not be empty; leave it out to use 'id' or line numbers", id.getMessage());
+    }
+
     @Test
     void csv_missingColumn_failsNamingTheHeader() throws IOException {
         Path f = dir.resolve("c.tsv");

@@ -25,7 +25,9 @@ final class CorpusOptions {
     CommandSpec command;
 
     @Option(names = "--corpus", required = true, paramLabel = "CORPUS",
-            description = {"'embedded' (the shipped corpus), a folder in docbench layout (labels.tsv, docs/),",
+            description = {"'embedded' (the shipped corpus), a folder in docbench layout (labels.tsv: id and one",
+                    "column per task; docs/<id>.txt; optional splits/<scheme>.tsv; optional layout.properties whose",
+                    "tasks=a,b names the task columns, the others being metadata: without it every column is a task),",
                     "an Article-Bias-Prediction folder (holds data/jsons/), or a .jsonl/.csv/.tsv file",
                     "(then name the fields with --text-field and --label)."})
     String corpus;

@@ -19,7 +19,7 @@ import org.docbench.core.document.LabeledDocument;
 
 /**
  * Reads a CSV or TSV corpus with a header row, columns named by a {@link FieldMapping}. Streams
- * record by record (Commons CSV). A row with the wrong number of fields, a missing column, an
+ * record by record (Commons CSV); blank lines are ignored. A row with the wrong number of fields, a missing column, an
  * empty text or a duplicate id is reported with its line under the {@link OnError} policy; a
  * broken quote ends the read with an error naming the line, since no parser can resynchronize.
  */
@@ -29,9 +29,15 @@ public final class CsvReader implements CorpusReader {
     private final FieldMapping mapping;
     private final OnError onError;
     private final CSVFormat format;
+    private final boolean tsv;
     private Problems problems;
 
-    /** A reader of {@code file}; TSV (no quoting) when the name ends in {@code .tsv}, else RFC 4180 CSV. */
+    /**
+     * A reader of {@code file}: TSV when the name ends in {@code .tsv} (any case), else RFC 4180 CSV.
+     * TSV values are read as written, without quoting, so a text that starts with a quote keeps
+     * it; a value that looks quoted the way Python's csv module writes TSV is reported instead of
+     * read with its quotes, and a row cut by a tab or line break says TSV cannot quote.
+     */
     public CsvReader(Path file, FieldMapping mapping, OnError onError) {
         if (!Files.isRegularFile(file)) {
             throw new CorpusException(new CorpusProblem(file.toString(), 0, null, "no such file",
@@ -40,16 +46,17 @@ public final class CsvReader implements CorpusReader {
         this.file = file;
         this.mapping = mapping;
         this.onError = onError;
-        CSVFormat base = file.getFileName().toString().endsWith(".tsv")
+        this.tsv = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".tsv");
+        CSVFormat base = tsv
                 ? CSVFormat.TDF.builder().setQuote(null).get()
                 : CSVFormat.RFC4180;
-        this.format = base.builder().setHeader().setSkipHeaderRecord(true).get();
+        this.format = base.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).get();
         this.problems = new Problems(onError);
     }
 
     @Override
     public String name() {
-        return file.getFileName().toString().replaceFirst("\\.(csv|tsv)$", "");
+        return file.getFileName().toString().replaceFirst("(?i)\\.(csv|tsv)$", "");
     }
 
     @Override
@@ -113,12 +120,18 @@ public final class CsvReader implements CorpusReader {
                     throw new CorpusException(new CorpusProblem(file.toString(), lastLine + 1, null,
                             "malformed CSV: " + rootMessage(e), "check quoting near this line (and that the file is UTF-8)"), e);
                 }
-                long line = parser.getCurrentLineNumber();
-                lastLine = line;
-                if (!rec.isConsistent()) {
+                lastLine = parser.getCurrentLineNumber();
+                // The parser counts to the record's last line; a user looks for the line it starts on.
+                long line = lastLine - lineBreaks(rec);
+                if (rec.size() == 1 && rec.get(0).isBlank()) {
+                    current = null; // a line of spaces: blank, as the format's empty lines are
+                } else if (!rec.isConsistent()) {
                     problems.report(new CorpusProblem(file.toString(), line, null,
-                            "row has " + rec.size() + " fields, header has " + header.size(),
-                            "quote fields that contain the delimiter"));
+                            "row has " + rec.size() + " fields, header has " + header.size(), tsv ? TSV_FIX
+                                    : "quote fields that contain the delimiter"));
+                    current = null;
+                } else if (tsv && quotedValue(rec, header) != null) {
+                    problems.report(new CorpusProblem(file.toString(), line, null, quotedValue(rec, header), TSV_FIX));
                     current = null;
                 } else {
                     Map<String, String> values = rec.toMap();
@@ -132,6 +145,47 @@ public final class CsvReader implements CorpusReader {
                 return current;
             }
         }, parser, file.toString());
+    }
+
+    private static final String TSV_FIX = "TSV fields cannot be quoted, so a tab or line break in a value cuts its row"
+            + " and quotes are read as text: save the corpus as .csv, which is read with quoting (Python: csv.writer"
+            + " with its default comma), or remove tabs and line breaks from the values and write the TSV unquoted";
+
+    /**
+     * What is wrong when a value of {@code rec} looks quoted as Python's csv module quotes TSV,
+     * else null: wrapped in quotes with a doubled quote inside ({@code "He said ""no""."}), or
+     * ending with an unpaired quote (the end of a quoted value cut at a line break). A text that
+     * merely starts with a quote, or is wrapped in one pair, reads as written.
+     */
+    private static String quotedValue(CSVRecord rec, Set<String> header) {
+        for (String column : header) {
+            String v = rec.get(column);
+            int quotes = (int) v.chars().filter(c -> c == '"').count();
+            if (v.length() >= 4 && v.startsWith("\"") && v.endsWith("\"") && v.substring(1, v.length() - 1).contains("\"\"")
+                    && v.substring(1, v.length() - 1).replace("\"\"", "").indexOf('"') < 0) {
+                return "field '" + column + "' is quoted with doubled quotes inside, as Python's csv module writes TSV,"
+                        + " but TSV fields cannot be quoted and it would be read with its quotes";
+            }
+            if (!v.startsWith("\"") && v.endsWith("\"") && quotes % 2 == 1) {
+                return "field '" + column + "' ends with an unpaired quote, as the end of a quoted value cut at a line break"
+                        + " does, but TSV fields cannot be quoted";
+            }
+        }
+        return null;
+    }
+
+    /** The line breaks inside {@code rec}'s quoted values, counted as the parser counts lines (CR LF is one). */
+    private static int lineBreaks(CSVRecord rec) {
+        int n = 0;
+        for (String value : rec) {
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c == '\r' || (c == '\n' && (i == 0 || value.charAt(i - 1) != '\r'))) {
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 
     private void checkColumn(Set<String> header, String column) {

@@ -16,8 +16,12 @@ public record FieldMapping(String idField, String textField, Map<String, String>
 
     public FieldMapping {
         Objects.requireNonNull(textField, "textField");
+        // Users meet these through the command line: name its options, not the record's components.
         if (textField.isBlank()) {
-            throw new IllegalArgumentException("textField must not be blank");
+            throw new IllegalArgumentException("the text field's name (--text-field) must not be empty");
+        }
+        if (idField != null && idField.isBlank()) {
+            throw new IllegalArgumentException("the id field's name (--id-field) must not be empty; leave it out to use 'id' or line numbers");
         }
         tasks = Map.copyOf(new LinkedHashMap<>(tasks));
         splits = Map.copyOf(new LinkedHashMap<>(splits));

@@ -9,14 +9,16 @@ import java.util.stream.Stream;
 
 import org.docbench.core.document.LabeledDocument;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Reads a JSON Lines corpus: one JSON object per line, fields named by a {@link FieldMapping}.
- * Streams line by line; blank lines are ignored. A malformed line, a missing field, an empty
- * text or a duplicate id is reported with its line number under the {@link OnError} policy.
+ * Streams line by line; blank lines are ignored. A malformed line, a line holding more than one
+ * JSON value (or text after the object), a missing field, an empty text or a duplicate id is
+ * reported with its line number under the {@link OnError} policy.
  */
 public final class JsonLinesReader implements CorpusReader {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -97,12 +99,28 @@ public final class JsonLinesReader implements CorpusReader {
 
     private LabeledDocument parse(String raw, long line, RecordChecks checks) {
         JsonNode node;
-        try {
-            node = JSON.readTree(raw);
+        try (JsonParser parser = JSON.createParser(raw)) {
+            node = JSON.readTree(parser);
+            // readTree stops after the first value: a second one, or text after it, would be dropped unseen.
+            int column;
+            try {
+                column = parser.nextToken() == null ? 0 : parser.currentTokenLocation().getColumnNr();
+            } catch (JsonProcessingException e) {
+                column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
+            }
+            if (column != 0) {
+                problems.report(new CorpusProblem(file.toString(), line, null,
+                        "more than one JSON value on the line (something follows the record"
+                                + (column > 0 ? " at column " + column : "") + ")",
+                        "put each JSON object on its own line and nothing after it"));
+                return null;
+            }
         } catch (JsonProcessingException e) {
             problems.report(new CorpusProblem(file.toString(), line, null, "malformed JSON: " + e.getOriginalMessage(),
                     "each line must be one complete JSON object"), e);
             return null;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // a String source cannot fail to read
         }
         if (!node.isObject()) {
             problems.report(new CorpusProblem(file.toString(), line, null, "line is JSON but not an object",

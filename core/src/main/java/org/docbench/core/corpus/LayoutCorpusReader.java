@@ -2,10 +2,9 @@ package org.docbench.core.corpus;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
+import java.io.StringReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,14 +34,17 @@ import org.docbench.core.document.Part;
  * <pre>
  * layout.properties   name, tasks, allowed labels per task, split schemes (optional in a folder)
  * labels.tsv          header row; id, one column per task, any other columns become metadata
+ *                     (without layout.properties, every column after id is a task)
  * docs/&lt;id&gt;.txt       raw UTF-8 text, one document per file
  * splits/&lt;scheme&gt;.tsv  header row; id, split (train | valid | test)
  * </pre>
  *
  * <p>Documents stream in the order of {@code labels.tsv}; only the label rows and split
  * memberships are held in memory, never more than one document's text. Problems (a row without
- * a document, a document without a row, invalid UTF-8, an empty document, an unknown label, a
- * duplicate id, a malformed row) are reported under the {@link OnError} policy.
+ * a document, a document without a row, a document not in UTF-8, an empty document, an unknown
+ * label, a duplicate id, a malformed row) are reported under the {@link OnError} policy. Every
+ * file is read as strict UTF-8 with a leading byte-order mark dropped; a byte that is not UTF-8
+ * in labels.tsv, a split file or layout.properties ends the read naming the file and line.
  */
 public final class LayoutCorpusReader implements CorpusReader {
 
@@ -125,10 +127,31 @@ public final class LayoutCorpusReader implements CorpusReader {
         return problems;
     }
 
-    /** The tasks this corpus labels, in layout order. */
+    /**
+     * The tasks this corpus labels, in layout order: {@code tasks} of layout.properties, or
+     * without one every column of labels.tsv after {@code id}.
+     */
     public List<String> tasks() {
         String t = layout().getProperty("tasks");
-        return t == null ? List.of("topic", "stance") : split(t);
+        return t != null ? split(t) : labelColumns();
+    }
+
+    /** The columns of labels.tsv's header after the first; empty when there is no labels.tsv (its reader says so). */
+    private List<String> labelColumns() {
+        String where = source.describe("labels.tsv");
+        try (InputStream in = source.open("labels.tsv")) {
+            if (in == null) {
+                return List.of();
+            }
+            String text = Utf8.decodeFile(in.readAllBytes(), where);
+            int end = text.indexOf('\n');
+            String header = (end < 0 ? text : text.substring(0, end)).replaceFirst("\r$", "");
+            List<String> columns = List.of(header.split("\t", -1)); // as the reader's parser names them
+            return columns.size() < 2 ? List.of() : columns.subList(1, columns.size());
+        } catch (IOException e) {
+            throw new CorpusException(new CorpusProblem(where, 0, null, "cannot read: " + e.getMessage(),
+                    "check the file exists and is readable"), e);
+        }
     }
 
     /** The allowed labels of {@code task}, or an empty set when the layout does not restrict them. */
@@ -146,7 +169,7 @@ public final class LayoutCorpusReader implements CorpusReader {
         for (String task : tasks) {
             allowed.put(task, allowedLabels(task));
         }
-        List<Row> rows = readLabels(tasks, allowed);
+        List<Row> rows = readLabels(tasks, layout.getProperty("tasks") != null, allowed);
         Set<String> ids = new HashSet<>();
         rows.forEach(r -> ids.add(r.id));
         checkOrphanDocuments(ids);
@@ -163,7 +186,7 @@ public final class LayoutCorpusReader implements CorpusReader {
         Properties p = new Properties();
         try (InputStream in = source.open("layout.properties")) {
             if (in != null) {
-                p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+                p.load(new StringReader(Utf8.decodeFile(in.readAllBytes(), source.describe("layout.properties"))));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(source.describe("layout.properties"), e);
@@ -171,7 +194,7 @@ public final class LayoutCorpusReader implements CorpusReader {
         return p;
     }
 
-    private List<Row> readLabels(List<String> tasks, Map<String, Set<String>> allowed) {
+    private List<Row> readLabels(List<String> tasks, boolean declared, Map<String, Set<String>> allowed) {
         String where = source.describe("labels.tsv");
         List<Row> rows = new ArrayList<>();
         try (InputStream in = source.open("labels.tsv")) {
@@ -179,7 +202,7 @@ public final class LayoutCorpusReader implements CorpusReader {
                 throw new CorpusException(new CorpusProblem(where, 0, null, "labels file is missing",
                         "a corpus folder needs labels.tsv (id, one column per task) beside docs/"));
             }
-            Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
+            Reader reader = new StringReader(Utf8.decodeFile(in.readAllBytes(), where));
             CSVFormat format = CSVFormat.TDF.builder().setHeader().setSkipHeaderRecord(true)
                     .setQuote(null).setIgnoreSurroundingSpaces(false).setTrim(false).get();
             try (CSVParser parser = CSVParser.parse(reader, format)) {
@@ -192,7 +215,7 @@ public final class LayoutCorpusReader implements CorpusReader {
                     if (!header.contains(task)) {
                         throw new CorpusException(new CorpusProblem(where, 1, null,
                                 "no column for task '" + task + "' in header " + header,
-                                "add the column or drop the task from layout.properties"));
+                                "add the column, or drop the task from tasks= in layout.properties"));
                     }
                 }
                 Set<String> seen = new HashSet<>();
@@ -209,6 +232,12 @@ public final class LayoutCorpusReader implements CorpusReader {
                         problems.report(new CorpusProblem(where, line, null, "empty id", "give every row an id"));
                         continue;
                     }
+                    if (!isFileName(id)) {
+                        // docs/<id>.txt must stay in docs/: '../x' would read a file beside the corpus.
+                        problems.report(new CorpusProblem(where, line, id, "id '" + id + "' is a path, not a file name in docs/",
+                                "use an id without '/', '\\' or control characters (its document is docs/<id>.txt)"));
+                        continue;
+                    }
                     if (!seen.add(id)) {
                         problems.report(new CorpusProblem(where, line, id, "duplicate id '" + id + "'",
                                 "keep one row per document"));
@@ -222,7 +251,11 @@ public final class LayoutCorpusReader implements CorpusReader {
                         String value = rec.get(i).strip();
                         if (tasks.contains(col)) {
                             Set<String> ok = allowed.get(col);
-                            if (value.isEmpty() || (!ok.isEmpty() && !ok.contains(value))) {
+                            if (value.isEmpty()) {
+                                bad = "no " + col + " label";
+                                break;
+                            }
+                            if (!ok.isEmpty() && !ok.contains(value)) {
                                 bad = "unknown " + col + " label '" + value + "'"
                                         + (ok.isEmpty() ? "" : " (allowed: " + String.join(", ", ok) + ")");
                                 break;
@@ -233,7 +266,10 @@ public final class LayoutCorpusReader implements CorpusReader {
                         }
                     }
                     if (bad != null) {
-                        problems.report(new CorpusProblem(where, line, id, bad, "use one of the allowed labels"));
+                        problems.report(new CorpusProblem(where, line, id, bad, !bad.startsWith("no ")
+                                ? "use one of the allowed labels"
+                                : declared ? "label every row" : "label every row, or name the tasks (tasks="
+                                        + String.join(",", tasks) + " in layout.properties) so that other columns are metadata"));
                         continue;
                     }
                     rows.add(new Row(id, line, labels, meta));
@@ -298,7 +334,7 @@ public final class LayoutCorpusReader implements CorpusReader {
                             "write it or remove '" + scheme + "' from splits in layout.properties"));
                 }
                 CSVFormat format = CSVFormat.TDF.builder().setHeader().setSkipHeaderRecord(true).setQuote(null).get();
-                try (CSVParser parser = CSVParser.parse(new InputStreamReader(in, StandardCharsets.UTF_8), format)) {
+                try (CSVParser parser = CSVParser.parse(new StringReader(Utf8.decodeFile(in.readAllBytes(), where)), format)) {
                     for (CSVRecord rec : parser) {
                         long line = rec.getRecordNumber() + 1;
                         if (rec.size() != 2) {
@@ -359,6 +395,11 @@ public final class LayoutCorpusReader implements CorpusReader {
             return null;
         }
         return new LabeledDocument(row.id, text, row.labels, splits, row.metadata);
+    }
+
+    /** Whether {@code id}.txt names a file in docs/ itself: no separator, so no '..' segment either. */
+    private static boolean isFileName(String id) {
+        return id.chars().noneMatch(c -> c == '/' || c == '\\' || Character.isISOControl(c));
     }
 
     private static List<String> split(String csv) {

@@ -36,8 +36,13 @@ final class RecordChecks {
                 : present.contains(DEFAULT_ID_FIELD) && field.apply(DEFAULT_ID_FIELD) != null ? field.apply(DEFAULT_ID_FIELD)
                 : "line-" + line;
         if (id == null || id.isBlank()) {
-            problems.report(new CorpusProblem(source, line, null, "no id in field '" + mapping.idField() + "'",
-                    "give every record an id, or leave the id field unset to number records by line"));
+            String idField = mapping.idField() != null ? mapping.idField() : DEFAULT_ID_FIELD;
+            problems.report(new CorpusProblem(source, line, null, present.contains(idField)
+                    ? "id field '" + idField + "' is " + (id == null ? "null" : "empty")
+                    : "no id field '" + idField + "' (fields: " + present + ")",
+                    mapping.idField() != null
+                            ? "give every record an id in '" + idField + "', or leave out --id-field to use 'id' or line numbers"
+                            : "give every record an id in 'id', or name another id field (--id-field)"));
             return null;
         }
         id = id.strip();
@@ -46,6 +51,11 @@ final class RecordChecks {
             return null;
         }
         String text = field.apply(mapping.textField());
+        if (text == null && present.contains(mapping.textField())) {
+            problems.report(new CorpusProblem(source, line, id, "text field '" + mapping.textField() + "' is null",
+                    "give the record its text, or drop it"));
+            return null;
+        }
         if (text == null) {
             problems.report(new CorpusProblem(source, line, id, "no text field '" + mapping.textField() + "' (fields: "
                     + present + ")", "name the text field (--text-field on the command line)"));
@@ -68,8 +78,13 @@ final class RecordChecks {
         Map<String, String> splits = new LinkedHashMap<>();
         for (Map.Entry<String, String> s : mapping.splits().entrySet()) {
             String part = field.apply(s.getValue());
+            if (part == null && !present.contains(s.getValue())) {
+                problems.report(new CorpusProblem(source, line, id, "no split field '" + s.getValue() + "' (fields: " + present + ")",
+                        "name the field that holds train, valid or test (--split-field SCHEME=FIELD on the command line)"));
+                return null;
+            }
             if (part == null || !Part.isPart(part.strip())) {
-                String found = part == null ? "missing" : "'" + part + "'";
+                String found = part == null ? "null" : "'" + part + "'";
                 problems.report(new CorpusProblem(source, line, id, "split field '" + s.getValue() + "' is " + found,
                         "use train, valid or test"));
                 return null;

@@ -46,6 +46,31 @@ final class Utf8 {
     }
 
     /**
+     * A whole small file (a layout's labels, splits or properties) as text, without a leading
+     * byte-order mark. A byte that is not UTF-8 ends the read naming {@code where} and its line:
+     * read leniently it would become U+FFFD and, in a label, merge two classes unseen.
+     */
+    static String decodeFile(byte[] bytes, String where) {
+        int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+        try {
+            return strictDecoder().decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
+        } catch (CharacterCodingException e) {
+            String[] error = new String[1];
+            long line = 1;
+            try {
+                ByteLines lines = new ByteLines(new java.io.ByteArrayInputStream(bytes, start, bytes.length - start));
+                for (byte[] l = lines.next(); l != null && decode(l, error) != null; l = lines.next()) {
+                    line++;
+                }
+            } catch (java.io.IOException impossible) {
+                throw new java.io.UncheckedIOException(impossible);
+            }
+            throw new CorpusException(new CorpusProblem(where, line, null,
+                    error[0] == null ? "invalid UTF-8" : error[0], "save the file as UTF-8"));
+        }
+    }
+
+    /**
      * The line (1-based) of {@code file}'s first byte that is not UTF-8, or -1 when it has none:
      * a decoder behind a buffered reader fails where its buffer is, lines past the bad one.
      */

@@ -89,6 +89,87 @@ class LayoutCorpusReaderTest {
         assertEquals(1, skip.problems().skipped());
     }
 
+    static Stream<Arguments> layoutFilesNotInUtf8() {
+        return Stream.of(
+                Arguments.of("labels.tsv", 3, "labels.tsv:3: invalid UTF-8"),
+                Arguments.of("splits/random.tsv", 2, "random.tsv:2: invalid UTF-8"),
+                Arguments.of("layout.properties", 2, "layout.properties:2: invalid UTF-8"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("layoutFilesNotInUtf8")
+    void read_layoutFileNotInUtf8_endsTheReadNamingFileAndLine(String file, int line, String message) throws IOException {
+        corpus("a\t287g\tpro\tX\nb\t287g\tpro\tCaf\u00e9\n", "a", "Alpha.", "b", "Beta.");
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(dir.resolve(file)));
+        lines.set(line - 1, lines.get(line - 1) + "\u00e9");
+        Files.write(dir.resolve(file), (String.join("\n", lines) + "\n").getBytes(StandardCharsets.ISO_8859_1));
+        for (OnError policy : OnError.values()) {
+            CorpusException e = assertThrows(CorpusException.class, () -> LayoutCorpusReader.fromFolder(dir, policy).readAll(),
+                    file + " in Latin-1 must not be read as U+FFFD");
+            assertTrue(e.getMessage().contains(message) && e.getMessage().contains("Fix: save the file as UTF-8"),
+                    file + ": " + e.getMessage());
+        }
+    }
+
+    @Test
+    void read_layoutFilesStartingWithAByteOrderMark_readAsWithout() throws IOException {
+        corpus("a\t287g\tpro\tX\nb\tsanctuary\tanti\tY\n", "a", "Alpha.", "b", "Beta.");
+        for (String file : List.of("labels.tsv", "splits/random.tsv", "layout.properties")) {
+            Path p = dir.resolve(file);
+            Files.writeString(p, "\uFEFF" + Files.readString(p));
+        }
+        LayoutCorpusReader reader = LayoutCorpusReader.fromFolder(dir, OnError.FAIL_FAST);
+        List<LabeledDocument> docs = reader.readAll();
+        assertEquals(List.of("a", "b"), docs.stream().map(LabeledDocument::id).toList());
+        assertEquals("tiny", reader.name(), "layout.properties's first key is read");
+        assertEquals("train", docs.get(0).split("random"), "the split file's first row is read");
+    }
+
+    @Test
+    void read_idThatIsAPath_isRefusedNamingTheLabelsLine_andNoFileOutsideDocsIsRead() throws IOException {
+        corpus("a\t287g\tpro\tX\n../secret\t287g\tpro\tX\nsub/b\t287g\tpro\tX\nc\\..\\..\\secret\t287g\tpro\tX\n", "a", "Alpha.");
+        Files.writeString(dir.resolve("secret.txt"), "Not a document.");
+        Files.createDirectories(dir.resolve("docs/sub"));
+        Files.writeString(dir.resolve("docs/sub/b.txt"), "In a subfolder.");
+        CorpusException e = assertThrows(CorpusException.class, () -> LayoutCorpusReader.fromFolder(dir, OnError.FAIL_FAST).readAll());
+        assertTrue(e.getMessage().contains("labels.tsv:3 [document ../secret]: id '../secret' is a path"), e.getMessage());
+
+        LayoutCorpusReader skip = LayoutCorpusReader.fromFolder(dir, OnError.SKIP_AND_REPORT);
+        List<LabeledDocument> docs = skip.readAll();
+        assertEquals(List.of("a"), docs.stream().map(LabeledDocument::id).toList(), "read: " + docs);
+        List<String> messages = skip.problems().list().stream().map(CorpusProblem::message).toList();
+        assertEquals(3, messages.size(), messages.toString());
+        for (int i = 0; i < 3; i++) {
+            assertTrue(messages.get(i).contains("labels.tsv:" + (i + 3)) && messages.get(i).contains("is a path"), messages.get(i));
+        }
+    }
+
+    @Test
+    void read_withoutLayoutProperties_tasksAreTheLabelColumnsOfLabelsTsv() throws IOException {
+        Files.createDirectories(dir.resolve("docs"));
+        Files.writeString(dir.resolve("labels.tsv"), "id\tsentiment\na\tpositive\nb\tnegative\n");
+        Files.writeString(dir.resolve("docs/a.txt"), "Alpha.");
+        Files.writeString(dir.resolve("docs/b.txt"), "Beta.");
+        LayoutCorpusReader reader = LayoutCorpusReader.fromFolder(dir, OnError.FAIL_FAST);
+        assertEquals(List.of("sentiment"), reader.tasks());
+        List<LabeledDocument> docs = reader.readAll();
+        assertEquals(List.of("positive", "negative"), docs.stream().map(d -> d.label("sentiment")).toList(), docs.toString());
+
+        Files.writeString(dir.resolve("labels.tsv"), "id\tsentiment\tsource\na\tpositive\tX\nb\tnegative\t\n");
+        CorpusException e = assertThrows(CorpusException.class, () -> LayoutCorpusReader.fromFolder(dir, OnError.FAIL_FAST).readAll());
+        assertTrue(e.getMessage().contains("labels.tsv:3 [document b]: no source label")
+                && e.getMessage().contains("tasks=sentiment,source in layout.properties"), e.getMessage());
+    }
+
+    @Test
+    void read_taskColumnMissing_saysToEditTasksInLayoutProperties() throws IOException {
+        corpus("a\t287g\tpro\tX\n", "a", "Alpha.");
+        Files.writeString(dir.resolve("labels.tsv"), "id\ttopic\toutlet\na\t287g\tX\n");
+        CorpusException e = assertThrows(CorpusException.class, () -> LayoutCorpusReader.fromFolder(dir, OnError.FAIL_FAST).readAll());
+        assertTrue(e.getMessage().contains("labels.tsv:1: no column for task 'stance'")
+                && e.getMessage().contains("tasks= in layout.properties"), e.getMessage());
+    }
+
     @Test
     void read_documentWithoutLabelRow_isReported() throws IOException {
         corpus("a\t287g\tpro\tX\n", "a", "Alpha.", "c", "Gamma.");

@@ -52,6 +52,22 @@ class UserCorpusReadersTest {
         assertTrue(messages.get(3).contains(":5 [document x5]: no stance label in field 'side'"), messages.get(3));
     }
 
+    @Test
+    void jsonLines_twoValuesOrTrailingTextOnOneLine_isAnErrorNamingTheLine() throws IOException {
+        String one = "{\"id\":\"x1\",\"body\":\"One.\",\"side\":\"left\",\"part\":\"train\"}";
+        String two = "{\"id\":\"x2\",\"body\":\"Two.\",\"side\":\"left\",\"part\":\"train\"}";
+        for (String second : List.of(one + " " + two, one + " trailing", one + "}", one + " 3")) {
+            Path f = dir.resolve("two.jsonl");
+            Files.writeString(f, one.replace("x1", "x0") + "\n" + second + "\n");
+            CorpusException e = assertThrows(CorpusException.class, () -> new JsonLinesReader(f, MAPPING, OnError.FAIL_FAST).readAll(),
+                    "input: " + second);
+            assertTrue(e.getMessage().startsWith(f + ":2: more than one JSON value on the line"), second + " -> " + e.getMessage());
+            assertTrue(!e.getMessage().contains("com.fasterxml") && !e.getMessage().contains("Exception"), e.getMessage());
+            JsonLinesReader skip = new JsonLinesReader(f, MAPPING, OnError.SKIP_AND_REPORT);
+            assertEquals(List.of("x0"), skip.readAll().stream().map(LabeledDocument::id).toList(), second);
+        }
+    }
+
     /**
      * {@code lines} joined by newlines, with byte {@code at} of line {@code bad} (1-based) made a
      * UTF-8 lead byte followed by ASCII: malformed.
@@ -120,6 +136,110 @@ class UserCorpusReadersTest {
         assertEquals(2, docs.size());
         assertEquals("Sheriff says, \"no\"\nto holds.", docs.get(0).text());
         assertTrue(docs.get(1).id().startsWith("line-"), docs.get(1).id());
+    }
+
+    @Test
+    void csv_blankLines_areSkipped_andLaterLinesKeepTheirNumbers() throws IOException {
+        Path f = dir.resolve("blank.csv");
+        Files.writeString(f, "text,label\r\n\r\nA.,pro\n   \n\nB.,anti,extra\nC.,neutral\n\n\n");
+        CsvReader r = new CsvReader(f, FieldMapping.of("text", "stance", "label"), OnError.SKIP_AND_REPORT);
+        assertEquals(List.of("A.", "C."), r.readAll().stream().map(LabeledDocument::text).toList());
+        List<String> messages = r.problems().list().stream().map(CorpusProblem::message).toList();
+        assertEquals(1, messages.size(), "only the row with an extra field: " + messages);
+        assertTrue(messages.get(0).contains(":6: row has 3 fields"), messages.get(0));
+        Files.writeString(f, "text,label\nA.,pro\n\n");
+        assertEquals(1, new CsvReader(f, FieldMapping.of("text", "stance", "label"), OnError.FAIL_FAST).readAll().size(),
+                "a trailing blank line is not a document");
+    }
+
+    @Test
+    void csv_multiLineRecord_isNamedAndNumberedByTheLineItStartsOn() throws IOException {
+        Path f = dir.resolve("multi.csv");
+        Files.writeString(f, "text,label\n\"Line one\nline two\nline three\",pro\nB.,anti,x\n\n\"Multi\r\nline\",\nC.,pro\n");
+        CsvReader r = new CsvReader(f, FieldMapping.of("text", "stance", "label"), OnError.SKIP_AND_REPORT);
+        assertEquals(List.of("line-2", "line-9"), r.readAll().stream().map(LabeledDocument::id).toList());
+        List<String> messages = r.problems().list().stream().map(CorpusProblem::message).toList();
+        assertEquals(2, messages.size(), messages.toString());
+        assertTrue(messages.get(0).contains(":5: row has 3 fields"), messages.get(0));
+        assertTrue(messages.get(1).contains(":7 [document line-7]: no stance label"), messages.get(1));
+        Files.writeString(f, "text,label\nA.,pro\n\"x\ny\",anti"); // no newline at the end
+        assertEquals(List.of("line-2", "line-3"), new CsvReader(f, FieldMapping.of("text", "stance", "label"), OnError.FAIL_FAST)
+                .readAll().stream().map(LabeledDocument::id).toList());
+    }
+
+    @Test
+    void tsv_quotedAsPythonWritesIt_saysTsvFieldsCannotBeQuoted_insteadOfReadingTheQuotes() throws IOException {
+        Path f = dir.resolve("py.tsv"); // csv.writer(f, delimiter='\t'): quotes a value holding a tab, line break or quote
+        Files.writeString(f, "text\tlabel\n\"Line one\nline two\"\tpro\nPlain.\tanti\n\"He said \"\"no\"\".\"\tpro\n");
+        CsvReader r = new CsvReader(f, FieldMapping.of("text", "stance", "label"), OnError.SKIP_AND_REPORT);
+        assertEquals(List.of("Plain."), r.readAll().stream().map(LabeledDocument::text).toList());
+        List<String> messages = r.problems().list().stream().map(CorpusProblem::message).toList();
+        assertEquals(3, messages.size(), messages.toString());
+        for (String m : messages) {
+            assertTrue(m.contains("TSV fields cannot be quoted") && m.contains(".csv") && !m.contains("quote fields that contain"), m);
+        }
+        assertTrue(messages.get(0).startsWith(f + ":2: row has 1 fields, header has 2"), messages.get(0));
+        assertTrue(messages.get(1).startsWith(f + ":3: field 'text' ends with an unpaired quote"), messages.get(1));
+        assertTrue(messages.get(2).startsWith(f + ":5: field 'text' is quoted"), messages.get(2));
+    }
+
+    @Test
+    void tsv_textStartingWithAQuote_readsAsWritten() throws IOException {
+        Path f = dir.resolve("plain.tsv");
+        List<String> texts = List.of("\"We will not comply,\" the sheriff said.", "\"Fake news\"", "\"Unclosed quote", "Say \"\"twice\"\".");
+        StringBuilder tsv = new StringBuilder("text\tlabel\n");
+        texts.forEach(t -> tsv.append(t).append("\tpro\n"));
+        Files.writeString(f, tsv);
+        assertEquals(texts, new CsvReader(f, FieldMapping.of("text", "stance", "label"), OnError.FAIL_FAST).readAll().stream()
+                .map(LabeledDocument::text).toList());
+    }
+
+    @Test
+    void tsv_upperCaseExtension_isReadAsTabSeparated() throws IOException {
+        Path f = dir.resolve("UP.TSV");
+        Files.writeString(f, "text\tlabel\nA, with a comma.\tpro\n");
+        CsvReader r = new CsvReader(f, FieldMapping.of("text", "stance", "label"), OnError.FAIL_FAST);
+        assertEquals(List.of("A, with a comma."), r.readAll().stream().map(LabeledDocument::text).toList());
+        assertEquals("UP", r.name());
+    }
+
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> recordsWithMisleadingMessages() {
+        return java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("c.csv", "id,text,label\nx1,A.,pro\n,B.,anti\n",
+                        FieldMapping.of("text", "stance", "label"), ":3: id field 'id' is empty", List.of("null", "unset")),
+                org.junit.jupiter.params.provider.Arguments.of("c.jsonl", "{\"doc\":\"x1\",\"text\":\"A.\",\"label\":\"pro\"}\n"
+                        + "{\"doc\":\" \",\"text\":\"B.\",\"label\":\"pro\"}\n",
+                        FieldMapping.of("text", "stance", "label").withId("doc"), ":2: id field 'doc' is empty", List.of("null", "unset")),
+                org.junit.jupiter.params.provider.Arguments.of("c.jsonl", "{\"id\":\"x1\",\"body\":null,\"label\":\"pro\"}\n",
+                        FieldMapping.of("body", "stance", "label"), ":1 [document x1]: text field 'body' is null", List.of("no text field")),
+                org.junit.jupiter.params.provider.Arguments.of("c.jsonl", "{\"id\":\"x1\",\"text\":\"A.\",\"label\":\"pro\"}\n",
+                        FieldMapping.of("text", "stance", "label").withSplit("x", "nofield"),
+                        ":1 [document x1]: no split field 'nofield' (fields: [id, label, text])", List.of("use train, valid or test")));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}: {3}")
+    @org.junit.jupiter.params.provider.MethodSource("recordsWithMisleadingMessages")
+    void record_messageSaysWhatIsWrongWithTheRecord_andNotAnUnrelatedFix(String name, String content, FieldMapping mapping,
+            String want, List<String> notWanted) throws IOException {
+        Path f = dir.resolve(name);
+        Files.writeString(f, content);
+        CorpusReader reader = name.endsWith(".csv") ? new CsvReader(f, mapping, OnError.FAIL_FAST)
+                : new JsonLinesReader(f, mapping, OnError.FAIL_FAST);
+        CorpusException e = assertThrows(CorpusException.class, reader::readAll, content);
+        assertTrue(e.getMessage().startsWith(f + want), e.getMessage());
+        notWanted.forEach(w -> assertTrue(!e.getMessage().contains(w), "says '" + w + "': " + e.getMessage()));
+    }
+
+    @Test
+    void fieldMapping_emptyTextField_namesTheOption_notTheJavaField() {
+        for (String blank : List.of("", " ")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new FieldMapping(null, blank, java.util.Map.of("stance", "side"), java.util.Map.of()));
+            assertEquals("the text field's name (--text-field) must not be empty", e.getMessage());
+        }
+        IllegalArgumentException id = assertThrows(IllegalArgumentException.class,
+                () -> new FieldMapping("", "body", java.util.Map.of("stance", "side"), java.util.Map.of()));
+        assertEquals("the id field's name (--id-field) must not be empty; leave it out to use 'id' or line numbers", id.getMessage());
     }
 
     @Test

@@ -63,13 +63,25 @@ final class CorpusOptions {
         }
     }
 
+    /** Field options name fields of a corpus file's records; a folder's labels and splits are its own. */
+    private void refuseFieldOptions(String what) {
+        String given = textField != null ? "--text-field" : idField != null ? "--id-field" : !labels.isEmpty() ? "--label"
+                : !splits.isEmpty() ? "--split-field" : null;
+        if (given != null) {
+            throw new DocbenchCli.BadInputException(given + " names a field of a .jsonl/.csv/.tsv corpus file, but the corpus is "
+                    + what + ", whose labels and splits are its own files: drop " + given);
+        }
+    }
+
     CorpusReader reader() {
         OnError onError = skipBad ? OnError.SKIP_AND_REPORT : OnError.FAIL_FAST;
         if (corpus.equals("embedded")) {
+            refuseFieldOptions("the embedded corpus");
             return LayoutCorpusReader.embedded();
         }
         Path p = Path.of(corpus);
         if (Files.isDirectory(p)) {
+            refuseFieldOptions("a folder (" + corpus + ")");
             if (Files.isDirectory(p.resolve("data/jsons"))) {
                 return AllSidesReader.fromFolder(p, onError);
             }

@@ -80,6 +80,16 @@ class DocbenchCliTest {
     }
 
     @Test
+    void fieldOptions_forACorpusWithItsOwnLabels_areRefused_notIgnored(@TempDir Path dir) {
+        Result r = run("train", "--corpus", "embedded", "--task", "topic", "--label", "topic=section", "--out",
+                dir.resolve("m.model").toString());
+        assertEquals(3, r.code(), r.err());
+        assertTrue(r.err().contains("--label names a field of a .jsonl/.csv/.tsv corpus file, but the corpus is the embedded corpus"),
+                r.err());
+        assertFalse(Files.exists(dir.resolve("m.model")));
+    }
+
+    @Test
     void unknownOption_isExitTwoWithOneLineAndAHint() {
         Result r = run("classify", "--task", "topic", "--bogus");
         assertEquals(2, r.code());

@@ -68,6 +68,10 @@ final class TrainCommand implements Callable<Integer> {
             throw new DocbenchCli.BadInputException("no document of " + reader.location() + " has a '" + task
                     + "' label; labels there: " + manifest.counts().keySet());
         }
+        if (!corpus.splits.isEmpty()) {
+            err.println("docbench: train learns from every labeled document, whatever its --split-field part; evaluate is what"
+                    + " holds the test part out");
+        }
         err.println("training " + family.grid().get(0).name() + " on " + labeled + " documents ...");
         long t0 = System.nanoTime();
         SavedModel m = SavedModel.train(docs, task, family.grid().get(0), FeatureSpec.defaults(), seed, manifest, meter);

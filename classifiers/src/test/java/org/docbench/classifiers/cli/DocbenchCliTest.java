@@ -90,6 +90,22 @@ class DocbenchCliTest {
     }
 
     @Test
+    void train_withASplitField_saysItLearnsFromEveryPart(@TempDir Path dir) throws Exception {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            sb.append("{\"text\":\"").append(i % 2 == 0 ? "jail detainer hold " : "sanctuary city council ").append(i)
+                    .append("\",\"topic\":\"").append(i % 2 == 0 ? "detainers" : "sanctuary").append("\",\"part\":\"")
+                    .append(i < 8 ? "train" : "test").append("\"}\n");
+        }
+        Path corpus = Files.writeString(dir.resolve("c.jsonl"), sb.toString());
+        Result r = run("train", "--corpus", corpus.toString(), "--text-field", "text", "--label", "topic=topic", "--split-field",
+                "random=part", "--task", "topic", "--model", "naive-bayes", "--out", dir.resolve("m.model").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("train learns from every labeled document, whatever its --split-field part"), r.err());
+        assertTrue(r.out().contains("12 documents"), r.out());
+    }
+
+    @Test
     void unknownOption_isExitTwoWithOneLineAndAHint() {
         Result r = run("classify", "--task", "topic", "--bogus");
         assertEquals(2, r.code());

@@ -125,8 +125,14 @@ final class DocumentInputs {
             Path p = Path.of(n);
             if (Files.isDirectory(p)) {
                 List<Path> files;
-                try (Stream<Path> walk = Files.walk(p)) {
+                // A linked subfolder is part of the folder as its user sees it; a link loop is an error, not a hang.
+                try (Stream<Path> walk = Files.walk(p, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
                     files = walk.filter(Files::isRegularFile).filter(DocumentInputs::isDocumentName).sorted().toList();
+                } catch (java.io.UncheckedIOException e) {
+                    if (e.getCause() instanceof java.nio.file.FileSystemLoopException loop) {
+                        throw new DocbenchCli.BadInputException("folder " + n + " links back into itself at " + loop.getFile());
+                    }
+                    throw e;
                 }
                 if (files.isEmpty()) {
                     throw new DocbenchCli.BadInputException("folder " + n + " holds no .txt or .html document");

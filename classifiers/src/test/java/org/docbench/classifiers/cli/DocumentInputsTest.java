@@ -92,6 +92,21 @@ class DocumentInputsTest {
     }
 
     @Test
+    void aFolder_includesItsLinkedSubfolders_andALinkLoopIsAnError() throws Exception {
+        Path root = Files.createTempDirectory("linked");
+        Path elsewhere = Files.createDirectories(root.resolve("elsewhere"));
+        Files.writeString(elsewhere.resolve("a.txt"), "jail detainer hold");
+        Path news = Files.createDirectories(root.resolve("news"));
+        Files.createSymbolicLink(news.resolve("wire"), elsewhere);
+        List<DocumentInputs.Doc> docs = new DocumentInputs(DocumentInputs.Mode.WHOLE, null, null).readAll(List.of(news.toString()), null);
+        assertEquals(List.of(new DocumentInputs.Doc("wire/a.txt", "jail detainer hold")), docs);
+        Files.createSymbolicLink(elsewhere.resolve("back"), news);
+        DocbenchCli.BadInputException e = assertThrows(DocbenchCli.BadInputException.class,
+                () -> new DocumentInputs(DocumentInputs.Mode.WHOLE, null, null).readAll(List.of(news.toString()), null));
+        assertTrue(e.getMessage().contains("links back into itself"), e.getMessage());
+    }
+
+    @Test
     void aFileThatIsNotRegular_isReadAsOne() throws Exception {
         List<DocumentInputs.Doc> docs = new DocumentInputs(DocumentInputs.Mode.WHOLE, null, null).readAll(List.of("/dev/null"), null);
         assertEquals(List.of(new DocumentInputs.Doc("null", "")), docs, "a device (or a pipe, as <(zcat ...) gives) is a document");

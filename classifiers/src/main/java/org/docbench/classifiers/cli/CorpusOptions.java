@@ -63,12 +63,18 @@ final class CorpusOptions {
         }
     }
 
+    /** A mistake in the options as typed: exit 2 with picocli's usage hint, as its own checks give. */
+    private RuntimeException usage(String message) {
+        return command == null || command.commandLine() == null ? new DocbenchCli.BadInputException(message)
+                : new picocli.CommandLine.ParameterException(command.commandLine(), message);
+    }
+
     /** Field options name fields of a corpus file's records; a folder's labels and splits are its own. */
     private void refuseFieldOptions(String what) {
         String given = textField != null ? "--text-field" : idField != null ? "--id-field" : !labels.isEmpty() ? "--label"
                 : !splits.isEmpty() ? "--split-field" : null;
         if (given != null) {
-            throw new DocbenchCli.BadInputException(given + " names a field of a .jsonl/.csv/.tsv corpus file, but the corpus is "
+            throw usage(given + " names a field of a .jsonl/.csv/.tsv corpus file, but the corpus is "
                     + what + ", whose labels and splits are its own files: drop " + given);
         }
     }
@@ -92,7 +98,7 @@ final class CorpusOptions {
         }
         String name = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         if (textField == null || labels.isEmpty()) {
-            throw new DocbenchCli.BadInputException("corpus file " + corpus + " needs --text-field FIELD and at least one --label TASK=FIELD");
+            throw usage("corpus file " + corpus + " needs --text-field FIELD and at least one --label TASK=FIELD");
         }
         // A map keeps the last field of a task given twice; the command line as typed shows both.
         var given = command == null || command.commandLine() == null ? null
@@ -102,13 +108,13 @@ final class CorpusOptions {
             for (String kv : given.originalStringValues()) {
                 String task = kv.substring(0, Math.max(0, kv.indexOf('=')));
                 if (!seen.add(task)) {
-                    throw new DocbenchCli.BadInputException("--label names the task '" + task + "' more than once; give each task one field");
+                    throw usage("--label names the task '" + task + "' more than once; give each task one field");
                 }
             }
         }
         labels.forEach((task, field) -> {
             if (task.isBlank() || field.isBlank()) {
-                throw new DocbenchCli.BadInputException("--label " + task + "=" + field
+                throw usage("--label " + task + "=" + field
                         + " needs both a task and a field, as in --label stance=bias");
             }
         });

@@ -181,7 +181,7 @@ public final class AllSidesReader implements CorpusReader {
                     }
                     for (CSVRecord rec : parser) {
                         String id = rec.get("ID").strip();
-                        long line = rec.getRecordNumber() + 1; // the header is line 1, and no field spans lines
+                        long line = parser.getCurrentLineNumber(); // no field spans lines, and blank lines count
                         if (!articles.contains(id)) {
                             throw new CorpusException(new CorpusProblem(file.toString(), line, id,
                                     "no article data/jsons/" + id + ".json for this split row",

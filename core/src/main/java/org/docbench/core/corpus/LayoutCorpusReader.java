@@ -220,7 +220,7 @@ public final class LayoutCorpusReader implements CorpusReader {
                 }
                 Set<String> seen = new HashSet<>();
                 for (CSVRecord rec : parser) {
-                    long line = rec.getRecordNumber() + 1;
+                    long line = parser.getCurrentLineNumber(); // blank lines count, as the user counts them
                     if (rec.size() != header.size()) {
                         problems.report(new CorpusProblem(where, line, rec.size() > 0 ? rec.get(0) : null,
                                 "row has " + rec.size() + " fields, header has " + header.size(),
@@ -336,7 +336,7 @@ public final class LayoutCorpusReader implements CorpusReader {
                 CSVFormat format = CSVFormat.TDF.builder().setHeader().setSkipHeaderRecord(true).setQuote(null).get();
                 try (CSVParser parser = CSVParser.parse(new StringReader(Utf8.decodeFile(in.readAllBytes(), where)), format)) {
                     for (CSVRecord rec : parser) {
-                        long line = rec.getRecordNumber() + 1;
+                        long line = parser.getCurrentLineNumber(); // blank lines count, as the user counts them
                         if (rec.size() != 2) {
                             throw new CorpusException(new CorpusProblem(where, line, null,
                                     "want 2 fields (id, split), got " + rec.size(), "separate with one tab"));

@@ -78,6 +78,20 @@ class LayoutCorpusReaderTest {
     }
 
     @Test
+    void read_afterBlankLines_namesTheLineAsAnEditorCountsIt() throws IOException {
+        corpus("a\t287g\tpro\tX\n\n\nb\t287g\tmaybe\tX\n", "a", "Alpha.", "b", "Beta.");
+        Files.writeString(dir.resolve("splits/random.tsv"), "id\tsplit\n\na\ttrain\n\nb\tsometimes\n");
+        LayoutCorpusReader reader = LayoutCorpusReader.fromFolder(dir, OnError.SKIP_AND_REPORT);
+        CorpusException e = assertThrows(CorpusException.class, reader::readAll);
+        assertTrue(e.getMessage().contains("random.tsv:5"), "the bad split row is on line 5: " + e.getMessage());
+        Files.writeString(dir.resolve("splits/random.tsv"), "id\tsplit\na\ttrain\nb\ttest\n");
+        reader = LayoutCorpusReader.fromFolder(dir, OnError.SKIP_AND_REPORT);
+        reader.readAll();
+        assertTrue(reader.problems().list().get(0).message().contains("labels.tsv:5"),
+                "the bad label is on line 5: " + reader.problems().list());
+    }
+
+    @Test
     void read_failFast_throwsTheFirstProblem_skipAndReport_countsEverySkippedDocument() throws IOException {
         corpus("a\t287g\tpro\tX\nb\t287g\tmaybe\tX\nc\t287g\tpro\tX\n", "a", "Alpha.", "c", "Gamma.");
         CorpusException e = assertThrows(CorpusException.class,

@@ -73,8 +73,10 @@ final class DocumentInputs {
 
     /** Made on first use: only {@link Mode#JSONL} needs it, and building one would delay every run's start-up. */
     private static final class Json {
-        // Two records on one line (a file cat-ed onto one without a final newline) must not lose the second.
-        static final ObjectMapper READER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        // Two records on one line (a file cat-ed onto one without a final newline) must not lose the second,
+        // and a field given twice in one record has no one value to read.
+        static final ObjectMapper READER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     }
 
     private final Mode mode;

@@ -121,6 +121,9 @@ class DocumentInputsTest {
         List<DocumentInputs.Doc> docs = new DocumentInputs(DocumentInputs.Mode.JSONL, "id", "text").readAll(List.of("-"),
                 new ByteArrayInputStream("{\"id\":\"  \",\"text\":\"one\"}\n".getBytes(StandardCharsets.UTF_8)));
         assertEquals(List.of(new DocumentInputs.Doc("line-1", "one")), docs, "a blank id is no id");
+        e = assertThrows(DocbenchCli.BadInputException.class, () -> new DocumentInputs(DocumentInputs.Mode.JSONL, "id", "text")
+                .readAll(List.of("-"), new ByteArrayInputStream("{\"text\":\"a\",\"text\":\"b\"}\n".getBytes(StandardCharsets.UTF_8))));
+        assertTrue(e.getMessage().startsWith("stdin:1: not a JSON record (Duplicate field 'text')"), e.getMessage());
     }
 
     @Test

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -21,7 +23,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * reported with its line number under the {@link OnError} policy.
  */
 public final class JsonLinesReader implements CorpusReader {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // A field given twice in one record has no one value to read.
+    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private final Path file;
     private final FieldMapping mapping;
@@ -97,6 +100,34 @@ public final class JsonLinesReader implements CorpusReader {
         }, in, file.toString());
     }
 
+    /**
+     * What is wrong with the type of a mapped field, or null: classify reads the same records and
+     * takes only a string as text, so training does too; and an array or object as a label would
+     * be its JSON spelling, which no one means.
+     */
+    private String wrongType(JsonNode node) {
+        JsonNode text = node.get(mapping.textField());
+        if (text != null && !text.isNull() && !text.isTextual()) {
+            return "the text field '" + mapping.textField() + "' is " + kind(text) + ", not a string";
+        }
+        List<String> others = new ArrayList<>(mapping.tasks().values());
+        others.addAll(mapping.splits().values());
+        if (mapping.idField() != null) {
+            others.add(mapping.idField());
+        }
+        for (String f : others) {
+            JsonNode v = node.get(f);
+            if (v != null && v.isContainerNode()) {
+                return "the field '" + f + "' is " + kind(v) + ", not a single value";
+            }
+        }
+        return null;
+    }
+
+    private static String kind(JsonNode v) {
+        return v.isNumber() ? "a number" : v.isBoolean() ? "true or false" : v.isArray() ? "an array" : "an object";
+    }
+
     private LabeledDocument parse(String raw, long line, RecordChecks checks) {
         JsonNode node;
         try (JsonParser parser = JSON.createParser(raw)) {
@@ -125,6 +156,12 @@ public final class JsonLinesReader implements CorpusReader {
         if (!node.isObject()) {
             problems.report(new CorpusProblem(file.toString(), line, null, "line is JSON but not an object",
                     "each line must be one JSON object"));
+            return null;
+        }
+        String wrongType = wrongType(node);
+        if (wrongType != null) {
+            problems.report(new CorpusProblem(file.toString(), line, null, wrongType,
+                    "the text must be a JSON string, and an id, label or split a string, number or boolean"));
             return null;
         }
         TreeSet<String> present = new TreeSet<>();

@@ -263,6 +263,22 @@ class UserCorpusReadersTest {
     }
 
     @Test
+    void jsonLines_aTextThatIsNoString_aLabelThatIsAnObject_andAFieldGivenTwice_areEachReportedWithTheirLine() throws IOException {
+        Path f = dir.resolve("types.jsonl");
+        Files.writeString(f, "{\"text\":\"fine\",\"label\":2}\n{\"text\":[\"a\",\"b\"],\"label\":\"pro\"}\n"
+                + "{\"text\":\"x\",\"label\":{\"v\":1}}\n{\"text\":\"a\",\"text\":\"b\",\"label\":\"pro\"}\n{\"text\":7,\"label\":\"pro\"}\n");
+        JsonLinesReader r = new JsonLinesReader(f, FieldMapping.of("text", "stance", "label"), OnError.SKIP_AND_REPORT);
+        List<LabeledDocument> docs = r.readAll();
+        assertEquals(List.of("2"), docs.stream().map(d -> d.label("stance")).toList(), "a number is a fine label");
+        List<String> m = r.problems().list().stream().map(CorpusProblem::message).toList();
+        assertEquals(4, m.size(), m.toString());
+        assertTrue(m.get(0).contains(":2: the text field 'text' is an array, not a string"), m.get(0));
+        assertTrue(m.get(1).contains(":3: the field 'label' is an object, not a single value"), m.get(1));
+        assertTrue(m.get(2).contains(":4: malformed JSON: Duplicate field 'text'"), m.get(2));
+        assertTrue(m.get(3).contains(":5: the text field 'text' is a number, not a string"), m.get(3));
+    }
+
+    @Test
     void csv_unclosedQuote_endsTheReadWithTheLine() throws IOException {
         Path f = dir.resolve("c.csv");
         Files.writeString(f, "text,label\nA.,pro\n\"B. never closed,anti\n");

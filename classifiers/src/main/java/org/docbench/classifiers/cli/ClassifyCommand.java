@@ -197,6 +197,8 @@ final class ClassifyCommand implements Callable<Integer> {
     private final class ChunkWriter implements DocumentInputs.DocSink {
         private final Scorer.Session session;
         private final String[] labels;
+        /** Label indices in the labels' alphabetical order. */
+        private final int[] alphabetical;
         /** The labels as tab-separated fields: a label, like an id, may hold a tab or a newline. */
         private final String[] tsvLabels;
         private final String kind;
@@ -211,6 +213,9 @@ final class ClassifyCommand implements Callable<Integer> {
         ChunkWriter(Scorer.Session session, String[] labels, String kind) {
             this.session = session;
             this.labels = labels;
+            // One order of "scores" for every model: a compiled model's outputs come in Tribuo's order, its fallback's sorted.
+            this.alphabetical = java.util.stream.IntStream.range(0, labels.length).boxed()
+                    .sorted(java.util.Comparator.comparing(i -> labels[i])).mapToInt(Integer::intValue).toArray();
             this.tsvLabels = new String[labels.length];
             for (int i = 0; i < labels.length; i++) {
                 tsvLabels[i] = tsvField(labels[i]);
@@ -266,7 +271,7 @@ final class ClassifyCommand implements Callable<Integer> {
                     m.put("top", topK);
                 }
                 Map<String, Double> all = new LinkedHashMap<>();
-                for (int i = 0; i < labels.length; i++) {
+                for (int i : alphabetical) {
                     all.put(labels[i], s[i]);
                 }
                 m.put("scores", all);

@@ -131,6 +131,9 @@ class ClassifyCommandTest {
         List<String> fields = new ArrayList<>();
         n.get("top").get(0).fieldNames().forEachRemaining(fields::add);
         assertEquals(List.of("label", "score"), fields, "every run prints a top entry's fields in one order: " + r.out());
+        List<String> names = new ArrayList<>();
+        n.get("scores").fieldNames().forEachRemaining(names::add);
+        assertEquals(names.stream().sorted().toList(), names, "scores in the labels' alphabetical order, whatever the path");
         Result tsv = classify("jail detainer hold request warrant", "--top", "3");
         assertEquals(7, tsv.out().strip().split("\t").length, tsv.out());
     }

@@ -19,6 +19,14 @@ import org.docbench.core.corpus.CorpusManifest;
 
 /** Turns a {@link Report} into the ordered blocks both writers render. Stateless. */
 final class Sections {
+    /** A cell whose model did not run. */
+    static final String NOT_RUN = "—";
+
+    /** What the summary's baseline column holds, printed under the table. */
+    static final String MAJORITY_COLUMN = "**majority macro-F1**: the macro-F1 of the majority-class baseline (every test "
+            + "document labeled with the training part's most frequent label) on the same test part, the floor a model "
+            + "has to beat; " + NOT_RUN + " where the run left the baseline out of its models.";
+
     private Sections() {
     }
 
@@ -37,6 +45,7 @@ final class Sections {
 
         b.add(new Block.Heading(2, "Summary", "summary"));
         b.add(summary(r));
+        b.add(new Block.Paragraph(MAJORITY_COLUMN));
         if (!r.published().isEmpty()) {
             b.add(new Block.Heading(3, "AllSides: ours beside the published figures", "published"));
             b.add(published(r));
@@ -95,11 +104,13 @@ final class Sections {
         List<List<String>> summary = new ArrayList<>();
         for (ExperimentResult e : r.experiments()) {
             ModelResult best = e.model(e.best());
-            ModelResult majority = e.models().stream().filter(m -> Family.MAJORITY.is(m.family())).findFirst().orElse(best);
+            // A run without the majority baseline has no figure for its column: "—", never another model's score.
+            String majority = e.models().stream().filter(m -> Family.MAJORITY.is(m.family())).findFirst()
+                    .map(m -> pct(m.metrics().macroF1())).orElse(NOT_RUN);
             List<String> ties = e.models().stream().filter(m -> m != best && m.notWorseThanBest()).map(ModelResult::family).toList();
             summary.add(List.of(e.id(), e.trainDocs() + " / " + e.testDocs(), shortName(best, r.provenance().families()),
                     pct(best.metrics().accuracy()), pct(best.metrics().macroF1()) + " " + ci(best.macroF1Ci()),
-                    pct(majority.metrics().macroF1()), ties.isEmpty() ? "none" : String.join(", ", ties)));
+                    majority, ties.isEmpty() ? "none" : String.join(", ", ties)));
         }
         return new Block.Table(List.of(left("experiment"), right("train / test"), left("best model"), right("accuracy"),
                 right("macro-F1"), right("majority macro-F1"), left("not significantly worse (McNemar)")), summary);

@@ -55,8 +55,9 @@ final class Sections {
         b.add(new Block.Bullets(Glossary.columns()));
         b.addAll(AblationSection.blocks(r.ablations()));
         b.addAll(CostChart.blocks(r, CostChart.EXPERIMENT));
+        Map<ExperimentResult, String> files = PredictionsFile.paths(r.experiments());
         for (ExperimentResult e : r.experiments()) {
-            experiment(b, e, p.families());
+            experiment(b, e, p.families(), files.get(e));
         }
         if (!r.crossValidation().isEmpty()) {
             crossValidation(b, r);
@@ -175,7 +176,8 @@ final class Sections {
         return sb.toString();
     }
 
-    private static void experiment(List<Block> b, ExperimentResult e, Map<String, Map<String, Map<String, String>>> families) {
+    private static void experiment(List<Block> b, ExperimentResult e, Map<String, Map<String, Map<String, String>>> families,
+                                   String predictionsFile) {
         b.add(new Block.Heading(2, e.id(), e.id().replace('/', '-')));
         StringBuilder counts = new StringBuilder();
         for (int i = 0; i < e.labels().size(); i++) {
@@ -186,7 +188,7 @@ final class Sections {
         }
         b.add(new Block.Paragraph(e.trainDocs() + " training, " + e.validDocs() + " validation and " + e.testDocs()
                 + " test documents (test: " + counts + "); " + e.selection() + "."));
-        experimentNotes(b, e);
+        experimentNotes(b, e, predictionsFile);
         b.add(models(e, families));
         b.add(new Block.ExperimentChart(Block.Kind.SCORES, e));
         b.add(new Block.ExperimentChart(Block.Kind.ACCURACY_VS_TIME, e));
@@ -298,7 +300,7 @@ final class Sections {
     }
 
     /** Feature fitting time, labels left out of macro-F1, and where the per-document predictions are. */
-    private static void experimentNotes(List<Block> b, ExperimentResult e) {
+    private static void experimentNotes(List<Block> b, ExperimentResult e, String predictionsFile) {
         StringBuilder sb = new StringBuilder("Features fitted once on the training part in " + fmt0(e.featureMillis())
                 + " ms (vocabulary and document frequencies, featurizing the training part, building the Tribuo dataset; "
                 + "in no model's train ms).");
@@ -309,8 +311,8 @@ final class Sections {
                     .append(e.labels().size() - without.size()).append(" labels with test documents; predicting ")
                     .append(without.size() == 1 ? "it" : "them").append(" still counts as an error.");
         }
-        if (e.predictions() != null) {
-            sb.append(" Every model's label and scores for each test document: `").append(PredictionsFile.path(e)).append("`.");
+        if (predictionsFile != null) {
+            sb.append(" Every model's label and scores for each test document: `").append(predictionsFile).append("`.");
         }
         b.add(new Block.Paragraph(sb.toString()));
     }

@@ -62,8 +62,10 @@ final class Sections {
         if (!r.crossValidation().isEmpty()) {
             crossValidation(b, r);
         }
-        b.add(new Block.Heading(2, "Notes", "notes"));
-        b.add(new Block.Bullets(r.notes()));
+        if (!r.notes().isEmpty()) {
+            b.add(new Block.Heading(2, "Notes", "notes"));
+            b.add(new Block.Bullets(r.notes()));
+        }
         b.add(new Block.Heading(2, "Model specs", "specs"));
         List<List<String>> specs = new ArrayList<>();
         p.families().forEach((fam, grid) -> grid.forEach((name, hp) -> specs.add(List.of(fam, "`" + name + "`"))));
@@ -79,7 +81,7 @@ final class Sections {
         return new Block.Table(List.of(left("provenance"), left("")), List.of(
                 List.of("command", "`" + p.command() + "`"),
                 List.of("git commit", "`" + p.gitCommit() + "`"),
-                List.of("seed", p.seed() + " (cross-validation fold seeds " + p.cvSeeds() + ")"),
+                List.of("seed", p.seed() + (p.cvSeeds().isEmpty() ? "" : " (cross-validation fold seeds " + p.cvSeeds() + ")")),
                 List.of("features", "`" + p.features() + "` (fitted on each training part only)"),
                 List.of("Tribuo / JDK", p.tribuo() + " / " + p.jdk()),
                 List.of("OS / CPU", p.os() + " / " + p.cpu()),
@@ -147,7 +149,7 @@ final class Sections {
                 + "resampled t-test of macro-F1 against the best family over those r x k folds (J - 1 degrees of freedom)."));
         for (CrossValidation cv : r.crossValidation()) {
             b.add(new Block.Heading(3, cv.corpus() + "/" + cv.task() + ": " + cv.k() + " folds x " + cv.seeds().size()
-                    + " repeats", "cv-" + cv.corpus() + "-" + cv.task()));
+                    + (cv.seeds().size() == 1 ? " repeat" : " repeats"), "cv-" + cv.corpus() + "-" + cv.task()));
             List<List<String>> rows = new ArrayList<>();
             for (CrossValidation.Model m : cv.ranked()) {
                 boolean best = m.family().equals(cv.best());

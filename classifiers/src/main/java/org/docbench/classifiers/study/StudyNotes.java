@@ -17,6 +17,11 @@ final class StudyNotes {
                 + "a plain mvn -B verify runs them.";
     }
 
+    static String allSidesNotPublished() {
+        return "AllSides: the folder read is not the published corpus (its article or rating counts differ), so Baly et al.'s "
+                + "figures are not printed beside its experiments.";
+    }
+
     static String allSidesMissing() {
         return "AllSides (Article-Bias-Prediction) was not found: pass -Ddocbench.allsides=DIR with the unpacked "
                 + "published layout, or unpack it to target/allsides/article-bias-prediction, to add its experiments.";

@@ -47,4 +47,18 @@ class ReportWordingTest {
         assertTrue(md.contains("## Notes\n\n- a note\n"), md);
         assertTrue(md.contains("| seed | 42 (cross-validation fold seeds [7]) |"), md);
     }
+
+    @Test
+    void corpusWithItsOwnValidPart_isNotCalledPublished() {
+        List<LabeledDocument> docs = new java.util.ArrayList<>();
+        int i = 0;
+        for (LabeledDocument d : TestCorpus.documents(10, 4)) {
+            String part = d.split("random").equals("test") ? "test" : i++ % 4 == 0 ? "valid" : "train";
+            docs.add(new LabeledDocument(d.id(), d.text(), d.labels(), java.util.Map.of("random", part), d.metadata()));
+        }
+        Report r = report(docs, List.of(), List.of());
+        String selection = r.experiments().get(0).selection();
+        assertTrue(selection.contains("validation part") && !selection.contains("published"), selection);
+        assertFalse(MarkdownReport.render(r).contains("published validation"), selection);
+    }
 }

@@ -1,6 +1,9 @@
 package org.docbench.classifiers.report;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.LinkedHashMap;
+import java.util.stream.Collectors;
 
 import org.docbench.core.corpus.CorpusManifest;
 
@@ -8,13 +11,49 @@ import org.docbench.core.corpus.CorpusManifest;
  * The "about this data" note of each corpus: where its documents and labels come from, and what
  * that means for the figures. Stateless.
  */
-final class DataNotes {
+public final class DataNotes {
     /** The embedded corpus's name, as its layout.properties gives it. */
     static final String EMBEDDED = "immigration-enforcement";
     /** The AllSides corpus's name, as its reader gives it. */
     static final String ALLSIDES = "allsides";
+    private static final String IDEOLOGY = "ideology";
+    private static final String STANCE = org.docbench.core.corpus.AllSidesReader.STANCE;
+
+    /** Articles of the published Article-Bias-Prediction corpus, as docbench's reader reads them (none skipped). */
+    static final int ALLSIDES_ARTICLES = 37_554;
+    /** Its articles per rating, left to right (compared as a map: order does not count). */
+    static final Map<String, Integer> ALLSIDES_RATINGS = ratings();
+
+    private static Map<String, Integer> ratings() {
+        Map<String, Integer> r = new LinkedHashMap<>();
+        r.put("left", 13_005);
+        r.put("center", 10_815);
+        r.put("right", 13_734);
+        return java.util.Collections.unmodifiableMap(r);
+    }
 
     private DataNotes() {
+    }
+
+    /**
+     * Whether {@code corpus} is the published AllSides corpus: named {@value #ALLSIDES}, nothing
+     * skipped, {@value #ALLSIDES_ARTICLES} articles and exactly the published count of each
+     * left/center/right rating. A folder built in the same layout from other articles does not
+     * match these four numbers by chance; a copy that kept every article and rating but changed
+     * texts would (the manifest's hash would tell, but it also changes with how the reader and
+     * the study name the task, so the counts are the check that holds for both).
+     */
+    public static boolean isPublishedAllSides(CorpusManifest corpus) {
+        return corpus.name().equals(ALLSIDES) && corpus.skipped() == 0 && corpus.documents() == ALLSIDES_ARTICLES
+                && ALLSIDES_RATINGS.equals(corpus.counts().get(allSidesRatingTask(corpus)));
+    }
+
+    /**
+     * The name the left/center/right task has in {@code corpus}: {@code ideology} in the study's
+     * report, which renames it; the reader's {@code stance} as {@code docbench evaluate} reads the folder.
+     */
+    static String allSidesRatingTask(CorpusManifest corpus) {
+        return corpus.counts().containsKey(IDEOLOGY) ? IDEOLOGY : STANCE;
     }
 
 
@@ -33,14 +72,24 @@ final class DataNotes {
                     + "figures on real corpora. Its datasheet (datasets/immigration-enforcement/DATASHEET.md) lists the "
                     + "known shortcuts (outlet, kind of writing and noise correlate with stance).";
         }
-        if (name.equals(ALLSIDES)) {
+        if (name.equals(ALLSIDES) && isPublishedAllSides(corpus)) {
+            String task = allSidesRatingTask(corpus);
             return "**" + corpus.name() + "** (" + corpus.documents() + " articles; Baly et al., EMNLP 2020): real news "
-                    + "articles from US outlets, collected from AllSides.com. The **ideology** label (left, center, right) "
+                    + "articles from US outlets, collected from AllSides.com. The **" + task + "** label (left, center, right) "
                     + "is the AllSides media-bias rating of the article's publisher, not a judgement of the article: "
                     + "every article of an outlet carries the outlet's label, so on the random split a model can score by "
                     + "recognizing the outlet, and the media split (test outlets never seen in training) is the measure "
-                    + "of ideology detection. Topics are AllSides' own tags. Figures here are comparable with the "
-                    + "published ones on the same splits (printed beside them), not with the embedded corpus.";
+                    + "of how well the rating itself is learned. Topics are AllSides' own tags. Figures here are comparable "
+                    + "with the published ones on the same splits, not with the embedded corpus.";
+        }
+        if (name.equals(ALLSIDES)) {
+            return "**" + corpus.name() + "** (" + corpus.documents() + " articles): a folder in the AllSides "
+                    + "(Article-Bias-Prediction) layout that is not the published corpus (" + String.format(Locale.ROOT, "%,d",
+                    ALLSIDES_ARTICLES) + " articles, " + ALLSIDES_RATINGS.entrySet().stream()
+                    .map(e -> String.format(Locale.ROOT, "%,d %s", e.getValue(), e.getKey())).collect(Collectors.joining(", "))
+                    + "); its **" + allSidesRatingTask(corpus) + "** label is each file's bias_text. docbench knows nothing "
+                    + "about how these articles were collected or labeled, and the figures are not comparable with Baly et "
+                    + "al.'s.";
         }
         return "**" + corpus.name() + "** (" + corpus.documents() + " documents): a corpus docbench was given; "
                 + "docbench knows nothing about how its documents were collected or labeled, so the figures are only as "

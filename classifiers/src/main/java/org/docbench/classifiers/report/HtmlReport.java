@@ -120,12 +120,37 @@ public final class HtmlReport {
         return sb.toString();
     }
 
-    /** Escapes HTML, then renders the Markdown subset the blocks use: **bold** and `code`. */
+    /**
+     * Escapes HTML, then renders the Markdown subset the blocks use: **bold**, `code`, and a
+     * backslash before ASCII punctuation (how {@link Sections#lit} writes corpus text) meaning
+     * that character itself, as in Markdown (inside `code` the backslash stays, as in Markdown).
+     */
     static String inline(String text) {
-        String s = escape(text);
-        s = CODE.matcher(s).replaceAll(m -> "<code>" + Matcher.quoteReplacement(m.group(1)) + "</code>");
+        // An escaped character is set aside as a private-use character, so that neither bold nor code sees it.
+        String s = ESCAPED.matcher(escape(text)).replaceAll(m -> Matcher.quoteReplacement(
+                m.group(1).length() > 1 ? m.group(1) : String.valueOf((char) (SET_ASIDE + m.group(1).charAt(0)))));
+        s = CODE.matcher(s).replaceAll(m -> "<code>" + Matcher.quoteReplacement(restore(m.group(1), "\\")) + "</code>");
         s = BOLD.matcher(s).replaceAll(m -> "<b>" + Matcher.quoteReplacement(m.group(1)) + "</b>");
-        return s;
+        return restore(s, "");
+    }
+
+    /** A backslash escape after {@link #escape}: the backslash and the character (or entity) it escapes. */
+    private static final Pattern ESCAPED = Pattern.compile("\\\\(&(?:amp|lt|gt|quot);|[!-/:-@\\[-`{-~])");
+    /** Where escaped ASCII characters are set aside: U+E000 plus the character. */
+    private static final char SET_ASIDE = '\uE000';
+
+    /** {@code s} with characters set aside put back, each after {@code prefix}. */
+    private static String restore(String s, String prefix) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= SET_ASIDE && c < SET_ASIDE + 128) {
+                sb.append(prefix).append((char) (c - SET_ASIDE));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     static String escape(String s) {

@@ -72,8 +72,9 @@ public final class JsonReport {
             ((ObjectNode) corpora.get(i)).put("about", DataNotes.about(report.provenance().corpora().get(i)).replace("**", ""));
         }
         JsonNode experiments = tree.get("experiments");
+        Map<ExperimentResult, String> files = PredictionsFile.paths(report.experiments());
         for (int i = 0; i < report.experiments().size(); i++) {
-            experimentExtras((ObjectNode) experiments.get(i), report.experiments().get(i));
+            experimentExtras((ObjectNode) experiments.get(i), report.experiments().get(i), files);
         }
         return tree;
     }
@@ -90,12 +91,12 @@ public final class JsonReport {
     }
 
     /** Fields of an experiment that are derived, not stored: labels left out of macro-F1, the predictions file. */
-    private static void experimentExtras(ObjectNode node, ExperimentResult e) {
+    private static void experimentExtras(ObjectNode node, ExperimentResult e, Map<ExperimentResult, String> files) {
         var without = node.putArray("labelsWithoutTestDocuments");
         e.model(e.best()).metrics().withoutSupport().forEach(without::add);
         if (e.predictions() != null) {
             ObjectNode p = node.putObject("predictions");
-            p.put("file", PredictionsFile.path(e));
+            p.put("file", files.get(e));
             ObjectNode kinds = p.putObject("scoreKinds");
             e.predictions().models().forEach(a -> kinds.put(a.family(), a.scoreKind()));
         }

@@ -15,7 +15,8 @@ public final class MarkdownReport {
             } else if (block instanceof Block.Paragraph p) {
                 sb.append(p.text()).append("\n\n");
             } else if (block instanceof Block.Bullets l) {
-                l.items().forEach(i -> sb.append("- ").append(i).append('\n'));
+                // A note may quote a label with a line break in it: the bullet stays one line.
+                l.items().forEach(i -> sb.append("- ").append(i.replaceAll("\\R", " ")).append('\n'));
                 sb.append('\n');
             } else if (block instanceof Block.Table t) {
                 row(sb, t.header());

@@ -2,8 +2,15 @@ package org.docbench.classifiers.report;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.docbench.classifiers.eval.ExperimentResult;
 import org.docbench.classifiers.eval.TestPredictions;
@@ -38,9 +45,64 @@ public final class PredictionsFile {
     private PredictionsFile() {
     }
 
-    /** The file's path relative to the report folder, e.g. {@code predictions/allsides.ideology.random.jsonl}. */
-    public static String path(ExperimentResult e) {
-        return FOLDER + "/" + e.id().replace('/', '.') + ".jsonl";
+    /**
+     * Each experiment's file, relative to the report folder, in report order:
+     * {@code predictions/<corpus>.<task>.<split>.jsonl} with each name made safe, e.g.
+     * {@code predictions/allsides.ideology.random.jsonl}. Distinct experiments get distinct files
+     * on any file system:
+     *
+     * <pre>
+     * task "topic"            -> news.topic.random.jsonl
+     * task "to/pic"           -> news.to%2Fpic.random.jsonl     (any character but letters, digits, '-', '_', '.': %XX of its UTF-8)
+     * task "to.pic"           -> news.to.pic.random.jsonl
+     * corpus "" (".csv")      -> _.topic.random.jsonl           (never a hidden file: a leading '.' is %2E, an empty name _)
+     * task "Topic" after "topic" -> news.Topic.random-2.jsonl   (a name equal to an earlier one, ignoring case and
+     *                                                             Unicode normalization, gets the first free -N)
+     * </pre>
+     *
+     * Experiments without predictions map to nothing.
+     */
+    public static Map<ExperimentResult, String> paths(List<ExperimentResult> experiments) {
+        Map<ExperimentResult, String> out = new IdentityHashMap<>();
+        Set<String> taken = new HashSet<>();
+        for (ExperimentResult e : experiments) {
+            if (e.predictions() == null) {
+                continue;
+            }
+            String base = safe(e.corpus()) + "." + safe(e.task()) + "." + safe(e.split());
+            String name = base;
+            for (int n = 2; !taken.add(key(name)); n++) {
+                name = base + "-" + n;
+            }
+            out.put(e, FOLDER + "/" + name + ".jsonl");
+        }
+        return out;
+    }
+
+    /** {@code name} as one part of a file name: letters, digits, '-', '_' and inner '.' as they are, anything else %XX. */
+    static String safe(String name) {
+        if (name.isEmpty()) {
+            return "_";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < name.length(); ) {
+            int cp = name.codePointAt(i);
+            boolean keep = Character.isLetterOrDigit(cp) || cp == '-' || cp == '_' || (cp == '.' && i > 0);
+            if (keep) {
+                sb.appendCodePoint(cp);
+            } else {
+                for (byte b : new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8)) {
+                    sb.append('%').append(String.format(Locale.ROOT, "%02X", b & 0xFF));
+                }
+            }
+            i += Character.charCount(cp);
+        }
+        return sb.toString();
+    }
+
+    /** Names a case-insensitive or normalizing file system (macOS, Windows) would take for the same file. */
+    private static String key(String name) {
+        return Normalizer.normalize(name, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
     }
 
     /** The file's content: one line per test document. */

@@ -41,9 +41,10 @@ public final class ReportWriter {
 
     /** One {@link PredictionsFile} per experiment that kept its predictions. */
     static void writePredictions(Report report, Path folder) throws IOException {
+        var paths = PredictionsFile.paths(report.experiments());
         for (var e : report.experiments()) {
             if (e.predictions() != null) {
-                Path file = folder.resolve(PredictionsFile.path(e));
+                Path file = folder.resolve(paths.get(e));
                 Files.createDirectories(file.getParent());
                 Files.writeString(file, PredictionsFile.render(e), StandardCharsets.UTF_8);
             }

@@ -19,6 +19,14 @@ import org.docbench.core.corpus.CorpusManifest;
 
 /** Turns a {@link Report} into the ordered blocks both writers render. Stateless. */
 final class Sections {
+    /** A cell whose model did not run. */
+    static final String NOT_RUN = "—";
+
+    /** What the summary's baseline column holds, printed under the table. */
+    static final String MAJORITY_COLUMN = "**majority macro-F1**: the macro-F1 of the majority-class baseline (every test "
+            + "document labeled with the training part's most frequent label) on the same test part, the floor a model "
+            + "has to beat; " + NOT_RUN + " where the run left the baseline out of its models.";
+
     private Sections() {
     }
 
@@ -37,6 +45,7 @@ final class Sections {
 
         b.add(new Block.Heading(2, "Summary", "summary"));
         b.add(summary(r));
+        b.add(new Block.Paragraph(MAJORITY_COLUMN));
         if (!r.published().isEmpty()) {
             b.add(new Block.Heading(3, "AllSides: ours beside the published figures", "published"));
             b.add(published(r));
@@ -46,20 +55,23 @@ final class Sections {
         b.add(new Block.Bullets(Glossary.columns()));
         b.addAll(AblationSection.blocks(r.ablations()));
         b.addAll(CostChart.blocks(r, CostChart.EXPERIMENT));
+        Map<ExperimentResult, String> files = PredictionsFile.paths(r.experiments());
         for (ExperimentResult e : r.experiments()) {
-            experiment(b, e, p.families());
+            experiment(b, e, p.families(), files.get(e));
         }
         if (!r.crossValidation().isEmpty()) {
             crossValidation(b, r);
         }
-        b.add(new Block.Heading(2, "Notes", "notes"));
-        b.add(new Block.Bullets(r.notes()));
+        if (!r.notes().isEmpty()) {
+            b.add(new Block.Heading(2, "Notes", "notes"));
+            b.add(new Block.Bullets(r.notes()));
+        }
         b.add(new Block.Heading(2, "Model specs", "specs"));
         List<List<String>> specs = new ArrayList<>();
         p.families().forEach((fam, grid) -> grid.forEach((name, hp) -> specs.add(List.of(fam, "`" + name + "`"))));
         b.add(new Block.Table(List.of(left("family"), left("grid configuration (first = default)")), specs));
         b.add(new Block.Heading(2, "Timing", "timing"));
-        b.add(new Block.Bullets(r.timing().sections().stream().map(s -> s.name() + ": " + fmt1(s.seconds()) + " s").toList()));
+        b.add(new Block.Bullets(r.timing().sections().stream().map(s -> lit(s.name()) + ": " + fmt1(s.seconds()) + " s").toList()));
         return b;
     }
 
@@ -69,7 +81,7 @@ final class Sections {
         return new Block.Table(List.of(left("provenance"), left("")), List.of(
                 List.of("command", "`" + p.command() + "`"),
                 List.of("git commit", "`" + p.gitCommit() + "`"),
-                List.of("seed", p.seed() + " (cross-validation fold seeds " + p.cvSeeds() + ")"),
+                List.of("seed", p.seed() + (p.cvSeeds().isEmpty() ? "" : " (cross-validation fold seeds " + p.cvSeeds() + ")")),
                 List.of("features", "`" + p.features() + "` (fitted on each training part only)"),
                 List.of("Tribuo / JDK", p.tribuo() + " / " + p.jdk()),
                 List.of("OS / CPU", p.os() + " / " + p.cpu()),
@@ -81,9 +93,9 @@ final class Sections {
         List<List<String>> corpora = new ArrayList<>();
         for (CorpusManifest m : p.corpora()) {
             StringBuilder counts = new StringBuilder();
-            m.counts().forEach((task, byLabel) -> counts.append(counts.length() > 0 ? "; " : "").append(task).append(": ")
-                    .append(byLabel.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).reduce((x, y) -> x + ", " + y).orElse("")));
-            corpora.add(List.of(m.name(), String.valueOf(m.documents()), String.valueOf(m.skipped()), "`" + m.sha256() + "`",
+            m.counts().forEach((task, byLabel) -> counts.append(counts.length() > 0 ? "; " : "").append(lit(task)).append(": ")
+                    .append(byLabel.entrySet().stream().map(e -> lit(e.getKey()) + " " + e.getValue()).reduce((x, y) -> x + ", " + y).orElse("")));
+            corpora.add(List.of(lit(m.name()), String.valueOf(m.documents()), String.valueOf(m.skipped()), "`" + m.sha256() + "`",
                     counts.toString()));
         }
         return new Block.Table(List.of(left("corpus"), right("documents"), right("skipped"), left("sha256"), left("labels")),
@@ -95,11 +107,13 @@ final class Sections {
         List<List<String>> summary = new ArrayList<>();
         for (ExperimentResult e : r.experiments()) {
             ModelResult best = e.model(e.best());
-            ModelResult majority = e.models().stream().filter(m -> Family.MAJORITY.is(m.family())).findFirst().orElse(best);
+            // A run without the majority baseline has no figure for its column: "—", never another model's score.
+            String majority = e.models().stream().filter(m -> Family.MAJORITY.is(m.family())).findFirst()
+                    .map(m -> pct(m.metrics().macroF1())).orElse(NOT_RUN);
             List<String> ties = e.models().stream().filter(m -> m != best && m.notWorseThanBest()).map(ModelResult::family).toList();
-            summary.add(List.of(e.id(), e.trainDocs() + " / " + e.testDocs(), shortName(best, r.provenance().families()),
+            summary.add(List.of(lit(e.id()), e.trainDocs() + " / " + e.testDocs(), shortName(best, r.provenance().families()),
                     pct(best.metrics().accuracy()), pct(best.metrics().macroF1()) + " " + ci(best.macroF1Ci()),
-                    pct(majority.metrics().macroF1()), ties.isEmpty() ? "none" : String.join(", ", ties)));
+                    majority, ties.isEmpty() ? "none" : String.join(", ", ties)));
         }
         return new Block.Table(List.of(left("experiment"), right("train / test"), left("best model"), right("accuracy"),
                 right("macro-F1"), right("majority macro-F1"), left("not significantly worse (McNemar)")), summary);
@@ -109,7 +123,7 @@ final class Sections {
     private static Block.Table published(Report r) {
         List<List<String>> rows = new ArrayList<>();
         for (Report.Published pub : r.published()) {
-            rows.add(List.of(pub.experiment(), pub.model() + " (published)", pct2(pub.accuracy()), pct2(pub.macroF1()), pub.source()));
+            rows.add(List.of(lit(pub.experiment()), pub.model() + " (published)", pct2(pub.accuracy()), pct2(pub.macroF1()), pub.source()));
         }
         for (ExperimentResult e : r.experiments()) {
             if (r.published().stream().anyMatch(pub -> pub.experiment().equals(e.id()))) {
@@ -119,7 +133,7 @@ final class Sections {
                         continue; // a run without that family (a test, a smaller study) has no row to show
                     }
                     ModelResult m = e.model(fam);
-                    rows.add(List.of(e.id(), shortName(m, r.provenance().families()) + " (ours)", pct(m.metrics().accuracy()),
+                    rows.add(List.of(lit(e.id()), shortName(m, r.provenance().families()) + " (ours)", pct(m.metrics().accuracy()),
                             pct(m.metrics().macroF1()), "this run"));
                 }
             }
@@ -134,8 +148,8 @@ final class Sections {
                 + r.provenance().cvSeeds() + ". Scores are means over every fold of every repeat; p is the Nadeau-Bengio corrected "
                 + "resampled t-test of macro-F1 against the best family over those r x k folds (J - 1 degrees of freedom)."));
         for (CrossValidation cv : r.crossValidation()) {
-            b.add(new Block.Heading(3, cv.corpus() + "/" + cv.task() + ": " + cv.k() + " folds x " + cv.seeds().size()
-                    + " repeats", "cv-" + cv.corpus() + "-" + cv.task()));
+            b.add(new Block.Heading(3, lit(cv.corpus() + "/" + cv.task()) + ": " + cv.k() + " folds x " + cv.seeds().size()
+                    + (cv.seeds().size() == 1 ? " repeat" : " repeats"), "cv-" + cv.corpus() + "-" + cv.task()));
             List<List<String>> rows = new ArrayList<>();
             for (CrossValidation.Model m : cv.ranked()) {
                 boolean best = m.family().equals(cv.best());
@@ -164,18 +178,19 @@ final class Sections {
         return sb.toString();
     }
 
-    private static void experiment(List<Block> b, ExperimentResult e, Map<String, Map<String, Map<String, String>>> families) {
-        b.add(new Block.Heading(2, e.id(), e.id().replace('/', '-')));
+    private static void experiment(List<Block> b, ExperimentResult e, Map<String, Map<String, Map<String, String>>> families,
+                                   String predictionsFile) {
+        b.add(new Block.Heading(2, lit(e.id()), e.id().replace('/', '-')));
         StringBuilder counts = new StringBuilder();
         for (int i = 0; i < e.labels().size(); i++) {
-            counts.append(i > 0 ? ", " : "").append(e.labels().get(i)).append(' ').append(e.testCounts().get(i));
+            counts.append(i > 0 ? ", " : "").append(lit(e.labels().get(i))).append(' ').append(e.testCounts().get(i));
         }
         if (!e.design().isEmpty()) {
             b.add(new Block.Paragraph("Split: " + e.design()));
         }
         b.add(new Block.Paragraph(e.trainDocs() + " training, " + e.validDocs() + " validation and " + e.testDocs()
                 + " test documents (test: " + counts + "); " + e.selection() + "."));
-        experimentNotes(b, e);
+        experimentNotes(b, e, predictionsFile);
         b.add(models(e, families));
         b.add(new Block.ExperimentChart(Block.Kind.SCORES, e));
         b.add(new Block.ExperimentChart(Block.Kind.ACCURACY_VS_TIME, e));
@@ -188,7 +203,7 @@ final class Sections {
         if (!best.confused().isEmpty()) {
             List<List<String>> pairs = new ArrayList<>();
             for (ConfusedPair c : best.confused()) {
-                pairs.add(List.of(c.truth(), c.predicted(), String.valueOf(c.count()), String.join(", ", c.examples())));
+                pairs.add(List.of(lit(c.truth()), lit(c.predicted()), String.valueOf(c.count()), String.join(", ", lit(c.examples()))));
             }
             b.add(new Block.Paragraph("Most confused pairs:"));
             b.add(new Block.Table(List.of(left("true"), left("predicted as"), right("documents"), left("examples")), pairs));
@@ -221,7 +236,7 @@ final class Sections {
     private static Block.Table perClass(ModelResult best) {
         List<List<String>> per = new ArrayList<>();
         for (ClassScores c : best.metrics().perClass()) {
-            per.add(List.of(c.label(), pct(c.precision()), pct(c.recall()), pct(c.f1()), String.valueOf(c.support())));
+            per.add(List.of(lit(c.label()), pct(c.precision()), pct(c.recall()), pct(c.f1()), String.valueOf(c.support())));
         }
         return new Block.Table(List.of(left("label"), right("precision"), right("recall"), right("F1"), right("support")), per);
     }
@@ -230,12 +245,12 @@ final class Sections {
     private static Block.Table confusion(ExperimentResult e, ModelResult best) {
         List<Block.Column> columns = new ArrayList<>();
         columns.add(left("true \\ predicted"));
-        e.labels().forEach(label -> columns.add(right(label)));
+        e.labels().forEach(label -> columns.add(right(lit(label))));
         List<List<String>> cm = new ArrayList<>();
         int[][] m = best.metrics().confusion();
         for (int t = 0; t < m.length; t++) {
             List<String> row = new ArrayList<>();
-            row.add(e.labels().get(t));
+            row.add(lit(e.labels().get(t)));
             for (int v : m[t]) {
                 row.add(String.valueOf(v));
             }
@@ -254,7 +269,7 @@ final class Sections {
         b.add(new Block.Paragraph("Top features per label of the best linear model, " + linear.spec() + ":"));
         List<List<String>> tf = new ArrayList<>();
         for (Map.Entry<String, List<Map.Entry<String, Double>>> en : linear.topFeatures().entrySet()) {
-            tf.add(List.of(en.getKey(), en.getValue().stream().limit(8)
+            tf.add(List.of(lit(en.getKey()), en.getValue().stream().limit(8)
                     .map(x -> "`" + x.getKey() + "` " + fmt2(x.getValue())).reduce((x, y) -> x + ", " + y).orElse("")));
         }
         b.add(new Block.Table(List.of(left("label"), left("features (weight)")), tf));
@@ -287,19 +302,19 @@ final class Sections {
     }
 
     /** Feature fitting time, labels left out of macro-F1, and where the per-document predictions are. */
-    private static void experimentNotes(List<Block> b, ExperimentResult e) {
+    private static void experimentNotes(List<Block> b, ExperimentResult e, String predictionsFile) {
         StringBuilder sb = new StringBuilder("Features fitted once on the training part in " + fmt0(e.featureMillis())
                 + " ms (vocabulary and document frequencies, featurizing the training part, building the Tribuo dataset; "
                 + "in no model's train ms).");
         List<String> without = e.model(e.best()).metrics().withoutSupport();
         if (!without.isEmpty()) {
-            sb.append(" No test document is labeled ").append(String.join(", ", without)).append(": ")
+            sb.append(" No test document is labeled ").append(String.join(", ", lit(without))).append(": ")
                     .append(without.size() == 1 ? "it is" : "they are").append(" left out of macro-F1, the mean over the ")
                     .append(e.labels().size() - without.size()).append(" labels with test documents; predicting ")
                     .append(without.size() == 1 ? "it" : "them").append(" still counts as an error.");
         }
-        if (e.predictions() != null) {
-            sb.append(" Every model's label and scores for each test document: `").append(PredictionsFile.path(e)).append("`.");
+        if (predictionsFile != null) {
+            sb.append(" Every model's label and scores for each test document: `").append(predictionsFile).append("`.");
         }
         b.add(new Block.Paragraph(sb.toString()));
     }
@@ -313,6 +328,42 @@ final class Sections {
         String joined = tasks.size() == 1 ? tasks.get(0)
                 : String.join(", ", tasks.subList(0, tasks.size() - 1)) + " and " + tasks.get(tasks.size() - 1);
         return Character.toUpperCase(joined.charAt(0)) + joined.substring(1);
+    }
+
+    /**
+     * Text from the corpus (a label, a document id, a corpus, task or split name) as block text,
+     * which is the Markdown subset both writers render: a line break becomes a space and every
+     * character Markdown would read as markup is backslash-escaped, so a label reads as itself.
+     * {@code |} is left to the table writer, which escapes it in every cell.
+     *
+     * <pre>
+     * pro-enforcement        -> pro-enforcement
+     * **bold** &lt;script&gt;      -> \*\*bold\*\* \&lt;script\&gt;
+     * two\nlines             -> two lines
+     * left_leaning, _x_      -> left_leaning, \_x\_   (an underscore inside a word is no markup)
+     * </pre>
+     */
+    static String lit(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\r' || c == '\n') {
+                if (!(c == '\n' && i > 0 && text.charAt(i - 1) == '\r')) {
+                    sb.append(' ');
+                }
+                continue;
+            }
+            boolean markup = "\\`*[]<>~&".indexOf(c) >= 0
+                    || (c == '_' && !(i > 0 && i + 1 < text.length()
+                            && Character.isLetterOrDigit(text.charAt(i - 1)) && Character.isLetterOrDigit(text.charAt(i + 1))));
+            sb.append(markup ? "\\" : "").append(c);
+        }
+        return sb.toString();
+    }
+
+    /** {@link #lit} of each. */
+    static List<String> lit(List<String> texts) {
+        return texts.stream().map(Sections::lit).toList();
     }
 
     static String mark(String name, boolean best, boolean tie) {

@@ -15,6 +15,7 @@ import org.docbench.classifiers.peer.Peer;
 import org.docbench.classifiers.peer.PeerRows;
 import org.docbench.classifiers.progress.ProgressMeter;
 import org.docbench.classifiers.report.Ablation;
+import org.docbench.classifiers.report.DataNotes;
 import org.docbench.classifiers.report.Report;
 import org.docbench.classifiers.report.ReportWriter;
 import org.docbench.classifiers.train.Family;
@@ -127,7 +128,8 @@ public final class AccuracyReport {
             AllSidesReader reader = AllSidesReader.fromFolder(allsides.get(), OnError.SKIP_AND_REPORT);
             long r0 = System.nanoTime();
             List<LabeledDocument> all = AllSidesStudy.ideology(meter.toList(reader.documents(), "read AllSides", 0, "docs"));
-            manifests.add(CorpusManifest.of(reader, all));
+            CorpusManifest allSidesRead = CorpusManifest.of(reader, all);
+            manifests.add(allSidesRead);
             log.accept(String.format(Locale.ROOT, "read %d AllSides documents in %.1f s", all.size(), (System.nanoTime() - r0) / 1e9));
             // The ablation and the peers' AllSides rows are most of the report's time (a model per
             // switched decision; fastText trains for minutes per experiment): -Ddocbench.allsides.full=false
@@ -137,7 +139,14 @@ public final class AccuracyReport {
                 suite.peers(ExperimentResult.Peers.NONE);
                 notes.add(StudyNotes.allSidesPartial());
             }
-            AllSidesStudy.run(suite, all, families, notes, published, full ? ablations : null, meter, log);
+            List<Report.Published> baly = new ArrayList<>();
+            AllSidesStudy.run(suite, all, families, notes, baly, full ? ablations : null, meter, log);
+            // The published figures belong beside the published corpus only, not beside a folder in its layout.
+            if (DataNotes.isPublishedAllSides(allSidesRead)) {
+                published.addAll(baly);
+            } else {
+                notes.add(StudyNotes.allSidesNotPublished());
+            }
         } else {
             notes.add(StudyNotes.allSidesMissing());
         }

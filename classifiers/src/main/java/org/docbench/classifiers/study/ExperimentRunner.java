@@ -110,7 +110,8 @@ final class ExperimentRunner {
         }
         String selection = exp.valid().isEmpty()
                 ? "grid chosen by macro-F1 on a seeded stratified " + Math.round(ExperimentTrainer.INNER_VALIDATION * 100) + "% of the training part"
-                : exp.design().isEmpty() ? "grid chosen by macro-F1 on the published validation part"
+                // Not "published": a user's own corpus has split files too, and nothing here knows whether they were published.
+                : exp.design().isEmpty() ? "grid chosen by macro-F1 on the corpus's validation part"
                 : "grid chosen by macro-F1 on the validation part";
         return new ExperimentResult(exp.id(), exp.corpus(), exp.task(), exp.split(), exp.design(), selection, exp.train().size(),
                 exp.valid().size(), exp.test().size(), runner.labels(), counts, results, best.family().name(), lc,

@@ -1,20 +1,98 @@
 package org.docbench.classifiers.study;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
+
+import org.docbench.classifiers.eval.ExperimentResult;
+import org.docbench.classifiers.eval.TestPredictions;
+import org.docbench.classifiers.train.Experiment;
 
 import org.docbench.classifiers.train.Trainers;
 
-/** The prose of the accuracy report's notes: what the study left out or changed, and why. Stateless. */
+/** The prose of the accuracy report's notes: what the study left out or changed, what its results call for, and why. Stateless. */
 final class StudyNotes {
     private StudyNotes() {
+    }
+
+    /**
+     * What one experiment's parts and answers call for, one line each: a task with a single label
+     * (every model trivially right), labels with test documents but no training document (no
+     * model can answer them), and test documents answered by the training majority because they
+     * hold no feature the model knows (the predictions file's {@code "fallback":true}).
+     */
+    static List<String> results(Experiment exp, ExperimentResult r) {
+        List<String> notes = new ArrayList<>();
+        if (r.labels().size() == 1) {
+            notes.add(r.id() + ": every document is labeled " + r.labels().get(0) + ", the only " + r.task() + " label, so every "
+                    + "model is trivially right: its scores say nothing about the models.");
+        } else {
+            Set<String> trained = exp.train().stream().map(d -> d.label(exp.task())).collect(Collectors.toSet());
+            List<String> untrained = new ArrayList<>();
+            for (int c = 0; c < r.labels().size(); c++) {
+                if (!trained.contains(r.labels().get(c)) && r.testCounts().get(c) > 0) {
+                    int n = r.testCounts().get(c);
+                    untrained.add(r.labels().get(c) + " (" + n + (n == 1 ? " test document)" : " test documents)"));
+                }
+            }
+            if (!untrained.isEmpty()) {
+                boolean one = untrained.size() == 1;
+                notes.add(r.id() + ": " + String.join(", ", untrained) + (one ? " has" : " have") + " no training document: "
+                        + "no model can learn " + (one ? "it" : "them") + ", so each such test document is an error for every model.");
+            }
+        }
+        String fallback = fallback(r);
+        if (!fallback.isEmpty()) {
+            notes.add(r.id() + ": " + fallback);
+        }
+        return notes;
+    }
+
+    /** How many test documents each model answered with the training majority for want of a known feature; empty if none. */
+    private static String fallback(ExperimentResult r) {
+        if (r.predictions() == null) {
+            return "";
+        }
+        Map<Integer, List<String>> byCount = new TreeMap<>(Comparator.reverseOrder());
+        int models = 0;
+        for (TestPredictions.Answers a : r.predictions().models()) {
+            if (a.scores() == null) {
+                continue; // a row that reports only a confidence (a peer) says nothing of its fallbacks
+            }
+            models++;
+            int n = 0;
+            for (double[] row : a.scores()) {
+                n += row == null ? 1 : 0;
+            }
+            byCount.computeIfAbsent(n, k -> new ArrayList<>()).add(a.family());
+        }
+        if (byCount.isEmpty() || byCount.keySet().stream().allMatch(n -> n == 0)) {
+            return "";
+        }
+        String fallback = "the training majority's label without a score (\"fallback\":true in the predictions file)";
+        if (byCount.size() == 1) {
+            int n = byCount.keySet().iterator().next();
+            return n + " of " + r.testDocs() + " test documents had no word the model knew" + (models > 1 ? " (every model)" : "")
+                    + " and got " + fallback + ".";
+        }
+        return "test documents (of " + r.testDocs() + ") with no word the model knew, answered with " + fallback + ": "
+                + byCount.entrySet().stream().map(e -> String.join(", ", e.getValue()) + " " + e.getKey())
+                .collect(Collectors.joining("; ")) + ".";
     }
 
     static String allSidesPartial() {
         return "AllSides: this run left out the ablation and the peers' rows (-Ddocbench.allsides.full=false); "
                 + "a plain mvn -B verify runs them.";
+    }
+
+    static String allSidesNotPublished() {
+        return "AllSides: the folder read is not the published corpus (its article or rating counts differ), so Baly et al.'s "
+                + "figures are not printed beside its experiments.";
     }
 
     static String allSidesMissing() {

@@ -31,6 +31,8 @@ public final class Suite {
     private final List<ExperimentResult> experiments = new ArrayList<>();
     private final List<CrossValidation> crossValidation = new ArrayList<>();
     private final List<Report.Section> sections = new ArrayList<>();
+    /** Notes computed from the experiments' parts and answers, in run order. */
+    private final List<String> resultNotes = new ArrayList<>();
     private final Consumer<String> log;
     private final FeatureSpec features;
     private final long seed;
@@ -76,6 +78,7 @@ public final class Suite {
         long t0 = System.nanoTime();
         ExperimentResult r = ExperimentRunner.run(exp, families, spec, seed, learningCurve, log, meter, peers);
         experiments.add(r);
+        resultNotes.addAll(StudyNotes.results(exp, r));
         section(exp.id(), t0);
         return r;
     }
@@ -85,6 +88,7 @@ public final class Suite {
         long t0 = System.nanoTime();
         ExperimentResult r = ExperimentRunner.run(runner, families, spec, seed, false, log, meter, peers);
         experiments.add(r);
+        resultNotes.addAll(StudyNotes.results(runner.experiment(), r));
         section(runner.experiment().id(), t0);
         return r;
     }
@@ -108,13 +112,17 @@ public final class Suite {
 
     /**
      * The report of the experiments run so far: provenance from the suite's seed and features,
+     * {@code notes} followed by what the experiments' parts and answers call for (see
+     * {@link StudyNotes#results}),
      * {@code root}'s git commit and this machine; wall time since {@code startNanos}.
      */
     public Report report(String command, Path root, List<Long> cvSeeds, List<ModelFamily> families,
                          List<CorpusManifest> manifests, List<Report.Published> published, List<String> notes,
                          long startNanos, List<Ablation> ablations) {
         Provenance prov = Provenance.of(command, root, seed, cvSeeds, features, manifests, families);
-        return new Report(Report.SCHEMA, prov, experiments(), crossValidation(), published, notes,
+        List<String> allNotes = new ArrayList<>(notes);
+        allNotes.addAll(resultNotes);
+        return new Report(Report.SCHEMA, prov, experiments(), crossValidation(), published, allNotes,
                 new Report.Timing((System.nanoTime() - startNanos) / 1e9, sections()), ablations);
     }
 

@@ -61,14 +61,37 @@ class ReportContentTest {
         assertTrue(about.startsWith("immigration-enforcement (embedded") && about.contains("AI writers"), about);
     }
 
+    /** An AllSides manifest: {@code articles} articles rated left/center/right as given, under {@code task}. */
+    private static org.docbench.core.corpus.CorpusManifest allSides(int articles, String task, int left, int center, int right) {
+        java.util.SortedMap<String, java.util.SortedMap<String, Integer>> counts = new java.util.TreeMap<>();
+        counts.put(task, new java.util.TreeMap<>(Map.of("left", left, "center", center, "right", right)));
+        return new org.docbench.core.corpus.CorpusManifest("allsides", "x", "0", articles, 0, counts);
+    }
+
+    /** The published corpus's counts are the ones core's AllSidesCorpusTest pins for the reader. */
     @Test
-    void aboutThisData_allSides_isIdeologyOfThePublisher_neverStance() {
-        String note = DataNotes.about(new org.docbench.core.corpus.CorpusManifest.Builder().build("allsides", "x", 0));
-        assertTrue(note.contains("real news") && note.contains("**ideology**") && note.contains("rating of the article's publisher"),
-                note);
-        assertFalse(note.contains("stance"), note);
+    void aboutThisData_publishedAllSides_isTheRatingOfThePublisher_namedAsTheExperimentsNameIt() {
+        String study = DataNotes.about(allSides(37_554, "ideology", 13_005, 10_815, 13_734));
+        assertTrue(study.contains("real news") && study.contains("**ideology**") && study.contains("rating of the article's publisher")
+                && study.contains("comparable with the published ones"), study);
+        assertFalse(study.contains("stance"), "the study's experiments are allsides/ideology/...: " + study);
+        String evaluate = DataNotes.about(allSides(37_554, "stance", 13_005, 10_815, 13_734));
+        assertTrue(evaluate.contains("**stance**") && evaluate.contains("comparable with the published ones"), evaluate);
+        assertFalse(evaluate.contains("ideology"), "docbench evaluate's experiments are allsides/stance/...: " + evaluate);
         String other = DataNotes.about(new org.docbench.core.corpus.CorpusManifest.Builder().build("mine", "x", 0));
         assertTrue(other.contains("knows nothing about how"), other);
+    }
+
+    @Test
+    void aboutThisData_homeMadeFolderInTheAllSidesLayout_isNotCalledComparableWithThePublishedFigures() {
+        for (var m : List.of(allSides(173, "stance", 60, 50, 63), allSides(37_554, "stance", 13_004, 10_816, 13_734))) {
+            String note = DataNotes.about(m);
+            assertFalse(note.contains("comparable with the published") || note.contains("Baly et al., EMNLP"), note);
+            assertTrue(note.contains("not the published corpus") && note.contains("**stance**")
+                    && note.contains("not comparable"), note);
+            assertFalse(DataNotes.isPublishedAllSides(m), m.toString());
+        }
+        assertTrue(DataNotes.isPublishedAllSides(allSides(37_554, "ideology", 13_005, 10_815, 13_734)));
     }
 
     @Test

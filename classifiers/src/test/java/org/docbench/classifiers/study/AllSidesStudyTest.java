@@ -37,6 +37,21 @@ class AllSidesStudyTest {
     }
 
     @Test
+    void thePublishedCorpus_asTheStudyReadsIt_isRecognised_soItsPublishedFiguresStayInTheReport() {
+        java.util.Optional<java.nio.file.Path> dir = org.docbench.core.corpus.AllSidesReader.locate(
+                System.getProperty("docbench.allsides", ""), java.nio.file.Path.of(System.getProperty("docbench.root", ".")));
+        if (dir.isEmpty()) {
+            org.docbench.testing.RequiredData.skipLoudly("AllSides corpus not found (set -Ddocbench.allsides or unpack it under target/allsides)");
+        }
+        org.docbench.core.corpus.AllSidesReader reader = org.docbench.core.corpus.AllSidesReader.fromFolder(dir.get(),
+                org.docbench.core.corpus.OnError.SKIP_AND_REPORT);
+        List<LabeledDocument> all = AllSidesStudy.ideology(reader.readAll());
+        org.docbench.core.corpus.CorpusManifest read = org.docbench.core.corpus.CorpusManifest.of(reader, all);
+        org.junit.jupiter.api.Assertions.assertTrue(org.docbench.classifiers.report.DataNotes.isPublishedAllSides(read),
+                read.documents() + " documents, " + read.skipped() + " skipped, " + read.counts());
+    }
+
+    @Test
     void ideology_allSidesLabelIsRenamed_andNothingElseChanges() {
         LabeledDocument d = new LabeledDocument("a1", "text", Map.of("stance", "left", "topic", "elections"),
                 Map.of("random", "train"), Map.of("source", "x"));

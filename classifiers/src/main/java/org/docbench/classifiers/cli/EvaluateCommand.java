@@ -80,7 +80,7 @@ final class EvaluateCommand implements Callable<Integer> {
         OutputPaths.checkReportFolder(out, overwrite, corpus.inputs());
         // A name given twice means the same thing once: one row, one experiment (and the charts need distinct names).
         List<ModelFamily> families = models.isEmpty() ? Trainers.families()
-                : models.stream().distinct().map(m -> TrainCommand.Families.find(m, spec.commandLine())).toList();
+                : models.stream().map(String::strip).distinct().map(m -> TrainCommand.Families.find(m, spec.commandLine())).toList();
         CorpusReader reader = corpus.reader();
         ProgressMeter meter = DocbenchCli.meter(err);
         err.println("reading " + reader.location() + " ...");

@@ -285,7 +285,7 @@ class DocbenchCliTest {
         assertEquals(0, train.code(), train.err());
         assertTrue(train.err().contains("1 training documents have no term that occurs in 2 or more documents"), train.err());
         Result eval = run("evaluate", "--corpus", corpus.toString(), "--text-field", "body", "--label", "topic=section",
-                "--models", "majority,majority,naive-bayes", "--task", "topic,topic", "--out", dir.resolve("rep").toString());
+                "--models", "majority, majority,naive-bayes", "--task", "topic,topic", "--out", dir.resolve("rep").toString());
         assertEquals(0, eval.code(), eval.err());
         String md = Files.readString(dir.resolve("rep").resolve("report.md"));
         assertEquals(1, md.lines().filter(l -> l.startsWith("## ") && l.contains("/topic/")).count(),

@@ -252,7 +252,11 @@ final class ClassifyCommand implements Callable<Integer> {
             }
             labeled++;
             double[] s = session.scores();
-            rank(s, order);
+            if (k > 1) {
+                rank(s, order);
+            } else {
+                order[0] = best; // the first of the highest scores, as rank would put first
+            }
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("id", id);

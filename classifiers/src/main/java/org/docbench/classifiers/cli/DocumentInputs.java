@@ -3,22 +3,13 @@ package org.docbench.classifiers.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Queue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 
 import org.docbench.core.text.HtmlText;
@@ -41,7 +32,7 @@ final class DocumentInputs {
     record Doc(String id, String text) {
     }
 
-    /** Documents read but maybe not yet decoded; see {@link LineBlock}. */
+    /** Documents read but maybe not yet decoded; see {@link LineBlocks.LineBlock}. */
     interface Batch {
         /** The documents in input order; decodes or parses them first where that is left to do. */
         List<Doc> docs() throws Exception;
@@ -89,7 +80,7 @@ final class DocumentInputs {
         this(mode, idField, textField, BLOCK_BYTES);
     }
 
-    /** With {@code blockBytes} per {@link LineBlock} (small in tests, to cross block edges). */
+    /** With {@code blockBytes} per {@link LineBlocks.LineBlock} (small in tests, to cross block edges). */
     DocumentInputs(Mode mode, String idField, String textField, int blockBytes) {
         if (blockBytes < 1) {
             throw new IllegalArgumentException("blockBytes must be at least 1, got " + blockBytes);
@@ -114,7 +105,7 @@ final class DocumentInputs {
 
     /**
      * Reads every named input in order and hands its documents on in batches: up to {@link #BATCH}
-     * whole documents, or one {@link LineBlock} of a stream's lines, whose decoding and parsing
+     * whole documents, or one {@link LineBlocks.LineBlock} of a stream's lines, whose decoding and parsing
      * {@link Batch#docs()} and {@link Batch#forEach} leave to the thread that classifies it.
      */
     void read(List<String> names, InputStream stdin, BatchSink sink) throws Exception {
@@ -179,8 +170,8 @@ final class DocumentInputs {
             }
             return;
         }
-        LineBlocks blocks = new LineBlocks(in, name, blockBytes);
-        for (LineBlock b = blocks.next(); b != null; b = blocks.next()) {
+        LineBlocks blocks = new LineBlocks(in, name, blockBytes, mode == Mode.JSONL ? this::record : null);
+        for (LineBlocks.LineBlock b = blocks.next(); b != null; b = blocks.next()) {
             sink.accept(b);
         }
     }
@@ -188,130 +179,6 @@ final class DocumentInputs {
     private static Batch batchOf(List<Doc> docs) {
         List<Doc> copy = List.copyOf(docs);
         return () -> copy;
-    }
-
-    /**
-     * Whole lines of one stream, as the bytes they were read in: {@code bytes[0, to)}.
-     * {@link #docs()} and {@link #forEach} split them on {@code '\n'} (a {@code '\r'} before it is dropped; a lone
-     * {@code '\r'} is not a line end), decodes each as UTF-8 (a line that is not valid UTF-8 is an
-     * error naming it), drops a BOM at the start of line 1 and skips blank lines, then makes each
-     * line a document ({@link Mode#LINES}) or parses it as a JSON record ({@link Mode#JSONL}).
-     *
-     * <p>The block's first line number is known only when the block before it has counted its
-     * lines, which is the first thing either does: so no thread reads every byte twice
-     * and the reading thread touches none. Blocks of a stream must be processed in the order
-     * they were read, or at least started in that order (a FIFO pool does).
-     */
-    final class LineBlock implements Batch {
-        private final String name;
-        private final byte[] bytes;
-        private final int to;
-        private final CompletableFuture<Integer> firstLine;
-        private final CompletableFuture<Integer> nextFirstLine = new CompletableFuture<>();
-        /** Where the bytes go back for another block once decoded. */
-        private final Queue<byte[]> spare;
-        private boolean decoded;
-
-        private LineBlock(String name, byte[] bytes, int to, CompletableFuture<Integer> firstLine, Queue<byte[]> spare) {
-            this.name = name;
-            this.bytes = bytes;
-            this.to = to;
-            this.firstLine = firstLine;
-            this.spare = spare;
-        }
-
-        /** {@inheritDoc} Once only: the bytes then go back to the reader for a later block. */
-        @Override
-        public List<Doc> docs() throws Exception {
-            List<Doc> out = new ArrayList<>();
-            lines((b, off, len, n) -> {
-                Doc d = doc(b, off, len, n);
-                if (d != null) {
-                    out.add(d);
-                }
-            });
-            return out;
-        }
-
-        /**
-         * {@link Mode#LINES} without a String per line: each line is decoded into one reused
-         * buffer, which the scorer reads straight into its tokenizer.
-         */
-        @Override
-        public void forEach(DocSink sink) throws Exception {
-            if (mode != Mode.LINES) {
-                Batch.super.forEach(sink);
-                return;
-            }
-            LineDecoder decoder = new LineDecoder(bytes);
-            lines((b, off, len, n) -> {
-                CharBuffer line = decoder.decode(off, len, name, n);
-                if (n == 1 && line.length() > 0 && line.charAt(0) == '\uFEFF') {
-                    line.position(line.position() + 1);
-                }
-                if (!isBlank(line)) {
-                    sink.accept(where(n), line);
-                }
-            });
-        }
-
-        /** Hands every line to {@code visitor}, numbered; once per block. */
-        private void lines(LineVisitor visitor) throws Exception {
-            if (decoded) {
-                throw new IllegalStateException("the lines of this block were decoded already");
-            }
-            decoded = true;
-            try {
-                int[] ends = lineEnds(bytes, to);
-                int lines = ends[0];
-                int n;
-                try {
-                    n = firstLine.get() - 1;
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted before the lines before " + name + " were counted", e);
-                } catch (ExecutionException e) {
-                    throw new IllegalStateException(e.getCause());
-                }
-                nextFirstLine.complete(n + 1 + lines);
-                // A block ends at a line end, but the last one of a stream may not.
-                int segments = lines > 0 && ends[lines] == to - 1 ? lines : lines + 1;
-                int start = 0;
-                for (int k = 1; k <= segments; k++) {
-                    int end = k <= lines ? ends[k] : to;
-                    int len = end - start;
-                    if (k <= lines && len > 0 && bytes[end - 1] == '\r') {
-                        len--;
-                    }
-                    visitor.line(bytes, start, len, ++n);
-                    start = end + 1;
-                }
-            } finally {
-                if (bytes.length == blockBytes) { // one grown for a long line is not kept
-                    spare.offer(bytes);
-                }
-            }
-        }
-
-        /** Line {@code n}, {@code len} bytes at {@code off}, as a document, or null when it is blank. */
-        private Doc doc(byte[] b, int off, int len, int n) {
-            String line = decodeLine(b, off, len, name, n);
-            if (n == 1 && line.startsWith("\uFEFF")) {
-                line = line.substring(1);
-            }
-            if (line.isBlank()) {
-                return null;
-            }
-            return mode == Mode.LINES ? new Doc(where(n), line) : record(line, where(n), name, n);
-        }
-
-        private String where(int n) {
-            return name.equals("stdin") ? "line-" + n : name + ":" + n;
-        }
-    }
-
-    private interface LineVisitor {
-        void line(byte[] bytes, int off, int len, int n) throws Exception;
     }
 
     /** What {@link String#isBlank} says of the same chars: white space is never a surrogate. */
@@ -322,152 +189,6 @@ final class DocumentInputs {
             }
         }
         return true;
-    }
-
-    /**
-     * Decodes the lines of one block into one reused buffer, strictly: a line that is not valid
-     * UTF-8 is an error naming it, as {@link #decodeLine} says. Never overflows: UTF-8 gives at
-     * most one char per byte.
-     */
-    private static final class LineDecoder {
-        private final ByteBuffer in;
-        private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        private CharBuffer chars = CharBuffer.allocate(8192);
-
-        LineDecoder(byte[] block) {
-            in = ByteBuffer.wrap(block);
-        }
-
-        CharBuffer decode(int off, int len, String name, int line) {
-            if (chars.capacity() < len) {
-                chars = CharBuffer.allocate(Math.max(len, 2 * chars.capacity()));
-            }
-            chars.clear();
-            utf8.reset();
-            in.limit(off + len).position(off);
-            CoderResult r = utf8.decode(in, chars, true);
-            if (r.isUnderflow()) {
-                r = utf8.flush(chars);
-            }
-            if (!r.isUnderflow()) {
-                throw new DocbenchCli.BadInputException(name + ":" + line + ": not valid UTF-8");
-            }
-            return chars.flip();
-        }
-    }
-
-    /**
-     * Where the {@code '\n'} bytes of {@code b[0, to)} are: element 0 is how many, elements 1 on
-     * their offsets. A loop of its own, which the JIT compiles small and early.
-     */
-    private static int[] lineEnds(byte[] b, int to) {
-        int[] ends = new int[Math.max(16, to >> 10)];
-        int lines = 0;
-        for (int i = 0; i < to; i++) {
-            if (b[i] == '\n') {
-                if (++lines == ends.length) {
-                    ends = Arrays.copyOf(ends, 2 * lines);
-                }
-                ends[lines] = i;
-            }
-        }
-        ends[0] = lines;
-        return ends;
-    }
-
-    /**
-     * Cuts a stream into {@link LineBlock}s of at least {@code blockBytes} bytes (less at the end),
-     * each ending at a line end, so the reading thread only moves bytes while the workers split
-     * and decode: one thread building every line's String would cap every worker at its pace. A line
-     * longer than a block grows the block to hold it. Not thread-safe.
-     */
-    private final class LineBlocks {
-        private final InputStream in;
-        private final String name;
-        private final int blockBytes;
-        private byte[] carry = new byte[0];
-        private int carried;
-        private CompletableFuture<Integer> nextFirstLine = CompletableFuture.completedFuture(1);
-        private final Queue<byte[]> spare = new ConcurrentLinkedQueue<>();
-        private boolean eof;
-
-        LineBlocks(InputStream in, String name, int blockBytes) {
-            this.in = in;
-            this.name = name;
-            this.blockBytes = blockBytes;
-        }
-
-        LineBlock next() throws IOException {
-            if (eof && carried == 0) {
-                return null;
-            }
-            // Blocks come back once decoded: a few buffers serve a whole stream, not one new megabyte per block.
-            byte[] buf = spare.poll();
-            if (buf == null || buf.length < 2 * carried) {
-                buf = new byte[Math.max(blockBytes, 2 * carried)];
-            }
-            System.arraycopy(carry, 0, buf, 0, carried);
-            int len = carried;
-            int cut = -1;
-            while (cut < 0) {
-                while (!eof && len < buf.length) {
-                    int r = in.read(buf, len, buf.length - len);
-                    if (r < 0) {
-                        eof = true;
-                    } else {
-                        len += r;
-                    }
-                }
-                if (eof) {
-                    cut = len;
-                } else {
-                    cut = lastLineEnd(buf, carried, len);
-                    if (cut < 0) {
-                        buf = Arrays.copyOf(buf, 2 * buf.length);
-                    }
-                }
-            }
-            carried = len - cut;
-            if (carried > carry.length) {
-                carry = new byte[Math.max(carried, 2 * carry.length)];
-            }
-            System.arraycopy(buf, cut, carry, 0, carried);
-            if (len == 0) {
-                return null;
-            }
-            LineBlock b = new LineBlock(name, buf, cut, nextFirstLine, spare);
-            nextFirstLine = b.nextFirstLine;
-            return b;
-        }
-
-        /** One past the last {@code '\n'} in {@code buf[from, to)}, or -1 if there is none. */
-        private static int lastLineEnd(byte[] buf, int from, int to) {
-            for (int i = to - 1; i >= from; i--) {
-                if (buf[i] == '\n') {
-                    return i + 1;
-                }
-            }
-            return -1;
-        }
-    }
-
-    /**
-     * Decodes one line with the JDK's String constructor, many times faster than a Reader on
-     * ASCII-heavy text; a line it had to repair (U+FFFD) is decoded again strictly, so malformed
-     * input is still an error naming the line.
-     */
-    private static String decodeLine(byte[] buf, int off, int len, String name, int line) {
-        String s = new String(buf, off, len, StandardCharsets.UTF_8);
-        if (s.indexOf('\uFFFD') >= 0) {
-            try {
-                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(buf, off, len));
-            } catch (CharacterCodingException e) {
-                throw new DocbenchCli.BadInputException(name + ":" + line + ": not valid UTF-8");
-            }
-        }
-        return s;
     }
 
     private Doc record(String line, String where, String name, int n) {

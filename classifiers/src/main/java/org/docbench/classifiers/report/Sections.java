@@ -2,10 +2,19 @@ package org.docbench.classifiers.report;
 
 import static org.docbench.classifiers.report.Block.Column.left;
 import static org.docbench.classifiers.report.Block.Column.right;
+import static org.docbench.classifiers.report.Cells.ci;
+import static org.docbench.classifiers.report.Cells.fmt0;
+import static org.docbench.classifiers.report.Cells.fmt1;
+import static org.docbench.classifiers.report.Cells.fmt2;
+import static org.docbench.classifiers.report.Cells.fmt3;
+import static org.docbench.classifiers.report.Cells.lit;
+import static org.docbench.classifiers.report.Cells.mark;
+import static org.docbench.classifiers.report.Cells.pct;
+import static org.docbench.classifiers.report.Cells.pct2;
+import static org.docbench.classifiers.report.Cells.pval;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.docbench.classifiers.eval.ClassScores;
@@ -328,78 +337,5 @@ final class Sections {
         String joined = tasks.size() == 1 ? tasks.get(0)
                 : String.join(", ", tasks.subList(0, tasks.size() - 1)) + " and " + tasks.get(tasks.size() - 1);
         return Character.toUpperCase(joined.charAt(0)) + joined.substring(1);
-    }
-
-    /**
-     * Text from the corpus (a label, a document id, a corpus, task or split name) as block text,
-     * which is the Markdown subset both writers render: a line break becomes a space and every
-     * character Markdown would read as markup is backslash-escaped, so a label reads as itself.
-     * {@code |} is left to the table writer, which escapes it in every cell.
-     *
-     * <pre>
-     * pro-enforcement        -> pro-enforcement
-     * **bold** &lt;script&gt;      -> \*\*bold\*\* \&lt;script\&gt;
-     * two\nlines             -> two lines
-     * left_leaning, _x_      -> left_leaning, \_x\_   (an underscore inside a word is no markup)
-     * </pre>
-     */
-    static String lit(String text) {
-        StringBuilder sb = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\r' || c == '\n') {
-                if (!(c == '\n' && i > 0 && text.charAt(i - 1) == '\r')) {
-                    sb.append(' ');
-                }
-                continue;
-            }
-            boolean markup = "\\`*[]<>~&".indexOf(c) >= 0
-                    || (c == '_' && !(i > 0 && i + 1 < text.length()
-                            && Character.isLetterOrDigit(text.charAt(i - 1)) && Character.isLetterOrDigit(text.charAt(i + 1))));
-            sb.append(markup ? "\\" : "").append(c);
-        }
-        return sb.toString();
-    }
-
-    /** {@link #lit} of each. */
-    static List<String> lit(List<String> texts) {
-        return texts.stream().map(Sections::lit).toList();
-    }
-
-    static String mark(String name, boolean best, boolean tie) {
-        return best ? "**" + name + "**" : tie ? "≈ " + name : name;
-    }
-
-    static String pct(double v) {
-        return String.format(Locale.ROOT, "%.1f", v * 100);
-    }
-
-    /** A fraction as a percentage with two decimals, as papers print them. */
-    static String pct2(double v) {
-        return String.format(Locale.ROOT, "%.2f", v * 100);
-    }
-
-    static String ci(org.docbench.classifiers.eval.Interval i) {
-        return "[" + pct(i.low()) + ", " + pct(i.high()) + "]";
-    }
-
-    static String pval(double p) {
-        return p < 0.001 ? "<0.001" : String.format(Locale.ROOT, "%.3f", p);
-    }
-
-    static String fmt0(double v) {
-        return String.format(Locale.ROOT, "%.0f", v);
-    }
-
-    static String fmt1(double v) {
-        return String.format(Locale.ROOT, "%.1f", v);
-    }
-
-    static String fmt2(double v) {
-        return String.format(Locale.ROOT, "%.2f", v);
-    }
-
-    static String fmt3(double v) {
-        return String.format(Locale.ROOT, "%.3f", v);
     }
 }

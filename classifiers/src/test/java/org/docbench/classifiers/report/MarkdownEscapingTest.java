@@ -69,10 +69,10 @@ class MarkdownEscapingTest {
 
     @Test
     void lit_table() {
-        assertEquals("pro-enforcement", Sections.lit("pro-enforcement"));
-        assertEquals("left_leaning, \\_x\\_", Sections.lit("left_leaning, _x_"));
-        assertEquals("a b c", Sections.lit("a\r\nb\rc"));
-        assertEquals("\\\\ \\` \\[x\\] \\& 287g", Sections.lit("\\ ` [x] & 287g"));
+        assertEquals("pro-enforcement", Cells.lit("pro-enforcement"));
+        assertEquals("left_leaning, \\_x\\_", Cells.lit("left_leaning, _x_"));
+        assertEquals("a b c", Cells.lit("a\r\nb\rc"));
+        assertEquals("\\\\ \\` \\[x\\] \\& 287g", Cells.lit("\\ ` [x] & 287g"));
         assertEquals("<b>x</b> *y* <code>\\*</code> \\ z", HtmlReport.inline("**x** \\*y\\* `\\*` \\ z"));
     }
 }

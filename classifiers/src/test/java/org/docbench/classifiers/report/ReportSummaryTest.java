@@ -28,7 +28,7 @@ class ReportSummaryTest {
         String md = MarkdownReport.render(report);
         String row = md.lines().filter(l -> l.startsWith("| news/stance/random |")).findFirst().orElseThrow();
         List<String> cells = List.of(row.split(" \\| "));
-        String best = Sections.pct(e.model(e.best()).metrics().macroF1());
+        String best = Cells.pct(e.model(e.best()).metrics().macroF1());
         assertTrue(cells.get(4).startsWith(best), "best model's macro-F1 in its own column: " + row);
         assertTrue(cells.get(5).equals(Sections.NOT_RUN), "majority macro-F1 of a run without majority: " + row);
         assertTrue(md.contains(Sections.MAJORITY_COLUMN), "the column is defined under the table: " + md);

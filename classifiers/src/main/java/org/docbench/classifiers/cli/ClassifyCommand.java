@@ -113,7 +113,7 @@ final class ClassifyCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--top must be at least 1, got " + top);
         }
         List<String> inputs = files.isEmpty() ? List.of("-") : files;
-        DocumentInputs.check(inputs);
+        DocumentInputs.check(inputs, spec.commandLine());
         Scorer scorer = source.model != null ? Scorer.load(source.model)
                 : Scorer.load(DefaultModels.open(source.task), "default model of " + source.task);
         PrintWriter out = spec.commandLine().getOut();

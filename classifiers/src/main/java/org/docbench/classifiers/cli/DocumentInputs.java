@@ -91,10 +91,13 @@ final class DocumentInputs {
         this.blockBytes = blockBytes;
     }
 
-    /** Checks that every named input exists before any is read, so a typo fails at once. */
-    static void check(List<String> names) {
+    /**
+     * Checks that every named input exists before any is read, so a typo fails at once; stdin
+     * named twice is a mistake in the command line ({@code cl}'s usage error).
+     */
+    static void check(List<String> names, picocli.CommandLine cl) {
         if (names.stream().filter("-"::equals).count() > 1) {
-            throw new DocbenchCli.BadInputException("stdin ('-') is named more than once; it can be read only once");
+            throw new picocli.CommandLine.ParameterException(cl, "stdin ('-') is named more than once; it can be read only once");
         }
         for (String n : names) {
             if (!n.equals("-") && !Files.exists(Path.of(n))) {

@@ -44,7 +44,7 @@ final class NormalizeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         List<String> inputs = files.isEmpty() ? List.of("-") : files;
-        DocumentInputs.check(inputs);
+        DocumentInputs.check(inputs, spec.commandLine());
         List<DocumentInputs.Doc> docs = new DocumentInputs(DocumentInputs.Mode.WHOLE, null, null).readAll(inputs, System.in);
         for (DocumentInputs.Doc doc : docs) {
             String f = doc.id();

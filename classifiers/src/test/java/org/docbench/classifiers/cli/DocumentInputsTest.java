@@ -195,9 +195,10 @@ class DocumentInputsTest {
     }
 
     @Test
-    void stdinNamedTwice_isRefused() {
-        DocbenchCli.BadInputException e = assertThrows(DocbenchCli.BadInputException.class, () -> DocumentInputs.check(List.of("-", "-")));
-        assertTrue(e.getMessage().contains("more than once"), e.getMessage());
+    void stdinNamedTwice_isAUsageError() {
+        DocbenchCliTest.Result r = DocbenchCliTest.runWithStdin("jail detainer", "classify", "--task", "topic", "-", "-");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("stdin ('-') is named more than once"), r.err());
     }
 
     @Test

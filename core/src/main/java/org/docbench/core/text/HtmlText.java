@@ -97,6 +97,11 @@ public final class HtmlText {
             }
         }, doc.body());
         flush(out, para);
+        // A page's <h1> is often its <title> again: one headline, not two (a doubled one doubles its words' counts).
+        String twice = title + "\n\n" + title + "\n\n";
+        if (!title.isEmpty() && out.indexOf(twice) == 0) {
+            out.delete(0, title.length() + 2);
+        }
         return out.isEmpty() ? "" : out.substring(0, out.length() - 1);
     }
 

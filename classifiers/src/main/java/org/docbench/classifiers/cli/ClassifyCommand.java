@@ -92,6 +92,22 @@ final class ClassifyCommand implements Callable<Integer> {
         static final ObjectMapper MAPPER = new ObjectMapper();
     }
 
+    /** The model's labels as every batch prints them, worked out once per run. */
+    private record Labels(String[] names, String kind, String[] tsv, int[] alphabetical) {
+        static Labels of(Scorer scorer) {
+            String[] names = scorer.labels();
+            String[] tsv = new String[names.length];
+            for (int i = 0; i < names.length; i++) {
+                tsv[i] = tsvField(names[i]); // a label, like an id, may hold a tab or a newline
+            }
+            // One order of --json's "scores" for every model: a compiled model's outputs come in Tribuo's order,
+            // its fallback's sorted.
+            int[] alphabetical = java.util.stream.IntStream.range(0, names.length).boxed()
+                    .sorted(java.util.Comparator.comparing(i -> names[i])).mapToInt(Integer::intValue).toArray();
+            return new Labels(names, scorer.scoreKind().spelling(), tsv, alphabetical);
+        }
+    }
+
     /** What one batch printed and counted. */
     private record Chunk(String text, int labeled, int unlabeled, List<String> notes) {
     }
@@ -123,7 +139,7 @@ final class ClassifyCommand implements Callable<Integer> {
                 scorer.path() == Scorer.Path.FAST ? "fast path" : "Tribuo predict (this family has no fast path)",
                 scorer.scoreKind().plural());
 
-        String[] labels = scorer.labels();
+        Labels labels = Labels.of(scorer);
         ThreadLocal<Scorer.Session> sessions = ThreadLocal.withInitial(scorer::newSession);
         ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "classify");
@@ -136,7 +152,7 @@ final class ClassifyCommand implements Callable<Integer> {
                 : lines ? DocumentInputs.Mode.LINES : DocumentInputs.Mode.WHOLE, idField, textField);
         InputStream stdin = System.in;
         try {
-            reader.read(inputs, stdin, batch -> submit(batch, pool, pending, sessions, labels, scorer.scoreKind().spelling(), out, err,
+            reader.read(inputs, stdin, batch -> submit(batch, pool, pending, sessions, labels, out, err,
                     counts));
             while (!pending.isEmpty()) {
                 emit(take(pending.poll()), out, err, counts);
@@ -158,14 +174,14 @@ final class ClassifyCommand implements Callable<Integer> {
     }
 
     private void submit(DocumentInputs.Batch batch, ExecutorService pool, ArrayDeque<Future<Chunk>> pending,
-                        ThreadLocal<Scorer.Session> sessions, String[] labels, String kind, PrintWriter out, PrintWriter err,
+                        ThreadLocal<Scorer.Session> sessions, Labels labels, PrintWriter out, PrintWriter err,
                         int[] counts) throws Exception {
         if (pool == null) {
-            emit(render(batch, sessions.get(), labels, kind), out, err, counts);
+            emit(render(batch, sessions.get(), labels), out, err, counts);
             return;
         }
         // The worker decodes the batch too: one reading thread building every String would pace all the workers.
-        pending.add(pool.submit(() -> render(batch, sessions.get(), labels, kind)));
+        pending.add(pool.submit(() -> render(batch, sessions.get(), labels)));
         while (pending.size() > 2 * threads) {
             emit(take(pending.poll()), out, err, counts);
         }
@@ -187,8 +203,8 @@ final class ClassifyCommand implements Callable<Integer> {
     }
 
     /** Scores and formats a batch; runs on a worker thread with that thread's session. */
-    private Chunk render(DocumentInputs.Batch batch, Scorer.Session session, String[] labels, String kind) throws Exception {
-        ChunkWriter w = new ChunkWriter(session, labels, kind);
+    private Chunk render(DocumentInputs.Batch batch, Scorer.Session session, Labels labels) throws Exception {
+        ChunkWriter w = new ChunkWriter(session, labels);
         batch.forEach(w);
         return new Chunk(w.sb.toString(), w.labeled, w.unlabeled, w.notes);
     }
@@ -199,7 +215,7 @@ final class ClassifyCommand implements Callable<Integer> {
         private final String[] labels;
         /** Label indices in the labels' alphabetical order. */
         private final int[] alphabetical;
-        /** The labels as tab-separated fields: a label, like an id, may hold a tab or a newline. */
+        /** The labels as tab-separated fields. */
         private final String[] tsvLabels;
         private final String kind;
         private final StringBuilder sb = new StringBuilder(8192);
@@ -210,17 +226,12 @@ final class ClassifyCommand implements Callable<Integer> {
         private int labeled;
         private int unlabeled;
 
-        ChunkWriter(Scorer.Session session, String[] labels, String kind) {
+        ChunkWriter(Scorer.Session session, Labels l) {
             this.session = session;
-            this.labels = labels;
-            // One order of "scores" for every model: a compiled model's outputs come in Tribuo's order, its fallback's sorted.
-            this.alphabetical = java.util.stream.IntStream.range(0, labels.length).boxed()
-                    .sorted(java.util.Comparator.comparing(i -> labels[i])).mapToInt(Integer::intValue).toArray();
-            this.tsvLabels = new String[labels.length];
-            for (int i = 0; i < labels.length; i++) {
-                tsvLabels[i] = tsvField(labels[i]);
-            }
-            this.kind = kind;
+            this.labels = l.names();
+            this.alphabetical = l.alphabetical();
+            this.tsvLabels = l.tsv();
+            this.kind = l.kind();
             this.k = Math.min(top, labels.length);
             this.order = new int[labels.length];
         }

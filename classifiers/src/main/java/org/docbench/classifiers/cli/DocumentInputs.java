@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
+import org.docbench.core.corpus.JsonLinesReader;
 import org.docbench.core.text.HtmlText;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -149,8 +150,8 @@ final class DocumentInputs {
     }
 
     private static boolean isDocumentName(Path p) {
-        String s = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        return s.endsWith(".txt") || s.endsWith(".html") || s.endsWith(".htm");
+        String s = p.getFileName().toString();
+        return s.toLowerCase(Locale.ROOT).endsWith(".txt") || isPageName(s);
     }
 
     private void readFile(Path file, String id, List<Doc> whole, BatchSink sink) throws Exception {
@@ -212,17 +213,13 @@ final class DocumentInputs {
             throw new DocbenchCli.BadInputException(name + ":" + n + ": no text field '" + textField + "' (--text-field names it)");
         }
         if (!text.isTextual()) {
-            throw new DocbenchCli.BadInputException(name + ":" + n + ": the text field '" + textField + "' is " + kind(text)
-                    + ", not a string");
+            throw new DocbenchCli.BadInputException(name + ":" + n + ": the text field '" + textField + "' is "
+                    + JsonLinesReader.kindOf(text) + ", not a string");
         }
         JsonNode id = node.get(idField);
         String docId = id == null || id.isNull() || id.isValueNode() && id.asText().isBlank() ? where
                 : id.isValueNode() ? id.asText() : id.toString();
         return new Doc(docId, asText(text.asText(), docId));
-    }
-
-    private static String kind(JsonNode v) {
-        return v.isNumber() ? "a number" : v.isBoolean() ? "true or false" : v.isArray() ? "an array" : "an object";
     }
 
     /**

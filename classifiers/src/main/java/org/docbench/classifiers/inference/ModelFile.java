@@ -56,11 +56,17 @@ public final class ModelFile {
     static void write(Path file, Map<String, Object> provenance, FeatureExtractor features, Model<Label> model) throws IOException {
         Path abs = file.toAbsolutePath();
         Files.createDirectories(abs.getParent());
-        // Not Files.createTempFile, which makes the file 0600 whatever the user's umask says.
-        Path tmp = abs.resolveSibling("." + abs.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
+        // Not Files.createTempFile, which makes the file 0600 whatever the user's umask says. Created before the
+        // guard and the delete below, so they only ever touch a file this call made.
+        Path tmp;
+        try {
+            tmp = Files.createFile(abs.resolveSibling("." + abs.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp"));
+        } catch (IOException e) {
+            throw new IOException("writing the model " + abs + ": " + e.getMessage(), e);
+        }
         try (PendingOutput pending = PendingOutput.guard(tmp)) {
-            try (OutputStream out = Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.CREATE_NEW,
-                    java.nio.file.StandardOpenOption.WRITE); ZipOutputStream zip = new ZipOutputStream(out)) {
+            try (OutputStream out = Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.WRITE);
+                 ZipOutputStream zip = new ZipOutputStream(out)) {
                 zip.putNextEntry(new ZipEntry("provenance.json"));
                 zip.write(Json.WRITER.writeValueAsBytes(provenance));
                 zip.closeEntry();

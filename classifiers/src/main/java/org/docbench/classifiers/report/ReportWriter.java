@@ -100,18 +100,18 @@ public final class ReportWriter {
         Path parent = target.getParent();
         Files.createDirectories(parent);
         // Not Files.createTempDirectory, which makes the folder 0700 whatever the user's umask says.
-        Path tmp = parent.resolve("." + target.getFileName() + ".tmp-" + java.util.UUID.randomUUID());
+        // Created before the guard and the deletes below, so they only ever touch a folder this call made.
+        Path tmp = Files.createDirectory(parent.resolve("." + target.getFileName() + ".tmp-" + java.util.UUID.randomUUID()));
         try (PendingOutput pending = PendingOutput.guard(tmp)) {
-            Files.createDirectory(tmp);
             content.writeInto(tmp);
             Files.writeString(tmp.resolve(MARKER), MARKER_TEXT, StandardCharsets.UTF_8);
             replace(tmp, target);
         } catch (IOException e) {
-            deleteTree(tmp);
+            PendingOutput.delete(tmp);
             // "No space left on device" alone names no file: say which output it was.
             throw new IOException("writing the report " + target + ": " + e.getMessage(), e);
         } catch (RuntimeException | Error e) {
-            deleteTree(tmp);
+            PendingOutput.delete(tmp);
             throw e;
         }
     }
@@ -130,7 +130,7 @@ public final class ReportWriter {
             }
             throw e;
         }
-        deleteTree(old);
+        PendingOutput.delete(old);
     }
 
     private static void move(Path from, Path to) throws IOException {
@@ -139,9 +139,5 @@ public final class ReportWriter {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(from, to);
         }
-    }
-
-    static void deleteTree(Path p) throws IOException {
-        PendingOutput.delete(p);
     }
 }

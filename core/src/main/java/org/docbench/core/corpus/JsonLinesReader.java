@@ -108,7 +108,7 @@ public final class JsonLinesReader implements CorpusReader {
     private String wrongType(JsonNode node) {
         JsonNode text = node.get(mapping.textField());
         if (text != null && !text.isNull() && !text.isTextual()) {
-            return "the text field '" + mapping.textField() + "' is " + kind(text) + ", not a string";
+            return "the text field '" + mapping.textField() + "' is " + kindOf(text) + ", not a string";
         }
         List<String> others = new ArrayList<>(mapping.tasks().values());
         others.addAll(mapping.splits().values());
@@ -118,13 +118,14 @@ public final class JsonLinesReader implements CorpusReader {
         for (String f : others) {
             JsonNode v = node.get(f);
             if (v != null && v.isContainerNode()) {
-                return "the field '" + f + "' is " + kind(v) + ", not a single value";
+                return "the field '" + f + "' is " + kindOf(v) + ", not a single value";
             }
         }
         return null;
     }
 
-    private static String kind(JsonNode v) {
+    /** What a JSON value that is not a string is, for messages: "a number", "an array", ... */
+    public static String kindOf(JsonNode v) {
         return v.isNumber() ? "a number" : v.isBoolean() ? "true or false" : v.isArray() ? "an array" : "an object";
     }
 

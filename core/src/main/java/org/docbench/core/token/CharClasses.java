@@ -44,9 +44,10 @@ final class CharClasses {
     /** The offset into {@link #ASCII_WORD_BY_CASE} of the entries that keep the case. */
     static final int CASE_KEPT = 128;
     /**
-     * Every char but a surrogate as it enters a lower-cased term: {@code ’} as {@code '}, the
-     * Unicode hyphens {@code ‐ ‑} as {@code -}, any other char lower-cased (a BMP char lower-cases
-     * to one BMP char). Surrogates map to themselves; the tokenizer pairs them before this table.
+     * Every char as it enters a lower-cased term: {@code ’} as {@code '}, the Unicode hyphens
+     * {@code ‐ ‑} as {@code -}, any other char lower-cased (a BMP char lower-cases to one BMP
+     * char). A surrogate maps to itself, except the high surrogates of cased letters, which map
+     * to {@link #LOOK_AGAIN}: the tokenizer then lower-cases the term's pairs as code points.
      */
     static final char[] TERM_LOWER = new char[1 << 16];
     /** {@link #TERM_LOWER} for terms that keep their case: only the apostrophe and hyphens mapped. */
@@ -70,6 +71,31 @@ final class CharClasses {
         }
         TERM_LOWER['\u2019'] = '\'';
         TERM_CASED['\u2019'] = '\'';
+        for (int from = 0; from < (1 << 16); from += FILL_BLOCK) {
+            markCasedPairs(from, from + FILL_BLOCK);
+        }
+    }
+
+    /**
+     * What {@link #TERM_LOWER} gives a high surrogate that may start a letter with a lower case
+     * (Deseret, Osage, Adlam and a few more scripts, all in plane 1), and U+FFFF: "look again",
+     * the term goes through the exact loop. Every other surrogate maps to itself, which is what
+     * lower-casing its pair gives, so a term with an emoji takes no branch of its own.
+     */
+    static final char LOOK_AGAIN = '\uFFFF';
+
+    /**
+     * Marks in {@link #TERM_LOWER} the high surrogates of the plane-1 code points
+     * {@code 0x10000 + [from, to)} whose lower case differs (no code point above plane 1 has
+     * one: {@code CharClassesTest} checks it on this JDK's Unicode data).
+     */
+    private static void markCasedPairs(int from, int to) {
+        for (int c = from; c < to; c++) {
+            int cp = 0x10000 + c;
+            if (Character.toLowerCase(cp) != cp) {
+                TERM_LOWER[Character.highSurrogate(cp)] = LOOK_AGAIN;
+            }
+        }
     }
 
     private CharClasses() {
@@ -85,8 +111,8 @@ final class CharClasses {
         for (int c = from; c < to; c++) {
             BMP[c] = Character.isSurrogate((char) c) ? SEP : classify(c);
             int lower = Character.isSurrogate((char) c) ? c : Character.toLowerCase(c);
-            if (!Character.isBmpCodePoint(lower)) {
-                throw new AssertionError("U+" + Integer.toHexString(c) + " lower-cases outside the BMP");
+            if (!Character.isBmpCodePoint(lower) || lower == LOOK_AGAIN && c != LOOK_AGAIN) {
+                throw new AssertionError("U+" + Integer.toHexString(c) + " lower-cases outside the BMP or to U+FFFF");
             }
             TERM_LOWER[c] = (char) lower;
             TERM_CASED[c] = (char) c;

@@ -68,7 +68,7 @@ public final class FastTokenizer implements Tokenizer {
     private final TokenRules rules = new TokenRules();
     private final WordBitmaps bitmaps = new WordBitmaps();
     private final boolean lowercase;
-    /** Any char but a surrogate as it enters the term: {@link CharClasses#TERM_LOWER} or its cased twin. */
+    /** Any char as it enters the term: {@link CharClasses#TERM_LOWER} or its cased twin. */
     private final char[] termTable;
     /** OR-ed into eight lanes of ASCII to make a key: lowers letters, or 0 to keep them. */
     private final long keyCaseBits;
@@ -154,33 +154,39 @@ public final class FastTokenizer implements Tokenizer {
     private boolean plainAsciiWord(int i) {
         // It reads a static table: the JIT knows a constant array's length and drops the bounds
         // check on every char. The mode picks a half of it (the mask keeps the index below 256),
-        // so keeping the case costs no work per char.
+        // so keeping the case costs no work per char. Where the text (or the term buffer) ends is
+        // folded into the tests by arithmetic, never a branch of its own: a word at the very end
+        // of a text is rare, and a branch the profile has never seen taken is compiled as a trap
+        // that sends the whole method back to the JIT the first time a text takes it.
         final char[] b = buf;
         final int n = length;
         final char[] word = CharClasses.ASCII_WORD_BY_CASE;
         final int half = wordTableHalf & CharClasses.CASE_KEPT;
+        // Declined when the first char is not an ASCII letter or digit, or a URL may start here
+        // (which needs four chars from i). The word is scanned all the same, into the term buffer
+        // alone, and declined at the end: a rare early return would be a trap of its own.
         final char c0 = b[i];
-        if (c0 >= 128) {
-            return false;
-        }
-        final char w0 = word[c0 + half];
-        if (w0 == 0 || (i + 4 <= n && TokenRules.mayStartUrl(c0, b[i + 1]))) {
-            return false;
-        }
+        final char w0 = word[(c0 & 0x7F) + half];
+        int fits = ((n - i - 4) >>> 31) ^ 1;
+        int decline = (127 - c0) >>> 31 | (w0 - 1) >>> 31 | TokenRules.urlStartBit(c0, b[Math.min(i + 1, n - 1)]) & fits;
         char[] t = term;
-        int limit = n - i <= t.length ? n : i + t.length; // the term buffer bounds a fast-path word
+        int limit = Math.min(n, i + t.length); // the term buffer bounds a fast-path word
         t[0] = w0;
         int j = i + 1;
-        while (j < limit) {
-            char d = b[j];
+        while (true) {
+            char d = b[Math.min(j, n - 1)];
             char w = word[(d & 0x7F) + half];
-            if (d >= 128 || w == 0) {
+            // Stop at the limit, at a char that is not ASCII, or at one that is not a word char.
+            if (((limit - 1 - j) >>> 31 | (127 - d) >>> 31 | (w - 1) >>> 31) != 0) {
                 break;
             }
             t[j - i] = w;
             j++;
         }
-        if (j < limit && TokenRules.endsPlainly(b, j, n) || j == n) {
+        // At the end of the text endsPlainly is true. A word the term buffer cut short does not
+        // end plainly (a letter or digit follows), so it goes to the general scanner, which grows
+        // the buffer; one that fills the buffer exactly is whole.
+        if (((decline ^ 1) & TokenRules.endsPlainlyBit(b, j, n)) != 0) {
             plainWord = true;
             start = i;
             termLength = j - i;
@@ -371,12 +377,29 @@ public final class FastTokenizer implements Tokenizer {
     }
 
     /**
-     * The term chars of {@code b[from, to)}: every char but a surrogate through one table load
+     * The term chars of {@code b[from, to)}: every char through one table load
      * ({@link CharClasses#TERM_LOWER} or {@link CharClasses#TERM_CASED}), so curly apostrophes,
-     * Unicode hyphens and accented letters take no branch of their own; a surrogate goes to
-     * {@link #mapSurrogate}, out of line.
+     * Unicode hyphens, accented letters and surrogates take no branch of their own. A surrogate
+     * maps to itself, as lower-casing its pair does, except a high surrogate that may start a
+     * cased letter: the table gives it {@link CharClasses#LOOK_AGAIN}, and the term goes through
+     * {@link #mapExactly}. A branch taken only at a text's first emoji would be a trap that sends
+     * the method, and the scanner it is inlined into, back to the JIT.
      */
     private int mapTerm(int from, int to, char[] t, int at) {
+        final char[] b = buf;
+        final char[] table = termTable;
+        int k = at;
+        int again = 0;
+        for (int i = from; i < to; i++) {
+            char m = table[b[i]];
+            t[k++] = m;
+            again |= ((m ^ CharClasses.LOOK_AGAIN) - 1) >>> 31;
+        }
+        return again == 0 ? k - at : mapExactly(from, to, t, at);
+    }
+
+    /** {@link #mapTerm} char by char, lower-casing a surrogate pair as its code point. */
+    private int mapExactly(int from, int to, char[] t, int at) {
         final char[] b = buf;
         final char[] table = termTable;
         int k = at;

@@ -95,11 +95,16 @@ final class TokenRules {
      * too and no {@code .}, {@code _}, {@code %}, {@code +}, {@code -} or {@code @} either.
      */
     static boolean endsPlainly(char[] b, int j, int n) {
+        return endsPlainlyBit(b, j, n) != 0;
+    }
+
+    /** {@link #endsPlainly} as 1 or 0, for a caller that folds it into other tests. */
+    static int endsPlainlyBit(char[] b, int j, int n) {
         int atEnd = ((j ^ n) - 1) >>> 31;              // 1 when j == n
         int nextAtEnd = (((j + 1) ^ n) - 1) >>> 31;
         int kind = END_KIND[b[Math.min(j, n - 1)]];
         int neutral = NEUTRAL[b[Math.min(j + 1, n - 1)]];
-        return (atEnd | kind & 1 | (kind >>> 1) & (neutral | nextAtEnd)) != 0;
+        return atEnd | kind & 1 | (kind >>> 1) & (neutral | nextAtEnd);
     }
 
     /**
@@ -134,8 +139,13 @@ final class TokenRules {
      * By arithmetic, so the rare pair that is one costs the JIT no recompilation.
      */
     static boolean mayStartUrl(char c0, char c1) {
+        return urlStartBit(c0, c1) != 0;
+    }
+
+    /** {@link #mayStartUrl} as 1 or 0, for a caller that folds it into other tests. */
+    static int urlStartBit(char c0, char c1) {
         long pair = (long) (c0 | 0x20) << 16 | (c1 | 0x20);
-        return (equalBit(pair, 'h' << 16 | 't') | equalBit(pair, 'w' << 16 | 'w') | equalBit(pair, 'f' << 16 | 't')) != 0;
+        return equalBit(pair, 'h' << 16 | 't') | equalBit(pair, 'w' << 16 | 'w') | equalBit(pair, 'f' << 16 | 't');
     }
 
     /** 1 when {@code x == k}, else 0; both in [0, 2^32). */

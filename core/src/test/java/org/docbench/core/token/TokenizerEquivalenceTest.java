@@ -114,6 +114,46 @@ class TokenizerEquivalenceTest {
     }
 
     @Test
+    void fastEqualsReference_whereAWordFollowsNonAsciiText() {
+        // After a separator or letter outside ASCII the general scanner tries the fast path again,
+        // which must decline a URL and a word the term buffer cannot hold, at the end of a text too.
+        String[] before = {"\u201C", "\u2014", "\u00E9 ", "\uD83D\uDE00", "\u65E5\u672C", "\u00A0"};
+        String[] words = {"a", "ab", "abc", "ht", "ww", "ft", "htt", "http://x.org/a", "www.x.org", "ftp://y.z", "HTTP://X.ORG",
+            "x".repeat(63), "x".repeat(64), "x".repeat(65), "x".repeat(300)};
+        String[] after = {"", " ", ".", "\u2019s", "\u201D", "-y", "@x.org"};
+        for (String b : before) {
+            for (String w : words) {
+                for (String a : after) {
+                    String text = b + w + a;
+                    assertSameTokens(text, "\"" + RandomText.escape(text) + "\"");
+                    assertSameTokens(text, "\"" + RandomText.escape(text) + "\" keeping case", false);
+                }
+            }
+        }
+    }
+
+    @Test
+    void fastEqualsReference_onTermsWithSurrogates() {
+        // Every plane-1 letter with a lower case (the tokenizer lower-cases those pairs as code
+        // points), beside pairs without one (an emoji, a math digit), lone surrogates and U+FFFF.
+        StringBuilder cased = new StringBuilder();
+        for (int cp = 0x10000; cp < 0x20000; cp++) {
+            if (Character.toLowerCase(cp) != cp) {
+                cased.appendCodePoint(cp);
+            }
+        }
+        assertTrue(cased.length() > 0, "this JDK knows no cased letter in plane 1");
+        String[] parts = {cased.toString(), "a" + cased.substring(0, 2) + "b", "\uD83D\uDE00", "x\uD835\uDFCEy", "\uD801",
+            "a\uDC00b", "x\uFFFFy", "\uD801\uDC00\uD83D\uDE00ab", "don\u2019t\uD801\uDC00"};
+        for (String p : parts) {
+            for (String text : new String[] {p, "q " + p + " q", "q " + p + ".", "\u00E9" + p}) {
+                assertSameTokens(text, "\"" + RandomText.escape(text) + "\"");
+                assertSameTokens(text, "\"" + RandomText.escape(text) + "\" keeping case", false);
+            }
+        }
+    }
+
+    @Test
     void fastEqualsReference_onTheRandomFlood() {
         long seed = RandomText.seed();
         List<String> texts = RandomText.texts(seed, 5000, 60);

@@ -62,13 +62,17 @@ public final class DataNotes {
         String name = corpus.name().toLowerCase(Locale.ROOT);
         if (name.equals(EMBEDDED) && org.docbench.core.corpus.LayoutCorpusReader.isEmbedded(corpus)) {
             return "**" + corpus.name() + "** (embedded, " + corpus.documents() + " documents): written for this project by "
-                    + "AI writers (six of them, each under its own brief) for 24 fictional outlets, about "
+                    + "ten AI writers (a-f in the first edition, each under its own brief; g-j in the second, under "
+                    + "one shared brief) for 24 fictional outlets, about "
                     + "real US programs, laws and dates; every document carries the topic and the stance it was written to "
                     + "carry, one label per document, no second annotator. The cells are balanced by construction (each "
-                    + "topic x stance cell equally large), so the majority baseline sits at chance. What it implies: the "
+                    + "topic x stance cell equally large), so the majority baseline sits at chance. Its splits: **random** "
+                    + "(stratified), **outlet** (whole outlets held out of training) and **writer** (whole writers held out: "
+                    + "the writer is the id's letter, and a wire reprint goes with its original). What it implies: the "
                     + "scores measure how well a model recovers what the writers were asked to express, in prose that is "
-                    + "cleaner and more regular than scraped news, with writer habits a model can learn (the outlet split "
-                    + "holds outlets out, not writers); they are not accuracy on real news and should not be compared with "
+                    + "cleaner and more regular than scraped news, with writer habits a model can learn (the random and "
+                    + "outlet splits train on every writer; the writer split shows what that habit is worth); they are not "
+                    + "accuracy on real news and should not be compared with "
                     + "figures on real corpora. Its datasheet (datasets/immigration-enforcement/DATASHEET.md) lists the "
                     + "known shortcuts (outlet, kind of writing and noise correlate with stance).";
         }

@@ -54,8 +54,12 @@ class ReportContentTest {
     void aboutThisData_embeddedCorpus_saysItWasWrittenForTheProject() {
         assertTrue(md.contains("## About this data"), md);
         String note = DataNotes.about(report.provenance().corpora().get(0));
-        assertTrue(note.contains("written for this project by AI writers") && note.contains("fictional outlets")
-                && note.contains("not accuracy on real news"), note);
+        assertTrue(note.contains("written for this project by ten AI writers") && note.contains("fictional outlets")
+                && note.contains("not accuracy on real news") && note.contains("**writer** (whole writers held out"), note);
+        // The note's count of writers is the corpus's: a writer is the letter after "ie-" in an id.
+        long writers = org.docbench.core.corpus.LayoutCorpusReader.embedded().readAll().stream()
+                .map(d -> d.id().substring(0, 4)).distinct().count();
+        assertEquals(10, writers, "the embedded corpus's writers; the note says ten");
         assertTrue(md.contains(note), "the note is in report.md");
         String about = json.get("provenance").get("corpora").get(0).get("about").asText();
         assertTrue(about.startsWith("immigration-enforcement (embedded") && about.contains("AI writers"), about);

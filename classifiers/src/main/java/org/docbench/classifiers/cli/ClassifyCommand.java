@@ -31,15 +31,17 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Classify documents with a saved model, or with the default model of a task.",
                 "A default model is logistic regression trained on the embedded corpus when docbench was",
                 "built, and shipped in the jar.",
-                "Each FILE is one document (id = file name), each folder every .txt/.html file under it;",
+                "Each FILE is one document (id = FILE as given), each folder every .txt/.html file under it",
+                "(id = its path; hidden files and folders are skipped);",
                 "stdin ('-' or no FILE) is one document (id = stdin). --lines makes each line a document",
                 "(id = line-N or FILE:N), --jsonl each line a JSON record. Web pages become text with jsoup.",
                 "Output: id<TAB>label<TAB>score per document (--top K adds the next labels and scores), or",
                 "JSON Lines with --json. Scores are probabilities for logistic regression, naive Bayes and the",
-                "forests, margins for linear SVMs, plain scores (0/1, votes) for the rest; stderr says which.",
-                "Empty text, or text with no word the model knows, gets no label ('-'); the exit code is 3",
-                "when no document got one, or there was none.",
-                "Linear models run on docbench's compiled fast path; other families through Tribuo's predict."},
+                "forests, margins for linear SVMs, plain scores (0/1, LibSVM's votes) for the rest; stderr",
+                "says which. Empty text, or text with no word the model knows, gets no label ('-'; the",
+                "baselines answer any text that is not empty); the exit code is 3 when no document got one,",
+                "or there was none. Logistic regression, SGD and LibLinear SVMs and naive Bayes run on",
+                "docbench's compiled fast path; other families through Tribuo's predict."},
         footerHeading = "%nExamples:%n",
         footer = {"  docbench classify --task topic news/",
                 "  docbench classify --task stance --lines --threads 2 < one-per-line.txt",
@@ -149,7 +151,8 @@ final class ClassifyCommand implements Callable<Integer> {
         ArrayDeque<Future<Chunk>> pending = new ArrayDeque<>();
         int[] counts = new int[2];
         DocumentInputs reader = new DocumentInputs(jsonl ? DocumentInputs.Mode.JSONL
-                : lines ? DocumentInputs.Mode.LINES : DocumentInputs.Mode.WHOLE, idField, textField);
+                : lines ? DocumentInputs.Mode.LINES : DocumentInputs.Mode.WHOLE, idField,
+                spec.commandLine().getParseResult().hasMatchedOption("--id-field"), textField, DocumentInputs.BLOCK_BYTES, err::println);
         InputStream stdin = System.in;
         try {
             reader.read(inputs, stdin, batch -> submit(batch, pool, pending, sessions, labels, out, err,

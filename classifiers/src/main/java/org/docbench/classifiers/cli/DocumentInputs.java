@@ -73,23 +73,37 @@ final class DocumentInputs {
 
     private final Mode mode;
     private final String idField;
+    /** The user named the id field: a record without it is an error, not a line-numbered id. */
+    private final boolean idRequired;
     private final String textField;
-
     private final int blockBytes;
+    /** Where remarks on the input go (stderr): files skipped or read once. */
+    private final java.util.function.Consumer<String> notes;
 
     DocumentInputs(Mode mode, String idField, String textField) {
-        this(mode, idField, textField, BLOCK_BYTES);
+        this(mode, idField, false, textField, BLOCK_BYTES, note -> { });
     }
 
-    /** With {@code blockBytes} per {@link LineBlocks.LineBlock} (small in tests, to cross block edges). */
+    /** With {@code blockBytes} per {@link LineBlocks.LineBlock}: small in tests, to cross block edges. */
     DocumentInputs(Mode mode, String idField, String textField, int blockBytes) {
+        this(mode, idField, false, textField, blockBytes, note -> { });
+    }
+
+    /**
+     * With {@code blockBytes} per {@link LineBlocks.LineBlock}; {@code idRequired} when the user named the id field; {@code notes} takes remarks on
+     * the input.
+     */
+    DocumentInputs(Mode mode, String idField, boolean idRequired, String textField, int blockBytes,
+                   java.util.function.Consumer<String> notes) {
         if (blockBytes < 1) {
             throw new IllegalArgumentException("blockBytes must be at least 1, got " + blockBytes);
         }
         this.mode = mode;
         this.idField = idField;
+        this.idRequired = idRequired;
         this.textField = textField;
         this.blockBytes = blockBytes;
+        this.notes = notes;
     }
 
     /**
@@ -121,25 +135,16 @@ final class DocumentInputs {
             }
             Path p = Path.of(n);
             if (Files.isDirectory(p)) {
-                List<Path> files;
-                // A linked subfolder is part of the folder as its user sees it; a link loop is an error, not a hang.
-                try (Stream<Path> walk = Files.walk(p, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
-                    files = walk.filter(Files::isRegularFile).filter(DocumentInputs::isDocumentName).sorted().toList();
-                } catch (java.io.UncheckedIOException e) {
-                    if (e.getCause() instanceof java.nio.file.FileSystemLoopException loop) {
-                        throw new DocbenchCli.BadInputException("folder " + n + " links back into itself at " + loop.getFile());
-                    }
-                    throw e;
-                }
+                List<Path> files = documentsUnder(p, n);
                 if (files.isEmpty()) {
                     throw new DocbenchCli.BadInputException("folder " + n + " holds no .txt or .html document");
                 }
                 for (Path f : files) {
-                    readFile(f, p.relativize(f).toString(), whole, sink);
+                    readFile(f, f.toString(), whole, sink);
                 }
             } else if (Files.exists(p)) {
                 // Not only regular files: a pipe (classify <(zcat news.gz)) or a device reads as one.
-                readFile(p, p.getFileName().toString(), whole, sink);
+                readFile(p, n, whole, sink);
             } else {
                 throw new DocbenchCli.BadInputException("no such document or folder: " + n);
             }
@@ -147,6 +152,70 @@ final class DocumentInputs {
         if (!whole.isEmpty()) {
             sink.accept(batchOf(whole));
         }
+    }
+
+    /**
+     * The documents under {@code folder}, sorted by path: every {@code .txt} and web page, through
+     * linked subfolders (a linked folder is part of the folder as its user sees it), skipping hidden
+     * files and folders (names starting with {@code .}: editor and version-control files, and the
+     * {@code ._name} files macOS leaves beside copies, which are not text). A file reached twice
+     * through links is read once, and a broken link is skipped; both are said on stderr.
+     */
+    private List<Path> documentsUnder(Path folder, String n) throws IOException {
+        List<Path> found = new ArrayList<>();
+        try {
+            Files.walkFileTree(folder, java.util.EnumSet.of(java.nio.file.FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                    new java.nio.file.SimpleFileVisitor<>() {
+                        @Override
+                        public java.nio.file.FileVisitResult preVisitDirectory(Path dir, java.nio.file.attribute.BasicFileAttributes a) {
+                            return !dir.equals(folder) && isHidden(dir) ? java.nio.file.FileVisitResult.SKIP_SUBTREE
+                                    : java.nio.file.FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes a) {
+                            if (isHidden(file)) {
+                                return java.nio.file.FileVisitResult.CONTINUE;
+                            }
+                            if (a.isSymbolicLink()) { // followed links arrive as their targets; this one has none
+                                notes.accept("docbench: skipped " + file + ": a link to nothing");
+                            } else if (a.isRegularFile() && isDocumentName(file)) {
+                                found.add(file);
+                            }
+                            return java.nio.file.FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                            if (e instanceof java.nio.file.FileSystemLoopException) {
+                                throw new DocbenchCli.BadInputException("folder " + n + " links back into itself at " + file);
+                            }
+                            if (isHidden(file)) {
+                                return java.nio.file.FileVisitResult.CONTINUE;
+                            }
+                            throw new DocbenchCli.BadInputException("cannot read " + file + " (" + DocbenchCli.oneLine(e) + ")");
+                        }
+                    });
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new DocbenchCli.BadInputException("cannot read folder " + n + ": permission denied");
+        }
+        java.util.Collections.sort(found);
+        List<Path> files = new ArrayList<>(found.size());
+        java.util.Map<Path, Path> byRealPath = new java.util.HashMap<>();
+        for (Path f : found) {
+            Path first = byRealPath.putIfAbsent(f.toRealPath(), f);
+            if (first == null) {
+                files.add(f);
+            } else {
+                notes.accept("docbench: " + f + " is " + first + " (through a link); read once, as " + first);
+            }
+        }
+        return files;
+    }
+
+    private static boolean isHidden(Path p) {
+        Path name = p.getFileName();
+        return name != null && name.toString().startsWith(".");
     }
 
     private static boolean isDocumentName(Path p) {
@@ -173,6 +242,10 @@ final class DocumentInputs {
                 whole.clear();
             }
             return;
+        }
+        if (isPageName(name)) {
+            notes.accept("docbench: " + where + " is a web page; " + (mode == Mode.LINES ? "--lines" : "--jsonl")
+                    + " reads its lines as they are, markup included");
         }
         LineBlocks blocks = new LineBlocks(in, name, blockBytes, mode == Mode.JSONL ? this::record : null);
         for (LineBlocks.LineBlock b = blocks.next(); b != null; b = blocks.next()) {
@@ -209,14 +282,20 @@ final class DocumentInputs {
             throw new DocbenchCli.BadInputException(name + ":" + n + ": JSON, but not an object: each line must be one {...} record");
         }
         JsonNode text = node.get(textField);
-        if (text == null || text.isNull()) {
+        if (text == null) {
             throw new DocbenchCli.BadInputException(name + ":" + n + ": no text field '" + textField + "' (--text-field names it)");
+        }
+        if (text.isNull()) {
+            throw new DocbenchCli.BadInputException(name + ":" + n + ": the text field '" + textField + "' is null");
         }
         if (!text.isTextual()) {
             throw new DocbenchCli.BadInputException(name + ":" + n + ": the text field '" + textField + "' is "
                     + JsonLinesReader.kindOf(text) + ", not a string");
         }
         JsonNode id = node.get(idField);
+        if (idRequired && (id == null || id.isNull())) {
+            throw new DocbenchCli.BadInputException(name + ":" + n + ": no id field '" + idField + "' (named by --id-field)");
+        }
         String docId = id == null || id.isNull() || id.isValueNode() && id.asText().isBlank() ? where
                 : id.isValueNode() ? id.asText() : id.toString();
         return new Doc(docId, asText(text.asText(), docId));

@@ -45,7 +45,8 @@ final class NormalizeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<String> inputs = files.isEmpty() ? List.of("-") : files;
         DocumentInputs.check(inputs, spec.commandLine());
-        List<DocumentInputs.Doc> docs = new DocumentInputs(DocumentInputs.Mode.WHOLE, null, null).readAll(inputs, System.in);
+        List<DocumentInputs.Doc> docs = new DocumentInputs(DocumentInputs.Mode.WHOLE, null, false, null,
+                DocumentInputs.BLOCK_BYTES, spec.commandLine().getErr()::println).readAll(inputs, System.in);
         for (DocumentInputs.Doc doc : docs) {
             String f = doc.id();
             Explanation ex = Normalizer.standard().explain(doc.text());
@@ -68,7 +69,7 @@ final class NormalizeCommand implements Callable<Integer> {
                 out.println(new ObjectMapper().writeValueAsString(m));
             } else {
                 if (docs.size() > 1) {
-                    out.println("==> " + f + " <==");
+                    out.println("==> " + ClassifyCommand.tsvField(f) + " <=="); // a file name may hold a newline
                 }
                 out.println("title:  " + d.title());
                 out.println("byline: " + d.byline());

@@ -131,7 +131,7 @@ class DocbenchCliTest {
         assertEquals(0, c.code(), c.err());
         String[] fields = c.out().strip().split("\t");
         assertEquals(3, fields.length, c.out());
-        assertEquals("a.txt", fields[0]);
+        assertEquals(doc.toString(), fields[0], "the id is the path as given");
         assertEquals("sanctuary", fields[1]);
         double confidence = Double.parseDouble(fields[2]);
         assertTrue(confidence > 0.34 && confidence <= 1, c.out());

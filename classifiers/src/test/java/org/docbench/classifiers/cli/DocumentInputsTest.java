@@ -99,7 +99,7 @@ class DocumentInputsTest {
         Path news = Files.createDirectories(root.resolve("news"));
         Files.createSymbolicLink(news.resolve("wire"), elsewhere);
         List<DocumentInputs.Doc> docs = new DocumentInputs(DocumentInputs.Mode.WHOLE, null, null).readAll(List.of(news.toString()), null);
-        assertEquals(List.of(new DocumentInputs.Doc("wire/a.txt", "jail detainer hold")), docs);
+        assertEquals(List.of(new DocumentInputs.Doc(news.resolve("wire/a.txt").toString(), "jail detainer hold")), docs);
         Files.createSymbolicLink(elsewhere.resolve("back"), news);
         DocbenchCli.BadInputException e = assertThrows(DocbenchCli.BadInputException.class,
                 () -> new DocumentInputs(DocumentInputs.Mode.WHOLE, null, null).readAll(List.of(news.toString()), null));
@@ -107,9 +107,73 @@ class DocumentInputsTest {
     }
 
     @Test
+    void aFolder_skipsHiddenFiles_readsAFileReachedTwiceOnce_andSaysSo() throws Exception {
+        Path root = Files.createTempDirectory("walk");
+        Path news = Files.createDirectories(root.resolve("news"));
+        Files.writeString(news.resolve("a.txt"), "jail detainer hold");
+        Files.write(news.resolve("._a.txt"), new byte[] {0, 5, 22, 7, (byte) 0xff, (byte) 0xfe}); // macOS's AppleDouble beside a copy
+        Files.writeString(news.resolve(".draft.txt"), "not yet");
+        Files.writeString(Files.createDirectories(news.resolve(".git")).resolve("notes.txt"), "not a document");
+        Path sub = Files.createDirectories(news.resolve("sub dir"));
+        Files.writeString(sub.resolve("b.txt"), "sanctuary city council");
+        Files.createSymbolicLink(news.resolve("linked"), sub);
+        Files.createSymbolicLink(news.resolve("gone.txt"), root.resolve("nowhere.txt"));
+        List<String> notes = new java.util.ArrayList<>();
+        List<DocumentInputs.Doc> docs = new DocumentInputs(DocumentInputs.Mode.WHOLE, null, false, null, DocumentInputs.BLOCK_BYTES,
+                notes::add).readAll(List.of(news.toString()), null);
+        assertEquals(List.of(news.resolve("a.txt").toString(), news.resolve("linked/b.txt").toString()),
+                docs.stream().map(DocumentInputs.Doc::id).toList(), "sorted by path; b.txt once, under the first path");
+        assertEquals(2, notes.size(), notes.toString());
+        assertTrue(notes.get(0).contains("gone.txt") && notes.get(0).contains("a link to nothing"), notes.toString());
+        assertTrue(notes.get(1).contains("sub dir/b.txt is " + news.resolve("linked/b.txt")) && notes.get(1).contains("read once"),
+                notes.toString());
+    }
+
+    @Test
+    void jsonl_anIdFieldTheUserNamed_mustBeThere_andANullTextIsNamedNull() throws Exception {
+        byte[] records = "{\"id\":\"a\",\"text\":\"goal\"}\n".getBytes(StandardCharsets.UTF_8);
+        DocbenchCli.BadInputException e = assertThrows(DocbenchCli.BadInputException.class,
+                () -> new DocumentInputs(DocumentInputs.Mode.JSONL, "nope", true, "text", DocumentInputs.BLOCK_BYTES, n -> { })
+                        .readAll(List.of("-"), new java.io.ByteArrayInputStream(records)));
+        assertEquals("stdin:1: no id field 'nope' (named by --id-field)", e.getMessage());
+        List<DocumentInputs.Doc> unnamed = new DocumentInputs(DocumentInputs.Mode.JSONL, "nope", "text")
+                .readAll(List.of("-"), new java.io.ByteArrayInputStream(records));
+        assertEquals("line-1", unnamed.get(0).id(), "the default id field may be missing");
+        e = assertThrows(DocbenchCli.BadInputException.class, () -> new DocumentInputs(DocumentInputs.Mode.JSONL, "id", "text")
+                .readAll(List.of("-"), new java.io.ByteArrayInputStream("{\"id\":\"x\",\"text\":null}\n".getBytes(StandardCharsets.UTF_8))));
+        assertEquals("stdin:1: the text field 'text' is null", e.getMessage());
+    }
+
+    @Test
+    void aWebPageReadByLines_isSaidToKeepItsMarkup() throws Exception {
+        Path page = Files.createTempDirectory("page").resolve("news.html");
+        Files.writeString(page, "<p>jail detainer</p>\n");
+        List<String> notes = new java.util.ArrayList<>();
+        List<DocumentInputs.Doc> docs = new DocumentInputs(DocumentInputs.Mode.LINES, null, false, null, DocumentInputs.BLOCK_BYTES,
+                notes::add).readAll(List.of(page.toString()), null);
+        assertEquals("<p>jail detainer</p>", docs.get(0).text());
+        assertEquals(List.of("docbench: " + page + " is a web page; --lines reads its lines as they are, markup included"), notes);
+    }
+
+    @Test
+    void filesOfOneName_inTwoFolders_keepTheirPathsAsIds() throws Exception {
+        Path root = Files.createTempDirectory("same");
+        Files.writeString(Files.createDirectories(root.resolve("a")).resolve("x.txt"), "goal");
+        Files.writeString(Files.createDirectories(root.resolve("b")).resolve("x.txt"), "rates");
+        String a = root.resolve("a").toString();
+        String b = root.resolve("b").toString() + "/";
+        List<DocumentInputs.Doc> docs = new DocumentInputs(DocumentInputs.Mode.WHOLE, null, null).readAll(List.of(a, b), null);
+        assertEquals(List.of(a + "/x.txt", root.resolve("b/x.txt").toString()), docs.stream().map(DocumentInputs.Doc::id).toList());
+        List<DocumentInputs.Doc> files = new DocumentInputs(DocumentInputs.Mode.LINES, null, null)
+                .readAll(List.of(a + "/x.txt", b + "x.txt"), null);
+        assertEquals(List.of(a + "/x.txt:1", b + "x.txt:1"), files.stream().map(DocumentInputs.Doc::id).toList(),
+                "a file's id is its path as given");
+    }
+
+    @Test
     void aFileThatIsNotRegular_isReadAsOne() throws Exception {
         List<DocumentInputs.Doc> docs = new DocumentInputs(DocumentInputs.Mode.WHOLE, null, null).readAll(List.of("/dev/null"), null);
-        assertEquals(List.of(new DocumentInputs.Doc("null", "")), docs, "a device (or a pipe, as <(zcat ...) gives) is a document");
+        assertEquals(List.of(new DocumentInputs.Doc("/dev/null", "")), docs, "a device (or a pipe, as <(zcat ...) gives) is a document");
     }
 
     @Test

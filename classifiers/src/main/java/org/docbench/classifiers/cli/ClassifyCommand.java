@@ -200,6 +200,9 @@ final class ClassifyCommand implements Callable<Integer> {
 
     private static void emit(Chunk c, PrintWriter out, PrintWriter err, int[] counts) {
         out.print(c.text());
+        if (out.checkError()) { // a closed pipe or a full disk: classifying the rest would be for nobody
+            throw new DocbenchCli.OutputStoppedException();
+        }
         c.notes().forEach(err::println);
         counts[0] += c.labeled();
         counts[1] += c.unlabeled();

@@ -30,10 +30,13 @@ import picocli.CommandLine.Command;
             "      --out report/",
             "  docbench normalize saved-page.html",
             "",
-            "Exit codes: 0 ok, 1 unexpected failure, 2 bad command line, 3 bad input (corpus, document or model)."})
+            "Exit codes: 0 ok, 1 unexpected failure, 2 bad command line, 3 bad input (corpus, document or model),",
+            "141 stdout's reader stopped reading (as for a process ended by SIGPIPE)."})
 public final class DocbenchCli implements Runnable {
     public static final int BAD_INPUT = 3;
     public static final int FAILURE = 1;
+    /** Stdout's reader stopped reading ({@code | head}): 128 + SIGPIPE, as {@code cat} ends then. */
+    public static final int READER_GONE = 141;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -47,12 +50,26 @@ public final class DocbenchCli implements Runnable {
     private static PrintWriter processErr;
 
     public static void main(String[] args) {
-        processErr = new PrintWriter(System.err, true);
-        System.exit(run(new PrintWriter(System.out, true), processErr, args));
+        // UTF-8 whatever the locale: under LANG=C, JDK 17's default charset is ASCII and every
+        // accented letter, curly quote or non-Latin label would be printed as '?'.
+        StdoutStream stdout = new StdoutStream(new java.io.FileOutputStream(java.io.FileDescriptor.out));
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(stdout, java.nio.charset.StandardCharsets.UTF_8), true);
+        processErr = new PrintWriter(new java.io.OutputStreamWriter(new java.io.FileOutputStream(java.io.FileDescriptor.err),
+                java.nio.charset.StandardCharsets.UTF_8), true);
+        System.exit(run(out, processErr, stdout::readerGone, args));
     }
 
     /** Runs the command line with the given streams and returns the exit code; used by tests in-process. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return run(out, err, () -> false, args);
+    }
+
+    /**
+     * {@link #run(PrintWriter, PrintWriter, String...)}, where {@code readerGone} says whether
+     * {@code out} stopped because its reader closed the pipe: then the exit is quiet, with
+     * {@value #READER_GONE}, the status of a process SIGPIPE ended.
+     */
+    static int run(PrintWriter out, PrintWriter err, java.util.function.BooleanSupplier readerGone, String... args) {
         System.setProperty("java.awt.headless", "true");
         TrainerLogging.quiet();
         CommandLine cl = commandLine();
@@ -63,8 +80,12 @@ public final class DocbenchCli implements Runnable {
         // A PrintWriter keeps write errors to itself: a full disk or a closed pipe would cut the
         // output short and still exit 0.
         if (out.checkError()) {
-            err.println("docbench: writing the output failed (a full disk, or a reader that stopped reading); what was written is incomplete");
-            code = code == 0 ? FAILURE : code;
+            if (readerGone.getAsBoolean()) {
+                err.flush();
+                return READER_GONE;
+            }
+            err.println("docbench: writing the output failed (a full disk?); what was written is incomplete");
+            code = code == 0 || code == FAILURE ? FAILURE : code;
         }
         err.flush();
         return code;
@@ -77,6 +98,9 @@ public final class DocbenchCli implements Runnable {
             Throwable e = ex;
             if (System.getenv("DOCBENCH_DEBUG") != null) {
                 e.printStackTrace(err);
+            }
+            if (e instanceof OutputStoppedException) {
+                return FAILURE; // run() says why, or nothing when the reader went away
             }
             if (e instanceof CorpusException ce) {
                 err.println("docbench: " + ce.problem().message());
@@ -119,6 +143,13 @@ public final class DocbenchCli implements Runnable {
         }
         int nl = m.indexOf('\n');
         return nl < 0 ? m : m.substring(0, nl);
+    }
+
+    /** Stdout took no more output (see {@link #run}): the work stops instead of running on unread. */
+    static final class OutputStoppedException extends RuntimeException {
+        OutputStoppedException() {
+            super("the output stopped");
+        }
     }
 
     /** Input the user gave that cannot be used; exit code 3. */

@@ -44,6 +44,53 @@ class DocbenchCliTest {
         }
     }
 
+    /** Stdout that takes {@code room} bytes, then fails every write with {@code message}. */
+    private static final class FailingAfter extends java.io.OutputStream {
+        private int room;
+        private final String message;
+
+        FailingAfter(int room, String message) {
+            this.room = room;
+            this.message = message;
+        }
+
+        @Override
+        public void write(int b) throws java.io.IOException {
+            if (room-- <= 0) {
+                throw new java.io.IOException(message);
+            }
+        }
+    }
+
+    /** Classifies 20,000 lines into a stdout whose writes fail after 100 bytes with {@code message}. */
+    private static Result classifyInto(String message) {
+        StdoutStream stdout = new StdoutStream(new FailingAfter(100, message));
+        StringWriter err = new StringWriter();
+        InputStream old = System.in;
+        System.setIn(new ByteArrayInputStream("jail detainer hold request\n".repeat(20_000).getBytes(StandardCharsets.UTF_8)));
+        try {
+            int code = DocbenchCli.run(new PrintWriter(new java.io.OutputStreamWriter(stdout, StandardCharsets.UTF_8), true),
+                    new PrintWriter(err), stdout::readerGone, "classify", "--task", "stance", "--lines");
+            return new Result(code, "", err.toString());
+        } finally {
+            System.setIn(old);
+        }
+    }
+
+    @Test
+    void aReaderThatStopsReading_endsTheRunQuietly_with141() {
+        Result r = classifyInto("Broken pipe");
+        assertEquals(DocbenchCli.READER_GONE, r.code(), r.err());
+        assertFalse(r.err().contains("docbench:"), "nothing to report when the reader chose to stop: " + r.err());
+    }
+
+    @Test
+    void outputThatFailsOtherwise_isReportedAsIncomplete() {
+        Result r = classifyInto("No space left on device");
+        assertEquals(DocbenchCli.FAILURE, r.code(), r.err());
+        assertTrue(r.err().contains("docbench: writing the output failed") && r.err().contains("incomplete"), r.err());
+    }
+
     @Test
     void help_listsEveryCommandAndTheExitCodes() {
         Result r = run("--help");

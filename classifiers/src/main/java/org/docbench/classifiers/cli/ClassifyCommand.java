@@ -110,8 +110,11 @@ final class ClassifyCommand implements Callable<Integer> {
         }
     }
 
-    /** What one batch printed and counted. */
-    private record Chunk(String text, int labeled, int unlabeled, List<String> notes) {
+    /**
+     * What one batch printed and counted; {@code stop} is the bad input that ended it early (a
+     * line that is not UTF-8 or not a JSON record), printed after what came before it.
+     */
+    private record Chunk(String text, int labeled, int unlabeled, List<String> notes, RuntimeException stop) {
     }
 
     @Override
@@ -155,10 +158,20 @@ final class ClassifyCommand implements Callable<Integer> {
                 spec.commandLine().getParseResult().hasMatchedOption("--id-field"), textField, DocumentInputs.BLOCK_BYTES, err::println);
         InputStream stdin = System.in;
         try {
-            reader.read(inputs, stdin, batch -> submit(batch, pool, pending, sessions, labels, out, err,
-                    counts));
+            // Bad input stops the run, but everything read before it is still classified and
+            // printed, so the output is the documents before the one the error names.
+            DocbenchCli.BadInputException bad = null;
+            try {
+                reader.read(inputs, stdin, batch -> submit(batch, pool, pending, sessions, labels, out, err,
+                        counts));
+            } catch (DocbenchCli.BadInputException e) {
+                bad = e;
+            }
             while (!pending.isEmpty()) {
                 emit(take(pending.poll()), out, err, counts);
+            }
+            if (bad != null) {
+                throw bad;
             }
         } finally {
             if (pool != null) {
@@ -206,13 +219,20 @@ final class ClassifyCommand implements Callable<Integer> {
         c.notes().forEach(err::println);
         counts[0] += c.labeled();
         counts[1] += c.unlabeled();
+        if (c.stop() != null) {
+            throw c.stop();
+        }
     }
 
     /** Scores and formats a batch; runs on a worker thread with that thread's session. */
     private Chunk render(DocumentInputs.Batch batch, Scorer.Session session, Labels labels) throws Exception {
         ChunkWriter w = new ChunkWriter(session, labels);
-        batch.forEach(w);
-        return new Chunk(w.sb.toString(), w.labeled, w.unlabeled, w.notes);
+        try {
+            batch.forEach(w);
+        } catch (DocbenchCli.BadInputException e) {
+            return new Chunk(w.sb.toString(), w.labeled, w.unlabeled, w.notes, e);
+        }
+        return new Chunk(w.sb.toString(), w.labeled, w.unlabeled, w.notes, null);
     }
 
     /** One batch's output lines and counts, a document at a time. */

@@ -128,6 +128,20 @@ final class DocumentInputs {
      */
     void read(List<String> names, InputStream stdin, BatchSink sink) throws Exception {
         List<Doc> whole = new ArrayList<>();
+        try {
+            readEach(names, stdin, sink, whole);
+        } catch (DocbenchCli.BadInputException e) {
+            if (!whole.isEmpty()) { // the documents read before the bad one are handed on first
+                sink.accept(batchOf(whole));
+            }
+            throw e;
+        }
+        if (!whole.isEmpty()) {
+            sink.accept(batchOf(whole));
+        }
+    }
+
+    private void readEach(List<String> names, InputStream stdin, BatchSink sink, List<Doc> whole) throws Exception {
         for (String n : names) {
             if (n.equals("-")) {
                 readStream(stdin, "stdin", whole, sink);
@@ -148,9 +162,6 @@ final class DocumentInputs {
             } else {
                 throw new DocbenchCli.BadInputException("no such document or folder: " + n);
             }
-        }
-        if (!whole.isEmpty()) {
-            sink.accept(batchOf(whole));
         }
     }
 

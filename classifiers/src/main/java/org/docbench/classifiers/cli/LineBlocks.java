@@ -143,7 +143,11 @@ final class LineBlocks {
         @Override
         public void forEach(DocumentInputs.DocSink sink) throws Exception {
             if (records != null) {
-                DocumentInputs.Batch.super.forEach(sink);
+                // A record at a time, so the records before a bad one are handed on before it stops the block.
+                lines((where, line, n) -> {
+                    DocumentInputs.Doc d = records.parse(line.toString(), where, name, n);
+                    sink.accept(d.id(), d.text());
+                });
                 return;
             }
             lines((where, line, n) -> sink.accept(where, line));

@@ -54,6 +54,53 @@ class ClassifyCommandTest {
         return DocbenchCliTest.runWithStdin(stdin, all);
     }
 
+    /** {@link #classify} with stdin as raw bytes, which may not be UTF-8. */
+    static Result classifyBytes(byte[] stdin, String... args) {
+        String[] all = new String[args.length + 3];
+        all[0] = "classify";
+        all[1] = "--model";
+        all[2] = model.toString();
+        System.arraycopy(args, 0, all, 3, args.length);
+        java.io.InputStream old = System.in;
+        System.setIn(new java.io.ByteArrayInputStream(stdin));
+        try {
+            return DocbenchCliTest.run(all);
+        } finally {
+            System.setIn(old);
+        }
+    }
+
+    @Test
+    void badInput_stopsTheRun_afterPrintingEveryDocumentBeforeIt() throws Exception {
+        java.io.ByteArrayOutputStream lines = new java.io.ByteArrayOutputStream();
+        for (int i = 1; i <= 3000; i++) {
+            lines.write((i == 2500 ? "jail \u00ff" : "jail detainer hold " + i + "\n").getBytes(StandardCharsets.UTF_8));
+            if (i == 2500) {
+                lines.write(new byte[] {(byte) 0xC3, '\n'}); // a lead byte with nothing to follow it
+            }
+        }
+        for (String threads : new String[] {"1", "2"}) {
+            Result r = classifyBytes(lines.toByteArray(), "--lines", "--threads", threads);
+            assertEquals(3, r.code(), r.err());
+            assertTrue(r.err().contains("docbench: stdin:2500: not valid UTF-8"), r.err());
+            List<String> out = r.out().lines().toList();
+            assertEquals(2499, out.size(), "every line before the bad one, on " + threads + " thread(s)");
+            assertTrue(out.get(2498).startsWith("line-2499\t"), out.get(2498));
+        }
+        StringBuilder records = new StringBuilder();
+        for (int i = 1; i <= 50; i++) {
+            records.append(i == 40 ? "{not json\n" : "{\"id\":\"r" + i + "\",\"text\":\"jail detainer\"}\n");
+        }
+        Result json = classify(records.toString(), "--jsonl");
+        assertEquals(3, json.code(), json.err());
+        assertEquals(39, json.out().lines().count(), json.out());
+        Path good = Files.writeString(dir.resolve("good.txt"), "jail detainer hold");
+        Path bad = Files.write(dir.resolve("bad.txt"), new byte[] {'j', (byte) 0xC3});
+        Result files = classify("", good.toString(), bad.toString(), good.toString());
+        assertEquals(3, files.code(), files.err());
+        assertEquals(List.of(good.toString()), files.out().lines().map(l -> l.split("\t")[0]).toList());
+    }
+
     @Test
     void defaultModels_areShippedTrainedOnTheCurrentEmbeddedCorpus() throws Exception {
         LayoutCorpusReader reader = LayoutCorpusReader.embedded();

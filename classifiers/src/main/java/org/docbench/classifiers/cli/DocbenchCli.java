@@ -75,7 +75,15 @@ public final class DocbenchCli implements Runnable {
         CommandLine cl = commandLine();
         cl.setOut(out);
         cl.setErr(err);
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // Past the checks that refuse a document too large to hold: say what ran out, not a stack trace.
+            err.println("docbench: out of memory (the JVM's heap is " + (Runtime.getRuntime().maxMemory() >> 20)
+                    + " MB); give java more with -Xmx, or split the input (--lines, --jsonl)");
+            code = FAILURE;
+        }
         out.flush();
         // A PrintWriter keeps write errors to itself: a full disk or a closed pipe would cut the
         // output short and still exit 0.

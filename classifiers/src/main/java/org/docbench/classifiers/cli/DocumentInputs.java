@@ -234,7 +234,30 @@ final class DocumentInputs {
         return s.toLowerCase(Locale.ROOT).endsWith(".txt") || isPageName(s);
     }
 
+    /**
+     * Bytes of heap a whole document takes per byte of its text while it is classified: its
+     * bytes, String and the tokenizer's copy (5 for ASCII), the token arrays, sized for one token
+     * per char (24), and the lookups' scratch; about 34 counted for a 20.7 MB text, so 40.
+     */
+    static final int HEAP_PER_BYTE = 40;
+
+    /**
+     * Refuses, before reading it, a whole document of {@code bytes} that a heap of {@code heap}
+     * bytes cannot classify: the JVM would die of an OutOfMemoryError halfway, after reading it all.
+     */
+    static void checkHoldable(String where, long bytes, long heap) {
+        if (bytes > heap / HEAP_PER_BYTE) {
+            throw new DocbenchCli.BadInputException(String.format(Locale.ROOT, "document %s is %.1f MB, more than this JVM can "
+                    + "hold as one document (its heap is %d MB; a document needs about %d times its size): for an archive "
+                    + "with one document per line use --lines or --jsonl, or give java more memory (java -Xmx...)",
+                    where, bytes / 1e6, heap >> 20, HEAP_PER_BYTE));
+        }
+    }
+
     private void readFile(Path file, String id, List<Doc> whole, BatchSink sink) throws Exception {
+        if (mode == Mode.WHOLE && Files.isRegularFile(file)) {
+            checkHoldable(file.toString(), Files.size(file), Runtime.getRuntime().maxMemory());
+        }
         try (InputStream in = Files.newInputStream(file)) {
             readStream(in, id, file.toString(), whole, sink);
         }

@@ -184,7 +184,8 @@ final class ClassifyCommand implements Callable<Integer> {
             return DocbenchCli.BAD_INPUT;
         }
         if (counts[1] > 0) {
-            err.printf(Locale.ROOT, "classify: %d documents labeled, %d without a label%n", counts[0], counts[1]);
+            err.printf(Locale.ROOT, "classify: %d %s labeled, %d without a label%n", counts[0],
+                    counts[0] == 1 ? "document" : "documents", counts[1]);
         }
         return counts[0] == 0 && counts[1] > 0 ? DocbenchCli.BAD_INPUT : 0;
     }
@@ -355,16 +356,37 @@ final class ClassifyCommand implements Callable<Integer> {
     /**
      * {@code s} as one field of a tab-separated line: a tab, newline, carriage return or backslash
      * in an id (a file name may hold any) or a label (a corpus may) is written {@code \t},
-     * {@code \n}, {@code \r}, {@code \\}.
+     * {@code \n}, {@code \r}, {@code \\}, and any other control char (a NUL, say) {@code \xNN}.
      */
     static String tsvField(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == '\t' || c == '\n' || c == '\r' || c == '\\') {
-                return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+            if (c < 0x20 || c == '\\' || c == 0x7F) {
+                return escaped(s);
             }
         }
         return s;
+    }
+
+    private static String escaped(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 8);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\t' -> b.append("\\t");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\\' -> b.append("\\\\");
+                default -> {
+                    if (c < 0x20 || c == 0x7F) {
+                        b.append(String.format(Locale.ROOT, "\\x%02x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.toString();
     }
 
     /** Label indices by descending score (ties by index): a few labels, so insertion sort. */

@@ -244,6 +244,8 @@ class ClassifyCommandTest {
     void tsvField_escapesWhatWouldBreakALine_andNothingElse() {
         assertEquals("plain id.txt", ClassifyCommand.tsvField("plain id.txt"));
         assertEquals("a\\tb\\nc\\rd\\\\e", ClassifyCommand.tsvField("a\tb\nc\rd\\e"));
+        assertEquals("a\\x00b\\x1bc\\x7f", ClassifyCommand.tsvField("a\u0000b\u001bc\u007f"), "other control chars as \\xNN");
+        assertEquals("caf\u00e9 \u65e5\u672c", ClassifyCommand.tsvField("caf\u00e9 \u65e5\u672c"));
     }
 
     @Test

@@ -24,7 +24,7 @@ import org.docbench.classifiers.report.Report;
  * evaluate} computes.
  *
  * <p>Documents without a label count in the evaluation as {@code docbench evaluate} counts
- * them: one with empty text is not there (its corpus readers skip empty documents), one with no
+ * them: one with empty text is not there (its corpus readers stop at one, or skip it with --skip-bad), one with no
  * word the model knows is answered the training majority (as its runner answers it, since
  * Tribuo refuses such a document).
  *
@@ -273,7 +273,7 @@ record JobResult(long read, long classified, long withoutLabel, Map<String, Long
         }
         long empty = reasons.getOrDefault(ClassifyPartition.EMPTY_TEXT, 0L);
         if (empty > 0) {
-            notes.add(empty + " documents with empty text got no label and are not scored (docbench's corpus readers skip them).");
+            notes.add(empty + " documents with empty text got no label and are not scored (docbench evaluate's corpus readers stop at such a document, or skip it with --skip-bad).");
         }
         long unknown = reasons.getOrDefault(ClassifyPartition.NO_KNOWN_WORD, 0L);
         if (unknown > 0 && majority != null) {

@@ -71,9 +71,9 @@ sealed interface Block {
     record CvChart(CrossValidation cv) implements Block {
     }
 
-    /** Macro-F1 against training time and docs/s for every model and peer (HTML only); see {@link CostChart}. */
+    /** Macro-F1 against training time and against docs/s, every model and peer of an experiment (HTML only); see {@link org.docbench.classifiers.report.CostChart}. */
     record CostChart(ExperimentResult experiment) implements Block {
     }
 
-    enum Kind { SCORES, CONFUSION, ACCURACY_VS_TIME, CALIBRATION, LEARNING_CURVE }
+    enum Kind { SCORES, CONFUSION, CALIBRATION, LEARNING_CURVE }
 }

@@ -27,7 +27,9 @@ public final class HtmlReport {
             + "td.r{white-space:nowrap}td code{overflow-wrap:anywhere}"
             + "nav.toc{background:#fafafa;border:1px solid #e3e3e3;padding:0.5em 1em;margin:1em 0}"
             + "nav.toc ul{margin:0.2em 0;padding-left:1.2em}nav.toc li{margin:0.1em 0}"
-            + ".panels img{display:inline-block;margin:0.3em 0.6em 0.3em 0;max-width:49%}"
+            // Side by side while they fit, one under the other on a narrower page.
+            + ".panels{display:flex;flex-wrap:wrap;gap:0.3em 0.6em;align-items:flex-start;margin:0.5em 0}"
+            + ".panels img{margin:0;max-width:100%}.panels figcaption{flex-basis:100%;font-size:0.9em;color:#444}"
             + "</style></head><body>\n";
 
     public static String render(Report report) {
@@ -68,11 +70,15 @@ public final class HtmlReport {
             images.forEach(src -> sb.append("<img alt=\"").append(alt).append("\" src=\"").append(src).append("\">"));
             sb.append(images.size() > 1 ? "</div>\n" : "\n");
         } else if (block instanceof Block.CostChart c) {
-            for (String png : CostChart.draw(c.experiment())) {
-                sb.append("<img style=\"display:inline-block;max-width:49%\" alt=\"cost chart of ")
-                        .append(escape(c.experiment().id())).append("\" src=\"").append(png).append("\">");
+            // The caption is worded from what the charts plot, so it goes with them: report.md has neither.
+            List<String> images = CostChart.draw(c.experiment());
+            List<String> alts = List.of("macro-F1 against training time", "macro-F1 against documents per second");
+            sb.append("<figure class=\"panels\">");
+            for (int i = 0; i < images.size(); i++) {
+                sb.append("<img alt=\"").append(escape(alts.get(i) + ", every model of " + c.experiment().id()))
+                        .append("\" src=\"").append(images.get(i)).append("\">");
             }
-            sb.append('\n');
+            sb.append("<figcaption>").append(inline(CostChart.caption(c.experiment()))).append("</figcaption></figure>\n");
         } else if (block instanceof Block.CvChart c) {
             sb.append("<img alt=\"cross-validation chart\" src=\"").append(Charts.cv(c.cv())).append("\">\n");
         }

@@ -63,7 +63,6 @@ final class Sections {
         b.add(new Block.Heading(2, "What the columns mean", "columns"));
         b.add(new Block.Bullets(Glossary.columns()));
         b.addAll(AblationSection.blocks(r.ablations()));
-        b.addAll(CostChart.blocks(r, CostChart.EXPERIMENT));
         Map<ExperimentResult, String> files = PredictionsFile.paths(r.experiments());
         for (ExperimentResult e : r.experiments()) {
             experiment(b, e, p.families(), files.get(e));
@@ -202,7 +201,7 @@ final class Sections {
         experimentNotes(b, e, predictionsFile);
         b.add(models(e, families));
         b.add(new Block.ExperimentChart(Block.Kind.SCORES, e));
-        b.add(new Block.ExperimentChart(Block.Kind.ACCURACY_VS_TIME, e));
+        b.add(new Block.CostChart(e));
 
         ModelResult best = e.model(e.best());
         b.add(new Block.Heading(3, "Best model: " + best.spec(), null));

@@ -16,15 +16,20 @@ public final class HtmlReport {
     }
 
     /** The page's head: title and style sheet. */
-    private static final String HEAD = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>docbench accuracy report</title>\n"
+    private static final String HEAD = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>docbench accuracy report</title>\n"
             + "<style>body{font-family:system-ui,sans-serif;max-width:1200px;margin:2em auto;padding:0 1em;color:#222}"
-            + "table{border-collapse:collapse;margin:0.8em 0;font-size:0.9em}th,td{border:1px solid #ccc;padding:3px 7px}"
+            + "table{border-collapse:collapse;margin:0.8em 0;font-size:0.9em}th,td{border:1px solid #ccc;padding:3px 5px}"
             + "th{background:#f3f3f3}td.r{text-align:right;font-variant-numeric:tabular-nums}"
             + "code{background:#f6f6f6;padding:0 3px;font-size:0.9em}img{max-width:100%;display:block;margin:0.5em 0}"
             + "h2{border-bottom:1px solid #ddd;margin-top:2em}"
             // Wide tables scroll inside their own box instead of widening the page; long cells wrap.
             + ".scroll{max-width:100%;overflow-x:auto;margin:0.8em 0}.scroll table{margin:0}"
-            + "td.r{white-space:nowrap}td code{overflow-wrap:anywhere}"
+            // Cells of numbers wrap only between a score and its interval, and only when the page is too narrow for both.
+            + ".nw{white-space:nowrap}td code{overflow-wrap:anywhere}"
+            // A confusion matrix's predicted labels read upright, so a column is as wide as its counts.
+            + "th.up{vertical-align:bottom;padding:4px 3px}th.up span{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap}"
+            + "h1,h2,h3{overflow-wrap:anywhere}"
             + "nav.toc{background:#fafafa;border:1px solid #e3e3e3;padding:0.5em 1em;margin:1em 0}"
             + "nav.toc ul{margin:0.2em 0;padding-left:1.2em}nav.toc li{margin:0.1em 0}"
             // Side by side while they fit, one under the other on a narrower page.
@@ -86,16 +91,31 @@ public final class HtmlReport {
 
     private static void table(StringBuilder sb, Block.Table t) {
         sb.append("<div class=\"scroll\"><table><tr>");
-        t.header().forEach(c -> sb.append("<th>").append(inline(c)).append("</th>"));
+        for (int i = 0; i < t.header().size(); i++) {
+            String name = inline(t.header().get(i));
+            sb.append(t.upright(i) ? "<th class=\"up\"><span>" + name + "</span></th>" : "<th>" + name + "</th>");
+        }
         sb.append("</tr>\n");
         for (List<String> row : t.rows()) {
             sb.append("<tr>");
             for (int i = 0; i < row.size(); i++) {
-                sb.append(t.rightAligned(i) ? "<td class=\"r\">" : "<td>").append(inline(row.get(i))).append("</td>");
+                sb.append(t.rightAligned(i) ? "<td class=\"r\">" + keepIntervals(inline(row.get(i))) : "<td>" + inline(row.get(i)))
+                        .append("</td>");
             }
             sb.append("</tr>\n");
         }
         sb.append("</table></div>\n");
+    }
+
+    /** An interval in a cell of numbers, "[79.5, 83.9]". */
+    private static final Pattern INTERVAL = Pattern.compile("\\[[^\\]\\s]+, [^\\]\\s]+\\]");
+
+    /**
+     * A cell of numbers whose interval stays on one line: a narrow page may break the cell before
+     * the interval (the score above its interval) but never inside it.
+     */
+    static String keepIntervals(String cell) {
+        return INTERVAL.matcher(cell).replaceAll(m -> "<span class=\"nw\">" + Matcher.quoteReplacement(m.group()) + "</span>");
     }
 
     /**

@@ -253,7 +253,7 @@ final class Sections {
     private static Block.Table confusion(ExperimentResult e, ModelResult best) {
         List<Block.Column> columns = new ArrayList<>();
         columns.add(left("true \\ predicted"));
-        e.labels().forEach(label -> columns.add(right(lit(label))));
+        e.labels().forEach(label -> columns.add(Block.Column.count(lit(label))));
         List<List<String>> cm = new ArrayList<>();
         int[][] m = best.metrics().confusion();
         for (int t = 0; t < m.length; t++) {

@@ -67,6 +67,33 @@ class HtmlReportTest {
     }
 
     @Test
+    void confusionTable_predictedLabelsReadUpright_soLongLabelsKeepTheColumnsNarrow() {
+        ExperimentResult e = report.experiments().get(0);
+        String confusion = html.substring(html.lastIndexOf("<table>", html.indexOf("true \\ predicted")));
+        confusion = confusion.substring(0, confusion.indexOf("</tr>"));
+        for (String label : e.labels()) {
+            assertTrue(confusion.contains("<th class=\"up\"><span>" + label + "</span></th>"), label + " in " + confusion);
+        }
+        assertEquals(e.labels().size(), count(html, "<th class=\"up\">"), "upright headers in the confusion matrix only");
+    }
+
+    @Test
+    void numberCells_breakBetweenAScoreAndItsInterval_neverInsideIt() {
+        assertEquals("81.7 <span class=\"nw\">[79.5, 83.9]</span>", HtmlReport.keepIntervals("81.7 [79.5, 83.9]"));
+        assertEquals("<0.001 (105/662)", HtmlReport.keepIntervals("<0.001 (105/662)"));
+        assertTrue(html.contains("<td class=\"r\">" + Cells.pct(report.experiments().get(0).models().get(0).metrics().accuracy())
+                + " <span class=\"nw\">["), "model table cells keep their intervals whole");
+        assertFalse(html.contains("td.r{white-space:nowrap}"), "a cell of numbers may wrap on a narrow page");
+    }
+
+    @Test
+    void page_laysOutAtTheDeviceWidth_andHeadingsWrap() {
+        assertTrue(html.contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"),
+                "without it a phone lays the page out at 980 px");
+        assertTrue(html.contains("h1,h2,h3{overflow-wrap:anywhere}"), "a long experiment id wraps instead of being clipped");
+    }
+
+    @Test
     void calibration_onePlotPerProbabilisticModel_withBinCounts() {
         ExperimentResult e = report.experiments().get(0);
         long probabilistic = e.models().stream().filter(m -> m.calibration() != null).count();

@@ -55,7 +55,7 @@ final class Charts {
      */
     static XYChart reliability(ExperimentResult e, ModelResult m) {
         XYChart c = new XYChartBuilder().width(SMALL_W).height(SMALL_H)
-                .title(m.family() + String.format(java.util.Locale.ROOT, ": ECE %.3f", m.calibration().ece()))
+                .title(m.family() + ": ECE " + Cells.pct(m.calibration().ece()) + "%")
                 .xAxisTitle("mean confidence in bin").yAxisTitle("accuracy in bin").build();
         XYSeries diag = c.addSeries("perfect calibration", new double[] {0, 1}, new double[] {0, 1});
         diag.setMarker(SeriesMarkers.NONE);
@@ -175,6 +175,9 @@ final class Charts {
         java.util.Collections.reverse(ys);
         c.addSeries("documents", e.labels(), ys, heat);
         c.getStyler().setShowValue(true);
+        // Counts of documents: whole numbers in the cells and on the colour bar, not 494.0.
+        c.getStyler().setHeatMapValueDecimalPattern("0");
+        c.getStyler().setHeatMapDecimalValueFormatter(v -> String.format(java.util.Locale.ROOT, "%.0f", v));
         c.getStyler().setXAxisLabelRotation(30);
         fitTitle(c);
         return c;

@@ -21,7 +21,9 @@ public final class HtmlReport {
             + "<style>body{font-family:system-ui,sans-serif;max-width:1200px;margin:2em auto;padding:0 1em;color:#222}"
             + "table{border-collapse:collapse;margin:0.8em 0;font-size:0.9em}th,td{border:1px solid #ccc;padding:3px 5px}"
             + "th{background:#f3f3f3}td.r{text-align:right;font-variant-numeric:tabular-nums}"
-            + "code{background:#f6f6f6;padding:0 3px;font-size:0.9em}img{max-width:100%;display:block;margin:0.5em 0}"
+            // A font list, not the bare generic monospace, which browsers set at 13/16 of the text around it.
+            + "code{background:#f6f6f6;padding:0 3px;font-size:0.9em;font-family:ui-monospace,'DejaVu Sans Mono',Menlo,Consolas,monospace}"
+            + "img{max-width:100%;display:block;margin:0.5em 0}"
             + "h2{border-bottom:1px solid #ddd;margin-top:2em}"
             // Wide tables scroll inside their own box instead of widening the page; long cells wrap.
             + ".scroll{max-width:100%;overflow-x:auto;margin:0.8em 0}.scroll table{margin:0}"
@@ -41,6 +43,7 @@ public final class HtmlReport {
         StringBuilder sb = new StringBuilder();
         sb.append(HEAD);
         List<Block> blocks = Sections.build(report);
+        // The contents follow the introduction, above the provenance and corpus tables (a corpus's labels run long).
         boolean tocWritten = false;
         for (Block block : blocks) {
             if (!tocWritten && block instanceof Block.Heading h && h.level() == 2) {
@@ -48,6 +51,10 @@ public final class HtmlReport {
                 tocWritten = true;
             }
             block(sb, block);
+            if (!tocWritten && block instanceof Block.Paragraph) {
+                sb.append(toc(blocks));
+                tocWritten = true;
+            }
         }
         sb.append("</body></html>\n");
         return sb.toString();
@@ -70,9 +77,11 @@ public final class HtmlReport {
             table(sb, t);
         } else if (block instanceof Block.ExperimentChart c) {
             List<String> images = Charts.drawAll(c.kind(), c.experiment());
-            String alt = escape(c.kind().name().toLowerCase(java.util.Locale.ROOT) + " chart of " + c.experiment().id());
+            List<String> alts = alts(c.kind(), c.experiment());
             sb.append(images.size() > 1 ? "<div class=\"panels\">" : "");
-            images.forEach(src -> sb.append("<img alt=\"").append(alt).append("\" src=\"").append(src).append("\">"));
+            for (int i = 0; i < images.size(); i++) {
+                sb.append("<img alt=\"").append(escape(alts.get(i))).append("\" src=\"").append(images.get(i)).append("\">");
+            }
             sb.append(images.size() > 1 ? "</div>\n" : "\n");
         } else if (block instanceof Block.CostChart c) {
             // The caption is worded from what the charts plot, so it goes with them: report.md has neither.
@@ -87,6 +96,14 @@ public final class HtmlReport {
         } else if (block instanceof Block.CvChart c) {
             sb.append("<img alt=\"cross-validation chart\" src=\"").append(Charts.cv(c.cv())).append("\">\n");
         }
+    }
+
+    /** The alt text of each chart {@link Charts#drawAll} draws: a reliability plot names its model. */
+    static List<String> alts(Block.Kind kind, org.docbench.classifiers.eval.ExperimentResult e) {
+        if (kind == Block.Kind.CALIBRATION) {
+            return Charts.calibrated(e).stream().map(m -> "reliability plot of " + m.family() + " on " + e.id()).toList();
+        }
+        return List.of(kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " chart of " + e.id());
     }
 
     private static void table(StringBuilder sb, Block.Table t) {

@@ -47,6 +47,8 @@ class HtmlReportTest {
     void toc_linksEveryAnchoredSection_andEveryLinkHasItsTarget() {
         int nav = html.indexOf("<nav class=\"toc\">");
         assertTrue(nav > 0 && nav < html.indexOf("<h2"), "contents before the first section");
+        assertTrue(nav < html.indexOf("<table>") && nav > html.indexOf("<p>"),
+                "contents right after the introduction, above the provenance and corpus tables");
         String toc = html.substring(nav, html.indexOf("</nav>", nav));
         Matcher links = Pattern.compile("href=\"#([^\"]+)\"").matcher(toc);
         int n = 0;
@@ -104,7 +106,10 @@ class HtmlReportTest {
         List<String> labels = annotations(c);
         assertEquals(m.calibration().bins().stream().map(b -> String.valueOf(b.count())).toList(), labels,
                 "each bin's point carries its count");
-        assertEquals(probabilistic, count(html, "alt=\"calibration chart of synthetic/stance/random\""));
+        for (var model : Charts.calibrated(e)) {
+            assertEquals(1, count(html, "alt=\"reliability plot of " + model.family() + " on synthetic/stance/random\""),
+                    "each plot's alt text names its model");
+        }
     }
 
     @Test

@@ -175,9 +175,8 @@ final class Charts {
         java.util.Collections.reverse(ys);
         c.addSeries("documents", e.labels(), ys, heat);
         c.getStyler().setShowValue(true);
-        // Counts of documents: whole numbers in the cells and on the colour bar, not 494.0.
-        c.getStyler().setHeatMapValueDecimalPattern("0");
-        c.getStyler().setHeatMapDecimalValueFormatter(v -> String.format(java.util.Locale.ROOT, "%.0f", v));
+        // Each cell prints its count; XChart's gradient colour bar can only print its ends as decimals (494.0), so it goes.
+        c.getStyler().setLegendVisible(false);
         c.getStyler().setXAxisLabelRotation(30);
         fitTitle(c);
         return c;

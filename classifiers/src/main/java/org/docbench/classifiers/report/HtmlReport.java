@@ -15,6 +15,12 @@ public final class HtmlReport {
     private HtmlReport() {
     }
 
+    /** The narrowest a chart is shown, in CSS pixels: about 65% of the widest (860 px), whose labels stay legible. */
+    static final int MIN_CHART_WIDTH = 560;
+
+    /** The pages narrower than the report's 1200 px column and its margins. */
+    static final String NARROW = "@media (max-width:1231px)";
+
     /** The page's head: title and style sheet. */
     private static final String HEAD = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
             + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>docbench accuracy report</title>\n"
@@ -23,12 +29,14 @@ public final class HtmlReport {
             + "th{background:#f3f3f3}td.r{text-align:right;font-variant-numeric:tabular-nums}"
             // A font list, not the bare generic monospace, which browsers set at 13/16 of the text around it.
             + "code{background:#f6f6f6;padding:0 3px;font-size:0.9em;font-family:ui-monospace,'DejaVu Sans Mono',Menlo,Consolas,monospace}"
-            + "img{max-width:100%;display:block;margin:0.5em 0}"
+            // A chart shrinks with the page down to 560 px, where its 11 px labels are still legible; below that its box scrolls.
+            + "img{max-width:max(100%," + MIN_CHART_WIDTH + "px);display:block;margin:0.5em 0}.chart,.panels{overflow-x:auto}"
             + "h2{border-bottom:1px solid #ddd;margin-top:2em}"
             // Wide tables scroll inside their own box instead of widening the page; long cells wrap.
             + ".scroll{max-width:100%;overflow-x:auto;margin:0.8em 0}.scroll table{margin:0}"
-            // Cells of numbers wrap only between a score and its interval, and only when the page is too narrow for both.
-            + ".nw{white-space:nowrap}td code{overflow-wrap:anywhere}"
+            // Cells of numbers stay on one line on a wide page (the headers wrap instead); on a narrower one they may wrap
+            // between a score and its interval, never inside it, so that the right columns stay in view.
+            + "td.r{white-space:nowrap}" + NARROW + "{td.r{white-space:normal}}.nw{white-space:nowrap}td code{overflow-wrap:anywhere}"
             // A confusion matrix's predicted labels read upright, so a column is as wide as its counts.
             + "th.up{vertical-align:bottom;padding:4px 3px}th.up span{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap}"
             + "h1,h2,h3{overflow-wrap:anywhere}"
@@ -36,7 +44,7 @@ public final class HtmlReport {
             + "nav.toc ul{margin:0.2em 0;padding-left:1.2em}nav.toc li{margin:0.1em 0}"
             // Side by side while they fit, one under the other on a narrower page.
             + ".panels{display:flex;flex-wrap:wrap;gap:0.3em 0.6em;align-items:flex-start;margin:0.5em 0}"
-            + ".panels img{margin:0;max-width:100%}.panels figcaption{flex-basis:100%;font-size:0.9em;color:#444}"
+            + ".panels img{margin:0}.panels figcaption{flex-basis:100%;font-size:0.9em;color:#444}"
             + "</style></head><body>\n";
 
     public static String render(Report report) {
@@ -78,11 +86,11 @@ public final class HtmlReport {
         } else if (block instanceof Block.ExperimentChart c) {
             List<String> images = Charts.drawAll(c.kind(), c.experiment());
             List<String> alts = alts(c.kind(), c.experiment());
-            sb.append(images.size() > 1 ? "<div class=\"panels\">" : "");
+            sb.append(images.size() > 1 ? "<div class=\"panels\">" : "<div class=\"chart\">");
             for (int i = 0; i < images.size(); i++) {
                 sb.append("<img alt=\"").append(escape(alts.get(i))).append("\" src=\"").append(images.get(i)).append("\">");
             }
-            sb.append(images.size() > 1 ? "</div>\n" : "\n");
+            sb.append("</div>\n");
         } else if (block instanceof Block.CostChart c) {
             // The caption is worded from what the charts plot, so it goes with them: report.md has neither.
             List<String> images = CostChart.draw(c.experiment());
@@ -94,7 +102,7 @@ public final class HtmlReport {
             }
             sb.append("<figcaption>").append(inline(CostChart.caption(c.experiment()))).append("</figcaption></figure>\n");
         } else if (block instanceof Block.CvChart c) {
-            sb.append("<img alt=\"cross-validation chart\" src=\"").append(Charts.cv(c.cv())).append("\">\n");
+            sb.append("<div class=\"chart\"><img alt=\"cross-validation chart\" src=\"").append(Charts.cv(c.cv())).append("\"></div>\n");
         }
     }
 

@@ -85,7 +85,19 @@ class HtmlReportTest {
         assertEquals("<0.001 (105/662)", HtmlReport.keepIntervals("<0.001 (105/662)"));
         assertTrue(html.contains("<td class=\"r\">" + Cells.pct(report.experiments().get(0).models().get(0).metrics().accuracy())
                 + " <span class=\"nw\">["), "model table cells keep their intervals whole");
-        assertFalse(html.contains("td.r{white-space:nowrap}"), "a cell of numbers may wrap on a narrow page");
+        assertTrue(html.contains(HtmlReport.NARROW + "{td.r{white-space:normal}}"), "a cell of numbers may wrap on a narrow page");
+    }
+
+    @Test
+    void charts_shrinkNoFurtherThanLegible_andScrollInTheirOwnBoxOnANarrowPage() {
+        assertTrue(html.contains("img{max-width:max(100%," + HtmlReport.MIN_CHART_WIDTH + "px)") && html.contains(".chart,.panels{overflow-x:auto}"),
+                "a chart stops shrinking at a legible width");
+        String[] parts = html.split("<img ");
+        for (int i = 1; i < parts.length; i++) {
+            String before = parts[i - 1];
+            assertTrue(before.endsWith("<div class=\"chart\">") || before.endsWith("class=\"panels\">") || before.endsWith("\">"),
+                    "chart " + i + " outside a scrolling box: ..." + before.substring(Math.max(0, before.length() - 80)));
+        }
     }
 
     @Test

@@ -180,7 +180,7 @@ class ReportContentTest {
         assertEquals("3.2", Cells.millis(3.16));
         assertEquals("14204", Cells.millis(14_204.4));
         var styler = Charts.confusion(e).getStyler();
-        assertEquals("494", styler.getHeatMapDecimalValueFormatter().apply(494.0), "document counts on the colour bar");
+        assertTrue(styler.isShowValue() && !styler.isLegendVisible(), "counts in the cells, no colour bar reading 494.0");
     }
 
     @Test

@@ -18,11 +18,23 @@ sealed interface Block {
     /** How a column's cells line up: numbers right, text left. */
     enum Align { LEFT, RIGHT }
 
-    /** A table column: its header and its alignment. */
-    record Column(String name, Align align) {
+    /**
+     * A table column: its header, its alignment, and whether report.html sets the header upright
+     * (read bottom to top) so that a narrow column of numbers under a long name stays narrow.
+     */
+    record Column(String name, Align align, boolean upright) {
         public Column {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(align, "align");
+        }
+
+        public Column(String name, Align align) {
+            this(name, align, false);
+        }
+
+        /** A column of counts headed by a corpus label, as a confusion matrix's predicted labels: ten of them fit across the page. */
+        static Column count(String label) {
+            return new Column(label, Align.RIGHT, true);
         }
 
         static Column left(String name) {
@@ -55,6 +67,10 @@ sealed interface Block {
         boolean rightAligned(int column) {
             return columns.get(column).align() == Align.RIGHT;
         }
+
+        boolean upright(int column) {
+            return columns.get(column).upright();
+        }
     }
 
     record Bullets(List<String> items) implements Block {
@@ -71,9 +87,9 @@ sealed interface Block {
     record CvChart(CrossValidation cv) implements Block {
     }
 
-    /** Macro-F1 against training time and docs/s for every model and peer (HTML only); see {@link CostChart}. */
+    /** Macro-F1 against training time and against docs/s, every model and peer of an experiment (HTML only); see {@link org.docbench.classifiers.report.CostChart}. */
     record CostChart(ExperimentResult experiment) implements Block {
     }
 
-    enum Kind { SCORES, CONFUSION, ACCURACY_VS_TIME, CALIBRATION, LEARNING_CURVE }
+    enum Kind { SCORES, CONFUSION, CALIBRATION, LEARNING_CURVE }
 }

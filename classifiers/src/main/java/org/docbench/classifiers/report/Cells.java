@@ -65,6 +65,18 @@ final class Cells {
         return p < 0.001 ? "<0.001" : String.format(Locale.ROOT, "%.3f", p);
     }
 
+    /**
+     * A time in milliseconds: one decimal below 10 ms, where a whole number would print the
+     * baselines' fractions of a millisecond as 0, whole milliseconds above.
+     *
+     * <pre>
+     * 0.23 -> 0.2    3.16 -> 3.2    14204.4 -> 14204
+     * </pre>
+     */
+    static String millis(double ms) {
+        return ms < 9.95 ? fmt1(ms) : fmt0(ms);
+    }
+
     static String fmt0(double v) {
         return String.format(Locale.ROOT, "%.0f", v);
     }

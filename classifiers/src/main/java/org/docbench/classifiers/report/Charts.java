@@ -34,22 +34,19 @@ final class Charts {
     private Charts() {
     }
 
-    static String draw(Block.Kind kind, ExperimentResult e) {
+    /** The charts of one block: one image, except calibration, one small reliability plot per probabilistic model. */
+    static List<String> drawAll(Block.Kind kind, ExperimentResult e) {
         return switch (kind) {
-            case SCORES -> png(scores(e));
-            case CONFUSION -> png(confusion(e));
-            case ACCURACY_VS_TIME -> png(accuracyVsTime(e));
-            case CALIBRATION -> png(calibration(e));
-            case LEARNING_CURVE -> png(learningCurve(e));
+            case SCORES -> List.of(png(scores(e)));
+            case CONFUSION -> List.of(png(confusion(e)));
+            case CALIBRATION -> calibrated(e).stream().map(m -> png(reliability(e, m))).toList();
+            case LEARNING_CURVE -> List.of(png(learningCurve(e)));
         };
     }
 
-    /** The charts of one block: one image, except calibration, one small reliability plot per probabilistic model. */
-    static List<String> drawAll(Block.Kind kind, ExperimentResult e) {
-        if (kind == Block.Kind.CALIBRATION) {
-            return e.models().stream().filter(m -> m.calibration() != null).map(m -> png(reliability(e, m))).toList();
-        }
-        return List.of(draw(kind, e));
+    /** The models with a reliability plot, in the experiment's order. */
+    static List<ModelResult> calibrated(ExperimentResult e) {
+        return e.models().stream().filter(m -> m.calibration() != null).toList();
     }
 
     /**
@@ -58,7 +55,7 @@ final class Charts {
      */
     static XYChart reliability(ExperimentResult e, ModelResult m) {
         XYChart c = new XYChartBuilder().width(SMALL_W).height(SMALL_H)
-                .title(m.family() + String.format(java.util.Locale.ROOT, ": ECE %.3f", m.calibration().ece()))
+                .title(m.family() + ": ECE " + Cells.pct(m.calibration().ece()) + "%")
                 .xAxisTitle("mean confidence in bin").yAxisTitle("accuracy in bin").build();
         XYSeries diag = c.addSeries("perfect calibration", new double[] {0, 1}, new double[] {0, 1});
         diag.setMarker(SeriesMarkers.NONE);
@@ -66,7 +63,7 @@ final class Charts {
         List<Calibration.Bin> bins = m.calibration().bins();
         double[] x = bins.stream().mapToDouble(Calibration.Bin::meanConfidence).toArray();
         double[] y = bins.stream().mapToDouble(Calibration.Bin::accuracy).toArray();
-        c.addSeries("bins (n = predictions)", x, y);
+        ModelStyle.of(m.family()).apply(c.addSeries("bins (n = predictions)", x, y));
         for (Calibration.Bin b : bins) {
             // Above the point, or below it when the point is at the top edge.
             double labelY = b.accuracy() > 0.9 ? b.accuracy() - 0.06 : b.accuracy() + 0.06;
@@ -88,10 +85,18 @@ final class Charts {
      * both ends of one wider than the chart.
      */
     static void fitTitle(Chart<?, ?> c) {
+        fitTitle(c, c.getWidth());
+    }
+
+    /**
+     * Shrinks the title's font until it fits {@code width}: a chart with its legend beside the plot
+     * centers the title over the plot, so the title has the chart's width less the legend's.
+     */
+    static void fitTitle(Chart<?, ?> c, int width) {
         java.awt.Font font = c.getStyler().getChartTitleFont();
         java.awt.Graphics2D g = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB).createGraphics();
         try {
-            while (font.getSize2D() > 8 && g.getFontMetrics(font).stringWidth(c.getTitle()) > c.getWidth() - 2 * TITLE_MARGIN) {
+            while (font.getSize2D() > 8 && g.getFontMetrics(font).stringWidth(c.getTitle()) > width - 2 * TITLE_MARGIN) {
                 font = font.deriveFont(font.getSize2D() - 1);
             }
         } finally {
@@ -100,14 +105,29 @@ final class Charts {
         c.getStyler().setChartTitleFont(font);
     }
 
+    /** The width a legend beside the plot takes: its longest name in the legend font, plus marker and padding. */
+    static int legendWidth(Chart<?, ?> c, java.util.Collection<String> names) {
+        java.awt.Graphics2D g = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB).createGraphics();
+        try {
+            return names.stream().mapToInt(g.getFontMetrics(c.getStyler().getLegendFont())::stringWidth).max().orElse(0) + 60;
+        } finally {
+            g.dispose();
+        }
+    }
+
     /** Pixels left free at each end of a title. */
     static final int TITLE_MARGIN = 12;
 
     /** Whether {@code c}'s title, in its font, fits its width (see {@link #fitTitle}). */
     static boolean titleFits(Chart<?, ?> c) {
+        return titleFits(c, c.getWidth());
+    }
+
+    /** Whether {@code c}'s title, in its font, fits {@code width}. */
+    static boolean titleFits(Chart<?, ?> c, int width) {
         java.awt.Graphics2D g = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB).createGraphics();
         try {
-            return g.getFontMetrics(c.getStyler().getChartTitleFont()).stringWidth(c.getTitle()) <= c.getWidth() - 2 * TITLE_MARGIN;
+            return g.getFontMetrics(c.getStyler().getChartTitleFont()).stringWidth(c.getTitle()) <= width - 2 * TITLE_MARGIN;
         } finally {
             g.dispose();
         }
@@ -155,74 +175,10 @@ final class Charts {
         java.util.Collections.reverse(ys);
         c.addSeries("documents", e.labels(), ys, heat);
         c.getStyler().setShowValue(true);
+        // Each cell prints its count; XChart's gradient colour bar can only print its ends as decimals (494.0), so it goes.
+        c.getStyler().setLegendVisible(false);
         c.getStyler().setXAxisLabelRotation(30);
         fitTitle(c);
-        return c;
-    }
-
-    /**
-     * Accuracy against training time on a log scale. XChart's own log axis labels only powers of
-     * ten, so a spread under one decade got a single label: the axis plots log10(ms) instead, with
-     * ticks labeled in milliseconds, and each point carries its family's name.
-     */
-    static XYChart accuracyVsTime(ExperimentResult e) {
-        XYChart c = new XYChartBuilder().width(W).height(H).title(e.id() + ": accuracy vs training time")
-                .xAxisTitle("training time, ms (log scale; train ms column)").yAxisTitle("accuracy %").build();
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (ModelResult m : e.models()) {
-            double x = Math.log10(Math.max(0.01, m.timing().trainMillis()));
-            double y = 100 * m.metrics().accuracy();
-            XYSeries s = c.addSeries(m.family(), new double[] {x}, new double[] {y});
-            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-            lo = Math.min(lo, x);
-            hi = Math.max(hi, x);
-        }
-        // At least one decade on screen, with room for the point labels.
-        double mid = (lo + hi) / 2;
-        double half = Math.max(0.5, (hi - lo) / 2) + 0.15;
-        c.getStyler().setXAxisMin(mid - half);
-        c.getStyler().setXAxisMax(mid + half);
-        c.getStyler().setxAxisTickLabelsFormattingFunction(Charts::millis);
-        // Left to itself, XChart puts the ticks of two or three models at their raw scores (81.45512060102807), so the axis takes whole tens with a margin.
-        double yLo = e.models().stream().mapToDouble(m -> 100 * m.metrics().accuracy()).min().orElse(0);
-        double yHi = e.models().stream().mapToDouble(m -> 100 * m.metrics().accuracy()).max().orElse(100);
-        c.getStyler().setYAxisMin(Math.max(0, 10 * Math.floor(yLo / 10 - 0.5)));
-        c.getStyler().setYAxisMax(Math.min(100, 10 * Math.ceil(yHi / 10 + 0.5)));
-        c.getStyler().setYAxisDecimalPattern("0");
-        c.getStyler().setXAxisTickMarkSpacingHint(70);
-        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-        c.getStyler().setMarkerSize(10);
-        fitTitle(c);
-        return c;
-    }
-
-    /** A tick label of a log10(ms) axis, in ms with two significant digits: 0.25, 3.2, 18, 560, 12,000. */
-    static String millis(double log10) {
-        java.math.BigDecimal ms = new java.math.BigDecimal(Math.pow(10, log10)).round(new java.math.MathContext(2));
-        return ms.compareTo(java.math.BigDecimal.valueOf(1000)) >= 0 ? String.format(java.util.Locale.ROOT, "%,d", ms.longValue())
-                : ms.stripTrailingZeros().toPlainString();
-    }
-
-    static XYChart calibration(ExperimentResult e) {
-        XYChart c = new XYChartBuilder().width(W).height(H).title(e.id() + ": reliability (probabilistic models)")
-                .xAxisTitle("mean confidence in bin").yAxisTitle("accuracy in bin").build();
-        XYSeries diag = c.addSeries("perfect", new double[] {0, 1}, new double[] {0, 1});
-        diag.setMarker(SeriesMarkers.NONE);
-        for (ModelResult m : e.models()) {
-            if (m.calibration() == null) {
-                continue;
-            }
-            List<Calibration.Bin> bins = m.calibration().bins();
-            double[] x = bins.stream().mapToDouble(Calibration.Bin::meanConfidence).toArray();
-            double[] y = bins.stream().mapToDouble(Calibration.Bin::accuracy).toArray();
-            c.addSeries(m.family() + String.format(java.util.Locale.ROOT, " (ECE %.3f)", m.calibration().ece()), x, y);
-        }
-        c.getStyler().setXAxisMin(0.0);
-        c.getStyler().setXAxisMax(1.0);
-        c.getStyler().setYAxisMin(0.0);
-        c.getStyler().setYAxisMax(1.0);
-        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         return c;
     }
 

@@ -27,8 +27,10 @@ final class Glossary {
                         + Significance.ALPHA + ". p-values under 0.001 show as <0.001; report.json stores them as numbers, "
                         + "those below 1e-16 (beyond the double-precision tail computation) as 1e-16, its `pValueFloor`.",
                 "**ECE**: expected calibration error of the predicted label's probability over " + Calibration.BINS
-                        + " equal-width confidence bins (probabilistic models only; — otherwise).",
-                "**train ms**: wall time of Tribuo's `train` call for the chosen configuration, on the training part "
+                        + " equal-width confidence bins, in percent like the scores: the gap between mean confidence and "
+                        + "accuracy in each bin, averaged with the bins' predictions as weights (0 is perfectly calibrated; "
+                        + "probabilistic models only, — otherwise; report.json gives it as a fraction).",
+                "**train ms**: wall time in milliseconds (one decimal below 10) of Tribuo's `train` call for the chosen configuration, on the training part "
                         + "already featurized and indexed: training only. Feature fitting is separate and charged to no "
                         + "model: fitting the vocabulary and document frequencies on the training part, featurizing it and "
                         + "building the Tribuo dataset happen once per experiment, before any model, and the experiment's "
@@ -40,7 +42,7 @@ final class Glossary {
                         + "one thread, in the report's JVM. It is a figure of this run, not a benchmark: the JMH benchmarks "
                         + "(bench/) measure the compiled fast path.",
                 "**features**: features the model sees (n-gram vocabulary after the minimum document frequency; (χ²): the "
-                        + "top chi-square features of the training part).",
+                        + "top chi-square features of the training part). A model that does not report its count (a peer) shows —.",
                 "**train docs**: training documents the chosen configuration was trained on (fewer than the training "
                         + "part where a slow family trains on a seeded stratified sample).");
     }

@@ -15,25 +15,43 @@ public final class HtmlReport {
     private HtmlReport() {
     }
 
+    /** The narrowest a chart is shown, in CSS pixels: about 65% of the widest (860 px), whose labels stay legible. */
+    static final int MIN_CHART_WIDTH = 560;
+
+    /** The pages narrower than the report's 1200 px column and its margins. */
+    static final String NARROW = "@media (max-width:1231px)";
+
     /** The page's head: title and style sheet. */
-    private static final String HEAD = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>docbench accuracy report</title>\n"
+    private static final String HEAD = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>docbench accuracy report</title>\n"
             + "<style>body{font-family:system-ui,sans-serif;max-width:1200px;margin:2em auto;padding:0 1em;color:#222}"
-            + "table{border-collapse:collapse;margin:0.8em 0;font-size:0.9em}th,td{border:1px solid #ccc;padding:3px 7px}"
+            + "table{border-collapse:collapse;margin:0.8em 0;font-size:0.9em}th,td{border:1px solid #ccc;padding:3px 5px}"
             + "th{background:#f3f3f3}td.r{text-align:right;font-variant-numeric:tabular-nums}"
-            + "code{background:#f6f6f6;padding:0 3px;font-size:0.9em}img{max-width:100%;display:block;margin:0.5em 0}"
+            // A font list, not the bare generic monospace, which browsers set at 13/16 of the text around it.
+            + "code{background:#f6f6f6;padding:0 3px;font-size:0.9em;font-family:ui-monospace,'DejaVu Sans Mono',Menlo,Consolas,monospace}"
+            // A chart shrinks with the page down to 560 px, where its 11 px labels are still legible; below that its box scrolls.
+            + "img{max-width:max(100%," + MIN_CHART_WIDTH + "px);display:block;margin:0.5em 0}.chart,.panels{overflow-x:auto}"
             + "h2{border-bottom:1px solid #ddd;margin-top:2em}"
             // Wide tables scroll inside their own box instead of widening the page; long cells wrap.
             + ".scroll{max-width:100%;overflow-x:auto;margin:0.8em 0}.scroll table{margin:0}"
-            + "td.r{white-space:nowrap}td code{overflow-wrap:anywhere}"
+            // Cells of numbers stay on one line on a wide page (the headers wrap instead); on a narrower one they may wrap
+            // between a score and its interval, never inside it, so that the right columns stay in view.
+            + "td.r{white-space:nowrap}" + NARROW + "{td.r{white-space:normal}}.nw{white-space:nowrap}td code{overflow-wrap:anywhere}"
+            // A confusion matrix's predicted labels read upright, so a column is as wide as its counts.
+            + "th.up{vertical-align:bottom;padding:4px 3px}th.up span{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap}"
+            + "h1,h2,h3{overflow-wrap:anywhere}"
             + "nav.toc{background:#fafafa;border:1px solid #e3e3e3;padding:0.5em 1em;margin:1em 0}"
             + "nav.toc ul{margin:0.2em 0;padding-left:1.2em}nav.toc li{margin:0.1em 0}"
-            + ".panels img{display:inline-block;margin:0.3em 0.6em 0.3em 0;max-width:49%}"
+            // Side by side while they fit, one under the other on a narrower page.
+            + ".panels{display:flex;flex-wrap:wrap;gap:0.3em 0.6em;align-items:flex-start;margin:0.5em 0}"
+            + ".panels img{margin:0}.panels figcaption{flex-basis:100%;font-size:0.9em;color:#444}"
             + "</style></head><body>\n";
 
     public static String render(Report report) {
         StringBuilder sb = new StringBuilder();
         sb.append(HEAD);
         List<Block> blocks = Sections.build(report);
+        // The contents follow the introduction, above the provenance and corpus tables (a corpus's labels run long).
         boolean tocWritten = false;
         for (Block block : blocks) {
             if (!tocWritten && block instanceof Block.Heading h && h.level() == 2) {
@@ -41,6 +59,10 @@ public final class HtmlReport {
                 tocWritten = true;
             }
             block(sb, block);
+            if (!tocWritten && block instanceof Block.Paragraph) {
+                sb.append(toc(blocks));
+                tocWritten = true;
+            }
         }
         sb.append("</body></html>\n");
         return sb.toString();
@@ -63,33 +85,62 @@ public final class HtmlReport {
             table(sb, t);
         } else if (block instanceof Block.ExperimentChart c) {
             List<String> images = Charts.drawAll(c.kind(), c.experiment());
-            String alt = escape(c.kind().name().toLowerCase(java.util.Locale.ROOT) + " chart of " + c.experiment().id());
-            sb.append(images.size() > 1 ? "<div class=\"panels\">" : "");
-            images.forEach(src -> sb.append("<img alt=\"").append(alt).append("\" src=\"").append(src).append("\">"));
-            sb.append(images.size() > 1 ? "</div>\n" : "\n");
-        } else if (block instanceof Block.CostChart c) {
-            for (String png : CostChart.draw(c.experiment())) {
-                sb.append("<img style=\"display:inline-block;max-width:49%\" alt=\"cost chart of ")
-                        .append(escape(c.experiment().id())).append("\" src=\"").append(png).append("\">");
+            List<String> alts = alts(c.kind(), c.experiment());
+            sb.append(images.size() > 1 ? "<div class=\"panels\">" : "<div class=\"chart\">");
+            for (int i = 0; i < images.size(); i++) {
+                sb.append("<img alt=\"").append(escape(alts.get(i))).append("\" src=\"").append(images.get(i)).append("\">");
             }
-            sb.append('\n');
+            sb.append("</div>\n");
+        } else if (block instanceof Block.CostChart c) {
+            // The caption is worded from what the charts plot, so it goes with them: report.md has neither.
+            List<String> images = CostChart.draw(c.experiment());
+            List<String> alts = List.of("macro-F1 against training time", "macro-F1 against documents per second");
+            sb.append("<figure class=\"panels\">");
+            for (int i = 0; i < images.size(); i++) {
+                sb.append("<img alt=\"").append(escape(alts.get(i) + ", every model of " + c.experiment().id()))
+                        .append("\" src=\"").append(images.get(i)).append("\">");
+            }
+            sb.append("<figcaption>").append(inline(CostChart.caption(c.experiment()))).append("</figcaption></figure>\n");
         } else if (block instanceof Block.CvChart c) {
-            sb.append("<img alt=\"cross-validation chart\" src=\"").append(Charts.cv(c.cv())).append("\">\n");
+            sb.append("<div class=\"chart\"><img alt=\"cross-validation chart\" src=\"").append(Charts.cv(c.cv())).append("\"></div>\n");
         }
+    }
+
+    /** The alt text of each chart {@link Charts#drawAll} draws: a reliability plot names its model. */
+    static List<String> alts(Block.Kind kind, org.docbench.classifiers.eval.ExperimentResult e) {
+        if (kind == Block.Kind.CALIBRATION) {
+            return Charts.calibrated(e).stream().map(m -> "reliability plot of " + m.family() + " on " + e.id()).toList();
+        }
+        return List.of(kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " chart of " + e.id());
     }
 
     private static void table(StringBuilder sb, Block.Table t) {
         sb.append("<div class=\"scroll\"><table><tr>");
-        t.header().forEach(c -> sb.append("<th>").append(inline(c)).append("</th>"));
+        for (int i = 0; i < t.header().size(); i++) {
+            String name = inline(t.header().get(i));
+            sb.append(t.upright(i) ? "<th class=\"up\"><span>" + name + "</span></th>" : "<th>" + name + "</th>");
+        }
         sb.append("</tr>\n");
         for (List<String> row : t.rows()) {
             sb.append("<tr>");
             for (int i = 0; i < row.size(); i++) {
-                sb.append(t.rightAligned(i) ? "<td class=\"r\">" : "<td>").append(inline(row.get(i))).append("</td>");
+                sb.append(t.rightAligned(i) ? "<td class=\"r\">" + keepIntervals(inline(row.get(i))) : "<td>" + inline(row.get(i)))
+                        .append("</td>");
             }
             sb.append("</tr>\n");
         }
         sb.append("</table></div>\n");
+    }
+
+    /** An interval in a cell of numbers, "[79.5, 83.9]". */
+    private static final Pattern INTERVAL = Pattern.compile("\\[[^\\]\\s]+, [^\\]\\s]+\\]");
+
+    /**
+     * A cell of numbers whose interval stays on one line: a narrow page may break the cell before
+     * the interval (the score above its interval) but never inside it.
+     */
+    static String keepIntervals(String cell) {
+        return INTERVAL.matcher(cell).replaceAll(m -> "<span class=\"nw\">" + Matcher.quoteReplacement(m.group()) + "</span>");
     }
 
     /**

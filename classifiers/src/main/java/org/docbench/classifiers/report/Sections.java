@@ -6,7 +6,6 @@ import static org.docbench.classifiers.report.Cells.ci;
 import static org.docbench.classifiers.report.Cells.fmt0;
 import static org.docbench.classifiers.report.Cells.fmt1;
 import static org.docbench.classifiers.report.Cells.fmt2;
-import static org.docbench.classifiers.report.Cells.fmt3;
 import static org.docbench.classifiers.report.Cells.lit;
 import static org.docbench.classifiers.report.Cells.mark;
 import static org.docbench.classifiers.report.Cells.pct;
@@ -34,7 +33,7 @@ final class Sections {
     /** What the summary's baseline column holds, printed under the table. */
     static final String MAJORITY_COLUMN = "**majority macro-F1**: the macro-F1 of the majority-class baseline (every test "
             + "document labeled with the training part's most frequent label) on the same test part, the floor a model "
-            + "has to beat; " + NOT_RUN + " where the run left the baseline out of its models.";
+            + "has to beat. A run that left the baseline out of its models shows " + NOT_RUN + " in this column.";
 
     private Sections() {
     }
@@ -46,12 +45,16 @@ final class Sections {
         b.add(new Block.Paragraph(tasks(r) + " classification with Tribuo " + p.tribuo() + ". Scores are percentages on "
                 + "held-out test documents; brackets are 95% bootstrap intervals (" + org.docbench.classifiers.eval.Bootstrap.RESAMPLES
                 + " seeded resamples of the test documents). **Bold** marks the best model of an experiment (highest macro-F1); "
-                + "`≈` marks models McNemar's test cannot tell from it (p ≥ 0.05). Times vary between runs; nothing else does."));
+                + "`≈` marks models McNemar's test cannot tell from it (p ≥ 0.05). Times vary between runs; nothing else does. "
+                + "Every column and test is defined under What the columns mean, before the Summary."));
         b.add(provenance(r));
         b.add(corpora(p));
         b.add(new Block.Heading(2, "About this data", "data"));
         p.corpora().forEach(m -> b.add(new Block.Paragraph(DataNotes.about(m))));
 
+        // Defined before the summary, the first table that uses them.
+        b.add(new Block.Heading(2, "What the columns mean", "columns"));
+        b.add(new Block.Bullets(Glossary.columns()));
         b.add(new Block.Heading(2, "Summary", "summary"));
         b.add(summary(r));
         b.add(new Block.Paragraph(MAJORITY_COLUMN));
@@ -60,10 +63,7 @@ final class Sections {
             b.add(published(r));
         }
 
-        b.add(new Block.Heading(2, "What the columns mean", "columns"));
-        b.add(new Block.Bullets(Glossary.columns()));
         b.addAll(AblationSection.blocks(r.ablations()));
-        b.addAll(CostChart.blocks(r, CostChart.EXPERIMENT));
         Map<ExperimentResult, String> files = PredictionsFile.paths(r.experiments());
         for (ExperimentResult e : r.experiments()) {
             experiment(b, e, p.families(), files.get(e));
@@ -142,8 +142,9 @@ final class Sections {
                         continue; // a run without that family (a test, a smaller study) has no row to show
                     }
                     ModelResult m = e.model(fam);
-                    rows.add(List.of(lit(e.id()), shortName(m, r.provenance().families()) + " (ours)", pct(m.metrics().accuracy()),
-                            pct(m.metrics().macroF1()), "this run"));
+                    // Two decimals, as the published rows above them: one column, one precision.
+                    rows.add(List.of(lit(e.id()), shortName(m, r.provenance().families()) + " (ours)", pct2(m.metrics().accuracy()),
+                            pct2(m.metrics().macroF1()), "this run"));
                 }
             }
         }
@@ -155,7 +156,7 @@ final class Sections {
         b.add(new Block.Heading(2, "Cross-validation", "cv"));
         b.add(new Block.Paragraph("Stratified k-fold cross-validation over all labeled documents, repeated once per fold seed "
                 + r.provenance().cvSeeds() + ". Scores are means over every fold of every repeat; p is the Nadeau-Bengio corrected "
-                + "resampled t-test of macro-F1 against the best family over those r x k folds (J - 1 degrees of freedom)."));
+                + "resampled t-test of macro-F1 against the best family over those r x k folds (r x k - 1 degrees of freedom)."));
         for (CrossValidation cv : r.crossValidation()) {
             b.add(new Block.Heading(3, lit(cv.corpus() + "/" + cv.task()) + ": " + cv.k() + " folds x " + cv.seeds().size()
                     + (cv.seeds().size() == 1 ? " repeat" : " repeats"), "cv-" + cv.corpus() + "-" + cv.task()));
@@ -202,11 +203,11 @@ final class Sections {
         experimentNotes(b, e, predictionsFile);
         b.add(models(e, families));
         b.add(new Block.ExperimentChart(Block.Kind.SCORES, e));
-        b.add(new Block.ExperimentChart(Block.Kind.ACCURACY_VS_TIME, e));
+        b.add(new Block.CostChart(e));
 
         ModelResult best = e.model(e.best());
         b.add(new Block.Heading(3, "Best model: " + best.spec(), null));
-        b.add(perClass(best));
+        b.add(perClass(e, best));
         b.add(confusion(e, best));
         b.add(new Block.ExperimentChart(Block.Kind.CONFUSION, e));
         if (!best.confused().isEmpty()) {
@@ -232,9 +233,10 @@ final class Sections {
                     pct(m.metrics().macroF1()) + " " + ci(m.macroF1Ci()),
                     pct(m.metrics().weightedF1()),
                     m.vsBest() == null ? "—" : pval(m.vsBest().p()) + " (" + m.vsBest().firstOnly() + "/" + m.vsBest().secondOnly() + ")",
-                    m.calibration() == null ? "—" : fmt3(m.calibration().ece()),
-                    fmt0(m.timing().trainMillis()), fmt0(m.timing().docsPerSecond()),
-                    String.valueOf(m.features()) + (m.selectedFeatures() > 0 ? " (χ²)" : ""),
+                    m.calibration() == null ? NOT_RUN : pct(m.calibration().ece()),
+                    Cells.millis(m.timing().trainMillis()), fmt0(m.timing().docsPerSecond()),
+                    // A peer that does not say how many features its model holds reports 0.
+                    m.features() == 0 ? NOT_RUN : m.features() + (m.selectedFeatures() > 0 ? " (χ²)" : ""),
                     String.valueOf(m.trainDocuments())));
         }
         return new Block.Table(List.of(left("model"), right("accuracy"), right("macro-F1"), right("weighted F1"),
@@ -242,10 +244,23 @@ final class Sections {
                 right("features"), right("train docs")), rows);
     }
 
-    private static Block.Table perClass(ModelResult best) {
+    /**
+     * The best model's scores per label. A label with no test document has no recall and no F1
+     * (—, not 0.0), and a precision only when the model predicted it (then 0.0: every such
+     * prediction is wrong).
+     */
+    private static Block.Table perClass(ExperimentResult e, ModelResult best) {
         List<List<String>> per = new ArrayList<>();
+        int[][] m = best.metrics().confusion();
         for (ClassScores c : best.metrics().perClass()) {
-            per.add(List.of(lit(c.label()), pct(c.precision()), pct(c.recall()), pct(c.f1()), String.valueOf(c.support())));
+            int label = e.labels().indexOf(c.label());
+            int predicted = 0;
+            for (int[] row : m) {
+                predicted += row[label];
+            }
+            boolean support = c.support() > 0;
+            per.add(List.of(lit(c.label()), support || predicted > 0 ? pct(c.precision()) : NOT_RUN,
+                    support ? pct(c.recall()) : NOT_RUN, support ? pct(c.f1()) : NOT_RUN, String.valueOf(c.support())));
         }
         return new Block.Table(List.of(left("label"), right("precision"), right("recall"), right("F1"), right("support")), per);
     }
@@ -254,7 +269,7 @@ final class Sections {
     private static Block.Table confusion(ExperimentResult e, ModelResult best) {
         List<Block.Column> columns = new ArrayList<>();
         columns.add(left("true \\ predicted"));
-        e.labels().forEach(label -> columns.add(right(lit(label))));
+        e.labels().forEach(label -> columns.add(Block.Column.count(lit(label))));
         List<List<String>> cm = new ArrayList<>();
         int[][] m = best.metrics().confusion();
         for (int t = 0; t < m.length; t++) {
@@ -268,6 +283,9 @@ final class Sections {
         return new Block.Table(columns, cm);
     }
 
+    /** Features shown per label in the top features table. */
+    static final int TOP_FEATURES = 8;
+
     /** The highest-weighted features per label of the best linear model, when there is one. */
     private static void topFeatures(List<Block> b, ExperimentResult e) {
         ModelResult linear = e.models().stream().filter(x -> !x.topFeatures().isEmpty())
@@ -275,10 +293,12 @@ final class Sections {
         if (linear == null) {
             return;
         }
-        b.add(new Block.Paragraph("Top features per label of the best linear model, " + linear.spec() + ":"));
+        b.add(new Block.Paragraph("Top features per label of the best linear model, " + linear.spec() + ": of each label's "
+                + "features with the largest absolute weight, the " + TOP_FEATURES + " highest, highest first. A positive weight "
+                + "counts for the label, a negative one against it; `w=` marks a word n-gram, its words joined by `_`."));
         List<List<String>> tf = new ArrayList<>();
         for (Map.Entry<String, List<Map.Entry<String, Double>>> en : linear.topFeatures().entrySet()) {
-            tf.add(List.of(lit(en.getKey()), en.getValue().stream().limit(8)
+            tf.add(List.of(lit(en.getKey()), en.getValue().stream().limit(TOP_FEATURES)
                     .map(x -> "`" + x.getKey() + "` " + fmt2(x.getValue())).reduce((x, y) -> x + ", " + y).orElse("")));
         }
         b.add(new Block.Table(List.of(left("label"), left("features (weight)")), tf));
@@ -289,9 +309,9 @@ final class Sections {
         if (calibrated.isEmpty()) {
             return;
         }
-        b.add(new Block.Paragraph("Calibration (probabilistic models): expected calibration error over "
+        b.add(new Block.Paragraph("Calibration (probabilistic models): expected calibration error, in percent, over "
                 + org.docbench.classifiers.eval.Calibration.BINS + " confidence bins; "
-                + calibrated.stream().map(x -> x.family() + " " + fmt3(x.calibration().ece()))
+                + calibrated.stream().map(x -> x.family() + " " + pct(x.calibration().ece()))
                 .reduce((x, y) -> x + ", " + y).orElse("") + "."));
         b.add(new Block.ExperimentChart(Block.Kind.CALIBRATION, e));
     }

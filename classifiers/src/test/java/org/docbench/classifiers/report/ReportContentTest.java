@@ -171,6 +171,67 @@ class ReportContentTest {
     }
 
     @Test
+    void units_eceInPercentLikeTheScores_trainMsWithADecimalBelowTen_countsWhole() {
+        ExperimentResult e = report.experiments().get(0);
+        var lr = e.model("liblinear-lr");
+        String row = md.lines().filter(l -> l.startsWith("| " + Sections.shortName(lr, report.provenance().families()) + " |")
+                || l.startsWith("| **" + Sections.shortName(lr, report.provenance().families()) + "** |")
+                || l.startsWith("| ≈ " + Sections.shortName(lr, report.provenance().families()) + " |")).findFirst().orElseThrow();
+        assertTrue(row.contains("| " + Cells.pct(lr.calibration().ece()) + " |"), "ECE in percent: " + row);
+        String ece = Glossary.columns().stream().filter(g -> g.startsWith("**ECE**")).findFirst().orElseThrow();
+        assertTrue(ece.contains("in percent"), ece);
+        assertEquals("0.2", Cells.millis(0.23));
+        assertEquals("3.2", Cells.millis(3.16));
+        assertEquals("14204", Cells.millis(14_204.4));
+        var styler = Charts.confusion(e).getStyler();
+        assertTrue(styler.isShowValue() && !styler.isLegendVisible(), "counts in the cells, no colour bar reading 494.0");
+    }
+
+    @Test
+    void published_ourRowsHaveTwoDecimals_likeThePublishedOnesInTheSameColumn() {
+        var majority = report.experiments().get(0).model("majority");
+        assertTrue(md.contains("| immigration-enforcement/topic/random | majority (ours) | " + Cells.pct2(majority.metrics().accuracy())
+                + " | " + Cells.pct2(majority.metrics().macroF1()) + " | this run |"), md);
+    }
+
+    @Test
+    void perClass_labelWithNoTestDocument_hasNoRecallOrF1() {
+        String row = md.lines().filter(l -> l.startsWith("| 287g |") && l.endsWith("| 0 |")).findFirst().orElseThrow();
+        assertTrue(row.endsWith("| — | — | 0 |"), "recall and F1 of a label without test documents: " + row);
+    }
+
+    @Test
+    void features_modelWithoutACount_showsADash() {
+        ExperimentResult e = report.experiments().get(0);
+        List<org.docbench.classifiers.eval.ModelResult> models = new ArrayList<>(e.models());
+        // A row the summary and the published table do not look up by name.
+        int i = models.indexOf(models.stream().filter(x -> !List.of(e.best(), "majority", "liblinear-lr").contains(x.family()))
+                .findFirst().orElseThrow());
+        var m = models.get(i);
+        models.set(i, new org.docbench.classifiers.eval.ModelResult("peer:fastText", m.spec(), m.hyperparameters(), m.validation(), 0,
+                m.metrics(), m.accuracyCi(), m.macroF1Ci(), m.vsBest(), m.notWorseThanBest(), m.calibration(), m.confused(),
+                m.topFeatures(), 0, m.trainDocuments(), m.timing()));
+        Report r = new Report(report.schema(), report.provenance(), List.of(HtmlReportTest.copy(e, models)), List.of(), List.of(),
+                List.of(), report.timing());
+        String row = MarkdownReport.render(r).lines().filter(l -> l.contains("peer:fastText |")).findFirst().orElseThrow();
+        assertTrue(row.endsWith("| — | " + m.trainDocuments() + " |"), "no feature count, not 0: " + row);
+    }
+
+    @Test
+    void topFeatures_sayHowTheyAreChosen_whatASignMeans_andWhatTheirPrefixIs() {
+        assertTrue(md.contains("features with the largest absolute weight, the " + Sections.TOP_FEATURES + " highest")
+                && md.contains("a negative one against it; `w=` marks a word n-gram"), md);
+        assertTrue(HtmlReport.render(report).contains("font-family:ui-monospace"), "code in a font list, not the 13/16 generic monospace");
+    }
+
+    @Test
+    void terms_areDefinedBeforeTheSummaryUsesThem_andNotesAreWholeSentences() {
+        assertTrue(md.indexOf("## What the columns mean") < md.indexOf("## Summary"), "definitions first");
+        assertTrue(md.contains(Sections.MAJORITY_COLUMN) && !md.contains("; — where"), "the column note is a sentence");
+        assertTrue(md.contains("(r x k - 1 degrees of freedom)") && !md.contains("(J - 1"), "no J before Notes defines it");
+    }
+
+    @Test
     void json_pValuesAreNumbersAtOrAboveTheStatedFloor() {
         assertEquals(Significance.P_FLOOR, json.get("pValueFloor").asDouble(), 0.0);
         List<JsonNode> ps = new ArrayList<>(json.findValues("mcnemarP"));

@@ -15,13 +15,14 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.docbench.classifiers.train.Experiment;
+import org.docbench.classifiers.train.ScoreKind;
 import org.docbench.core.document.LabeledDocument;
 
 /**
  * fastText's supervised classifier, the {@code fasttext} binary (Debian's {@code fasttext}
  * package, or {@code -Ddocbench.fasttext=PATH}): one line per document, {@code __label__K} then
- * the text with its whitespace collapsed; {@code predict-prob} gives the probability of the top
- * label, so its calibration is scored. Its settings are fixed: fastText has no valid-based choice
+ * the text with its whitespace collapsed; {@code predict-prob ... -1} gives every label's
+ * probability, so its calibration is scored. Its settings are fixed: fastText has no valid-based choice
  * in its command line, and the ones below are those of the issue that added the peers.
  */
 public final class FastTextPeer implements Peer {
@@ -47,7 +48,7 @@ public final class FastTextPeer implements Peer {
         return "fastText (the fasttext binary): supervised " + String.join(" ", OPTIONS) + " -thread 1 (-thread 2 from "
                 + TWO_THREADS_FROM + " training documents, where its rows vary a little between runs) on '__label__K text' "
                 + "lines in a seeded shuffled order (fastText reads its file in order), the text docbench reads with "
-                + "whitespace collapsed; predict-prob for the top label; train and predict "
+                + "whitespace collapsed; predict-prob -1 for every label's probability; train and predict "
                 + "times are the wall times of the two commands (predict includes loading the model); settings fixed, none "
                 + "chosen on valid";
     }
@@ -117,7 +118,7 @@ public final class FastTextPeer implements Peer {
         double trainSeconds = Processes.run(cmd, work, null, 120);
         Path out = work.resolve("predictions.txt");
         double predictSeconds = Processes.run(List.of(bin, "predict-prob", work.resolve("model.bin").toString(), test.toString(),
-                "1"), work, out, 60);
+                "-1"), work, out, 60);
         // The model holds 2M n-gram buckets x dim floats, hundreds of MB per experiment: not kept.
         Files.deleteIfExists(work.resolve("model.bin"));
         Files.deleteIfExists(work.resolve("model.vec"));
@@ -126,14 +127,25 @@ public final class FastTextPeer implements Peer {
             throw new IOException("fastText predicted " + lines.size() + " lines for " + exp.test().size() + " test documents");
         }
         List<String> predicted = new ArrayList<>();
-        double[] confidence = new double[lines.size()];
+        List<Map<String, Double>> scores = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
+            // '__label__K p' for every label the model knows, most probable first
             String[] parts = lines.get(i).strip().split(" ");
-            if (parts.length != 2 || !parts[0].startsWith("__label__")) {
-                throw new IOException("fastText prediction line " + (i + 1) + " is '" + lines.get(i) + "', expected '__label__K p'");
+            Map<String, Double> byLabel = new LinkedHashMap<>();
+            for (int j = 0; j + 1 < parts.length; j += 2) {
+                if (!parts[j].startsWith("__label__")) {
+                    parts = new String[0];
+                    break;
+                }
+                String label = labels.get(Integer.parseInt(parts[j].substring("__label__".length())));
+                byLabel.put(label, Math.min(1.0, Double.parseDouble(parts[j + 1]))); // fastText prints 1.00001 for a sure label
             }
-            predicted.add(labels.get(Integer.parseInt(parts[0].substring("__label__".length()))));
-            confidence[i] = Math.min(1.0, Double.parseDouble(parts[1])); // fastText prints 1.00001 for a sure label
+            if (parts.length < 2 || parts.length % 2 != 0) {
+                throw new IOException("fastText prediction line " + (i + 1) + " is '" + lines.get(i)
+                        + "', expected '__label__K p' for every label");
+            }
+            predicted.add(byLabel.keySet().iterator().next());
+            scores.add(byLabel);
         }
         Map<String, String> chosen = new LinkedHashMap<>();
         for (int i = 0; i + 1 < OPTIONS.size(); i += 2) {
@@ -142,7 +154,7 @@ public final class FastTextPeer implements Peer {
             }
         }
         chosen.put("thread", cmd.get(cmd.size() - 1));
-        return new Predictions(predicted, confidence, trainSeconds, predictSeconds, 0, chosen, Map.of());
+        return new Predictions(predicted, ScoreKind.PROBABILITY, scores, trainSeconds, predictSeconds, 0, chosen, Map.of());
     }
 
     /** One line of fastText input: whitespace collapsed, never empty (fastText skips empty lines). */

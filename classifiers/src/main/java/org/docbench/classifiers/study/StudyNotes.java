@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import org.docbench.classifiers.eval.ExperimentResult;
 import org.docbench.classifiers.eval.TestPredictions;
+import org.docbench.classifiers.peer.Peer;
 import org.docbench.classifiers.train.Experiment;
 
 import org.docbench.classifiers.train.Trainers;
@@ -61,8 +62,8 @@ final class StudyNotes {
         Map<Integer, List<String>> byCount = new TreeMap<>(Comparator.reverseOrder());
         int models = 0;
         for (TestPredictions.Answers a : r.predictions().models()) {
-            if (a.scores() == null) {
-                continue; // a row that reports only a confidence (a peer) says nothing of its fallbacks
+            if (a.family().startsWith(Peer.PREFIX)) {
+                continue; // a peer answers every document its own way
             }
             models++;
             int n = 0;

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import org.docbench.classifiers.eval.Metrics;
 import org.docbench.classifiers.train.Experiment;
 import org.docbench.classifiers.train.ModelRun;
+import org.docbench.classifiers.train.ScoreKind;
 import org.docbench.core.corpus.LayoutCorpusReader;
 import org.docbench.core.document.LabeledDocument;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class PeerRowsTest {
     }
 
     @Test
-    void installedPeers_predictEveryTestDocument_andLearnTheTopics(@TempDir Path work) {
+    void installedPeers_predictAndScoreEveryLabelOfEveryTestDocument_andLearnTheTopics(@TempDir Path work) {
         List<Peer> installed = Peer.all().stream().filter(p -> p.missing().isEmpty()).toList();
         if (installed.isEmpty()) {
             RequiredData.skipLoudly("no peer installed (apt-get install fasttext python3-sklearn)");
@@ -42,6 +43,21 @@ class PeerRowsTest {
             // Six balanced topics: chance is 0.17; fastText gets about 0.5 from 522 documents, scikit-learn about 0.9.
             assertTrue(Metrics.of(r).macroF1() > 0.35, r.family().name() + " macro-F1 " + Metrics.of(r).macroF1());
             assertTrue(r.trainNanos() > 0 && r.predictNanos() > 0, r.family().name() + " times");
+            // Every label's score, named for what it is: LinearSVC's margins, fastText's probabilities.
+            assertEquals(r.family().name().endsWith("fastText") ? ScoreKind.PROBABILITY : ScoreKind.MARGIN, r.scoreKind(),
+                    r.family().name());
+            assertEquals(r.scoreKind() == ScoreKind.PROBABILITY, r.probabilistic(), r.family().name());
+            for (int i = 0; i < r.scores().length; i++) {
+                double[] row = r.scores()[i];
+                String where = r.family().name() + " document " + r.docIds().get(i) + ": " + java.util.Arrays.toString(row);
+                assertEquals(labels.size(), row.length, where);
+                assertTrue(java.util.Arrays.stream(row).noneMatch(Double::isNaN), "every label scored: " + where);
+                assertEquals(row[r.predicted()[i]], java.util.Arrays.stream(row).max().orElseThrow(), 1e-6,
+                        "the predicted label scores highest: " + where);
+                if (r.scoreKind() == ScoreKind.PROBABILITY) {
+                    assertEquals(1.0, java.util.Arrays.stream(row).sum(), 1e-3, "probabilities: " + where);
+                }
+            }
         }
     }
 

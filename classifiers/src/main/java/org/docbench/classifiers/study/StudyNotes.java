@@ -124,15 +124,21 @@ final class StudyNotes {
                 + "time and docs/s include it, as the peers' do).");
     }
 
-    /** @param mediaValid the media split's valid part: documents per label, most first */
-    static String allSidesChoice(AllSidesChoice choice, Map<String, Long> mediaValid) {
+    /**
+     * @param mediaValid the media split's valid part: documents per label, most first
+     * @param ablation   whether this run has the ablation section the note points to
+     */
+    static String allSidesChoice(AllSidesChoice choice, Map<String, Long> mediaValid, boolean ablation) {
         String counts = mediaValid.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .map(e -> String.format(Locale.ROOT, "%,d %s", e.getValue(), e.getKey())).collect(Collectors.joining(", "));
         return "AllSides configuration: " + choice.describe() + ", chosen by macro-F1 on the published valid part of the "
-                + "random split (AllSidesGrid in the classifiers tests; bench/RESULTS.md lists what was tried). Its ablation section "
-                + "shows the valid score that chose it, and the same switches on the media split, whose valid part is "
-                + "skewed (" + counts + " documents) and chose nothing. The media and topic experiments "
-                + "use the same configuration.";
+                + "random split (AllSidesGrid in the classifiers tests; bench/RESULTS.md lists what was tried). "
+                + (ablation ? "Its ablation section shows the valid score that chose it, and the same switches on the media "
+                        + "split, whose valid part is skewed (" + counts + " documents) and chose nothing. "
+                        : "This run has no ablation section (-D" + AccuracyReport.ALLSIDES_FULL + "=false), so it does not "
+                        + "show the valid scores that chose it; the media split's valid part is skewed (" + counts
+                        + " documents) and chose nothing. ")
+                + "The media and topic experiments use the same configuration.";
     }
 
     static String allSidesTopics(AllSidesTopics topics) {

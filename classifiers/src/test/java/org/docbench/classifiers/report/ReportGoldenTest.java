@@ -60,7 +60,7 @@ class ReportGoldenTest {
         for (CorpusManifest m : p.corpora()) {
             corpora.add(new CorpusManifest(m.name(), MASK, m.sha256(), m.documents(), m.skipped(), m.counts()));
         }
-        Provenance mp = new Provenance(p.command(), MASK, p.seed(), p.cvSeeds(), p.features(), corpora, p.families(), p.tribuo(),
+        Provenance mp = new Provenance(p.command(), MASK, p.seed(), p.cvSeeds(), p.features(), corpora, p.families(), p.settings(), p.tribuo(),
                 MASK, MASK, MASK);
         return new Report(r.schema(), mp, r.experiments().stream().map(ExperimentResult::withoutTimes).toList(),
                 r.crossValidation(), r.published(), r.notes(),

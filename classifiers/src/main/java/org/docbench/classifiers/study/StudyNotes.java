@@ -13,6 +13,7 @@ import org.docbench.classifiers.eval.ExperimentResult;
 import org.docbench.classifiers.eval.TestPredictions;
 import org.docbench.classifiers.peer.Peer;
 import org.docbench.classifiers.train.Experiment;
+import org.docbench.classifiers.train.ScoreKind;
 
 import org.docbench.classifiers.train.Trainers;
 
@@ -50,6 +51,46 @@ final class StudyNotes {
         String fallback = fallback(r);
         if (!fallback.isEmpty()) {
             notes.add(r.id() + ": " + fallback);
+        }
+        notes.addAll(nearUniform(r.id(), r.predictions()));
+        return notes;
+    }
+
+    /** How close to uniform (1/k) a model's probabilities may stay on every test document before a note says it learned little. */
+    static final double NEAR_UNIFORM = 0.01;
+
+    /**
+     * One note per probabilistic model whose every test document's top probability is within
+     * {@link #NEAR_UNIFORM} of 1/k: its row and calibration error describe a model that barely
+     * learned (its reliability plot is one bin, so its ECE looks good), not the method.
+     */
+    static List<String> nearUniform(String id, TestPredictions predictions) {
+        List<String> notes = new ArrayList<>();
+        if (predictions == null) {
+            return notes;
+        }
+        for (TestPredictions.Answers a : predictions.models()) {
+            if (a.scoreKind() != ScoreKind.PROBABILITY || a.scores() == null) {
+                continue;
+            }
+            double low = Double.POSITIVE_INFINITY;
+            double high = Double.NEGATIVE_INFINITY;
+            int k = 0;
+            for (double[] row : a.scores()) {
+                if (row == null) {
+                    continue;
+                }
+                double top = java.util.Arrays.stream(row).filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN);
+                k = Math.max(k, (int) java.util.Arrays.stream(row).filter(v -> !Double.isNaN(v)).count());
+                low = Math.min(low, top);
+                high = Math.max(high, top);
+            }
+            if (k > 1 && high - 1.0 / k < NEAR_UNIFORM) {
+                notes.add(String.format(Locale.ROOT, "%s: %s's probabilities stay within %.3f of uniform (1/%d = %.3f) on every "
+                        + "test document (its top probability is %.4f to %.4f): it barely learned, its reliability plot is one bin "
+                        + "and its calibration error says nothing good about it.", id, a.family(), NEAR_UNIFORM, k, 1.0 / k,
+                        low, high));
+            }
         }
         return notes;
     }

@@ -2,6 +2,8 @@ package org.docbench.classifiers.eval;
 
 import java.util.List;
 
+import org.docbench.classifiers.train.ScoreKind;
+
 /**
  * Every model's answer for every test document of one experiment, in test order: what the
  * report's {@code predictions/*.jsonl} files hold. Immutable by convention (arrays are not
@@ -29,15 +31,13 @@ public record TestPredictions(List<String> labels, List<String> ids, int[] gold,
     /**
      * One model's answers.
      *
-     * @param family     the model row's family name
-     * @param scoreKind  {@code probability} when the model outputs probabilities, {@code score} otherwise
-     *                   (a margin or vote, comparable only within one document)
-     * @param predicted  predicted label index per document
-     * @param confidence score of the predicted label per document
-     * @param scores     every label's score per document, in label order (NaN where the model gave
-     *                   none); a row is null where the model knew no feature of the document and the
-     *                   training majority answered; null when the model reports only {@code confidence}
+     * @param family    the model row's family name
+     * @param scoreKind what {@code scores} are (probabilities, margins, votes...)
+     * @param predicted predicted label index per document
+     * @param scores    every label's score per document, in label order (NaN where the model gave that label
+     *                  none); a row is null where the model knew no feature of the document and the training
+     *                  majority answered; rows all NaN when the model scores nothing ({@link ScoreKind#NONE})
      */
-    public record Answers(String family, String scoreKind, int[] predicted, double[] confidence, double[][] scores) {
+    public record Answers(String family, ScoreKind scoreKind, int[] predicted, double[][] scores) {
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.docbench.classifiers.train.Experiment;
+import org.docbench.classifiers.train.ScoreKind;
 
 /**
  * A classifier outside docbench that people would use instead (scikit-learn, fastText), run as
@@ -42,14 +43,15 @@ public interface Peer {
      * What a peer gives back.
      *
      * @param labels         predicted label name of each test document, in test order
-     * @param confidence     probability of the predicted label, or null when the peer gives none
+     * @param scoreKind      what {@code scores} are: probabilities (calibration is scored), margins...
+     * @param scores         every label's score of each test document, in test order, by label name
      * @param trainSeconds   wall seconds of its training command
      * @param predictSeconds wall seconds of predicting the test part, raw text to label
      * @param features       features its model holds, 0 when unknown
      * @param chosen         its own settings after any choice on valid, for the report
      * @param validation     its valid score of each candidate setting (empty without a valid part)
      */
-    record Predictions(List<String> labels, double[] confidence, double trainSeconds, double predictSeconds, int features,
+    record Predictions(List<String> labels, ScoreKind scoreKind, List<Map<String, Double>> scores, double trainSeconds, double predictSeconds, int features,
                        Map<String, String> chosen, Map<String, Double> validation) {
     }
 

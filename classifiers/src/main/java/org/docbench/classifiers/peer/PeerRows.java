@@ -15,6 +15,7 @@ import org.docbench.classifiers.eval.Metrics;
 import org.docbench.classifiers.train.Experiment;
 import org.docbench.classifiers.train.ModelFamily;
 import org.docbench.classifiers.train.ModelRun;
+import org.docbench.classifiers.train.ScoreKind;
 import org.docbench.classifiers.train.TrainerSpec;
 import org.docbench.core.document.LabeledDocument;
 
@@ -75,22 +76,33 @@ public final class PeerRows implements ExperimentResult.Peers {
         if (pr.labels().size() != test.size()) {
             throw new IllegalStateException(p.name() + " predicted " + pr.labels().size() + " of " + test.size() + " test documents");
         }
+        if (pr.scores().size() != test.size()) {
+            throw new IllegalStateException(p.name() + " scored " + pr.scores().size() + " of " + test.size() + " test documents");
+        }
         int[] truth = new int[test.size()];
         int[] predicted = new int[test.size()];
+        double[] confidence = new double[test.size()];
+        double[][] scores = new double[test.size()][];
         for (int i = 0; i < truth.length; i++) {
             truth[i] = labels.indexOf(test.get(i).label(exp.task()));
             predicted[i] = labels.indexOf(pr.labels().get(i));
             if (predicted[i] < 0) {
                 throw new IllegalStateException(p.name() + " predicted unknown label '" + pr.labels().get(i) + "'");
             }
+            scores[i] = new double[labels.size()];
+            for (int c = 0; c < labels.size(); c++) {
+                Double v = pr.scores().get(i).get(labels.get(c));
+                scores[i][c] = v == null ? Double.NaN : v; // a label the peer never saw in training has no score
+            }
+            confidence[i] = scores[i][predicted[i]];
         }
         TrainerSpec spec = new TrainerSpec(p.name(), p.name(), pr.chosen(), seed -> {
             throw new UnsupportedOperationException(p.name() + " runs outside Tribuo");
         });
         ModelFamily family = new ModelFamily(p.name(), p.settings(), List.of(spec), false, 0);
-        boolean probabilistic = pr.confidence() != null;
+        boolean probabilistic = pr.scoreKind() == ScoreKind.PROBABILITY;
         return new ModelRun(family, spec, pr.validation(), labels, test.stream().map(LabeledDocument::id).toList(), truth,
-                predicted, probabilistic ? pr.confidence() : new double[truth.length], probabilistic, pr.features(),
+                predicted, confidence, probabilistic, pr.scoreKind(), scores, pr.features(),
                 exp.train().size(), Math.round(pr.trainSeconds() * 1e9), Math.round(pr.predictSeconds() * 1e9), Map.of());
     }
 }

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import org.docbench.classifiers.train.Experiment;
+import org.docbench.classifiers.train.ScoreKind;
 import org.docbench.core.document.LabeledDocument;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,7 +46,8 @@ public final class SklearnPeer implements Peer {
                 + "sublinear_tf=True, max_features=400000) on the same raw text docbench reads, then LinearSVC(C), C chosen from {"
                 + GRID + "} by macro-F1 on the published valid part when the experiment has one, else C = 1; train time is "
                 + "vectorizing the train part plus fitting the chosen C, predict time vectorizing and predicting the test part, "
-                + "both timed inside Python; no probabilities (LinearSVC), so no calibration";
+                + "both timed inside Python; its scores are LinearSVC's margins (decision_function), not probabilities, so no "
+                + "calibration; random_state=42";
     }
 
     @Override
@@ -99,7 +101,17 @@ public final class SklearnPeer implements Peer {
         chosen.put("model", "LinearSVC");
         chosen.put("C", out.get("C").asText());
         chosen.put("sklearn", out.get("sklearn").asText());
-        return new Predictions(labels, null, out.get("train_seconds").asDouble(), out.get("predict_seconds").asDouble(),
+        List<String> classes = new ArrayList<>();
+        out.get("classes").forEach(n -> classes.add(n.asText()));
+        List<Map<String, Double>> scores = new ArrayList<>();
+        for (JsonNode row : out.get("scores")) {
+            Map<String, Double> byLabel = new LinkedHashMap<>();
+            for (int c = 0; c < classes.size(); c++) {
+                byLabel.put(classes.get(c), row.get(c).asDouble());
+            }
+            scores.add(byLabel);
+        }
+        return new Predictions(labels, ScoreKind.MARGIN, scores, out.get("train_seconds").asDouble(), out.get("predict_seconds").asDouble(),
                 out.get("features").asInt(), chosen, validation);
     }
 

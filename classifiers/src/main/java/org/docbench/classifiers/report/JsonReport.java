@@ -98,7 +98,7 @@ public final class JsonReport {
             ObjectNode p = node.putObject("predictions");
             p.put("file", files.get(e));
             ObjectNode kinds = p.putObject("scoreKinds");
-            e.predictions().models().forEach(a -> kinds.put(a.family(), a.scoreKind()));
+            e.predictions().models().forEach(a -> kinds.put(a.family(), a.scoreKind().spelling()));
         }
     }
 

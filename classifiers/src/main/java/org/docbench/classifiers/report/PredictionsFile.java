@@ -14,27 +14,32 @@ import java.util.Set;
 
 import org.docbench.classifiers.eval.ExperimentResult;
 import org.docbench.classifiers.eval.TestPredictions;
+import org.docbench.classifiers.train.ScoreKind;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * {@code predictions/<corpus>.<task>.<split>.jsonl}: one JSON object per test document of an
  * experiment, in test order, with every model's answer, so any figure of the report can be
- * recomputed or a single document looked up. Stateless.
+ * recomputed or a single document looked up. Each row says what its scores are, so the file
+ * reads without report.json. Stateless.
  *
  * <pre>
  * {"id":"ie-a007","gold":"sanctuary","models":{
- *    "majority":{"label":"287g","confidence":1.0,"scores":{"287g":1.0}},
- *    "liblinear-lr":{"label":"sanctuary","confidence":0.81,"scores":{"287g":0.05,"sanctuary":0.81,...}},
+ *    "majority":{"label":"287g","scoreKind":"none","scores":null},
+ *    "liblinear-lr":{"label":"sanctuary","scoreKind":"probability","scores":{"287g":0.05,"sanctuary":0.81,...}},
+ *    "liblinear-svm":{"label":"sanctuary","scoreKind":"margin","scores":{"287g":-0.93,"sanctuary":0.41,...}},
+ *    "libsvm-linear":{"label":"sanctuary","scoreKind":"votes","scores":{"287g":3.0,"sanctuary":5.0,...}},
+ *    "naive-bayes":{"label":"287g","scoreKind":"probability","scores":null,"fallback":true},
  *    ...}}
  * </pre>
  *
- * {@code confidence} is the score of the predicted label, null for models that score nothing (the
- * majority and stratified baselines). {@code scores} holds every label the model scored (probabilities when report.json's
- * {@code experiments[].predictions.scoreKinds} says {@code probability}, otherwise margins or votes,
- * comparable only within one document); it is absent for rows that report only a confidence, and a
- * document the model knew no feature of is answered with the training majority and
- * {@code "fallback":true}.
+ * {@code scoreKind} is a {@link ScoreKind} spelling (probability, margin, votes, vote-share,
+ * leaf-share, none); {@code scores} holds every label of the experiment, null for a label the
+ * model gave no score (one it never saw in training), and is null itself for a model that scores
+ * nothing (the baselines) and where a model knew no feature of the document and answered with the
+ * training majority ({@code "fallback":true}). The predicted label's score is
+ * {@code scores[label]}: a margin can be negative, and only probabilities compare across documents.
  */
 public final class PredictionsFile {
     /** The folder beside report.md that holds the files. */
@@ -130,23 +135,19 @@ public final class PredictionsFile {
     private static Map<String, Object> answer(TestPredictions p, TestPredictions.Answers a, int i) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("label", p.labels().get(a.predicted()[i]));
-        double confidence = a.confidence()[i];
-        m.put("confidence", Double.isNaN(confidence) ? null : confidence); // NaN is not JSON; the baselines give no score
-        if (a.scores() != null) {
-            double[] row = a.scores()[i];
-            if (row == null) {
-                m.put("fallback", true);
-            } else {
-                Map<String, Double> scores = new LinkedHashMap<>();
-                for (int c = 0; c < row.length; c++) {
-                    if (!Double.isNaN(row[c])) {
-                        scores.put(p.labels().get(c), row[c]);
-                    }
-                }
-                if (!scores.isEmpty()) {
-                    m.put("scores", scores);
-                }
+        m.put("scoreKind", a.scoreKind().spelling());
+        double[] row = a.scores() == null ? null : a.scores()[i];
+        Map<String, Double> scores = null;
+        if (row != null && a.scoreKind() != ScoreKind.NONE) {
+            scores = new LinkedHashMap<>();
+            for (int c = 0; c < p.labels().size(); c++) {
+                double v = c < row.length ? row[c] : Double.NaN;
+                scores.put(p.labels().get(c), Double.isNaN(v) ? null : v); // NaN is not JSON: no score is null, never 0
             }
+        }
+        m.put("scores", scores);
+        if (a.scores() != null && row == null) {
+            m.put("fallback", true);
         }
         return m;
     }

@@ -76,9 +76,7 @@ final class Sections {
             b.add(new Block.Bullets(r.notes()));
         }
         b.add(new Block.Heading(2, "Model specs", "specs"));
-        List<List<String>> specs = new ArrayList<>();
-        p.families().forEach((fam, grid) -> grid.forEach((name, hp) -> specs.add(List.of(fam, "`" + name + "`"))));
-        b.add(new Block.Table(List.of(left("family"), left("grid configuration (first = default)")), specs));
+        modelSpecs(b, p);
         b.add(new Block.Heading(2, "Timing", "timing"));
         b.add(new Block.Bullets(r.timing().sections().stream().map(s -> lit(s.name()) + ": " + fmt1(s.seconds()) + " s").toList()));
         return b;
@@ -91,10 +89,34 @@ final class Sections {
                 List.of("command", "`" + p.command() + "`"),
                 List.of("git commit", "`" + p.gitCommit() + "`"),
                 List.of("seed", p.seed() + (p.cvSeeds().isEmpty() ? "" : " (cross-validation fold seeds " + p.cvSeeds() + ")")),
-                List.of("features", "`" + p.features() + "` (fitted on each training part only)"),
+                List.of("features", features(p) + " (fitted on each training part only)"),
                 List.of("Tribuo / JDK", p.tribuo() + " / " + p.jdk()),
                 List.of("OS / CPU", p.os() + " / " + p.cpu()),
                 List.of("wall time", fmt1(r.timing().totalSeconds()) + " s")));
+    }
+
+    /** The features each group of experiments ran with, e.g. {@code `word1-2 tfidf mindf2` (news/topic/random, ...)}. */
+    private static String features(Provenance p) {
+        if (p.settings().stream().map(Provenance.Settings::features).distinct().count() <= 1) {
+            return "`" + (p.settings().isEmpty() ? p.features() : p.settings().get(0).features()) + "`";
+        }
+        Map<String, List<String>> byFeatures = new java.util.LinkedHashMap<>();
+        p.settings().forEach(s -> byFeatures.computeIfAbsent(s.features(), k -> new ArrayList<>()).addAll(s.experiments()));
+        return byFeatures.entrySet().stream().map(e -> "`" + e.getKey() + "` (" + String.join(", ", lit(e.getValue())) + ")")
+                .reduce((x, y) -> x + "; " + y).orElse("");
+    }
+
+    /** The grids as they ran, one table per group of experiments that ran the same features and families. */
+    private static void modelSpecs(List<Block> b, Provenance p) {
+        for (Provenance.Settings s : p.settings()) {
+            b.add(new Block.Paragraph("Features `" + s.features() + "` and these grids (first = default) ran on "
+                    + String.join(", ", lit(s.experiments())) + ":"));
+            List<List<String>> specs = new ArrayList<>();
+            s.families().forEach((fam, grid) -> grid.forEach((name, hp) -> specs.add(List.of(fam, "`" + name + "`"
+                    + (hp.containsKey("chiSquareFeatures") ? ", top " + hp.get("chiSquareFeatures") + " χ² features" : "")
+                    + (hp.containsKey("maxTrainDocuments") ? ", at most " + hp.get("maxTrainDocuments") + " training documents" : "")))));
+            b.add(new Block.Table(List.of(left("family"), left("grid configuration (first = default)")), specs));
+        }
     }
 
     /** One row per corpus read: documents, skipped, hash and label counts per task. */

@@ -61,6 +61,9 @@ public final class AccuracyReport {
     /** The name of AllSides' left/center/right task in the report: the publisher's AllSides media-bias rating. */
     static final String IDEOLOGY = "ideology";
 
+    /** The property that, set to false, leaves out the AllSides ablation and the peers' AllSides rows. */
+    static final String ALLSIDES_FULL = "docbench.allsides.full";
+
     /** The switch {@code .ci/run} turns on (through {@code DOCBENCH_REQUIRE_DATA=true}): missing data fails the report. */
     static final String REQUIRE_DATA = "docbench.requireData";
 
@@ -134,7 +137,7 @@ public final class AccuracyReport {
             // The ablation and the peers' AllSides rows are most of the report's time (a model per
             // switched decision; fastText trains for minutes per experiment): -Ddocbench.allsides.full=false
             // leaves them out for a quicker look.
-            boolean full = Boolean.parseBoolean(System.getProperty("docbench.allsides.full", "true"));
+            boolean full = allSidesFull();
             if (!full) {
                 suite.peers(ExperimentResult.Peers.NONE);
                 notes.add(StudyNotes.allSidesPartial());
@@ -153,6 +156,11 @@ public final class AccuracyReport {
         notes.addAll(StudyNotes.method());
         notes.addAll(peers.notes());
         return suite.report(command, root, CV_SEEDS, families, manifests, published, notes, t0, ablations);
+    }
+
+    /** Whether this run includes the AllSides ablation and peers' rows: {@code -D}{@value #ALLSIDES_FULL} is not false. */
+    static boolean allSidesFull() {
+        return Boolean.parseBoolean(System.getProperty(ALLSIDES_FULL, "true"));
     }
 
     /**

@@ -44,7 +44,7 @@ final class AllSidesStudy {
         Map<String, Long> mediaValid = docs.stream()
                 .filter(d -> d.part(AllSidesReader.Scheme.MEDIA.spelling()) == Part.VALID && d.label(AccuracyReport.IDEOLOGY) != null)
                 .collect(Collectors.groupingBy(d -> d.label(AccuracyReport.IDEOLOGY), TreeMap::new, Collectors.counting()));
-        notes.add(StudyNotes.allSidesChoice(choice, mediaValid));
+        notes.add(StudyNotes.allSidesChoice(choice, mediaValid, ablations != null));
         // Tribuo's naive Bayes recomputes each class's total over the whole vocabulary for every
         // prediction, so on AllSides' vocabulary it predicts in minutes: it gets chi-square features.
         // The SGD families solve the objectives LibLinear solves exactly, at minutes per grid point

@@ -22,7 +22,6 @@ import org.docbench.classifiers.train.Experiment;
 import org.docbench.classifiers.train.ExperimentTrainer;
 import org.docbench.classifiers.train.ModelFamily;
 import org.docbench.classifiers.train.ModelRun;
-import org.docbench.classifiers.train.ScoreKind;
 import org.docbench.classifiers.train.TrainerSpec;
 import org.docbench.core.corpus.Splits;
 import org.docbench.core.document.LabeledDocument;
@@ -115,15 +114,14 @@ final class ExperimentRunner {
                 : "grid chosen by macro-F1 on the validation part";
         return new ExperimentResult(exp.id(), exp.corpus(), exp.task(), exp.split(), exp.design(), selection, exp.train().size(),
                 exp.valid().size(), exp.test().size(), runner.labels(), counts, results, best.family().name(), lc,
-                runner.featurePreparationMillis(), predictions(runner, runs));
+                runner.featurePreparationMillis(), predictions(runs));
     }
 
-    /** The answers of {@code runs}, every label's scores where the runner kept them. */
-    private static TestPredictions predictions(ExperimentTrainer runner, List<ModelRun> runs) {
+    /** The answers of {@code runs}, with every label's scores. */
+    private static TestPredictions predictions(List<ModelRun> runs) {
         List<TestPredictions.Answers> answers = new ArrayList<>();
         for (ModelRun r : runs) {
-            answers.add(new TestPredictions.Answers(r.family().name(), (r.probabilistic() ? ScoreKind.PROBABILITY : ScoreKind.SCORE).spelling(),
-                    r.predicted(), r.confidence(), runner.scores(r.family().name())));
+            answers.add(new TestPredictions.Answers(r.family().name(), r.scoreKind(), r.predicted(), r.scores()));
         }
         ModelRun first = runs.get(0);
         return new TestPredictions(first.labels(), first.docIds(), first.truth(), answers);

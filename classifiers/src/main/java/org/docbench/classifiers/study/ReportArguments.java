@@ -15,8 +15,8 @@ record ReportArguments(Path out, String allsides, Path root, String command) {
     static final String USAGE = "AccuracyReport --out DIR [--allsides=DIR] [--root=DIR] [--command=TEXT]";
 
     /**
-     * Parses {@code args}; without {@code --command}, the command is {@code mvn -B verify} with the
-     * AllSides property when one was given.
+     * Parses {@code args}; without {@code --command}, the command is {@link #defaultCommand} of the
+     * AllSides property given and this JVM's {@code docbench.allsides.full}.
      *
      * @throws IllegalArgumentException naming the unknown argument, or saying {@code --out} is missing
      */
@@ -45,8 +45,22 @@ record ReportArguments(Path out, String allsides, Path root, String command) {
             throw new IllegalArgumentException("--out DIR is required");
         }
         if (command == null) {
-            command = "mvn -B verify" + (allsides.isBlank() ? "" : " -Ddocbench.allsides=" + allsides);
+            command = defaultCommand(allsides, AccuracyReport.allSidesFull());
         }
         return new ReportArguments(out, allsides, root, command);
+    }
+
+    /**
+     * The {@code mvn} command that reproduces a run: {@code mvn -B verify} with each property that
+     * changed what ran, so a partial run never claims the full command.
+     *
+     * <pre>
+     * ("", true)          -> mvn -B verify
+     * ("/data/as", false) -> mvn -B verify -Ddocbench.allsides=/data/as -Ddocbench.allsides.full=false
+     * </pre>
+     */
+    static String defaultCommand(String allsides, boolean fullAllSides) {
+        return "mvn -B verify" + (allsides.isBlank() ? "" : " -Ddocbench.allsides=" + allsides)
+                + (fullAllSides ? "" : " -D" + AccuracyReport.ALLSIDES_FULL + "=false");
     }
 }

@@ -11,7 +11,9 @@ import java.util.stream.Collectors;
 
 import org.docbench.classifiers.eval.ExperimentResult;
 import org.docbench.classifiers.eval.TestPredictions;
+import org.docbench.classifiers.peer.Peer;
 import org.docbench.classifiers.train.Experiment;
+import org.docbench.classifiers.train.ScoreKind;
 
 import org.docbench.classifiers.train.Trainers;
 
@@ -50,6 +52,46 @@ final class StudyNotes {
         if (!fallback.isEmpty()) {
             notes.add(r.id() + ": " + fallback);
         }
+        notes.addAll(nearUniform(r.id(), r.predictions()));
+        return notes;
+    }
+
+    /** How close to uniform (1/k) a model's probabilities may stay on every test document before a note says it learned little. */
+    static final double NEAR_UNIFORM = 0.01;
+
+    /**
+     * One note per probabilistic model whose every test document's top probability is within
+     * {@link #NEAR_UNIFORM} of 1/k: its row and calibration error describe a model that barely
+     * learned (its reliability plot is one bin, so its ECE looks good), not the method.
+     */
+    static List<String> nearUniform(String id, TestPredictions predictions) {
+        List<String> notes = new ArrayList<>();
+        if (predictions == null) {
+            return notes;
+        }
+        for (TestPredictions.Answers a : predictions.models()) {
+            if (a.scoreKind() != ScoreKind.PROBABILITY || a.scores() == null) {
+                continue;
+            }
+            double low = Double.POSITIVE_INFINITY;
+            double high = Double.NEGATIVE_INFINITY;
+            int k = 0;
+            for (double[] row : a.scores()) {
+                if (row == null) {
+                    continue;
+                }
+                double top = java.util.Arrays.stream(row).filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN);
+                k = Math.max(k, (int) java.util.Arrays.stream(row).filter(v -> !Double.isNaN(v)).count());
+                low = Math.min(low, top);
+                high = Math.max(high, top);
+            }
+            if (k > 1 && high - 1.0 / k < NEAR_UNIFORM) {
+                notes.add(String.format(Locale.ROOT, "%s: %s's probabilities stay within %.3f of uniform (1/%d = %.3f) on every "
+                        + "test document (its top probability is %.4f to %.4f): it barely learned, its reliability plot is one bin "
+                        + "and its calibration error says nothing good about it.", id, a.family(), NEAR_UNIFORM, k, 1.0 / k,
+                        low, high));
+            }
+        }
         return notes;
     }
 
@@ -61,8 +103,8 @@ final class StudyNotes {
         Map<Integer, List<String>> byCount = new TreeMap<>(Comparator.reverseOrder());
         int models = 0;
         for (TestPredictions.Answers a : r.predictions().models()) {
-            if (a.scores() == null) {
-                continue; // a row that reports only a confidence (a peer) says nothing of its fallbacks
+            if (a.family().startsWith(Peer.PREFIX)) {
+                continue; // a peer answers every document its own way
             }
             models++;
             int n = 0;
@@ -123,15 +165,21 @@ final class StudyNotes {
                 + "time and docs/s include it, as the peers' do).");
     }
 
-    /** @param mediaValid the media split's valid part: documents per label, most first */
-    static String allSidesChoice(AllSidesChoice choice, Map<String, Long> mediaValid) {
+    /**
+     * @param mediaValid the media split's valid part: documents per label, most first
+     * @param ablation   whether this run has the ablation section the note points to
+     */
+    static String allSidesChoice(AllSidesChoice choice, Map<String, Long> mediaValid, boolean ablation) {
         String counts = mediaValid.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .map(e -> String.format(Locale.ROOT, "%,d %s", e.getValue(), e.getKey())).collect(Collectors.joining(", "));
         return "AllSides configuration: " + choice.describe() + ", chosen by macro-F1 on the published valid part of the "
-                + "random split (AllSidesGrid in the classifiers tests; bench/RESULTS.md lists what was tried). Its ablation section "
-                + "shows the valid score that chose it, and the same switches on the media split, whose valid part is "
-                + "skewed (" + counts + " documents) and chose nothing. The media and topic experiments "
-                + "use the same configuration.";
+                + "random split (AllSidesGrid in the classifiers tests; bench/RESULTS.md lists what was tried). "
+                + (ablation ? "Its ablation section shows the valid score that chose it, and the same switches on the media "
+                        + "split, whose valid part is skewed (" + counts + " documents) and chose nothing. "
+                        : "This run has no ablation section (-D" + AccuracyReport.ALLSIDES_FULL + "=false), so it does not "
+                        + "show the valid scores that chose it; the media split's valid part is skewed (" + counts
+                        + " documents) and chose nothing. ")
+                + "The media and topic experiments use the same configuration.";
     }
 
     static String allSidesTopics(AllSidesTopics topics) {

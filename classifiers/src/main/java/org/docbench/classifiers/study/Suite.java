@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import org.docbench.classifiers.eval.CrossValidation;
@@ -31,6 +32,8 @@ public final class Suite {
     private final List<ExperimentResult> experiments = new ArrayList<>();
     private final List<CrossValidation> crossValidation = new ArrayList<>();
     private final List<Report.Section> sections = new ArrayList<>();
+    /** The features and families each experiment and cross-validation ran with, in run order. */
+    private final List<Map.Entry<String, Provenance.Settings>> settings = new ArrayList<>();
     /** Notes computed from the experiments' parts and answers, in run order. */
     private final List<String> resultNotes = new ArrayList<>();
     private final Consumer<String> log;
@@ -78,6 +81,7 @@ public final class Suite {
         long t0 = System.nanoTime();
         ExperimentResult r = ExperimentRunner.run(exp, families, spec, seed, learningCurve, log, meter, peers);
         experiments.add(r);
+        ran(exp.id(), spec, families);
         resultNotes.addAll(StudyNotes.results(exp, r));
         section(exp.id(), t0);
         return r;
@@ -88,6 +92,7 @@ public final class Suite {
         long t0 = System.nanoTime();
         ExperimentResult r = ExperimentRunner.run(runner, families, spec, seed, false, log, meter, peers);
         experiments.add(r);
+        ran(runner.experiment().id(), spec, families);
         resultNotes.addAll(StudyNotes.results(runner.experiment(), r));
         section(runner.experiment().id(), t0);
         return r;
@@ -99,8 +104,14 @@ public final class Suite {
         for (String task : tasks) {
             long t0 = System.nanoTime();
             crossValidation.add(CrossValidationRunner.run(corpus, task, docs, families, FOLDS, seeds, features, log, meter));
+            // Cross-validation runs each family's default configuration only.
+            ran(corpus + "/" + task + "/cv", features, families.stream().map(f -> f.fixed(f.grid().get(0))).toList());
             section(corpus + "/" + task + "/cv", t0);
         }
+    }
+
+    private void ran(String id, FeatureSpec spec, List<ModelFamily> families) {
+        settings.add(Map.entry(id, new Provenance.Settings(List.of(id), spec.describe(), Provenance.describe(families))));
     }
 
     /** Records the wall time since {@code t0} as section {@code name} of the report's timing. */
@@ -119,7 +130,8 @@ public final class Suite {
     public Report report(String command, Path root, List<Long> cvSeeds, List<ModelFamily> families,
                          List<CorpusManifest> manifests, List<Report.Published> published, List<String> notes,
                          long startNanos, List<Ablation> ablations) {
-        Provenance prov = Provenance.of(command, root, seed, cvSeeds, features, manifests, families);
+        Provenance prov = Provenance.of(command, root, seed, cvSeeds, features, manifests, families,
+                Provenance.group(settings));
         List<String> allNotes = new ArrayList<>(notes);
         allNotes.addAll(resultNotes);
         return new Report(Report.SCHEMA, prov, experiments(), crossValidation(), published, allNotes,

@@ -45,8 +45,6 @@ public final class ExperimentTrainer {
     private final List<String> labels;
     private Featurized selection;
     private Featurized full;
-    /** Every label's test score per document, per family run so far (rows null where the fallback answered). */
-    private final Map<String, double[][]> scores = new HashMap<>();
     /** Models trained on the full training part, by spec name: a grid point chosen on valid is not trained twice. */
     private final Map<String, Trained> trainedOnFull = new HashMap<>();
 
@@ -127,15 +125,6 @@ public final class ExperimentTrainer {
         return full().preparationNanos() / 1e6;
     }
 
-    /**
-     * Every label's score (in {@link #labels()} order) for each test document of the last
-     * {@link #run} of {@code family}; a row is null where the model knew no feature of the
-     * document and the training majority answered. Null when the family has not run.
-     */
-    public double[][] scores(String family) {
-        return scores.get(family);
-    }
-
     /** Data for choosing hyperparameters: train vs valid, or inner-train vs inner-valid. */
     private Featurized selection() {
         if (selection == null) {
@@ -182,10 +171,11 @@ public final class ExperimentTrainer {
         // Restricted copies were made outside the clock; featurizing the test part is charged in full.
         Predicted p = t.predict(data.test, false);
         long p1 = System.nanoTime();
-        scores.put(family.name(), p.scores);
+        ScoreKind kind = ScoreKind.of(family.name(), t.model.generatesProbabilities());
         Map<String, List<Map.Entry<String, Double>>> top = family.linear() ? topFeatures(t.model, 10) : Map.of();
         return new ModelRun(family, chosen, validation, labels, data.testDocs.stream().map(LabeledDocument::id).toList(),
-                truth(data.testDocs), p.predicted, p.confidence, t.model.generatesProbabilities(), data.featureCount(), data.train.size(),
+                truth(data.testDocs), p.predicted, p.confidence, t.model.generatesProbabilities(), kind, p.scores,
+                data.featureCount(), data.train.size(),
                 t.nanos, (p1 - p0) + data.testFeaturizeNanos, top);
     }
 

@@ -15,7 +15,11 @@ import java.util.Map;
  * @param truth         true label index of each test document
  * @param predicted     predicted label index
  * @param confidence    score of the predicted label (a probability when {@code probabilistic})
- * @param probabilistic whether the model outputs probabilities
+ * @param probabilistic whether the model outputs probabilities (its calibration is scored)
+ * @param scoreKind     what {@code scores} are
+ * @param scores        every label's score per test document, in {@code labels} order (NaN where the model gave
+ *                      that label none); a row is null where the training majority answered for want of a known
+ *                      feature; all NaN when the model scores nothing ({@link ScoreKind#NONE})
  * @param features      number of features the model saw
  * @param trainDocuments training documents the chosen configuration was trained on
  * @param trainNanos    time to train the chosen configuration on the featurized training part
@@ -24,6 +28,7 @@ import java.util.Map;
  */
 public record ModelRun(ModelFamily family, TrainerSpec chosen, Map<String, Double> validation, List<String> labels,
                        List<String> docIds, int[] truth, int[] predicted, double[] confidence, boolean probabilistic,
+                       ScoreKind scoreKind, double[][] scores,
                        int features, int trainDocuments, long trainNanos, long predictNanos, Map<String, List<Map.Entry<String, Double>>> topFeatures) {
 
     public boolean[] correct() {

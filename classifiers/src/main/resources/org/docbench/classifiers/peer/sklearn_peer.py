@@ -6,9 +6,12 @@ text as given, then LinearSVC(C). With --valid, C is chosen from --grid by macro
 part (the peer chooses for itself; docbench never sees its choice); without, C = 1.
 
 Input: JSON lines {"text": ..., "label": ...}. Output (--out): one JSON object with the predicted
-label of each test line, the chosen C, the valid score of each C, and the wall seconds of
-training (vectorizing the train part and fitting the chosen C) and of predicting the test part
-(vectorizing and predicting). LinearSVC gives no probabilities, so none are written.
+label of each test line, its margin for every label (decision_function, in "classes" order; with
+two labels LinearSVC has one margin d for classes[1], written as -d, d), the chosen C, the valid
+score of each C, and the wall seconds of training (vectorizing the train part and fitting the
+chosen C) and of predicting the test part (vectorizing and predicting; the margins are computed
+after the clock stops). LinearSVC gives no probabilities, so none are written. Its dual solver
+shuffles with random_state=42, so two runs give the same margins.
 
 Run by org.docbench.classifiers.peer.SklearnPeer (copied from the classpath under target/); by hand:
   /usr/bin/python3 classifiers/src/main/resources/org/docbench/classifiers/peer/sklearn_peer.py --train tr.jsonl --test te.jsonl [--valid va.jsonl] --min-df 5 --out p.json
@@ -58,22 +61,29 @@ def main():
         mva = vec.transform(xva)
         best = -1.0
         for c in grid:
-            score = f1_score(yva, LinearSVC(C=c).fit(mtr, ytr).predict(mva), average="macro")
+            score = f1_score(yva, LinearSVC(C=c, random_state=42).fit(mtr, ytr).predict(mva), average="macro")
             valid_scores[str(c)] = score
             if score > best:  # strict: ties keep the smaller C
                 best, chosen = score, c
     t1 = time.perf_counter()
-    model = LinearSVC(C=chosen).fit(mtr, ytr)
+    model = LinearSVC(C=chosen, random_state=42).fit(mtr, ytr)
     fit = time.perf_counter() - t1
 
     t2 = time.perf_counter()
-    predicted = model.predict(vec.transform(xte))
+    mte = vec.transform(xte)
+    predicted = model.predict(mte)
     predict = time.perf_counter() - t2
+    margins = model.decision_function(mte)
+    if margins.ndim == 1:  # two labels: one hyperplane, positive for classes_[1]
+        margins = [[-m, m] for m in margins.tolist()]
+    else:
+        margins = margins.tolist()
 
     with open(a.out, "w", encoding="utf-8") as f:
         json.dump({"sklearn": sklearn.__version__, "C": chosen, "valid_macro_f1": valid_scores,
                    "features": len(vec.vocabulary_), "train_seconds": vectorize + fit,
-                   "predict_seconds": predict, "predicted": [str(p) for p in predicted]}, f)
+                   "predict_seconds": predict, "predicted": [str(p) for p in predicted],
+                   "classes": [str(c) for c in model.classes_], "score_kind": "margin", "scores": margins}, f)
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import org.docbench.classifiers.eval.Metrics;
 import org.docbench.classifiers.train.Experiment;
 import org.docbench.classifiers.train.ModelRun;
+import org.docbench.classifiers.train.ScoreKind;
 import org.docbench.core.corpus.LayoutCorpusReader;
 import org.docbench.core.document.LabeledDocument;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class PeerRowsTest {
     }
 
     @Test
-    void installedPeers_predictEveryTestDocument_andLearnTheTopics(@TempDir Path work) {
+    void installedPeers_predictAndScoreEveryLabelOfEveryTestDocument_andLearnTheTopics(@TempDir Path work) {
         List<Peer> installed = Peer.all().stream().filter(p -> p.missing().isEmpty()).toList();
         if (installed.isEmpty()) {
             RequiredData.skipLoudly("no peer installed (apt-get install fasttext python3-sklearn)");
@@ -42,6 +43,27 @@ class PeerRowsTest {
             // Six balanced topics: chance is 0.17; fastText gets about 0.5 from 522 documents, scikit-learn about 0.9.
             assertTrue(Metrics.of(r).macroF1() > 0.35, r.family().name() + " macro-F1 " + Metrics.of(r).macroF1());
             assertTrue(r.trainNanos() > 0 && r.predictNanos() > 0, r.family().name() + " times");
+            if (r.family().name().endsWith("fastText")) {
+                // Its epochs are chosen on a share of the training part, as docbench's settings are: at 10 it stays uniform.
+                assertEquals(FastTextPeer.EPOCHS.size(), r.validation().size(), "one valid score per epoch: " + r.validation());
+                assertTrue(java.util.Arrays.stream(r.confidence()).max().orElseThrow() > 0.5,
+                        "fastText's top probabilities leave uniform (1/6): " + r.chosen().hyperparameters());
+            }
+            // Every label's score, named for what it is: LinearSVC's margins, fastText's probabilities.
+            assertEquals(r.family().name().endsWith("fastText") ? ScoreKind.PROBABILITY : ScoreKind.MARGIN, r.scoreKind(),
+                    r.family().name());
+            assertEquals(r.scoreKind() == ScoreKind.PROBABILITY, r.probabilistic(), r.family().name());
+            for (int i = 0; i < r.scores().length; i++) {
+                double[] row = r.scores()[i];
+                String where = r.family().name() + " document " + r.docIds().get(i) + ": " + java.util.Arrays.toString(row);
+                assertEquals(labels.size(), row.length, where);
+                assertTrue(java.util.Arrays.stream(row).noneMatch(Double::isNaN), "every label scored: " + where);
+                assertEquals(row[r.predicted()[i]], java.util.Arrays.stream(row).max().orElseThrow(), 1e-6,
+                        "the predicted label scores highest: " + where);
+                if (r.scoreKind() == ScoreKind.PROBABILITY) {
+                    assertEquals(1.0, java.util.Arrays.stream(row).sum(), 1e-3, "probabilities: " + where);
+                }
+            }
         }
     }
 

@@ -274,7 +274,19 @@ class ReportContentTest {
                     correct.merge(family, 1, Integer::sum);
                 }
             }
-            assertTrue(doc.get("models").get("majority").get("confidence").isNull(), "no score is null, not \"NaN\": " + line);
+            JsonNode majority = doc.get("models").get("majority");
+            assertEquals("none", majority.get("scoreKind").asText(), line);
+            assertTrue(majority.has("scores") && majority.get("scores").isNull(), "no score is null, not 0 or \"NaN\": " + line);
+            for (String family : ReportFixture.FAMILIES) {
+                JsonNode m = doc.get("models").get(family);
+                assertTrue(m.has("scoreKind") && !m.has("confidence"), "every row names its scores' kind, and no margin is a "
+                        + "confidence: " + line);
+                if (!m.get("scores").isNull()) {
+                    assertEquals(3, m.get("scores").size(), family + " scores every label: " + line);
+                }
+            }
+            JsonNode svm = doc.get("models").get("liblinear-svm");
+            assertEquals("margin", svm.get("scoreKind").asText(), line);
             assertTrue(!line.contains("NaN") && !line.contains("Infinity"), line);
             JsonNode lr = doc.get("models").get("liblinear-lr");
             assertEquals(3, lr.get("scores").size(), "every label scored: " + line);
@@ -289,7 +301,9 @@ class ReportContentTest {
                     family + " accuracy from predictions.jsonl");
         }
         assertEquals("probability", json.get("experiments").get(0).get("predictions").get("scoreKinds").get("liblinear-lr").asText());
-        assertEquals("score", json.get("experiments").get(0).get("predictions").get("scoreKinds").get("liblinear-svm").asText());
+        assertEquals("margin", json.get("experiments").get(0).get("predictions").get("scoreKinds").get("liblinear-svm").asText());
+        assertEquals("leaf-share", json.get("experiments").get(0).get("predictions").get("scoreKinds").get("cart").asText());
+        assertEquals("none", json.get("experiments").get(0).get("predictions").get("scoreKinds").get("majority").asText());
     }
 
     private static List<String> iterable(java.util.Iterator<String> it) {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Pins report.md and report.json on a small fixed corpus (54 documents of the embedded corpus,
+ * Pins report.md, report.json and one predictions file on a small fixed corpus (54 documents of the embedded corpus,
  * copied to {@code src/test/resources/golden/corpus}) with times and the environment masked.
  * Any change to what the report says, or to a number in it, fails here until the golden files
  * are regenerated on purpose and the diff reviewed:
@@ -60,7 +60,7 @@ class ReportGoldenTest {
         for (CorpusManifest m : p.corpora()) {
             corpora.add(new CorpusManifest(m.name(), MASK, m.sha256(), m.documents(), m.skipped(), m.counts()));
         }
-        Provenance mp = new Provenance(p.command(), MASK, p.seed(), p.cvSeeds(), p.features(), corpora, p.families(), p.tribuo(),
+        Provenance mp = new Provenance(p.command(), MASK, p.seed(), p.cvSeeds(), p.features(), corpora, p.families(), p.settings(), p.tribuo(),
                 MASK, MASK, MASK);
         return new Report(r.schema(), mp, r.experiments().stream().map(ExperimentResult::withoutTimes).toList(),
                 r.crossValidation(), r.published(), r.notes(),
@@ -75,6 +75,12 @@ class ReportGoldenTest {
     @Test
     void reportJson_matchesGolden() throws IOException {
         check("report.json", JsonReport.render(report));
+    }
+
+    /** One experiment's predictions file: every model's label, score kind and scores per test document. */
+    @Test
+    void predictionsJsonl_matchesGolden() throws IOException {
+        check("predictions.topic.jsonl", PredictionsFile.render(report.experiments().get(0)));
     }
 
     @Test

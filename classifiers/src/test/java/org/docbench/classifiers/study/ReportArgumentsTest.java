@@ -29,6 +29,25 @@ class ReportArgumentsTest {
         assertEquals(expected, ReportArguments.parse(args), String.join(" ", args));
     }
 
+    /** A run made with -Ddocbench.allsides.full=false says so in its command, or the command would not reproduce it. */
+    @Test
+    void parse_underAllSidesFullFalse_namesThePropertyInTheCommand() {
+        String before = System.getProperty(AccuracyReport.ALLSIDES_FULL);
+        System.setProperty(AccuracyReport.ALLSIDES_FULL, "false");
+        try {
+            assertEquals("mvn -B verify -Ddocbench.allsides=/a -Ddocbench.allsides.full=false",
+                    ReportArguments.parse("--out", "r", "--allsides=/a").command());
+            assertEquals("make it", ReportArguments.parse("--out", "r", "--command=make it").command(), "an explicit command wins");
+        } finally {
+            if (before == null) {
+                System.clearProperty(AccuracyReport.ALLSIDES_FULL);
+            } else {
+                System.setProperty(AccuracyReport.ALLSIDES_FULL, before);
+            }
+        }
+        assertEquals("mvn -B verify", ReportArguments.defaultCommand("", true));
+    }
+
     @Test
     void parse_unknownArgument_isNamed() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ReportArguments.parse("--out", "r", "--fast"));

@@ -194,7 +194,8 @@ class ClassifyJobTest {
         assertEquals(some.size(), lines.size(), "one line per document from docbench classify");
         for (String line : lines) {
             JsonNode cli = SparkTestSupport.JSON.readTree(line);
-            String id = cli.get("id").asText().replaceFirst("\\.txt$", "");
+            // the command's id is the path as given; the job's, the layout's id
+            String id = java.nio.file.Path.of(cli.get("id").asText()).getFileName().toString().replaceFirst("\\.txt$", "");
             Row r = job.get(id);
             assertNotNull(r, "document " + id + " is missing from the job's output");
             assertEquals(cli.get("label").asText(), r.getString(r.fieldIndex("label")), "label of " + id + ": " + line);

@@ -9,6 +9,7 @@ import java.util.List;
 import org.docbench.classifiers.eval.Calibration;
 import org.docbench.classifiers.eval.CrossValidation;
 import org.docbench.classifiers.eval.ExperimentResult;
+import org.docbench.classifiers.eval.Interval;
 import org.docbench.classifiers.eval.LearningCurve;
 import org.docbench.classifiers.eval.ModelResult;
 import org.knowm.xchart.AnnotationText;
@@ -133,30 +134,40 @@ final class Charts {
         }
     }
 
-    /** Macro-F1 and accuracy per model; error bars are the wider side of the 95% bootstrap interval. */
+    /**
+     * Macro-F1 and accuracy per model, each bar with a whisker over its 95% percentile bootstrap
+     * interval, the interval the model table prints (see {@link Whiskers}: XChart's error bars are
+     * symmetric and drew 67.9 [27.4, 91.5] from 27.4 to 108).
+     */
     static CategoryChart scores(ExperimentResult e) {
         CategoryChart c = new CategoryChartBuilder().width(W).height(H).title(e.id() + ": test scores with 95% CI")
                 .yAxisTitle("%").build();
         List<String> names = new ArrayList<>();
         List<Double> f1 = new ArrayList<>();
-        List<Double> f1e = new ArrayList<>();
+        List<Interval> f1Ci = new ArrayList<>();
         List<Double> acc = new ArrayList<>();
-        List<Double> acce = new ArrayList<>();
+        List<Interval> accCi = new ArrayList<>();
         for (ModelResult m : e.models()) {
             names.add(m.family());
             f1.add(100 * m.metrics().macroF1());
-            f1e.add(100 * Math.max(m.macroF1Ci().high() - m.metrics().macroF1(), m.metrics().macroF1() - m.macroF1Ci().low()));
+            f1Ci.add(percent(m.macroF1Ci()));
             acc.add(100 * m.metrics().accuracy());
-            acce.add(100 * Math.max(m.accuracyCi().high() - m.metrics().accuracy(), m.metrics().accuracy() - m.accuracyCi().low()));
+            accCi.add(percent(m.accuracyCi()));
         }
-        c.addSeries("macro-F1", names, f1, f1e);
-        c.addSeries("accuracy", names, acc, acce);
+        c.addSeries("macro-F1", names, f1);
+        c.addSeries("accuracy", names, acc);
+        c.addAnnotation(new Whiskers(List.of(f1Ci, accCi)));
         c.getStyler().setXAxisLabelRotation(30);
         c.getStyler().setYAxisMin(0.0);
         c.getStyler().setYAxisMax(100.0);
         c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         fitTitle(c);
         return c;
+    }
+
+    /** {@code i} in percent, as the chart plots it. */
+    private static Interval percent(Interval i) {
+        return new Interval(100 * i.estimate(), 100 * i.low(), 100 * i.high());
     }
 
     static HeatMapChart confusion(ExperimentResult e) {

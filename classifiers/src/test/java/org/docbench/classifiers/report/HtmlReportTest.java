@@ -14,6 +14,8 @@ import org.docbench.classifiers.eval.ExperimentResult;
 import org.docbench.classifiers.eval.ModelResult;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -224,6 +226,112 @@ class HtmlReportTest {
                 assertEquals(ModelStyle.of(m.family()).color(), bins.getMarkerColor(), "reliability plot of " + m.family());
             }
         }
+    }
+
+    @Test
+    void scoresChart_whiskersRunFromTheIntervalsLowToItsHigh_asTheTablePrintsThem() {
+        // Skewed intervals, as a small test part gives (16.7 [6.7, 35.7]; 67.9 [27.4, 91.5]): 40% of the way from the score
+        // down to 0 and 60% of the way up to 100, so a low score's whisker is long above, a high score's long below.
+        List<ModelResult> models = new ArrayList<>();
+        for (ModelResult m : report.experiments().get(0).models()) {
+            models.add(withCis(m, skewed(m.metrics().accuracy()), skewed(m.metrics().macroF1())));
+        }
+        ExperimentResult e = copy(report.experiments().get(0), models);
+        CategoryChart c = Charts.scores(e);
+        for (var series : c.getSeriesMap().values()) {
+            assertTrue(series.getExtraValues() == null, series.getName() + ": XChart's error bars are symmetric about the bar");
+        }
+        java.awt.image.BufferedImage img = BitmapEncoder.getBufferedImage(c);
+        List<String> series = List.copyOf(c.getSeriesMap().keySet());
+        assertEquals(List.of("macro-F1", "accuracy"), series);
+        for (int s = 0; s < series.size(); s++) {
+            java.awt.Color fill = opaque(c.getSeriesMap().get(series.get(s)).getFillColor(), c.getStyler().getPlotBackgroundColor());
+            boolean f1 = s == 0;
+            // Every bar crosses the row halfway up the lowest, where the bars are found.
+            double lowest = models.stream().mapToDouble(m -> f1 ? m.metrics().macroF1() : m.metrics().accuracy()).min().orElseThrow();
+            assertTrue(lowest >= 0.05, "a bar too short to find: " + lowest);
+            int row = (int) c.getScreenYFromChart(50 * lowest);
+            for (int i = 0; i < models.size(); i++) {
+                ModelResult m = models.get(i);
+                org.docbench.classifiers.eval.Interval ci = f1 ? m.macroF1Ci() : m.accuracyCi();
+                String what = m.family() + " " + series.get(s) + " " + Cells.pct(ci.estimate()) + " [" + Cells.pct(ci.low()) + ", "
+                        + Cells.pct(ci.high()) + "]";
+                int x = barCentre(img, fill, i, row, what);
+                int[] drawn = darkRun(img, x, (int) c.getScreenYFromChart(100) - 10, (int) c.getScreenYFromChart(0) + 12);
+                assertEquals(c.getScreenYFromChart(100 * ci.high()), drawn[0], 1.5, what + ": whisker's top at its high");
+                assertEquals(c.getScreenYFromChart(100 * ci.low()), drawn[1], 1.5, what + ": whisker's bottom at its low");
+            }
+        }
+    }
+
+    /** 40% of the way from {@code score} down to 0, 60% of the way up to 1. */
+    private static org.docbench.classifiers.eval.Interval skewed(double score) {
+        return new org.docbench.classifiers.eval.Interval(score, 0.6 * score, score + 0.6 * (1 - score));
+    }
+
+    /** The centre column of the {@code index}-th run of pixels of {@code fill} along row {@code y}, left to right. */
+    private static int barCentre(java.awt.image.BufferedImage img, java.awt.Color fill, int index, int y, String what) {
+        int run = -1;
+        int start = -1;
+        for (int x = 0; x < img.getWidth(); x++) {
+            boolean in = near(img.getRGB(x, y), fill);
+            if (in && start < 0) {
+                start = x;
+                run++;
+            } else if (!in && start >= 0) {
+                // The whisker crosses the bar: a run of fill broken by a few dark pixels is one bar.
+                int gap = x;
+                while (gap < img.getWidth() && gap - x < 4 && !near(img.getRGB(gap, y), fill)) {
+                    gap++;
+                }
+                if (gap < img.getWidth() && gap - x < 4) {
+                    x = gap;
+                    continue;
+                }
+                if (run == index) {
+                    return (start + x - 1) / 2;
+                }
+                start = -1;
+            }
+        }
+        throw new AssertionError(what + ": no bar " + index + " of colour " + fill + " on row " + y);
+    }
+
+    /** The first and last rows in {@code [from, to]} where column {@code x} (or a neighbour) is dark and the row is not a line across. */
+    private static int[] darkRun(java.awt.image.BufferedImage img, int x, int from, int to) {
+        int top = -1;
+        int bottom = -1;
+        for (int y = Math.max(0, from); y <= Math.min(img.getHeight() - 1, to); y++) {
+            boolean dark = dark(img.getRGB(x - 1, y)) || dark(img.getRGB(x, y)) || dark(img.getRGB(x + 1, y));
+            boolean across = dark(img.getRGB(x - 9, y)) && dark(img.getRGB(x + 9, y));
+            if (dark && !across) {
+                top = top < 0 ? y : top;
+                bottom = y;
+            }
+        }
+        return new int[] {top, bottom};
+    }
+
+    private static boolean dark(int rgb) {
+        return ((rgb >> 16) & 0xff) < 90 && ((rgb >> 8) & 0xff) < 90 && (rgb & 0xff) < 90;
+    }
+
+    /** How {@code c}, perhaps translucent, looks over {@code background}. */
+    private static java.awt.Color opaque(java.awt.Color c, java.awt.Color background) {
+        double a = c.getAlpha() / 255.0;
+        return new java.awt.Color((int) Math.round(a * c.getRed() + (1 - a) * background.getRed()),
+                (int) Math.round(a * c.getGreen() + (1 - a) * background.getGreen()), (int) Math.round(a * c.getBlue() + (1 - a) * background.getBlue()));
+    }
+
+    private static boolean near(int rgb, java.awt.Color c) {
+        return Math.abs(((rgb >> 16) & 0xff) - c.getRed()) < 12 && Math.abs(((rgb >> 8) & 0xff) - c.getGreen()) < 12
+                && Math.abs((rgb & 0xff) - c.getBlue()) < 12;
+    }
+
+    static ModelResult withCis(ModelResult m, org.docbench.classifiers.eval.Interval accuracy, org.docbench.classifiers.eval.Interval macroF1) {
+        return new ModelResult(m.family(), m.spec(), m.hyperparameters(), m.validation(), m.selectedFeatures(), m.metrics(),
+                accuracy, macroF1, m.vsBest(), m.notWorseThanBest(), m.calibration(), m.confused(), m.topFeatures(),
+                m.features(), m.trainDocuments(), m.timing());
     }
 
     /** {@code e} with each model's training time and docs/s replaced, in model order. */

@@ -334,6 +334,57 @@ class HtmlReportTest {
                 m.features(), m.trainDocuments(), m.timing());
     }
 
+    @Test
+    void confusionHeatmap_pastThirtyLabels_givesWayToASentencePointingToTheTables_andTheReportStaysSmall() {
+        ExperimentResult e = withLabels(report.experiments().get(0), 100);
+        String big = HtmlReport.render(withExperiment(report, e));
+        String sentence = "<p>" + HtmlReport.inline(Charts.noHeatmap(e)) + "</p>";
+        assertFalse(big.contains("alt=\"confusion chart of"), "a heatmap of 100 labels is drawn");
+        assertTrue(big.contains(sentence), "no sentence where the heatmap would be");
+        assertTrue(sentence.contains("at most " + Charts.HEATMAP_MAX_LABELS + " labels") && sentence.contains("has 100"), sentence);
+        assertTrue(big.indexOf(sentence) > big.indexOf("true \\ predicted"), "the sentence follows the confusion matrix it points to");
+        // 100 labels drew a 9,250 x 6,200 px heatmap, 5 MB of a 5.2 MB report; the 100 x 100 table itself is about 300 KB.
+        assertTrue(big.length() < 1_000_000, "report.html of 100 labels: " + big.length() + " characters");
+        assertEquals(1, Charts.drawAll(Block.Kind.CONFUSION, withLabels(report.experiments().get(0), Charts.HEATMAP_MAX_LABELS)).size(),
+                "a heatmap of " + Charts.HEATMAP_MAX_LABELS + " labels is drawn");
+    }
+
+    @Test
+    void confusionHeatmap_noWiderThanThePageColumn_soThePageNeverShrinksItsLabels() {
+        for (int k : new int[] {2, 3, 10, 11, 12, 20, Charts.HEATMAP_MAX_LABELS}) {
+            var c = Charts.confusion(withLabels(report.experiments().get(0), k));
+            assertTrue(c.getWidth() <= HtmlReport.COLUMN_WIDTH, k + " labels: a heatmap " + c.getWidth() + " px wide in a "
+                    + HtmlReport.COLUMN_WIDTH + " px column, shrunk to " + 100 * HtmlReport.COLUMN_WIDTH / c.getWidth() + "%");
+            assertTrue(c.getHeight() <= HtmlReport.COLUMN_WIDTH, k + " labels: " + c.getHeight() + " px high");
+            assertTrue(Charts.heatmapCell(k) >= 30, k + " labels: cells " + Charts.heatmapCell(k) + " px wide");
+            assertTrue(Charts.titleFits(c), k + " labels: title " + c.getTitle());
+        }
+    }
+
+    /** {@code e} as if its test part had {@code k} labels, 5 documents each, every model taking one in five for the next label. */
+    private static ExperimentResult withLabels(ExperimentResult e, int k) {
+        List<String> labels = java.util.stream.IntStream.range(0, k).mapToObj(i -> String.format("label-%03d", i)).toList();
+        int[] truth = new int[5 * k];
+        int[] predicted = new int[5 * k];
+        for (int i = 0; i < truth.length; i++) {
+            truth[i] = i % k;
+            predicted[i] = i % 5 == 0 ? (truth[i] + 1) % k : truth[i];
+        }
+        var metrics = org.docbench.classifiers.eval.Metrics.of(labels, truth, predicted);
+        List<ModelResult> models = e.models().stream().map(m -> new ModelResult(m.family(), m.spec(), m.hyperparameters(),
+                m.validation(), m.selectedFeatures(), metrics, m.accuracyCi(), m.macroF1Ci(), m.vsBest(), m.notWorseThanBest(),
+                m.calibration(), m.confused(), m.topFeatures(), m.features(), m.trainDocuments(), m.timing())).toList();
+        return new ExperimentResult(e.id(), e.corpus(), e.task(), e.split(), e.design(), e.selection(), e.trainDocs(), e.validDocs(),
+                truth.length, labels, java.util.Collections.nCopies(k, 5), models, e.best(), e.learningCurve(), e.featureMillis(),
+                e.predictions());
+    }
+
+    /** {@code r} with {@code e} as its only experiment. */
+    private static Report withExperiment(Report r, ExperimentResult e) {
+        return new Report(r.schema(), r.provenance(), List.of(e), r.crossValidation(), r.published(), r.notes(), r.timing(),
+                r.ablations());
+    }
+
     /** {@code e} with each model's training time and docs/s replaced, in model order. */
     private static ExperimentResult withTimes(ExperimentResult e, double[] trainMillis, double[] docsPerSecond) {
         List<ModelResult> models = new ArrayList<>();

@@ -9,6 +9,7 @@ import java.util.List;
 import org.docbench.classifiers.eval.Calibration;
 import org.docbench.classifiers.eval.CrossValidation;
 import org.docbench.classifiers.eval.ExperimentResult;
+import org.docbench.classifiers.eval.Interval;
 import org.docbench.classifiers.eval.LearningCurve;
 import org.docbench.classifiers.eval.ModelResult;
 import org.knowm.xchart.AnnotationText;
@@ -38,7 +39,7 @@ final class Charts {
     static List<String> drawAll(Block.Kind kind, ExperimentResult e) {
         return switch (kind) {
             case SCORES -> List.of(png(scores(e)));
-            case CONFUSION -> List.of(png(confusion(e)));
+            case CONFUSION -> heatmapDrawn(e) ? List.of(png(confusion(e))) : List.of();
             case CALIBRATION -> calibrated(e).stream().map(m -> png(reliability(e, m))).toList();
             case LEARNING_CURVE -> List.of(png(learningCurve(e)));
         };
@@ -93,16 +94,20 @@ final class Charts {
      * centers the title over the plot, so the title has the chart's width less the legend's.
      */
     static void fitTitle(Chart<?, ?> c, int width) {
-        java.awt.Font font = c.getStyler().getChartTitleFont();
+        c.getStyler().setChartTitleFont(shrunk(c.getStyler().getChartTitleFont(), c.getTitle(), width - 2 * TITLE_MARGIN));
+    }
+
+    /** {@code font}, a point smaller at a time down to 8, until {@code text} in it is no wider than {@code width} pixels. */
+    static java.awt.Font shrunk(java.awt.Font font, String text, double width) {
         java.awt.Graphics2D g = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB).createGraphics();
         try {
-            while (font.getSize2D() > 8 && g.getFontMetrics(font).stringWidth(c.getTitle()) > width - 2 * TITLE_MARGIN) {
+            while (font.getSize2D() > 8 && g.getFontMetrics(font).stringWidth(text) > width) {
                 font = font.deriveFont(font.getSize2D() - 1);
             }
         } finally {
             g.dispose();
         }
-        c.getStyler().setChartTitleFont(font);
+        return font;
     }
 
     /** The width a legend beside the plot takes: its longest name in the legend font, plus marker and padding. */
@@ -133,24 +138,29 @@ final class Charts {
         }
     }
 
-    /** Macro-F1 and accuracy per model; error bars are the wider side of the 95% bootstrap interval. */
+    /**
+     * Macro-F1 and accuracy per model, each bar with a whisker over its 95% percentile bootstrap
+     * interval, the interval the model table prints (see {@link Whiskers}: XChart's error bars are
+     * symmetric and drew 67.9 [27.4, 91.5] from 27.4 to 108).
+     */
     static CategoryChart scores(ExperimentResult e) {
         CategoryChart c = new CategoryChartBuilder().width(W).height(H).title(e.id() + ": test scores with 95% CI")
                 .yAxisTitle("%").build();
         List<String> names = new ArrayList<>();
         List<Double> f1 = new ArrayList<>();
-        List<Double> f1e = new ArrayList<>();
+        List<Interval> f1Ci = new ArrayList<>();
         List<Double> acc = new ArrayList<>();
-        List<Double> acce = new ArrayList<>();
+        List<Interval> accCi = new ArrayList<>();
         for (ModelResult m : e.models()) {
             names.add(m.family());
             f1.add(100 * m.metrics().macroF1());
-            f1e.add(100 * Math.max(m.macroF1Ci().high() - m.metrics().macroF1(), m.metrics().macroF1() - m.macroF1Ci().low()));
+            f1Ci.add(percent(m.macroF1Ci()));
             acc.add(100 * m.metrics().accuracy());
-            acce.add(100 * Math.max(m.accuracyCi().high() - m.metrics().accuracy(), m.metrics().accuracy() - m.accuracyCi().low()));
+            accCi.add(percent(m.accuracyCi()));
         }
-        c.addSeries("macro-F1", names, f1, f1e);
-        c.addSeries("accuracy", names, acc, acce);
+        c.addSeries("macro-F1", names, f1);
+        c.addSeries("accuracy", names, acc);
+        c.addAnnotation(new Whiskers(List.of(f1Ci, accCi)));
         c.getStyler().setXAxisLabelRotation(30);
         c.getStyler().setYAxisMin(0.0);
         c.getStyler().setYAxisMax(100.0);
@@ -159,11 +169,63 @@ final class Charts {
         return c;
     }
 
+    /** {@code i} in percent, as the chart plots it. */
+    private static Interval percent(Interval i) {
+        return new Interval(100 * i.estimate(), 100 * i.low(), 100 * i.high());
+    }
+
+    /**
+     * The most labels a confusion heatmap is drawn for. At 30 a cell of a heatmap as wide as the
+     * page's column is 31 px wide, room for a three-digit count and a label set upright; past
+     * that its cells and labels shrink below legible, or, drawn at a legible size, the page
+     * shrinks it and it weighs megabytes (100 labels drew 9,250 x 6,200 px, 5 MB of a 5.2 MB
+     * report). The confusion table above it gives the same counts.
+     */
+    static final int HEATMAP_MAX_LABELS = 30;
+
+    /** Whether {@code e}'s confusion heatmap is drawn: not past {@link #HEATMAP_MAX_LABELS} labels. */
+    static boolean heatmapDrawn(ExperimentResult e) {
+        return e.labels().size() <= HEATMAP_MAX_LABELS;
+    }
+
+    /** What report.html says where the heatmap of an experiment with too many labels would be. */
+    static String noHeatmap(ExperimentResult e) {
+        return "No confusion heatmap: one is drawn for at most " + HEATMAP_MAX_LABELS + " labels and this experiment has "
+                + e.labels().size() + ", too many for its cells and labels to be read. The confusion matrix above gives every count"
+                + (e.model(e.best()).confused().isEmpty() ? "." : "; the most confused pairs follow it.");
+    }
+
+    /** Pixels of a heatmap besides its cells: the true labels on the left, the predicted ones below, title and margins. */
+    private static final int HEATMAP_FRAME_W = 250;
+    private static final int HEATMAP_FRAME_H = 200;
+
+    /**
+     * The width of a heatmap cell, in pixels: 90 while the heatmap fits the page's column, less
+     * when it would not, so that the page never shrinks it and its labels stay as legible as the
+     * other charts'.
+     */
+    static double heatmapCell(int labels) {
+        return Math.min(90, (HtmlReport.COLUMN_WIDTH - HEATMAP_FRAME_W) / (double) labels);
+    }
+
+    /** The width and height of a heatmap of {@code labels} labels: cells {@link #heatmapCell} wide, 60 px high or square if narrower. */
+    static int[] heatmapSize(int labels) {
+        double cell = heatmapCell(labels);
+        return new int[] {Math.max(500, (int) Math.round(cell * labels) + HEATMAP_FRAME_W),
+                Math.max(380, (int) Math.round(Math.min(60, cell) * labels) + HEATMAP_FRAME_H)};
+    }
+
     static HeatMapChart confusion(ExperimentResult e) {
         ModelResult best = e.model(e.best());
         int[][] m = best.metrics().confusion();
-        HeatMapChart c = new HeatMapChartBuilder().width(Math.max(500, 90 * m.length + 250)).height(Math.max(380, 60 * m.length + 200))
+        int[] size = heatmapSize(m.length);
+        double cell = heatmapCell(m.length);
+        HeatMapChart c = new HeatMapChartBuilder().width(size[0]).height(size[1])
                 .title("confusion of " + best.family() + " (rows: true, columns: predicted)").build();
+        // The largest count fits its cell; narrow columns take their labels upright, where slanted ones ran into each other.
+        String largest = String.valueOf(java.util.Arrays.stream(m).flatMapToInt(java.util.Arrays::stream).max().orElse(0));
+        c.getStyler().setValueFont(shrunk(c.getStyler().getValueFont(), largest, cell - 8));
+        c.getStyler().setXAxisLabelRotation(cell < 60 ? 90 : 30);
         List<Number[]> heat = new ArrayList<>();
         int k = m.length;
         for (int t = 0; t < k; t++) {
@@ -177,7 +239,6 @@ final class Charts {
         c.getStyler().setShowValue(true);
         // Each cell prints its count; XChart's gradient colour bar can only print its ends as decimals (494.0), so it goes.
         c.getStyler().setLegendVisible(false);
-        c.getStyler().setXAxisLabelRotation(30);
         fitTitle(c);
         return c;
     }

@@ -18,13 +18,16 @@ public final class HtmlReport {
     /** The narrowest a chart is shown, in CSS pixels: about 65% of the widest (860 px), whose labels stay legible. */
     static final int MIN_CHART_WIDTH = 560;
 
+    /** The width of the report's column, in CSS pixels: a chart no wider is shown at its own size. */
+    static final int COLUMN_WIDTH = 1200;
+
     /** The pages narrower than the report's 1200 px column and its margins. */
     static final String NARROW = "@media (max-width:1231px)";
 
     /** The page's head: title and style sheet. */
     private static final String HEAD = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
             + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>docbench accuracy report</title>\n"
-            + "<style>body{font-family:system-ui,sans-serif;max-width:1200px;margin:2em auto;padding:0 1em;color:#222}"
+            + "<style>body{font-family:system-ui,sans-serif;max-width:" + COLUMN_WIDTH + "px;margin:2em auto;padding:0 1em;color:#222}"
             + "table{border-collapse:collapse;margin:0.8em 0;font-size:0.9em}th,td{border:1px solid #ccc;padding:3px 5px}"
             + "th{background:#f3f3f3}td.r{text-align:right;font-variant-numeric:tabular-nums}"
             // A font list, not the bare generic monospace, which browsers set at 13/16 of the text around it.
@@ -83,6 +86,8 @@ public final class HtmlReport {
             sb.append("</ul>\n");
         } else if (block instanceof Block.Table t) {
             table(sb, t);
+        } else if (block instanceof Block.ExperimentChart c && c.kind() == Block.Kind.CONFUSION && !Charts.heatmapDrawn(c.experiment())) {
+            sb.append("<p>").append(inline(Charts.noHeatmap(c.experiment()))).append("</p>\n");
         } else if (block instanceof Block.ExperimentChart c) {
             List<String> images = Charts.drawAll(c.kind(), c.experiment());
             List<String> alts = alts(c.kind(), c.experiment());

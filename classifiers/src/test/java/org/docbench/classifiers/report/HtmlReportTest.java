@@ -14,6 +14,8 @@ import org.docbench.classifiers.eval.ExperimentResult;
 import org.docbench.classifiers.eval.ModelResult;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -224,6 +226,163 @@ class HtmlReportTest {
                 assertEquals(ModelStyle.of(m.family()).color(), bins.getMarkerColor(), "reliability plot of " + m.family());
             }
         }
+    }
+
+    @Test
+    void scoresChart_whiskersRunFromTheIntervalsLowToItsHigh_asTheTablePrintsThem() {
+        // Skewed intervals, as a small test part gives (16.7 [6.7, 35.7]; 67.9 [27.4, 91.5]): 40% of the way from the score
+        // down to 0 and 60% of the way up to 100, so a low score's whisker is long above, a high score's long below.
+        List<ModelResult> models = new ArrayList<>();
+        for (ModelResult m : report.experiments().get(0).models()) {
+            models.add(withCis(m, skewed(m.metrics().accuracy()), skewed(m.metrics().macroF1())));
+        }
+        ExperimentResult e = copy(report.experiments().get(0), models);
+        CategoryChart c = Charts.scores(e);
+        for (var series : c.getSeriesMap().values()) {
+            assertTrue(series.getExtraValues() == null, series.getName() + ": XChart's error bars are symmetric about the bar");
+        }
+        java.awt.image.BufferedImage img = BitmapEncoder.getBufferedImage(c);
+        List<String> series = List.copyOf(c.getSeriesMap().keySet());
+        assertEquals(List.of("macro-F1", "accuracy"), series);
+        for (int s = 0; s < series.size(); s++) {
+            java.awt.Color fill = opaque(c.getSeriesMap().get(series.get(s)).getFillColor(), c.getStyler().getPlotBackgroundColor());
+            boolean f1 = s == 0;
+            // Every bar crosses the row halfway up the lowest, where the bars are found.
+            double lowest = models.stream().mapToDouble(m -> f1 ? m.metrics().macroF1() : m.metrics().accuracy()).min().orElseThrow();
+            assertTrue(lowest >= 0.05, "a bar too short to find: " + lowest);
+            int row = (int) c.getScreenYFromChart(50 * lowest);
+            for (int i = 0; i < models.size(); i++) {
+                ModelResult m = models.get(i);
+                org.docbench.classifiers.eval.Interval ci = f1 ? m.macroF1Ci() : m.accuracyCi();
+                String what = m.family() + " " + series.get(s) + " " + Cells.pct(ci.estimate()) + " [" + Cells.pct(ci.low()) + ", "
+                        + Cells.pct(ci.high()) + "]";
+                int x = barCentre(img, fill, i, row, what);
+                int[] drawn = darkRun(img, x, (int) c.getScreenYFromChart(100) - 10, (int) c.getScreenYFromChart(0) + 12);
+                assertEquals(c.getScreenYFromChart(100 * ci.high()), drawn[0], 1.5, what + ": whisker's top at its high");
+                assertEquals(c.getScreenYFromChart(100 * ci.low()), drawn[1], 1.5, what + ": whisker's bottom at its low");
+            }
+        }
+    }
+
+    /** 40% of the way from {@code score} down to 0, 60% of the way up to 1. */
+    private static org.docbench.classifiers.eval.Interval skewed(double score) {
+        return new org.docbench.classifiers.eval.Interval(score, 0.6 * score, score + 0.6 * (1 - score));
+    }
+
+    /** The centre column of the {@code index}-th run of pixels of {@code fill} along row {@code y}, left to right. */
+    private static int barCentre(java.awt.image.BufferedImage img, java.awt.Color fill, int index, int y, String what) {
+        int run = -1;
+        int start = -1;
+        for (int x = 0; x < img.getWidth(); x++) {
+            boolean in = near(img.getRGB(x, y), fill);
+            if (in && start < 0) {
+                start = x;
+                run++;
+            } else if (!in && start >= 0) {
+                // The whisker crosses the bar: a run of fill broken by a few dark pixels is one bar.
+                int gap = x;
+                while (gap < img.getWidth() && gap - x < 4 && !near(img.getRGB(gap, y), fill)) {
+                    gap++;
+                }
+                if (gap < img.getWidth() && gap - x < 4) {
+                    x = gap;
+                    continue;
+                }
+                if (run == index) {
+                    return (start + x - 1) / 2;
+                }
+                start = -1;
+            }
+        }
+        throw new AssertionError(what + ": no bar " + index + " of colour " + fill + " on row " + y);
+    }
+
+    /** The first and last rows in {@code [from, to]} where column {@code x} (or a neighbour) is dark and the row is not a line across. */
+    private static int[] darkRun(java.awt.image.BufferedImage img, int x, int from, int to) {
+        int top = -1;
+        int bottom = -1;
+        for (int y = Math.max(0, from); y <= Math.min(img.getHeight() - 1, to); y++) {
+            boolean dark = dark(img.getRGB(x - 1, y)) || dark(img.getRGB(x, y)) || dark(img.getRGB(x + 1, y));
+            boolean across = dark(img.getRGB(x - 9, y)) && dark(img.getRGB(x + 9, y));
+            if (dark && !across) {
+                top = top < 0 ? y : top;
+                bottom = y;
+            }
+        }
+        return new int[] {top, bottom};
+    }
+
+    private static boolean dark(int rgb) {
+        return ((rgb >> 16) & 0xff) < 90 && ((rgb >> 8) & 0xff) < 90 && (rgb & 0xff) < 90;
+    }
+
+    /** How {@code c}, perhaps translucent, looks over {@code background}. */
+    private static java.awt.Color opaque(java.awt.Color c, java.awt.Color background) {
+        double a = c.getAlpha() / 255.0;
+        return new java.awt.Color((int) Math.round(a * c.getRed() + (1 - a) * background.getRed()),
+                (int) Math.round(a * c.getGreen() + (1 - a) * background.getGreen()), (int) Math.round(a * c.getBlue() + (1 - a) * background.getBlue()));
+    }
+
+    private static boolean near(int rgb, java.awt.Color c) {
+        return Math.abs(((rgb >> 16) & 0xff) - c.getRed()) < 12 && Math.abs(((rgb >> 8) & 0xff) - c.getGreen()) < 12
+                && Math.abs((rgb & 0xff) - c.getBlue()) < 12;
+    }
+
+    static ModelResult withCis(ModelResult m, org.docbench.classifiers.eval.Interval accuracy, org.docbench.classifiers.eval.Interval macroF1) {
+        return new ModelResult(m.family(), m.spec(), m.hyperparameters(), m.validation(), m.selectedFeatures(), m.metrics(),
+                accuracy, macroF1, m.vsBest(), m.notWorseThanBest(), m.calibration(), m.confused(), m.topFeatures(),
+                m.features(), m.trainDocuments(), m.timing());
+    }
+
+    @Test
+    void confusionHeatmap_pastThirtyLabels_givesWayToASentencePointingToTheTables_andTheReportStaysSmall() {
+        ExperimentResult e = withLabels(report.experiments().get(0), 100);
+        String big = HtmlReport.render(withExperiment(report, e));
+        String sentence = "<p>" + HtmlReport.inline(Charts.noHeatmap(e)) + "</p>";
+        assertFalse(big.contains("alt=\"confusion chart of"), "a heatmap of 100 labels is drawn");
+        assertTrue(big.contains(sentence), "no sentence where the heatmap would be");
+        assertTrue(sentence.contains("at most " + Charts.HEATMAP_MAX_LABELS + " labels") && sentence.contains("has 100"), sentence);
+        assertTrue(big.indexOf(sentence) > big.indexOf("true \\ predicted"), "the sentence follows the confusion matrix it points to");
+        // 100 labels drew a 9,250 x 6,200 px heatmap, 5 MB of a 5.2 MB report; the 100 x 100 table itself is about 300 KB.
+        assertTrue(big.length() < 1_000_000, "report.html of 100 labels: " + big.length() + " characters");
+        assertEquals(1, Charts.drawAll(Block.Kind.CONFUSION, withLabels(report.experiments().get(0), Charts.HEATMAP_MAX_LABELS)).size(),
+                "a heatmap of " + Charts.HEATMAP_MAX_LABELS + " labels is drawn");
+    }
+
+    @Test
+    void confusionHeatmap_noWiderThanThePageColumn_soThePageNeverShrinksItsLabels() {
+        for (int k : new int[] {2, 3, 10, 11, 12, 20, Charts.HEATMAP_MAX_LABELS}) {
+            var c = Charts.confusion(withLabels(report.experiments().get(0), k));
+            assertTrue(c.getWidth() <= HtmlReport.COLUMN_WIDTH, k + " labels: a heatmap " + c.getWidth() + " px wide in a "
+                    + HtmlReport.COLUMN_WIDTH + " px column, shrunk to " + 100 * HtmlReport.COLUMN_WIDTH / c.getWidth() + "%");
+            assertTrue(c.getHeight() <= HtmlReport.COLUMN_WIDTH, k + " labels: " + c.getHeight() + " px high");
+            assertTrue(Charts.heatmapCell(k) >= 30, k + " labels: cells " + Charts.heatmapCell(k) + " px wide");
+            assertTrue(Charts.titleFits(c), k + " labels: title " + c.getTitle());
+        }
+    }
+
+    /** {@code e} as if its test part had {@code k} labels, 5 documents each, every model taking one in five for the next label. */
+    private static ExperimentResult withLabels(ExperimentResult e, int k) {
+        List<String> labels = java.util.stream.IntStream.range(0, k).mapToObj(i -> String.format("label-%03d", i)).toList();
+        int[] truth = new int[5 * k];
+        int[] predicted = new int[5 * k];
+        for (int i = 0; i < truth.length; i++) {
+            truth[i] = i % k;
+            predicted[i] = i % 5 == 0 ? (truth[i] + 1) % k : truth[i];
+        }
+        var metrics = org.docbench.classifiers.eval.Metrics.of(labels, truth, predicted);
+        List<ModelResult> models = e.models().stream().map(m -> new ModelResult(m.family(), m.spec(), m.hyperparameters(),
+                m.validation(), m.selectedFeatures(), metrics, m.accuracyCi(), m.macroF1Ci(), m.vsBest(), m.notWorseThanBest(),
+                m.calibration(), m.confused(), m.topFeatures(), m.features(), m.trainDocuments(), m.timing())).toList();
+        return new ExperimentResult(e.id(), e.corpus(), e.task(), e.split(), e.design(), e.selection(), e.trainDocs(), e.validDocs(),
+                truth.length, labels, java.util.Collections.nCopies(k, 5), models, e.best(), e.learningCurve(), e.featureMillis(),
+                e.predictions());
+    }
+
+    /** {@code r} with {@code e} as its only experiment. */
+    private static Report withExperiment(Report r, ExperimentResult e) {
+        return new Report(r.schema(), r.provenance(), List.of(e), r.crossValidation(), r.published(), r.notes(), r.timing(),
+                r.ablations());
     }
 
     /** {@code e} with each model's training time and docs/s replaced, in model order. */

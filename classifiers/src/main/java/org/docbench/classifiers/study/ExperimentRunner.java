@@ -108,7 +108,10 @@ final class ExperimentRunner {
             }
             counts.add(n);
         }
-        String selection = exp.valid().isEmpty()
+        String selection = runner.validationDocuments().isEmpty()
+                ? "no configuration chosen: a stratified " + Math.round(ExperimentTrainer.INNER_VALIDATION * 100)
+                + "% of each label's training documents holds none, so each family ran its default configuration (the first of its grid)"
+                : exp.valid().isEmpty()
                 ? "grid chosen by macro-F1 on a seeded stratified " + Math.round(ExperimentTrainer.INNER_VALIDATION * 100) + "% of the training part"
                 // Not "published": a user's own corpus has split files too, and nothing here knows whether they were published.
                 : exp.design().isEmpty() ? "grid chosen by macro-F1 on the corpus's validation part"

@@ -55,6 +55,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ModelFamily family = Families.find(model, spec.commandLine());
+        corpus.checkTasks(List.of(task));
         OutputPaths.checkFile(out, overwrite, corpus.inputs());
         CorpusReader reader = corpus.reader();
         var err = spec.commandLine().getErr();

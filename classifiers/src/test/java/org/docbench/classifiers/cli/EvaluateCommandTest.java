@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.docbench.classifiers.TestCorpus;
 import org.docbench.classifiers.cli.DocbenchCliTest.Result;
+import org.docbench.core.document.LabeledDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,5 +77,44 @@ class EvaluateCommandTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(Files.readString(out.resolve("report.md")).contains("naive-bayes ran its default configuration"),
                 "report.md lacks the note");
+    }
+
+    /** A bad --split name is found right after reading, before the experiments named before it run. */
+    @Test
+    void evaluate_unknownSplitScheme_isRefusedBeforeAnyExperimentRuns(@TempDir Path dir) throws Exception {
+        Path corpus = TestCorpus.writeLayout(dir.resolve("corpus"), TestCorpus.documents(10, 1));
+        Result r = run("evaluate", "--corpus", corpus.toString(), "--task", "topic", "--split", "random,nosuch",
+                "--models", "majority", "--out", dir.resolve("report").toString());
+        assertEquals(3, r.code(), r.err());
+        assertTrue(r.err().contains("carries split scheme 'nosuch'; schemes there: [random]"), r.err());
+        assertFalse(r.err().contains("experiment "), "an experiment ran first: " + r.err());
+        assertFalse(Files.exists(dir.resolve("report")));
+    }
+
+    /** A split scheme with no test part is found before the experiments before it run, and named. */
+    @Test
+    void evaluate_splitSchemeWithoutTestDocuments_isRefusedBeforeAnyExperimentRuns(@TempDir Path dir) throws Exception {
+        List<LabeledDocument> docs = TestCorpus.documents(10, 1);
+        Path corpus = TestCorpus.writeLayout(dir.resolve("corpus"), docs);
+        StringBuilder split = new StringBuilder("id\tsplit\n");
+        docs.forEach(d -> split.append(d.id()).append("\ttrain\n"));
+        Files.writeString(corpus.resolve("splits/alltrain.tsv"), split);
+        Files.writeString(corpus.resolve("layout.properties"), "name=synthetic\ntasks=topic,stance\nsplits=random,alltrain\n");
+        Result r = run("evaluate", "--corpus", corpus.toString(), "--task", "topic", "--split", "random,alltrain",
+                "--models", "majority", "--out", dir.resolve("report").toString());
+        assertEquals(3, r.code(), r.err());
+        assertTrue(r.err().contains("cannot evaluate topic on split 'alltrain'") && r.err().contains("30 training and 0 test documents"),
+                r.err());
+        assertFalse(r.err().contains("experiment "), "an experiment ran first: " + r.err());
+    }
+
+    /** With --label, the tasks are those it names: another --task is a usage error before the corpus is read. */
+    @Test
+    void evaluate_taskThatLabelDoesNotDefine_isAUsageError_beforeReading(@TempDir Path dir) throws Exception {
+        Result r = run("evaluate", "--corpus", jsonl(dir, 3, 5).toString(), "--text-field", "text", "--label", "topic=label",
+                "--task", "topic,stance", "--out", dir.resolve("report").toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--task stance is not a task --label defines (topic)"), r.err());
+        assertFalse(r.err().contains("reading"), "the corpus was read first: " + r.err());
     }
 }

@@ -89,7 +89,7 @@ final class EvaluateCommand implements Callable<Integer> {
         List<LabeledDocument> docs = meter.toList(reader.documents(), "read", 0, "docs");
         CorpusOptions.reportSkipped(reader, err);
         if (docs.isEmpty()) {
-            throw new DocbenchCli.BadInputException("corpus " + reader.location() + " has no documents");
+            throw new DocbenchCli.BadInputException("the corpus " + reader.location() + " holds no documents");
         }
         CorpusManifest manifest = CorpusManifest.of(reader, docs);
         List<String> useTasks = tasks.isEmpty() ? new ArrayList<>(manifest.counts().keySet()) : tasks.stream().distinct().toList();

@@ -63,11 +63,19 @@ final class TrainCommand implements Callable<Integer> {
         err.println("reading " + reader.location() + " ...");
         List<LabeledDocument> docs = meter.toList(reader.documents(), "read", 0, "docs");
         CorpusOptions.reportSkipped(reader, err);
+        if (docs.isEmpty()) {
+            throw new DocbenchCli.BadInputException("the corpus " + reader.location() + " holds no documents");
+        }
         CorpusManifest manifest = CorpusManifest.of(reader, docs);
         long labeled = docs.stream().filter(d -> d.label(task) != null).count();
         if (labeled == 0) {
             throw new DocbenchCli.BadInputException("no document of " + reader.location() + " has a '" + task
-                    + "' label; labels there: " + manifest.counts().keySet());
+                    + "' label; tasks there: " + manifest.counts().keySet());
+        }
+        List<String> labels = docs.stream().map(d -> d.label(task)).filter(java.util.Objects::nonNull).distinct().sorted().toList();
+        if (labels.size() == 1) {
+            err.println("docbench: every labeled document of " + reader.location() + " is " + task + " '" + labels.get(0)
+                    + "': a one-label model answers '" + labels.get(0) + "' for every document");
         }
         if (!corpus.splits.isEmpty()) {
             err.println("docbench: train learns from every labeled document, whatever its --split-field part; evaluate is what"

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
+import org.docbench.classifiers.TestCorpus;
 import org.docbench.classifiers.cli.DocbenchCliTest.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,5 +26,48 @@ class TrainCommandTest {
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("--task stance is not a task --label defines (topic)"), r.err());
         assertFalse(r.err().contains("reading"), "the corpus was read first: " + r.err());
+    }
+
+    /** A task the folder does not have: the message lists the tasks there, not "labels". */
+    @Test
+    void train_unknownTaskOfAFolder_namesTheTasksThere(@TempDir Path dir) throws Exception {
+        Path corpus = TestCorpus.writeLayout(dir.resolve("corpus"), TestCorpus.documents(5, 3));
+        Result r = run("train", "--corpus", corpus.toString(), "--task", "nosuch", "--out", dir.resolve("m.model").toString());
+        assertEquals(3, r.code(), r.err());
+        assertTrue(r.err().contains("has a 'nosuch' label; tasks there: [stance, topic]"), r.err());
+    }
+
+    /** A header-only CSV and an empty JSON Lines file hold no documents: said so, with the file, not "no 'topic' label". */
+    @Test
+    void train_corpusWithoutDocuments_saysItHoldsNone(@TempDir Path dir) throws Exception {
+        for (Path corpus : List.of(Files.writeString(dir.resolve("header.csv"), "id,text,label\n"),
+                Files.writeString(dir.resolve("empty.jsonl"), ""))) {
+            Result r = run("train", "--corpus", corpus.toString(), "--text-field", "text", "--label", "topic=label",
+                    "--task", "topic", "--out", dir.resolve("m.model").toString());
+            assertEquals(3, r.code(), corpus + ": " + r.err());
+            assertTrue(r.err().contains("the corpus " + corpus + " holds no documents"), corpus + ": " + r.err());
+            assertFalse(Files.exists(dir.resolve("m.model")));
+        }
+    }
+
+    /** A corpus of one label trains a model that can answer nothing else: saved, with a warning. */
+    @Test
+    void train_oneLabelCorpus_warnsThatTheModelAnswersThatLabelForEverything(@TempDir Path dir) throws Exception {
+        Path corpus = EvaluateCommandTest.jsonl(dir, 1, 6);
+        Result r = run("train", "--corpus", corpus.toString(), "--text-field", "text", "--label", "topic=label",
+                "--task", "topic", "--model", "naive-bayes", "--out", dir.resolve("m.model").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("a one-label model answers 'L0' for every document"), r.err());
+        assertTrue(Files.exists(dir.resolve("m.model")));
+    }
+
+    /** Two labels: no such warning. */
+    @Test
+    void train_twoLabelCorpus_doesNotWarnOfOneLabel(@TempDir Path dir) throws Exception {
+        Path corpus = EvaluateCommandTest.jsonl(dir, 2, 6);
+        Result r = run("train", "--corpus", corpus.toString(), "--text-field", "text", "--label", "topic=label",
+                "--task", "topic", "--model", "naive-bayes", "--out", dir.resolve("m.model").toString());
+        assertEquals(0, r.code(), r.err());
+        assertFalse(r.err().contains("one-label"), r.err());
     }
 }

@@ -90,9 +90,8 @@ final class TrainCommand implements Callable<Integer> {
                     + " or more documents; they teach nothing and are left out");
         }
         OutputPaths.checkFile(out, overwrite, corpus.inputs()); // again: the path may have changed during training
-        try (Progress p = meter.start("save " + out.getFileName(), 1, "models")) { // Tribuo's protobuf of a large model takes minutes
+        try (Progress p = meter.start("writing the model to " + out.getFileName(), 0, "")) { // one file, no count to show
             m.save(out);
-            p.step();
         }
         spec.commandLine().getOut().printf(java.util.Locale.ROOT, "saved %s (%s, %s, %s documents, %.1f s)%n", out,
                 task, family.grid().get(0).name(), m.provenance().get("trainingDocuments"), (System.nanoTime() - t0) / 1e9);

@@ -34,6 +34,8 @@ import picocli.CommandLine.Spec;
                 "seeded stratified 80/20 split named 'random'. Hyperparameters are chosen on validation data",
                 "(the corpus's 'valid' part, else 20%% of the training part), never on the test part; with no",
                 "validation document (at most two training documents per label) each family runs its default, as the report notes.",
+                "The best model has the highest test macro-F1, then accuracy; a tie goes to the family listed first under --models",
+                "below (baselines first), whatever order --models gives.",
                 "Progress goes to stderr: a bar on a terminal, a line every 10 s otherwise (DOCBENCH_PROGRESS=bar|lines|off)."},
         footerHeading = "%nExamples:%n",
         footer = {"  docbench evaluate --corpus embedded \\",

@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
                 "validation document (at most two training documents per label) each family runs its default, as the report notes.",
                 "The best model has the highest test macro-F1, then accuracy; a tie goes to the family listed first under --models",
                 "below (baselines first), whatever order --models gives.",
-                "Progress goes to stderr: a bar on a terminal, a line every 10 s otherwise (DOCBENCH_PROGRESS=bar|lines|off)."},
+                "Progress goes to stderr: a bar on a terminal, a line every 10 s otherwise (DOCBENCH_PROGRESS=bar|lines|off;",
+                "off leaves only warnings, errors and the result)."},
         footerHeading = "%nExamples:%n",
         footer = {"  docbench evaluate --corpus embedded \\",
                 "      --models majority,liblinear-lr,naive-bayes --out /tmp/report",
@@ -80,14 +81,15 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
         PrintWriter err = spec.commandLine().getErr();
+        DocbenchCli.Feedback feedback = DocbenchCli.feedback(spec.commandLine());
+        ProgressMeter meter = feedback.meter();
         OutputPaths.checkReportFolder(out, overwrite, corpus.inputs());
         // A name given twice means the same thing once: one row, one experiment (and the charts need distinct names).
         List<ModelFamily> families = models.isEmpty() ? Trainers.families()
                 : models.stream().map(String::strip).distinct().map(m -> TrainCommand.Families.find(m, spec.commandLine())).toList();
         corpus.checkTasks(tasks);
         CorpusReader reader = corpus.reader();
-        ProgressMeter meter = DocbenchCli.meter(err);
-        err.println("reading " + reader.location() + " ...");
+        feedback.status().accept("reading " + reader.location() + " ...");
         List<LabeledDocument> docs = meter.toList(reader.documents(), "read", 0, "docs");
         CorpusOptions.reportSkipped(reader, err);
         if (docs.isEmpty()) {
@@ -138,9 +140,9 @@ final class EvaluateCommand implements Callable<Integer> {
                 experiments.add(experiment(reader, task, scheme, withSplit));
             }
         }
-        Suite suite = new Suite(FeatureSpec.defaults(), seed, line -> err.println(line), meter);
+        Suite suite = new Suite(FeatureSpec.defaults(), seed, feedback.status(), meter);
         for (Experiment exp : experiments) {
-            err.printf("experiment %s ...%n", exp.id()); // no bar is on screen between experiments
+            feedback.status().accept("experiment " + exp.id() + " ...");
             suite.experiment(exp, families, true);
         }
         if (cv) {

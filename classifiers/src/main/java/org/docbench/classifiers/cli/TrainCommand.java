@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train a model on every labeled document of a corpus and save it with its provenance.",
                 "The model runs its family's default configuration (the first of the grid the report shows).",
-                "Progress goes to stderr: a bar on a terminal, a line every 10 s otherwise (DOCBENCH_PROGRESS=bar|lines|off)."},
+                "Progress goes to stderr: a bar on a terminal, a line every 10 s otherwise (DOCBENCH_PROGRESS=bar|lines|off;",
+                "off leaves only warnings, errors and the result)."},
         footerHeading = "%nExample:%n",
         footer = {"  docbench train --corpus embedded --task stance --model liblinear-svm \\",
                 "      --out stance.model"})
@@ -54,13 +55,14 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        DocbenchCli.Feedback feedback = DocbenchCli.feedback(spec.commandLine());
+        ProgressMeter meter = feedback.meter();
         ModelFamily family = Families.find(model, spec.commandLine());
         corpus.checkTasks(List.of(task));
         OutputPaths.checkFile(out, overwrite, corpus.inputs());
         CorpusReader reader = corpus.reader();
         var err = spec.commandLine().getErr();
-        ProgressMeter meter = DocbenchCli.meter(err);
-        err.println("reading " + reader.location() + " ...");
+        feedback.status().accept("reading " + reader.location() + " ...");
         List<LabeledDocument> docs = meter.toList(reader.documents(), "read", 0, "docs");
         CorpusOptions.reportSkipped(reader, err);
         if (docs.isEmpty()) {
@@ -81,7 +83,7 @@ final class TrainCommand implements Callable<Integer> {
             err.println("docbench: train learns from every labeled document, whatever its --split-field part; evaluate is what"
                     + " holds the test part out");
         }
-        err.println("training " + family.grid().get(0).name() + " on " + labeled + " documents ...");
+        feedback.status().accept("training " + family.grid().get(0).name() + " on " + labeled + " documents ...");
         long t0 = System.nanoTime();
         SavedModel m = SavedModel.train(docs, task, family.grid().get(0), FeatureSpec.defaults(), seed, manifest, meter);
         Object without = m.provenance().get("withoutFeatures");

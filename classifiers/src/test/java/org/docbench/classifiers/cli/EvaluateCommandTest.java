@@ -117,4 +117,18 @@ class EvaluateCommandTest {
         assertTrue(r.err().contains("--task stance is not a task --label defines (topic)"), r.err());
         assertFalse(r.err().contains("reading"), "the corpus was read first: " + r.err());
     }
+
+    /** DOCBENCH_PROGRESS=off: stderr holds nothing but warnings; the result line is on stdout. */
+    @Test
+    void evaluate_progressOff_printsNoStatusLines(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("report");
+        Result r = TrainCommandTest.runWithProgress("off", "evaluate", "--corpus", jsonl(dir, 3, 10).toString(), "--text-field", "text",
+                "--label", "topic=label", "--models", "majority,naive-bayes", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("", r.err(), "stderr");
+        assertTrue(r.out().startsWith("wrote "), r.out());
+        Result bad = TrainCommandTest.runWithProgress("loud", "evaluate", "--corpus", jsonl(dir, 3, 10).toString(), "--text-field", "text",
+                "--label", "topic=label", "--out", dir.resolve("other").toString());
+        assertEquals(2, bad.code(), bad.err());
+    }
 }

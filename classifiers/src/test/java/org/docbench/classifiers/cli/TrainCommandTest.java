@@ -70,4 +70,39 @@ class TrainCommandTest {
         assertEquals(0, r.code(), r.err());
         assertFalse(r.err().contains("one-label"), r.err());
     }
+
+    /** Runs {@code args} as if the environment variable DOCBENCH_PROGRESS were {@code setting}. */
+    static Result runWithProgress(String setting, String... args) {
+        var old = DocbenchCli.environment;
+        DocbenchCli.environment = name -> name.equals("DOCBENCH_PROGRESS") ? setting : System.getenv(name);
+        try {
+            return run(args);
+        } finally {
+            DocbenchCli.environment = old;
+        }
+    }
+
+    /** DOCBENCH_PROGRESS=off: no "reading" or "training" line; warnings and the result line stay. */
+    @Test
+    void train_progressOff_printsOnlyWarningsAndTheResult(@TempDir Path dir) throws Exception {
+        Path corpus = EvaluateCommandTest.jsonl(dir, 1, 6);
+        Result r = runWithProgress("off", "train", "--corpus", corpus.toString(), "--text-field", "text", "--label", "topic=label",
+                "--task", "topic", "--model", "naive-bayes", "--out", dir.resolve("m.model").toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(List.of("docbench: every labeled document of " + corpus + " is topic 'L0': a one-label model answers 'L0'"
+                + " for every document"), r.err().lines().toList(), "stderr");
+        assertTrue(r.out().startsWith("saved "), r.out());
+    }
+
+    /** An invalid DOCBENCH_PROGRESS is how the command was invoked: a usage error (exit 2), before any work. */
+    @Test
+    void train_invalidProgressSetting_isAUsageError_beforeReading(@TempDir Path dir) throws Exception {
+        Path corpus = EvaluateCommandTest.jsonl(dir, 2, 6);
+        Result r = runWithProgress("loud", "train", "--corpus", corpus.toString(), "--text-field", "text", "--label", "topic=label",
+                "--task", "topic", "--out", dir.resolve("m.model").toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().startsWith("docbench: the environment variable DOCBENCH_PROGRESS is 'loud'; it must be bar, lines or off"),
+                r.err());
+        assertFalse(r.err().contains("reading"), r.err());
+    }
 }

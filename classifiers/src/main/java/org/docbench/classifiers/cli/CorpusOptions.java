@@ -69,6 +69,22 @@ final class CorpusOptions {
                 : new picocli.CommandLine.ParameterException(command.commandLine(), message);
     }
 
+    /**
+     * Refuses, before the corpus is read, a task the command line itself rules out: with
+     * {@code --label}, the tasks are exactly those it names (a usage error, exit 2).
+     */
+    void checkTasks(java.util.Collection<String> tasks) {
+        if (labels.isEmpty()) {
+            return; // a folder's tasks are known once it is read
+        }
+        for (String task : tasks) {
+            if (!labels.containsKey(task)) {
+                throw usage("--task " + task + " is not a task --label defines (" + String.join(", ", labels.keySet())
+                        + "): add --label " + task + "=FIELD, or choose one of those");
+            }
+        }
+    }
+
     /** Field options name fields of a corpus file's records; a folder's labels and splits are its own. */
     private void refuseFieldOptions(String what) {
         String given = textField != null ? "--text-field" : idField != null ? "--id-field" : !labels.isEmpty() ? "--label"

@@ -131,14 +131,43 @@ public final class DocbenchCli implements Runnable {
         return cl;
     }
 
+    /** Reads an environment variable; tests replace it to run a command as if a variable were set. Not thread-safe. */
+    static java.util.function.UnaryOperator<String> environment = System::getenv;
+
     /**
-     * Where the commands show progress: {@link ProgressMeter#forStderr()} when {@code err} is the
-     * process's stderr (a bar on a terminal, lines otherwise); lines to {@code err} when a caller
-     * (a test) gave its own writer, so its output can be read back.
+     * How a command shows its work on stderr.
+     *
+     * @param meter  progress of long work
+     * @param status the lines that say what is being done ({@code reading ...}, {@code training ...},
+     *               each model's scores); nothing with {@code DOCBENCH_PROGRESS=off}. Warnings,
+     *               errors and the result lines are not status: they always print.
      */
-    static ProgressMeter meter(PrintWriter err) {
+    record Feedback(ProgressMeter meter, java.util.function.Consumer<String> status) {
+    }
+
+    /**
+     * What {@code DOCBENCH_PROGRESS} asks for: {@link ProgressMeter#forStderr()} when {@code err}
+     * is the process's stderr (a bar on a terminal, lines otherwise); lines to {@code err} when a
+     * caller (a test) gave its own writer, so its output can be read back. Commands call it before
+     * any work.
+     *
+     * @throws CommandLine.ParameterException (exit 2) when the variable holds anything else: it is
+     *         part of how the command was invoked
+     */
+    static Feedback feedback(CommandLine cl) {
+        PrintWriter err = cl.getErr();
+        String setting = environment.apply("DOCBENCH_PROGRESS");
         boolean terminal = err == processErr && ProgressMeter.stderrIsTerminal();
-        return ProgressMeter.forStderr(System.getenv("DOCBENCH_PROGRESS"), terminal, err::println);
+        ProgressMeter meter;
+        try {
+            meter = ProgressMeter.forStderr(setting, terminal, err::println);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cl, "the environment variable DOCBENCH_PROGRESS is '" + setting
+                    + "'; it must be bar, lines or off (or unset: a bar on a terminal, lines otherwise)");
+        }
+        boolean off = setting != null && setting.strip().equalsIgnoreCase("off");
+        java.util.function.Consumer<String> status = off ? line -> { } : meter.guard(err::println);
+        return new Feedback(meter, status);
     }
 
     static String oneLine(Throwable e) {

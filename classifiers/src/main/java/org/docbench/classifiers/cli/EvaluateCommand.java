@@ -32,8 +32,12 @@ import picocli.CommandLine.Spec;
         description = {"Write the accuracy report (report.md, report.json, report.html) for any corpus.",
                 "Every task x split scheme of the corpus is an experiment; a corpus without splits gets a",
                 "seeded stratified 80/20 split named 'random'. Hyperparameters are chosen on validation data",
-                "(the corpus's 'valid' part, else 20%% of the training part), never on the test part.",
-                "Progress goes to stderr: a bar on a terminal, a line every 10 s otherwise (DOCBENCH_PROGRESS=bar|lines|off)."},
+                "(the corpus's 'valid' part, else 20%% of the training part), never on the test part; with no",
+                "validation document (at most two training documents per label) each family runs its default, as the report notes.",
+                "The best model has the highest test macro-F1, then accuracy; a tie goes to the family listed first under --models",
+                "below (baselines first), whatever order --models gives.",
+                "Progress goes to stderr: a bar on a terminal, a line every 10 s otherwise (DOCBENCH_PROGRESS=bar|lines|off;",
+                "off leaves only warnings, errors and the result)."},
         footerHeading = "%nExamples:%n",
         footer = {"  docbench evaluate --corpus embedded \\",
                 "      --models majority,liblinear-lr,naive-bayes --out /tmp/report",
@@ -77,41 +81,50 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
         PrintWriter err = spec.commandLine().getErr();
+        DocbenchCli.Feedback feedback = DocbenchCli.feedback(spec.commandLine());
+        ProgressMeter meter = feedback.meter();
         OutputPaths.checkReportFolder(out, overwrite, corpus.inputs());
         // A name given twice means the same thing once: one row, one experiment (and the charts need distinct names).
         List<ModelFamily> families = models.isEmpty() ? Trainers.families()
                 : models.stream().map(String::strip).distinct().map(m -> TrainCommand.Families.find(m, spec.commandLine())).toList();
+        corpus.checkTasks(tasks);
         CorpusReader reader = corpus.reader();
-        ProgressMeter meter = DocbenchCli.meter(err);
-        err.println("reading " + reader.location() + " ...");
+        feedback.status().accept("reading " + reader.location() + " ...");
         List<LabeledDocument> docs = meter.toList(reader.documents(), "read", 0, "docs");
         CorpusOptions.reportSkipped(reader, err);
         if (docs.isEmpty()) {
-            throw new DocbenchCli.BadInputException("corpus " + reader.location() + " has no documents");
+            throw new DocbenchCli.BadInputException("the corpus " + reader.location() + " holds no documents");
         }
         CorpusManifest manifest = CorpusManifest.of(reader, docs);
         List<String> useTasks = tasks.isEmpty() ? new ArrayList<>(manifest.counts().keySet()) : tasks.stream().distinct().toList();
         for (String t : useTasks) {
             if (!manifest.counts().containsKey(t)) {
-                throw new DocbenchCli.BadInputException("no document has a '" + t + "' label; tasks: " + manifest.counts().keySet());
+                throw new DocbenchCli.BadInputException("no document of " + reader.location() + " has a '" + t + "' label; tasks there: "
+                        + manifest.counts().keySet());
             }
         }
         TreeSet<String> present = new TreeSet<>();
         docs.forEach(d -> present.addAll(d.splits().keySet()));
-        List<String> notes = new ArrayList<>();
-        List<String> useSchemes = schemes.isEmpty() ? new ArrayList<>(present) : schemes.stream().distinct().toList();
+        List<String> useSchemes = schemes.isEmpty() ? new ArrayList<>(present) : schemes.stream().map(String::strip).distinct().toList();
         if (useSchemes.isEmpty()) {
             useSchemes = List.of(RANDOM);
         }
-        Suite suite = new Suite(FeatureSpec.defaults(), seed, line -> err.println(line), meter);
+        for (String scheme : useSchemes) {
+            if (!present.contains(scheme) && !scheme.equals(RANDOM)) {
+                throw new DocbenchCli.BadInputException("no document of " + reader.location() + " carries split scheme '" + scheme
+                        + "'; schemes there: " + present + (present.contains(RANDOM) ? "" : " (and '" + RANDOM
+                        + "', the seeded split evaluate makes)"));
+            }
+        }
+        // Every experiment is made (and its parts checked) before any model trains: a bad name or
+        // an empty part is found in a second, not after the experiments before it have run.
+        List<String> notes = new ArrayList<>();
+        List<Experiment> experiments = new ArrayList<>();
         for (String task : useTasks) {
             List<LabeledDocument> labeled = docs.stream().filter(d -> d.label(task) != null).toList();
             for (String scheme : useSchemes) {
                 List<LabeledDocument> withSplit = labeled;
                 if (!present.contains(scheme)) {
-                    if (!scheme.equals(RANDOM)) {
-                        throw new DocbenchCli.BadInputException("no document carries split scheme '" + scheme + "'; schemes: " + present);
-                    }
                     withSplit = randomSplit(labeled, task);
                     notes.add(task + "/random: the corpus has no split; a seeded stratified 80/20 split (seed " + seed + ") was made.");
                 } else {
@@ -124,9 +137,13 @@ final class EvaluateCommand implements Callable<Integer> {
                         err.println("docbench: " + note);
                     }
                 }
-                err.printf("experiment %s/%s/%s ...%n", reader.name(), task, scheme); // no bar is on screen between experiments
-                suite.experiment(Experiment.of(reader.name(), task, scheme, withSplit), families, true);
+                experiments.add(experiment(reader, task, scheme, withSplit));
             }
+        }
+        Suite suite = new Suite(FeatureSpec.defaults(), seed, feedback.status(), meter);
+        for (Experiment exp : experiments) {
+            feedback.status().accept("experiment " + exp.id() + " ...");
+            suite.experiment(exp, families, true);
         }
         if (cv) {
             suite.crossValidate(reader.name(), docs, useTasks, families, List.of(seed));
@@ -137,6 +154,21 @@ final class EvaluateCommand implements Callable<Integer> {
         ReportWriter.write(report, out);
         spec.commandLine().getOut().println("wrote " + out.resolve("report.md") + ", report.json and report.html");
         return 0;
+    }
+
+    /** The experiment of {@code task} on {@code scheme}, or a bad-input error naming the part it lacks. */
+    private static Experiment experiment(CorpusReader reader, String task, String scheme, List<LabeledDocument> docs) {
+        Experiment exp;
+        try {
+            exp = Experiment.of(reader.name(), task, scheme, docs);
+        } catch (IllegalArgumentException e) {
+            long train = docs.stream().filter(d -> d.part(scheme) == Part.TRAIN).count();
+            long test = docs.stream().filter(d -> d.part(scheme) == Part.TEST).count();
+            throw new DocbenchCli.BadInputException("cannot evaluate " + task + " on split '" + scheme + "' of " + reader.location()
+                    + ": it has " + train + " training and " + test + " test documents labeled " + task + ", and needs at least one of each"
+                    + (scheme.equals(RANDOM) && test == 0 ? " (the seeded 80/20 split holds out a test document only from labels with 3 or more documents)" : ""));
+        }
+        return exp;
     }
 
     private List<LabeledDocument> randomSplit(List<LabeledDocument> docs, String task) {

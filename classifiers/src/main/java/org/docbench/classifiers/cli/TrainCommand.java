@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train a model on every labeled document of a corpus and save it with its provenance.",
                 "The model runs its family's default configuration (the first of the grid the report shows).",
-                "Progress goes to stderr: a bar on a terminal, a line every 10 s otherwise (DOCBENCH_PROGRESS=bar|lines|off)."},
+                "Progress goes to stderr: a bar on a terminal, a line every 10 s otherwise (DOCBENCH_PROGRESS=bar|lines|off;",
+                "off leaves only warnings, errors and the result)."},
         footerHeading = "%nExample:%n",
         footer = {"  docbench train --corpus embedded --task stance --model liblinear-svm \\",
                 "      --out stance.model"})
@@ -54,25 +55,35 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        DocbenchCli.Feedback feedback = DocbenchCli.feedback(spec.commandLine());
+        ProgressMeter meter = feedback.meter();
         ModelFamily family = Families.find(model, spec.commandLine());
+        corpus.checkTasks(List.of(task));
         OutputPaths.checkFile(out, overwrite, corpus.inputs());
         CorpusReader reader = corpus.reader();
         var err = spec.commandLine().getErr();
-        ProgressMeter meter = DocbenchCli.meter(err);
-        err.println("reading " + reader.location() + " ...");
+        feedback.status().accept("reading " + reader.location() + " ...");
         List<LabeledDocument> docs = meter.toList(reader.documents(), "read", 0, "docs");
         CorpusOptions.reportSkipped(reader, err);
+        if (docs.isEmpty()) {
+            throw new DocbenchCli.BadInputException("the corpus " + reader.location() + " holds no documents");
+        }
         CorpusManifest manifest = CorpusManifest.of(reader, docs);
         long labeled = docs.stream().filter(d -> d.label(task) != null).count();
         if (labeled == 0) {
             throw new DocbenchCli.BadInputException("no document of " + reader.location() + " has a '" + task
-                    + "' label; labels there: " + manifest.counts().keySet());
+                    + "' label; tasks there: " + manifest.counts().keySet());
+        }
+        List<String> labels = docs.stream().map(d -> d.label(task)).filter(java.util.Objects::nonNull).distinct().sorted().toList();
+        if (labels.size() == 1) {
+            err.println("docbench: every labeled document of " + reader.location() + " is " + task + " '" + labels.get(0)
+                    + "': a one-label model answers '" + labels.get(0) + "' for every document");
         }
         if (!corpus.splits.isEmpty()) {
             err.println("docbench: train learns from every labeled document, whatever its --split-field part; evaluate is what"
                     + " holds the test part out");
         }
-        err.println("training " + family.grid().get(0).name() + " on " + labeled + " documents ...");
+        feedback.status().accept("training " + family.grid().get(0).name() + " on " + labeled + " documents ...");
         long t0 = System.nanoTime();
         SavedModel m = SavedModel.train(docs, task, family.grid().get(0), FeatureSpec.defaults(), seed, manifest, meter);
         Object without = m.provenance().get("withoutFeatures");
@@ -81,9 +92,8 @@ final class TrainCommand implements Callable<Integer> {
                     + " or more documents; they teach nothing and are left out");
         }
         OutputPaths.checkFile(out, overwrite, corpus.inputs()); // again: the path may have changed during training
-        try (Progress p = meter.start("save " + out.getFileName(), 1, "models")) { // Tribuo's protobuf of a large model takes minutes
+        try (Progress p = meter.start("writing the model to " + out.getFileName(), 0, "")) { // one file, no count to show
             m.save(out);
-            p.step();
         }
         spec.commandLine().getOut().printf(java.util.Locale.ROOT, "saved %s (%s, %s, %s documents, %.1f s)%n", out,
                 task, family.grid().get(0).name(), m.provenance().get("trainingDocuments"), (System.nanoTime() - t0) / 1e9);

@@ -82,6 +82,9 @@ final class LineProgress implements Progress {
 
     private String line(long now) {
         double elapsed = (now - start) / 1e9;
+        if (unit.isEmpty()) {
+            return String.format(Locale.ROOT, "%s: %.0f s so far%s", task, elapsed, note);
+        }
         if (total <= 0) {
             return String.format(Locale.ROOT, "%s: %d %s, %.0f s%s", task, done, unit, elapsed, note);
         }
@@ -100,7 +103,9 @@ final class LineProgress implements Progress {
             tick.cancel(false);
         }
         if (wrote) {
-            out.accept(String.format(Locale.ROOT, "%s: %d %s in %.1f s", task, done, unit, (clock.getAsLong() - start) / 1e9));
+            double elapsed = (clock.getAsLong() - start) / 1e9;
+            out.accept(unit.isEmpty() ? String.format(Locale.ROOT, "%s: done in %.1f s", task, elapsed)
+                    : String.format(Locale.ROOT, "%s: %d %s in %.1f s", task, done, unit, elapsed));
         }
     }
 }

@@ -36,7 +36,8 @@ public interface ProgressMeter {
 
     /**
      * Starts showing progress of {@code task}: {@code total} units of work named {@code unit}
-     * ({@code docs}, {@code models}); a total of 0 or less means unknown.
+     * ({@code docs}, {@code models}); a total of 0 or less means unknown. An empty {@code unit}
+     * means work that is not counted (writing one file): progress says only how long it has run.
      */
     Progress start(String task, long total, String unit);
 

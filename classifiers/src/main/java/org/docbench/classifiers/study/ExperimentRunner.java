@@ -23,6 +23,7 @@ import org.docbench.classifiers.train.ExperimentTrainer;
 import org.docbench.classifiers.train.ModelFamily;
 import org.docbench.classifiers.train.ModelRun;
 import org.docbench.classifiers.train.TrainerSpec;
+import org.docbench.classifiers.train.Trainers;
 import org.docbench.core.corpus.Splits;
 import org.docbench.core.document.LabeledDocument;
 import org.docbench.core.document.Part;
@@ -64,15 +65,7 @@ final class ExperimentRunner {
                 progress.step();
             }
         }
-        // Ties go to the earlier family: a model that only ties the majority baseline is not "best".
-        ModelRun best = runs.get(0);
-        for (ModelRun r : runs) { // docbench's own models only: peers are added below
-            Metrics m = Metrics.of(r);
-            Metrics b = Metrics.of(best);
-            if (m.macroF1() > b.macroF1() || (m.macroF1() == b.macroF1() && m.accuracy() > b.accuracy())) {
-                best = r;
-            }
-        }
+        ModelRun best = best(runs); // docbench's own models only: peers are added below
         runs.addAll(peers.run(exp, runner.labels(), features.minDf(), log));
         boolean[] bestCorrect = best.correct();
         List<ModelResult> results = new ArrayList<>();
@@ -107,7 +100,10 @@ final class ExperimentRunner {
             }
             counts.add(n);
         }
-        String selection = exp.valid().isEmpty()
+        String selection = runner.validationDocuments().isEmpty()
+                ? "no configuration chosen: a stratified " + Math.round(ExperimentTrainer.INNER_VALIDATION * 100)
+                + "% of each label's training documents holds none, so each family ran its default configuration (the first of its grid)"
+                : exp.valid().isEmpty()
                 ? "grid chosen by macro-F1 on a seeded stratified " + Math.round(ExperimentTrainer.INNER_VALIDATION * 100) + "% of the training part"
                 // Not "published": a user's own corpus has split files too, and nothing here knows whether they were published.
                 : exp.design().isEmpty() ? "grid chosen by macro-F1 on the corpus's validation part"
@@ -115,6 +111,27 @@ final class ExperimentRunner {
         return new ExperimentResult(exp.id(), exp.corpus(), exp.task(), exp.split(), exp.design(), selection, exp.train().size(),
                 exp.valid().size(), exp.test().size(), runner.labels(), counts, results, best.family().name(), lc,
                 runner.featurePreparationMillis(), predictions(runs));
+    }
+
+    /**
+     * The best of {@code runs}: the highest test macro-F1, then the highest accuracy; a tie on both
+     * goes to the family that comes first in {@link Trainers#names()} (the order {@code --help}
+     * lists them: the baselines first, then roughly simpler before costlier), so a model that only
+     * ties the majority baseline is not "best" and the answer does not depend on the order the
+     * families were given or run in. A family that list does not name comes after those it does,
+     * by name.
+     */
+    static ModelRun best(List<ModelRun> runs) {
+        List<String> order = Trainers.names();
+        java.util.Comparator<ModelRun> better = java.util.Comparator
+                .comparingDouble((ModelRun r) -> Metrics.of(r).macroF1())
+                .thenComparingDouble(r -> Metrics.of(r).accuracy())
+                .thenComparing((ModelRun r) -> {
+                    int i = order.indexOf(r.family().name());
+                    return i < 0 ? order.size() : i;
+                }, java.util.Comparator.reverseOrder())
+                .thenComparing(r -> r.family().name(), java.util.Comparator.reverseOrder());
+        return runs.stream().max(better).orElseThrow();
     }
 
     /** The answers of {@code runs}, with every label's scores. */

@@ -83,6 +83,7 @@ public final class Suite {
         experiments.add(r);
         ran(exp.id(), spec, families);
         resultNotes.addAll(StudyNotes.results(exp, r));
+        resultNotes.addAll(defaultsNote(r, families));
         section(exp.id(), t0);
         return r;
     }
@@ -94,8 +95,31 @@ public final class Suite {
         experiments.add(r);
         ran(runner.experiment().id(), spec, families);
         resultNotes.addAll(StudyNotes.results(runner.experiment(), r));
+        resultNotes.addAll(defaultsNote(r, families));
         section(runner.experiment().id(), t0);
         return r;
+    }
+
+    /**
+     * A note naming the families of {@code r} that have a grid but ran its default (first)
+     * configuration because the experiment had no validation document to choose on (an
+     * {@link org.docbench.classifiers.eval.ModelResult#validation()} left empty); empty if none did.
+     */
+    static List<String> defaultsNote(ExperimentResult r, List<ModelFamily> families) {
+        List<String> defaulted = new ArrayList<>();
+        for (ModelFamily f : families) {
+            var m = r.models().stream().filter(x -> x.family().equals(f.name())).findFirst();
+            if (f.grid().size() > 1 && m.isPresent() && m.get().validation().isEmpty()) {
+                defaulted.add(f.name());
+            }
+        }
+        if (defaulted.isEmpty()) {
+            return List.of();
+        }
+        return List.of(r.id() + ": no validation part: every label has at most 2 of the " + r.trainDocs() + " training documents"
+                + ", and a stratified " + Math.round(ExperimentTrainer.INNER_VALIDATION * 100) + "% of each rounds to none, so "
+                + String.join(", ", defaulted) + (defaulted.size() == 1 ? " ran its" : " ran their")
+                + " default configuration (the first of the grid) instead of choosing one on validation data.");
     }
 
     /** Cross-validates {@code families} on each task, one repeat per seed. */

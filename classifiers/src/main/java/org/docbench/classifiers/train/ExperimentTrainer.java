@@ -44,6 +44,8 @@ public final class ExperimentTrainer {
     private final ProgressMeter meter;
     private final List<String> labels;
     private Featurized selection;
+    /** Inner-train and inner-valid documents when the experiment has no valid part; made on first use. */
+    private List<List<LabeledDocument>> inner;
     private Featurized full;
     /** Models trained on the full training part, by spec name: a grid point chosen on valid is not trained twice. */
     private final Map<String, Trained> trainedOnFull = new HashMap<>();
@@ -125,21 +127,40 @@ public final class ExperimentTrainer {
         return full().preparationNanos() / 1e6;
     }
 
+    /**
+     * The documents a family's grid is scored on: the experiment's valid part, or else a seeded
+     * stratified {@link #INNER_VALIDATION} of each label's training documents. That inner part is
+     * empty when every label has at most two training documents (20% of two rounds to none); then
+     * no configuration can be chosen on validation data and {@link #run} takes the family's default.
+     */
+    public List<LabeledDocument> validationDocuments() {
+        return experiment.valid().isEmpty() ? innerSplit().get(1) : experiment.valid();
+    }
+
+    /** Inner-train and inner-valid documents, in training-part order. */
+    private List<List<LabeledDocument>> innerSplit() {
+        if (inner == null) {
+            String task = experiment.task();
+            Map<String, Part> parts = Splits.stratified(experiment.train(), LabeledDocument::id,
+                    d -> d.label(task), INNER_VALIDATION, seed);
+            List<LabeledDocument> tr = new ArrayList<>();
+            List<LabeledDocument> va = new ArrayList<>();
+            for (LabeledDocument d : experiment.train()) {
+                (parts.get(d.id()) == Part.TEST ? va : tr).add(d);
+            }
+            inner = List.of(List.copyOf(tr), List.copyOf(va));
+        }
+        return inner;
+    }
+
     /** Data for choosing hyperparameters: train vs valid, or inner-train vs inner-valid. */
     private Featurized selection() {
         if (selection == null) {
             if (!experiment.valid().isEmpty()) {
                 selection = full().against(experiment.valid()); // same training features, scored on valid
             } else {
-                String task = experiment.task();
-                Map<String, Part> parts = Splits.stratified(experiment.train(), LabeledDocument::id,
-                        d -> d.label(task), INNER_VALIDATION, seed);
-                List<LabeledDocument> tr = new ArrayList<>();
-                List<LabeledDocument> va = new ArrayList<>();
-                for (LabeledDocument d : experiment.train()) {
-                    (parts.get(d.id()) == Part.TEST ? va : tr).add(d);
-                }
-                selection = Featurized.of(features, task, tr, va, meter, experiment.id() + " inner validation");
+                selection = Featurized.of(features, experiment.task(), innerSplit().get(0), innerSplit().get(1), meter,
+                        experiment.id() + " inner validation");
             }
         }
         return selection;
@@ -148,11 +169,17 @@ public final class ExperimentTrainer {
     /**
      * Chooses, trains and predicts one family: the grid configuration with the highest
      * {@code criterion} on validation data (ties keep the earlier), or the only one.
+     *
+     * <p>With no validation document at all ({@link #validationDocuments()} empty) the grid's
+     * first, default configuration runs and the run's {@link ModelRun#validation()} stays empty:
+     * choosing on the test part would leak it, and on the training part would favour the
+     * configuration that overfits most. A validation part that lacks some labels is still used:
+     * macro-F1 there is the mean over the labels it holds, held-out data all the same.
      */
     public ModelRun run(ModelFamily family, Criterion criterion) {
         Map<String, Double> validation = new LinkedHashMap<>();
         TrainerSpec chosen = family.grid().get(0);
-        if (family.grid().size() > 1) {
+        if (family.grid().size() > 1 && !validationDocuments().isEmpty()) {
             Featurized sel = selection().sample(family.maxTrainDocuments(), seed).select(family.selectFeatures());
             double best = Double.NEGATIVE_INFINITY;
             for (TrainerSpec spec : family.grid()) {

@@ -56,6 +56,19 @@ class ProgressMeterTest {
                 "featurize train: 40 docs in 40.0 s"), out, "the last step leaves the word to the closing line");
     }
 
+    /** Work that is not counted (writing one file) says how long it has run, not "0/1 models (0.0%)". */
+    @Test
+    void lines_uncountedWork_sayOnlyHowLongItRan() {
+        List<String> out = new ArrayList<>();
+        Clock clock = new Clock();
+        try (Progress p = ProgressMeter.lines(out::add, Duration.ofSeconds(10), clock::get).start("writing the model to m.model", 0, "")) {
+            clock.now += 12 * S;
+            p.step();
+            clock.now += 3 * S;
+        }
+        assertEquals(List.of("writing the model to m.model: 12 s so far", "writing the model to m.model: done in 15.0 s"), out);
+    }
+
     @Test
     void lines_withTheTicker_writeWhileOneLongStepMakesNoProgress() throws Exception {
         List<String> out = java.util.Collections.synchronizedList(new ArrayList<>());

@@ -1,0 +1,134 @@
+package org.docbench.classifiers.cli;
+
+import static org.docbench.classifiers.cli.DocbenchCliTest.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.docbench.classifiers.TestCorpus;
+import org.docbench.classifiers.cli.DocbenchCliTest.Result;
+import org.docbench.core.document.LabeledDocument;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** {@code docbench evaluate} on corpora a new user might bring: tiny ones, and bad names given on the command line. */
+class EvaluateCommandTest {
+
+    /** {@code perLabel} JSON Lines records of each of {@code labels} labels, each label with words of its own. */
+    static Path jsonl(Path dir, int labels, int perLabel) throws Exception {
+        StringBuilder sb = new StringBuilder();
+        for (int l = 0; l < labels; l++) {
+            for (int i = 0; i < perLabel; i++) {
+                sb.append("{\"id\":\"d").append(l).append('-').append(i).append("\",\"text\":\"word").append(l)
+                        .append(" common text about thing").append(l).append(" number ").append(i)
+                        .append("\",\"label\":\"L").append(l).append("\"}\n");
+            }
+        }
+        return Files.writeString(dir.resolve("small.jsonl"), sb.toString());
+    }
+
+    /**
+     * Eight records of three labels: the 80/20 split leaves at most two training documents per
+     * label, and a stratified 20% of two rounds to none, so no grid can be searched. Each family
+     * with a grid runs its default configuration and the report says so, instead of failing
+     * with "no predictions to score" after the models before it were trained.
+     */
+    @Test
+    void evaluate_trainingPartTooSmallToHoldOutValidation_runsEachFamilysDefault_andSaysSo(@TempDir Path dir) throws Exception {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            String label = "L" + i % 3;
+            sb.append("{\"id\":\"d").append(i).append("\",\"text\":\"word").append(label).append(" common text ").append(i)
+                    .append(" about ").append(label).append("\",\"label\":\"").append(label).append("\"}\n");
+        }
+        Path corpus = Files.writeString(dir.resolve("small8.jsonl"), sb.toString());
+        Path out = dir.resolve("report");
+        Result r = run("evaluate", "--corpus", corpus.toString(), "--text-field", "text", "--label", "topic=label",
+                "--models", "majority,naive-bayes,liblinear-lr,cart", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode json = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        List<String> notes = new ArrayList<>();
+        json.get("notes").forEach(n -> notes.add(n.asText()));
+        String note = notes.stream().filter(n -> n.startsWith("small8/topic/random: no validation part")).findFirst()
+                .orElseThrow(() -> new AssertionError("no note on the missing validation part: " + notes));
+        assertTrue(note.contains("naive-bayes, liblinear-lr, cart ran their default configuration"), note);
+        assertFalse(note.contains("majority"), "the majority baseline has no grid to choose from: " + note);
+        JsonNode experiment = json.get("experiments").get(0);
+        assertTrue(experiment.get("selection").asText().startsWith("no configuration chosen"), experiment.toString());
+        for (JsonNode m : experiment.get("models")) {
+            assertEquals(0, m.get("validation").size(), "nothing was scored on validation data: " + m);
+        }
+    }
+
+    /** 300 labels of three documents each: one test document and two training documents per label. */
+    @Test
+    void evaluate_manyLabelsOfThreeDocuments_runsEachFamilysDefault(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("report");
+        Result r = run("evaluate", "--corpus", jsonl(dir, 300, 3).toString(), "--text-field", "text", "--label", "topic=label",
+                "--models", "majority,naive-bayes", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.readString(out.resolve("report.md")).contains("naive-bayes ran its default configuration"),
+                "report.md lacks the note");
+    }
+
+    /** A bad --split name is found right after reading, before the experiments named before it run. */
+    @Test
+    void evaluate_unknownSplitScheme_isRefusedBeforeAnyExperimentRuns(@TempDir Path dir) throws Exception {
+        Path corpus = TestCorpus.writeLayout(dir.resolve("corpus"), TestCorpus.documents(10, 1));
+        Result r = run("evaluate", "--corpus", corpus.toString(), "--task", "topic", "--split", "random,nosuch",
+                "--models", "majority", "--out", dir.resolve("report").toString());
+        assertEquals(3, r.code(), r.err());
+        assertTrue(r.err().contains("carries split scheme 'nosuch'; schemes there: [random]"), r.err());
+        assertFalse(r.err().contains("experiment "), "an experiment ran first: " + r.err());
+        assertFalse(Files.exists(dir.resolve("report")));
+    }
+
+    /** A split scheme with no test part is found before the experiments before it run, and named. */
+    @Test
+    void evaluate_splitSchemeWithoutTestDocuments_isRefusedBeforeAnyExperimentRuns(@TempDir Path dir) throws Exception {
+        List<LabeledDocument> docs = TestCorpus.documents(10, 1);
+        Path corpus = TestCorpus.writeLayout(dir.resolve("corpus"), docs);
+        StringBuilder split = new StringBuilder("id\tsplit\n");
+        docs.forEach(d -> split.append(d.id()).append("\ttrain\n"));
+        Files.writeString(corpus.resolve("splits/alltrain.tsv"), split);
+        Files.writeString(corpus.resolve("layout.properties"), "name=synthetic\ntasks=topic,stance\nsplits=random,alltrain\n");
+        Result r = run("evaluate", "--corpus", corpus.toString(), "--task", "topic", "--split", "random,alltrain",
+                "--models", "majority", "--out", dir.resolve("report").toString());
+        assertEquals(3, r.code(), r.err());
+        assertTrue(r.err().contains("cannot evaluate topic on split 'alltrain'") && r.err().contains("30 training and 0 test documents"),
+                r.err());
+        assertFalse(r.err().contains("experiment "), "an experiment ran first: " + r.err());
+    }
+
+    /** With --label, the tasks are those it names: another --task is a usage error before the corpus is read. */
+    @Test
+    void evaluate_taskThatLabelDoesNotDefine_isAUsageError_beforeReading(@TempDir Path dir) throws Exception {
+        Result r = run("evaluate", "--corpus", jsonl(dir, 3, 5).toString(), "--text-field", "text", "--label", "topic=label",
+                "--task", "topic,stance", "--out", dir.resolve("report").toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--task stance is not a task --label defines (topic)"), r.err());
+        assertFalse(r.err().contains("reading"), "the corpus was read first: " + r.err());
+    }
+
+    /** DOCBENCH_PROGRESS=off: stderr holds nothing but warnings; the result line is on stdout. */
+    @Test
+    void evaluate_progressOff_printsNoStatusLines(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("report");
+        Result r = TrainCommandTest.runWithProgress("off", "evaluate", "--corpus", jsonl(dir, 3, 10).toString(), "--text-field", "text",
+                "--label", "topic=label", "--models", "majority,naive-bayes", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("", r.err(), "stderr");
+        assertTrue(r.out().startsWith("wrote "), r.out());
+        Result bad = TrainCommandTest.runWithProgress("loud", "evaluate", "--corpus", jsonl(dir, 3, 10).toString(), "--text-field", "text",
+                "--label", "topic=label", "--out", dir.resolve("other").toString());
+        assertEquals(2, bad.code(), bad.err());
+    }
+}

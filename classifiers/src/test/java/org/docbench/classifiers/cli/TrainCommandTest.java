@@ -1,0 +1,108 @@
+package org.docbench.classifiers.cli;
+
+import static org.docbench.classifiers.cli.DocbenchCliTest.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.docbench.classifiers.TestCorpus;
+import org.docbench.classifiers.cli.DocbenchCliTest.Result;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code docbench train} given names and corpora a new user might give it. */
+class TrainCommandTest {
+
+    /** With --label, the tasks are those it names: another --task is a usage error before the corpus is read. */
+    @Test
+    void train_taskThatLabelDoesNotDefine_isAUsageError_beforeReading(@TempDir Path dir) throws Exception {
+        Path corpus = EvaluateCommandTest.jsonl(dir, 3, 5);
+        Result r = run("train", "--corpus", corpus.toString(), "--text-field", "text", "--label", "topic=label",
+                "--task", "stance", "--out", dir.resolve("m.model").toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--task stance is not a task --label defines (topic)"), r.err());
+        assertFalse(r.err().contains("reading"), "the corpus was read first: " + r.err());
+    }
+
+    /** A task the folder does not have: the message lists the tasks there, not "labels". */
+    @Test
+    void train_unknownTaskOfAFolder_namesTheTasksThere(@TempDir Path dir) throws Exception {
+        Path corpus = TestCorpus.writeLayout(dir.resolve("corpus"), TestCorpus.documents(5, 3));
+        Result r = run("train", "--corpus", corpus.toString(), "--task", "nosuch", "--out", dir.resolve("m.model").toString());
+        assertEquals(3, r.code(), r.err());
+        assertTrue(r.err().contains("has a 'nosuch' label; tasks there: [stance, topic]"), r.err());
+    }
+
+    /** A header-only CSV and an empty JSON Lines file hold no documents: said so, with the file, not "no 'topic' label". */
+    @Test
+    void train_corpusWithoutDocuments_saysItHoldsNone(@TempDir Path dir) throws Exception {
+        for (Path corpus : List.of(Files.writeString(dir.resolve("header.csv"), "id,text,label\n"),
+                Files.writeString(dir.resolve("empty.jsonl"), ""))) {
+            Result r = run("train", "--corpus", corpus.toString(), "--text-field", "text", "--label", "topic=label",
+                    "--task", "topic", "--out", dir.resolve("m.model").toString());
+            assertEquals(3, r.code(), corpus + ": " + r.err());
+            assertTrue(r.err().contains("the corpus " + corpus + " holds no documents"), corpus + ": " + r.err());
+            assertFalse(Files.exists(dir.resolve("m.model")));
+        }
+    }
+
+    /** A corpus of one label trains a model that can answer nothing else: saved, with a warning. */
+    @Test
+    void train_oneLabelCorpus_warnsThatTheModelAnswersThatLabelForEverything(@TempDir Path dir) throws Exception {
+        Path corpus = EvaluateCommandTest.jsonl(dir, 1, 6);
+        Result r = run("train", "--corpus", corpus.toString(), "--text-field", "text", "--label", "topic=label",
+                "--task", "topic", "--model", "naive-bayes", "--out", dir.resolve("m.model").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("a one-label model answers 'L0' for every document"), r.err());
+        assertTrue(Files.exists(dir.resolve("m.model")));
+    }
+
+    /** Two labels: no such warning. */
+    @Test
+    void train_twoLabelCorpus_doesNotWarnOfOneLabel(@TempDir Path dir) throws Exception {
+        Path corpus = EvaluateCommandTest.jsonl(dir, 2, 6);
+        Result r = run("train", "--corpus", corpus.toString(), "--text-field", "text", "--label", "topic=label",
+                "--task", "topic", "--model", "naive-bayes", "--out", dir.resolve("m.model").toString());
+        assertEquals(0, r.code(), r.err());
+        assertFalse(r.err().contains("one-label"), r.err());
+    }
+
+    /** Runs {@code args} as if the environment variable DOCBENCH_PROGRESS were {@code setting}. */
+    static Result runWithProgress(String setting, String... args) {
+        var old = DocbenchCli.environment;
+        DocbenchCli.environment = name -> name.equals("DOCBENCH_PROGRESS") ? setting : System.getenv(name);
+        try {
+            return run(args);
+        } finally {
+            DocbenchCli.environment = old;
+        }
+    }
+
+    /** DOCBENCH_PROGRESS=off: no "reading" or "training" line; warnings and the result line stay. */
+    @Test
+    void train_progressOff_printsOnlyWarningsAndTheResult(@TempDir Path dir) throws Exception {
+        Path corpus = EvaluateCommandTest.jsonl(dir, 1, 6);
+        Result r = runWithProgress("off", "train", "--corpus", corpus.toString(), "--text-field", "text", "--label", "topic=label",
+                "--task", "topic", "--model", "naive-bayes", "--out", dir.resolve("m.model").toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(List.of("docbench: every labeled document of " + corpus + " is topic 'L0': a one-label model answers 'L0'"
+                + " for every document"), r.err().lines().toList(), "stderr");
+        assertTrue(r.out().startsWith("saved "), r.out());
+    }
+
+    /** An invalid DOCBENCH_PROGRESS is how the command was invoked: a usage error (exit 2), before any work. */
+    @Test
+    void train_invalidProgressSetting_isAUsageError_beforeReading(@TempDir Path dir) throws Exception {
+        Path corpus = EvaluateCommandTest.jsonl(dir, 2, 6);
+        Result r = runWithProgress("loud", "train", "--corpus", corpus.toString(), "--text-field", "text", "--label", "topic=label",
+                "--task", "topic", "--out", dir.resolve("m.model").toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().startsWith("docbench: the environment variable DOCBENCH_PROGRESS is 'loud'; it must be bar, lines or off"),
+                r.err());
+        assertFalse(r.err().contains("reading"), r.err());
+    }
+}

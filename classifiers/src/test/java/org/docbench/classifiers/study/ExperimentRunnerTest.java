@@ -19,7 +19,7 @@ class ExperimentRunnerTest {
     private static ModelRun run(String family, int... predicted) {
         ModelFamily f = Trainers.family(family);
         return new ModelRun(f, f.grid().get(0), Map.of(), LABELS, List.of("d1", "d2", "d3", "d4"), TRUTH, predicted,
-                new double[TRUTH.length], false, 1, 4, 0, 0, Map.of());
+                new double[TRUTH.length], false, org.docbench.classifiers.train.ScoreKind.NONE, null, 1, 4, 0, 0, Map.of());
     }
 
     /**

@@ -25,11 +25,12 @@ final class CorpusOptions {
     CommandSpec command;
 
     @Option(names = "--corpus", required = true, paramLabel = "CORPUS",
-            description = {"'embedded' (the shipped corpus), a folder in docbench layout (labels.tsv: id and one",
-                    "column per task; docs/<id>.txt; optional splits/<scheme>.tsv; optional layout.properties whose",
-                    "tasks=a,b names the task columns, the others being metadata: without it every column is a task),",
-                    "an Article-Bias-Prediction folder (holds data/jsons/), or a .jsonl/.csv/.tsv file",
-                    "(then name the fields with --text-field and --label)."})
+            // One string: picocli wraps it to the column; an array would start a line at each element.
+            description = "'embedded' (the shipped corpus), a folder in docbench layout (labels.tsv: id and one "
+                    + "column per task; docs/<id>.txt; optional splits/<scheme>.tsv; optional layout.properties whose "
+                    + "tasks=a,b names the task columns, the others being metadata: without it every column is a task), "
+                    + "an Article-Bias-Prediction folder (holds data/jsons/), or a .jsonl/.csv/.tsv file "
+                    + "(then name the fields with --text-field and --label).")
     String corpus;
 
     @Option(names = "--text-field", paramLabel = "FIELD", description = "JSON Lines/CSV: the field holding the text.")

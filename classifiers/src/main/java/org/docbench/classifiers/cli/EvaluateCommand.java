@@ -70,8 +70,8 @@ final class EvaluateCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = {"--out", "-o"}, required = true, paramLabel = "DIR",
-            description = {"Folder to write the report into: a new path, an empty folder or one docbench wrote before",
-                    "(it holds " + org.docbench.classifiers.report.ReportWriter.MARKER + "); the new report replaces it whole, or nothing changes."})
+            description = "Folder to write the report into: a new path, an empty folder or one docbench wrote before "
+                    + "(it holds " + org.docbench.classifiers.report.ReportWriter.MARKER + "); the new report replaces it whole, or nothing changes.")
     Path out;
 
     @Option(names = "--overwrite", description = "Allow --out to be an existing folder docbench did not write: it is replaced whole.")
@@ -83,6 +83,7 @@ final class EvaluateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         DocbenchCli.Feedback feedback = DocbenchCli.feedback(spec.commandLine());
         ProgressMeter meter = feedback.meter();
+        OutputPaths.checkSpelling(spec.commandLine(), false);
         OutputPaths.checkReportFolder(out, overwrite, corpus.inputs());
         // A name given twice means the same thing once: one row, one experiment (and the charts need distinct names).
         List<ModelFamily> families = models.isEmpty() ? Trainers.families()

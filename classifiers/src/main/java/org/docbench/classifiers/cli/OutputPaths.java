@@ -56,6 +56,23 @@ final class OutputPaths {
         checkCreatable(abs, out);
     }
 
+    /**
+     * Checks {@code --out} as the user spelled it, which the {@link Path} picocli made from it no
+     * longer shows: empty is a mistake in the command line, and a file that {@code train} is to
+     * write cannot be spelled as a folder ({@code models/}, which would become a file named
+     * {@code models}).
+     */
+    static void checkSpelling(picocli.CommandLine cl, boolean file) {
+        String raw = cl.getParseResult().matchedOption("--out").stringValues().get(0);
+        if (raw.isBlank()) {
+            throw new picocli.CommandLine.ParameterException(cl, "--out is empty; name a " + (file ? "file" : "folder"));
+        }
+        if (file && (raw.endsWith("/") || raw.endsWith(java.io.File.separator))) {
+            throw new DocbenchCli.BadInputException("--out " + raw + " names a folder (it ends in '/'), and train writes one "
+                    + "file; give a file name such as " + raw + "model.zip");
+        }
+    }
+
     /** Checks {@code out} as a file that will be written (and replaced only with {@code overwrite}). */
     static void checkFile(Path out, boolean overwrite, List<Path> inputs) {
         Path abs = absolute(out);

@@ -59,6 +59,7 @@ final class TrainCommand implements Callable<Integer> {
         ProgressMeter meter = feedback.meter();
         ModelFamily family = Families.find(model, spec.commandLine());
         corpus.checkTasks(List.of(task));
+        OutputPaths.checkSpelling(spec.commandLine(), true);
         OutputPaths.checkFile(out, overwrite, corpus.inputs());
         CorpusReader reader = corpus.reader();
         var err = spec.commandLine().getErr();

@@ -92,6 +92,17 @@ class DocbenchCliTest {
     }
 
     @Test
+    void everyOptionsHelp_isOneParagraph_thatPicocliWraps() {
+        // An option described by several strings starts a help line at each, leaving ragged lines
+        // (a line holding only "whose") wherever the column is narrower than the strings.
+        for (picocli.CommandLine sub : DocbenchCli.commandLine().getSubcommands().values()) {
+            for (picocli.CommandLine.Model.OptionSpec o : sub.getCommandSpec().options()) {
+                assertEquals(1, o.description().length, sub.getCommandName() + " " + o.longestName());
+            }
+        }
+    }
+
+    @Test
     void help_listsEveryCommandAndTheExitCodes() {
         Result r = run("--help");
         assertEquals(0, r.code());

@@ -54,6 +54,21 @@ class OutputSafetyTest {
     }
 
     @Test
+    void train_toAPathSpelledAsAFolder_isRefused_andAnEmptyOutIsAUsageError() throws Exception {
+        String spelled = dir.resolve("models") + "/";
+        Result r = DocbenchCliTest.run("train", "--corpus", corpus.toString(), "--task", "topic", "--model", "naive-bayes",
+                "--out", spelled);
+        assertEquals(3, r.code(), r.err());
+        assertTrue(r.err().contains("--out " + spelled + " names a folder") && r.err().contains(spelled + "model.zip"), r.err());
+        assertFalse(Files.exists(dir.resolve("models")), "no file named models");
+        for (String command : new String[] {"train", "evaluate"}) {
+            Result empty = DocbenchCliTest.run(command, "--corpus", corpus.toString(), "--task", "topic", "--out", "");
+            assertEquals(2, empty.code(), command + ": " + empty.err());
+            assertTrue(empty.err().contains("--out is empty"), empty.err());
+        }
+    }
+
+    @Test
     void evaluate_intoAFolderOfNotes_isRefusedAndTheNotesStay() throws Exception {
         Path notes = Files.createDirectories(dir.resolve("notes"));
         Files.writeString(notes.resolve("todo.txt"), "mine");

@@ -100,7 +100,7 @@ final class ClassifyCommand implements Callable<Integer> {
             String[] names = scorer.labels();
             String[] tsv = new String[names.length];
             for (int i = 0; i < names.length; i++) {
-                tsv[i] = tsvField(names[i]); // a label, like an id, may hold a tab or a newline
+                tsv[i] = TsvCells.field(names[i]); // a label, like an id, may hold a tab or a newline
             }
             // One order of --json's "scores" for every model: a compiled model's outputs come in Tribuo's order,
             // its fallback's sorted.
@@ -280,7 +280,7 @@ final class ClassifyCommand implements Callable<Integer> {
                     m.put("reason", why);
                     sb.append(mapper.writeValueAsString(m)).append('\n');
                 } else {
-                    sb.append(tsvField(id));
+                    sb.append(TsvCells.field(id));
                     for (int i = 0; i < k; i++) {
                         sb.append("\t-\t-"); // as many columns as a labeled row, for readers that count them
                     }
@@ -319,74 +319,14 @@ final class ClassifyCommand implements Callable<Integer> {
                 m.put("scores", all);
                 sb.append(mapper.writeValueAsString(m)).append('\n');
             } else {
-                sb.append(tsvField(id));
+                sb.append(TsvCells.field(id));
                 for (int i = 0; i < k; i++) {
                     sb.append('\t').append(tsvLabels[order[i]]).append('\t');
-                    fixed4(sb, s[order[i]]);
+                    TsvCells.fixed4(sb, s[order[i]]);
                 }
                 sb.append('\n');
             }
         }
-    }
-
-    /**
-     * Appends {@code v} with four decimals, as {@code %.4f} would, without a formatter per document.
-     * {@code %.4f} rounds half up the shortest decimal that names {@code v}; {@code Math.round} of
-     * {@code v * 10,000} rounds the binary value, and the two can part only where the product lies
-     * within a few of its ulps of a half. Those values, the ones whose product's ulp is too coarse
-     * to tell, and the negative ones that round to zero ({@code %.4f} keeps their sign) go to the formatter.
-     */
-    static void fixed4(StringBuilder sb, double v) {
-        double x = Math.abs(v) * 10_000;
-        long r = Math.round(x);
-        if (!(x < 1e9) || Math.abs(x - Math.floor(x) - 0.5) < 1e-6 || r == 0 && Math.copySign(1.0, v) < 0) {
-            sb.append(String.format(Locale.ROOT, "%.4f", v));
-            return;
-        }
-        if (v < 0) {
-            sb.append('-');
-        }
-        sb.append(r / 10_000).append('.');
-        long frac = r % 10_000;
-        for (long d = 1000; d > 0; d /= 10) {
-            sb.append((char) ('0' + frac / d % 10));
-        }
-    }
-
-    /**
-     * {@code s} as one field of a tab-separated line: a tab, newline, carriage return or backslash
-     * in an id (a file name may hold any) or a label (a corpus may) is written {@code \t},
-     * {@code \n}, {@code \r}, {@code \\}, and any other control char (a NUL, say) {@code \xNN}.
-     */
-    static String tsvField(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x20 || c == '\\' || c == 0x7F) {
-                return escaped(s);
-            }
-        }
-        return s;
-    }
-
-    private static String escaped(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 8);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '\t' -> b.append("\\t");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\\' -> b.append("\\\\");
-                default -> {
-                    if (c < 0x20 || c == 0x7F) {
-                        b.append(String.format(Locale.ROOT, "\\x%02x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.toString();
     }
 
     /** Label indices by descending score (ties by index): a few labels, so insertion sort. */

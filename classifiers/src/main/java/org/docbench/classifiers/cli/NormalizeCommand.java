@@ -69,7 +69,7 @@ final class NormalizeCommand implements Callable<Integer> {
                 out.println(new ObjectMapper().writeValueAsString(m));
             } else {
                 if (docs.size() > 1) {
-                    out.println("==> " + ClassifyCommand.tsvField(f) + " <=="); // a file name may hold a newline
+                    out.println("==> " + TsvCells.field(f) + " <=="); // a file name may hold a newline
                 }
                 out.println("title:  " + d.title());
                 out.println("byline: " + d.byline());

@@ -242,10 +242,10 @@ class ClassifyCommandTest {
 
     @Test
     void tsvField_escapesWhatWouldBreakALine_andNothingElse() {
-        assertEquals("plain id.txt", ClassifyCommand.tsvField("plain id.txt"));
-        assertEquals("a\\tb\\nc\\rd\\\\e", ClassifyCommand.tsvField("a\tb\nc\rd\\e"));
-        assertEquals("a\\x00b\\x1bc\\x7f", ClassifyCommand.tsvField("a\u0000b\u001bc\u007f"), "other control chars as \\xNN");
-        assertEquals("caf\u00e9 \u65e5\u672c", ClassifyCommand.tsvField("caf\u00e9 \u65e5\u672c"));
+        assertEquals("plain id.txt", TsvCells.field("plain id.txt"));
+        assertEquals("a\\tb\\nc\\rd\\\\e", TsvCells.field("a\tb\nc\rd\\e"));
+        assertEquals("a\\x00b\\x1bc\\x7f", TsvCells.field("a\u0000b\u001bc\u007f"), "other control chars as \\xNN");
+        assertEquals("caf\u00e9 \u65e5\u672c", TsvCells.field("caf\u00e9 \u65e5\u672c"));
     }
 
     @Test
@@ -389,7 +389,7 @@ class ClassifyCommandTest {
         for (int i = 0; i < 200_000; i++) {
             double v = i < 100_000 ? rng.nextDouble() : (rng.nextDouble() - 0.5) * 40;
             StringBuilder sb = new StringBuilder();
-            ClassifyCommand.fixed4(sb, v);
+            TsvCells.fixed4(sb, v);
             assertEquals(String.format(Locale.ROOT, "%.4f", v), sb.toString(), "value " + v);
         }
     }
@@ -405,7 +405,7 @@ class ClassifyCommandTest {
         }
         for (double v : values) {
             StringBuilder sb = new StringBuilder();
-            ClassifyCommand.fixed4(sb, v);
+            TsvCells.fixed4(sb, v);
             assertEquals(String.format(Locale.ROOT, "%.4f", v), sb.toString(), "value " + v);
         }
     }

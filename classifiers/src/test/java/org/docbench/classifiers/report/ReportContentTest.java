@@ -164,7 +164,8 @@ class ReportContentTest {
         assertTrue(md.contains("| 46.08 | 21.03 |"), "percentages in report.md: " + md);
         var best = report.experiments().get(0).model(report.experiments().get(0).best());
         assertTrue(md.contains("| immigration-enforcement/topic/random | majority (ours) |")
-                && md.contains(Sections.shortName(best, report.provenance().families()) + " (ours)"), "our rows beside it: " + md);
+                && md.contains(Sections.shortName(best, report.provenance().families()) + " (ours, highest on test)")
+                && md.contains(Sections.PUBLISHED_ROWS), "our rows beside it, the one picked on test marked: " + md);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new Report.Published("x", "m", 46.08, 21.03, "s"));
         assertTrue(e.getMessage().contains("fractions in [0, 1], got 46.08"), e.getMessage());

@@ -49,6 +49,35 @@ class AllSidesStudyTest {
         org.docbench.core.corpus.CorpusManifest read = org.docbench.core.corpus.CorpusManifest.of(reader, all);
         org.junit.jupiter.api.Assertions.assertTrue(org.docbench.classifiers.report.DataNotes.isPublishedAllSides(read),
                 read.documents() + " documents, " + read.skipped() + " skipped, " + read.counts());
+        // What the note says of the media split, recounted: outlet names shared with training, and the parts' ratings.
+        java.util.Map<String, Long> trainOutlets = new java.util.HashMap<>();
+        java.util.Map<String, Long> testOutlets = new java.util.HashMap<>();
+        long validLeft = 0;
+        long valid = 0;
+        long testRight = 0;
+        for (LabeledDocument d : all) {
+            String part = d.splits().get("media");
+            String outlet = d.metadata().getOrDefault("source", "");
+            if ("train".equals(part)) {
+                trainOutlets.merge(outlet, 1L, Long::sum);
+            } else if ("test".equals(part)) {
+                testOutlets.merge(outlet, 1L, Long::sum);
+                testRight += d.label("ideology").equals("right") ? 1 : 0;
+            } else if ("valid".equals(part)) {
+                valid++;
+                validLeft += d.label("ideology").equals("left") ? 1 : 0;
+            }
+        }
+        long shared = testOutlets.entrySet().stream().filter(e -> trainOutlets.containsKey(e.getKey()))
+                .mapToLong(java.util.Map.Entry::getValue).sum();
+        long test = testOutlets.values().stream().mapToLong(Long::longValue).sum();
+        String note = org.docbench.classifiers.report.DataNotes.about(read);
+        assertEquals(1300, test);
+        org.junit.jupiter.api.Assertions.assertTrue(note.contains(shared + " of its 1,300 test articles")
+                && note.contains(String.format(java.util.Locale.ROOT, "CNN (Web News): %d in test, %,d in training",
+                        testOutlets.get("CNN (Web News)"), trainOutlets.get("CNN (Web News)")))
+                && note.contains(Math.round(100.0 * validLeft / valid) + "% left-rated")
+                && note.contains(Math.round(100.0 * testRight / test) + "% right"), note);
     }
 
     @Test

@@ -221,7 +221,7 @@ final class Charts {
         int[] size = heatmapSize(m.length);
         double cell = heatmapCell(m.length);
         HeatMapChart c = new HeatMapChartBuilder().width(size[0]).height(size[1])
-                .title("confusion of " + best.family() + " (rows: true, columns: predicted)").build();
+                .title("confusion of " + best.family()).xAxisTitle("predicted label").yAxisTitle("true label").build();
         // The largest count fits its cell; narrow columns take their labels upright, where slanted ones ran into each other.
         String largest = String.valueOf(java.util.Arrays.stream(m).flatMapToInt(java.util.Arrays::stream).max().orElse(0));
         c.getStyler().setValueFont(shrunk(c.getStyler().getValueFont(), largest, cell - 8));

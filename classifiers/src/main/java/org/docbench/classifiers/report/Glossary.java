@@ -29,7 +29,7 @@ final class Glossary {
                 "**ECE**: expected calibration error of the predicted label's probability over " + Calibration.BINS
                         + " equal-width confidence bins, in percent like the scores: the gap between mean confidence and "
                         + "accuracy in each bin, averaged with the bins' predictions as weights (0 is perfectly calibrated; "
-                        + "probabilistic models only, — otherwise; report.json gives it as a fraction).",
+                        + "models whose scores are probabilities or vote shares (a forest's), — otherwise; report.json gives it as a fraction).",
                 "**train ms**: wall time in milliseconds (one decimal below 10) of Tribuo's `train` call for the chosen configuration, on the training part "
                         + "already featurized and indexed: training only. Feature fitting is separate and charged to no "
                         + "model: fitting the vocabulary and document frequencies on the training part, featurizing it and "

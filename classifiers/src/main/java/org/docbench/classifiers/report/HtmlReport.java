@@ -107,7 +107,9 @@ public final class HtmlReport {
             }
             sb.append("<figcaption>").append(inline(CostChart.caption(c.experiment()))).append("</figcaption></figure>\n");
         } else if (block instanceof Block.CvChart c) {
-            sb.append("<div class=\"chart\"><img alt=\"cross-validation chart\" src=\"").append(Charts.cv(c.cv())).append("\"></div>\n");
+            sb.append("<div class=\"chart\"><img alt=\"").append(escape("cross-validation of " + c.cv().corpus() + "/" + c.cv().task()))
+                    .append("\" src=\"")
+                    .append(Charts.cv(c.cv())).append("\"></div>\n");
         }
     }
 

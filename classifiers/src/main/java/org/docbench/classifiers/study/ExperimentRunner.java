@@ -162,7 +162,12 @@ final class ExperimentRunner {
             }
             Experiment sub = new Experiment(exp.corpus(), exp.task(), exp.split(), subset, List.of(), exp.test());
             // Scored over the full experiment's labels so every point uses the same label set.
-            Metrics m = Metrics.of(new ExperimentTrainer(sub, features, seed).testPredictions(spec, selectFeatures));
+            Metrics m;
+            try {
+                m = Metrics.of(new ExperimentTrainer(sub, features, seed).testPredictions(spec, selectFeatures));
+            } catch (ExperimentTrainer.NoFeatures tooFew) {
+                continue; // a fraction too small to give a feature is no point of the curve
+            }
             points.add(new LearningCurve.Point(f, subset.size(), m.accuracy(), m.macroF1()));
         }
         return new LearningCurve(spec.name(), points);

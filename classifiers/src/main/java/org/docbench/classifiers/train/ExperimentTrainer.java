@@ -79,9 +79,23 @@ public final class ExperimentTrainer {
     Featurized full() {
         if (full == null) {
             full = Featurized.of(features, experiment.task(), experiment.train(), experiment.test(), meter, experiment.id());
+            if (full.featureCount() == 0 || full.train.isEmpty()) {
+                throw new NoFeatures(experiment.id(), experiment.train().size());
+            }
             full.trainDataset(experiment.id()); // built and indexed here, before any model's clock starts
         }
         return full;
+    }
+
+    /**
+     * A training part whose documents share no word often enough to become a feature (a corpus of a
+     * few short documents): no model can learn from it. Bad input, said with the experiment.
+     */
+    public static final class NoFeatures extends IllegalArgumentException {
+        NoFeatures(String experiment, int documents) {
+            super(experiment + ": the " + documents + " training documents give no feature (no word is in enough of "
+                    + "them; see the features' min df): too few documents to learn from");
+        }
     }
 
     /** Fits the features and featurizes both parts now, so each pass shows on its own before any model's progress. */

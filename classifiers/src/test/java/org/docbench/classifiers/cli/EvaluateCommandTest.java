@@ -68,6 +68,29 @@ class EvaluateCommandTest {
         }
     }
 
+    /**
+     * Six short documents: the learning curve's smaller fractions give no feature (no word in two
+     * of their documents) and are left out; the report is written. Documents that share no word
+     * at all give no feature even in full, which is bad input, said once.
+     */
+    @Test
+    void evaluate_aCorpusOfAFewShortDocuments_writesItsReport_andOneWithNoSharedWordIsBadInput(@TempDir Path dir) throws Exception {
+        Path corpus = Files.writeString(dir.resolve("t.csv"), "id,text,stance\n1,sheriff detainers jail law order,pro\n"
+                + "2,jail law order sheriff county,pro\n3,law order jail county sheriff,pro\n4,families cruel raids sanctuary fear,anti\n"
+                + "5,sanctuary families fear raids cruel,anti\n6,raids fear families sanctuary,anti\n");
+        Result r = run("evaluate", "--corpus", corpus.toString(), "--text-field", "text", "--label", "stance=stance",
+                "--models", "majority,naive-bayes", "--out", dir.resolve("report").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.exists(dir.resolve("report/report.html")));
+        Path apart = Files.writeString(dir.resolve("apart.csv"), "id,text,stance\n1,aa,pro\n2,bb,pro\n3,cc,pro\n4,dd,anti\n"
+                + "5,ee,anti\n6,ff,anti\n");
+        Result none = run("evaluate", "--corpus", apart.toString(), "--text-field", "text", "--label", "stance=stance",
+                "--models", "majority", "--out", dir.resolve("none").toString());
+        assertEquals(3, none.code(), none.err());
+        assertTrue(none.err().contains("training documents give no feature"), none.err());
+        assertFalse(Files.exists(dir.resolve("none")), "no report folder is left");
+    }
+
     /** 300 labels of three documents each: one test document and two training documents per label. */
     @Test
     void evaluate_manyLabelsOfThreeDocuments_runsEachFamilysDefault(@TempDir Path dir) throws Exception {

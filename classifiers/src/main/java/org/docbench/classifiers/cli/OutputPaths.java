@@ -67,6 +67,14 @@ final class OutputPaths {
         if (raw.isBlank()) {
             throw new picocli.CommandLine.ParameterException(cl, "--out is empty; name a " + (file ? "file" : "folder"));
         }
+        java.nio.file.Path last = java.nio.file.Path.of(raw).getFileName();
+        if (last != null && (last.toString().equals(".") || last.toString().equals(".."))) {
+            // The output is written beside its path and renamed onto it, which '.' and '..' cannot be.
+            java.nio.file.Path plain = java.nio.file.Path.of(raw).normalize();
+            throw new DocbenchCli.BadInputException("--out " + raw + " ends in '" + last + "'; name the "
+                    + (file ? "file" : "folder") + " itself" + (plain.toString().isEmpty() ? "" : ", e.g. " + plain
+                    + (file ? "/model.zip" : "")));
+        }
         if (file && (raw.endsWith("/") || raw.endsWith(java.io.File.separator))) {
             throw new DocbenchCli.BadInputException("--out " + raw + " names a folder (it ends in '/'), and train writes one "
                     + "file; give a file name such as " + raw + "model.zip");

@@ -62,6 +62,12 @@ class OutputSafetyTest {
         assertTrue(r.err().contains("--out " + spelled + " names a folder") && r.err().contains(spelled + "model.zip"), r.err());
         assertFalse(Files.exists(dir.resolve("models")), "no file named models");
         for (String command : new String[] {"train", "evaluate"}) {
+            for (String dots : new String[] {dir.resolve("new") + "/.", dir.resolve("new/sub") + "/.."}) {
+                Result d = DocbenchCliTest.run(command, "--corpus", corpus.toString(), "--task", "topic", "--out", dots);
+                assertEquals(3, d.code(), command + " " + dots + ": " + d.err());
+                assertTrue(d.err().contains("ends in '") && !d.err().contains("reading "), d.err());
+                assertFalse(Files.exists(dir.resolve("new")), "nothing made for " + dots);
+            }
             Result empty = DocbenchCliTest.run(command, "--corpus", corpus.toString(), "--task", "topic", "--out", "");
             assertEquals(2, empty.code(), command + ": " + empty.err());
             assertTrue(empty.err().contains("--out is empty"), empty.err());

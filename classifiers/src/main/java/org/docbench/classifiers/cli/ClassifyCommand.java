@@ -272,7 +272,7 @@ final class ClassifyCommand implements Callable<Integer> {
             }
             if (why != null) {
                 unlabeled++;
-                notes.add("docbench: " + id + ": no label: " + why);
+                notes.add("docbench: " + TsvCells.field(id) + ": no label: " + why); // one line, whatever the file name holds
                 if (json) {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("id", id);

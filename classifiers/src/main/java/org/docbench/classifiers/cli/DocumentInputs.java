@@ -142,6 +142,8 @@ final class DocumentInputs {
     }
 
     private void readEach(List<String> names, InputStream stdin, BatchSink sink, List<Doc> whole) throws Exception {
+        // A file two folders reach (one through a link) is read once, under the name it was first reached by.
+        java.util.Map<Path, Path> byRealPath = new java.util.HashMap<>();
         for (String n : names) {
             if (n.equals("-")) {
                 readStream(stdin, "stdin", whole, sink);
@@ -149,11 +151,7 @@ final class DocumentInputs {
             }
             Path p = Path.of(n);
             if (Files.isDirectory(p)) {
-                List<Path> files = documentsUnder(p, n);
-                if (files.isEmpty()) {
-                    throw new DocbenchCli.BadInputException("folder " + n + " holds no .txt or .html document");
-                }
-                for (Path f : files) {
+                for (Path f : documentsUnder(p, n, byRealPath)) {
                     readFile(f, f.toString(), whole, sink);
                 }
             } else if (Files.exists(p)) {
@@ -167,12 +165,12 @@ final class DocumentInputs {
 
     /**
      * The documents under {@code folder}, sorted by path: every {@code .txt} and web page, through
-     * linked subfolders (a linked folder is part of the folder as its user sees it), skipping hidden
-     * files and folders (names starting with {@code .}: editor and version-control files, and the
+     * linked subfolders (a linked folder is part of the folder as its user sees it; a link back to a
+     * folder above it is skipped), skipping hidden files and folders (names starting with {@code .}: editor and version-control files, and the
      * {@code ._name} files macOS leaves beside copies, which are not text). A file reached twice
      * through links is read once, and a broken link is skipped; both are said on stderr.
      */
-    private List<Path> documentsUnder(Path folder, String n) throws IOException {
+    private List<Path> documentsUnder(Path folder, String n, java.util.Map<Path, Path> byRealPath) throws IOException {
         List<Path> found = new ArrayList<>();
         try {
             Files.walkFileTree(folder, java.util.EnumSet.of(java.nio.file.FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
@@ -199,7 +197,8 @@ final class DocumentInputs {
                         @Override
                         public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
                             if (e instanceof java.nio.file.FileSystemLoopException) {
-                                throw new DocbenchCli.BadInputException("folder " + n + " links back into itself at " + file);
+                                notes.accept("docbench: skipped " + file + ": a link back to a folder it is in");
+                                return java.nio.file.FileVisitResult.CONTINUE;
                             }
                             if (isHidden(file)) {
                                 return java.nio.file.FileVisitResult.CONTINUE;
@@ -210,9 +209,12 @@ final class DocumentInputs {
         } catch (java.nio.file.AccessDeniedException e) {
             throw new DocbenchCli.BadInputException("cannot read folder " + n + ": permission denied");
         }
+        if (found.isEmpty()) {
+            throw new DocbenchCli.BadInputException("folder " + n + " holds no .txt or .html document (hidden files and folders, "
+                    + "whose names start with '.', are skipped)");
+        }
         java.util.Collections.sort(found);
         List<Path> files = new ArrayList<>(found.size());
-        java.util.Map<Path, Path> byRealPath = new java.util.HashMap<>();
         for (Path f : found) {
             Path first = byRealPath.putIfAbsent(f.toRealPath(), f);
             if (first == null) {

@@ -37,16 +37,22 @@ final class TsvCells {
     /**
      * {@code s} as one field of a tab-separated line: a tab, newline, carriage return or backslash
      * in an id (a file name may hold any) or a label (a corpus may) is written {@code \t},
-     * {@code \n}, {@code \r}, {@code \\}, and any other control char (a NUL, say) {@code \xNN}.
+     * {@code \n}, {@code \r}, {@code \\}, any other control char (a NUL, a C1 control)
+     * {@code \xNN}, and a line or paragraph separator {@code \u2028}, {@code \u2029}.
      */
     static String field(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c < 0x20 || c == '\\' || c == 0x7F) {
+            if (needsEscape(c)) {
                 return escaped(s);
             }
         }
         return s;
+    }
+
+    /** A backslash, a control char (C0, DEL, C1), or a line or paragraph separator, which some readers break lines at. */
+    private static boolean needsEscape(char c) {
+        return c == '\\' || Character.getType(c) == Character.CONTROL || c == '\u2028' || c == '\u2029';
     }
 
     private static String escaped(String s) {
@@ -59,8 +65,8 @@ final class TsvCells {
                 case '\r' -> b.append("\\r");
                 case '\\' -> b.append("\\\\");
                 default -> {
-                    if (c < 0x20 || c == 0x7F) {
-                        b.append(String.format(Locale.ROOT, "\\x%02x", (int) c));
+                    if (needsEscape(c)) {
+                        b.append(c < 0x100 ? String.format(Locale.ROOT, "\\x%02x", (int) c) : String.format(Locale.ROOT, "\\u%04x", (int) c));
                     } else {
                         b.append(c);
                     }

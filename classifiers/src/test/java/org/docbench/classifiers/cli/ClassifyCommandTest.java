@@ -246,6 +246,7 @@ class ClassifyCommandTest {
         assertEquals("a\\tb\\nc\\rd\\\\e", TsvCells.field("a\tb\nc\rd\\e"));
         assertEquals("a\\x00b\\x1bc\\x7f", TsvCells.field("a\u0000b\u001bc\u007f"), "other control chars as \\xNN");
         assertEquals("caf\u00e9 \u65e5\u672c", TsvCells.field("caf\u00e9 \u65e5\u672c"));
+        assertEquals("a\\x85b\\u2028c\\u2029", TsvCells.field("a\u0085b\u2028c\u2029"), "C1 controls and Unicode line breaks");
     }
 
     @Test

@@ -110,6 +110,10 @@ public final class DocbenchCli implements Runnable {
             if (e instanceof OutputStoppedException) {
                 return FAILURE; // run() says why, or nothing when the reader went away
             }
+            if (e instanceof java.nio.file.InvalidPathException bad && !"UTF-8".equals(System.getProperty("sun.jnu.encoding"))) {
+                err.println(unspellableName(bad, System.getProperty("sun.jnu.encoding")));
+                return BAD_INPUT;
+            }
             if (e instanceof CorpusException ce) {
                 err.println("docbench: " + ce.problem().message());
                 return BAD_INPUT;
@@ -168,6 +172,15 @@ public final class DocbenchCli implements Runnable {
         boolean off = setting != null && setting.strip().equalsIgnoreCase("off");
         java.util.function.Consumer<String> status = off ? line -> { } : meter.guard(err::println);
         return new Feedback(meter, status);
+    }
+
+    /**
+     * The message for a file name the JVM cannot spell: it spells file names in the locale's charset
+     * ({@code sun.jnu.encoding}), and under {@code LANG=C} that has no name for 'é'.
+     */
+    static String unspellableName(java.nio.file.InvalidPathException e, String charset) {
+        return "docbench: a file name holds characters this locale cannot spell (" + e.getReason() + "; file names are "
+                + charset + " here): run docbench under a UTF-8 locale, e.g. LC_ALL=C.UTF-8";
     }
 
     static String oneLine(Throwable e) {

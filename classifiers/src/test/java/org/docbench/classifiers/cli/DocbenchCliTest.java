@@ -103,6 +103,15 @@ class DocbenchCliTest {
     }
 
     @Test
+    void aFileNameTheLocaleCannotSpell_saysToUseAUtf8Locale() {
+        String m = DocbenchCli.unspellableName(new java.nio.file.InvalidPathException("\u00e9.txt",
+                "Malformed input or input contains unmappable characters"), "ANSI_X3.4-1968");
+        assertEquals("docbench: a file name holds characters this locale cannot spell (Malformed input or input contains "
+                + "unmappable characters; file names are ANSI_X3.4-1968 here): run docbench under a UTF-8 locale, e.g. "
+                + "LC_ALL=C.UTF-8", m);
+    }
+
+    @Test
     void help_listsEveryCommandAndTheExitCodes() {
         Result r = run("--help");
         assertEquals(0, r.code());

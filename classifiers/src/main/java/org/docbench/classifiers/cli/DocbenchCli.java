@@ -81,7 +81,8 @@ public final class DocbenchCli implements Runnable {
         } catch (OutOfMemoryError e) {
             // Past the checks that refuse a document too large to hold: say what ran out, not a stack trace.
             err.println("docbench: out of memory (the JVM's heap is " + (Runtime.getRuntime().maxMemory() >> 20)
-                    + " MB); give java more with -Xmx, or split the input (--lines, --jsonl)");
+                    + " MB, and a document takes about " + DocumentInputs.HEAP_PER_BYTE + " times its size while it is "
+                    + "classified): give java more with -Xmx, or cut the longest documents");
             code = FAILURE;
         }
         out.flush();

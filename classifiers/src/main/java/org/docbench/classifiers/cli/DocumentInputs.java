@@ -250,7 +250,7 @@ final class DocumentInputs {
     static void checkHoldable(String where, long bytes, long heap) {
         if (bytes > heap / HEAP_PER_BYTE) {
             throw new DocbenchCli.BadInputException(String.format(Locale.ROOT, "document %s is %.1f MB, more than this JVM can "
-                    + "hold as one document (its heap is %d MB; a document needs about %d times its size): for an archive "
+                    + "hold as one document (its heap has %d MB free; a document needs about %d times its size): for an archive "
                     + "with one document per line use --lines or --jsonl, or give java more memory (java -Xmx...)",
                     where, bytes / 1e6, heap >> 20, HEAP_PER_BYTE));
         }
@@ -258,7 +258,9 @@ final class DocumentInputs {
 
     private void readFile(Path file, String id, List<Doc> whole, BatchSink sink) throws Exception {
         if (mode == Mode.WHOLE && Files.isRegularFile(file)) {
-            checkHoldable(file.toString(), Files.size(file), Runtime.getRuntime().maxMemory());
+            // What the heap can still take: the model and its tables are loaded by now.
+            Runtime rt = Runtime.getRuntime();
+            checkHoldable(file.toString(), Files.size(file), rt.maxMemory() - (rt.totalMemory() - rt.freeMemory()));
         }
         try (InputStream in = Files.newInputStream(file)) {
             readStream(in, id, file.toString(), whole, sink);

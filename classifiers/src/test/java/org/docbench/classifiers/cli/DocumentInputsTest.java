@@ -168,7 +168,7 @@ class DocumentInputsTest {
         DocumentInputs.checkHoldable("small.txt", heap / DocumentInputs.HEAP_PER_BYTE, heap);
         DocbenchCli.BadInputException e = assertThrows(DocbenchCli.BadInputException.class,
                 () -> DocumentInputs.checkHoldable("archive.txt", 23_700_000, heap));
-        assertEquals("document archive.txt is 23.7 MB, more than this JVM can hold as one document (its heap is 512 MB; "
+        assertEquals("document archive.txt is 23.7 MB, more than this JVM can hold as one document (its heap has 512 MB free; "
                 + "a document needs about 40 times its size): for an archive with one document per line use --lines or "
                 + "--jsonl, or give java more memory (java -Xmx...)", e.getMessage());
     }

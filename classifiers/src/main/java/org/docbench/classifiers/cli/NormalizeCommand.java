@@ -45,50 +45,58 @@ final class NormalizeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<String> inputs = files.isEmpty() ? List.of("-") : files;
         DocumentInputs.check(inputs, spec.commandLine());
-        List<DocumentInputs.Doc> docs = new DocumentInputs(DocumentInputs.Mode.WHOLE, null, false, null,
-                DocumentInputs.BLOCK_BYTES, spec.commandLine().getErr()::println).readAll(inputs, System.in);
-        for (DocumentInputs.Doc doc : docs) {
-            String f = doc.id();
-            Explanation ex = Normalizer.standard().explain(doc.text());
-            NormalizedDocument d = ex.document();
-            if (json) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("source", f);
-                m.put("title", d.title());
-                m.put("byline", d.byline());
-                m.put("date", d.date());
-                m.put("body", d.body());
-                if (explain) {
-                    List<Map<String, String>> changes = new ArrayList<>();
-                    for (Removal r : ex.removals()) {
-                        changes.add(Map.of("step", r.step().name(), "removed", r.removed(), "replacement", r.replacement()));
+        // A header per document whenever there can be more than one; documents are printed as they
+        // are read, so a bad one stops the run after every document before it.
+        boolean headers = inputs.size() > 1 || inputs.stream().anyMatch(n -> !n.equals("-") && java.nio.file.Files.isDirectory(java.nio.file.Path.of(n)));
+        new DocumentInputs(DocumentInputs.Mode.WHOLE, null, false, null, DocumentInputs.BLOCK_BYTES, spec.commandLine().getErr()::println)
+                .read(inputs, System.in, batch -> {
+                    for (DocumentInputs.Doc doc : batch.docs()) {
+                        print(doc, headers, out);
                     }
-                    m.put("changes", changes);
-                    m.put("gluedItems", ex.documents().size() - 1);
+                    out.flush();
+                });
+        return 0;
+    }
+
+    private void print(DocumentInputs.Doc doc, boolean headers, PrintWriter out) throws Exception {
+        String f = doc.id();
+        Explanation ex = Normalizer.standard().explain(doc.text());
+        NormalizedDocument d = ex.document();
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("source", f);
+            m.put("title", d.title());
+            m.put("byline", d.byline());
+            m.put("date", d.date());
+            m.put("body", d.body());
+            if (explain) {
+                List<Map<String, String>> changes = new ArrayList<>();
+                for (Removal r : ex.removals()) {
+                    changes.add(Map.of("step", r.step().name(), "removed", r.removed(), "replacement", r.replacement()));
                 }
-                out.println(new ObjectMapper().writeValueAsString(m));
-            } else {
-                if (docs.size() > 1) {
-                    out.println("==> " + TsvCells.field(f) + " <=="); // a file name may hold a newline
-                }
-                out.println("title:  " + d.title());
-                out.println("byline: " + d.byline());
-                out.println("date:   " + d.date());
+                m.put("changes", changes);
+                m.put("gluedItems", ex.documents().size() - 1);
+            }
+            out.println(new ObjectMapper().writeValueAsString(m));
+        } else {
+            if (headers) {
+                out.println("==> " + TsvCells.field(f) + " <=="); // a file name may hold a newline
+            }
+            out.println("title:  " + d.title());
+            out.println("byline: " + d.byline());
+            out.println("date:   " + d.date());
+            out.println();
+            out.println(d.body());
+            if (explain) {
                 out.println();
-                out.println(d.body());
-                if (explain) {
-                    out.println();
-                    out.println("changes (" + ex.removals().size() + "):");
-                    for (Removal r : ex.removals()) {
-                        out.println("  " + r);
-                    }
-                    if (ex.documents().size() > 1) {
-                        out.println("glued items after the document: " + (ex.documents().size() - 1));
-                    }
+                out.println("changes (" + ex.removals().size() + "):");
+                for (Removal r : ex.removals()) {
+                    out.println("  " + r);
+                }
+                if (ex.documents().size() > 1) {
+                    out.println("glued items after the document: " + (ex.documents().size() - 1));
                 }
             }
         }
-        out.flush();
-        return 0;
     }
 }

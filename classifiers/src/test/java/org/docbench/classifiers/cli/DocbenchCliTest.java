@@ -275,6 +275,14 @@ class DocbenchCliTest {
         Result r = run("normalize", doc.toString());
         assertEquals(3, r.code());
         assertTrue(r.err().contains("not valid UTF-8"), r.err());
+        Path folder = Files.createDirectories(dir.resolve("news"));
+        Files.writeString(folder.resolve("1.txt"), "Sanctuary vote\n\nThe council voted.");
+        Files.writeString(folder.resolve("2.txt"), "Jail hold\n\nThe sheriff spoke.");
+        Files.copy(doc, folder.resolve("3.txt"));
+        Result some = run("normalize", folder.toString());
+        assertEquals(3, some.code(), some.err());
+        assertTrue(some.out().contains("==> " + folder.resolve("1.txt") + " <==") && some.out().contains("==> " + folder.resolve("2.txt")
+                + " <==") && some.out().contains("The sheriff spoke."), "the documents before the bad one: " + some.out());
     }
 
     @Test

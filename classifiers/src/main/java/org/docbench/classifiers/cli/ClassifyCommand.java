@@ -36,9 +36,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 "stdin ('-' or no FILE) is one document (id = stdin). --lines makes each line a document",
                 "(id = line-N or FILE:N), --jsonl each line a JSON record. Web pages become text with jsoup.",
                 "Output: id<TAB>label<TAB>score per document (--top K adds the next labels and scores), or",
-                "JSON Lines with --json. Scores are probabilities for logistic regression, naive Bayes and the",
-                "forests, margins for linear SVMs, plain scores (0/1, LibSVM's votes) for the rest; stderr",
-                "says which. Empty text, or text with no word the model knows, gets no label ('-'; the",
+                "JSON Lines with --json. Scores are probabilities for logistic regression, naive Bayes and",
+                "xgboost, margins for linear SVMs, votes for LibSVM, vote or leaf shares for the forest and tree,",
+                "none ('-') for the baselines; stderr says which. Empty text, or text with no word the model knows, gets no label ('-'; the",
                 "baselines answer any text that is not empty); the exit code is 3 when no document got one,",
                 "or there was none. Logistic regression, SGD and LibLinear SVMs and naive Bayes run on",
                 "docbench's compiled fast path; other families through Tribuo's predict."},
@@ -250,6 +250,8 @@ final class ClassifyCommand implements Callable<Integer> {
         private final int k;
         private final int[] order;
         private final ObjectMapper mapper = json ? Json.MAPPER : null;
+        /** The model gives scores: every family but the baselines, whose Tribuo 1 and 0 say nothing the label does not. */
+        private final boolean scored;
         private int labeled;
         private int unlabeled;
 
@@ -259,6 +261,7 @@ final class ClassifyCommand implements Callable<Integer> {
             this.alphabetical = l.alphabetical();
             this.tsvLabels = l.tsv();
             this.kind = l.kind();
+            this.scored = !kind.equals(org.docbench.classifiers.train.ScoreKind.NONE.spelling());
             this.k = Math.min(top, labels.length);
             this.order = new int[labels.length];
         }
@@ -299,7 +302,7 @@ final class ClassifyCommand implements Callable<Integer> {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("id", id);
                 m.put("label", labels[best]);
-                m.put("score", s[best]);
+                m.put("score", scored ? s[best] : null);
                 m.put("scoreKind", kind);
                 if (k > 1) {
                     List<Map<String, Object>> topK = new ArrayList<>(k);
@@ -307,7 +310,7 @@ final class ClassifyCommand implements Callable<Integer> {
                         // Not Map.of: its iteration order changes from run to run, and so would the output.
                         Map<String, Object> entry = new LinkedHashMap<>();
                         entry.put("label", labels[order[i]]);
-                        entry.put("score", s[order[i]]);
+                        entry.put("score", scored ? s[order[i]] : null);
                         topK.add(entry);
                     }
                     m.put("top", topK);
@@ -316,13 +319,17 @@ final class ClassifyCommand implements Callable<Integer> {
                 for (int i : alphabetical) {
                     all.put(labels[i], s[i]);
                 }
-                m.put("scores", all);
+                m.put("scores", scored ? all : null);
                 sb.append(mapper.writeValueAsString(m)).append('\n');
             } else {
                 sb.append(TsvCells.field(id));
                 for (int i = 0; i < k; i++) {
                     sb.append('\t').append(tsvLabels[order[i]]).append('\t');
-                    TsvCells.fixed4(sb, s[order[i]]);
+                    if (scored) {
+                        TsvCells.fixed4(sb, s[order[i]]);
+                    } else {
+                        sb.append('-'); // a baseline scores nothing
+                    }
                 }
                 sb.append('\n');
             }

@@ -9,12 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import org.docbench.classifiers.progress.Progress;
 import org.docbench.classifiers.progress.ProgressMeter;
 import org.docbench.classifiers.train.ExperimentTrainer;
-import org.docbench.classifiers.train.Family;
 import org.docbench.classifiers.train.ScoreKind;
 import org.docbench.classifiers.train.TrainerSpec;
 import org.docbench.core.corpus.CorpusManifest;
@@ -162,12 +160,8 @@ public final class SavedModel {
 
     /** What the scores are: probabilities when the model gives them, margins for a linear SVM, else scores. */
     public ScoreKind scoreKind() {
-        if (model.generatesProbabilities()) {
-            return ScoreKind.PROBABILITY;
-        }
-        String family = String.valueOf(provenance.get("family"));
-        return Stream.of(Family.SVM_SGD, Family.LIBLINEAR_SVM, Family.NB_SVM).anyMatch(f -> f.is(family))
-                ? ScoreKind.MARGIN : ScoreKind.SCORE;
+        // The report's definition, so classify and the predictions files name a family's scores alike.
+        return ScoreKind.of(String.valueOf(provenance.get("family")), model.generatesProbabilities());
     }
 
     /** Classifies raw text. */

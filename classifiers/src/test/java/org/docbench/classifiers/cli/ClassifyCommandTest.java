@@ -222,7 +222,7 @@ class ClassifyCommandTest {
     }
 
     @Test
-    void baselinesAndTrees_answerEveryText_withScoresNamedNeitherProbabilitiesNorMargins() throws Exception {
+    void baselinesAndTrees_answerEveryText_withScoresNamedAsTheReportNamesThem() throws Exception {
         Path corpus = TestCorpus.writeLayout(dir.resolve("base-corpus"), TestCorpus.documents(10, 2));
         for (String family : List.of("majority", "cart")) {
             Path model = dir.resolve("baseline-" + family + ".model");
@@ -231,10 +231,22 @@ class ClassifyCommandTest {
             Result r = DocbenchCliTest.runWithStdin("sanctuary city council", "classify", "--model", model.toString(), "--json");
             assertEquals(0, r.code(), family + ": " + r.err());
             JsonNode n = JSON.readTree(r.out());
-            assertEquals("score", n.get("scoreKind").asText(), family + ": " + r.out());
-            assertTrue(r.err().contains("scores are scores (0/1 or votes"), family + ": " + r.err());
             assertFalse(n.get("label").isNull(), family + ": " + r.out());
-            assertEquals(1.0, n.get("scores").get(n.get("label").asText()).asDouble(), 1e-9, family + ": " + r.out());
+            if (family.equals("majority")) {
+                assertEquals("none", n.get("scoreKind").asText(), r.out());
+                assertTrue(r.err().contains("scores are absent"), r.err());
+                assertTrue(n.get("score").isNull() && n.get("scores").isNull(), "a baseline scores nothing: " + r.out());
+                Result tsv = DocbenchCliTest.runWithStdin("sanctuary city council", "classify", "--model", model.toString());
+                assertTrue(tsv.out().strip().endsWith("\t-"), "no score in its column: " + tsv.out());
+            } else {
+                assertEquals("leaf-share", n.get("scoreKind").asText(), r.out());
+                assertTrue(r.err().contains("scores are shares of the leaf's training documents"), r.err());
+                double sum = 0;
+                for (JsonNode v : n.get("scores")) {
+                    sum += v.asDouble();
+                }
+                assertEquals(1.0, sum, 1e-9, "a leaf's shares add up to one: " + r.out());
+            }
         }
         Result unknownWords = DocbenchCliTest.runWithStdin("zzqx vvkw", "classify", "--model", dir.resolve("baseline-majority.model").toString());
         assertEquals(0, unknownWords.code(), "the majority answers a text of unknown words too: " + unknownWords.err());

@@ -311,7 +311,8 @@ final class DocumentInputs {
         try {
             node = Json.READER.readTree(line);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            String why = e.getOriginalMessage().startsWith("Trailing token") ? "more than one JSON value on the line" : e.getOriginalMessage();
+            String why = e.getOriginalMessage().startsWith("Trailing token") ? "more than one JSON value on the line"
+                    : JsonLinesReader.plainMessage(e);
             throw new DocbenchCli.BadInputException(name + ":" + n + ": not a JSON record (" + why + "); each line holds one record");
         } catch (IOException e) {
             throw new DocbenchCli.BadInputException(name + ":" + n + ": not a JSON record (" + DocbenchCli.oneLine(e) + ")");

@@ -149,6 +149,10 @@ class DocumentInputsTest {
         e = assertThrows(DocbenchCli.BadInputException.class, () -> new DocumentInputs(DocumentInputs.Mode.JSONL, "id", "text")
                 .readAll(List.of("-"), new java.io.ByteArrayInputStream("{\"id\":\"x\",\"text\":null}\n".getBytes(StandardCharsets.UTF_8))));
         assertEquals("stdin:1: the text field 'text' is null", e.getMessage());
+        e = assertThrows(DocbenchCli.BadInputException.class, () -> new DocumentInputs(DocumentInputs.Mode.JSONL, "id", "text")
+                .readAll(List.of("-"), new java.io.ByteArrayInputStream("{\"id\":\"a\",\"text\":\"x\"\n".getBytes(StandardCharsets.UTF_8))));
+        assertEquals("stdin:1: not a JSON record (Unexpected end-of-input: expected close marker for Object); each line holds "
+                + "one record", e.getMessage());
     }
 
     @Test

@@ -124,6 +124,15 @@ public final class JsonLinesReader implements CorpusReader {
         return null;
     }
 
+    /**
+     * Jackson's message for a line that is not JSON, without the parser's location ("start marker
+     * at [Source: REDACTED ...; line: 1, column: 1]"): the caller names the line itself.
+     */
+    public static String plainMessage(com.fasterxml.jackson.core.JsonProcessingException e) {
+        return e.getOriginalMessage().replaceAll("\\s*\\(start marker at \\[Source:[^\\]]*\\]\\)", "")
+                .replaceAll("\\s*at \\[Source:[^\\]]*\\]", "");
+    }
+
     /** What a JSON value that is not a string is, for messages: "a number", "an array", ... */
     public static String kindOf(JsonNode v) {
         return v.isNumber() ? "a number" : v.isBoolean() ? "true or false" : v.isArray() ? "an array" : "an object";
@@ -148,7 +157,7 @@ public final class JsonLinesReader implements CorpusReader {
                 return null;
             }
         } catch (JsonProcessingException e) {
-            problems.report(new CorpusProblem(file.toString(), line, null, "malformed JSON: " + e.getOriginalMessage(),
+            problems.report(new CorpusProblem(file.toString(), line, null, "malformed JSON: " + plainMessage(e),
                     "each line must be one complete JSON object"), e);
             return null;
         } catch (IOException e) {

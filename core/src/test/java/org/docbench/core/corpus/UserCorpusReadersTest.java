@@ -1,6 +1,7 @@
 package org.docbench.core.corpus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,6 +43,7 @@ class UserCorpusReadersTest {
                 + "{\"id\":\"x5\",\"body\":\"Five.\",\"part\":\"train\"}\n");
         CorpusException e = assertThrows(CorpusException.class, () -> new JsonLinesReader(f, MAPPING, OnError.FAIL_FAST).readAll());
         assertTrue(e.getMessage().startsWith(f + ":2: malformed JSON"), e.getMessage());
+        assertFalse(e.getMessage().contains("[Source:"), "the parser's own location is left out: " + e.getMessage());
 
         JsonLinesReader skip = new JsonLinesReader(f, MAPPING, OnError.SKIP_AND_REPORT);
         assertEquals(List.of("x1"), skip.readAll().stream().map(LabeledDocument::id).toList());

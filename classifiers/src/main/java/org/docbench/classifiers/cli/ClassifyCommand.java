@@ -145,6 +145,10 @@ final class ClassifyCommand implements Callable<Integer> {
                 scorer.scoreKind().plural());
 
         Labels labels = Labels.of(scorer);
+        if (top > labels.names().length) {
+            err.printf(Locale.ROOT, "docbench: --top %d: the model has %d labels; every row shows all %d%n", top,
+                    labels.names().length, labels.names().length);
+        }
         ThreadLocal<Scorer.Session> sessions = ThreadLocal.withInitial(scorer::newSession);
         ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "classify");

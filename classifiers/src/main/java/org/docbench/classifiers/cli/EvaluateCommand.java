@@ -103,6 +103,10 @@ final class EvaluateCommand implements Callable<Integer> {
                 throw new DocbenchCli.BadInputException("no document of " + reader.location() + " has a '" + t + "' label; tasks there: "
                         + manifest.counts().keySet());
             }
+            if (manifest.counts().get(t).size() == 1) {
+                err.println("docbench: warning: every document of " + reader.location() + " has the " + t + " label '"
+                        + manifest.counts().get(t).firstKey() + "': every model scores 100% by answering it, which measures nothing");
+            }
         }
         TreeSet<String> present = new TreeSet<>();
         docs.forEach(d -> present.addAll(d.splits().keySet()));

@@ -253,6 +253,15 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void topBeyondTheLabels_showsThemAll_andSaysSo() {
+        Result r = classify("jail detainer hold", "--top", "99");
+        assertEquals(0, r.code(), r.err());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("--top 99: the model has (\\d+) labels").matcher(r.err());
+        assertTrue(m.find(), r.err());
+        assertEquals(1 + 2 * Integer.parseInt(m.group(1)), r.out().strip().split("\t").length, "every label: " + r.out());
+    }
+
+    @Test
     void tsvField_escapesWhatWouldBreakALine_andNothingElse() {
         assertEquals("plain id.txt", TsvCells.field("plain id.txt"));
         assertEquals("a\\tb\\nc\\rd\\\\e", TsvCells.field("a\tb\nc\rd\\e"));

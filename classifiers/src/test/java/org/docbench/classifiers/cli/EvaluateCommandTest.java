@@ -91,6 +91,16 @@ class EvaluateCommandTest {
         assertFalse(Files.exists(dir.resolve("none")), "no report folder is left");
     }
 
+    @Test
+    void evaluate_aCorpusOfOneLabel_warnsThatItsScoresMeasureNothing(@TempDir Path dir) throws Exception {
+        Path one = Files.writeString(dir.resolve("one.csv"), "id,text,stance\n1,sheriff jail law,pro\n2,raids jail law,pro\n"
+                + "3,county law jail,pro\n4,law jail sheriff,pro\n5,jail law county,pro\n");
+        Result r = run("evaluate", "--corpus", one.toString(), "--text-field", "text", "--label", "stance=stance",
+                "--models", "majority", "--out", dir.resolve("r1").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("docbench: warning: every document of " + one + " has the stance label 'pro'"), r.err());
+    }
+
     /** 300 labels of three documents each: one test document and two training documents per label. */
     @Test
     void evaluate_manyLabelsOfThreeDocuments_runsEachFamilysDefault(@TempDir Path dir) throws Exception {

@@ -18,6 +18,8 @@ import org.docbench.classifiers.train.ModelRun;
  */
 public record ConfusedPair(String truth, String predicted, int count, List<String> examples) {
     public static final int EXAMPLES = 3;
+    /** Pairs the report lists per model: the most frequent confusions. */
+    public static final int LISTED = 5;
 
     public ConfusedPair {
         examples = List.copyOf(examples);

@@ -249,7 +249,8 @@ final class Sections {
             for (ConfusedPair c : best.confused()) {
                 pairs.add(List.of(lit(c.truth()), lit(c.predicted()), String.valueOf(c.count()), String.join(", ", lit(c.examples()))));
             }
-            b.add(new Block.Paragraph("Most confused pairs:"));
+            b.add(new Block.Paragraph("Most confused pairs (at most " + ConfusedPair.LISTED + ", by documents, ties in label "
+                    + "order; up to " + ConfusedPair.EXAMPLES + " example ids each):"));
             b.add(new Block.Table(List.of(left("true"), left("predicted as"), right("documents"), left("examples")), pairs));
         }
         topFeatures(b, e);

@@ -82,7 +82,7 @@ final class ExperimentRunner {
             double predictMs = r.predictNanos() / 1e6;
             results.add(new ModelResult(r.family().name(), r.chosen().name(), r.chosen().hyperparameters(), r.validation(),
                     r.family().selectFeatures(), m, acc, f1, mc, mc == null || mc.p() >= Significance.ALPHA, cal,
-                    ConfusedPair.of(r, 5), r.topFeatures(), r.features(), r.trainDocuments(),
+                    ConfusedPair.of(r, ConfusedPair.LISTED), r.topFeatures(), r.features(), r.trainDocuments(),
                     new ModelResult.Timing(trainMs, predictMs, predictMs == 0 ? 0 : r.truth().length * 1000.0 / predictMs)));
         }
         LearningCurve lc = null;

@@ -53,9 +53,7 @@ class TrainCommandTest {
     /** A corpus of one label trains a model that can answer nothing else: saved, with a warning. */
     @Test
     void train_oneLabelCorpus_warnsThatTheModelAnswersThatLabelForEverything(@TempDir Path dir) throws Exception {
-        Path corpus = EvaluateCommandTest.jsonl(dir, 1, 6);
-        Result r = run("train", "--corpus", corpus.toString(), "--text-field", "text", "--label", "topic=label",
-                "--task", "topic", "--model", "naive-bayes", "--out", dir.resolve("m.model").toString());
+        Result r = trainNaiveBayes(dir, 1);
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("a one-label model answers 'L0' for every document"), r.err());
         assertTrue(Files.exists(dir.resolve("m.model")));
@@ -64,11 +62,16 @@ class TrainCommandTest {
     /** Two labels: no such warning. */
     @Test
     void train_twoLabelCorpus_doesNotWarnOfOneLabel(@TempDir Path dir) throws Exception {
-        Path corpus = EvaluateCommandTest.jsonl(dir, 2, 6);
-        Result r = run("train", "--corpus", corpus.toString(), "--text-field", "text", "--label", "topic=label",
-                "--task", "topic", "--model", "naive-bayes", "--out", dir.resolve("m.model").toString());
+        Result r = trainNaiveBayes(dir, 2);
         assertEquals(0, r.code(), r.err());
         assertFalse(r.err().contains("one-label"), r.err());
+    }
+
+    /** Trains naive Bayes into {@code dir/m.model} on a JSON Lines corpus of {@code labels} labels, six documents each. */
+    private static Result trainNaiveBayes(Path dir, int labels) throws Exception {
+        Path corpus = EvaluateCommandTest.jsonl(dir, labels, 6);
+        return run("train", "--corpus", corpus.toString(), "--text-field", "text", "--label", "topic=label",
+                "--task", "topic", "--model", "naive-bayes", "--out", dir.resolve("m.model").toString());
     }
 
     /** Runs {@code args} as if the environment variable DOCBENCH_PROGRESS were {@code setting}. */

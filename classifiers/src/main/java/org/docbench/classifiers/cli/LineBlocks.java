@@ -2,12 +2,7 @@ package org.docbench.classifiers.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -210,30 +205,25 @@ final class LineBlocks {
      * UTF-8 is an error naming it. Never overflows: UTF-8 gives at most one char per byte.
      */
     private static final class LineDecoder {
-        private final ByteBuffer in;
-        private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        private CharBuffer chars = CharBuffer.allocate(8192);
+        private final byte[] in;
+        private char[] chars = new char[8192];
+        private CharBuffer view = CharBuffer.wrap(chars);
 
         LineDecoder(byte[] block) {
-            in = ByteBuffer.wrap(block);
+            in = block;
         }
 
         CharBuffer decode(int off, int len, String name, int line) {
-            if (chars.capacity() < len) {
-                chars = CharBuffer.allocate(Math.max(len, 2 * chars.capacity()));
+            if (chars.length < len) {
+                chars = new char[Math.max(len, 2 * chars.length)];
+                view = CharBuffer.wrap(chars);
             }
-            chars.clear();
-            utf8.reset();
-            in.limit(off + len).position(off);
-            CoderResult r = utf8.decode(in, chars, true);
-            if (r.isUnderflow()) {
-                r = utf8.flush(chars);
-            }
-            if (!r.isUnderflow()) {
+            int n = Utf8Chars.decode(in, off, off + len, chars);
+            if (n < 0) {
                 throw new DocbenchCli.BadInputException(name + ":" + line + ": not valid UTF-8");
             }
-            return chars.flip();
+            view.clear();
+            return view.limit(n);
         }
     }
 

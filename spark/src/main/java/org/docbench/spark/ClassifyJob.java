@@ -210,8 +210,12 @@ public final class ClassifyJob implements Callable<Integer> {
                     .orElse("no partition classified");
 
             Map<String, Object> marker = result.toJson(seconds, path, masterName, partitions);
-            marker.put("phaseSeconds", Map.of("loadModel", (tModel - t0) / 1e9, "planInput", (tRead - tModel) / 1e9,
-                    "classifyAndWrite", (tWrite - tRead) / 1e9, "countOutput", (tCount - tWrite) / 1e9));
+            Map<String, Object> phases = new java.util.LinkedHashMap<>(); // in the order they ran, on every run
+            phases.put("loadModel", (tModel - t0) / 1e9);
+            phases.put("planInput", (tRead - tModel) / 1e9);
+            phases.put("classifyAndWrite", (tWrite - tRead) / 1e9);
+            phases.put("countOutput", (tCount - tWrite) / 1e9);
+            marker.put("phaseSeconds", phases);
             if (System.getenv("DOCBENCH_DEBUG") != null) {
                 err.println("docbench-spark: phases " + marker.get("phaseSeconds"));
             }

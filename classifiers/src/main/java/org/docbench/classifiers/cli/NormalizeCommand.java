@@ -72,7 +72,11 @@ final class NormalizeCommand implements Callable<Integer> {
             if (explain) {
                 List<Map<String, String>> changes = new ArrayList<>();
                 for (Removal r : ex.removals()) {
-                    changes.add(Map.of("step", r.step().name(), "removed", r.removed(), "replacement", r.replacement()));
+                    Map<String, String> change = new LinkedHashMap<>(); // keys in this order on every run
+                    change.put("step", r.step().name());
+                    change.put("removed", r.removed());
+                    change.put("replacement", r.replacement());
+                    changes.add(change);
                 }
                 m.put("changes", changes);
                 m.put("gluedItems", ex.documents().size() - 1);

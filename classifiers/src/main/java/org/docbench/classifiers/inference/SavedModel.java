@@ -121,7 +121,12 @@ public final class SavedModel {
             prov.put("withoutFeatures", labeled.size() - examples.size());
         }
         if (corpus != null) {
-            prov.put("corpus", Map.of("name", corpus.name(), "sha256", corpus.sha256(), "documents", corpus.documents()));
+            // In this order in every file: Map.of iterates in an order that changes from run to run.
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("name", corpus.name());
+            c.put("sha256", corpus.sha256());
+            c.put("documents", corpus.documents());
+            prov.put("corpus", c);
         }
         prov.put("tribuo", org.tribuo.Tribuo.VERSION);
         return new SavedModel(model, fx, prov, majority);

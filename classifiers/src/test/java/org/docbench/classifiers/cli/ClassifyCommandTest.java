@@ -109,6 +109,8 @@ class ClassifyCommandTest {
             SavedModel m = DefaultModels.load(task);
             assertEquals(task, m.task());
             assertEquals(sha, ((Map<?, ?>) m.provenance().get("corpus")).get("sha256"), "the " + task + " model is from this corpus");
+            assertEquals(List.of("name", "sha256", "documents"), List.copyOf(((Map<?, ?>) m.provenance().get("corpus")).keySet()),
+                    "provenance.json keeps one key order from build to build");
             assertEquals(Scorer.Path.FAST, Scorer.of(m).path(), "the default " + task + " model runs on the fast path");
             assertTrue(m.features().normalizer().steps().isEmpty(), "the default model reads raw text; a saved model keeps its normalizer");
         }

@@ -267,6 +267,8 @@ class DocbenchCliTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("SHARE_FOLLOW") && r.out().contains("Follow us on twitter.com/example"), r.out());
         assertTrue(!r.out().split("changes")[0].contains("Follow us"), "the body keeps no follow line: " + r.out());
+        Result j = run("normalize", "--json", "--explain", doc.toString());
+        assertTrue(j.out().contains("{\"step\":\"SHARE_FOLLOW\",\"removed\":"), "each change's keys in one order on every run: " + j.out());
     }
 
     @Test

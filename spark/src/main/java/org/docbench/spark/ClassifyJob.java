@@ -32,8 +32,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The Spark job: classify every document under a path with a model saved by
- * {@code docbench train}, write id, label, confidence and every label's score, and, when the
- * documents carry labels, evaluate the model on them. Reads JSON Lines, CSV/TSV, Parquet or a
+ * {@code docbench train}, write id, label, confidence, the kind of score it is and every label's
+ * score, and, when the documents carry labels, evaluate the model on them. Reads JSON Lines, CSV/TSV, Parquet or a
  * docbench layout folder from any file system Spark reads; writes Parquet or JSON Lines,
  * partitioned as the input was, committed by rename (see {@link OutputCommit}).
  *
@@ -43,10 +43,13 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "docbench-spark", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Classify (and, with labels, evaluate) documents on Apache Spark with a model saved by 'docbench train'.",
-                "Output: one row per input record: id, label, confidence, scores (one field per label), truth (when",
-                "labeled), reason (why a document got no label: empty text or no word the model knows, as 'docbench",
-                "classify' says), problem (why a bad record was not classified); plus _docbench-spark.json (the summary)",
-                "and, when the documents carry labels, _report.json (docbench's report schema)."},
+                "Output: one row per input record: id, label, confidence (the label's score), scoreKind (what the scores",
+                "are, as 'docbench classify --json' says: probability, margin, votes, vote-share, leaf-share, or none",
+                "for the majority and stratified baselines, whose confidence and scores are null), scores (one field",
+                "per label), truth (when labeled), reason (why a document got no label: empty text or no word the",
+                "model knows, as 'docbench classify' says), problem (why a bad record was not classified); plus",
+                "_docbench-spark.json (the summary) and, when the documents carry labels, _report.json (docbench's",
+                "report schema)."},
         footerHeading = "%nExamples:%n",
         footer = {"  spark-submit --class org.docbench.spark.ClassifyJob docbench-spark.jar \\",
                 "      --model s3a://bucket/stance.model --input s3a://bucket/news/ --output s3a://bucket/labels/",

@@ -17,6 +17,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.CollectionAccumulator;
 import org.docbench.classifiers.inference.Scorer;
+import org.docbench.classifiers.train.ScoreKind;
 
 /**
  * Classifies one partition of {@link Inputs}' rows, lazily, one row in and one row out, so a
@@ -24,7 +25,9 @@ import org.docbench.classifiers.inference.Scorer;
  * that cannot be classified (unparseable, no id, no text field, not UTF-8) comes out with its
  * {@code problem} set and no label: counted and named by the job, never dropped. A document
  * that {@code docbench classify} gives no label (empty text, or no word the model knows) comes
- * out as there: no label, no scores, and the CLI's {@code reason}.
+ * out as there: no label, no scores, and the CLI's {@code reason}. A labeled row says what kind
+ * of score its confidence is ({@code scoreKind}, as the CLI's JSON says it), and a model that
+ * scores nothing (the baselines) writes no confidence or scores, as the CLI prints none.
  *
  * <p>The model comes from the broadcast and is loaded once per executor JVM by the CLI's scorer
  * ({@link ExecutorScorers}); each task thread scores through its own session.
@@ -62,8 +65,12 @@ final class ClassifyPartition implements MapPartitionsFunction<Row, Row> {
     }
 
     /**
-     * The rows this function writes: id, label, confidence, scores (one field per label), truth
-     * (when labeled), reason (why a document got no label), problem (why a record is bad), partitions.
+     * The rows this function writes: id, label, confidence, scoreKind, scores (one field per label),
+     * truth (when labeled), reason (why a document got no label), problem (why a record is bad),
+     * partitions. {@code scoreKind} is what {@code docbench classify --json} calls it
+     * ({@link ScoreKind#spelling()}: probability, margin, ..., none), on every labeled row; a model
+     * whose kind is {@code none} (the majority and stratified baselines) writes null confidence
+     * and scores, as the command prints none.
      */
     static StructType outputSchema(List<String> labels, boolean withTruth, StructType input) {
         StructType scores = new StructType();
@@ -74,6 +81,7 @@ final class ClassifyPartition implements MapPartitionsFunction<Row, Row> {
                 .add("id", DataTypes.StringType, true)
                 .add("label", DataTypes.StringType, true)
                 .add("confidence", DataTypes.DoubleType, true)
+                .add("scoreKind", DataTypes.StringType, true)
                 .add("scores", scores, true);
         if (withTruth) {
             s = s.add("truth", DataTypes.StringType, true);
@@ -92,7 +100,10 @@ final class ClassifyPartition implements MapPartitionsFunction<Row, Row> {
         paths.add(m.path()); // the driver never loads the model, so executors say which path ran
         Scorer.Session session = m.sessions().get();
         int[] column = columns(m.scorer().labels());
-        int width = 6 + (withTruth ? 1 : 0) + partitionColumns;
+        ScoreKind kind = m.scorer().scoreKind();
+        // as docbench classify decides: Tribuo's 1 and 0 for a baseline's answer say nothing the label does not
+        boolean scored = kind != ScoreKind.NONE;
+        int width = 7 + (withTruth ? 1 : 0) + partitionColumns;
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -114,17 +125,20 @@ final class ClassifyPartition implements MapPartitionsFunction<Row, Row> {
                     if (best < 0) {
                         reason = text.isBlank() ? EMPTY_TEXT : NO_KNOWN_WORD;
                     } else {
-                        double[] s = session.scores();
-                        Object[] scores = new Object[labels.size()];
-                        for (int i = 0; i < s.length; i++) {
-                            scores[column[i]] = s[i];
-                        }
                         out[1] = labels.get(column[best]);
-                        out[2] = s[best];
-                        out[3] = RowFactory.create(scores);
+                        out[3] = kind.spelling();
+                        if (scored) {
+                            double[] s = session.scores();
+                            Object[] scores = new Object[labels.size()];
+                            for (int i = 0; i < s.length; i++) {
+                                scores[column[i]] = s[i];
+                            }
+                            out[2] = s[best];
+                            out[4] = RowFactory.create(scores);
+                        }
                     }
                 }
-                int k = 4;
+                int k = 5;
                 if (withTruth) {
                     String truth = in.isNullAt(2) ? null : in.getString(2).strip();
                     out[k++] = truth == null || truth.isEmpty() ? null : truth;

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -96,6 +97,7 @@ class ClassifyJobTest {
             }
             double[] s = session.scores();
             assertEquals(labels[best], label, "label of " + d.id() + ", row " + r);
+            assertEquals(scorer.scoreKind().spelling(), r.getString(r.fieldIndex("scoreKind")), "score kind of " + d.id());
             assertEquals(s[best], r.getDouble(r.fieldIndex("confidence")), 0.0, "confidence of " + d.id());
             Row scores = r.getStruct(r.fieldIndex("scores"));
             for (int i = 0; i < labels.length; i++) {
@@ -199,7 +201,8 @@ class ClassifyJobTest {
             Row r = job.get(id);
             assertNotNull(r, "document " + id + " is missing from the job's output");
             assertEquals(cli.get("label").asText(), r.getString(r.fieldIndex("label")), "label of " + id + ": " + line);
-            assertEquals(cli.get("score").asDouble(), r.getDouble(r.fieldIndex("confidence")), 1e-5, "confidence of " + id);
+            assertEquals(cli.get("score").asDouble(), r.getDouble(r.fieldIndex("confidence")), 0.0, "confidence of " + id);
+            assertEquals(cli.get("scoreKind").asText(), r.getString(r.fieldIndex("scoreKind")), "score kind of " + id);
         }
     }
 
@@ -248,11 +251,13 @@ class ClassifyJobTest {
             if (cli.get("label").isNull()) {
                 withoutLabel++;
                 assertNull(label, "docbench classify gives no label, nor does the job: " + line + " / " + row);
-                assertTrue(row.isNullAt(row.fieldIndex("confidence")) && row.isNullAt(row.fieldIndex("scores")), "no scores: " + row);
+                assertTrue(row.isNullAt(row.fieldIndex("confidence")) && row.isNullAt(row.fieldIndex("scores"))
+                        && row.isNullAt(row.fieldIndex("scoreKind")), "no scores, nor their kind: " + row);
                 assertEquals(cli.get("reason").asText(), row.getString(row.fieldIndex("reason")), "reason: " + line);
                 continue;
             }
             assertEquals(cli.get("label").asText(), label, "label: " + line);
+            assertEquals(cli.get("scoreKind").asText(), row.getString(row.fieldIndex("scoreKind")), "score kind: " + line);
             assertEquals(cli.get("score").asDouble(), row.getDouble(row.fieldIndex("confidence")), 0.0, "score: " + line);
             Row scores = row.getStruct(row.fieldIndex("scores"));
             cli.get("scores").fields().forEachRemaining(e -> assertEquals(e.getValue().asDouble(),
@@ -293,6 +298,105 @@ class ClassifyJobTest {
             }
         }
         assertTrue(report.get("notes").toString().contains("scored as the training majority '" + majority + "'"), report.toString());
+    }
+
+    /**
+     * One small model per kind of score the fast path and Tribuo's predict give (margins, naive
+     * Bayes' probabilities, LibSVM's one-vs-one votes, the forest's vote shares, and none for the
+     * baselines): every record's label, confidence, scoreKind and scores are those {@code docbench
+     * classify --json} prints for it, and a baseline writes null confidence and scores, as the
+     * command prints none, where Tribuo gives its answer 1 and every other label 0.
+     */
+    @Test
+    void everyKindOfScore_isDocbenchClassifysForTheSameRecord_andBaselinesWriteNoScore() throws IOException {
+        // small, so that LibSVM and the forest train in moments: every 12th document, and 36 others to classify
+        List<LabeledDocument> train = IntStream.range(0, docs.size()).filter(i -> i % 12 == 0).mapToObj(docs::get).toList();
+        List<Map<String, Object>> records = new ArrayList<>();
+        IntStream.range(0, docs.size()).filter(i -> i % 24 == 6).forEach(i -> records.add(SparkTestSupport.record(docs.get(i))));
+        records.add(Map.of("id", "unknown-words", "text", "zzzz qqqq", "stance", "neutral")); // the baselines answer it, no other
+        Path in = Files.createDirectories(dir.resolve("kinds-in")).resolve("part-0.jsonl");
+        StringBuilder sb = new StringBuilder();
+        for (Map<String, Object> m : records) {
+            sb.append(SparkTestSupport.JSON.writeValueAsString(m)).append('\n');
+        }
+        Files.writeString(in, sb, StandardCharsets.UTF_8);
+        Map<String, String> kinds = new java.util.LinkedHashMap<>();
+        kinds.put("liblinear-svm", "margin");
+        kinds.put("naive-bayes", "probability");
+        kinds.put("libsvm-linear", "votes");
+        kinds.put("random-forest", "vote-share");
+        kinds.put("majority", "none");
+        kinds.put("stratified", "none");
+        for (Map.Entry<String, String> k : kinds.entrySet()) {
+            String family = k.getKey();
+            Path model = SparkTestSupport.trainModel(train, "stance", family, dir.resolve("kinds-" + family + ".model"));
+            Path out = dir.resolve("kinds-out-" + family);
+            SparkTestSupport.Run r = run("--input", in.toString(), "--model", model.toString(), "--output", out.toString(),
+                    "--output-format", "jsonl");
+            assertEquals(0, r.exit(), family + ": " + r);
+            Map<String, Row> job = outputById(spark, out, "json");
+            assertEquals(records.size(), job.size(), family + ": one row per record");
+
+            StringWriter cliOut = new StringWriter();
+            int code = org.docbench.classifiers.cli.DocbenchCli.run(new PrintWriter(cliOut), new PrintWriter(new StringWriter()),
+                    "classify", "--model", model.toString(), "--jsonl", "--json", in.toString());
+            assertEquals(0, code, family + ": " + cliOut);
+            List<String> lines = cliOut.toString().strip().lines().toList();
+            assertEquals(records.size(), lines.size(), family + ": one line per record from docbench classify");
+            for (String line : lines) {
+                JsonNode cli = SparkTestSupport.JSON.readTree(line);
+                Row row = job.get(cli.get("id").asText());
+                String where = family + ", " + line + " / " + row;
+                if (cli.get("label").isNull()) {
+                    assertNull(row.get(row.fieldIndex("label")), "no label, as docbench classify gives none: " + where);
+                    continue;
+                }
+                assertEquals(k.getValue(), cli.get("scoreKind").asText(), where);
+                assertEquals(k.getValue(), row.getString(row.fieldIndex("scoreKind")), "the kind of score: " + where);
+                if (!family.equals("stratified")) { // its answer is a random draw per call, on any path
+                    assertEquals(cli.get("label").asText(), row.getString(row.fieldIndex("label")), "label: " + where);
+                }
+                if (cli.get("score").isNull()) {
+                    assertTrue(cli.get("scores").isNull(), where);
+                    assertTrue(row.isNullAt(row.fieldIndex("confidence")) && row.isNullAt(row.fieldIndex("scores")),
+                            "no confidence or scores where docbench classify prints none: " + where);
+                    continue;
+                }
+                assertEquals(cli.get("score").asDouble(), row.getDouble(row.fieldIndex("confidence")), 0.0, "confidence: " + where);
+                Row scores = row.getStruct(row.fieldIndex("scores"));
+                cli.get("scores").fields().forEachRemaining(e -> assertEquals(e.getValue().asDouble(),
+                        scores.getDouble(scores.fieldIndex(e.getKey())), 0.0, "score of " + e.getKey() + ": " + where));
+            }
+        }
+    }
+
+    /**
+     * The majority baseline on two equally frequent labels (the embedded corpus's anti- and
+     * pro-enforcement documents, 288 of each): every document gets the majority the model file
+     * records, ties to the first label by name, as {@code docbench classify} and {@code evaluate}
+     * answer, and no score.
+     */
+    @Test
+    void majorityBaseline_onTwoTiedLabels_answersTheRecordedMajority_withoutAScore() throws IOException {
+        List<LabeledDocument> tied = docs.stream().filter(d -> !d.label("stance").equals("neutral")).toList();
+        Path model = SparkTestSupport.trainModel(tied, "stance", "majority", dir.resolve("tied-majority.model"));
+        Map<String, Object> prov = Scorer.load(model).provenance();
+        assertEquals(Map.of("anti-enforcement", 288, "pro-enforcement", 288), prov.get("labels"), "a tie: " + prov);
+        assertEquals("anti-enforcement", prov.get("majority"), prov.toString());
+        Path in = SparkTestSupport.writeJsonLines(dir.resolve("tied-in"), tied.subList(0, 40), 1);
+        Path out = dir.resolve("tied-out");
+
+        SparkTestSupport.Run r = run("--input", in.toString(), "--model", model.toString(), "--output", out.toString(),
+                "--output-format", "jsonl");
+
+        assertEquals(0, r.exit(), r.toString());
+        Map<String, Row> job = outputById(spark, out, "json");
+        assertEquals(40, job.size());
+        for (Row row : job.values()) {
+            assertEquals("anti-enforcement", row.getString(row.fieldIndex("label")), row.toString());
+            assertEquals("none", row.getString(row.fieldIndex("scoreKind")), row.toString());
+            assertTrue(row.isNullAt(row.fieldIndex("confidence")) && row.isNullAt(row.fieldIndex("scores")), row.toString());
+        }
     }
 
     @Test

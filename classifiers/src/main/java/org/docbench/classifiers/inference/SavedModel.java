@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import org.docbench.classifiers.progress.Progress;
 import org.docbench.classifiers.progress.ProgressMeter;
 import org.docbench.classifiers.train.ExperimentTrainer;
+import org.docbench.classifiers.train.Family;
 import org.docbench.classifiers.train.ScoreKind;
 import org.docbench.classifiers.train.TrainerSpec;
 import org.docbench.core.corpus.CorpusManifest;
@@ -47,12 +48,18 @@ public final class SavedModel {
     private final FeatureExtractor features;
     private final Map<String, Object> provenance;
     private final String fallback;
+    /** The majority baseline's answer to every text (the recorded training majority), else null. */
+    private final String majorityAnswer;
 
     private SavedModel(Model<Label> model, FeatureExtractor features, Map<String, Object> provenance, String fallback) {
         this.model = model;
         this.features = features;
         this.provenance = provenance;
         this.fallback = fallback;
+        // Files saved before the majority baseline was docbench's own (Trainers.majority) hold Tribuo's
+        // most-frequent model, which breaks a tie by a HashMap's order of the label names: docbench answers
+        // the majority the file records, as evaluate's fallback and the Spark job's count take it.
+        this.majorityAnswer = Family.MAJORITY.is(String.valueOf(provenance.get("family"))) ? fallback : null;
     }
 
     /**
@@ -105,7 +112,9 @@ public final class SavedModel {
         try (Progress p = meter.start("training " + spec.family(), 0, "")) { // one opaque step: progress shows elapsed time
             model = spec.create(seed).train(savable(examples, task));
         }
-        String majority = ExperimentTrainer.majority(labeled.stream().map(d -> d.label(task)).toList());
+        // The majority of the documents the model learned from, as docbench evaluate's runner takes it: the
+        // majority baseline answers it, and so does any model for a document with no feature it knows.
+        String majority = ExperimentTrainer.majority(counts);
         Map<String, Object> prov = new LinkedHashMap<>();
         prov.put("format", ModelFile.FORMAT);
         prov.put("task", task);
@@ -181,6 +190,9 @@ public final class SavedModel {
         Map<String, Double> scores = new TreeMap<>();
         p.getOutputScores().forEach((k, v) -> scores.put(k, v.getScore()));
         String label = p.getOutput().getLabel();
+        if (majorityAnswer != null) {
+            label = majorityAnswer;
+        }
         if (scores.isEmpty()) { // a baseline scores nothing: one vote for its answer
             model.getOutputIDInfo().getDomain().forEach(l -> scores.put(l.getLabel(), 0.0));
             scores.put(label, 1.0);

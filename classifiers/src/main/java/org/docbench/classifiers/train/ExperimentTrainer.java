@@ -292,13 +292,22 @@ public final class ExperimentTrainer {
 
     /**
      * The most frequent of {@code labels}, ties to the first in name order: what a model answers
-     * for a document with no feature it knows.
+     * for a document with no feature it knows, what the majority baseline answers
+     * ({@link Trainers#majority()}) and what a saved model's provenance records. The one
+     * definition of docbench's majority; {@code [b, a, b, a]} gives {@code a}.
      */
     public static String majority(List<String> labels) {
-        Map<String, Integer> counts = new TreeMap<>();
-        labels.forEach(l -> counts.merge(l, 1, Integer::sum));
-        return counts.entrySet().stream().max(Comparator.comparing(Map.Entry<String, Integer>::getValue)
-                .thenComparing(Map.Entry::getKey, Comparator.reverseOrder())).orElseThrow().getKey();
+        Map<String, Long> counts = new TreeMap<>();
+        labels.forEach(l -> counts.merge(l, 1L, Long::sum));
+        return majority(counts);
+    }
+
+    /** As {@link #majority(List)}, from each label's count: {@code {b=2, a=2, c=1}} gives {@code a}. */
+    public static String majority(Map<String, ? extends Number> counts) {
+        return new TreeMap<String, Number>(counts).entrySet().stream()
+                .max(Comparator.comparingLong((Map.Entry<String, Number> e) -> e.getValue().longValue())
+                        .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
+                .orElseThrow(() -> new IllegalArgumentException("no label to take the majority of")).getKey();
     }
 
     /** Predictions as label indices, confidences and every label's score (rows null for the fallback). */

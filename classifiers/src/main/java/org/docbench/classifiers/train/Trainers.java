@@ -35,9 +35,12 @@ public final class Trainers {
     private Trainers() {
     }
 
-    /** Always predicts the most frequent training label. */
+    /**
+     * Always predicts the most frequent training label, ties to the first in name order
+     * ({@link ExperimentTrainer#majority}); see {@link MajorityTrainer} for why not Tribuo's own.
+     */
     public static TrainerSpec majority() {
-        return TrainerSpec.of(Family.MAJORITY.spelling(), seed -> DummyClassifierTrainer.createMostFrequentTrainer());
+        return TrainerSpec.of(Family.MAJORITY.spelling(), seed -> new MajorityTrainer());
     }
 
     /** Predicts a label drawn from the training label distribution, seeded. */
@@ -143,7 +146,7 @@ public final class Trainers {
     /** Every family the report runs, baselines first, each with its small grid. */
     public static List<ModelFamily> families() {
         List<ModelFamily> f = new ArrayList<>();
-        f.add(new ModelFamily(Family.MAJORITY.spelling(), "most frequent training label", List.of(majority()), false, 0));
+        f.add(new ModelFamily(Family.MAJORITY.spelling(), "most frequent training label (ties: first by name)", List.of(majority()), false, 0));
         f.add(new ModelFamily(Family.STRATIFIED.spelling(), "random label from the training distribution", List.of(stratified()), false, 0));
         f.add(new ModelFamily(Family.NAIVE_BAYES.spelling(), "multinomial naive Bayes",
                 List.of(naiveBayes(0.1), naiveBayes(1.0)), false, 0)); // its top features are frequent words, not evidence

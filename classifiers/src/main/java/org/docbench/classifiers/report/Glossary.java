@@ -11,7 +11,7 @@ final class Glossary {
     private Glossary() {
     }
 
-    /** One bullet per column of an experiment's model table. */
+    /** One bullet per column of an experiment's model table, then one for the confusion matrix and its heatmap. */
     static List<String> columns() {
         return List.of(
                 "**accuracy**: fraction of test documents labeled correctly, in percent; brackets are the 95% percentile "
@@ -44,6 +44,12 @@ final class Glossary {
                 "**features**: features the model sees (n-gram vocabulary after the minimum document frequency; (χ²): the "
                         + "top chi-square features of the training part). A model that does not report its count (a peer) shows —.",
                 "**train docs**: training documents the chosen configuration was trained on (fewer than the training "
-                        + "part where a slow family trains on a seeded stratified sample).");
+                        + "part where a slow family trains on a seeded stratified sample).",
+                "**confusion matrix**: the best model's counts of test documents, true label down, predicted label across. "
+                        + "report.html draws it again as a heatmap coloured by row share: each cell's count over its row's "
+                        + "total, the share of that true label's documents, 0% white to 100% dark blue, so that a small "
+                        + "label's errors show as plainly as a large label's (coloured by count, the large label's diagonal "
+                        + "would take the dark end and leave them as pale as an empty cell). The cells print the counts, and "
+                        + "the shares where they have room.");
     }
 }

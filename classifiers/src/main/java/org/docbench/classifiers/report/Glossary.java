@@ -16,7 +16,10 @@ final class Glossary {
         return List.of(
                 "**accuracy**: fraction of test documents labeled correctly, in percent; brackets are the 95% percentile "
                         + "bootstrap interval (" + Bootstrap.RESAMPLES + " seeded resamples of the test documents, the same "
-                        + "draws for every model).",
+                        + "draws for every model). Every score in the report (accuracy, F1, ECE, their intervals) has one "
+                        + "decimal, in every table, the published figures beside ours on AllSides too (the papers print two): "
+                        + "the same figure reads the same wherever it appears, and a second decimal is well inside the "
+                        + "intervals. report.json keeps them unrounded.",
                 "**macro-F1**: the unweighted mean of the per-label F1 over the labels that have at least one test "
                         + "document (scikit-learn's `f1_score(average=\"macro\", labels=...)` with those labels). A label "
                         + "with no test document has no recall, so it is left out, and its experiment names it; predicting "

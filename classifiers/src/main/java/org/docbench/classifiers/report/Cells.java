@@ -52,9 +52,20 @@ final class Cells {
         return String.format(Locale.ROOT, "%.1f", v * 100);
     }
 
-    /** A fraction as a percentage with two decimals, as papers print them. */
-    static String pct2(double v) {
-        return String.format(Locale.ROOT, "%.2f", v * 100);
+    /**
+     * A published fraction as a percentage with one decimal, like {@link #pct}, rounded half up
+     * from the figure the paper printed rather than from the double nearest it: 27.45% is stored
+     * as a fraction a hair under 0.2745, which {@link #pct} prints as 27.4, where a reader of the
+     * paper rounds to 27.5 (one in twenty such ties). The fraction is rounded to 12 significant
+     * digits first, which removes the hair and nothing a paper prints.
+     *
+     * <pre>
+     * 0.7983 -> 79.8    0.2745 -> 27.5    0.2103 -> 21.0
+     * </pre>
+     */
+    static String pctPublished(double v) {
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(12)).movePointRight(2)
+                .setScale(1, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 
     static String ci(org.docbench.classifiers.eval.Interval i) {

@@ -195,6 +195,14 @@ final class Charts {
                 + (e.model(e.best()).confused().isEmpty() ? "." : "; the most confused pairs follow it.");
     }
 
+    /** What a confusion heatmap's numbers and colours are, for the caption under it and its colour scale. */
+    static String heatmapCaption(ExperimentResult e) {
+        return "Confusion of " + e.best() + " on " + e.id() + ": each cell counts the test documents of its true label (row) "
+                + "predicted as its column's label and, where it has room, gives that count's share of the row under it. "
+                + "The colour is the share, on the same scale in every heatmap, so a small label's errors show as plainly "
+                + "as a large one's.";
+    }
+
     /** Pixels of a heatmap besides its cells: the true labels on the left, the predicted ones below, title and margins. */
     private static final int HEATMAP_FRAME_W = 250;
     private static final int HEATMAP_FRAME_H = 200;
@@ -215,32 +223,56 @@ final class Charts {
                 Math.max(380, (int) Math.round(Math.min(60, cell) * labels) + HEATMAP_FRAME_H)};
     }
 
+    /**
+     * The best model's confusion matrix as a heatmap: true labels down, predicted across. Each
+     * cell is coloured by its row share, the share of that true label's test documents predicted
+     * as the column's label (0% white to 100% dark blue, the same scale in every heatmap), and
+     * prints its count, with the share under it where the cell has room ({@link HeatmapCells}).
+     * Coloured by count, a large label's diagonal would take the dark end and leave a small
+     * label's errors, however many of its documents they were, as pale as an empty cell.
+     */
     static HeatMapChart confusion(ExperimentResult e) {
         ModelResult best = e.model(e.best());
         int[][] m = best.metrics().confusion();
         int[] size = heatmapSize(m.length);
         double cell = heatmapCell(m.length);
         HeatMapChart c = new HeatMapChartBuilder().width(size[0]).height(size[1])
-                .title("confusion of " + best.family()).xAxisTitle("predicted label").yAxisTitle("true label").build();
-        // The largest count fits its cell; narrow columns take their labels upright, where slanted ones ran into each other.
-        String largest = String.valueOf(java.util.Arrays.stream(m).flatMapToInt(java.util.Arrays::stream).max().orElse(0));
-        c.getStyler().setValueFont(shrunk(c.getStyler().getValueFont(), largest, cell - 8));
+                .title("confusion of " + best.family() + "; colour = % of row").xAxisTitle("predicted label")
+                .yAxisTitle("true label").build();
         c.getStyler().setXAxisLabelRotation(cell < 60 ? 90 : 30);
+        double[][] shares = HeatmapCells.rowShares(m);
         List<Number[]> heat = new ArrayList<>();
         int k = m.length;
         for (int t = 0; t < k; t++) {
             for (int p = 0; p < k; p++) {
-                heat.add(new Number[] {p, k - 1 - t, m[t][p]});
+                heat.add(new Number[] {p, k - 1 - t, 100 * shares[t][p]});
             }
         }
         List<String> ys = new ArrayList<>(e.labels());
         java.util.Collections.reverse(ys);
-        c.addSeries("documents", e.labels(), ys, heat);
-        c.getStyler().setShowValue(true);
-        // Each cell prints its count; XChart's gradient colour bar can only print its ends as decimals (494.0), so it goes.
+        c.addSeries("share of the true label's documents", e.labels(), ys, heat).setMin(0).setMax(100);
+        c.getStyler().setRangeColors(HeatmapCells.SCALE);
+        // XChart prints a cell's value, here the share; the count is what a reader checks against the table, so it is drawn instead.
+        c.getStyler().setShowValue(false);
+        c.addAnnotation(new HeatmapCells(m, shares, cell));
+        fitTitle(c, size[0] - trueLabelsWidth(c, e.labels()));
+        // XChart's colour bar prints its ends as raw doubles (0.0, 100.0) and cannot say what they are shares of: report.html
+        // draws the scale under the picture instead (HtmlReport.heatmapScale), in the same colours.
         c.getStyler().setLegendVisible(false);
-        fitTitle(c);
         return c;
+    }
+
+    /**
+     * The width the true labels and their axis title take on a heatmap's left: XChart centres the
+     * title over the plot, right of them, so a title as wide as the chart ran off its right edge.
+     */
+    static int trueLabelsWidth(HeatMapChart c, List<String> labels) {
+        java.awt.Graphics2D g = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB).createGraphics();
+        try {
+            return labels.stream().mapToInt(g.getFontMetrics(c.getStyler().getAxisTickLabelsFont())::stringWidth).max().orElse(0) + 50;
+        } finally {
+            g.dispose();
+        }
     }
 
     static XYChart learningCurve(ExperimentResult e) {

@@ -11,12 +11,15 @@ final class Glossary {
     private Glossary() {
     }
 
-    /** One bullet per column of an experiment's model table. */
+    /** One bullet per column of an experiment's model table, then one for the confusion matrix and its heatmap. */
     static List<String> columns() {
         return List.of(
                 "**accuracy**: fraction of test documents labeled correctly, in percent; brackets are the 95% percentile "
                         + "bootstrap interval (" + Bootstrap.RESAMPLES + " seeded resamples of the test documents, the same "
-                        + "draws for every model).",
+                        + "draws for every model). Every score in the report (accuracy, F1, ECE, their intervals) has one "
+                        + "decimal, in every table, the published figures beside ours on AllSides too (the papers print two): "
+                        + "the same figure reads the same wherever it appears, and a second decimal is well inside the "
+                        + "intervals. report.json keeps them unrounded.",
                 "**macro-F1**: the unweighted mean of the per-label F1 over the labels that have at least one test "
                         + "document (scikit-learn's `f1_score(average=\"macro\", labels=...)` with those labels). A label "
                         + "with no test document has no recall, so it is left out, and its experiment names it; predicting "
@@ -44,6 +47,12 @@ final class Glossary {
                 "**features**: features the model sees (n-gram vocabulary after the minimum document frequency; (χ²): the "
                         + "top chi-square features of the training part). A model that does not report its count (a peer) shows —.",
                 "**train docs**: training documents the chosen configuration was trained on (fewer than the training "
-                        + "part where a slow family trains on a seeded stratified sample).");
+                        + "part where a slow family trains on a seeded stratified sample).",
+                "**confusion matrix**: the best model's counts of test documents, true label down, predicted label across. "
+                        + "report.html draws it again as a heatmap coloured by row share: each cell's count over its row's "
+                        + "total, the share of that true label's documents, 0% white to 100% dark blue, so that a small "
+                        + "label's errors show as plainly as a large label's (coloured by count, the large label's diagonal "
+                        + "would take the dark end and leave them as pale as an empty cell). The cells print the counts, and "
+                        + "the shares where they have room.");
     }
 }

@@ -48,6 +48,9 @@ public final class HtmlReport {
             // Side by side while they fit, one under the other on a narrower page.
             + ".panels{display:flex;flex-wrap:wrap;gap:0.3em 0.6em;align-items:flex-start;margin:0.5em 0}"
             + ".panels img{margin:0}.panels figcaption{flex-basis:100%;font-size:0.9em;color:#444}"
+            + "figure.chart{margin:0.5em 0}.chart figcaption{font-size:0.9em;color:#444;max-width:50em}"
+            + ".scale{display:block;margin:0.2em 0 0.3em;white-space:nowrap}"
+            + ".scale .bar{display:inline-block;width:10em;height:0.9em;margin:0 0.4em;vertical-align:middle;border:1px solid #999}"
             + "</style></head><body>\n";
 
     public static String render(Report report) {
@@ -88,6 +91,11 @@ public final class HtmlReport {
             table(sb, t);
         } else if (block instanceof Block.ExperimentChart c && c.kind() == Block.Kind.CONFUSION && !Charts.heatmapDrawn(c.experiment())) {
             sb.append("<p>").append(inline(Charts.noHeatmap(c.experiment()))).append("</p>\n");
+        } else if (block instanceof Block.ExperimentChart c && c.kind() == Block.Kind.CONFUSION) {
+            // The colour scale and what the numbers are, in words under the picture: XChart's colour bar cannot say what it measures.
+            sb.append("<figure class=\"chart\"><img alt=\"").append(escape(alts(c.kind(), c.experiment()).get(0))).append("\" src=\"")
+                    .append(Charts.png(Charts.confusion(c.experiment()))).append("\"><figcaption>").append(heatmapScale())
+                    .append(inline(Charts.heatmapCaption(c.experiment()))).append("</figcaption></figure>\n");
         } else if (block instanceof Block.ExperimentChart c) {
             List<String> images = Charts.drawAll(c.kind(), c.experiment());
             List<String> alts = alts(c.kind(), c.experiment());
@@ -111,6 +119,20 @@ public final class HtmlReport {
                     .append("\" src=\"")
                     .append(Charts.cv(c.cv())).append("\"></div>\n");
         }
+    }
+
+    /**
+     * The colour scale of a confusion heatmap, as a legend: a bar in {@link HeatmapCells#SCALE}'s
+     * colours (a CSS gradient interpolates between them as XChart does) from 0% to 100% of the
+     * true label's documents.
+     */
+    static String heatmapScale() {
+        StringBuilder stops = new StringBuilder();
+        for (java.awt.Color c : HeatmapCells.SCALE) {
+            stops.append(',').append(String.format(java.util.Locale.ROOT, "#%06x", c.getRGB() & 0xffffff));
+        }
+        return "<span class=\"scale\">colour: 0%<span class=\"bar\" style=\"background:linear-gradient(to right" + stops
+                + ")\"></span>100% of the row (its true label's documents)</span>";
     }
 
     /** The alt text of each chart {@link Charts#drawAll} draws: a reliability plot names its model. */

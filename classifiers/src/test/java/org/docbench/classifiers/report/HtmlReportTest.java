@@ -361,6 +361,100 @@ class HtmlReportTest {
         }
     }
 
+    /** A large label and a small one: 95 of the 100 large documents right, 2 of the 5 small ones (the other 3 taken for large). */
+    private static ExperimentResult unbalanced() {
+        int[] truth = new int[105];
+        int[] predicted = new int[105];
+        for (int i = 0; i < 105; i++) {
+            truth[i] = i < 100 ? 0 : 1;
+            predicted[i] = i < 95 ? 0 : i < 100 ? 1 : i < 102 ? 1 : 0;
+        }
+        return withConfusion(report.experiments().get(0), List.of("large", "small"), truth, predicted);
+    }
+
+    @Test
+    void confusionHeatmap_coloursEachCellByItsShareOfTheRow_soASmallLabelsErrorsShow() {
+        var c = Charts.confusion(unbalanced());
+        var series = c.getHeatMapSeries();
+        java.util.Map<String, Double> values = new java.util.TreeMap<>();
+        for (Number[] cell : series.getHeatData()) {
+            // x is the predicted label, y counts up from the bottom row, the last true label.
+            values.put("true " + (1 - cell[1].intValue()) + " predicted " + cell[0], cell[2].doubleValue());
+        }
+        // By count the small label's 3 errors sat at 3/95 of the scale, as pale as the large label's 5; by share they are 60% of its row.
+        assertEquals(java.util.Map.of("true 0 predicted 0", 95.0, "true 0 predicted 1", 5.0, "true 1 predicted 0", 60.0,
+                "true 1 predicted 1", 40.0), values, "each cell's value is its percentage of its true label's documents");
+        assertEquals(0.0, series.getMin(), 0.0, "one scale for every heatmap: 0% of a row is its white end");
+        assertEquals(100.0, series.getMax(), 0.0, "and 100% its dark end, whatever the largest cell");
+        // Under the heatmap, a legend of the same colours, from white at 0% of the row to dark blue at 100%.
+        String figure = html.substring(html.indexOf("<figure class=\"chart\"><img alt=\"confusion chart of"));
+        figure = figure.substring(0, figure.indexOf("</figure>"));
+        assertTrue(figure.contains("<span class=\"scale\">colour: 0%<span class=\"bar\" style=\"background:linear-gradient(to right,"
+                + "#ffffff,#6baed6,#08306b)\"></span>100% of the row"), "no colour scale under the heatmap: " + figure.replaceAll("base64,[^\"]*", "..."));
+    }
+
+    @Test
+    void confusionHeatmap_printsCountsAndShares_inTextThatStandsOutOfItsCell_overTheColourOfItsShare() {
+        var c = Charts.confusion(unbalanced());
+        java.awt.image.BufferedImage img = BitmapEncoder.getBufferedImage(c);
+        HeatmapCells cells = heatmapCells(c);
+        assertEquals(List.of(List.of("95", "95%"), List.of("5", "5%"), List.of("3", "60%"), List.of("2", "40%")), cells.texts(),
+                "counts, and the shares under them in cells of a two-label heatmap");
+        double[][] shares = {{0.95, 0.05}, {0.6, 0.4}};
+        for (int t = 0; t < 2; t++) {
+            for (int p = 0; p < 2; p++) {
+                java.awt.geom.Rectangle2D r = cells.cell(t, p);
+                // A corner of the cell, clear of its text: the colour XChart filled it with is the one the text was chosen against.
+                java.awt.Color drawn = new java.awt.Color(img.getRGB((int) r.getX() + 4, (int) r.getY() + 4));
+                java.awt.Color expected = HeatmapCells.fill(shares[t][p]);
+                assertTrue(near(drawn.getRGB(), expected), "cell " + t + "," + p + " at " + r + ": drawn " + drawn + ", scale says " + expected);
+            }
+        }
+        assertTrue(luminance(HeatmapCells.fill(0.6)) < luminance(HeatmapCells.fill(0.05)) - 0.3,
+                "the small label's 3 errors of 5 darker than the large label's 5 of 100");
+        assertEquals(java.awt.Color.BLACK, HeatmapCells.text(HeatmapCells.fill(0.05)));
+        assertEquals(java.awt.Color.WHITE, HeatmapCells.text(HeatmapCells.fill(0.95)));
+        assertEquals(List.of("0%", "<1%", "5%", ">99%", "100%"),
+                java.util.stream.DoubleStream.of(0, 0.004, 0.05, 0.996, 1).mapToObj(HeatmapCells::percent).toList());
+        String caption = Charts.heatmapCaption(report.experiments().get(0));
+        assertTrue(html.contains(HtmlReport.heatmapScale() + HtmlReport.inline(caption) + "</figcaption>")
+                && caption.contains("share of the row") && caption.contains("The colour is the share"),
+                "the caption, after the scale, says what the numbers and the colour are: " + caption);
+        assertTrue(Glossary.columns().stream().anyMatch(g -> g.startsWith("**confusion matrix**") && g.contains("row share")),
+                "the definitions say which convention the heatmap uses");
+    }
+
+    @Test
+    void confusionHeatmap_titleFitsBesideTheTrueLabels_overWhichXChartCentresIt() {
+        ExperimentResult e = report.experiments().get(0);
+        var c = Charts.confusion(e);
+        assertTrue(c.getTitle().endsWith("colour = % of row"), c.getTitle());
+        assertTrue(Charts.titleFits(c, c.getWidth() - Charts.trueLabelsWidth(c, e.labels())),
+                "a " + c.getWidth() + " px heatmap of " + e.labels() + ": " + c.getTitle() + " at " + c.getStyler().getChartTitleFont().getSize());
+    }
+
+    @Test
+    void confusionHeatmap_ofThirtyLabels_printsCountsOnly_whereASecondLineHasNoRoom() {
+        var c = Charts.confusion(withLabels(report.experiments().get(0), Charts.HEATMAP_MAX_LABELS));
+        BitmapEncoder.getBufferedImage(c);
+        assertTrue(heatmapCells(c).texts().stream().allMatch(t -> t.size() == 1), "one line per cell of 30 labels");
+    }
+
+    private static HeatmapCells heatmapCells(org.knowm.xchart.HeatMapChart c) {
+        try {
+            var field = org.knowm.xchart.internal.chartpart.Chart.class.getDeclaredField("annotations");
+            field.setAccessible(true);
+            return ((List<?>) field.get(c)).stream().filter(a -> a instanceof HeatmapCells).map(a -> (HeatmapCells) a).findFirst()
+                    .orElseThrow(() -> new AssertionError("no HeatmapCells on the heatmap"));
+        } catch (ReflectiveOperationException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static double luminance(java.awt.Color c) {
+        return (0.2126 * c.getRed() + 0.7152 * c.getGreen() + 0.0722 * c.getBlue()) / 255;
+    }
+
     /** {@code e} as if its test part had {@code k} labels, 5 documents each, every model taking one in five for the next label. */
     private static ExperimentResult withLabels(ExperimentResult e, int k) {
         List<String> labels = java.util.stream.IntStream.range(0, k).mapToObj(i -> String.format("label-%03d", i)).toList();
@@ -370,12 +464,19 @@ class HtmlReportTest {
             truth[i] = i % k;
             predicted[i] = i % 5 == 0 ? (truth[i] + 1) % k : truth[i];
         }
+        return withConfusion(e, labels, truth, predicted);
+    }
+
+    /** {@code e} as if its test part had these labels and every model predicted {@code predicted} for {@code truth}. */
+    private static ExperimentResult withConfusion(ExperimentResult e, List<String> labels, int[] truth, int[] predicted) {
+        int k = labels.size();
         var metrics = org.docbench.classifiers.eval.Metrics.of(labels, truth, predicted);
         List<ModelResult> models = e.models().stream().map(m -> new ModelResult(m.family(), m.spec(), m.hyperparameters(),
                 m.validation(), m.selectedFeatures(), metrics, m.accuracyCi(), m.macroF1Ci(), m.vsBest(), m.notWorseThanBest(),
                 m.calibration(), m.confused(), m.topFeatures(), m.features(), m.trainDocuments(), m.timing())).toList();
         return new ExperimentResult(e.id(), e.corpus(), e.task(), e.split(), e.design(), e.selection(), e.trainDocs(), e.validDocs(),
-                truth.length, labels, java.util.Collections.nCopies(k, 5), models, e.best(), e.learningCurve(), e.featureMillis(),
+                truth.length, labels, java.util.stream.IntStream.range(0, k).mapToObj(l -> (int) java.util.Arrays.stream(truth)
+                        .filter(x -> x == l).count()).toList(), models, e.best(), e.learningCurve(), e.featureMillis(),
                 e.predictions());
     }
 

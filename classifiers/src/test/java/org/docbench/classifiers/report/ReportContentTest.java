@@ -161,7 +161,7 @@ class ReportContentTest {
                 assertTrue(v >= 0 && v <= 1, f + " = " + v + " in " + r);
             }
         }
-        assertTrue(md.contains("| 46.08 | 21.03 |"), "percentages in report.md: " + md);
+        assertTrue(md.contains("| 46.1 | 21.0 |"), "percentages in report.md: " + md);
         var best = report.experiments().get(0).model(report.experiments().get(0).best());
         assertTrue(md.contains("| immigration-enforcement/topic/random | majority (ours) |")
                 && md.contains(Sections.shortName(best, report.provenance().families()) + " (ours, highest on test)")
@@ -185,14 +185,43 @@ class ReportContentTest {
         assertEquals("3.2", Cells.millis(3.16));
         assertEquals("14204", Cells.millis(14_204.4));
         var styler = Charts.confusion(e).getStyler();
-        assertTrue(styler.isShowValue() && !styler.isLegendVisible(), "counts in the cells, no colour bar reading 494.0");
+        // XChart would print the share it colours by, and its colour bar 100.0: HeatmapCells prints the count, report.html the scale.
+        assertTrue(!styler.isShowValue() && !styler.isLegendVisible(), "counts drawn over the cells, no colour bar reading 100.0");
     }
 
     @Test
-    void published_ourRowsHaveTwoDecimals_likeThePublishedOnesInTheSameColumn() {
-        var majority = report.experiments().get(0).model("majority");
-        assertTrue(md.contains("| immigration-enforcement/topic/random | majority (ours) | " + Cells.pct2(majority.metrics().accuracy())
-                + " | " + Cells.pct2(majority.metrics().macroF1()) + " | this run |"), md);
+    void published_andSummary_printTheSameFigureAlike_oneDecimal_publishedOnesRoundedToo() {
+        ExperimentResult e = report.experiments().get(0);
+        var best = e.model(e.best());
+        String name = Sections.shortName(best, report.provenance().families());
+        List<String> summary = cells(md.lines().filter(l -> l.startsWith("| immigration-enforcement/topic/random | ")
+                && l.contains("| " + name + " |")).findFirst().orElseThrow());
+        List<String> ours = cells(md.lines().filter(l -> l.contains("| " + name + " (ours, highest on test) |")).findFirst().orElseThrow());
+        // summary: experiment, train / test, best model, accuracy, macro-F1 [interval], ...; published: experiment, model, accuracy, macro-F1, source
+        assertEquals(summary.get(3), ours.get(2), "accuracy of " + name + " in the summary " + summary + " and beside the published " + ours);
+        assertEquals(summary.get(4).substring(0, summary.get(4).indexOf(" [")), ours.get(3),
+                "macro-F1 of " + name + " in the summary " + summary + " and beside the published " + ours);
+        assertEquals(Cells.pct(best.metrics().macroF1()), ours.get(3), "one decimal");
+        var majority = e.model("majority");
+        assertTrue(md.contains("| immigration-enforcement/topic/random | majority (ours) | " + Cells.pct(majority.metrics().accuracy())
+                + " | " + Cells.pct(majority.metrics().macroF1()) + " | this run |"), md);
+        assertTrue(md.contains("| someone's model (published) | 46.1 | 21.0 | a paper |"), "46.08 and 21.03 to one decimal: " + md);
+        assertTrue(Glossary.columns().get(0).contains("has one decimal, in every table, the published figures") && md.contains("(79.83 reads 79.8)"),
+                "the definitions say so");
+    }
+
+    @Test
+    void pctPublished_roundsHalfUpFromThePrintedFigure_notFromItsDouble() {
+        assertEquals(List.of("79.8", "27.5", "6.9", "21.0", "46.1", "0.0", "100.0"),
+                java.util.stream.DoubleStream.of(79.83, 27.45, 6.85, 21.03, 46.08, 0, 100)
+                        .mapToObj(p -> Cells.pctPublished(Report.Published.percent("x", "m", p, p, "s").accuracy())).toList());
+        assertEquals("27.4", Cells.pct(Report.Published.percent("x", "m", 27.45, 27.45, "s").accuracy()),
+                "why: the double nearest 27.45% is a hair under it, and pct rounds that down");
+    }
+
+    /** The cells of a Markdown table row, trimmed, without the empty ends. */
+    private static List<String> cells(String row) {
+        return java.util.Arrays.stream(row.substring(1, row.length() - 1).split(" \\| ", -1)).map(String::trim).toList();
     }
 
     @Test

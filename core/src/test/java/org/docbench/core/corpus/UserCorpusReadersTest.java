@@ -368,4 +368,45 @@ class UserCorpusReadersTest {
         assertTrue(AllSidesReader.locate("", dir).isEmpty());
         assertTrue(AllSidesReader.locate("off", dir).isEmpty(), "off switches AllSides off");
     }
+
+    @Test
+    void jsonLines_numberLabels_areTheirCanonicalDecimalText_soOneNumberIsOneLabel() throws IOException {
+        Path f = dir.resolve("n.jsonl");
+        List<String> numbers = List.of("1", "1.0", "1.00", "1e0", "10E-1", "1e2", "100.0", "2.50", "25e-1", "-0.0", "0", "-3", "0.1");
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < numbers.size(); i++) {
+            lines.append("{\"id\":\"d").append(i).append("\",\"text\":\"T.\",\"label\":").append(numbers.get(i)).append("}\n");
+        }
+        Files.writeString(f, lines);
+        List<String> labels = new JsonLinesReader(f, FieldMapping.of("text", "section", "label"), OnError.FAIL_FAST).readAll()
+                .stream().map(d -> d.label("section")).toList();
+        assertEquals(List.of("1", "1", "1", "1", "1", "100", "100", "2.5", "2.5", "0", "0", "-3", "0.1"), labels, numbers.toString());
+    }
+
+    @Test
+    void jsonLines_defaultIdThatIsAnObjectOrAnArray_isRefusedNamingTheLine() throws IOException {
+        Path f = dir.resolve("objid.jsonl");
+        Files.writeString(f, "{\"id\":\"x1\",\"text\":\"A.\",\"label\":\"pro\"}\n{\"id\":{\"a\":1},\"text\":\"B.\",\"label\":\"pro\"}\n"
+                + "{\"id\":[1],\"text\":\"C.\",\"label\":\"pro\"}\n{\"id\":7,\"text\":\"D.\",\"label\":\"pro\"}\n");
+        JsonLinesReader r = new JsonLinesReader(f, FieldMapping.of("text", "stance", "label"), OnError.SKIP_AND_REPORT);
+        assertEquals(List.of("x1", "7"), r.readAll().stream().map(LabeledDocument::id).toList());
+        List<String> m = r.problems().list().stream().map(CorpusProblem::message).toList();
+        assertEquals(2, m.size(), m.toString());
+        assertTrue(m.get(0).startsWith(f + ":2: the field 'id' is an object, not a single value")
+                && m.get(0).contains("an id, label or split a string, number or boolean"), m.get(0));
+        assertTrue(m.get(1).startsWith(f + ":3: the field 'id' is an array, not a single value"), m.get(1));
+    }
+
+    @Test
+    void jsonLines_defaultIdFieldThatIsNullOrEmpty_isAnErrorNamingTheLine_andOnlyARecordWithoutItIsNumberedByLine() throws IOException {
+        Path f = dir.resolve("nullid.jsonl");
+        Files.writeString(f, "{\"text\":\"A.\",\"label\":\"pro\"}\n{\"id\":null,\"text\":\"B.\",\"label\":\"pro\"}\n"
+                + "{\"id\":\"\",\"text\":\"C.\",\"label\":\"pro\"}\n");
+        JsonLinesReader r = new JsonLinesReader(f, FieldMapping.of("text", "stance", "label"), OnError.SKIP_AND_REPORT);
+        assertEquals(List.of("line-1"), r.readAll().stream().map(LabeledDocument::id).toList());
+        List<String> m = r.problems().list().stream().map(CorpusProblem::message).toList();
+        assertEquals(2, m.size(), m.toString());
+        assertTrue(m.get(0).startsWith(f + ":2: id field 'id' is null"), m.get(0));
+        assertTrue(m.get(1).startsWith(f + ":3: id field 'id' is empty"), m.get(1));
+    }
 }

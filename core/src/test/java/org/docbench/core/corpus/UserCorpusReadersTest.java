@@ -409,4 +409,47 @@ class UserCorpusReadersTest {
         assertTrue(m.get(0).startsWith(f + ":2: id field 'id' is null"), m.get(0));
         assertTrue(m.get(1).startsWith(f + ":3: id field 'id' is empty"), m.get(1));
     }
+
+    /** An AllSides-layout copy with articles k1..k4, and no split folder yet. */
+    private Path allSidesArticles() throws IOException {
+        Path root = dir.resolve("abp3");
+        Files.createDirectories(root.resolve("data/jsons"));
+        for (int i = 1; i <= 4; i++) {
+            Files.writeString(root.resolve("data/jsons/k" + i + ".json"),
+                    "{\"ID\":\"k" + i + "\",\"content_original\":\"Text " + i + ".\",\"bias_text\":\"left\"}");
+        }
+        return root;
+    }
+
+    @Test
+    void allSides_everySchemeFolderUnderDataSplits_isRead_notOnlyRandomAndMedia() throws IOException {
+        Path root = allSidesArticles();
+        Files.createDirectories(root.resolve("data/splits/mine"));
+        Files.writeString(root.resolve("data/splits/mine/train.tsv"), "ID\tbias\nk1\t0\nk2\t0\n");
+        Files.writeString(root.resolve("data/splits/mine/test.tsv"), "ID\tbias\nk3\t0\n");
+        AllSidesReader r = AllSidesReader.fromFolder(root, OnError.FAIL_FAST);
+        List<LabeledDocument> docs = r.readAll();
+        assertEquals(java.util.Arrays.asList("train", "train", "test", null), docs.stream().map(d -> d.split("mine")).toList());
+        assertEquals(List.of(), r.problems().notes());
+    }
+
+    @Test
+    void allSides_schemeFolderWhoseFilesHoldNoRows_leavesANote_andOneWithoutPartFiles_isAnError() throws IOException {
+        Path root = allSidesArticles();
+        Files.createDirectories(root.resolve("data/splits/media"));
+        Files.writeString(root.resolve("data/splits/media/train.tsv"), "ID\tbias\n");
+        Files.writeString(root.resolve("data/splits/media/test.tsv"), "");
+        AllSidesReader r = AllSidesReader.fromFolder(root, OnError.FAIL_FAST);
+        r.readAll();
+        List<String> notes = r.problems().notes().stream().map(CorpusProblem::message).toList();
+        assertEquals(1, notes.size(), notes.toString());
+        assertTrue(notes.get(0).startsWith(root.resolve("data/splits/media") + ": the media split's files (train.tsv, test.tsv)"
+                + " hold no rows, so no article carries the scheme 'media'"), notes.get(0));
+
+        Files.createDirectories(root.resolve("data/splits/mine"));
+        Files.writeString(root.resolve("data/splits/mine/train.csv"), "ID,bias\nk1,0\n");
+        CorpusException e = assertThrows(CorpusException.class, () -> AllSidesReader.fromFolder(root, OnError.SKIP_AND_REPORT).readAll());
+        assertTrue(e.getMessage().startsWith(root.resolve("data/splits/mine") + ": split folder 'mine' holds no train.tsv, valid.tsv or test.tsv"),
+                e.getMessage());
+    }
 }

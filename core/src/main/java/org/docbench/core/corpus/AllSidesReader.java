@@ -98,6 +98,30 @@ public final class AllSidesReader implements CorpusReader {
     }
 
     /**
+     * The corpus folder above {@code folder} when {@code folder} is its {@code data/} folder or a
+     * folder inside that ({@code data/jsons}), as the user would spell it; else empty. For a
+     * message to a user who pointed one level too deep.
+     */
+    static Optional<Path> rootAbove(Path folder) {
+        Path abs = folder.toAbsolutePath().normalize();
+        Path data = null;
+        for (Path p = abs; p != null && data == null && p.getNameCount() >= abs.getNameCount() - 1; p = p.getParent()) {
+            if (p.getFileName() != null && p.getFileName().toString().equals("data") && Files.isDirectory(p.resolve("jsons"))) {
+                data = p;
+            }
+        }
+        if (data == null || data.getParent() == null) {
+            return Optional.empty();
+        }
+        Path root = data.getParent();
+        if (folder.isAbsolute()) {
+            return Optional.of(root);
+        }
+        Path relative = Path.of("").toAbsolutePath().relativize(root);
+        return Optional.of(relative.toString().isEmpty() ? Path.of(".") : relative);
+    }
+
+    /**
      * Where the AllSides corpus is: nowhere when {@code explicit} is {@code off}; {@code explicit}
      * when it is another non-blank value (it must exist); else
      * {@code <projectRoot>/target/allsides/article-bias-prediction} when that exists; else empty.

@@ -46,7 +46,8 @@ import org.docbench.core.document.Part;
  * per bad row. An empty task cell is not one of them: the document is read without that label,
  * for the other tasks, and a note counts such rows per task. Every file is read as strict UTF-8
  * with a leading byte-order mark dropped; a byte that is not UTF-8 in labels.tsv, a split file or
- * layout.properties ends the read naming the file and line, as does a header naming a column twice.
+ * layout.properties ends the read naming the file and line, as do a key layout.properties does
+ * not know and a header naming a column twice.
  *
  * <p>Why one file of about 500 lines: the label rows, the split files and the documents are
  * checked against one another (a row without a document, a split naming an unknown id) through
@@ -76,6 +77,15 @@ public final class LayoutCorpusReader implements CorpusReader {
         if (!Files.isDirectory(folder)) {
             throw new CorpusException(new CorpusProblem(folder.toString(), 0, null,
                     "not a folder", "point at the folder that holds labels.tsv and docs/"));
+        }
+        if (!Files.exists(folder.resolve("labels.tsv"))) {
+            // One level too deep in an Article-Bias-Prediction folder: "labels.tsv is missing" would send the user astray.
+            java.util.Optional<Path> root = AllSidesReader.rootAbove(folder);
+            if (root.isPresent()) {
+                throw new CorpusException(new CorpusProblem(folder.toString(), 0, null,
+                        "this is inside the data/ folder of an Article-Bias-Prediction corpus, not a docbench layout folder",
+                        "give the folder that holds data/: " + root.get()));
+            }
         }
         return new LayoutCorpusReader(CorpusSource.folder(folder), folder.toString(), folder, onError);
     }
@@ -174,6 +184,14 @@ public final class LayoutCorpusReader implements CorpusReader {
         for (String task : tasks) {
             allowed.put(task, allowedLabels(task));
         }
+        for (String key : new TreeSet<>(layout.stringPropertyNames())) {
+            String task = key.startsWith("labels.") ? key.substring("labels.".length()) : null;
+            if (task != null && !tasks.contains(task)) {
+                throw new CorpusException(new CorpusProblem(source.describe("layout.properties"), 0, null,
+                        key + " names no task (tasks: " + String.join(", ", tasks) + ")",
+                        "spell it labels.<task> with one of the tasks, or delete it"));
+            }
+        }
         // Every id a row names, good or bad: the document of a skipped row is that row's problem, not a second one.
         Set<String> named = new HashSet<>();
         List<Row> rows = readLabels(tasks, allowed, named);
@@ -189,16 +207,67 @@ public final class LayoutCorpusReader implements CorpusReader {
     private record Row(String id, long line, Map<String, String> labels, Map<String, String> metadata) {
     }
 
+    /** The keys layout.properties may hold; {@code labels.<task>} besides. */
+    private static final List<String> LAYOUT_KEYS = List.of("name", "tasks", "splits");
+
+    /**
+     * layout.properties, checked: a key it does not know (a misspelled {@code task=} would leave
+     * every column a task) and a {@code tasks=} that names no task end the read, naming the line.
+     */
     private Properties layout() {
         Properties p = new Properties();
+        String where = source.describe("layout.properties");
+        String text;
         try (InputStream in = source.open("layout.properties")) {
-            if (in != null) {
-                p.load(new StringReader(Utf8.decodeFile(in.readAllBytes(), source.describe("layout.properties"))));
+            if (in == null) {
+                return p;
             }
+            text = Utf8.decodeFile(in.readAllBytes(), where);
+            p.load(new StringReader(text));
         } catch (IOException e) {
-            throw new UncheckedIOException(source.describe("layout.properties"), e);
+            throw new UncheckedIOException(where, e);
+        }
+        for (String key : new TreeSet<>(p.stringPropertyNames())) {
+            if (!LAYOUT_KEYS.contains(key) && !(key.startsWith("labels.") && key.length() > "labels.".length())) {
+                throw new CorpusException(new CorpusProblem(where, lineOf(text, key), null, "unknown key '" + key + "'",
+                        "use the keys name, tasks, splits and labels.<task> (e.g. tasks=topic,stance)"));
+            }
+        }
+        String tasks = p.getProperty("tasks");
+        if (tasks != null && split(tasks).isEmpty()) {
+            throw new CorpusException(new CorpusProblem(where, lineOf(text, "tasks"), null, "tasks= names no task",
+                    "name the task columns of labels.tsv (e.g. tasks=topic,stance), or delete the line to make every column after id a task"));
         }
         return p;
+    }
+
+    /**
+     * The line of layout.properties where {@code key} is set, or 0: the first line, not a
+     * comment or a continuation, whose key (up to '=', ':' or a space) is {@code key}.
+     */
+    static int lineOf(String properties, String key) {
+        String[] lines = properties.split("\r\n|\r|\n", -1);
+        boolean continued = false;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].stripLeading();
+            boolean wasContinued = continued;
+            int slashes = 0;
+            for (int j = line.length() - 1; j >= 0 && line.charAt(j) == '\\'; j--) {
+                slashes++;
+            }
+            continued = slashes % 2 == 1;
+            if (wasContinued || line.isEmpty() || line.startsWith("#") || line.startsWith("!")) {
+                continue;
+            }
+            int end = 0;
+            while (end < line.length() && "=: \t\f".indexOf(line.charAt(end)) < 0) {
+                end += line.charAt(end) == '\\' ? 2 : 1;
+            }
+            if (line.substring(0, Math.min(end, line.length())).replace("\\", "").equals(key.replace("\\", ""))) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
     /**
@@ -414,8 +483,12 @@ public final class LayoutCorpusReader implements CorpusReader {
         byte[] bytes;
         try (InputStream in = source.open(rel)) {
             if (in == null) {
+                boolean html = folder != null && Files.exists(folder.resolve("docs/" + row.id + ".html"));
                 problems.report(new CorpusProblem(source.describe("labels.tsv"), row.line, row.id,
-                        "label row has no document " + rel, "add the file or delete the row"));
+                        "label row has no document " + rel + (html ? " (docs/" + row.id + ".html exists, but a layout"
+                                + " folder reads text files only)" : ""),
+                        html ? "convert the page to text and save it as " + rel
+                                : "add the file or delete the row"));
                 return null;
             }
             bytes = in.readAllBytes();

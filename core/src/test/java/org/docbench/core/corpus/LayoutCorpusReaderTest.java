@@ -265,6 +265,34 @@ class LayoutCorpusReaderTest {
         assertTrue(notes.get(1).contains("labels.tsv:4 [document c]: 1 row has no topic label"), notes.get(1));
     }
 
+    static Stream<Arguments> badLayoutProperties() {
+        return Stream.of(
+                Arguments.of("name=tiny\ntask=topic\n", "layout.properties:2: unknown key 'task'",
+                        "use the keys name, tasks, splits and labels.<task>"),
+                Arguments.of("# tasks\nname=tiny\n  tasks =  \n", "layout.properties:3: tasks= names no task", "tasks=topic,stance"),
+                Arguments.of("tasks=topic,stance\nlabels.stnce=pro,anti\n", "layout.properties: labels.stnce names no task (tasks: topic, stance)",
+                        "labels.<task>"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badLayoutProperties")
+    void read_layoutPropertiesWithAnUnknownKeyOrNoTasks_isRefusedNamingFileAndLine(String properties, String message, String fix)
+            throws IOException {
+        corpus("a\t287g\tpro\tX\n", "a", "Alpha.");
+        Files.writeString(dir.resolve("layout.properties"), properties);
+        String got = failure();
+        assertTrue(got.contains(message) && got.contains("Fix: ") && got.contains(fix), properties + " -> " + got);
+    }
+
+    @Test
+    void read_labelRowWhoseDocumentIsAnHtmlFile_saysTheHtmlFileIsThere() throws IOException {
+        corpus("a\t287g\tpro\tX\nb\t287g\tanti\tX\n", "a", "Alpha.");
+        Files.writeString(dir.resolve("docs/b.html"), "<p>Beta.</p>");
+        String message = failure();
+        assertTrue(message.contains("labels.tsv:3 [document b]: label row has no document docs/b.txt (docs/b.html exists"), message);
+        assertTrue(message.contains("Fix: convert the page to text and save it as docs/b.txt"), message);
+    }
+
     @Test
     void read_splitFileWithoutRows_leavesANoteNamingIt() throws IOException {
         corpus("a\t287g\tpro\tX\n", "a", "Alpha.");
@@ -274,5 +302,17 @@ class LayoutCorpusReaderTest {
         List<String> notes = reader.problems().notes().stream().map(CorpusProblem::message).toList();
         assertTrue(notes.size() == 1 && notes.get(0).contains("random.tsv: the split file holds no rows, so no document carries the scheme 'random'"),
                 notes.toString());
+    }
+
+    @Test
+    void fromFolder_theDataFolderOfAnArticleBiasPredictionCorpus_namesTheFolderToGive() throws IOException {
+        Path root = dir.resolve("abp");
+        Files.createDirectories(root.resolve("data/jsons"));
+        Files.createDirectories(root.resolve("data/splits/random"));
+        for (Path inside : List.of(root.resolve("data"), root.resolve("data/jsons"))) {
+            CorpusException e = assertThrows(CorpusException.class, () -> LayoutCorpusReader.fromFolder(inside, OnError.FAIL_FAST));
+            assertTrue(e.getMessage().contains("inside the data/ folder of an Article-Bias-Prediction corpus")
+                    && e.getMessage().endsWith("Fix: give the folder that holds data/: " + root), inside + " -> " + e.getMessage());
+        }
     }
 }

@@ -371,7 +371,8 @@ public final class LayoutCorpusReader implements CorpusReader {
                 unlabeled.forEach((task, without) -> {
                     Row first = without.get(0);
                     problems.note(new CorpusProblem(where, first.line, first.id, without.size() + " row"
-                            + (without.size() == 1 ? " has" : "s have") + " no " + task + " label (the first here): "
+                            + (without.size() == 1 ? " has" : "s have") + " no " + task + " label"
+                            + (without.size() == 1 ? ": " : " (the first here): ")
                             + (without.size() == 1 ? "its document is" : "their documents are") + " left out of the "
                             + task + " task and used for the others",
                             "label " + (without.size() == 1 ? "it" : "them") + " to use "

@@ -54,8 +54,12 @@ final class CorpusOptions {
         return corpus.equals("embedded") ? java.util.List.of() : java.util.List.of(Path.of(corpus));
     }
 
-    /** Says on {@code err} how many bad documents --skip-bad left out, and the first of them. */
+    /**
+     * Says on {@code err} how many bad documents --skip-bad left out, and the first of them; and
+     * the reader's notes (a split with no rows, rows without a task's label), which skip nothing.
+     */
     static void reportSkipped(CorpusReader reader, java.io.PrintWriter err) {
+        reader.problems().notes().forEach(note -> err.println("docbench: note: " + note.message()));
         int n = reader.problems().skipped();
         if (n > 0) {
             var first = reader.problems().list().get(0);

@@ -124,6 +124,7 @@ final class EvaluateCommand implements Callable<Integer> {
         // Every experiment is made (and its parts checked) before any model trains: a bad name or
         // an empty part is found in a second, not after the experiments before it have run.
         List<String> notes = new ArrayList<>();
+        reader.problems().notes().forEach(note -> notes.add(note.message())); // the report says what stderr said
         List<Experiment> experiments = new ArrayList<>();
         for (String task : useTasks) {
             List<LabeledDocument> labeled = docs.stream().filter(d -> d.label(task) != null).toList();

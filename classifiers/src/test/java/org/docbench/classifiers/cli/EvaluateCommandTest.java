@@ -164,4 +164,19 @@ class EvaluateCommandTest {
                 "--label", "topic=label", "--out", dir.resolve("other").toString());
         assertEquals(2, bad.code(), bad.err());
     }
+
+    /** A split file with no rows: the seeded split runs, and the report says the file was there and why it was not used. */
+    @Test
+    void evaluate_splitFileWithoutRows_fallsBackToTheSeededSplit_withANoteInTheReportNamingTheFile(@TempDir Path dir) throws Exception {
+        Path corpus = TestCorpus.writeLayout(dir.resolve("corpus"), TestCorpus.documents(5, 3));
+        Files.writeString(corpus.resolve("splits/random.tsv"), "id\tsplit\n");
+        Path out = dir.resolve("report");
+        Result r = run("evaluate", "--corpus", corpus.toString(), "--task", "topic", "--models", "majority", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        String note = corpus.resolve("splits/random.tsv") + ": the split file holds no rows, so no document carries the scheme 'random'";
+        assertTrue(r.err().contains("docbench: note: " + note), r.err());
+        List<String> notes = new ArrayList<>();
+        new ObjectMapper().readTree(out.resolve("report.json").toFile()).get("notes").forEach(n -> notes.add(n.asText()));
+        assertTrue(notes.stream().anyMatch(n -> n.startsWith(note)), notes.toString());
+    }
 }

@@ -108,4 +108,41 @@ class TrainCommandTest {
                 r.err());
         assertFalse(r.err().contains("reading"), r.err());
     }
+
+    /** A layout folder of 15 documents whose labels.tsv row {@code line} (2 = the first document) is replaced by {@code row}. */
+    private static Path layoutWithRow(Path dir, int line, String row) throws Exception {
+        Path corpus = TestCorpus.writeLayout(dir.resolve("corpus"), TestCorpus.documents(5, 3));
+        List<String> rows = new java.util.ArrayList<>(Files.readAllLines(corpus.resolve("labels.tsv")));
+        rows.set(line - 1, row.replace("ID", rows.get(line - 1).split("\t")[0]));
+        Files.write(corpus.resolve("labels.tsv"), rows);
+        return corpus;
+    }
+
+    /** --skip-bad: a bad labels.tsv row is one skipped document, not two (its docs/ID.txt is not also an orphan). */
+    @Test
+    void train_skipBad_aBadLabelRow_isOneSkippedDocument(@TempDir Path dir) throws Exception {
+        Path corpus = layoutWithRow(dir, 5, "ID\tsanctuary");
+        Result r = run("train", "--corpus", corpus.toString(), "--task", "topic", "--model", "majority", "--skip-bad",
+                "--out", dir.resolve("m.model").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("skipped 1 bad document of " + corpus + " (--skip-bad); the first: " + corpus.resolve("labels.tsv")
+                + ":5"), r.err());
+        assertTrue(r.out().contains("14 documents"), r.out());
+    }
+
+    /** A row without its stance label still trains topic; a note says the row is left out of stance. */
+    @Test
+    void train_rowWithoutAStanceLabel_trainsTopicOnEveryRow_andNotesTheRowLeftOutOfStance(@TempDir Path dir) throws Exception {
+        Path corpus = layoutWithRow(dir, 5, "ID\tsanctuary\t");
+        Result r = run("train", "--corpus", corpus.toString(), "--task", "topic", "--model", "majority",
+                "--out", dir.resolve("m.model").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("15 documents"), r.out());
+        assertTrue(r.err().contains("docbench: note: " + corpus.resolve("labels.tsv") + ":5 [document ")
+                && r.err().contains("1 row has no stance label"), r.err());
+        Result stance = run("train", "--corpus", corpus.toString(), "--task", "stance", "--model", "majority",
+                "--out", dir.resolve("s.model").toString());
+        assertEquals(0, stance.code(), stance.err());
+        assertTrue(stance.out().contains("14 documents"), stance.out());
+    }
 }

@@ -31,15 +31,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Reads the Article-Bias-Prediction corpus (Baly et al., EMNLP 2020) in its published layout:
  *
  * <pre>
- * data/jsons/&lt;ID&gt;.json                       one article per file
- * data/splits/{random,media}/{train,valid,test}.tsv   columns ID, bias
+ * data/jsons/&lt;ID&gt;.json                         one article per file
+ * data/splits/&lt;scheme&gt;/{train,valid,test}.tsv   columns ID, bias
  * </pre>
  *
  * <p>Each document's text is {@code content_original}; {@code content} (a pre-tokenized copy in
  * the published files) is never required. Labels: {@code stance} from {@code bias_text}
- * (left, center, right) and {@code topic} from {@code topic}. Splits: {@code random} and
- * {@code media}. Metadata: title, source, date, url. Files stream in sorted name order, one JSON
- * object in memory at a time.
+ * (left, center, right) and {@code topic} from {@code topic}. Splits: every folder under
+ * {@code data/splits}, named as its folder: the published {@code random} and {@code media}, and
+ * any a user adds. A scheme folder without a train, valid or test file is an error; one whose
+ * files hold no rows, and a file directly in {@code data/splits}, are notes in
+ * {@link #problems()}, so a split that is there never vanishes without a word. Metadata: title,
+ * source, date, url. Files stream in sorted name order, one JSON object in memory at a time.
  */
 public final class AllSidesReader implements CorpusReader {
 
@@ -92,6 +95,30 @@ public final class AllSidesReader implements CorpusReader {
                     "unpack article-bias-prediction.tar.gz and point at its article-bias-prediction/ folder"));
         }
         return new AllSidesReader(root, onError);
+    }
+
+    /**
+     * The corpus folder above {@code folder} when {@code folder} is its {@code data/} folder or a
+     * folder inside that ({@code data/jsons}), as the user would spell it; else empty. For a
+     * message to a user who pointed one level too deep.
+     */
+    static Optional<Path> rootAbove(Path folder) {
+        Path abs = folder.toAbsolutePath().normalize();
+        Path data = null;
+        for (Path p = abs; p != null && data == null && p.getNameCount() >= abs.getNameCount() - 1; p = p.getParent()) {
+            if (p.getFileName() != null && p.getFileName().toString().equals("data") && Files.isDirectory(p.resolve("jsons"))) {
+                data = p;
+            }
+        }
+        if (data == null || data.getParent() == null) {
+            return Optional.empty();
+        }
+        Path root = data.getParent();
+        if (folder.isAbsolute()) {
+            return Optional.of(root);
+        }
+        Path relative = Path.of("").toAbsolutePath().relativize(root);
+        return Optional.of(relative.toString().isEmpty() ? Path.of(".") : relative);
     }
 
     /**
@@ -164,13 +191,40 @@ public final class AllSidesReader implements CorpusReader {
      */
     private Map<String, Map<String, String>> readSplits(Set<String> articles) {
         Map<String, Map<String, String>> byId = new HashMap<>();
-        for (Scheme s : Scheme.values()) {
-            String scheme = s.spelling();
+        Path splits = root.resolve("data/splits");
+        List<Path> entries = new ArrayList<>();
+        if (Files.isDirectory(splits)) {
+            try (DirectoryStream<Path> dir = Files.newDirectoryStream(splits, p -> !p.getFileName().toString().startsWith("."))) {
+                dir.forEach(entries::add);
+            } catch (IOException e) {
+                throw new CorpusException(new CorpusProblem(splits.toString(), 0, null, "cannot list: " + e.getMessage(),
+                        "check the folder is readable"), e);
+            }
+        }
+        entries.sort(null);
+        for (Path folder : entries) {
+            String scheme = folder.getFileName().toString();
+            if (!Files.isDirectory(folder)) {
+                problems.note(new CorpusProblem(folder.toString(), 0, null, "not a split scheme folder, so not read",
+                        "a scheme is a folder data/splits/<scheme>/ holding train.tsv, valid.tsv and test.tsv"));
+                continue;
+            }
             Map<String, String> firstSeen = new HashMap<>();
+            List<String> found = new ArrayList<>();
+            int rows = 0;
             for (Part part : Part.values()) {
-                Path file = root.resolve("data/splits").resolve(scheme).resolve(part.spelling() + ".tsv");
+                Path file = folder.resolve(part.spelling() + ".tsv");
                 if (!Files.exists(file)) {
-                    continue; // a user's copy may carry fewer splits; experiments check what they need
+                    continue; // a user's copy may carry fewer parts; experiments check what they need
+                }
+                found.add(file.getFileName().toString());
+                try {
+                    if (Files.size(file) == 0) {
+                        continue; // no header either: a file with no rows, as a header-only one
+                    }
+                } catch (IOException e) {
+                    throw new CorpusException(new CorpusProblem(file.toString(), 0, null, "cannot read split file: " + e.getMessage(),
+                            "check the file is readable"), e);
                 }
                 CSVFormat format = CSVFormat.TDF.builder().setHeader().setSkipHeaderRecord(true).setQuote(null).get();
                 try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
@@ -194,11 +248,23 @@ public final class AllSidesReader implements CorpusReader {
                                     "keep one row: an article sits in one of train, valid and test"));
                         }
                         byId.computeIfAbsent(id, k -> new HashMap<>()).put(scheme, part.spelling());
+                        rows++;
                     }
                 } catch (IOException | IllegalArgumentException | IllegalStateException e) {
                     throw new CorpusException(new CorpusProblem(file.toString(), 0, null,
                             "cannot read split file: " + e.getMessage(), "restore it from the published corpus"), e);
                 }
+            }
+            if (found.isEmpty()) {
+                throw new CorpusException(new CorpusProblem(folder.toString(), 0, null,
+                        "split folder '" + scheme + "' holds no train.tsv, valid.tsv or test.tsv",
+                        "write its parts as train.tsv, valid.tsv and test.tsv (columns ID and bias), or remove the folder"));
+            }
+            if (rows == 0) {
+                // Else the scheme would vanish, and evaluate make its seeded split as if the corpus had none.
+                problems.note(new CorpusProblem(folder.toString(), 0, null, "the " + scheme + " split's files ("
+                        + String.join(", ", found) + ") hold no rows, so no article carries the scheme '" + scheme + "'",
+                        "write their rows (ID, bias) or remove the folder"));
             }
         }
         return byId;

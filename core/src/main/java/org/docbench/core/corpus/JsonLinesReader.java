@@ -112,9 +112,7 @@ public final class JsonLinesReader implements CorpusReader {
         }
         List<String> others = new ArrayList<>(mapping.tasks().values());
         others.addAll(mapping.splits().values());
-        if (mapping.idField() != null) {
-            others.add(mapping.idField());
-        }
+        others.add(mapping.idField() != null ? mapping.idField() : RecordChecks.DEFAULT_ID_FIELD);
         for (String f : others) {
             JsonNode v = node.get(f);
             if (v != null && v.isContainerNode()) {
@@ -178,7 +176,44 @@ public final class JsonLinesReader implements CorpusReader {
         node.fieldNames().forEachRemaining(present::add);
         return checks.document(line, f -> {
             JsonNode v = node.get(f);
-            return v == null || v.isNull() ? null : v.isValueNode() ? v.asText() : v.toString();
+            if (v == null || v.isNull()) {
+                return null;
+            }
+            if (v.isNumber() && mapping.tasks().containsValue(f)) {
+                return numberLabel(v);
+            }
+            return v.isValueNode() ? v.asText() : v.toString();
         }, present);
+    }
+
+    /**
+     * A JSON number as a label: its canonical decimal text, so one number is one label however it
+     * is written. Ids and splits keep the text as written.
+     *
+     * <table>
+     * <caption>number -&gt; label</caption>
+     * <tr><td>{@code 1}, {@code 1.0}, {@code 1.00}, {@code 1e0}</td><td>{@code 1}</td></tr>
+     * <tr><td>{@code 1e2}, {@code 100.0}</td><td>{@code 100}</td></tr>
+     * <tr><td>{@code 2.50}, {@code 25e-1}</td><td>{@code 2.5}</td></tr>
+     * <tr><td>{@code -0.0}</td><td>{@code 0}</td></tr>
+     * </table>
+     *
+     * A fraction is read as a double first (Jackson's tree), so beyond about 16 significant digits
+     * two spellings may meet; more than 40 digits are written in E notation ({@code 1E+300}).
+     */
+    static String numberLabel(JsonNode v) {
+        if (v.isIntegralNumber()) {
+            return v.bigIntegerValue().toString();
+        }
+        double d = v.doubleValue();
+        if (!Double.isFinite(d)) {
+            return v.asText(); // beyond a double's range: Jackson's text for it
+        }
+        java.math.BigDecimal b = java.math.BigDecimal.valueOf(d).stripTrailingZeros();
+        if (b.signum() == 0) {
+            return "0";
+        }
+        String plain = b.toPlainString();
+        return plain.length() <= 40 ? plain : b.toString();
     }
 }

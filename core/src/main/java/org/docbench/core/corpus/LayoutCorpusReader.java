@@ -42,11 +42,14 @@ import org.docbench.core.document.Part;
  * <p>Documents stream in the order of {@code labels.tsv}; only the label rows and split
  * memberships are held in memory, never more than one document's text. Problems (a row without
  * a document, a document without a row, a document not in UTF-8, an empty document, an unknown
- * label, a duplicate id, a malformed row) are reported under the {@link OnError} policy. Every
- * file is read as strict UTF-8 with a leading byte-order mark dropped; a byte that is not UTF-8
- * in labels.tsv, a split file or layout.properties ends the read naming the file and line.
+ * label, a duplicate id, a malformed row) are reported under the {@link OnError} policy, one
+ * per bad row. An empty task cell is not one of them: the document is read without that label,
+ * for the other tasks, and a note counts such rows per task. Every file is read as strict UTF-8
+ * with a leading byte-order mark dropped; a byte that is not UTF-8 in labels.tsv, a split file or
+ * layout.properties ends the read naming the file and line, as do a key layout.properties does
+ * not know and a header naming a column twice.
  *
- * <p>Why one file of just over 400 lines: the label rows, the split files and the documents are
+ * <p>Why one file of about 500 lines: the label rows, the split files and the documents are
  * checked against one another (a row without a document, a split naming an unknown id) through
  * the same source, row list and problem report, which would otherwise be handed between classes.
  */
@@ -74,6 +77,15 @@ public final class LayoutCorpusReader implements CorpusReader {
         if (!Files.isDirectory(folder)) {
             throw new CorpusException(new CorpusProblem(folder.toString(), 0, null,
                     "not a folder", "point at the folder that holds labels.tsv and docs/"));
+        }
+        if (!Files.exists(folder.resolve("labels.tsv"))) {
+            // One level too deep in an Article-Bias-Prediction folder: "labels.tsv is missing" would send the user astray.
+            java.util.Optional<Path> root = AllSidesReader.rootAbove(folder);
+            if (root.isPresent()) {
+                throw new CorpusException(new CorpusProblem(folder.toString(), 0, null,
+                        "this is inside the data/ folder of an Article-Bias-Prediction corpus, not a docbench layout folder",
+                        "give the folder that holds data/: " + root.get()));
+            }
         }
         return new LayoutCorpusReader(CorpusSource.folder(folder), folder.toString(), folder, onError);
     }
@@ -172,10 +184,20 @@ public final class LayoutCorpusReader implements CorpusReader {
         for (String task : tasks) {
             allowed.put(task, allowedLabels(task));
         }
-        List<Row> rows = readLabels(tasks, layout.getProperty("tasks") != null, allowed);
+        for (String key : new TreeSet<>(layout.stringPropertyNames())) {
+            String task = key.startsWith("labels.") ? key.substring("labels.".length()) : null;
+            if (task != null && !tasks.contains(task)) {
+                throw new CorpusException(new CorpusProblem(source.describe("layout.properties"), 0, null,
+                        key + " names no task (tasks: " + String.join(", ", tasks) + ")",
+                        "spell it labels.<task> with one of the tasks, or delete it"));
+            }
+        }
+        // Every id a row names, good or bad: the document of a skipped row is that row's problem, not a second one.
+        Set<String> named = new HashSet<>();
+        List<Row> rows = readLabels(tasks, allowed, named);
         Set<String> ids = new HashSet<>();
         rows.forEach(r -> ids.add(r.id));
-        checkOrphanDocuments(ids);
+        checkOrphanDocuments(named);
         Map<String, Map<String, String>> splits = readSplits(layout, ids);
         return rows.stream()
                 .map(row -> load(row, splits.getOrDefault(row.id, Map.of())))
@@ -185,19 +207,76 @@ public final class LayoutCorpusReader implements CorpusReader {
     private record Row(String id, long line, Map<String, String> labels, Map<String, String> metadata) {
     }
 
+    /** The keys layout.properties may hold; {@code labels.<task>} besides. */
+    private static final List<String> LAYOUT_KEYS = List.of("name", "tasks", "splits");
+
+    /**
+     * layout.properties, checked: a key it does not know (a misspelled {@code task=} would leave
+     * every column a task) and a {@code tasks=} that names no task end the read, naming the line.
+     */
     private Properties layout() {
         Properties p = new Properties();
+        String where = source.describe("layout.properties");
+        String text;
         try (InputStream in = source.open("layout.properties")) {
-            if (in != null) {
-                p.load(new StringReader(Utf8.decodeFile(in.readAllBytes(), source.describe("layout.properties"))));
+            if (in == null) {
+                return p;
             }
+            text = Utf8.decodeFile(in.readAllBytes(), where);
+            p.load(new StringReader(text));
         } catch (IOException e) {
-            throw new UncheckedIOException(source.describe("layout.properties"), e);
+            throw new UncheckedIOException(where, e);
+        }
+        for (String key : new TreeSet<>(p.stringPropertyNames())) {
+            if (!LAYOUT_KEYS.contains(key) && !(key.startsWith("labels.") && key.length() > "labels.".length())) {
+                throw new CorpusException(new CorpusProblem(where, lineOf(text, key), null, "unknown key '" + key + "'",
+                        "use the keys name, tasks, splits and labels.<task> (e.g. tasks=topic,stance)"));
+            }
+        }
+        String tasks = p.getProperty("tasks");
+        if (tasks != null && split(tasks).isEmpty()) {
+            throw new CorpusException(new CorpusProblem(where, lineOf(text, "tasks"), null, "tasks= names no task",
+                    "name the task columns of labels.tsv (e.g. tasks=topic,stance), or delete the line to make every column after id a task"));
         }
         return p;
     }
 
-    private List<Row> readLabels(List<String> tasks, boolean declared, Map<String, Set<String>> allowed) {
+    /**
+     * The line of layout.properties where {@code key} is set, or 0: the first line, not a
+     * comment or a continuation, whose key (up to '=', ':' or a space) is {@code key}.
+     */
+    static int lineOf(String properties, String key) {
+        String[] lines = properties.split("\r\n|\r|\n", -1);
+        boolean continued = false;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].stripLeading();
+            boolean wasContinued = continued;
+            int slashes = 0;
+            for (int j = line.length() - 1; j >= 0 && line.charAt(j) == '\\'; j--) {
+                slashes++;
+            }
+            continued = slashes % 2 == 1;
+            if (wasContinued || line.isEmpty() || line.startsWith("#") || line.startsWith("!")) {
+                continue;
+            }
+            int end = 0;
+            while (end < line.length() && "=: \t\f".indexOf(line.charAt(end)) < 0) {
+                end += line.charAt(end) == '\\' ? 2 : 1;
+            }
+            if (line.substring(0, Math.min(end, line.length())).replace("\\", "").equals(key.replace("\\", ""))) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * The good rows of labels.tsv; {@code named} gets the id of every row, skipped ones too. An
+     * empty task cell is not a bad row: the document is read without that label, so it counts for
+     * the tasks it does label (train and evaluate take a task's labeled documents only), and a
+     * note per task says how many rows left it out.
+     */
+    private List<Row> readLabels(List<String> tasks, Map<String, Set<String>> allowed, Set<String> named) {
         String where = source.describe("labels.tsv");
         List<Row> rows = new ArrayList<>();
         try (InputStream in = source.open("labels.tsv")) {
@@ -214,6 +293,14 @@ public final class LayoutCorpusReader implements CorpusReader {
                     throw new CorpusException(new CorpusProblem(where, 1, null,
                             "first column must be 'id', got " + header, "start the header row with id"));
                 }
+                Set<String> columns = new HashSet<>();
+                for (String column : header) {
+                    if (!columns.add(column)) {
+                        // The parser would keep both and the last would win as the task's label.
+                        throw new CorpusException(new CorpusProblem(where, 1, null,
+                                "column '" + column + "' appears twice in the header " + header, "name each column once"));
+                    }
+                }
                 for (String task : tasks) {
                     if (!header.contains(task)) {
                         throw new CorpusException(new CorpusProblem(where, 1, null,
@@ -222,15 +309,19 @@ public final class LayoutCorpusReader implements CorpusReader {
                     }
                 }
                 Set<String> seen = new HashSet<>();
+                Map<String, List<Row>> unlabeled = new LinkedHashMap<>();
                 for (CSVRecord rec : parser) {
                     long line = parser.getCurrentLineNumber(); // blank lines count, as the user counts them
+                    String id = rec.size() > 0 ? rec.get(0).strip() : "";
+                    if (isFileName(id)) {
+                        named.add(id);
+                    }
                     if (rec.size() != header.size()) {
                         problems.report(new CorpusProblem(where, line, rec.size() > 0 ? rec.get(0) : null,
                                 "row has " + rec.size() + " fields, header has " + header.size(),
                                 "separate fields with exactly one tab"));
                         continue;
                     }
-                    String id = rec.get(0).strip();
                     if (id.isEmpty()) {
                         problems.report(new CorpusProblem(where, line, null, "empty id", "give every row an id"));
                         continue;
@@ -248,6 +339,7 @@ public final class LayoutCorpusReader implements CorpusReader {
                     }
                     Map<String, String> labels = new LinkedHashMap<>();
                     Map<String, String> meta = new LinkedHashMap<>();
+                    List<String> missing = new ArrayList<>();
                     String bad = null;
                     for (int i = 1; i < header.size(); i++) {
                         String col = header.get(i);
@@ -255,8 +347,8 @@ public final class LayoutCorpusReader implements CorpusReader {
                         if (tasks.contains(col)) {
                             Set<String> ok = allowed.get(col);
                             if (value.isEmpty()) {
-                                bad = "no " + col + " label";
-                                break;
+                                missing.add(col);
+                                continue;
                             }
                             if (!ok.isEmpty() && !ok.contains(value)) {
                                 bad = "unknown " + col + " label '" + value + "'"
@@ -269,14 +361,23 @@ public final class LayoutCorpusReader implements CorpusReader {
                         }
                     }
                     if (bad != null) {
-                        problems.report(new CorpusProblem(where, line, id, bad, !bad.startsWith("no ")
-                                ? "use one of the allowed labels"
-                                : declared ? "label every row" : "label every row, or name the tasks (tasks="
-                                        + String.join(",", tasks) + " in layout.properties) so that other columns are metadata"));
+                        problems.report(new CorpusProblem(where, line, id, bad, "use one of the allowed labels"));
                         continue;
                     }
-                    rows.add(new Row(id, line, labels, meta));
+                    Row row = new Row(id, line, labels, meta);
+                    rows.add(row);
+                    missing.forEach(task -> unlabeled.computeIfAbsent(task, t -> new ArrayList<>()).add(row));
                 }
+                unlabeled.forEach((task, without) -> {
+                    Row first = without.get(0);
+                    problems.note(new CorpusProblem(where, first.line, first.id, without.size() + " row"
+                            + (without.size() == 1 ? " has" : "s have") + " no " + task + " label"
+                            + (without.size() == 1 ? ": " : " (the first here): ")
+                            + (without.size() == 1 ? "its document is" : "their documents are") + " left out of the "
+                            + task + " task and used for the others",
+                            "label " + (without.size() == 1 ? "it" : "them") + " to use "
+                                    + (without.size() == 1 ? "it" : "them") + " for " + task));
+                });
             }
         } catch (IOException | UncheckedIOException e) {
             throw new CorpusException(new CorpusProblem(where, 0, null, "cannot read: " + e.getMessage(),
@@ -337,8 +438,10 @@ public final class LayoutCorpusReader implements CorpusReader {
                             "write it or remove '" + scheme + "' from splits in layout.properties"));
                 }
                 CSVFormat format = CSVFormat.TDF.builder().setHeader().setSkipHeaderRecord(true).setQuote(null).get();
+                int rows = 0;
                 try (CSVParser parser = CSVParser.parse(new StringReader(Utf8.decodeFile(in.readAllBytes(), where)), format)) {
                     for (CSVRecord rec : parser) {
+                        rows++;
                         long line = parser.getCurrentLineNumber(); // blank lines count, as the user counts them
                         if (rec.size() != 2) {
                             throw new CorpusException(new CorpusProblem(where, line, null,
@@ -362,6 +465,11 @@ public final class LayoutCorpusReader implements CorpusReader {
                         byId.computeIfAbsent(id, k -> new HashMap<>()).put(scheme, part);
                     }
                 }
+                if (rows == 0) {
+                    // Else the scheme would vanish, and evaluate make its seeded split as if the corpus had none.
+                    problems.note(new CorpusProblem(where, 0, null, "the split file holds no rows, so no document carries the scheme '"
+                            + scheme + "'", "write its rows (id, split) or delete the file"));
+                }
             } catch (IOException e) {
                 throw new CorpusException(new CorpusProblem(where, 0, null, "cannot read: " + e.getMessage(),
                         "check the file"), e);
@@ -376,8 +484,12 @@ public final class LayoutCorpusReader implements CorpusReader {
         byte[] bytes;
         try (InputStream in = source.open(rel)) {
             if (in == null) {
+                boolean html = folder != null && Files.exists(folder.resolve("docs/" + row.id + ".html"));
                 problems.report(new CorpusProblem(source.describe("labels.tsv"), row.line, row.id,
-                        "label row has no document " + rel, "add the file or delete the row"));
+                        "label row has no document " + rel + (html ? " (docs/" + row.id + ".html exists, but a layout"
+                                + " folder reads text files only)" : ""),
+                        html ? "convert the page to text and save it as " + rel
+                                : "add the file or delete the row"));
                 return null;
             }
             bytes = in.readAllBytes();

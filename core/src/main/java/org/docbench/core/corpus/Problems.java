@@ -7,11 +7,14 @@ import java.util.List;
 /**
  * Collects the problems a reader meets, under its {@link OnError} policy. Nothing is ever
  * skipped silently: with {@code SKIP_AND_REPORT} every skipped document is counted and its
- * problem kept. Not thread-safe; one per read.
+ * problem kept. Beside them, notes: what a read leaves unused without skipping a document (a
+ * split scheme whose files hold no rows, a task some rows do not label), kept under either
+ * policy for the user to see. Not thread-safe; one per read.
  */
 public final class Problems {
     private final OnError policy;
     private final List<CorpusProblem> problems = new ArrayList<>();
+    private final List<CorpusProblem> notes = new ArrayList<>();
 
     public Problems(OnError policy) {
         this.policy = policy;
@@ -31,6 +34,16 @@ public final class Problems {
             throw new CorpusException(problem, cause);
         }
         problems.add(problem);
+    }
+
+    /** Records a note: nothing is skipped and the read goes on, under either policy. */
+    public void note(CorpusProblem note) {
+        notes.add(note);
+    }
+
+    /** The notes of the read so far, in order; none of them is a skipped document. */
+    public List<CorpusProblem> notes() {
+        return Collections.unmodifiableList(notes);
     }
 
     public OnError policy() {

@@ -32,8 +32,10 @@ final class RecordChecks {
 
     /** Builds the document of one record; {@code field} returns null for an absent field. Null when skipped. */
     LabeledDocument document(long line, Function<String, String> field, Set<String> present) {
+        // A record with an id field, named or default, takes its id from it: null or empty there is
+        // an error, not a quiet fallback to the line (records without the field number by line).
         String id = mapping.idField() != null ? field.apply(mapping.idField())
-                : present.contains(DEFAULT_ID_FIELD) && field.apply(DEFAULT_ID_FIELD) != null ? field.apply(DEFAULT_ID_FIELD)
+                : present.contains(DEFAULT_ID_FIELD) ? field.apply(DEFAULT_ID_FIELD)
                 : "line-" + line;
         if (id == null || id.isBlank()) {
             String idField = mapping.idField() != null ? mapping.idField() : DEFAULT_ID_FIELD;
@@ -42,7 +44,8 @@ final class RecordChecks {
                     : "no id field '" + idField + "' (fields: " + present + ")",
                     mapping.idField() != null
                             ? "give every record an id in '" + idField + "', or leave out --id-field to use 'id' or line numbers"
-                            : "give every record an id in 'id', or name another id field (--id-field)"));
+                            : "give every record an id in 'id', or name another id field (--id-field), or leave 'id' out of"
+                                    + " every record to number them by line"));
             return null;
         }
         id = id.strip();

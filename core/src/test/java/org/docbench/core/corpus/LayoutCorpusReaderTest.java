@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.docbench.core.document.LabeledDocument;
@@ -168,11 +169,6 @@ class LayoutCorpusReaderTest {
         assertEquals(List.of("sentiment"), reader.tasks());
         List<LabeledDocument> docs = reader.readAll();
         assertEquals(List.of("positive", "negative"), docs.stream().map(d -> d.label("sentiment")).toList(), docs.toString());
-
-        Files.writeString(dir.resolve("labels.tsv"), "id\tsentiment\tsource\na\tpositive\tX\nb\tnegative\t\n");
-        CorpusException e = assertThrows(CorpusException.class, () -> LayoutCorpusReader.fromFolder(dir, OnError.FAIL_FAST).readAll());
-        assertTrue(e.getMessage().contains("labels.tsv:3 [document b]: no source label")
-                && e.getMessage().contains("tasks=sentiment,source in layout.properties"), e.getMessage());
     }
 
     @Test
@@ -223,5 +219,100 @@ class LayoutCorpusReaderTest {
         Files.writeString(dir.resolve("docs/b.txt"), "Beta!", StandardCharsets.UTF_8);
         CorpusManifest m3 = CorpusManifest.of(LayoutCorpusReader.fromFolder(dir, OnError.FAIL_FAST));
         assertTrue(!m1.sha256().equals(m3.sha256()), "hash must change with the text");
+    }
+
+    /** The first problem's message of a read that must fail fast. */
+    private String failure() {
+        return assertThrows(CorpusException.class, () -> LayoutCorpusReader.fromFolder(dir, OnError.FAIL_FAST).readAll()).getMessage();
+    }
+
+    @Test
+    void read_skipBad_aBadLabelRow_isOneSkippedDocument_notAlsoAnOrphanDocument() throws IOException {
+        // b: unknown label; c: a row of 2 fields. Both documents exist, but their rows are the problem.
+        corpus("a\t287g\tpro\tX\nb\t287g\tmaybe\tX\nc\t287g\nd\t287g\tanti\tX\n", "a", "Alpha.", "b", "Beta.", "c", "Gamma.", "d", "Delta.");
+        LayoutCorpusReader reader = LayoutCorpusReader.fromFolder(dir, OnError.SKIP_AND_REPORT);
+        CorpusManifest m = CorpusManifest.of(reader);
+        List<String> messages = reader.problems().list().stream().map(CorpusProblem::message).toList();
+        assertEquals(2, m.documents(), messages.toString());
+        assertEquals(2, m.skipped(), "one skipped document per bad row: " + messages);
+        assertTrue(messages.get(0).contains("labels.tsv:3 [document b]") && messages.get(1).contains("labels.tsv:4 [document c]"),
+                messages.toString());
+    }
+
+    @Test
+    void read_headerWithAColumnNamedTwice_isRefusedNamingTheColumnAndLine1() throws IOException {
+        corpus("a\t287g\tpro\tX\n", "a", "Alpha.");
+        Files.writeString(dir.resolve("labels.tsv"), "id\tstance\tstance\toutlet\na\t287g\tpro\tX\n");
+        Files.writeString(dir.resolve("layout.properties"), "tasks=stance\n");
+        String message = failure();
+        assertTrue(message.contains("labels.tsv:1: column 'stance' appears twice in the header"), message);
+    }
+
+    @Test
+    void read_rowWithoutOneTasksLabel_isReadForTheOtherTasks_withANoteCountingTheRows() throws IOException {
+        corpus("a\t287g\tpro\tX\nb\tsanctuary\t\tX\nc\t\tanti\tY\nd\t287g\t \tY\n",
+                "a", "Alpha.", "b", "Beta.", "c", "Gamma.", "d", "Delta.");
+        LayoutCorpusReader reader = LayoutCorpusReader.fromFolder(dir, OnError.FAIL_FAST);
+        List<LabeledDocument> docs = reader.readAll();
+        assertEquals(List.of("a", "b", "c", "d"), docs.stream().map(LabeledDocument::id).toList());
+        assertEquals(java.util.Arrays.asList("287g", "sanctuary", null, "287g"), docs.stream().map(d -> d.label("topic")).toList());
+        assertEquals(java.util.Arrays.asList("pro", null, "anti", null), docs.stream().map(d -> d.label("stance")).toList());
+        assertEquals(0, reader.problems().skipped());
+        List<String> notes = reader.problems().notes().stream().map(CorpusProblem::message).toList();
+        assertEquals(2, notes.size(), notes.toString());
+        assertTrue(notes.get(0).contains("labels.tsv:3 [document b]: 2 rows have no stance label")
+                && notes.get(0).contains("left out of the stance task"), notes.get(0));
+        assertTrue(notes.get(1).contains("labels.tsv:4 [document c]: 1 row has no topic label"), notes.get(1));
+    }
+
+    static Stream<Arguments> badLayoutProperties() {
+        return Stream.of(
+                Arguments.of("name=tiny\ntask=topic\n", "layout.properties:2: unknown key 'task'",
+                        "use the keys name, tasks, splits and labels.<task>"),
+                Arguments.of("# tasks\nname=tiny\n  tasks =  \n", "layout.properties:3: tasks= names no task", "tasks=topic,stance"),
+                Arguments.of("tasks=topic,stance\nlabels.stnce=pro,anti\n", "layout.properties: labels.stnce names no task (tasks: topic, stance)",
+                        "labels.<task>"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badLayoutProperties")
+    void read_layoutPropertiesWithAnUnknownKeyOrNoTasks_isRefusedNamingFileAndLine(String properties, String message, String fix)
+            throws IOException {
+        corpus("a\t287g\tpro\tX\n", "a", "Alpha.");
+        Files.writeString(dir.resolve("layout.properties"), properties);
+        String got = failure();
+        assertTrue(got.contains(message) && got.contains("Fix: ") && got.contains(fix), properties + " -> " + got);
+    }
+
+    @Test
+    void read_labelRowWhoseDocumentIsAnHtmlFile_saysTheHtmlFileIsThere() throws IOException {
+        corpus("a\t287g\tpro\tX\nb\t287g\tanti\tX\n", "a", "Alpha.");
+        Files.writeString(dir.resolve("docs/b.html"), "<p>Beta.</p>");
+        String message = failure();
+        assertTrue(message.contains("labels.tsv:3 [document b]: label row has no document docs/b.txt (docs/b.html exists"), message);
+        assertTrue(message.contains("Fix: convert the page to text and save it as docs/b.txt"), message);
+    }
+
+    @Test
+    void read_splitFileWithoutRows_leavesANoteNamingIt() throws IOException {
+        corpus("a\t287g\tpro\tX\n", "a", "Alpha.");
+        Files.writeString(dir.resolve("splits/random.tsv"), "id\tsplit\n");
+        LayoutCorpusReader reader = LayoutCorpusReader.fromFolder(dir, OnError.FAIL_FAST);
+        assertEquals(Map.of(), reader.readAll().get(0).splits());
+        List<String> notes = reader.problems().notes().stream().map(CorpusProblem::message).toList();
+        assertTrue(notes.size() == 1 && notes.get(0).contains("random.tsv: the split file holds no rows, so no document carries the scheme 'random'"),
+                notes.toString());
+    }
+
+    @Test
+    void fromFolder_theDataFolderOfAnArticleBiasPredictionCorpus_namesTheFolderToGive() throws IOException {
+        Path root = dir.resolve("abp");
+        Files.createDirectories(root.resolve("data/jsons"));
+        Files.createDirectories(root.resolve("data/splits/random"));
+        for (Path inside : List.of(root.resolve("data"), root.resolve("data/jsons"))) {
+            CorpusException e = assertThrows(CorpusException.class, () -> LayoutCorpusReader.fromFolder(inside, OnError.FAIL_FAST));
+            assertTrue(e.getMessage().contains("inside the data/ folder of an Article-Bias-Prediction corpus")
+                    && e.getMessage().endsWith("Fix: give the folder that holds data/: " + root), inside + " -> " + e.getMessage());
+        }
     }
 }

@@ -368,4 +368,88 @@ class UserCorpusReadersTest {
         assertTrue(AllSidesReader.locate("", dir).isEmpty());
         assertTrue(AllSidesReader.locate("off", dir).isEmpty(), "off switches AllSides off");
     }
+
+    @Test
+    void jsonLines_numberLabels_areTheirCanonicalDecimalText_soOneNumberIsOneLabel() throws IOException {
+        Path f = dir.resolve("n.jsonl");
+        List<String> numbers = List.of("1", "1.0", "1.00", "1e0", "10E-1", "1e2", "100.0", "2.50", "25e-1", "-0.0", "0", "-3", "0.1");
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < numbers.size(); i++) {
+            lines.append("{\"id\":\"d").append(i).append("\",\"text\":\"T.\",\"label\":").append(numbers.get(i)).append("}\n");
+        }
+        Files.writeString(f, lines);
+        List<String> labels = new JsonLinesReader(f, FieldMapping.of("text", "section", "label"), OnError.FAIL_FAST).readAll()
+                .stream().map(d -> d.label("section")).toList();
+        assertEquals(List.of("1", "1", "1", "1", "1", "100", "100", "2.5", "2.5", "0", "0", "-3", "0.1"), labels, numbers.toString());
+    }
+
+    @Test
+    void jsonLines_defaultIdThatIsAnObjectOrAnArray_isRefusedNamingTheLine() throws IOException {
+        Path f = dir.resolve("objid.jsonl");
+        Files.writeString(f, "{\"id\":\"x1\",\"text\":\"A.\",\"label\":\"pro\"}\n{\"id\":{\"a\":1},\"text\":\"B.\",\"label\":\"pro\"}\n"
+                + "{\"id\":[1],\"text\":\"C.\",\"label\":\"pro\"}\n{\"id\":7,\"text\":\"D.\",\"label\":\"pro\"}\n");
+        JsonLinesReader r = new JsonLinesReader(f, FieldMapping.of("text", "stance", "label"), OnError.SKIP_AND_REPORT);
+        assertEquals(List.of("x1", "7"), r.readAll().stream().map(LabeledDocument::id).toList());
+        List<String> m = r.problems().list().stream().map(CorpusProblem::message).toList();
+        assertEquals(2, m.size(), m.toString());
+        assertTrue(m.get(0).startsWith(f + ":2: the field 'id' is an object, not a single value")
+                && m.get(0).contains("an id, label or split a string, number or boolean"), m.get(0));
+        assertTrue(m.get(1).startsWith(f + ":3: the field 'id' is an array, not a single value"), m.get(1));
+    }
+
+    @Test
+    void jsonLines_defaultIdFieldThatIsNullOrEmpty_isAnErrorNamingTheLine_andOnlyARecordWithoutItIsNumberedByLine() throws IOException {
+        Path f = dir.resolve("nullid.jsonl");
+        Files.writeString(f, "{\"text\":\"A.\",\"label\":\"pro\"}\n{\"id\":null,\"text\":\"B.\",\"label\":\"pro\"}\n"
+                + "{\"id\":\"\",\"text\":\"C.\",\"label\":\"pro\"}\n");
+        JsonLinesReader r = new JsonLinesReader(f, FieldMapping.of("text", "stance", "label"), OnError.SKIP_AND_REPORT);
+        assertEquals(List.of("line-1"), r.readAll().stream().map(LabeledDocument::id).toList());
+        List<String> m = r.problems().list().stream().map(CorpusProblem::message).toList();
+        assertEquals(2, m.size(), m.toString());
+        assertTrue(m.get(0).startsWith(f + ":2: id field 'id' is null"), m.get(0));
+        assertTrue(m.get(1).startsWith(f + ":3: id field 'id' is empty"), m.get(1));
+    }
+
+    /** An AllSides-layout copy with articles k1..k4, and no split folder yet. */
+    private Path allSidesArticles() throws IOException {
+        Path root = dir.resolve("abp3");
+        Files.createDirectories(root.resolve("data/jsons"));
+        for (int i = 1; i <= 4; i++) {
+            Files.writeString(root.resolve("data/jsons/k" + i + ".json"),
+                    "{\"ID\":\"k" + i + "\",\"content_original\":\"Text " + i + ".\",\"bias_text\":\"left\"}");
+        }
+        return root;
+    }
+
+    @Test
+    void allSides_everySchemeFolderUnderDataSplits_isRead_notOnlyRandomAndMedia() throws IOException {
+        Path root = allSidesArticles();
+        Files.createDirectories(root.resolve("data/splits/mine"));
+        Files.writeString(root.resolve("data/splits/mine/train.tsv"), "ID\tbias\nk1\t0\nk2\t0\n");
+        Files.writeString(root.resolve("data/splits/mine/test.tsv"), "ID\tbias\nk3\t0\n");
+        AllSidesReader r = AllSidesReader.fromFolder(root, OnError.FAIL_FAST);
+        List<LabeledDocument> docs = r.readAll();
+        assertEquals(java.util.Arrays.asList("train", "train", "test", null), docs.stream().map(d -> d.split("mine")).toList());
+        assertEquals(List.of(), r.problems().notes());
+    }
+
+    @Test
+    void allSides_schemeFolderWhoseFilesHoldNoRows_leavesANote_andOneWithoutPartFiles_isAnError() throws IOException {
+        Path root = allSidesArticles();
+        Files.createDirectories(root.resolve("data/splits/media"));
+        Files.writeString(root.resolve("data/splits/media/train.tsv"), "ID\tbias\n");
+        Files.writeString(root.resolve("data/splits/media/test.tsv"), "");
+        AllSidesReader r = AllSidesReader.fromFolder(root, OnError.FAIL_FAST);
+        r.readAll();
+        List<String> notes = r.problems().notes().stream().map(CorpusProblem::message).toList();
+        assertEquals(1, notes.size(), notes.toString());
+        assertTrue(notes.get(0).startsWith(root.resolve("data/splits/media") + ": the media split's files (train.tsv, test.tsv)"
+                + " hold no rows, so no article carries the scheme 'media'"), notes.get(0));
+
+        Files.createDirectories(root.resolve("data/splits/mine"));
+        Files.writeString(root.resolve("data/splits/mine/train.csv"), "ID,bias\nk1,0\n");
+        CorpusException e = assertThrows(CorpusException.class, () -> AllSidesReader.fromFolder(root, OnError.SKIP_AND_REPORT).readAll());
+        assertTrue(e.getMessage().startsWith(root.resolve("data/splits/mine") + ": split folder 'mine' holds no train.tsv, valid.tsv or test.tsv"),
+                e.getMessage());
+    }
 }

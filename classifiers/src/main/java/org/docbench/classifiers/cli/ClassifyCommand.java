@@ -133,6 +133,10 @@ final class ClassifyCommand implements Callable<Integer> {
         if (top < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--top must be at least 1, got " + top);
         }
+        if (source.model != null && source.model.toString().isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--model is '', an empty file name (an unset "
+                    + "shell variable?); name a model file");
+        }
         List<String> inputs = files.isEmpty() ? List.of("-") : files;
         DocumentInputs.check(inputs, spec.commandLine());
         Scorer scorer = source.model != null ? Scorer.load(source.model)

@@ -71,6 +71,16 @@ final class CorpusOptions {
     }
 
     /**
+     * Refuses {@code --corpus ''} (an unset shell variable), which as a path would be the working
+     * folder: a usage error (exit 2), before anything is read.
+     */
+    void checkSpelling() {
+        if (corpus.isEmpty()) {
+            throw usage("--corpus is '', an empty file name (an unset shell variable?); name 'embedded', a folder or a file");
+        }
+    }
+
+    /**
      * Refuses, before the corpus is read, a task the command line itself rules out: with
      * {@code --label}, the tasks are exactly those it names (a usage error, exit 2).
      */

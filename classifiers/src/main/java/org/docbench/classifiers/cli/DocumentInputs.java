@@ -115,6 +115,10 @@ final class DocumentInputs {
             throw new picocli.CommandLine.ParameterException(cl, "stdin ('-') is named more than once; it can be read only once");
         }
         for (String n : names) {
+            if (n.isEmpty()) {
+                throw new picocli.CommandLine.ParameterException(cl, "a FILE is '', an empty file name (an unset shell "
+                        + "variable?); name a document or folder, or '-' for stdin");
+            }
             if (!n.equals("-") && !Files.exists(Path.of(n))) {
                 throw new DocbenchCli.BadInputException("no such document or folder: " + n);
             }

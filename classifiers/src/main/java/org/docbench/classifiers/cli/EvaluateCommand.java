@@ -84,6 +84,7 @@ final class EvaluateCommand implements Callable<Integer> {
         DocbenchCli.Feedback feedback = DocbenchCli.feedback(spec.commandLine());
         ProgressMeter meter = feedback.meter();
         OutputPaths.checkSpelling(spec.commandLine(), false);
+        corpus.checkSpelling();
         OutputPaths.checkReportFolder(out, overwrite, corpus.inputs());
         // A name given twice means the same thing once: one row, one experiment (and the charts need distinct names).
         List<ModelFamily> families = models.isEmpty() ? Trainers.families()

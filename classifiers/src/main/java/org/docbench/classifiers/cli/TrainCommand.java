@@ -60,6 +60,7 @@ final class TrainCommand implements Callable<Integer> {
         DocbenchCli.Feedback feedback = DocbenchCli.feedback(spec.commandLine());
         ProgressMeter meter = feedback.meter();
         ModelFamily family = Families.find(model, spec.commandLine());
+        corpus.checkSpelling();
         corpus.checkTasks(List.of(task));
         OutputPaths.checkSpelling(spec.commandLine(), true);
         OutputPaths.checkFile(out, overwrite, corpus.inputs());

@@ -147,6 +147,25 @@ class DocbenchCliTest {
     }
 
     @Test
+    void anEmptyPath_isRefusedAsAnEmptyFileName_notReadAsTheWorkingFolder(@TempDir Path dir) {
+        String model = dir.resolve("m.model").toString();
+        List<List<String>> commands = List.of(
+                List.of("classify", "--task", "topic", ""),
+                List.of("classify", "--task", "topic", "--lines", "-", ""),
+                List.of("normalize", ""),
+                List.of("classify", "--model", "", "-"),
+                List.of("train", "--corpus", "", "--task", "topic", "--model", "majority", "--out", model),
+                List.of("evaluate", "--corpus", "", "--task", "topic", "--models", "majority", "--out", dir.resolve("rep").toString()));
+        for (List<String> args : commands) {
+            Result r = runWithStdin("jail detainer", args.toArray(String[]::new));
+            assertEquals(2, r.code(), args + ": " + r.err());
+            assertTrue(r.err().contains("empty file name"), args + ": " + r.err());
+            assertEquals("", r.out(), args + " printed: " + r.out());
+        }
+        assertFalse(Files.exists(dir.resolve("m.model")), "no model from the working folder");
+    }
+
+    @Test
     void fieldOptions_forACorpusWithItsOwnLabels_areRefused_notIgnored(@TempDir Path dir) {
         Result r = run("train", "--corpus", "embedded", "--task", "topic", "--label", "topic=section", "--out",
                 dir.resolve("m.model").toString());

@@ -21,7 +21,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The documents a command line names, read in order and handed on one at a time: each FILE is
- * one document, each folder every {@code .txt}/{@code .html} file under it (sorted), {@code -}
+ * one document, each folder every {@code .txt}/{@code .html} file under it (sorted; in
+ * {@link Mode#JSONL}, every {@code .jsonl} file), {@code -}
  * stdin. By default a file or stdin is one document; {@link Mode#LINES} makes each non-blank line
  * one, {@link Mode#JSONL} each line a JSON record with an id and a text field. A UTF-8 BOM is
  * dropped; a web page ({@code .html}, or text that starts like one) becomes its text through
@@ -168,7 +169,8 @@ final class DocumentInputs {
     }
 
     /**
-     * The documents under {@code folder}, sorted by path: every {@code .txt} and web page, through
+     * The documents under {@code folder}, sorted by path: every {@code .txt} and web page ({@code .jsonl} file in
+     * {@link Mode#JSONL}), through
      * linked subfolders (a linked folder is part of the folder as its user sees it; a link back to a
      * folder above it is skipped), skipping hidden files and folders (names starting with {@code .}: editor and version-control files, and the
      * {@code ._name} files macOS leaves beside copies, which are not text). A file reached twice
@@ -192,7 +194,11 @@ final class DocumentInputs {
                             }
                             if (a.isSymbolicLink()) { // followed links arrive as their targets; this one has none
                                 notes.accept("docbench: skipped " + file + ": a link to nothing");
-                            } else if (a.isRegularFile() && isDocumentName(file)) {
+                            } else if (a.isRegularFile() && (mode == Mode.JSONL ? isJsonLinesName(file) : isDocumentName(file))) {
+                                if (!nameRoundTrips(file)) {
+                                    throw new DocbenchCli.BadInputException(undecodableName(file.toString(), n,
+                                            System.getProperty("sun.jnu.encoding", "UTF-8")));
+                                }
                                 found.add(file);
                             }
                             return java.nio.file.FileVisitResult.CONTINUE;
@@ -214,8 +220,8 @@ final class DocumentInputs {
             throw new DocbenchCli.BadInputException("cannot read folder " + n + ": permission denied");
         }
         if (found.isEmpty()) {
-            throw new DocbenchCli.BadInputException("folder " + n + " holds no .txt or .html document (hidden files and folders, "
-                    + "whose names start with '.', are skipped)");
+            throw new DocbenchCli.BadInputException("folder " + n + " holds no " + (mode == Mode.JSONL ? ".jsonl file"
+                    : ".txt or .html document") + " (hidden files and folders, whose names start with '.', are skipped)");
         }
         java.util.Collections.sort(found);
         List<Path> files = new ArrayList<>(found.size());
@@ -233,6 +239,35 @@ final class DocumentInputs {
     private static boolean isHidden(Path p) {
         Path name = p.getFileName();
         return name != null && name.toString().startsWith(".");
+    }
+
+    /**
+     * Whether the name the JVM decoded from {@code file}'s bytes names it again. It does not when
+     * those bytes are not valid in the locale's charset ({@code sun.jnu.encoding}): they were
+     * decoded to U+FFFD, and an id spelled with it names no file. On Unix a path keeps its bytes
+     * and compares by them, so a name that truly holds U+FFFD is still fine.
+     */
+    static boolean nameRoundTrips(Path file) {
+        try {
+            return file.getFileSystem().getPath(file.toString()).equals(file);
+        } catch (java.nio.file.InvalidPathException e) { // the locale has no bytes for U+FFFD (LANG=C)
+            return false;
+        }
+    }
+
+    /** The error for a file under {@code folder} whose name does not {@link #nameRoundTrips}, with file names in {@code charset}. */
+    static String undecodableName(String file, String folder, String charset) {
+        String shown = TsvCells.field(file);
+        if (charset.equalsIgnoreCase("UTF-8")) {
+            return "folder " + folder + " holds a file whose name is not valid UTF-8 (" + shown + ", as the JVM reads it): "
+                    + "rename it, as an id spelled so would name no file";
+        }
+        return "folder " + folder + " holds a file name this locale cannot spell (" + shown + "; file names are " + charset
+                + " here): run docbench under a UTF-8 locale, e.g. LC_ALL=C.UTF-8";
+    }
+
+    private static boolean isJsonLinesName(Path p) {
+        return p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jsonl");
     }
 
     private static boolean isDocumentName(Path p) {

@@ -108,6 +108,10 @@ final class EvaluateCommand implements Callable<Integer> {
                 err.println("docbench: warning: every document of " + reader.location() + " has the " + t + " label '"
                         + manifest.counts().get(t).firstKey() + "': every model scores 100% by answering it, which measures nothing");
             }
+            String own = corpus.ownLabelsWarning(reader.location(), t, manifest.counts().get(t));
+            if (own != null) {
+                err.println(own);
+            }
         }
         TreeSet<String> present = new TreeSet<>();
         docs.forEach(d -> present.addAll(d.splits().keySet()));

@@ -83,6 +83,10 @@ final class TrainCommand implements Callable<Integer> {
             err.println("docbench: every labeled document of " + reader.location() + " is " + task + " '" + labels.get(0)
                     + "': a one-label model answers '" + labels.get(0) + "' for every document");
         }
+        String own = corpus.ownLabelsWarning(reader.location(), task, manifest.counts().get(task));
+        if (own != null) {
+            err.println(own);
+        }
         if (!corpus.splits.isEmpty()) {
             err.println("docbench: train learns from every labeled document, whatever its --split-field part; evaluate is what"
                     + " holds the test part out");

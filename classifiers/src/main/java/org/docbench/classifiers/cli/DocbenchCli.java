@@ -1,6 +1,9 @@
 package org.docbench.classifiers.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 
 import org.docbench.classifiers.progress.ProgressMeter;
 import org.docbench.classifiers.train.TrainerLogging;
@@ -49,7 +52,11 @@ public final class DocbenchCli implements Runnable {
     /** The writer on the process's own stderr, when {@link #main} made it. */
     private static PrintWriter processErr;
 
+    /** The process started with stdin closed ({@code <&-}); set by {@link #main}, never in-process. */
+    static volatile boolean stdinClosed;
+
     public static void main(String[] args) {
+        stdinClosed = stdinClosed(Path.of("/proc/self/fd/0"));
         // UTF-8 whatever the locale: under LANG=C, JDK 17's default charset is ASCII and every
         // accented letter, curly quote or non-Latin label would be printed as '?'.
         StdoutStream stdout = new StdoutStream(new java.io.FileOutputStream(java.io.FileDescriptor.out));
@@ -182,6 +189,49 @@ public final class DocbenchCli implements Runnable {
     static String unspellableName(java.nio.file.InvalidPathException e, String charset) {
         return "docbench: a file name holds characters this locale cannot spell (" + e.getReason() + "; file names are "
                 + charset + " here): run docbench under a UTF-8 locale, e.g. LC_ALL=C.UTF-8";
+    }
+
+    /**
+     * Whether stdin was closed when the process started, by what {@code fd0} (Linux's
+     * {@code /proc/self/fd/0}) links to: nothing, or a file the JVM opened for itself, which took
+     * the free descriptor 0 ({@code lib/modules}, the jar). Reading it would give those bytes as
+     * the document. False where there is no {@code /proc} to ask.
+     */
+    static boolean stdinClosed(Path fd0) {
+        if (!Files.isDirectory(fd0.getParent())) {
+            return false;
+        }
+        Path target;
+        try {
+            target = Files.readSymbolicLink(fd0);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return true;
+        } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+            return false;
+        }
+        List<Path> classPath = new java.util.ArrayList<>();
+        for (String entry : System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)) {
+            if (!entry.isEmpty()) {
+                classPath.add(Path.of(entry));
+            }
+        }
+        return isJvmsOwnFile(target, Path.of(System.getProperty("java.home")), classPath);
+    }
+
+    /** Whether {@code file} is in the JDK at {@code javaHome} or is an entry of {@code classPath}: no one's input. */
+    static boolean isJvmsOwnFile(Path file, Path javaHome, List<Path> classPath) {
+        if (file.startsWith(real(javaHome))) {
+            return true;
+        }
+        return classPath.stream().map(DocbenchCli::real).anyMatch(file::equals);
+    }
+
+    private static Path real(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (java.io.IOException e) {
+            return p.toAbsolutePath().normalize();
+        }
     }
 
     static String oneLine(Throwable e) {

@@ -151,7 +151,11 @@ final class DocumentInputs {
         java.util.Map<Path, Path> byRealPath = new java.util.HashMap<>();
         for (String n : names) {
             if (n.equals("-")) {
-                readStream(stdin, "stdin", whole, sink);
+                if (DocbenchCli.stdinClosed) {
+                    throw new DocbenchCli.BadInputException("cannot read stdin: it is closed (<&-); give a FILE, or send the "
+                            + "input to stdin");
+                }
+                readStream(new StdinErrors(stdin), "stdin", whole, sink);
                 continue;
             }
             Path p = Path.of(n);
@@ -165,6 +169,35 @@ final class DocumentInputs {
             } else {
                 throw new DocbenchCli.BadInputException("no such document or folder: " + n);
             }
+        }
+    }
+
+    /** Stdin whose read errors ("Bad file descriptor") are bad input that names it, not failures of docbench. */
+    private static final class StdinErrors extends java.io.FilterInputStream {
+        StdinErrors(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (IOException e) {
+                throw failed(e);
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return super.read(b, off, len);
+            } catch (IOException e) {
+                throw failed(e);
+            }
+        }
+
+        private static DocbenchCli.BadInputException failed(IOException e) {
+            return new DocbenchCli.BadInputException("cannot read stdin: " + DocbenchCli.oneLine(e));
         }
     }
 

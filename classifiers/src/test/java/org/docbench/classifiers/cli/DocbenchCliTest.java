@@ -147,6 +147,26 @@ class DocbenchCliTest {
     }
 
     @Test
+    void closedStdin_isSaidToBeClosed_notReadAsTheJvmsOwnFile() throws Exception {
+        Path javaHome = Path.of(System.getProperty("java.home"));
+        assertTrue(DocbenchCli.isJvmsOwnFile(javaHome.resolve("lib/modules").toRealPath(), javaHome, List.of()));
+        assertFalse(DocbenchCli.isJvmsOwnFile(Path.of("/tmp/article.txt"), javaHome, List.of(Path.of("/tmp/docbench.jar"))));
+        // The real thing: a process whose stdin is closed, in which the JVM gives descriptor 0 to a file of its own.
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/sh")) && Files.isDirectory(Path.of("/proc/self/fd")),
+                "needs /bin/sh and /proc");
+        for (List<String> command : List.of(List.of("normalize"), List.of("classify", "--task", "topic"),
+                List.of("classify", "--task", "topic", "--lines"))) {
+            List<String> argv = new java.util.ArrayList<>(List.of("/bin/sh", "-c", "exec \"$@\" <&-", "sh",
+                    javaHome.resolve("bin/java").toString(), "-cp", System.getProperty("java.class.path"), DocbenchCli.class.getName()));
+            argv.addAll(command);
+            Process p = new ProcessBuilder(argv).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(3, p.waitFor(), command + ": " + err);
+            assertTrue(err.contains("docbench: cannot read stdin: it is closed"), command + ": " + err);
+        }
+    }
+
+    @Test
     void anEmptyPath_isRefusedAsAnEmptyFileName_notReadAsTheWorkingFolder(@TempDir Path dir) {
         String model = dir.resolve("m.model").toString();
         List<List<String>> commands = List.of(

@@ -136,11 +136,30 @@ public final class DocbenchCli implements Runnable {
         });
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println("docbench: " + ex.getMessage().replace("option option", "option")); // picocli's KEY=VALUE message doubles the word
+            err.println("docbench: " + usageMessage(ex));
             err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return CommandLine.ExitCode.USAGE;
         });
         return cl;
+    }
+
+    /**
+     * The line for a command-line mistake: picocli's own, but for an exclusive group matched more
+     * than once ({@code --task a --task b}, whose message is picocli's internal text listing every
+     * match, or {@code --model m --task t}).
+     */
+    static String usageMessage(CommandLine.ParameterException ex) {
+        String m = ex.getMessage().replace("option option", "option"); // picocli's KEY=VALUE message doubles the word
+        if (ex instanceof CommandLine.MutuallyExclusiveArgsException
+                || ex instanceof CommandLine.MaxValuesExceededException && m.contains("expected only one match")) {
+            for (CommandLine.Model.ArgGroupSpec g : ex.getCommandLine().getCommandSpec().argGroups()) {
+                if (g.exclusive() && g.options().stream().allMatch(o -> m.contains(o.longestName()))) {
+                    List<String> names = g.options().stream().map(o -> o.longestName() + " " + o.paramLabel()).toList();
+                    return "give one of " + String.join(" or ", names) + ", once";
+                }
+            }
+        }
+        return m;
     }
 
     /** Reads an environment variable; tests replace it to run a command as if a variable were set. Not thread-safe. */

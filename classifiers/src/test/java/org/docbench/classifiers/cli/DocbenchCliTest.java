@@ -220,6 +220,26 @@ class DocbenchCliTest {
     }
 
     @Test
+    void aModelGivenTwice_orBothModelAndTask_isOneLineOfOurOwn() {
+        for (String[] args : new String[][] {{"classify", "--task", "topic", "--task", "stance", "-"},
+                {"classify", "--model", "m.model", "--task", "topic", "-"}}) {
+            Result r = runWithStdin("jail", args);
+            assertEquals(2, r.code(), r.err());
+            assertEquals("docbench: give one of --model FILE or --task TASK, once", r.err().lines().findFirst().orElse(""), r.err());
+            assertFalse(r.err().contains("expected only one match"), r.err());
+        }
+    }
+
+    @Test
+    void aModelThatIsNotARegularFile_isSaidSo_notThatItDoesNotExist() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(Path.of("/dev/null")), "needs /dev/null");
+        Result r = runWithStdin("jail", "classify", "--model", "/dev/null", "-");
+        assertEquals(3, r.code(), r.err());
+        assertTrue(r.err().contains("model file /dev/null is not a regular file"), r.err());
+        assertFalse(r.err().contains("does not exist"), r.err());
+    }
+
+    @Test
     void trainThenClassify_filesAndStdin_printIdLabelConfidence(@TempDir Path dir) throws Exception {
         List<LabeledDocument> docs = TestCorpus.documents(20, 1);
         Path corpus = TestCorpus.writeLayout(dir.resolve("corpus"), docs);

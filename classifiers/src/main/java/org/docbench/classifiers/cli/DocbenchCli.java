@@ -35,7 +35,7 @@ import picocli.CommandLine.Command;
             "",
             "Exit codes: 0 ok, 1 unexpected failure, 2 bad command line, 3 bad input (corpus, document or model),",
             "141 stdout's reader stopped reading (as for a process ended by SIGPIPE)."})
-public final class DocbenchCli implements Runnable {
+public final class DocbenchCli implements java.util.concurrent.Callable<Integer> {
     public static final int BAD_INPUT = 3;
     public static final int FAILURE = 1;
     /** Stdout's reader stopped reading ({@code | head}): 128 + SIGPIPE, as {@code cat} ends then. */
@@ -44,9 +44,12 @@ public final class DocbenchCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** No command: the usage goes to stderr with exit 2, as for an unknown command (stdout may be a pipe expecting results). */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().getErr().println("docbench: name a command");
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return CommandLine.ExitCode.USAGE;
     }
 
     /** The writer on the process's own stderr, when {@link #main} made it. */
@@ -109,6 +112,10 @@ public final class DocbenchCli implements Runnable {
 
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new DocbenchCli());
+        // Every command's help lists -V (mixinStandardHelpOptions); it prints this version, not nothing.
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            sub.getCommandSpec().version(cl.getCommandSpec().version());
+        }
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
             PrintWriter err = line.getErr();
             Throwable e = ex;

@@ -136,6 +136,28 @@ class DocbenchCliTest {
     }
 
     @Test
+    void version_onEveryCommand_printsWhatTheTopLevelPrints() {
+        Result top = run("--version");
+        assertEquals(0, top.code(), top.err());
+        assertTrue(top.out().startsWith("docbench "), top.out());
+        for (String command : List.of("classify", "train", "evaluate", "normalize")) {
+            for (String flag : List.of("-V", "--version")) {
+                Result r = run(command, flag);
+                assertEquals(0, r.code(), command + " " + flag + ": " + r.err());
+                assertEquals(top.out(), r.out(), command + " " + flag);
+            }
+        }
+    }
+
+    @Test
+    void noCommand_printsTheUsageToStderr_withExitTwo() {
+        Result r = run();
+        assertEquals(2, r.code(), r.err());
+        assertEquals("", r.out());
+        assertTrue(r.err().contains("Usage: docbench") && r.err().contains("classify"), r.err());
+    }
+
+    @Test
     void topLevelHelp_summarizesEachCommandInAWholeSentence() {
         // picocli lists a command by the first line of its description, so that line must end a sentence.
         for (var e : DocbenchCli.commandLine().getSubcommands().entrySet()) {

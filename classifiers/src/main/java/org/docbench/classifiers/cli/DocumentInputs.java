@@ -155,7 +155,7 @@ final class DocumentInputs {
                     throw new DocbenchCli.BadInputException("cannot read stdin: it is closed (<&-); give a FILE, or send the "
                             + "input to stdin");
                 }
-                readStream(new StdinErrors(stdin), "stdin", whole, sink);
+                readStream(new StdinErrors(stdin), "stdin", "stdin", true, whole, sink);
                 continue;
             }
             Path p = Path.of(n);
@@ -335,18 +335,18 @@ final class DocumentInputs {
             checkHoldable(file.toString(), Files.size(file), rt.maxMemory() - (rt.totalMemory() - rt.freeMemory()));
         }
         try (InputStream in = Files.newInputStream(file)) {
-            readStream(in, id, file.toString(), whole, sink);
+            readStream(in, id, file.toString(), false, whole, sink);
         }
     }
 
-    private void readStream(InputStream in, String name, List<Doc> whole, BatchSink sink) throws Exception {
-        readStream(in, name, name, whole, sink);
-    }
-
-    /** {@code name} is the documents' id (or id prefix), {@code where} the path errors name. */
-    private void readStream(InputStream in, String name, String where, List<Doc> whole, BatchSink sink) throws Exception {
+    /**
+     * {@code name} is the documents' id (or id prefix), {@code where} the path errors name;
+     * {@code stdin} when the stream is stdin, which has no name to say it holds a page.
+     */
+    private void readStream(InputStream in, String name, String where, boolean stdin, List<Doc> whole, BatchSink sink)
+            throws Exception {
         if (mode == Mode.WHOLE) {
-            whole.add(new Doc(name, wholeText(in.readAllBytes(), name, where)));
+            whole.add(new Doc(name, wholeText(in.readAllBytes(), name, where, stdin)));
             if (whole.size() == BATCH) {
                 sink.accept(batchOf(whole));
                 whole.clear();
@@ -416,13 +416,13 @@ final class DocumentInputs {
      * A whole document's text: UTF-8 (a BOM dropped), or for a web page that is not UTF-8, the
      * charset it declares; a web page becomes its text.
      */
-    private static String wholeText(byte[] bytes, String name, String where) {
+    private static String wholeText(byte[] bytes, String name, String where, boolean stdin) {
         String s;
         try {
             s = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            boolean page = isPageName(name) || HtmlText.looksLikeHtml(new String(bytes, 0, Math.min(bytes.length, 64),
-                    StandardCharsets.ISO_8859_1));
+            String head = new String(bytes, 0, Math.min(bytes.length, 64), StandardCharsets.ISO_8859_1);
+            boolean page = isPageName(name) || (stdin ? startsWithPageTag(head) : HtmlText.looksLikeHtml(head));
             String text = page ? HtmlText.toTextInDeclaredCharset(bytes) : null;
             if (text == null) {
                 throw new DocbenchCli.BadInputException("document " + where + " is not valid UTF-8"
@@ -430,7 +430,45 @@ final class DocumentInputs {
             }
             return text;
         }
-        return asText(s.startsWith("\uFEFF") ? s.substring(1) : s, name);
+        String text = s.startsWith("\uFEFF") ? s.substring(1) : s;
+        return stdin && startsWithPageTag(text) ? HtmlText.toText(text) : asText(text, name);
+    }
+
+    /**
+     * Tags a page or a piece of one (copied from a browser, {@code curl | pup}) starts with:
+     * the document's own, and the common blocks.
+     */
+    private static final java.util.Set<String> PAGE_TAGS = java.util.Set.of("html", "head", "body", "title", "p", "div",
+            "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "table", "article", "section", "header", "footer", "main",
+            "nav", "aside", "blockquote", "pre", "figure");
+
+    /**
+     * Whether {@code text} read from stdin, which has no file name to say so, is a web page or a
+     * piece of one: its first char that is not white space is {@code '<'} opening a doctype, a
+     * comment or one of {@link #PAGE_TAGS} ({@code <div>}, {@code <p class="lead">}). Plain text
+     * such as {@code <3 to all} or {@code <jail> and more} is not.
+     */
+    static boolean startsWithPageTag(String text) {
+        if (HtmlText.looksLikeHtml(text)) {
+            return true;
+        }
+        int i = 0;
+        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        if (i == text.length() || text.charAt(i) != '<') {
+            return false;
+        }
+        int end = i + 1;
+        while (end < text.length() && end - i <= 10 && Character.isLetterOrDigit(text.charAt(end))) {
+            end++;
+        }
+        if (end == text.length()) {
+            return false;
+        }
+        char after = text.charAt(end);
+        return (after == '>' || after == '/' || Character.isWhitespace(after))
+                && PAGE_TAGS.contains(text.substring(i + 1, end).toLowerCase(Locale.ROOT));
     }
 
     private static boolean isPageName(String name) {

@@ -485,6 +485,25 @@ class DocbenchCliTest {
     }
 
     @Test
+    void aPageFragmentOnStdin_isReadAsHtml_likeTheSameBytesInAnHtmlFile(@TempDir Path dir) throws Exception {
+        String fragment = "\n  <div class=\"story\"><p>sanctuary city</p><p>more text about detainers</p></div>";
+        Path page = Files.writeString(dir.resolve("frag.html"), fragment);
+        Result file = run("normalize", "--json", page.toString());
+        Result stdin = runWithStdin(fragment, "normalize", "--json");
+        assertEquals(0, stdin.code(), stdin.err());
+        JsonNode fromFile = new ObjectMapper().readTree(file.out());
+        JsonNode fromStdin = new ObjectMapper().readTree(stdin.out());
+        assertEquals("sanctuary city", fromStdin.get("title").asText(), stdin.out());
+        assertEquals(fromFile.get("body"), fromStdin.get("body"), stdin.out());
+        for (String text : List.of("<3 to the county jail staff", "<jail> detainers are held", "a <p> tag later on")) {
+            assertFalse(DocumentInputs.startsWithPageTag(text), text);
+        }
+        for (String text : List.of("<P class=lead>x", "<!DOCTYPE html>", " <h2>x</h2>", "<section>x", "<p/>")) {
+            assertTrue(DocumentInputs.startsWithPageTag(text), text);
+        }
+    }
+
+    @Test
     void normalize_htmlPage_isItsTextWithoutTags(@TempDir Path dir) throws Exception {
         Path page = Files.writeString(dir.resolve("page.html"), "<!doctype html><html><head><title>County ends jail deal</title>"
                 + "<style>p {color: red}</style></head><body><nav>Home | News</nav><article><p>The board voted 3&ndash;2.</p>"

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
  * The {@code docbench} command: train, evaluate, normalize, classify.
  *
  * <p>Exit codes: 0 success; 1 unexpected failure; 2 bad command line; 3 bad input (a corpus,
- * document or model file that cannot be used). Errors print one line on stderr, never a stack
+ * document, model file or output path that cannot be used). Errors print one line on stderr, never a stack
  * trace (set {@code DOCBENCH_DEBUG=1} to see one).
  */
 @Command(name = "docbench", mixinStandardHelpOptions = true, version = "docbench 0.1.0 (Tribuo 4.3.2)",
@@ -33,8 +33,10 @@ import picocli.CommandLine.Command;
             "      --out report/",
             "  docbench normalize saved-page.html",
             "",
-            "Exit codes: 0 ok, 1 unexpected failure, 2 bad command line, 3 bad input (corpus, document or model),",
-            "141 stdout's reader stopped reading (as for a process ended by SIGPIPE)."})
+            // One string per paragraph, here and in every description: picocli wraps each string to the
+            // width, and a string cut short leaves a short line wherever the width falls before its end.
+            "Exit codes: 0 ok, 1 unexpected failure, 2 bad command line, 3 bad input (corpus, document, model file or "
+                    + "output path), 141 stdout's reader stopped reading (as for a process ended by SIGPIPE)."})
 public final class DocbenchCli implements java.util.concurrent.Callable<Integer> {
     public static final int BAD_INPUT = 3;
     public static final int FAILURE = 1;

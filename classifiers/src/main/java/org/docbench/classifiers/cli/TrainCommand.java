@@ -22,11 +22,11 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train a model on every labeled document of a corpus and save it with its provenance.",
-                "The model runs its family's default configuration (the first of the grid the report shows), on",
-                "every feature: the report's xgboost, cart and random-forest rows train on the top "
+                "The model runs its family's default configuration (the first of the grid the report shows), on every "
+                        + "feature: the report's xgboost, cart and random-forest rows train on the top "
                         + org.docbench.classifiers.train.Trainers.SLOW_MODEL_FEATURES + " by chi-square.",
-                "Progress goes to stderr: a bar on a terminal, a line every 10 s otherwise (DOCBENCH_PROGRESS=bar|lines|off;",
-                "off leaves only warnings, errors and the result)."},
+                "Progress goes to stderr: a bar on a terminal, a line every 10 s otherwise (DOCBENCH_PROGRESS=bar|lines|off; "
+                        + "off leaves only warnings, errors and the result)."},
         footerHeading = "%nExample:%n",
         footer = {"  docbench train --corpus embedded --task stance --model liblinear-svm \\",
                 "      --out stance.model"})

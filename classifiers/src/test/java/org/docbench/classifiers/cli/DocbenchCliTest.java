@@ -136,6 +136,29 @@ class DocbenchCliTest {
     }
 
     @Test
+    void everyHelpParagraph_isOneStringThatPicocliWraps_endingASentence() {
+        // A paragraph given as several strings starts a help line at each, leaving ragged lines
+        // ("when docbench was" / "built") wherever the width falls before a string ends.
+        picocli.CommandLine top = DocbenchCli.commandLine();
+        List<picocli.CommandLine> commands = new java.util.ArrayList<>(List.of(top));
+        commands.addAll(top.getSubcommands().values());
+        for (picocli.CommandLine c : commands) {
+            var usage = c.getCommandSpec().usageMessage();
+            List<String> paragraphs = new java.util.ArrayList<>(List.of(usage.description()));
+            // The footer's examples are commands, one per line or continued with a backslash.
+            List.of(usage.footer()).stream().filter(l -> !l.startsWith("  ")).forEach(paragraphs::add);
+            for (String given : paragraphs) {
+                String p = given.replaceAll("(%n)+$", ""); // picocli's own help command ends its lines with a format newline
+                assertTrue(p.isEmpty() || p.endsWith(".") || p.endsWith(":"), c.getCommandName() + ": a paragraph cut short: '" + p + "'");
+            }
+            String help = run(c == top ? new String[] {"--help"} : new String[] {c.getCommandName(), "--help"}).out();
+            assertFalse(help.lines().anyMatch(l -> l.endsWith("(default:")), c.getCommandName() + ": a default cut from its value: " + help);
+        }
+        String top80 = run("--help").out().replaceAll("\\s+", " ");
+        assertTrue(top80.contains("3 bad input (corpus, document, model file or output path), 141 "), top80);
+    }
+
+    @Test
     void version_onEveryCommand_printsWhatTheTopLevelPrints() {
         Result top = run("--version");
         assertEquals(0, top.code(), top.err());

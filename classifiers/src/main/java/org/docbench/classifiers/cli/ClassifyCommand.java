@@ -288,9 +288,16 @@ final class ClassifyCommand implements Callable<Integer> {
                 unlabeled++;
                 notes.add("docbench: " + TsvCells.field(id) + ": no label: " + why); // one line, whatever the file name holds
                 if (json) {
+                    // Every key a labeled record has, so a reader finds them all: nulls, and the model's score kind.
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("id", id);
                     m.put("label", null);
+                    m.put("score", null);
+                    m.put("scoreKind", kind);
+                    if (k > 1) {
+                        m.put("top", null);
+                    }
+                    m.put("scores", null);
                     m.put("reason", why);
                     sb.append(mapper.writeValueAsString(m)).append('\n');
                 } else {

@@ -154,6 +154,24 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void json_aDocumentWithoutALabel_hasEveryKeyALabeledOneHas_withNulls() throws Exception {
+        for (String top : List.of("1", "2")) {
+            Result r = classify("jail detainer hold\n\nzzzz qqqq\n", "--lines", "--json", "--top", top);
+            List<String> out = r.out().lines().toList();
+            JsonNode labeled = JSON.readTree(out.get(0));
+            JsonNode none = JSON.readTree(out.get(1));
+            List<String> keys = new ArrayList<>();
+            labeled.fieldNames().forEachRemaining(keys::add);
+            keys.add("reason");
+            List<String> noneKeys = new ArrayList<>();
+            none.fieldNames().forEachRemaining(noneKeys::add);
+            assertEquals(keys, noneKeys, "--top " + top + ": " + r.out());
+            assertTrue(none.get("label").isNull() && none.get("score").isNull() && none.get("scores").isNull(), r.out());
+            assertEquals(labeled.get("scoreKind"), none.get("scoreKind"), r.out());
+        }
+    }
+
+    @Test
     void textWithNoKnownWord_getsNoLabel() {
         Result r = classify("zzzz qqqq");
         assertEquals(3, r.code(), r.out());

@@ -76,8 +76,9 @@ final class OutputPaths {
             boolean dots = plainLast == null || plainLast.toString().isEmpty() || plainLast.toString().equals("..");
             String example = dots ? plain.resolve(file ? "model.zip" : "report").toString()
                     : file ? plain.resolve("model.zip").toString() : plain.toString();
-            throw new DocbenchCli.BadInputException("--out " + raw + " ends in '" + last + "'; name the "
-                    + (file ? "file" : "folder") + (dots ? ", a new one inside" : " itself") + ", e.g. " + example);
+            String what = file ? "file" : "folder";
+            throw new DocbenchCli.BadInputException("--out " + raw + " ends in '" + last + "'; name "
+                    + (dots ? "a new " + what + " inside it" : "the " + what + " itself") + ", e.g. " + example);
         }
         if (file && (raw.endsWith("/") || raw.endsWith(java.io.File.separator))) {
             throw new DocbenchCli.BadInputException("--out " + raw + " names a folder (it ends in '/'), and train writes one "

@@ -28,20 +28,23 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "classify", mixinStandardHelpOptions = true, sortOptions = false,
+        // One string per paragraph: picocli wraps each to the width (see DocbenchCli's footer).
         description = {"Classify documents with a saved model, or with the default model of a task.",
-                "A default model is logistic regression trained on the embedded corpus when docbench was",
-                "built, and shipped in the jar.",
-                "Each FILE is one document (id = FILE as given), each folder every .txt/.html file under it",
-                "(id = its path; hidden files and folders are skipped);",
-                "stdin ('-' or no FILE) is one document (id = stdin). --lines makes each line a document",
-                "(id = line-N or FILE:N), --jsonl each line a JSON record. Web pages become text with jsoup.",
-                "Output: id<TAB>label<TAB>score per document (--top K adds the next labels and scores), or",
-                "JSON Lines with --json. Scores are probabilities for logistic regression, naive Bayes and",
-                "xgboost, margins for linear SVMs, votes for LibSVM, vote or leaf shares for the forest and tree,",
-                "none ('-') for the baselines; stderr says which. Empty text, or text with no word the model knows, gets no label ('-'; the",
-                "baselines answer any text that is not empty); the exit code is 3 when no document got one,",
-                "or there was none. Logistic regression, SGD and LibLinear SVMs and naive Bayes run on",
-                "docbench's compiled fast path; other families through Tribuo's predict."},
+                "A default model is logistic regression trained on the embedded corpus when docbench was built, and "
+                        + "shipped in the jar.",
+                "Each FILE is one document (id = FILE as given), each folder every .txt/.html file under it (id = its "
+                        + "path; hidden files and folders are skipped); stdin ('-' or no FILE) is one document (id = stdin). "
+                        + "--lines makes each line a document (id = line-N or FILE:N), --jsonl each line a JSON record. "
+                        + "Web pages become text with jsoup: .html files, text that starts with a doctype or <html>, and on "
+                        + "stdin also text that starts with a tag such as <div> or <p>.",
+                "Output: id<TAB>label<TAB>score per document (--top K adds the next labels and scores), or JSON Lines "
+                        + "with --json. Scores are probabilities for logistic regression, naive Bayes and xgboost, margins "
+                        + "for linear SVMs, votes for LibSVM, vote or leaf shares for the forest and tree, none ('-') for "
+                        + "the baselines; stderr says which. Empty text, or text with no word the model knows, gets no "
+                        + "label ('-'; the baselines answer any text that is not empty); the exit code is 3 when no "
+                        + "document got one, or there was none.",
+                "Logistic regression, SGD and LibLinear SVMs and naive Bayes run on docbench's compiled fast path; other "
+                        + "families through Tribuo's predict."},
         footerHeading = "%nExamples:%n",
         footer = {"  docbench classify --task topic news/",
                 "  docbench classify --task stance --lines --threads 2 < one-per-line.txt",
@@ -65,7 +68,7 @@ final class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--lines", description = "Each non-blank line of each input is one document.")
     boolean lines;
 
-    @Option(names = "--jsonl", description = "Each line of each input is a JSON record (see --id-field, --text-field).")
+    @Option(names = "--jsonl", description = "Each line of each input is a JSON record (see --id-field, --text-field); a folder gives every file under it named *.jsonl.")
     boolean jsonl;
 
     @Option(names = "--id-field", defaultValue = "id", paramLabel = "FIELD", description = "--jsonl: the id field (default: ${DEFAULT-VALUE}; else FILE:N).")
@@ -77,7 +80,7 @@ final class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON Lines: id, label, score, score kind, every label's score.")
     boolean json;
 
-    @Option(names = "--top", defaultValue = "1", paramLabel = "K", description = "Print the K best labels with their scores (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--top", defaultValue = "1", paramLabel = "K", description = "Print the K best labels and scores (default: ${DEFAULT-VALUE}).")
     int top;
 
     @Option(names = "--threads", defaultValue = "1", paramLabel = "N", description = "Classify on N threads; output keeps the input order (default: ${DEFAULT-VALUE}).")
@@ -132,6 +135,10 @@ final class ClassifyCommand implements Callable<Integer> {
         }
         if (top < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--top must be at least 1, got " + top);
+        }
+        if (source.model != null && source.model.toString().isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--model is '', an empty file name (an unset "
+                    + "shell variable?); name a model file");
         }
         List<String> inputs = files.isEmpty() ? List.of("-") : files;
         DocumentInputs.check(inputs, spec.commandLine());
@@ -281,9 +288,16 @@ final class ClassifyCommand implements Callable<Integer> {
                 unlabeled++;
                 notes.add("docbench: " + TsvCells.field(id) + ": no label: " + why); // one line, whatever the file name holds
                 if (json) {
+                    // Every key a labeled record has, so a reader finds them all: nulls, and the model's score kind.
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("id", id);
                     m.put("label", null);
+                    m.put("score", null);
+                    m.put("scoreKind", kind);
+                    if (k > 1) {
+                        m.put("top", null);
+                    }
+                    m.put("scores", null);
                     m.put("reason", why);
                     sb.append(mapper.writeValueAsString(m)).append('\n');
                 } else {

@@ -68,10 +68,41 @@ final class CorpusOptions {
         }
     }
 
+    /**
+     * The warning for a task whose labels look like ids, or null: more than half of the labeled
+     * documents have a label that no other document has. Then the label names each document
+     * rather than a class of them (a {@code --label} naming the id, title or text field, say), and
+     * no model can learn from it; a real task with many rare labels stays below that.
+     *
+     * @param counts label -> how many documents have it
+     */
+    String ownLabelsWarning(String location, String task, Map<String, Integer> counts) {
+        long labeled = counts.values().stream().mapToLong(Integer::longValue).sum();
+        long own = counts.values().stream().filter(c -> c == 1).count();
+        if (counts.size() < 2 || 2 * own <= labeled) {
+            return null; // one label has its own warning
+        }
+        String field = labels.get(task);
+        return "docbench: warning: " + own + " of " + labeled + " labeled documents of " + location + " have a " + task
+                + " label no other document has (" + counts.size() + " labels in all): every document has its own label"
+                + (own == labeled ? "" : ", or nearly") + ": is " + (field != null ? "--label " + task + "=" + field
+                : "the '" + task + "' column") + " right?";
+    }
+
     /** A mistake in the options as typed: exit 2 with picocli's usage hint, as its own checks give. */
     private RuntimeException usage(String message) {
         return command == null || command.commandLine() == null ? new DocbenchCli.BadInputException(message)
                 : new picocli.CommandLine.ParameterException(command.commandLine(), message);
+    }
+
+    /**
+     * Refuses {@code --corpus ''} (an unset shell variable), which as a path would be the working
+     * folder: a usage error (exit 2), before anything is read.
+     */
+    void checkSpelling() {
+        if (corpus.isEmpty()) {
+            throw usage("--corpus is '', an empty file name (an unset shell variable?); name 'embedded', a folder or a file");
+        }
     }
 
     /**

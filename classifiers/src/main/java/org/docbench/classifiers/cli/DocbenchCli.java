@@ -1,6 +1,9 @@
 package org.docbench.classifiers.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 
 import org.docbench.classifiers.progress.ProgressMeter;
 import org.docbench.classifiers.train.TrainerLogging;
@@ -13,7 +16,7 @@ import picocli.CommandLine.Command;
  * The {@code docbench} command: train, evaluate, normalize, classify.
  *
  * <p>Exit codes: 0 success; 1 unexpected failure; 2 bad command line; 3 bad input (a corpus,
- * document or model file that cannot be used). Errors print one line on stderr, never a stack
+ * document, model file or output path that cannot be used). Errors print one line on stderr, never a stack
  * trace (set {@code DOCBENCH_DEBUG=1} to see one).
  */
 @Command(name = "docbench", mixinStandardHelpOptions = true, version = "docbench 0.1.0 (Tribuo 4.3.2)",
@@ -30,9 +33,11 @@ import picocli.CommandLine.Command;
             "      --out report/",
             "  docbench normalize saved-page.html",
             "",
-            "Exit codes: 0 ok, 1 unexpected failure, 2 bad command line, 3 bad input (corpus, document or model),",
-            "141 stdout's reader stopped reading (as for a process ended by SIGPIPE)."})
-public final class DocbenchCli implements Runnable {
+            // One string per paragraph, here and in every description: picocli wraps each string to the
+            // width, and a string cut short leaves a short line wherever the width falls before its end.
+            "Exit codes: 0 ok, 1 unexpected failure, 2 bad command line, 3 bad input (corpus, document, model file or "
+                    + "output path), 141 stdout's reader stopped reading (as for a process ended by SIGPIPE)."})
+public final class DocbenchCli implements java.util.concurrent.Callable<Integer> {
     public static final int BAD_INPUT = 3;
     public static final int FAILURE = 1;
     /** Stdout's reader stopped reading ({@code | head}): 128 + SIGPIPE, as {@code cat} ends then. */
@@ -41,15 +46,22 @@ public final class DocbenchCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** No command: the usage goes to stderr with exit 2, as for an unknown command (stdout may be a pipe expecting results). */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().getErr().println("docbench: name a command");
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return CommandLine.ExitCode.USAGE;
     }
 
     /** The writer on the process's own stderr, when {@link #main} made it. */
     private static PrintWriter processErr;
 
+    /** The process started with stdin closed ({@code <&-}); set by {@link #main}, never in-process. */
+    static volatile boolean stdinClosed;
+
     public static void main(String[] args) {
+        stdinClosed = stdinClosed(Path.of("/proc/self/fd/0"));
         // UTF-8 whatever the locale: under LANG=C, JDK 17's default charset is ASCII and every
         // accented letter, curly quote or non-Latin label would be printed as '?'.
         StdoutStream stdout = new StdoutStream(new java.io.FileOutputStream(java.io.FileDescriptor.out));
@@ -102,6 +114,10 @@ public final class DocbenchCli implements Runnable {
 
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new DocbenchCli());
+        // Every command's help lists -V (mixinStandardHelpOptions); it prints this version, not nothing.
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            sub.getCommandSpec().version(cl.getCommandSpec().version());
+        }
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
             PrintWriter err = line.getErr();
             Throwable e = ex;
@@ -129,11 +145,30 @@ public final class DocbenchCli implements Runnable {
         });
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println("docbench: " + ex.getMessage().replace("option option", "option")); // picocli's KEY=VALUE message doubles the word
+            err.println("docbench: " + usageMessage(ex));
             err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return CommandLine.ExitCode.USAGE;
         });
         return cl;
+    }
+
+    /**
+     * The line for a command-line mistake: picocli's own, but for an exclusive group matched more
+     * than once ({@code --task a --task b}, whose message is picocli's internal text listing every
+     * match, or {@code --model m --task t}).
+     */
+    static String usageMessage(CommandLine.ParameterException ex) {
+        String m = ex.getMessage().replace("option option", "option"); // picocli's KEY=VALUE message doubles the word
+        if (ex instanceof CommandLine.MutuallyExclusiveArgsException
+                || ex instanceof CommandLine.MaxValuesExceededException && m.contains("expected only one match")) {
+            for (CommandLine.Model.ArgGroupSpec g : ex.getCommandLine().getCommandSpec().argGroups()) {
+                if (g.exclusive() && g.options().stream().allMatch(o -> m.contains(o.longestName()))) {
+                    List<String> names = g.options().stream().map(o -> o.longestName() + " " + o.paramLabel()).toList();
+                    return "give one of " + String.join(" or ", names) + ", once";
+                }
+            }
+        }
+        return m;
     }
 
     /** Reads an environment variable; tests replace it to run a command as if a variable were set. Not thread-safe. */
@@ -182,6 +217,49 @@ public final class DocbenchCli implements Runnable {
     static String unspellableName(java.nio.file.InvalidPathException e, String charset) {
         return "docbench: a file name holds characters this locale cannot spell (" + e.getReason() + "; file names are "
                 + charset + " here): run docbench under a UTF-8 locale, e.g. LC_ALL=C.UTF-8";
+    }
+
+    /**
+     * Whether stdin was closed when the process started, by what {@code fd0} (Linux's
+     * {@code /proc/self/fd/0}) links to: nothing, or a file the JVM opened for itself, which took
+     * the free descriptor 0 ({@code lib/modules}, the jar). Reading it would give those bytes as
+     * the document. False where there is no {@code /proc} to ask.
+     */
+    static boolean stdinClosed(Path fd0) {
+        if (!Files.isDirectory(fd0.getParent())) {
+            return false;
+        }
+        Path target;
+        try {
+            target = Files.readSymbolicLink(fd0);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return true;
+        } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+            return false;
+        }
+        List<Path> classPath = new java.util.ArrayList<>();
+        for (String entry : System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)) {
+            if (!entry.isEmpty()) {
+                classPath.add(Path.of(entry));
+            }
+        }
+        return isJvmsOwnFile(target, Path.of(System.getProperty("java.home")), classPath);
+    }
+
+    /** Whether {@code file} is in the JDK at {@code javaHome} or is an entry of {@code classPath}: no one's input. */
+    static boolean isJvmsOwnFile(Path file, Path javaHome, List<Path> classPath) {
+        if (file.startsWith(real(javaHome))) {
+            return true;
+        }
+        return classPath.stream().map(DocbenchCli::real).anyMatch(file::equals);
+    }
+
+    private static Path real(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (java.io.IOException e) {
+            return p.toAbsolutePath().normalize();
+        }
     }
 
     static String oneLine(Throwable e) {

@@ -21,7 +21,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The documents a command line names, read in order and handed on one at a time: each FILE is
- * one document, each folder every {@code .txt}/{@code .html} file under it (sorted), {@code -}
+ * one document, each folder every {@code .txt}/{@code .html} file under it (sorted; in
+ * {@link Mode#JSONL}, every {@code .jsonl} file), {@code -}
  * stdin. By default a file or stdin is one document; {@link Mode#LINES} makes each non-blank line
  * one, {@link Mode#JSONL} each line a JSON record with an id and a text field. A UTF-8 BOM is
  * dropped; a web page ({@code .html}, or text that starts like one) becomes its text through
@@ -115,6 +116,10 @@ final class DocumentInputs {
             throw new picocli.CommandLine.ParameterException(cl, "stdin ('-') is named more than once; it can be read only once");
         }
         for (String n : names) {
+            if (n.isEmpty()) {
+                throw new picocli.CommandLine.ParameterException(cl, "a FILE is '', an empty file name (an unset shell "
+                        + "variable?); name a document or folder, or '-' for stdin");
+            }
             if (!n.equals("-") && !Files.exists(Path.of(n))) {
                 throw new DocbenchCli.BadInputException("no such document or folder: " + n);
             }
@@ -146,7 +151,11 @@ final class DocumentInputs {
         java.util.Map<Path, Path> byRealPath = new java.util.HashMap<>();
         for (String n : names) {
             if (n.equals("-")) {
-                readStream(stdin, "stdin", whole, sink);
+                if (DocbenchCli.stdinClosed) {
+                    throw new DocbenchCli.BadInputException("cannot read stdin: it is closed (<&-); give a FILE, or send the "
+                            + "input to stdin");
+                }
+                readStream(new StdinErrors(stdin), "stdin", "stdin", true, whole, sink);
                 continue;
             }
             Path p = Path.of(n);
@@ -163,8 +172,38 @@ final class DocumentInputs {
         }
     }
 
+    /** Stdin whose read errors ("Bad file descriptor") are bad input that names it, not failures of docbench. */
+    private static final class StdinErrors extends java.io.FilterInputStream {
+        StdinErrors(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (IOException e) {
+                throw failed(e);
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return super.read(b, off, len);
+            } catch (IOException e) {
+                throw failed(e);
+            }
+        }
+
+        private static DocbenchCli.BadInputException failed(IOException e) {
+            return new DocbenchCli.BadInputException("cannot read stdin: " + DocbenchCli.oneLine(e));
+        }
+    }
+
     /**
-     * The documents under {@code folder}, sorted by path: every {@code .txt} and web page, through
+     * The documents under {@code folder}, sorted by path: every {@code .txt} and web page ({@code .jsonl} file in
+     * {@link Mode#JSONL}), through
      * linked subfolders (a linked folder is part of the folder as its user sees it; a link back to a
      * folder above it is skipped), skipping hidden files and folders (names starting with {@code .}: editor and version-control files, and the
      * {@code ._name} files macOS leaves beside copies, which are not text). A file reached twice
@@ -188,7 +227,11 @@ final class DocumentInputs {
                             }
                             if (a.isSymbolicLink()) { // followed links arrive as their targets; this one has none
                                 notes.accept("docbench: skipped " + file + ": a link to nothing");
-                            } else if (a.isRegularFile() && isDocumentName(file)) {
+                            } else if (a.isRegularFile() && (mode == Mode.JSONL ? isJsonLinesName(file) : isDocumentName(file))) {
+                                if (!nameRoundTrips(file)) {
+                                    throw new DocbenchCli.BadInputException(undecodableName(file.toString(), n,
+                                            System.getProperty("sun.jnu.encoding", "UTF-8")));
+                                }
                                 found.add(file);
                             }
                             return java.nio.file.FileVisitResult.CONTINUE;
@@ -210,8 +253,8 @@ final class DocumentInputs {
             throw new DocbenchCli.BadInputException("cannot read folder " + n + ": permission denied");
         }
         if (found.isEmpty()) {
-            throw new DocbenchCli.BadInputException("folder " + n + " holds no .txt or .html document (hidden files and folders, "
-                    + "whose names start with '.', are skipped)");
+            throw new DocbenchCli.BadInputException("folder " + n + " holds no " + (mode == Mode.JSONL ? ".jsonl file"
+                    : ".txt or .html document") + " (hidden files and folders, whose names start with '.', are skipped)");
         }
         java.util.Collections.sort(found);
         List<Path> files = new ArrayList<>(found.size());
@@ -229,6 +272,35 @@ final class DocumentInputs {
     private static boolean isHidden(Path p) {
         Path name = p.getFileName();
         return name != null && name.toString().startsWith(".");
+    }
+
+    /**
+     * Whether the name the JVM decoded from {@code file}'s bytes names it again. It does not when
+     * those bytes are not valid in the locale's charset ({@code sun.jnu.encoding}): they were
+     * decoded to U+FFFD, and an id spelled with it names no file. On Unix a path keeps its bytes
+     * and compares by them, so a name that truly holds U+FFFD is still fine.
+     */
+    static boolean nameRoundTrips(Path file) {
+        try {
+            return file.getFileSystem().getPath(file.toString()).equals(file);
+        } catch (java.nio.file.InvalidPathException e) { // the locale has no bytes for U+FFFD (LANG=C)
+            return false;
+        }
+    }
+
+    /** The error for a file under {@code folder} whose name does not {@link #nameRoundTrips}, with file names in {@code charset}. */
+    static String undecodableName(String file, String folder, String charset) {
+        String shown = TsvCells.field(file);
+        if (charset.equalsIgnoreCase("UTF-8")) {
+            return "folder " + folder + " holds a file whose name is not valid UTF-8 (" + shown + ", as the JVM reads it): "
+                    + "rename it, as an id spelled so would name no file";
+        }
+        return "folder " + folder + " holds a file name this locale cannot spell (" + shown + "; file names are " + charset
+                + " here): run docbench under a UTF-8 locale, e.g. LC_ALL=C.UTF-8";
+    }
+
+    private static boolean isJsonLinesName(Path p) {
+        return p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jsonl");
     }
 
     private static boolean isDocumentName(Path p) {
@@ -263,18 +335,18 @@ final class DocumentInputs {
             checkHoldable(file.toString(), Files.size(file), rt.maxMemory() - (rt.totalMemory() - rt.freeMemory()));
         }
         try (InputStream in = Files.newInputStream(file)) {
-            readStream(in, id, file.toString(), whole, sink);
+            readStream(in, id, file.toString(), false, whole, sink);
         }
     }
 
-    private void readStream(InputStream in, String name, List<Doc> whole, BatchSink sink) throws Exception {
-        readStream(in, name, name, whole, sink);
-    }
-
-    /** {@code name} is the documents' id (or id prefix), {@code where} the path errors name. */
-    private void readStream(InputStream in, String name, String where, List<Doc> whole, BatchSink sink) throws Exception {
+    /**
+     * {@code name} is the documents' id (or id prefix), {@code where} the path errors name;
+     * {@code stdin} when the stream is stdin, which has no name to say it holds a page.
+     */
+    private void readStream(InputStream in, String name, String where, boolean stdin, List<Doc> whole, BatchSink sink)
+            throws Exception {
         if (mode == Mode.WHOLE) {
-            whole.add(new Doc(name, wholeText(in.readAllBytes(), name, where)));
+            whole.add(new Doc(name, wholeText(in.readAllBytes(), name, where, stdin)));
             if (whole.size() == BATCH) {
                 sink.accept(batchOf(whole));
                 whole.clear();
@@ -344,13 +416,13 @@ final class DocumentInputs {
      * A whole document's text: UTF-8 (a BOM dropped), or for a web page that is not UTF-8, the
      * charset it declares; a web page becomes its text.
      */
-    private static String wholeText(byte[] bytes, String name, String where) {
+    private static String wholeText(byte[] bytes, String name, String where, boolean stdin) {
         String s;
         try {
             s = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            boolean page = isPageName(name) || HtmlText.looksLikeHtml(new String(bytes, 0, Math.min(bytes.length, 64),
-                    StandardCharsets.ISO_8859_1));
+            String head = new String(bytes, 0, Math.min(bytes.length, 64), StandardCharsets.ISO_8859_1);
+            boolean page = isPageName(name) || (stdin ? startsWithPageTag(head) : HtmlText.looksLikeHtml(head));
             String text = page ? HtmlText.toTextInDeclaredCharset(bytes) : null;
             if (text == null) {
                 throw new DocbenchCli.BadInputException("document " + where + " is not valid UTF-8"
@@ -358,7 +430,45 @@ final class DocumentInputs {
             }
             return text;
         }
-        return asText(s.startsWith("\uFEFF") ? s.substring(1) : s, name);
+        String text = s.startsWith("\uFEFF") ? s.substring(1) : s;
+        return stdin && startsWithPageTag(text) ? HtmlText.toText(text) : asText(text, name);
+    }
+
+    /**
+     * Tags a page or a piece of one (copied from a browser, {@code curl | pup}) starts with:
+     * the document's own, and the common blocks.
+     */
+    private static final java.util.Set<String> PAGE_TAGS = java.util.Set.of("html", "head", "body", "title", "p", "div",
+            "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "table", "article", "section", "header", "footer", "main",
+            "nav", "aside", "blockquote", "pre", "figure");
+
+    /**
+     * Whether {@code text} read from stdin, which has no file name to say so, is a web page or a
+     * piece of one: its first char that is not white space is {@code '<'} opening a doctype, a
+     * comment or one of {@link #PAGE_TAGS} ({@code <div>}, {@code <p class="lead">}). Plain text
+     * such as {@code <3 to all} or {@code <jail> and more} is not.
+     */
+    static boolean startsWithPageTag(String text) {
+        if (HtmlText.looksLikeHtml(text)) {
+            return true;
+        }
+        int i = 0;
+        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        if (i == text.length() || text.charAt(i) != '<') {
+            return false;
+        }
+        int end = i + 1;
+        while (end < text.length() && end - i <= 10 && Character.isLetterOrDigit(text.charAt(end))) {
+            end++;
+        }
+        if (end == text.length()) {
+            return false;
+        }
+        char after = text.charAt(end);
+        return (after == '>' || after == '/' || Character.isWhitespace(after))
+                && PAGE_TAGS.contains(text.substring(i + 1, end).toLowerCase(Locale.ROOT));
     }
 
     private static boolean isPageName(String name) {

@@ -30,14 +30,15 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = {"Write the accuracy report (report.md, report.json, report.html) for any corpus.",
-                "Every task x split scheme of the corpus is an experiment; a corpus without splits gets a",
-                "seeded stratified 80/20 split named 'random'. Hyperparameters are chosen on validation data",
-                "(the corpus's 'valid' part, else 20%% of the training part), never on the test part; with no",
-                "validation document (at most two training documents per label) each family runs its default, as the report notes.",
-                "The best model has the highest test macro-F1, then accuracy; a tie goes to the family listed first under --models",
-                "below (baselines first), whatever order --models gives.",
-                "Progress goes to stderr: a bar on a terminal, a line every 10 s otherwise (DOCBENCH_PROGRESS=bar|lines|off;",
-                "off leaves only warnings, errors and the result)."},
+                "Every task x split scheme of the corpus is an experiment; a corpus without splits gets a seeded "
+                        + "stratified 80/20 split named 'random'. Hyperparameters are chosen on validation data (the "
+                        + "corpus's 'valid' part, else 20%% of the training part), never on the test part; with no "
+                        + "validation document (at most two training documents per label) each family runs its default, "
+                        + "as the report notes.",
+                "The best model has the highest test macro-F1, then accuracy; a tie goes to the family listed first under "
+                        + "--models below (baselines first), whatever order --models gives.",
+                "Progress goes to stderr: a bar on a terminal, a line every 10 s otherwise (DOCBENCH_PROGRESS=bar|lines|off; "
+                        + "off leaves only warnings, errors and the result)."},
         footerHeading = "%nExamples:%n",
         footer = {"  docbench evaluate --corpus embedded \\",
                 "      --models majority,liblinear-lr,naive-bayes --out /tmp/report",
@@ -84,6 +85,7 @@ final class EvaluateCommand implements Callable<Integer> {
         DocbenchCli.Feedback feedback = DocbenchCli.feedback(spec.commandLine());
         ProgressMeter meter = feedback.meter();
         OutputPaths.checkSpelling(spec.commandLine(), false);
+        corpus.checkSpelling();
         OutputPaths.checkReportFolder(out, overwrite, corpus.inputs());
         // A name given twice means the same thing once: one row, one experiment (and the charts need distinct names).
         List<ModelFamily> families = models.isEmpty() ? Trainers.families()
@@ -106,6 +108,10 @@ final class EvaluateCommand implements Callable<Integer> {
             if (manifest.counts().get(t).size() == 1) {
                 err.println("docbench: warning: every document of " + reader.location() + " has the " + t + " label '"
                         + manifest.counts().get(t).firstKey() + "': every model scores 100% by answering it, which measures nothing");
+            }
+            String own = corpus.ownLabelsWarning(reader.location(), t, manifest.counts().get(t));
+            if (own != null) {
+                err.println(own);
             }
         }
         TreeSet<String> present = new TreeSet<>();

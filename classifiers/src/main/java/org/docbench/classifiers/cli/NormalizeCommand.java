@@ -22,8 +22,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "normalize", mixinStandardHelpOptions = true,
         description = {"Show a document as docbench sees it after normalization: title, byline, date and body.",
-                "Reads each FILE (a folder: every .txt/.html under it), or stdin when there is none or for '-'.",
-                "Web pages (.html, or text that starts like one) become text with jsoup first."},
+                "Reads each FILE (a folder: every .txt/.html under it), or stdin when there is none or for '-'. Web pages "
+                        + "(.html files, text that starts with a doctype or <html>, and on stdin also text that starts "
+                        + "with a tag such as <div> or <p>) become text with jsoup first."},
         footerHeading = "%nExample:%n",
         footer = {"  docbench normalize --json scraped-article.txt", "  docbench normalize --explain scraped-article.txt"})
 final class NormalizeCommand implements Callable<Integer> {

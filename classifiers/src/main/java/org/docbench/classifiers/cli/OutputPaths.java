@@ -70,10 +70,15 @@ final class OutputPaths {
         java.nio.file.Path last = java.nio.file.Path.of(raw).getFileName();
         if (last != null && (last.toString().equals(".") || last.toString().equals(".."))) {
             // The output is written beside its path and renamed onto it, which '.' and '..' cannot be.
+            // 'reports/.' stands for reports, the folder to name; '..' and '.' still end in dots, so a new path inside them.
             java.nio.file.Path plain = java.nio.file.Path.of(raw).normalize();
-            throw new DocbenchCli.BadInputException("--out " + raw + " ends in '" + last + "'; name the "
-                    + (file ? "file" : "folder") + " itself" + (plain.toString().isEmpty() ? "" : ", e.g. " + plain
-                    + (file ? "/model.zip" : "")));
+            java.nio.file.Path plainLast = plain.getFileName();
+            boolean dots = plainLast == null || plainLast.toString().isEmpty() || plainLast.toString().equals("..");
+            String example = dots ? plain.resolve(file ? "model.zip" : "report").toString()
+                    : file ? plain.resolve("model.zip").toString() : plain.toString();
+            String what = file ? "file" : "folder";
+            throw new DocbenchCli.BadInputException("--out " + raw + " ends in '" + last + "'; name "
+                    + (dots ? "a new " + what + " inside it" : "the " + what + " itself") + ", e.g. " + example);
         }
         if (file && (raw.endsWith("/") || raw.endsWith(java.io.File.separator))) {
             throw new DocbenchCli.BadInputException("--out " + raw + " names a folder (it ends in '/'), and train writes one "

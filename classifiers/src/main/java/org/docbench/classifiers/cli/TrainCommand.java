@@ -22,11 +22,11 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train a model on every labeled document of a corpus and save it with its provenance.",
-                "The model runs its family's default configuration (the first of the grid the report shows), on",
-                "every feature: the report's xgboost, cart and random-forest rows train on the top "
+                "The model runs its family's default configuration (the first of the grid the report shows), on every "
+                        + "feature: the report's xgboost, cart and random-forest rows train on the top "
                         + org.docbench.classifiers.train.Trainers.SLOW_MODEL_FEATURES + " by chi-square.",
-                "Progress goes to stderr: a bar on a terminal, a line every 10 s otherwise (DOCBENCH_PROGRESS=bar|lines|off;",
-                "off leaves only warnings, errors and the result)."},
+                "Progress goes to stderr: a bar on a terminal, a line every 10 s otherwise (DOCBENCH_PROGRESS=bar|lines|off; "
+                        + "off leaves only warnings, errors and the result)."},
         footerHeading = "%nExample:%n",
         footer = {"  docbench train --corpus embedded --task stance --model liblinear-svm \\",
                 "      --out stance.model"})
@@ -60,6 +60,7 @@ final class TrainCommand implements Callable<Integer> {
         DocbenchCli.Feedback feedback = DocbenchCli.feedback(spec.commandLine());
         ProgressMeter meter = feedback.meter();
         ModelFamily family = Families.find(model, spec.commandLine());
+        corpus.checkSpelling();
         corpus.checkTasks(List.of(task));
         OutputPaths.checkSpelling(spec.commandLine(), true);
         OutputPaths.checkFile(out, overwrite, corpus.inputs());
@@ -81,6 +82,10 @@ final class TrainCommand implements Callable<Integer> {
         if (labels.size() == 1) {
             err.println("docbench: every labeled document of " + reader.location() + " is " + task + " '" + labels.get(0)
                     + "': a one-label model answers '" + labels.get(0) + "' for every document");
+        }
+        String own = corpus.ownLabelsWarning(reader.location(), task, manifest.counts().get(task));
+        if (own != null) {
+            err.println(own);
         }
         if (!corpus.splits.isEmpty()) {
             err.println("docbench: train learns from every labeled document, whatever its --split-field part; evaluate is what"

@@ -116,6 +116,10 @@ public final class ModelFile {
         if (Files.isDirectory(file)) {
             throw new IllegalArgumentException("model file " + file + " is a folder; give the file 'docbench train' wrote");
         }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("model file " + file + " is not a regular file (a device, pipe or socket); "
+                    + "give the file 'docbench train' wrote");
+        }
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("model file " + file + " does not exist");
         }

@@ -156,6 +156,24 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void json_aDocumentWithoutALabel_hasEveryKeyALabeledOneHas_withNulls() throws Exception {
+        for (String top : List.of("1", "2")) {
+            Result r = classify("jail detainer hold\n\nzzzz qqqq\n", "--lines", "--json", "--top", top);
+            List<String> out = r.out().lines().toList();
+            JsonNode labeled = JSON.readTree(out.get(0));
+            JsonNode none = JSON.readTree(out.get(1));
+            List<String> keys = new ArrayList<>();
+            labeled.fieldNames().forEachRemaining(keys::add);
+            keys.add("reason");
+            List<String> noneKeys = new ArrayList<>();
+            none.fieldNames().forEachRemaining(noneKeys::add);
+            assertEquals(keys, noneKeys, "--top " + top + ": " + r.out());
+            assertTrue(none.get("label").isNull() && none.get("score").isNull() && none.get("scores").isNull(), r.out());
+            assertEquals(labeled.get("scoreKind"), none.get("scoreKind"), r.out());
+        }
+    }
+
+    @Test
     void textWithNoKnownWord_getsNoLabel() {
         Result r = classify("zzzz qqqq");
         assertEquals(3, r.code(), r.out());
@@ -326,6 +344,48 @@ class ClassifyCommandTest {
         Result bad = classify("", "--jsonl", "--text-field", "body", f.toString());
         assertEquals(3, bad.code());
         assertTrue(bad.err().contains("docs.jsonl:2: not a JSON record"), bad.err());
+    }
+
+    @Test
+    void jsonlFolder_isEveryJsonlFileUnderIt_sorted_andOnlyThose() throws Exception {
+        Path parts = Files.createDirectories(dir.resolve("archive/sub"));
+        Files.writeString(parts.resolve("part-0002.jsonl"), "{\"id\":\"b\",\"body\":\"sanctuary city council\"}\n");
+        Files.writeString(parts.resolve("../part-0001.jsonl"), "{\"id\":\"a\",\"body\":\"jail detainer hold\"}\n");
+        Files.writeString(parts.resolve("../readme.txt"), "OUR ARCHIVE is not JSON");
+        Files.writeString(parts.resolve("../.hidden.jsonl"), "not JSON either");
+        Result r = classify("", "--jsonl", "--text-field", "body", dir.resolve("archive").toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(List.of("a", "b"), r.out().lines().map(l -> l.split("\t")[0]).toList(), r.out());
+        Path none = Files.createDirectories(dir.resolve("no-jsonl"));
+        Files.writeString(none.resolve("a.txt"), "jail");
+        Result empty = classify("", "--jsonl", none.toString());
+        assertEquals(3, empty.code(), empty.err());
+        assertTrue(empty.err().contains("holds no .jsonl file"), empty.err());
+        String help = DocbenchCliTest.run("classify", "--help").out().replaceAll("\\s+", " ");
+        assertTrue(help.contains("a folder gives every file under it named *.jsonl"), help);
+    }
+
+    @Test
+    void aFolderHoldingANameTheJvmCannotDecode_stops_insteadOfPrintingAWrongId() throws Exception {
+        // A name whose bytes are not UTF-8 (nor ASCII): made by the shell, as Java spells every name in the locale's charset.
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "needs /bin/sh");
+        Path folder = Files.createDirectories(dir.resolve("undecodable"));
+        Files.writeString(folder.resolve("good.txt"), "jail detainer");
+        Process p = new ProcessBuilder("/bin/sh", "-c", "touch \"$(printf 'bad\\377name.txt')\"").directory(folder.toFile()).start();
+        assertEquals(0, p.waitFor());
+        for (String command : List.of("classify", "normalize")) {
+            Result r = command.equals("classify") ? classify("", folder.toString())
+                    : DocbenchCliTest.run("normalize", folder.toString());
+            assertEquals(3, r.code(), command + ": " + r.out() + r.err());
+            assertTrue(r.err().contains("folder " + folder + " holds a file") && (r.err().contains("rename it")
+                    || r.err().contains("UTF-8 locale")), command + ": " + r.err());
+            assertFalse(r.out().contains("\uFFFD"), command + " printed a mangled id: " + r.out());
+        }
+        Path ok = Files.writeString(folder.resolve("good.txt"), "jail");
+        assertTrue(DocumentInputs.nameRoundTrips(ok), "a plain name is read as itself");
+        assertEquals("folder d holds a file name this locale cannot spell (d/caf\uFFFD.txt; file names are ANSI_X3.4-1968 "
+                + "here): run docbench under a UTF-8 locale, e.g. LC_ALL=C.UTF-8",
+                DocumentInputs.undecodableName("d/caf\uFFFD.txt", "d", "ANSI_X3.4-1968"));
     }
 
     @Test

@@ -136,6 +136,51 @@ class DocbenchCliTest {
     }
 
     @Test
+    void everyHelpParagraph_isOneStringThatPicocliWraps_endingASentence() {
+        // A paragraph given as several strings starts a help line at each, leaving ragged lines
+        // ("when docbench was" / "built") wherever the width falls before a string ends.
+        picocli.CommandLine top = DocbenchCli.commandLine();
+        List<picocli.CommandLine> commands = new java.util.ArrayList<>(List.of(top));
+        commands.addAll(top.getSubcommands().values());
+        for (picocli.CommandLine c : commands) {
+            var usage = c.getCommandSpec().usageMessage();
+            List<String> paragraphs = new java.util.ArrayList<>(List.of(usage.description()));
+            // The footer's examples are commands, one per line or continued with a backslash.
+            List.of(usage.footer()).stream().filter(l -> !l.startsWith("  ")).forEach(paragraphs::add);
+            for (String given : paragraphs) {
+                String p = given.replaceAll("(%n)+$", ""); // picocli's own help command ends its lines with a format newline
+                assertTrue(p.isEmpty() || p.endsWith(".") || p.endsWith(":"), c.getCommandName() + ": a paragraph cut short: '" + p + "'");
+            }
+            String help = run(c == top ? new String[] {"--help"} : new String[] {c.getCommandName(), "--help"}).out();
+            assertFalse(help.lines().anyMatch(l -> l.endsWith("(default:")), c.getCommandName() + ": a default cut from its value: " + help);
+        }
+        String top80 = run("--help").out().replaceAll("\\s+", " ");
+        assertTrue(top80.contains("3 bad input (corpus, document, model file or output path), 141 "), top80);
+    }
+
+    @Test
+    void version_onEveryCommand_printsWhatTheTopLevelPrints() {
+        Result top = run("--version");
+        assertEquals(0, top.code(), top.err());
+        assertTrue(top.out().startsWith("docbench "), top.out());
+        for (String command : List.of("classify", "train", "evaluate", "normalize")) {
+            for (String flag : List.of("-V", "--version")) {
+                Result r = run(command, flag);
+                assertEquals(0, r.code(), command + " " + flag + ": " + r.err());
+                assertEquals(top.out(), r.out(), command + " " + flag);
+            }
+        }
+    }
+
+    @Test
+    void noCommand_printsTheUsageToStderr_withExitTwo() {
+        Result r = run();
+        assertEquals(2, r.code(), r.err());
+        assertEquals("", r.out());
+        assertTrue(r.err().contains("Usage: docbench") && r.err().contains("classify"), r.err());
+    }
+
+    @Test
     void topLevelHelp_summarizesEachCommandInAWholeSentence() {
         // picocli lists a command by the first line of its description, so that line must end a sentence.
         for (var e : DocbenchCli.commandLine().getSubcommands().entrySet()) {
@@ -144,6 +189,45 @@ class DocbenchCliTest {
                 assertTrue(description[0].endsWith("."), e.getKey() + "'s summary is cut: '" + description[0] + "'");
             }
         }
+    }
+
+    @Test
+    void closedStdin_isSaidToBeClosed_notReadAsTheJvmsOwnFile() throws Exception {
+        Path javaHome = Path.of(System.getProperty("java.home"));
+        assertTrue(DocbenchCli.isJvmsOwnFile(javaHome.resolve("lib/modules").toRealPath(), javaHome, List.of()));
+        assertFalse(DocbenchCli.isJvmsOwnFile(Path.of("/tmp/article.txt"), javaHome, List.of(Path.of("/tmp/docbench.jar"))));
+        // The real thing: a process whose stdin is closed, in which the JVM gives descriptor 0 to a file of its own.
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/sh")) && Files.isDirectory(Path.of("/proc/self/fd")),
+                "needs /bin/sh and /proc");
+        for (List<String> command : List.of(List.of("normalize"), List.of("classify", "--task", "topic"),
+                List.of("classify", "--task", "topic", "--lines"))) {
+            List<String> argv = new java.util.ArrayList<>(List.of("/bin/sh", "-c", "exec \"$@\" <&-", "sh",
+                    javaHome.resolve("bin/java").toString(), "-cp", System.getProperty("java.class.path"), DocbenchCli.class.getName()));
+            argv.addAll(command);
+            Process p = new ProcessBuilder(argv).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(3, p.waitFor(), command + ": " + err);
+            assertTrue(err.contains("docbench: cannot read stdin: it is closed"), command + ": " + err);
+        }
+    }
+
+    @Test
+    void anEmptyPath_isRefusedAsAnEmptyFileName_notReadAsTheWorkingFolder(@TempDir Path dir) {
+        String model = dir.resolve("m.model").toString();
+        List<List<String>> commands = List.of(
+                List.of("classify", "--task", "topic", ""),
+                List.of("classify", "--task", "topic", "--lines", "-", ""),
+                List.of("normalize", ""),
+                List.of("classify", "--model", "", "-"),
+                List.of("train", "--corpus", "", "--task", "topic", "--model", "majority", "--out", model),
+                List.of("evaluate", "--corpus", "", "--task", "topic", "--models", "majority", "--out", dir.resolve("rep").toString()));
+        for (List<String> args : commands) {
+            Result r = runWithStdin("jail detainer", args.toArray(String[]::new));
+            assertEquals(2, r.code(), args + ": " + r.err());
+            assertTrue(r.err().contains("empty file name"), args + ": " + r.err());
+            assertEquals("", r.out(), args + " printed: " + r.out());
+        }
+        assertFalse(Files.exists(dir.resolve("m.model")), "no model from the working folder");
     }
 
     @Test
@@ -178,6 +262,26 @@ class DocbenchCliTest {
         assertEquals(2, r.code());
         assertTrue(r.err().startsWith("docbench: Unknown option: '--bogus'"), r.err());
         assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+    }
+
+    @Test
+    void aModelGivenTwice_orBothModelAndTask_isOneLineOfOurOwn() {
+        for (String[] args : new String[][] {{"classify", "--task", "topic", "--task", "stance", "-"},
+                {"classify", "--model", "m.model", "--task", "topic", "-"}}) {
+            Result r = runWithStdin("jail", args);
+            assertEquals(2, r.code(), r.err());
+            assertEquals("docbench: give one of --model FILE or --task TASK, once", r.err().lines().findFirst().orElse(""), r.err());
+            assertFalse(r.err().contains("expected only one match"), r.err());
+        }
+    }
+
+    @Test
+    void aModelThatIsNotARegularFile_isSaidSo_notThatItDoesNotExist() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(Path.of("/dev/null")), "needs /dev/null");
+        Result r = runWithStdin("jail", "classify", "--model", "/dev/null", "-");
+        assertEquals(3, r.code(), r.err());
+        assertTrue(r.err().contains("model file /dev/null is not a regular file"), r.err());
+        assertFalse(r.err().contains("does not exist"), r.err());
     }
 
     @Test
@@ -318,7 +422,7 @@ class DocbenchCliTest {
         Result r = run("evaluate", "--help");
         assertEquals(0, r.code());
         assertFalse(r.out().contains("WARN") || r.err().contains("WARN"), r.out() + r.err());
-        assertTrue(r.out().contains("20% of the training part"), r.out());
+        assertTrue(r.out().replaceAll("\\s+", " ").contains("20% of the training part"), r.out()); // wherever picocli wraps it
     }
 
     @Test
@@ -402,6 +506,25 @@ class DocbenchCliTest {
             assertEquals(2, r.code(), "a command-line mistake: " + r.err());
             assertTrue(r.err().contains("--label " + label + " needs both a task and a field"), r.err());
             assertFalse(Files.exists(out), "nothing written");
+        }
+    }
+
+    @Test
+    void aPageFragmentOnStdin_isReadAsHtml_likeTheSameBytesInAnHtmlFile(@TempDir Path dir) throws Exception {
+        String fragment = "\n  <div class=\"story\"><p>sanctuary city</p><p>more text about detainers</p></div>";
+        Path page = Files.writeString(dir.resolve("frag.html"), fragment);
+        Result file = run("normalize", "--json", page.toString());
+        Result stdin = runWithStdin(fragment, "normalize", "--json");
+        assertEquals(0, stdin.code(), stdin.err());
+        JsonNode fromFile = new ObjectMapper().readTree(file.out());
+        JsonNode fromStdin = new ObjectMapper().readTree(stdin.out());
+        assertEquals("sanctuary city", fromStdin.get("title").asText(), stdin.out());
+        assertEquals(fromFile.get("body"), fromStdin.get("body"), stdin.out());
+        for (String text : List.of("<3 to the county jail staff", "<jail> detainers are held", "a <p> tag later on")) {
+            assertFalse(DocumentInputs.startsWithPageTag(text), text);
+        }
+        for (String text : List.of("<P class=lead>x", "<!DOCTYPE html>", " <h2>x</h2>", "<section>x", "<p/>")) {
+            assertTrue(DocumentInputs.startsWithPageTag(text), text);
         }
     }
 

@@ -68,6 +68,13 @@ class OutputSafetyTest {
                 assertTrue(d.err().contains("ends in '") && !d.err().contains("reading "), d.err());
                 assertFalse(Files.exists(dir.resolve("new")), "nothing made for " + dots);
             }
+            // The example given is never the path refused: for '..' and '.' it is a new path inside them.
+            for (String dots : new String[] {"..", "."}) {
+                Result d = DocbenchCliTest.run(command, "--corpus", corpus.toString(), "--task", "topic", "--out", dots);
+                String example = Path.of(dots).normalize().resolve(command.equals("train") ? "model.zip" : "report").toString();
+                assertEquals(3, d.code(), d.err());
+                assertTrue(d.err().contains("ends in '" + dots + "'") && d.err().strip().endsWith("e.g. " + example), d.err());
+            }
             Result empty = DocbenchCliTest.run(command, "--corpus", corpus.toString(), "--task", "topic", "--out", "");
             assertEquals(2, empty.code(), command + ": " + empty.err());
             assertTrue(empty.err().contains("--out is empty"), empty.err());

@@ -65,6 +65,21 @@ class TrainCommandTest {
         Result r = trainNaiveBayes(dir, 2);
         assertEquals(0, r.code(), r.err());
         assertFalse(r.err().contains("one-label"), r.err());
+        assertFalse(r.err().contains("its own label"), r.err());
+    }
+
+    /** A label field that names each document (here the id) teaches nothing: train and evaluate say so. */
+    @Test
+    void labelsUniquePerDocument_warnThatEveryDocumentHasItsOwnLabel(@TempDir Path dir) throws Exception {
+        Path corpus = EvaluateCommandTest.jsonl(dir, 2, 6);
+        Result train = run("train", "--corpus", corpus.toString(), "--text-field", "text", "--label", "topic=id",
+                "--task", "topic", "--model", "majority", "--out", dir.resolve("m.model").toString());
+        assertEquals(0, train.code(), train.err());
+        assertTrue(train.err().contains("docbench: warning: 12 of 12 labeled documents of " + corpus + " have a topic label no "
+                + "other document has (12 labels in all): every document has its own label: is --label topic=id right?"), train.err());
+        Result evaluate = run("evaluate", "--corpus", corpus.toString(), "--text-field", "text", "--label", "topic=id",
+                "--models", "majority", "--out", dir.resolve("report").toString());
+        assertTrue(evaluate.err().contains("every document has its own label: is --label topic=id right?"), evaluate.err());
     }
 
     /** Trains naive Bayes into {@code dir/m.model} on a JSON Lines corpus of {@code labels} labels, six documents each. */

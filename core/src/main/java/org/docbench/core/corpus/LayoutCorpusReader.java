@@ -129,7 +129,12 @@ public final class LayoutCorpusReader implements CorpusReader {
         if (n != null) {
             return n;
         }
-        return folder != null ? folder.getFileName().toString() : location;
+        if (folder == null) {
+            return location;
+        }
+        // A folder given as '.' or 'news/..' is named by what those stand for, not by the dots.
+        Path named = folder.toAbsolutePath().normalize().getFileName();
+        return named != null ? named.toString() : location;
     }
 
     @Override

@@ -51,6 +51,16 @@ class LayoutCorpusReaderTest {
         assertEquals("Alpha text.", a.text());
     }
 
+    @Test
+    void name_ofAFolderGivenAsDotOrDotDot_isTheFoldersOwnName() throws IOException {
+        Path news = Files.createDirectories(dir.resolve("news/docs"));
+        Files.writeString(news.resolve("a.txt"), "Alpha text.");
+        Files.writeString(dir.resolve("news/labels.tsv"), "id\ttopic\na\t287g\n");
+        for (Path given : List.of(dir.resolve("news/."), dir.resolve("news/docs/.."), dir.resolve("news/./"))) {
+            assertEquals("news", LayoutCorpusReader.fromFolder(given, OnError.FAIL_FAST).name(), "the name of " + given);
+        }
+    }
+
     static Stream<Arguments> brokenCorpora() {
         return Stream.of(
                 Arguments.of("label row without document", "a\t287g\tpro\tX\nz\t287g\tpro\tX\n", "z", "has no document"),

@@ -205,12 +205,12 @@ final class LineBlocks {
      * UTF-8 is an error naming it. Never overflows: UTF-8 gives at most one char per byte.
      */
     private static final class LineDecoder {
-        private final byte[] in;
+        private final Utf8Chars utf8;
         private char[] chars = new char[8192];
         private CharBuffer view = CharBuffer.wrap(chars);
 
         LineDecoder(byte[] block) {
-            in = block;
+            utf8 = new Utf8Chars(block);
         }
 
         CharBuffer decode(int off, int len, String name, int line) {
@@ -218,7 +218,7 @@ final class LineBlocks {
                 chars = new char[Math.max(len, 2 * chars.length)];
                 view = CharBuffer.wrap(chars);
             }
-            int n = Utf8Chars.decode(in, off, off + len, chars);
+            int n = utf8.decode(off, off + len, chars);
             if (n < 0) {
                 throw new DocbenchCli.BadInputException(name + ":" + line + ": not valid UTF-8");
             }

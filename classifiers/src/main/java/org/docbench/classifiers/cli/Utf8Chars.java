@@ -2,22 +2,38 @@ package org.docbench.classifiers.cli;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Strict UTF-8 decoding into a caller's {@code char[]}, for {@code classify --lines}: the same
  * chars as the JDK's decoder with {@code CodingErrorAction.REPORT}, and the same refusals (overlong
  * forms, encoded surrogates, code points past U+10FFFF, stray or missing continuation bytes).
  *
- * <p>The JDK's decoder copies the ASCII head of its input in bulk but goes a byte at a time after
- * the first non-ASCII char, and news text has a curly quote or a dash in its first lines; this one
- * goes back to copying sixteen bytes at a time after every such char. Stateless.
+ * <p>The JDK's UTF-8 decoder copies the ASCII head of its input in bulk but goes a byte at a time
+ * after the first non-ASCII char, and news text has a curly quote or a dash in its first lines.
+ * This one finds each run of ASCII bytes eight at a time and has the JDK's Latin-1 decoder widen
+ * it (a compiled intrinsic: ASCII is Latin-1), so every run goes in bulk. Not thread-safe: one
+ * per thread, or per block of lines.
  */
 final class Utf8Chars {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long HIGH_BITS = 0x8080808080808080L;
+    /** Below this a run is copied by a plain loop: a decoder call costs about as much. */
+    private static final int BULK = 32;
 
-    private Utf8Chars() {
+    private final byte[] src;
+    private final ByteBuffer in;
+    private final CharsetDecoder latin1 = StandardCharsets.ISO_8859_1.newDecoder();
+    private char[] dst = new char[0];
+    private CharBuffer out = CharBuffer.wrap(dst);
+
+    Utf8Chars(byte[] src) {
+        this.src = src;
+        this.in = ByteBuffer.wrap(src);
     }
 
     /**
@@ -25,28 +41,33 @@ final class Utf8Chars {
      * -1 when the bytes are not valid UTF-8. {@code dst} must hold {@code to - from} chars (UTF-8
      * never gives more chars than bytes).
      */
-    static int decode(byte[] src, int from, int to, char[] dst) {
+    int decode(int from, int to, char[] dst) {
+        if (dst != this.dst) {
+            this.dst = dst;
+            this.out = CharBuffer.wrap(dst);
+        }
+        final byte[] src = this.src;
         int s = from;
         int d = 0;
         while (s < to) {
-            // A counted copy of sixteen ASCII bytes, which the JIT unrolls, and one test per sixteen.
-            while (s + 16 <= to && (((long) LONGS.get(src, s) | (long) LONGS.get(src, s + 8)) & HIGH_BITS) == 0) {
-                for (int k = 0; k < 16; k++) {
+            int e = asciiEnd(src, s, to);
+            int run = e - s;
+            if (run >= BULK) {
+                in.limit(e).position(s);
+                out.limit(dst.length).position(d);
+                latin1.reset();
+                latin1.decode(in, out, true); // every byte is a Latin-1 char: never an error
+            } else {
+                for (int k = 0; k < run; k++) {
                     dst[d + k] = (char) src[s + k];
                 }
-                s += 16;
-                d += 16;
             }
+            s = e;
+            d += run;
             if (s == to) {
                 break;
             }
-            int b1 = src[s];
-            if (b1 >= 0) {
-                dst[d++] = (char) b1;
-                s++;
-                continue;
-            }
-            int lead = b1 & 0xFF;
+            int lead = src[s] & 0xFF;
             if (lead >= 0xC2 && lead <= 0xDF) {
                 if (s + 1 >= to || !continuation(src[s + 1])) {
                     return -1;
@@ -86,6 +107,17 @@ final class Utf8Chars {
             }
         }
         return d;
+    }
+
+    /** The end of the run of ASCII bytes from {@code s}: the first byte with its high bit set, or {@code to}. */
+    private static int asciiEnd(byte[] src, int s, int to) {
+        while (s + 8 <= to && ((long) LONGS.get(src, s) & HIGH_BITS) == 0) {
+            s += 8;
+        }
+        while (s < to && src[s] >= 0) {
+            s++;
+        }
+        return s;
     }
 
     private static boolean continuation(byte b) {

@@ -31,7 +31,7 @@ class Utf8CharsTest {
     private static void assertSameAsJdk(byte[] b, int from, int to) {
         char[] expected = jdk(b, from, to);
         char[] dst = new char[to - from];
-        int n = Utf8Chars.decode(b, from, to, dst);
+        int n = new Utf8Chars(b).decode(from, to, dst);
         if (expected == null) {
             assertEquals(-1, n, () -> "the JDK refuses " + hex(b, from, to));
         } else {
@@ -110,6 +110,9 @@ class Utf8CharsTest {
                     default -> text.append((char) (0x800 + random.nextInt(0xD000)));
                 }
             }
+            if (random.nextBoolean()) {
+                text.append("a run of ASCII longer than the bulk copy's threshold, on either side of any char".repeat(1 + random.nextInt(2)));
+            }
             byte[] valid = text.toString().getBytes(StandardCharsets.UTF_8);
             // The text itself, a slice of it (which may cut a char), and a copy with one byte broken.
             assertSameAsJdk(valid, 0, valid.length);
@@ -129,7 +132,25 @@ class Utf8CharsTest {
         for (int at = 0; at < b.length; at++) {
             byte[] bad = b.clone();
             bad[at] = (byte) 0xFF;
-            assertEquals(-1, Utf8Chars.decode(bad, 0, bad.length, new char[bad.length]), "0xFF at " + at);
+            assertEquals(-1, new Utf8Chars(bad).decode(0, bad.length, new char[bad.length]), "0xFF at " + at);
+        }
+    }
+
+    @Test
+    void oneDecoderGivesEachLineOfABlockItsOwnCharsWhateverCameBefore() {
+        String[] lines = {"caf\u00e9 \u201Cau lait\u201D and a run of plain ASCII longer than thirty-two bytes",
+            "", "x", "\uD83D\uDE00 emoji first, then ASCII for a good while after it, past the bulk threshold", "short \u2014"};
+        byte[] block = String.join("\n", lines).getBytes(StandardCharsets.UTF_8);
+        Utf8Chars utf8 = new Utf8Chars(block);
+        char[] small = new char[4];
+        char[] large = new char[block.length];
+        int start = 0;
+        for (String line : lines) {
+            int end = start + line.getBytes(StandardCharsets.UTF_8).length;
+            char[] dst = end - start <= small.length ? small : large;
+            int n = utf8.decode(start, end, dst);
+            assertEquals(line, new String(dst, 0, n));
+            start = end + 1;
         }
     }
 }

@@ -54,6 +54,11 @@ class LookupTablesTest {
             assertEquals(absent, table.get(-1, 5), "a negative first id");
             assertEquals(absent, table.get(5, -1), "a negative second id");
             assertEquals(absent, table.get(-1, -1), "two negative ids, whose key looks like an empty slot's");
+            // Every pair with a negative id reads slot 0, which holds some real pair in the larger tables.
+            for (int i = 0; i < Math.min(size, 50); i++) {
+                assertEquals(absent, table.get(-2, second[i]), "an id by name before a known word");
+                assertEquals(absent, table.get(first[i], -1), "a known word before an unknown one");
+            }
         }
     }
 

@@ -138,12 +138,13 @@ final class EvaluateCommand implements Callable<Integer> {
                 List<LabeledDocument> withSplit = labeled;
                 if (!present.contains(scheme)) {
                     withSplit = randomSplit(labeled, task);
-                    notes.add(task + "/random: the corpus has no split; a seeded stratified 80/20 split (seed " + seed + ") was made.");
+                    notes.add(reader.name() + "/" + task + "/random: the corpus has no split; a seeded stratified 80/20 split (seed " + seed
+                            + ") was made.");
                 } else {
                     // A scheme that leaves documents out is allowed (a split of a subset), but not silently.
                     long without = labeled.stream().filter(d -> d.part(scheme) == null).count();
                     if (without > 0) {
-                        String note = task + "/" + scheme + ": " + without + " of " + labeled.size()
+                        String note = reader.name() + "/" + task + "/" + scheme + ": " + without + " of " + labeled.size()
                                 + " labeled documents have no part in this split and are left out of it.";
                         notes.add(note);
                         err.println("docbench: " + note);

@@ -178,5 +178,9 @@ class EvaluateCommandTest {
         List<String> notes = new ArrayList<>();
         new ObjectMapper().readTree(out.resolve("report.json").toFile()).get("notes").forEach(n -> notes.add(n.asText()));
         assertTrue(notes.stream().anyMatch(n -> n.startsWith(note)), notes.toString());
+        // The seeded split's note names the experiment as its tables do: corpus/task/split.
+        String experiment = new ObjectMapper().readTree(out.resolve("report.json").toFile()).get("experiments").get(0).get("id").asText();
+        assertTrue(notes.contains(experiment + ": the corpus has no split; a seeded stratified 80/20 split (seed 42) was made."),
+                experiment + " in " + notes);
     }
 }

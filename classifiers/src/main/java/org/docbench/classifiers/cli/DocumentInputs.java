@@ -407,8 +407,14 @@ final class DocumentInputs {
         if (idRequired && (id == null || id.isNull())) {
             throw new DocbenchCli.BadInputException(name + ":" + n + ": no id field '" + idField + "' (named by --id-field)");
         }
-        String docId = id == null || id.isNull() || id.isValueNode() && id.asText().isBlank() ? where
-                : id.isValueNode() ? id.asText() : id.toString();
+        // As the corpus readers take ids: a record without the field is named by its line; one whose
+        // field is there must hold a string, number or boolean that is not blank.
+        if (id != null && (id.isContainerNode() || id.isNull() || id.asText().isBlank())) {
+            throw new DocbenchCli.BadInputException(name + ":" + n + ": the id field '" + idField + "' is "
+                    + (id.isContainerNode() ? JsonLinesReader.kindOf(id) + "; an id is a string, number or boolean"
+                            : (id.isNull() ? "null" : "empty") + "; give the record an id, or leave the field out to name it by its line"));
+        }
+        String docId = id == null ? where : id.asText();
         return new Doc(docId, asText(text.asText(), docId));
     }
 

@@ -347,6 +347,24 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void jsonl_anIdFieldThatIsThere_mustHoldAStringNumberOrBoolean_asTheCorpusReadersSay() throws Exception {
+        Path f = dir.resolve("ids.jsonl");
+        Files.writeString(f, "{\"id\":7,\"text\":\"jail detainer hold\"}\n{\"text\":\"sanctuary city council\"}\n");
+        Result ok = classify("", "--jsonl", f.toString());
+        assertEquals(0, ok.code(), ok.err());
+        assertEquals(List.of("7", f + ":2"), ok.out().lines().map(l -> l.split("\t")[0]).toList());
+        String[][] cases = {{"{\"a\":1}", "an object; an id is a string, number or boolean"}, {"[1]", "an array; an id is"},
+            {"null", "null; give the record an id"}, {"\" \"", "empty; give the record an id"}};
+        for (String[] c : cases) {
+            Files.writeString(f, "{\"id\":\"a\",\"text\":\"jail\"}\n{\"id\":" + c[0] + ",\"text\":\"jail detainer\"}\n");
+            Result bad = classify("", "--jsonl", f.toString());
+            assertEquals(3, bad.code(), c[0] + ": " + bad.err());
+            assertTrue(bad.err().contains("ids.jsonl:2: the id field 'id' is " + c[1]), c[0] + ": " + bad.err());
+            assertTrue(bad.out().startsWith("a\t"), "the record before is printed: " + bad.out());
+        }
+    }
+
+    @Test
     void jsonlFolder_isEveryJsonlFileUnderIt_sorted_andOnlyThose() throws Exception {
         Path parts = Files.createDirectories(dir.resolve("archive/sub"));
         Files.writeString(parts.resolve("part-0002.jsonl"), "{\"id\":\"b\",\"body\":\"sanctuary city council\"}\n");

@@ -199,14 +199,14 @@ class DocumentInputsTest {
     }
 
     @Test
-    void jsonl_twoRecordsOnOneLine_isAnErrorNamingIt_andABlankIdFallsBackToTheLine() throws Exception {
+    void jsonl_twoRecordsOnOneLine_isAnErrorNamingIt_andABlankIdIsOneToo() throws Exception {
         String glued = "{\"id\":\"a\",\"text\":\"one\"}\n{\"id\":\"b\",\"text\":\"two\"} {\"id\":\"c\",\"text\":\"three\"}\n";
         DocbenchCli.BadInputException e = assertThrows(DocbenchCli.BadInputException.class, () -> new DocumentInputs(
                 DocumentInputs.Mode.JSONL, "id", "text").readAll(List.of("-"), new ByteArrayInputStream(glued.getBytes(StandardCharsets.UTF_8))));
         assertTrue(e.getMessage().startsWith("stdin:2: not a JSON record (more than one JSON value on the line)"), e.getMessage());
-        List<DocumentInputs.Doc> docs = new DocumentInputs(DocumentInputs.Mode.JSONL, "id", "text").readAll(List.of("-"),
-                new ByteArrayInputStream("{\"id\":\"  \",\"text\":\"one\"}\n".getBytes(StandardCharsets.UTF_8)));
-        assertEquals(List.of(new DocumentInputs.Doc("line-1", "one")), docs, "a blank id is no id");
+        e = assertThrows(DocbenchCli.BadInputException.class, () -> new DocumentInputs(DocumentInputs.Mode.JSONL, "id", "text")
+                .readAll(List.of("-"), new ByteArrayInputStream("{\"id\":\"  \",\"text\":\"one\"}\n".getBytes(StandardCharsets.UTF_8))));
+        assertTrue(e.getMessage().startsWith("stdin:1: the id field 'id' is empty"), "a blank id is not a quiet fallback: " + e.getMessage());
         e = assertThrows(DocbenchCli.BadInputException.class, () -> new DocumentInputs(DocumentInputs.Mode.JSONL, "id", "text")
                 .readAll(List.of("-"), new ByteArrayInputStream("{\"text\":\"a\",\"text\":\"b\"}\n".getBytes(StandardCharsets.UTF_8))));
         assertTrue(e.getMessage().startsWith("stdin:1: not a JSON record (Duplicate field 'text')"), e.getMessage());
@@ -274,10 +274,11 @@ class DocumentInputsTest {
     }
 
     @Test
-    void jsonl_anIdThatIsAnObject_isItsJson() throws Exception {
-        List<DocumentInputs.Doc> docs = new DocumentInputs(DocumentInputs.Mode.JSONL, "id", "text").readAll(List.of("-"),
-                new ByteArrayInputStream("{\"id\": {\"n\": 1}, \"text\": \"a\"}".getBytes(StandardCharsets.UTF_8)));
-        assertEquals("{\"n\":1}", docs.get(0).id());
+    void jsonl_anIdThatIsAnObject_isAnErrorNamingTheLine() {
+        DocbenchCli.BadInputException e = assertThrows(DocbenchCli.BadInputException.class, () -> new DocumentInputs(
+                DocumentInputs.Mode.JSONL, "id", "text").readAll(List.of("-"),
+                new ByteArrayInputStream("{\"id\": {\"n\": 1}, \"text\": \"a\"}".getBytes(StandardCharsets.UTF_8))));
+        assertTrue(e.getMessage().startsWith("stdin:1: the id field 'id' is an object"), e.getMessage());
     }
 
     @Test

@@ -22,9 +22,9 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train a model on every labeled document of a corpus and save it with its provenance.",
-                "The model runs its family's default configuration (the first of the grid the report shows), on every "
-                        + "feature: the report's xgboost, cart and random-forest rows train on the top "
-                        + org.docbench.classifiers.train.Trainers.SLOW_MODEL_FEATURES + " by chi-square.",
+                "The model runs its family's default configuration (the first of the grid the report shows), on the features "
+                        + "the report's rows of that family use: every feature, or for xgboost, cart and random-forest the top "
+                        + org.docbench.classifiers.train.Trainers.SLOW_MODEL_FEATURES + " by chi-square on the training documents.",
                 "Progress goes to stderr: a bar on a terminal, a line every 10 s otherwise (DOCBENCH_PROGRESS=bar|lines|off; "
                         + "off leaves only warnings, errors and the result)."},
         footerHeading = "%nExample:%n",
@@ -93,7 +93,8 @@ final class TrainCommand implements Callable<Integer> {
         }
         feedback.status().accept("training " + family.grid().get(0).name() + " on " + labeled + " documents ...");
         long t0 = System.nanoTime();
-        SavedModel m = SavedModel.train(docs, task, family.grid().get(0), FeatureSpec.defaults(), seed, manifest, meter);
+        SavedModel m = SavedModel.train(docs, task, family.grid().get(0), FeatureSpec.defaults(), family.selectFeatures(), seed,
+                manifest, meter);
         Object without = m.provenance().get("withoutFeatures");
         if (without != null) {
             err.println("docbench: " + without + " training documents have no term that occurs in " + FeatureSpec.defaults().minDf()

@@ -82,6 +82,18 @@ public final class SavedModel {
     /** As {@link #train(List, String, TrainerSpec, FeatureSpec, long, CorpusManifest)}, showing each pass on {@code meter}. */
     public static SavedModel train(List<LabeledDocument> docs, String task, TrainerSpec spec, FeatureSpec featureSpec,
                                    long seed, CorpusManifest corpus, ProgressMeter meter) {
+        return train(docs, task, spec, featureSpec, 0, seed, corpus, meter);
+    }
+
+    /**
+     * As {@link #train(List, String, TrainerSpec, FeatureSpec, long, CorpusManifest, ProgressMeter)},
+     * the model learning from the top {@code selectFeatures} features by chi-square when that is
+     * positive, as the report's rows of the same family do ({@link org.docbench.classifiers.train.ModelFamily#selectFeatures}).
+     * The extractor keeps every feature; the model's own feature map holds the selected ones, and
+     * Tribuo's {@code predict} reads no other.
+     */
+    public static SavedModel train(List<LabeledDocument> docs, String task, TrainerSpec spec, FeatureSpec featureSpec,
+                                   int selectFeatures, long seed, CorpusManifest corpus, ProgressMeter meter) {
         List<LabeledDocument> labeled = docs.stream().filter(d -> d.label(task) != null).toList();
         if (labeled.isEmpty()) {
             throw new IllegalArgumentException("no document has a '" + task + "' label");
@@ -108,6 +120,12 @@ public final class SavedModel {
             throw new IllegalArgumentException("no training document has a term that occurs in at least "
                     + featureSpec.minDf() + " documents (the features' min df); give more documents");
         }
+        int selected = 0;
+        if (selectFeatures > 0 && fx.fitted().names().size() > selectFeatures) {
+            java.util.Set<String> keep = org.docbench.classifiers.train.FeatureSelection.chiSquareTop(examples, selectFeatures);
+            examples = examples.stream().map(e -> org.docbench.classifiers.train.FeatureSelection.restrict(e, keep)).toList();
+            selected = keep.size();
+        }
         Model<Label> model;
         try (Progress p = meter.start("training " + spec.family(), 0, "")) { // one opaque step: progress shows elapsed time
             model = spec.create(seed).train(savable(examples, task));
@@ -123,6 +141,9 @@ public final class SavedModel {
         prov.put("hyperparameters", spec.hyperparameters());
         prov.put("seed", seed);
         prov.put("features", featureSpec.describe());
+        if (selected > 0) {
+            prov.put("selectedFeatures", "top " + selected + " by chi-square");
+        }
         prov.put("labels", counts);
         prov.put("majority", majority);
         prov.put("trainingDocuments", examples.size());

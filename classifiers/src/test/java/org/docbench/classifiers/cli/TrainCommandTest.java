@@ -160,4 +160,27 @@ class TrainCommandTest {
         assertEquals(0, stance.code(), stance.err());
         assertTrue(stance.out().contains("14 documents"), stance.out());
     }
+
+    /** As the report's cart rows do: the top 1,000 features by chi-square, recorded in the provenance. */
+    @Test
+    void train_cart_learnsFromTheTopFeaturesByChiSquare_asTheReportsCartRows(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("cart.model");
+        Result r = run("train", "--corpus", "embedded", "--task", "stance", "--model", "cart", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        org.docbench.classifiers.inference.SavedModel m = org.docbench.classifiers.inference.SavedModel.load(out);
+        assertEquals("top " + org.docbench.classifiers.train.Trainers.SLOW_MODEL_FEATURES + " by chi-square",
+                m.provenance().get("selectedFeatures"));
+        int modelFeatures = m.model().getFeatureIDMap().size();
+        assertTrue(modelFeatures <= org.docbench.classifiers.train.Trainers.SLOW_MODEL_FEATURES,
+                "the tree knows " + modelFeatures + " features");
+        assertTrue(m.features().fitted().names().size() > modelFeatures, "the extractor keeps every feature");
+        Result classified = DocbenchCliTest.runWithStdin("The county jail will no longer honor ICE detainer requests.",
+                "classify", "--model", out.toString());
+        assertEquals(0, classified.code(), classified.err());
+        Result linear = run("train", "--corpus", "embedded", "--task", "stance", "--model", "naive-bayes", "--out",
+                dir.resolve("nb.model").toString());
+        assertEquals(0, linear.code(), linear.err());
+        assertFalse(org.docbench.classifiers.inference.SavedModel.load(dir.resolve("nb.model")).provenance().containsKey("selectedFeatures"),
+                "naive Bayes learns from every feature, as its report rows do");
+    }
 }

@@ -160,6 +160,11 @@ final class ExperimentRunner {
             if (subset.stream().map(d -> d.label(exp.task())).distinct().count() < 2) {
                 continue; // too small to learn anything
             }
+            if (!points.isEmpty() && subset.size() <= points.get(points.size() - 1).documents()) {
+                // With many labels of few documents, stratifying keeps one of each at every small fraction:
+                // the same documents again would plot one point twice under two fractions.
+                continue;
+            }
             Experiment sub = new Experiment(exp.corpus(), exp.task(), exp.split(), subset, List.of(), exp.test());
             // Scored over the full experiment's labels so every point uses the same label set.
             Metrics m;

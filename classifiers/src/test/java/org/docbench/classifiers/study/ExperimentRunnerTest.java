@@ -50,4 +50,28 @@ class ExperimentRunnerTest {
                 "a tie on both scores");
         assertEquals("xgboost", ExperimentRunner.best(List.of(run("majority", 0, 1, 1, 1), perfect)).family().name());
     }
+
+    /**
+     * Forty labels of six training documents: stratifying keeps one of each at the fractions 0.1
+     * and 0.25 alike, and the curve shows those documents once, not twice under two fractions.
+     */
+    @Test
+    void learningCurve_manyLabelsOfFewDocuments_neverRepeatsAPointsDocuments() {
+        List<org.docbench.core.document.LabeledDocument> train = new ArrayList<>();
+        List<org.docbench.core.document.LabeledDocument> test = new ArrayList<>();
+        for (int l = 0; l < 40; l++) {
+            for (int i = 0; i < 7; i++) {
+                var d = new org.docbench.core.document.LabeledDocument("d" + l + "-" + i,
+                        "shared words about label" + l + " and marker" + l + " number" + i + " common text", Map.of("topic", "L" + l),
+                        Map.of(), Map.of());
+                (i < 6 ? train : test).add(d);
+            }
+        }
+        org.docbench.classifiers.train.Experiment exp = new org.docbench.classifiers.train.Experiment("c", "topic", "random",
+                train, List.of(), test);
+        org.docbench.classifiers.eval.LearningCurve curve = ExperimentRunner.learningCurve(exp, Trainers.family("naive-bayes").grid().get(0), 0,
+                org.docbench.core.features.FeatureSpec.defaults().withMinDf(1), org.docbench.classifiers.eval.LearningCurve.FRACTIONS, 42L);
+        List<Integer> documents = curve.points().stream().map(org.docbench.classifiers.eval.LearningCurve.Point::documents).toList();
+        assertEquals(List.of(40, 120, 240), documents, "one point per distinct training set: " + curve.points());
+    }
 }

@@ -31,8 +31,9 @@ final class Glossary {
                         + "those below 1e-16 (beyond the double-precision tail computation) as 1e-16, its `pValueFloor`.",
                 "**ECE**: expected calibration error of the predicted label's probability over " + Calibration.BINS
                         + " equal-width confidence bins, in percent like the scores: the gap between mean confidence and "
-                        + "accuracy in each bin, averaged with the bins' predictions as weights (0 is perfectly calibrated; "
-                        + "models whose scores are probabilities or vote shares (a forest's), — otherwise; report.json gives it as a fraction).",
+                        + "accuracy in each bin, averaged with the bins' predictions as weights (0 is perfectly calibrated). It is "
+                        + "given for models whose scores are probabilities or vote shares (a forest's) and is — for the others; "
+                        + "report.json gives it as a fraction.",
                 "**train ms**: wall time in milliseconds (one decimal below 10) of Tribuo's `train` call for the chosen configuration, on the training part "
                         + "already featurized and indexed: training only. Feature fitting is separate and charged to no "
                         + "model: fitting the vocabulary and document frequencies on the training part, featurizing it and "
@@ -53,6 +54,10 @@ final class Glossary {
                         + "total, the share of that true label's documents, 0% white to 100% dark blue, so that a small "
                         + "label's errors show as plainly as a large label's (coloured by count, the large label's diagonal "
                         + "would take the dark end and leave them as pale as an empty cell). The cells print the counts, and "
-                        + "the shares where they have room.");
+                        + "the shares where they have room.",
+                "**majority, stratified**: the two baselines, which read no text: majority answers the training part's "
+                        + "most frequent label for every document (a tie goes to the first label by name); stratified "
+                        + "draws each answer at random (seeded) in the training part's label proportions. A model has to "
+                        + "beat both to have learned anything from the words.");
     }
 }

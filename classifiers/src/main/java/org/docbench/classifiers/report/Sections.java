@@ -22,6 +22,7 @@ import org.docbench.classifiers.eval.CrossValidation;
 import org.docbench.classifiers.eval.ExperimentResult;
 import org.docbench.classifiers.eval.LearningCurve;
 import org.docbench.classifiers.eval.ModelResult;
+import org.docbench.classifiers.eval.Significance;
 import org.docbench.classifiers.train.Family;
 import org.docbench.core.corpus.CorpusManifest;
 
@@ -155,7 +156,7 @@ final class Sections {
     static final String PUBLISHED_ROWS = "Ours: the majority baseline, logistic regression and NB-SVM, each run in "
             + "the one configuration given for the corpus before its test part is scored (NB-SVM's is the one chosen for "
             + "AllSides on the random split's valid part), then the family with the highest test macro-F1 of those this "
-            + "run trained, marked *highest on test*: that row is picked on the test part, so it reads high. Every figure "
+            + "run trained, marked \"highest on test\": that row is picked on the test part, so it reads high. Every figure "
             + "has one decimal, as everywhere in the report, so that ours read here as in the summary and the experiment's "
             + "table; the published ones are rounded from the papers' two decimals (79.83 reads 79.8), a digit well inside "
             + "the 95% intervals. report.json keeps every figure as printed or computed.";
@@ -194,7 +195,9 @@ final class Sections {
         b.add(new Block.Heading(2, "Cross-validation", "cv"));
         b.add(new Block.Paragraph("Stratified k-fold cross-validation over all labeled documents, repeated once per fold seed "
                 + r.provenance().cvSeeds() + ". Scores are means over every fold of every repeat; p is the Nadeau-Bengio corrected "
-                + "resampled t-test of macro-F1 against the best family over those r x k folds (r x k - 1 degrees of freedom)."));
+                + "resampled t-test of macro-F1 against the best family over those r x k folds (r x k - 1 degrees of freedom), and `≈` "
+                + "marks p ≥ " + Significance.ALPHA + ". The test pairs the folds: a family a little lower on average but behind the best "
+                + "by about the same amount on every fold can differ significantly where one a little higher but less even does not."));
         for (CrossValidation cv : r.crossValidation()) {
             b.add(new Block.Heading(3, lit(cv.corpus() + "/" + cv.task()) + ": " + cv.k() + " folds x " + cv.seeds().size()
                     + (cv.seeds().size() == 1 ? " repeat" : " repeats"), "cv-" + cv.corpus() + "-" + cv.task()));

@@ -153,8 +153,8 @@ final class StudyNotes {
                 "Cross-validation runs each family's default configuration (the first of its grid) on every fold, so no "
                 + "test fold influences a hyperparameter; the held-out experiments choose from the grid on validation data.",
                 "XGBoost, CART and the random forest train on the top " + Trainers.SLOW_MODEL_FEATURES
-                + " chi-square features of the training part: their cost grows with the feature count and the full "
-                + "n-gram space makes them minutes slower without changing the ranking.",
+                + " chi-square features of the training part: their cost grows with the feature count, and on the full "
+                + "n-gram space they take minutes more per experiment (this report does not show them on every feature).",
                 "Significance: McNemar's exact test against the best model on the same test documents, and the "
                 + "Nadeau-Bengio corrected resampled t-test over cross-validation folds; alpha = 0.05, no correction "
                 + "for multiple comparisons.",
@@ -186,7 +186,8 @@ final class StudyNotes {
         return "AllSides topic task (" + topics.experiment().id() + "): the " + AccuracyReport.ALLSIDES_TOPICS + " most frequent topics "
                 + topics.topics() + " on a seeded stratified split of our own, not the published one: the published test "
                 + "part has no article on " + topics.missingFromPublishedTest() + ". Its section says why and gives the "
-                + "counts per topic. Slow families are left out of it (embedded corpus and ideology rows show them).";
+                + "counts per topic. Slow families are left out of it (the embedded corpus's experiments and "
+                + "allsides/ideology/random show them).";
     }
 
     static String allSidesLeftOut() {
@@ -198,8 +199,8 @@ final class StudyNotes {
                 + " chi-square features, so their rows are a lower bound. Naive Bayes sees the top "
                 + AccuracyReport.ALLSIDES_NB_FEATURES
                 + " chi-square features: Tribuo's implementation sums each class over the whole vocabulary at every "
-                + "prediction, minutes on the full AllSides vocabulary. LibLinear runs a two-point grid there instead of "
-                + "its full one (each grid point costs a minute): the SVM at C = " + AccuracyReport.ALLSIDES_SVM_C
+                + "prediction, minutes on the full AllSides vocabulary. LibLinear runs a smaller grid there than its full "
+                + "one (each grid point costs a minute): the SVM at C = " + AccuracyReport.ALLSIDES_SVM_C
                 + " and " + AccuracyReport.ALLSIDES_SVM_OTHER_C + ", logistic regression (solved in the dual) "
                 + "at C = " + AccuracyReport.ALLSIDES_LR_C + " and NB-SVM at C = " + AccuracyReport.ALLSIDES_NBSVM_C
                 + " (the choice) only. The "

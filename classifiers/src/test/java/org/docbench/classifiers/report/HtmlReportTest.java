@@ -103,6 +103,18 @@ class HtmlReportTest {
     }
 
     @Test
+    void modelNames_inTextCells_neverBreakAtTheirHyphens_listsStillWrapBetweenNames() {
+        assertEquals("<span class=\"nw\">peer:scikit-learn</span>", HtmlReport.keepNames("peer:scikit-learn"),
+                "at 900 px it broke as scikit- / learn");
+        assertEquals("≈ <span class=\"nw\">nb-svm</span>, <span class=\"nw\">liblinear-lr</span>",
+                HtmlReport.keepNames("≈ nb-svm, liblinear-lr"));
+        assertEquals("<a href=\"#x-nb-svm\">not-nb-svm-like</a>", HtmlReport.keepNames("<a href=\"#x-nb-svm\">not-nb-svm-like</a>"),
+                "tags and longer words are left alone");
+        assertTrue(html.contains("<td><span class=\"nw\">majority</span></td>"), "the model tables' name cells");
+        assertTrue(html.contains(".nw{white-space:nowrap}"), "the class keeps its content on one line");
+    }
+
+    @Test
     void page_laysOutAtTheDeviceWidth_andHeadingsWrap() {
         assertTrue(html.contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"),
                 "without it a phone lays the page out at 980 px");

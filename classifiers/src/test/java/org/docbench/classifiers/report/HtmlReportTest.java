@@ -200,6 +200,47 @@ class HtmlReportTest {
     }
 
     @Test
+    void costChart_scoreAxisSpansTheScoresPlotted_inRoundSteps_neverPast0or100() {
+        assertEquals(List.of(84.0, 98.0), boxed(CostChart.scoreRange(new double[] {86.1, 92.4, 93.9, 96.0})),
+                "a cluster of 92-96 with one at 86 gets the plot's height, not a strip of 0-100");
+        assertEquals(List.of(0.0, 100.0), boxed(CostChart.scoreRange(new double[] {4.5, 14.2, 96.0})), "baselines far below: all of it");
+        assertEquals(List.of(90.0, 100.0), boxed(CostChart.scoreRange(new double[] {91.0, 99.5})), "never past 100");
+        ExperimentResult e = withTimes(report.experiments().get(0), new double[] {0.23, 0.17, 3169, 14_204, 13_707, 26_122, 3210},
+                new double[] {928, 928, 730, 547, 611, 646, 925});
+        double[] ys = e.models().stream().mapToDouble(m -> 100 * m.metrics().macroF1()).toArray();
+        XYChart c = CostChart.chart(e, CostChart.Cost.SPEED);
+        assertEquals(CostChart.scoreRange(ys)[0], c.getStyler().getYAxisMin(), 0.0);
+        assertEquals(CostChart.scoreRange(ys)[1], c.getStyler().getYAxisMax(), 0.0);
+    }
+
+    @Test
+    void costChart_labelsEachPointWithItsModel_whereItFits_noLabelOverAnotherOrAMarker() throws Exception {
+        // Six models within 60 docs/s and 4 points of one another, as at 2,100 docs/s and 92-96% in the AllSides report.
+        ExperimentResult base = report.experiments().get(0);
+        List<ModelResult> models = new ArrayList<>();
+        double[] f1 = {0.045, 0.142, 0.962, 0.939, 0.931, 0.958, 0.952};
+        for (int i = 0; i < base.models().size(); i++) {
+            models.add(withMacroF1(base.models().get(i), f1[i]));
+        }
+        ExperimentResult e = withTimes(copy(base, models), new double[] {0.23, 0.17, 3169, 14_204, 13_707, 26_122, 3210},
+                new double[] {2_600, 2_600, 2_100, 2_150, 2_080, 2_120, 300});
+        XYChart c = CostChart.chart(e, CostChart.Cost.SPEED);
+        BitmapEncoder.getBitmapBytes(c, BitmapEncoder.BitmapFormat.PNG); // paints, placing the labels
+        PointLabels labels = pointLabels(c);
+        var placed = labels.placed();
+        assertTrue(placed.size() >= e.models().size() - 1, "labelled: " + placed.keySet() + " of " + e.models().size());
+        List<java.awt.geom.Rectangle2D> boxes = new ArrayList<>(placed.values());
+        for (int i = 0; i < boxes.size(); i++) {
+            for (int j = i + 1; j < boxes.size(); j++) {
+                assertFalse(boxes.get(i).intersects(boxes.get(j)), "labels overlap: " + placed);
+            }
+        }
+        assertEquals(List.of("naive-bayes", "liblinear-svm"), CostChart.movedApart(e, CostChart.Cost.SPEED),
+                "96.2 at 2,100 docs/s and 95.8 at 2,120 would hide one another; 93.9 at 2,150 would not");
+        assertTrue(CostChart.caption(e).contains("drawn a few pixels apart sideways: naive-bayes, "), CostChart.caption(e));
+    }
+
+    @Test
     void costCaption_countsWhatIsPlotted_andNamesPeersOnlyWhenThereAreSome() {
         ExperimentResult e = report.experiments().get(0);
         String without = CostChart.caption(e);
@@ -519,6 +560,25 @@ class HtmlReportTest {
     static ExperimentResult copy(ExperimentResult e, List<ModelResult> models) {
         return new ExperimentResult(e.id(), e.corpus(), e.task(), e.split(), e.design(), e.selection(), e.trainDocs(), e.validDocs(),
                 e.testDocs(), e.labels(), e.testCounts(), models, e.best(), e.learningCurve(), e.featureMillis(), e.predictions());
+    }
+
+    private static List<Double> boxed(double[] a) {
+        return java.util.Arrays.stream(a).boxed().toList();
+    }
+
+    private static ModelResult withMacroF1(ModelResult m, double macroF1) {
+        var x = m.metrics();
+        return new ModelResult(m.family(), m.spec(), m.hyperparameters(), m.validation(), m.selectedFeatures(),
+                new org.docbench.classifiers.eval.Metrics(x.labels(), x.accuracy(), macroF1, x.weightedF1(), x.perClass(), x.confusion()),
+                m.accuracyCi(), m.macroF1Ci(), m.vsBest(), m.notWorseThanBest(), m.calibration(),
+                m.confused(), m.topFeatures(), m.features(), m.trainDocuments(), m.timing());
+    }
+
+    private static PointLabels pointLabels(XYChart c) throws Exception {
+        var field = org.knowm.xchart.internal.chartpart.Chart.class.getDeclaredField("annotations");
+        field.setAccessible(true);
+        return ((List<?>) field.get(c)).stream().filter(PointLabels.class::isInstance).map(PointLabels.class::cast).findFirst()
+                .orElseThrow();
     }
 
     private static List<String> annotations(XYChart c) {

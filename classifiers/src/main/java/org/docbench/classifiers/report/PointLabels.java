@@ -43,17 +43,45 @@ final class PointLabels extends Annotation {
     record Point(String name, double x, double y) {
     }
 
-    private final List<Point> points;
-    private final Map<String, Rectangle2D> placed = new LinkedHashMap<>();
+    /** Directions tried for a point on a line, best first: above and below, off the line, before the sides. */
+    private static final double[][] OFF_A_LINE = {{0, -1}, {0, 1}, {-1, -1}, {1, 1}, {1, -1}, {-1, 1}, {1, 0}, {-1, 0}};
 
+    private final List<Point> points;
+    private final List<double[]> lines;
+    private final boolean always;
+    private final Map<Integer, Rectangle2D> placed = new LinkedHashMap<>();
+    private final List<Rectangle2D> markers = new ArrayList<>();
+
+    /** Labels for the points of a scatter chart, each where it fits or not at all. */
     PointLabels(List<Point> points) {
-        super(false);
-        this.points = List.copyOf(points);
+        this(points, List.of(), false);
     }
 
-    /** Where each label went when the chart was last painted, by name; a name missing had no free place. */
-    Map<String, Rectangle2D> placed() {
+    /**
+     * Labels that keep off {@code lines} too (each {x1, y1, x2, y2} in chart units) and, if
+     * {@code always}, are drawn where they cover least when no place is free: a reliability
+     * plot's bin counts, which the line through the bins and the diagonal run beside.
+     */
+    PointLabels(List<Point> points, List<double[]> lines, boolean always) {
+        super(false);
+        this.points = List.copyOf(points);
+        this.lines = lines.stream().map(double[]::clone).toList();
+        this.always = always;
+    }
+
+    /** Where each point's label went when the chart was last painted, by the point's index; one missing had no free place. */
+    Map<Integer, Rectangle2D> placed() {
         return Map.copyOf(placed);
+    }
+
+    /** The points' marker boxes when the chart was last painted, in the points' order. */
+    List<Rectangle2D> markers() {
+        return List.copyOf(markers);
+    }
+
+    /** The points, in the order given. */
+    List<Point> points() {
+        return points;
     }
 
     /** The plot's area on screen, while the chart is painted. */
@@ -69,6 +97,7 @@ final class PointLabels extends Annotation {
     @Override
     public void paint(Graphics2D g) {
         placed.clear();
+        markers.clear();
         if (!isVisible) {
             return;
         }
@@ -81,29 +110,46 @@ final class PointLabels extends Annotation {
             double[] s = {chart.getScreenXFromChart(p.x()), chart.getScreenYFromChart(p.y())};
             at.add(s);
             taken.add(new Rectangle2D.Double(s[0] - MARKER, s[1] - MARKER, 2 * MARKER, 2 * MARKER));
+            markers.add(taken.get(taken.size() - 1));
         }
+        List<Line2D> segments = lines.stream().<Line2D>map(l -> new Line2D.Double(chart.getScreenXFromChart(l[0]), chart.getScreenYFromChart(l[1]),
+                chart.getScreenXFromChart(l[2]), chart.getScreenYFromChart(l[3]))).toList();
+        double[][] directions = lines.isEmpty() ? DIRECTIONS : OFF_A_LINE;
         Rectangle2D drawn = null;
         for (int i = 0; i < points.size(); i++) {
             double w = fm.stringWidth(points.get(i).name());
             double h = fm.getAscent() + fm.getDescent();
             Rectangle2D box = null;
-            double radius = 0;
-            search:
+            double radius = RADII[0];
+            int fewest = Integer.MAX_VALUE;
             for (double r : RADII) {
-                for (double[] d : DIRECTIONS) {
+                for (double[] d : directions) {
                     Rectangle2D b = box(at.get(i), d, r, w, h);
-                    if (area.contains(b) && taken.stream().noneMatch(b::intersects)) {
+                    if (!area.contains(b)) {
+                        continue;
+                    }
+                    int covered = (int) (taken.stream().filter(b::intersects).count() + segments.stream().filter(b::intersectsLine).count());
+                    if (covered == 0) {
                         box = b;
                         radius = r;
-                        break search;
+                        fewest = 0;
+                        break;
                     }
+                    // Beside the point only: a label far out over something is harder to match to its point than one beside it.
+                    if (always && r == RADII[0] && covered < fewest) {
+                        box = b;
+                        fewest = covered;
+                    }
+                }
+                if (fewest == 0) {
+                    break;
                 }
             }
             if (box == null) {
                 continue;
             }
             taken.add(box);
-            placed.put(points.get(i).name(), box);
+            placed.put(i, box);
             if (radius > RADII[0]) {
                 g.setColor(Color.GRAY);
                 g.setStroke(new BasicStroke(0.8f));

@@ -122,19 +122,38 @@ class HtmlReportTest {
     }
 
     @Test
-    void calibration_onePlotPerProbabilisticModel_withBinCounts() {
+    void calibration_onePlotPerProbabilisticModel_withBinCounts() throws Exception {
         ExperimentResult e = report.experiments().get(0);
         long probabilistic = e.models().stream().filter(m -> m.calibration() != null).count();
         assertTrue(probabilistic >= 2, "probabilistic models: " + probabilistic);
         assertEquals(probabilistic, Charts.drawAll(Block.Kind.CALIBRATION, e).size());
         var m = e.models().stream().filter(x -> x.calibration() != null).findFirst().orElseThrow();
         XYChart c = Charts.reliability(e, m);
-        List<String> labels = annotations(c);
+        List<String> labels = pointLabels(c).points().stream().map(PointLabels.Point::name).toList();
         assertEquals(m.calibration().bins().stream().map(b -> String.valueOf(b.count())).toList(), labels,
                 "each bin's point carries its count");
         for (var model : Charts.calibrated(e)) {
             assertEquals(1, count(html, "alt=\"reliability plot of " + model.family() + " on synthetic/stance/random\""),
                     "each plot's alt text names its model");
+        }
+    }
+
+    @Test
+    void calibration_binCounts_eachDrawn_overNoMarker() throws Exception {
+        for (ExperimentResult e : report.experiments()) {
+            for (var m : Charts.calibrated(e)) {
+                XYChart c = Charts.reliability(e, m);
+                BitmapEncoder.getBitmapBytes(c, BitmapEncoder.BitmapFormat.PNG); // paints, placing the counts
+                PointLabels counts = pointLabels(c);
+                var placed = counts.placed();
+                assertEquals(counts.points().size(), placed.size(), m.family() + ": every bin's count is drawn: " + placed);
+                placed.forEach((i, box) -> {
+                    for (int j = 0; j < counts.markers().size(); j++) {
+                        assertFalse(box.intersects(counts.markers().get(j)), m.family() + " on " + e.id() + ": count "
+                                + counts.points().get(i).name() + " at " + box + " over the marker of bin " + j + " " + counts.markers().get(j));
+                    }
+                });
+            }
         }
     }
 
@@ -579,25 +598,6 @@ class HtmlReportTest {
         field.setAccessible(true);
         return ((List<?>) field.get(c)).stream().filter(PointLabels.class::isInstance).map(PointLabels.class::cast).findFirst()
                 .orElseThrow();
-    }
-
-    private static List<String> annotations(XYChart c) {
-        try {
-            var field = org.knowm.xchart.internal.chartpart.Chart.class.getDeclaredField("annotations");
-            field.setAccessible(true);
-            List<?> parts = (List<?>) field.get(c);
-            var text = org.knowm.xchart.AnnotationText.class.getDeclaredField("text");
-            text.setAccessible(true);
-            return parts.stream().filter(p -> p instanceof org.knowm.xchart.AnnotationText).map(p -> {
-                try {
-                    return (String) text.get(p);
-                } catch (IllegalAccessException ex) {
-                    throw new IllegalStateException(ex);
-                }
-            }).toList();
-        } catch (ReflectiveOperationException ex) {
-            throw new IllegalStateException(ex);
-        }
     }
 
     private static int count(String s, String sub) {

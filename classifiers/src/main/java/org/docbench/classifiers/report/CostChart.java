@@ -95,6 +95,10 @@ final class CostChart {
         c.getStyler().setXAxisMax(x.max());
         if (x.log()) {
             c.getStyler().setxAxisTickLabelsFormattingFunction(Axis::label);
+            c.getStyler().setXAxisTickLabelsColor(new java.awt.Color(0, 0, 0, 0));
+            c.getStyler().setXAxisTickMarksColor(new java.awt.Color(0, 0, 0, 0));
+            c.getStyler().setPlotGridVerticalLinesVisible(false);
+            c.addAnnotation(new LogTicks());
         } else {
             c.getStyler().setXAxisDecimalPattern(x.max() >= 10 ? "#,##0" : "0.##");
         }

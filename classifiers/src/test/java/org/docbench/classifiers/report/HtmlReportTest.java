@@ -197,6 +197,23 @@ class HtmlReportTest {
     }
 
     @Test
+    void costAxis_logTicks_atPowersOfTen_andTwoAndFiveTimesThemWhereTheyFit() {
+        java.util.function.ToDoubleFunction<String> sevenPxAChar = t -> 7.0 * t.length();
+        CostChart.Axis speed = CostChart.Axis.of(new double[] {300, 2_100, 2_600, 3_900});
+        List<String> labels = LogTicks.ticks(speed.min(), speed.max(), 380, sevenPxAChar).stream().map(CostChart.Axis::label).toList();
+        assertEquals(List.of("500", "1,000", "2,000"), labels, "not 630 and 1,600: " + speed);
+        CostChart.Axis training = CostChart.Axis.of(new double[] {0.17, 0.23, 3169, 57_596});
+        labels = LogTicks.ticks(training.min(), training.max(), 380, sevenPxAChar).stream().map(CostChart.Axis::label).toList();
+        assertTrue(labels.containsAll(List.of("1", "10", "100", "1,000", "10,000")), "every power of ten: " + labels);
+        assertTrue(labels.stream().allMatch(l -> l.replaceAll("[0.,]", "").matches("[125]")), "1, 2 or 5 times a power of ten: " + labels);
+        labels = LogTicks.ticks(training.min(), training.max(), 1200, sevenPxAChar).stream().map(CostChart.Axis::label).toList();
+        assertTrue(labels.containsAll(List.of("2", "5", "20", "50")), "2 and 5 where there is room: " + labels);
+        XYChart c = CostChart.chart(withTimes(report.experiments().get(0), new double[] {0.23, 0.17, 3169, 14_204, 13_707, 26_122, 3210},
+                new double[] {928, 928, 730, 547, 611, 646, 925}), CostChart.Cost.TRAINING);
+        assertEquals(0, c.getStyler().getXAxisTickLabelsColor().getAlpha(), "XChart's evenly spaced log ticks are hidden for LogTicks'");
+    }
+
+    @Test
     void costChart_plotsEveryModelInsideItsAxes_legendBesideThePlot_macroF1Up() {
         ExperimentResult e = withTimes(report.experiments().get(0), new double[] {0.23, 0.17, 3169, 14_204, 13_707, 26_122, 3210},
                 new double[] {928, 928, 730, 547, 611, 646, 925});

@@ -12,7 +12,6 @@ import org.docbench.classifiers.eval.ExperimentResult;
 import org.docbench.classifiers.eval.Interval;
 import org.docbench.classifiers.eval.LearningCurve;
 import org.docbench.classifiers.eval.ModelResult;
-import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -65,16 +64,20 @@ final class Charts {
         double[] x = bins.stream().mapToDouble(Calibration.Bin::meanConfidence).toArray();
         double[] y = bins.stream().mapToDouble(Calibration.Bin::accuracy).toArray();
         ModelStyle.of(m.family()).apply(c.addSeries("bins (n = predictions)", x, y));
-        for (Calibration.Bin b : bins) {
-            // Above the point, or below it when the point is at the top edge.
-            double labelY = b.accuracy() > 0.9 ? b.accuracy() - 0.06 : b.accuracy() + 0.06;
-            c.addAnnotation(new AnnotationText(String.valueOf(b.count()), b.meanConfidence(), labelY, false));
+        // Each count above or below its point, off the line through the bins and off the diagonal: set a fixed step above
+        // (below at the top edge), a "1" sat under its own marker and others on the line.
+        List<PointLabels.Point> counts = bins.stream().map(b -> new PointLabels.Point(String.valueOf(b.count()), b.meanConfidence(), b.accuracy()))
+                .toList();
+        List<double[]> lines = new ArrayList<>();
+        lines.add(new double[] {0, 0, 1, 1});
+        for (int i = 1; i < bins.size(); i++) {
+            lines.add(new double[] {x[i - 1], y[i - 1], x[i], y[i]});
         }
+        c.addAnnotation(new PointLabels(counts, lines, true));
         c.getStyler().setXAxisMin(0.0);
         c.getStyler().setXAxisMax(1.0);
         c.getStyler().setYAxisMin(0.0);
         c.getStyler().setYAxisMax(1.0);
-        c.getStyler().setAnnotationTextFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 11));
         c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS); // inside, it hid the low-confidence bins
         c.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         fitTitle(c);

@@ -62,37 +62,131 @@ final class CostChart {
                 + (peers == 0 ? "" : " and " + peers + (peers == 1 ? " peer (a diamond)" : " peers (diamonds)"));
         return "Test macro-F1 of the " + who + " of " + e.id() + " against training time (left, " + Cost.TRAINING.axis(e).scale()
                 + ") and against test documents per second, raw text to label (right, " + Cost.SPEED.axis(e).scale()
-                + "). Every model keeps its marker and colour in every chart of the report.";
+                + "); the macro-F1 axis spans the scores plotted, not 0 to 100. Each point is labelled with its model where the label"
+                + " fits; every model keeps its marker and colour in every chart of the report." + moved(e);
+    }
+
+    /** The caption's word on points moved apart, naming them; empty when none were. */
+    private static String moved(ExperimentResult e) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>(movedApart(e, Cost.TRAINING));
+        names.addAll(movedApart(e, Cost.SPEED));
+        return names.isEmpty() ? "" : " Points that would hide one another are drawn a few pixels apart sideways: "
+                + String.join(", ", names) + ".";
     }
 
     static XYChart chart(ExperimentResult e, Cost cost) {
         XYChart c = new XYChartBuilder().width(W).height(H).title(e.id() + ": macro-F1 vs " + cost.title)
                 .xAxisTitle(cost.axisTitle + (cost.axis(e).log() ? ", log scale" : "")).yAxisTitle("macro-F1 %").build();
         Axis x = cost.axis(e);
-        for (ModelResult m : e.models()) {
-            XYSeries s = c.addSeries(m.family(), new double[] {x.position(cost.value.applyAsDouble(m))},
-                    new double[] {100 * m.metrics().macroF1()});
+        double[] xs = e.models().stream().mapToDouble(m -> x.position(cost.value.applyAsDouble(m))).toArray();
+        double[] ys = e.models().stream().mapToDouble(m -> 100 * m.metrics().macroF1()).toArray();
+        double[] score = scoreRange(ys);
+        double[] moved = apart(xs, ys, x, score, plotWidth(c, e));
+        List<PointLabels.Point> labels = new java.util.ArrayList<>();
+        for (int i = 0; i < e.models().size(); i++) {
+            ModelResult m = e.models().get(i);
+            XYSeries s = c.addSeries(m.family(), new double[] {moved[i]}, new double[] {ys[i]});
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             ModelStyle.of(m.family()).apply(s);
+            labels.add(new PointLabels.Point(m.family(), moved[i], ys[i]));
         }
+        c.addAnnotation(new PointLabels(labels));
         c.getStyler().setXAxisMin(x.min());
         c.getStyler().setXAxisMax(x.max());
         if (x.log()) {
             c.getStyler().setxAxisTickLabelsFormattingFunction(Axis::label);
+            c.getStyler().setXAxisTickLabelsColor(new java.awt.Color(0, 0, 0, 0));
+            c.getStyler().setXAxisTickMarksColor(new java.awt.Color(0, 0, 0, 0));
+            c.getStyler().setPlotGridVerticalLinesVisible(false);
+            c.addAnnotation(new LogTicks());
         } else {
             c.getStyler().setXAxisDecimalPattern(x.max() >= 10 ? "#,##0" : "0.##");
         }
-        // Left to itself, XChart puts the ticks of two or three models at their raw scores (81.45512060102807): whole tens with a margin.
-        double yLo = e.models().stream().mapToDouble(m -> 100 * m.metrics().macroF1()).min().orElse(0);
-        double yHi = e.models().stream().mapToDouble(m -> 100 * m.metrics().macroF1()).max().orElse(100);
-        c.getStyler().setYAxisMin(Math.max(0, 10 * Math.floor(yLo / 10 - 0.5)));
-        c.getStyler().setYAxisMax(Math.min(100, 10 * Math.ceil(yHi / 10 + 0.5)));
+        c.getStyler().setYAxisMin(score[0]);
+        c.getStyler().setYAxisMax(score[1]);
         c.getStyler().setYAxisDecimalPattern("0");
         c.getStyler().setXAxisTickMarkSpacingHint(70);
         c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         c.getStyler().setMarkerSize(11);
         Charts.fitTitle(c, W - Charts.legendWidth(c, c.getSeriesMap().keySet()));
         return c;
+    }
+
+    /**
+     * The macro-F1 axis's ends, from the scores plotted: a margin of a tenth of their spread (at
+     * least 1 point) each side, out to a round step (1, 2, 5, 10 or 20 points, about five steps in
+     * all), never past 0 or 100. From 0 to 100 always, five models between 92 and 96 shared a
+     * strip a few pixels high.
+     *
+     * <pre>
+     * 86.1 .. 96.0        -> 84 .. 98
+     * 4.5, 14.2 .. 96.0   -> 0 .. 100
+     * </pre>
+     */
+    static double[] scoreRange(double[] percents) {
+        double lo = java.util.Arrays.stream(percents).min().orElse(0);
+        double hi = java.util.Arrays.stream(percents).max().orElse(100);
+        double margin = Math.max(1, 0.1 * (hi - lo));
+        double step = 20;
+        for (double s : new double[] {1, 2, 5, 10, 20}) {
+            if ((hi - lo + 2 * margin) / s <= 7) {
+                step = s;
+                break;
+            }
+        }
+        return new double[] {Math.max(0, step * Math.floor((lo - margin) / step)), Math.min(100, step * Math.ceil((hi + margin) / step))};
+    }
+
+    /** The plot's width in pixels, about: the chart less its legend and its y axis. */
+    private static double plotWidth(XYChart c, ExperimentResult e) {
+        return W - Charts.legendWidth(c, e.models().stream().map(ModelResult::family).toList()) - 70;
+    }
+
+    /** How close, in pixels, two markers may be before one hides the other. */
+    static final double HIDDEN = 4;
+
+    /**
+     * The x positions to draw at: each point as it is, but points that would sit within {@link
+     * #HIDDEN} pixels of an earlier one (the same cost and score, as two baselines often have)
+     * spread sideways, 8 pixels apart, around their place. Deterministic: by the models' order.
+     */
+    static double[] apart(double[] xs, double[] ys, Axis x, double[] score, double plotWidth) {
+        double perPixelX = (x.max() - x.min()) / plotWidth;
+        double perPixelY = (score[1] - score[0]) / (H - 110.0);
+        double[] out = xs.clone();
+        boolean[] done = new boolean[xs.length];
+        for (int i = 0; i < xs.length; i++) {
+            if (done[i]) {
+                continue;
+            }
+            List<Integer> group = new java.util.ArrayList<>(List.of(i));
+            for (int j = i + 1; j < xs.length; j++) {
+                if (!done[j] && Math.abs(xs[j] - xs[i]) / perPixelX < HIDDEN && Math.abs(ys[j] - ys[i]) / perPixelY < HIDDEN) {
+                    group.add(j);
+                    done[j] = true;
+                }
+            }
+            for (int k = 0; k < group.size(); k++) {
+                out[group.get(k)] = xs[i] + (k - (group.size() - 1) / 2.0) * 8 * perPixelX;
+            }
+        }
+        return out;
+    }
+
+    /** The models {@link #apart} moves, in order; empty when no two would hide one another. */
+    static List<String> movedApart(ExperimentResult e, Cost cost) {
+        XYChart c = new XYChartBuilder().width(W).height(H).build();
+        Axis x = cost.axis(e);
+        double[] xs = e.models().stream().mapToDouble(m -> x.position(cost.value.applyAsDouble(m))).toArray();
+        double[] ys = e.models().stream().mapToDouble(m -> 100 * m.metrics().macroF1()).toArray();
+        double[] moved = apart(xs, ys, x, scoreRange(ys), plotWidth(c, e));
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < xs.length; i++) {
+            if (moved[i] != xs[i]) {
+                names.add(e.models().get(i).family());
+            }
+        }
+        return names;
     }
 
     /**

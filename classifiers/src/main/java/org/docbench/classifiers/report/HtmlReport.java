@@ -153,7 +153,7 @@ public final class HtmlReport {
         for (List<String> row : t.rows()) {
             sb.append("<tr>");
             for (int i = 0; i < row.size(); i++) {
-                sb.append(t.rightAligned(i) ? "<td class=\"r\">" + keepIntervals(inline(row.get(i))) : "<td>" + inline(row.get(i)))
+                sb.append(t.rightAligned(i) ? "<td class=\"r\">" + keepIntervals(inline(row.get(i))) : "<td>" + keepNames(inline(row.get(i))))
                         .append("</td>");
             }
             sb.append("</tr>\n");
@@ -170,6 +170,20 @@ public final class HtmlReport {
      */
     static String keepIntervals(String cell) {
         return INTERVAL.matcher(cell).replaceAll(m -> "<span class=\"nw\">" + Matcher.quoteReplacement(m.group()) + "</span>");
+    }
+
+    /** A model's name in a cell (a family's spelling or a peer's), or an HTML tag, which is left as it is. */
+    private static final Pattern NAME = Pattern.compile("(<[^>]*>)|(?<![\\w-])(peer:[\\w.+-]*\\w|"
+            + java.util.Arrays.stream(org.docbench.classifiers.train.Family.values()).map(f -> Pattern.quote(f.spelling()))
+                    .collect(java.util.stream.Collectors.joining("|")) + ")(?![\\w-])");
+
+    /**
+     * A text cell whose model names stay whole: at 900 px "peer:scikit-learn" broke after its
+     * hyphen, "scikit-" over "learn". A list of names still wraps between them.
+     */
+    static String keepNames(String cell) {
+        return NAME.matcher(cell).replaceAll(m -> Matcher.quoteReplacement(
+                m.group(1) != null ? m.group(1) : "<span class=\"nw\">" + m.group(2) + "</span>"));
     }
 
     /**

@@ -103,6 +103,18 @@ class HtmlReportTest {
     }
 
     @Test
+    void modelNames_inTextCells_neverBreakAtTheirHyphens_listsStillWrapBetweenNames() {
+        assertEquals("<span class=\"nw\">peer:scikit-learn</span>", HtmlReport.keepNames("peer:scikit-learn"),
+                "at 900 px it broke as scikit- / learn");
+        assertEquals("≈ <span class=\"nw\">nb-svm</span>, <span class=\"nw\">liblinear-lr</span>",
+                HtmlReport.keepNames("≈ nb-svm, liblinear-lr"));
+        assertEquals("<a href=\"#x-nb-svm\">not-nb-svm-like</a>", HtmlReport.keepNames("<a href=\"#x-nb-svm\">not-nb-svm-like</a>"),
+                "tags and longer words are left alone");
+        assertTrue(html.contains("<td><span class=\"nw\">majority</span></td>"), "the model tables' name cells");
+        assertTrue(html.contains(".nw{white-space:nowrap}"), "the class keeps its content on one line");
+    }
+
+    @Test
     void page_laysOutAtTheDeviceWidth_andHeadingsWrap() {
         assertTrue(html.contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"),
                 "without it a phone lays the page out at 980 px");
@@ -110,19 +122,38 @@ class HtmlReportTest {
     }
 
     @Test
-    void calibration_onePlotPerProbabilisticModel_withBinCounts() {
+    void calibration_onePlotPerProbabilisticModel_withBinCounts() throws Exception {
         ExperimentResult e = report.experiments().get(0);
         long probabilistic = e.models().stream().filter(m -> m.calibration() != null).count();
         assertTrue(probabilistic >= 2, "probabilistic models: " + probabilistic);
         assertEquals(probabilistic, Charts.drawAll(Block.Kind.CALIBRATION, e).size());
         var m = e.models().stream().filter(x -> x.calibration() != null).findFirst().orElseThrow();
         XYChart c = Charts.reliability(e, m);
-        List<String> labels = annotations(c);
+        List<String> labels = pointLabels(c).points().stream().map(PointLabels.Point::name).toList();
         assertEquals(m.calibration().bins().stream().map(b -> String.valueOf(b.count())).toList(), labels,
                 "each bin's point carries its count");
         for (var model : Charts.calibrated(e)) {
             assertEquals(1, count(html, "alt=\"reliability plot of " + model.family() + " on synthetic/stance/random\""),
                     "each plot's alt text names its model");
+        }
+    }
+
+    @Test
+    void calibration_binCounts_eachDrawn_overNoMarker() throws Exception {
+        for (ExperimentResult e : report.experiments()) {
+            for (var m : Charts.calibrated(e)) {
+                XYChart c = Charts.reliability(e, m);
+                BitmapEncoder.getBitmapBytes(c, BitmapEncoder.BitmapFormat.PNG); // paints, placing the counts
+                PointLabels counts = pointLabels(c);
+                var placed = counts.placed();
+                assertEquals(counts.points().size(), placed.size(), m.family() + ": every bin's count is drawn: " + placed);
+                placed.forEach((i, box) -> {
+                    for (int j = 0; j < counts.markers().size(); j++) {
+                        assertFalse(box.intersects(counts.markers().get(j)), m.family() + " on " + e.id() + ": count "
+                                + counts.points().get(i).name() + " at " + box + " over the marker of bin " + j + " " + counts.markers().get(j));
+                    }
+                });
+            }
         }
     }
 
@@ -166,6 +197,23 @@ class HtmlReportTest {
     }
 
     @Test
+    void costAxis_logTicks_atPowersOfTen_andTwoAndFiveTimesThemWhereTheyFit() {
+        java.util.function.ToDoubleFunction<String> sevenPxAChar = t -> 7.0 * t.length();
+        CostChart.Axis speed = CostChart.Axis.of(new double[] {300, 2_100, 2_600, 3_900});
+        List<String> labels = LogTicks.ticks(speed.min(), speed.max(), 380, sevenPxAChar).stream().map(CostChart.Axis::label).toList();
+        assertEquals(List.of("500", "1,000", "2,000"), labels, "not 630 and 1,600: " + speed);
+        CostChart.Axis training = CostChart.Axis.of(new double[] {0.17, 0.23, 3169, 57_596});
+        labels = LogTicks.ticks(training.min(), training.max(), 380, sevenPxAChar).stream().map(CostChart.Axis::label).toList();
+        assertTrue(labels.containsAll(List.of("1", "10", "100", "1,000", "10,000")), "every power of ten: " + labels);
+        assertTrue(labels.stream().allMatch(l -> l.replaceAll("[0.,]", "").matches("[125]")), "1, 2 or 5 times a power of ten: " + labels);
+        labels = LogTicks.ticks(training.min(), training.max(), 1200, sevenPxAChar).stream().map(CostChart.Axis::label).toList();
+        assertTrue(labels.containsAll(List.of("2", "5", "20", "50")), "2 and 5 where there is room: " + labels);
+        XYChart c = CostChart.chart(withTimes(report.experiments().get(0), new double[] {0.23, 0.17, 3169, 14_204, 13_707, 26_122, 3210},
+                new double[] {928, 928, 730, 547, 611, 646, 925}), CostChart.Cost.TRAINING);
+        assertEquals(0, c.getStyler().getXAxisTickLabelsColor().getAlpha(), "XChart's evenly spaced log ticks are hidden for LogTicks'");
+    }
+
+    @Test
     void costChart_plotsEveryModelInsideItsAxes_legendBesideThePlot_macroF1Up() {
         ExperimentResult e = withTimes(report.experiments().get(0), new double[] {0.23, 0.17, 3169, 14_204, 13_707, 26_122, 3210},
                 new double[] {928, 928, 730, 547, 611, 646, 925});
@@ -185,6 +233,47 @@ class HtmlReportTest {
         assertTrue(CostChart.chart(e, CostChart.Cost.TRAINING).getStyler().getxAxisTickLabelsFormattingFunction() != null,
                 "log ticks labelled with the time itself");
         assertFalse(CostChart.chart(e, CostChart.Cost.SPEED).getStyler().isXAxisLogarithmic());
+    }
+
+    @Test
+    void costChart_scoreAxisSpansTheScoresPlotted_inRoundSteps_neverPast0or100() {
+        assertEquals(List.of(84.0, 98.0), boxed(CostChart.scoreRange(new double[] {86.1, 92.4, 93.9, 96.0})),
+                "a cluster of 92-96 with one at 86 gets the plot's height, not a strip of 0-100");
+        assertEquals(List.of(0.0, 100.0), boxed(CostChart.scoreRange(new double[] {4.5, 14.2, 96.0})), "baselines far below: all of it");
+        assertEquals(List.of(90.0, 100.0), boxed(CostChart.scoreRange(new double[] {91.0, 99.5})), "never past 100");
+        ExperimentResult e = withTimes(report.experiments().get(0), new double[] {0.23, 0.17, 3169, 14_204, 13_707, 26_122, 3210},
+                new double[] {928, 928, 730, 547, 611, 646, 925});
+        double[] ys = e.models().stream().mapToDouble(m -> 100 * m.metrics().macroF1()).toArray();
+        XYChart c = CostChart.chart(e, CostChart.Cost.SPEED);
+        assertEquals(CostChart.scoreRange(ys)[0], c.getStyler().getYAxisMin(), 0.0);
+        assertEquals(CostChart.scoreRange(ys)[1], c.getStyler().getYAxisMax(), 0.0);
+    }
+
+    @Test
+    void costChart_labelsEachPointWithItsModel_whereItFits_noLabelOverAnotherOrAMarker() throws Exception {
+        // Six models within 60 docs/s and 4 points of one another, as at 2,100 docs/s and 92-96% in the AllSides report.
+        ExperimentResult base = report.experiments().get(0);
+        List<ModelResult> models = new ArrayList<>();
+        double[] f1 = {0.045, 0.142, 0.962, 0.939, 0.931, 0.958, 0.952};
+        for (int i = 0; i < base.models().size(); i++) {
+            models.add(withMacroF1(base.models().get(i), f1[i]));
+        }
+        ExperimentResult e = withTimes(copy(base, models), new double[] {0.23, 0.17, 3169, 14_204, 13_707, 26_122, 3210},
+                new double[] {2_600, 2_600, 2_100, 2_150, 2_080, 2_120, 300});
+        XYChart c = CostChart.chart(e, CostChart.Cost.SPEED);
+        BitmapEncoder.getBitmapBytes(c, BitmapEncoder.BitmapFormat.PNG); // paints, placing the labels
+        PointLabels labels = pointLabels(c);
+        var placed = labels.placed();
+        assertTrue(placed.size() >= e.models().size() - 1, "labelled: " + placed.keySet() + " of " + e.models().size());
+        List<java.awt.geom.Rectangle2D> boxes = new ArrayList<>(placed.values());
+        for (int i = 0; i < boxes.size(); i++) {
+            for (int j = i + 1; j < boxes.size(); j++) {
+                assertFalse(boxes.get(i).intersects(boxes.get(j)), "labels overlap: " + placed);
+            }
+        }
+        assertEquals(List.of("naive-bayes", "liblinear-svm"), CostChart.movedApart(e, CostChart.Cost.SPEED),
+                "96.2 at 2,100 docs/s and 95.8 at 2,120 would hide one another; 93.9 at 2,150 would not");
+        assertTrue(CostChart.caption(e).contains("drawn a few pixels apart sideways: naive-bayes, "), CostChart.caption(e));
     }
 
     @Test
@@ -509,23 +598,23 @@ class HtmlReportTest {
                 e.testDocs(), e.labels(), e.testCounts(), models, e.best(), e.learningCurve(), e.featureMillis(), e.predictions());
     }
 
-    private static List<String> annotations(XYChart c) {
-        try {
-            var field = org.knowm.xchart.internal.chartpart.Chart.class.getDeclaredField("annotations");
-            field.setAccessible(true);
-            List<?> parts = (List<?>) field.get(c);
-            var text = org.knowm.xchart.AnnotationText.class.getDeclaredField("text");
-            text.setAccessible(true);
-            return parts.stream().filter(p -> p instanceof org.knowm.xchart.AnnotationText).map(p -> {
-                try {
-                    return (String) text.get(p);
-                } catch (IllegalAccessException ex) {
-                    throw new IllegalStateException(ex);
-                }
-            }).toList();
-        } catch (ReflectiveOperationException ex) {
-            throw new IllegalStateException(ex);
-        }
+    private static List<Double> boxed(double[] a) {
+        return java.util.Arrays.stream(a).boxed().toList();
+    }
+
+    private static ModelResult withMacroF1(ModelResult m, double macroF1) {
+        var x = m.metrics();
+        return new ModelResult(m.family(), m.spec(), m.hyperparameters(), m.validation(), m.selectedFeatures(),
+                new org.docbench.classifiers.eval.Metrics(x.labels(), x.accuracy(), macroF1, x.weightedF1(), x.perClass(), x.confusion()),
+                m.accuracyCi(), m.macroF1Ci(), m.vsBest(), m.notWorseThanBest(), m.calibration(),
+                m.confused(), m.topFeatures(), m.features(), m.trainDocuments(), m.timing());
+    }
+
+    private static PointLabels pointLabels(XYChart c) throws Exception {
+        var field = org.knowm.xchart.internal.chartpart.Chart.class.getDeclaredField("annotations");
+        field.setAccessible(true);
+        return ((List<?>) field.get(c)).stream().filter(PointLabels.class::isInstance).map(PointLabels.class::cast).findFirst()
+                .orElseThrow();
     }
 
     private static int count(String s, String sub) {

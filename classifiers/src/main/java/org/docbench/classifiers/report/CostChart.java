@@ -62,7 +62,7 @@ final class CostChart {
                 + (peers == 0 ? "" : " and " + peers + (peers == 1 ? " peer (a diamond)" : " peers (diamonds)"));
         return "Test macro-F1 of the " + who + " of " + e.id() + " against training time (left, " + Cost.TRAINING.axis(e).scale()
                 + ") and against test documents per second, raw text to label (right, " + Cost.SPEED.axis(e).scale()
-                + "); the macro-F1 axis spans the scores plotted, not 0 to 100. Each point is labelled with its model where the label"
+                + "); the macro-F1 axis spans the scores plotted (the baselines' too). Each point is labelled with its model where the label"
                 + " fits; every model keeps its marker and colour in every cost chart of the report (the score bars colour the"
                 + " two scores)." + moved(e);
     }

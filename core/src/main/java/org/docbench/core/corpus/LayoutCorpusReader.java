@@ -9,7 +9,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -49,7 +48,7 @@ import org.docbench.core.document.Part;
  * layout.properties ends the read naming the file and line, as do a key layout.properties does
  * not know and a header naming a column twice.
  *
- * <p>Why one file of about 500 lines: the label rows, the split files and the documents are
+ * <p>Why one file of over 400 lines: the label rows, the split files and the documents are
  * checked against one another (a row without a document, a split naming an unknown id) through
  * the same source, row list and problem report, which would otherwise be handed between classes.
  */
@@ -153,7 +152,7 @@ public final class LayoutCorpusReader implements CorpusReader {
      */
     public List<String> tasks() {
         String t = layout().getProperty("tasks");
-        return t != null ? split(t) : labelColumns();
+        return t != null ? LayoutProperties.list(t) : labelColumns();
     }
 
     /** The columns of labels.tsv's header after the first; empty when there is no labels.tsv (its reader says so). */
@@ -177,7 +176,7 @@ public final class LayoutCorpusReader implements CorpusReader {
     /** The allowed labels of {@code task}, or an empty set when the layout does not restrict them. */
     public Set<String> allowedLabels(String task) {
         String l = layout().getProperty("labels." + task);
-        return l == null ? Set.of() : new LinkedHashSet<>(split(l));
+        return l == null ? Set.of() : new LinkedHashSet<>(LayoutProperties.list(l));
     }
 
     @Override
@@ -212,67 +211,9 @@ public final class LayoutCorpusReader implements CorpusReader {
     private record Row(String id, long line, Map<String, String> labels, Map<String, String> metadata) {
     }
 
-    /** The keys layout.properties may hold; {@code labels.<task>} besides. */
-    private static final List<String> LAYOUT_KEYS = List.of("name", "tasks", "splits");
-
-    /**
-     * layout.properties, checked: a key it does not know (a misspelled {@code task=} would leave
-     * every column a task) and a {@code tasks=} that names no task end the read, naming the line.
-     */
+    /** layout.properties, checked (see {@link LayoutProperties#read}). */
     private Properties layout() {
-        Properties p = new Properties();
-        String where = source.describe("layout.properties");
-        String text;
-        try (InputStream in = source.open("layout.properties")) {
-            if (in == null) {
-                return p;
-            }
-            text = Utf8.decodeFile(in.readAllBytes(), where);
-            p.load(new StringReader(text));
-        } catch (IOException e) {
-            throw new UncheckedIOException(where, e);
-        }
-        for (String key : new TreeSet<>(p.stringPropertyNames())) {
-            if (!LAYOUT_KEYS.contains(key) && !(key.startsWith("labels.") && key.length() > "labels.".length())) {
-                throw new CorpusException(new CorpusProblem(where, lineOf(text, key), null, "unknown key '" + key + "'",
-                        "use the keys name, tasks, splits and labels.<task> (e.g. tasks=topic,stance)"));
-            }
-        }
-        String tasks = p.getProperty("tasks");
-        if (tasks != null && split(tasks).isEmpty()) {
-            throw new CorpusException(new CorpusProblem(where, lineOf(text, "tasks"), null, "tasks= names no task",
-                    "name the task columns of labels.tsv (e.g. tasks=topic,stance), or delete the line to make every column after id a task"));
-        }
-        return p;
-    }
-
-    /**
-     * The line of layout.properties where {@code key} is set, or 0: the first line, not a
-     * comment or a continuation, whose key (up to '=', ':' or a space) is {@code key}.
-     */
-    static int lineOf(String properties, String key) {
-        String[] lines = properties.split("\r\n|\r|\n", -1);
-        boolean continued = false;
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].stripLeading();
-            boolean wasContinued = continued;
-            int slashes = 0;
-            for (int j = line.length() - 1; j >= 0 && line.charAt(j) == '\\'; j--) {
-                slashes++;
-            }
-            continued = slashes % 2 == 1;
-            if (wasContinued || line.isEmpty() || line.startsWith("#") || line.startsWith("!")) {
-                continue;
-            }
-            int end = 0;
-            while (end < line.length() && "=: \t\f".indexOf(line.charAt(end)) < 0) {
-                end += line.charAt(end) == '\\' ? 2 : 1;
-            }
-            if (line.substring(0, Math.min(end, line.length())).replace("\\", "").equals(key.replace("\\", ""))) {
-                return i + 1;
-            }
-        }
-        return 0;
+        return LayoutProperties.read(source);
     }
 
     /**
@@ -423,7 +364,7 @@ public final class LayoutCorpusReader implements CorpusReader {
         List<String> schemes = new ArrayList<>();
         String declared = layout.getProperty("splits");
         if (declared != null) {
-            schemes.addAll(split(declared));
+            schemes.addAll(LayoutProperties.list(declared));
         } else if (folder != null && Files.isDirectory(folder.resolve("splits"))) {
             try (DirectoryStream<Path> dir = Files.newDirectoryStream(folder.resolve("splits"), "*.tsv")) {
                 Set<String> found = new TreeSet<>();
@@ -520,9 +461,5 @@ public final class LayoutCorpusReader implements CorpusReader {
     /** Whether {@code id}.txt names a file in docs/ itself: no separator, so no '..' segment either. */
     private static boolean isFileName(String id) {
         return id.chars().noneMatch(c -> c == '/' || c == '\\' || Character.isISOControl(c));
-    }
-
-    private static List<String> split(String csv) {
-        return Arrays.stream(csv.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 }

@@ -19,8 +19,39 @@ public record Removal(Step step, String removed, String replacement) {
         Objects.requireNonNull(replacement, "replacement");
     }
 
+    /**
+     * The change on one line, every char of it visible: a line break, carriage return, tab or
+     * backslash is written as in Java source ({@code \n}, {@code \r}, {@code \t}, two backslashes),
+     * any other space but the plain one and any invisible char by its code, like {@code \\u00A0}:
+     * a no-break space replaced by a space would read {@code " " -> " "}, and a glued item's
+     * paragraphs would break the list of changes.
+     */
     @Override
     public String toString() {
-        return step + ": \"" + removed + "\"" + (replacement.isEmpty() ? "" : " -> \"" + replacement + "\"");
+        return step + ": \"" + visible(removed) + "\"" + (replacement.isEmpty() ? "" : " -> \"" + visible(replacement) + "\"");
+    }
+
+    private static String visible(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                case '\\' -> b.append("\\\\");
+                default -> {
+                    int type = Character.getType(c);
+                    boolean unseen = c != ' ' && (Character.isWhitespace(c) || Character.isSpaceChar(c)
+                            || type == Character.CONTROL || type == Character.FORMAT);
+                    if (unseen) {
+                        b.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.toString();
     }
 }

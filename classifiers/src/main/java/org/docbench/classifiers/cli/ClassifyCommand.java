@@ -142,8 +142,8 @@ final class ClassifyCommand implements Callable<Integer> {
         }
         List<String> inputs = files.isEmpty() ? List.of("-") : files;
         DocumentInputs.check(inputs, spec.commandLine());
-        Scorer scorer = source.model != null ? Scorer.load(source.model)
-                : Scorer.load(DefaultModels.open(source.task), "default model of " + source.task);
+        Scorer scorer = source.model != null ? loadModel(source.model)
+                : Scorer.load(defaultModel(source.task), "default model of " + source.task);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         err.printf(Locale.ROOT, "classify: %s model %s, %s, scores are %s%n", scorer.provenance().get("task"),
@@ -199,6 +199,24 @@ final class ClassifyCommand implements Callable<Integer> {
                     counts[0] == 1 ? "document" : "documents", counts[1]);
         }
         return counts[0] == 0 && counts[1] > 0 ? DocbenchCli.BAD_INPUT : 0;
+    }
+
+    /** The shipped model of {@code task}; a task without one is a mistake in the command line (exit 2), like any bad option value. */
+    private java.io.InputStream defaultModel(String task) throws java.io.IOException {
+        try {
+            return DefaultModels.open(task);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /** The model at {@code file}; one the user may not read is bad input that says so, like a document. */
+    private static Scorer loadModel(java.nio.file.Path file) throws java.io.IOException {
+        try {
+            return Scorer.load(file);
+        } catch (java.nio.file.FileSystemException e) {
+            throw DocumentInputs.unreadable("model file " + file, e);
+        }
     }
 
     private void submit(DocumentInputs.Batch batch, ExecutorService pool, ArrayDeque<Future<Chunk>> pending,

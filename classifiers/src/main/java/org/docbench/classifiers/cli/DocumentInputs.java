@@ -121,9 +121,25 @@ final class DocumentInputs {
                         + "variable?); name a document or folder, or '-' for stdin");
             }
             if (!n.equals("-") && !Files.exists(Path.of(n))) {
-                throw new DocbenchCli.BadInputException("no such document or folder: " + n);
+                throw missing(n);
             }
         }
+    }
+
+    /** The error for a named input that is not there: a link to nothing says so, as the link is there to see in ls. */
+    private static DocbenchCli.BadInputException missing(String n) {
+        Path p = Path.of(n);
+        if (Files.isSymbolicLink(p)) {
+            String target;
+            try {
+                target = Files.readSymbolicLink(p).toString();
+            } catch (IOException e) {
+                target = "its target";
+            }
+            return new DocbenchCli.BadInputException(TsvCells.field(n) + " is a link to nothing (" + TsvCells.field(target)
+                    + " does not exist)");
+        }
+        return new DocbenchCli.BadInputException("no such document or folder: " + TsvCells.field(n));
     }
 
     /**
@@ -155,7 +171,7 @@ final class DocumentInputs {
                     throw new DocbenchCli.BadInputException("cannot read stdin: it is closed (<&-); give a FILE, or send the "
                             + "input to stdin");
                 }
-                readStream(new StdinErrors(stdin), "stdin", "stdin", true, whole, sink);
+                readStream(new ReadErrors(stdin, "stdin"), "stdin", "stdin", true, whole, sink);
                 continue;
             }
             Path p = Path.of(n);
@@ -167,15 +183,21 @@ final class DocumentInputs {
                 // Not only regular files: a pipe (classify <(zcat news.gz)) or a device reads as one.
                 readFile(p, n, whole, sink);
             } else {
-                throw new DocbenchCli.BadInputException("no such document or folder: " + n);
+                throw missing(n);
             }
         }
     }
 
-    /** Stdin whose read errors ("Bad file descriptor") are bad input that names it, not failures of docbench. */
-    private static final class StdinErrors extends java.io.FilterInputStream {
-        StdinErrors(InputStream in) {
+    /**
+     * A stream whose read errors (a file without read permission, a disk's "Input/output error",
+     * stdin's "Bad file descriptor") are bad input naming it, not failures of docbench.
+     */
+    private static final class ReadErrors extends java.io.FilterInputStream {
+        private final String where;
+
+        ReadErrors(InputStream in, String where) {
             super(in);
+            this.where = where;
         }
 
         @Override
@@ -183,7 +205,7 @@ final class DocumentInputs {
             try {
                 return super.read();
             } catch (IOException e) {
-                throw failed(e);
+                throw unreadable(where, e);
             }
         }
 
@@ -192,13 +214,32 @@ final class DocumentInputs {
             try {
                 return super.read(b, off, len);
             } catch (IOException e) {
-                throw failed(e);
+                throw unreadable(where, e);
             }
         }
+    }
 
-        private static DocbenchCli.BadInputException failed(IOException e) {
-            return new DocbenchCli.BadInputException("cannot read stdin: " + DocbenchCli.oneLine(e));
+    /** The error for an input that cannot be opened or read: {@code where} and why, in words. */
+    static DocbenchCli.BadInputException unreadable(String where, IOException e) {
+        return new DocbenchCli.BadInputException("cannot read " + TsvCells.field(where) + ": " + reason(e));
+    }
+
+    /**
+     * Why {@code e} happened, without the file name a {@link java.nio.file.FileSystemException}'s
+     * message is made of (its whole message when the system gives no reason: "permission denied" is
+     * then only in its class).
+     */
+    static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
         }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return DocbenchCli.oneLine(e);
     }
 
     /**
@@ -226,7 +267,7 @@ final class DocumentInputs {
                                 return java.nio.file.FileVisitResult.CONTINUE;
                             }
                             if (a.isSymbolicLink()) { // followed links arrive as their targets; this one has none
-                                notes.accept("docbench: skipped " + file + ": a link to nothing");
+                                notes.accept("docbench: skipped " + TsvCells.field(file.toString()) + ": a link to nothing");
                             } else if (a.isRegularFile() && (mode == Mode.JSONL ? isJsonLinesName(file) : isDocumentName(file))) {
                                 if (!nameRoundTrips(file)) {
                                     throw new DocbenchCli.BadInputException(undecodableName(file.toString(), n,
@@ -240,20 +281,20 @@ final class DocumentInputs {
                         @Override
                         public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
                             if (e instanceof java.nio.file.FileSystemLoopException) {
-                                notes.accept("docbench: skipped " + file + ": a link back to a folder it is in");
+                                notes.accept("docbench: skipped " + TsvCells.field(file.toString()) + ": a link back to a folder it is in");
                                 return java.nio.file.FileVisitResult.CONTINUE;
                             }
                             if (isHidden(file)) {
                                 return java.nio.file.FileVisitResult.CONTINUE;
                             }
-                            throw new DocbenchCli.BadInputException("cannot read " + file + " (" + DocbenchCli.oneLine(e) + ")");
+                            throw unreadable(file.toString(), e);
                         }
                     });
         } catch (java.nio.file.AccessDeniedException e) {
-            throw new DocbenchCli.BadInputException("cannot read folder " + n + ": permission denied");
+            throw new DocbenchCli.BadInputException("cannot read folder " + TsvCells.field(n) + ": permission denied");
         }
         if (found.isEmpty()) {
-            throw new DocbenchCli.BadInputException("folder " + n + " holds no " + (mode == Mode.JSONL ? ".jsonl file"
+            throw new DocbenchCli.BadInputException("folder " + TsvCells.field(n) + " holds no " + (mode == Mode.JSONL ? ".jsonl file"
                     : ".txt or .html document") + " (hidden files and folders, whose names start with '.', are skipped)");
         }
         java.util.Collections.sort(found);
@@ -263,7 +304,8 @@ final class DocumentInputs {
             if (first == null) {
                 files.add(f);
             } else {
-                notes.accept("docbench: " + f + " is " + first + " (through a link); read once, as " + first);
+                notes.accept("docbench: " + TsvCells.field(f.toString()) + " is " + TsvCells.field(first.toString())
+                        + " (through a link); read once, as " + TsvCells.field(first.toString()));
             }
         }
         return files;
@@ -292,10 +334,10 @@ final class DocumentInputs {
     static String undecodableName(String file, String folder, String charset) {
         String shown = TsvCells.field(file);
         if (charset.equalsIgnoreCase("UTF-8")) {
-            return "folder " + folder + " holds a file whose name is not valid UTF-8 (" + shown + ", as the JVM reads it): "
+            return "folder " + TsvCells.field(folder) + " holds a file whose name is not valid UTF-8 (" + shown + ", as the JVM reads it): "
                     + "rename it, as an id spelled so would name no file";
         }
-        return "folder " + folder + " holds a file name this locale cannot spell (" + shown + "; file names are " + charset
+        return "folder " + TsvCells.field(folder) + " holds a file name this locale cannot spell (" + shown + "; file names are " + charset
                 + " here): run docbench under a UTF-8 locale, e.g. LC_ALL=C.UTF-8";
     }
 
@@ -324,7 +366,7 @@ final class DocumentInputs {
             throw new DocbenchCli.BadInputException(String.format(Locale.ROOT, "document %s is %.1f MB, more than this JVM can "
                     + "hold as one document (its heap has %d MB free; a document needs about %d times its size): for an archive "
                     + "with one document per line use --lines or --jsonl, or give java more memory (java -Xmx...)",
-                    where, bytes / 1e6, heap >> 20, HEAP_PER_BYTE));
+                    TsvCells.field(where), bytes / 1e6, heap >> 20, HEAP_PER_BYTE));
         }
     }
 
@@ -334,7 +376,13 @@ final class DocumentInputs {
             Runtime rt = Runtime.getRuntime();
             checkHoldable(file.toString(), Files.size(file), rt.maxMemory() - (rt.totalMemory() - rt.freeMemory()));
         }
-        try (InputStream in = Files.newInputStream(file)) {
+        InputStream opened;
+        try {
+            opened = Files.newInputStream(file);
+        } catch (IOException e) {
+            throw unreadable(file.toString(), e);
+        }
+        try (InputStream in = new ReadErrors(opened, file.toString())) {
             readStream(in, id, file.toString(), false, whole, sink);
         }
     }
@@ -354,10 +402,10 @@ final class DocumentInputs {
             return;
         }
         if (isPageName(name)) {
-            notes.accept("docbench: " + where + " is a web page; " + (mode == Mode.LINES ? "--lines" : "--jsonl")
+            notes.accept("docbench: " + TsvCells.field(where) + " is a web page; " + (mode == Mode.LINES ? "--lines" : "--jsonl")
                     + " reads its lines as they are, markup included");
         }
-        LineBlocks blocks = new LineBlocks(in, name, blockBytes, mode == Mode.JSONL ? this::record : null);
+        LineBlocks blocks = new LineBlocks(in, name, stdin, blockBytes, mode == Mode.JSONL ? this::record : null);
         for (LineBlocks.LineBlock b = blocks.next(); b != null; b = blocks.next()) {
             sink.accept(b);
         }
@@ -385,37 +433,44 @@ final class DocumentInputs {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             String why = e.getOriginalMessage().startsWith("Trailing token") ? "more than one JSON value on the line"
                     : JsonLinesReader.plainMessage(e);
-            throw new DocbenchCli.BadInputException(name + ":" + n + ": not a JSON record (" + why + "); each line holds one record");
+            throw new DocbenchCli.BadInputException(at(name, n) + ": not a JSON record (" + why + "); each line holds one record");
         } catch (IOException e) {
-            throw new DocbenchCli.BadInputException(name + ":" + n + ": not a JSON record (" + DocbenchCli.oneLine(e) + ")");
+            throw new DocbenchCli.BadInputException(at(name, n) + ": not a JSON record (" + DocbenchCli.oneLine(e) + ")");
         }
         if (node == null || !node.isObject()) {
-            throw new DocbenchCli.BadInputException(name + ":" + n + ": JSON, but not an object: each line must be one {...} record");
+            throw new DocbenchCli.BadInputException(at(name, n) + ": JSON, but not an object: each line must be one {...} record");
         }
         JsonNode text = node.get(textField);
         if (text == null) {
-            throw new DocbenchCli.BadInputException(name + ":" + n + ": no text field '" + textField + "' (--text-field names it)");
+            throw new DocbenchCli.BadInputException(at(name, n) + ": no text field '" + textField + "' (--text-field names it)");
         }
         if (text.isNull()) {
-            throw new DocbenchCli.BadInputException(name + ":" + n + ": the text field '" + textField + "' is null");
+            throw new DocbenchCli.BadInputException(at(name, n) + ": the text field '" + textField + "' is null");
         }
         if (!text.isTextual()) {
-            throw new DocbenchCli.BadInputException(name + ":" + n + ": the text field '" + textField + "' is "
+            throw new DocbenchCli.BadInputException(at(name, n) + ": the text field '" + textField + "' is "
                     + JsonLinesReader.kindOf(text) + ", not a string");
         }
         JsonNode id = node.get(idField);
         if (idRequired && (id == null || id.isNull())) {
-            throw new DocbenchCli.BadInputException(name + ":" + n + ": no id field '" + idField + "' (named by --id-field)");
+            throw new DocbenchCli.BadInputException(at(name, n) + ": no id field '" + idField + "' (named by --id-field)");
         }
         // As the corpus readers take ids: a record without the field is named by its line; one whose
         // field is there must hold a string, number or boolean that is not blank.
         if (id != null && (id.isContainerNode() || id.isNull() || id.asText().isBlank())) {
-            throw new DocbenchCli.BadInputException(name + ":" + n + ": the id field '" + idField + "' is "
+            throw new DocbenchCli.BadInputException(at(name, n) + ": the id field '" + idField + "' is "
                     + (id.isContainerNode() ? JsonLinesReader.kindOf(id) + "; an id is a string, number or boolean"
                             : (id.isNull() ? "null" : "empty") + "; give the record an id, or leave the field out to name it by its line"));
         }
         String docId = id == null ? where : id.asText();
-        return new Doc(docId, asText(text.asText(), docId));
+        // A record is no file: its text is a page when it reads as one, whatever its id (often a URL ending in .html).
+        String t = text.asText();
+        return new Doc(docId, HtmlText.looksLikeHtml(t) ? HtmlText.toText(t) : t);
+    }
+
+    /** Line {@code n} of {@code name} as errors name it: on one line, whatever the file name holds. */
+    private static String at(String name, int n) {
+        return TsvCells.field(name) + ":" + n;
     }
 
     /**
@@ -431,13 +486,25 @@ final class DocumentInputs {
             boolean page = isPageName(name) || (stdin ? startsWithPageTag(head) : HtmlText.looksLikeHtml(head));
             String text = page ? HtmlText.toTextInDeclaredCharset(bytes) : null;
             if (text == null) {
-                throw new DocbenchCli.BadInputException("document " + where + " is not valid UTF-8"
+                throw new DocbenchCli.BadInputException("document " + TsvCells.field(where) + " is not valid UTF-8"
+                        + utf16Hint(bytes, 0, bytes.length)
                         + (page ? " and declares no other charset (<meta charset=...>)" : "") + ": save it as UTF-8");
             }
             return text;
         }
         String text = s.startsWith("\uFEFF") ? s.substring(1) : s;
         return stdin && startsWithPageTag(text) ? HtmlText.toText(text) : asText(text, name);
+    }
+
+    /**
+     * What to add to "not valid UTF-8" for the {@code len} bytes at {@code off}, the start of an
+     * input: UTF-16 when they start with its byte-order mark (Windows Notepad's "Unicode",
+     * PowerShell's {@code >}), so the user knows what to convert from; else nothing.
+     */
+    static String utf16Hint(byte[] b, int off, int len) {
+        boolean bom = len >= 2 && (b[off] == (byte) 0xFF && b[off + 1] == (byte) 0xFE
+                || b[off] == (byte) 0xFE && b[off + 1] == (byte) 0xFF);
+        return bom ? " (it is UTF-16: it starts with a UTF-16 byte-order mark; iconv -f UTF-16 -t UTF-8 converts it)" : "";
     }
 
     /**

@@ -25,6 +25,8 @@ final class LineBlocks {
 
     private final InputStream in;
     private final String name;
+    /** The stream is stdin: its lines are line-N, not {@code name:N} (a file may be named "stdin"). */
+    private final boolean stdin;
     private final int blockBytes;
     /** Null for plain lines, each a document. */
     private final Records records;
@@ -35,9 +37,10 @@ final class LineBlocks {
     private final Queue<byte[]> spare = new ConcurrentLinkedQueue<>();
     private boolean eof;
 
-    LineBlocks(InputStream in, String name, int blockBytes, Records records) {
+    LineBlocks(InputStream in, String name, boolean stdin, int blockBytes, Records records) {
         this.in = in;
         this.name = name;
+        this.stdin = stdin;
         this.blockBytes = blockBytes;
         this.records = records;
     }
@@ -183,7 +186,7 @@ final class LineBlocks {
                         line.position(line.position() + 1);
                     }
                     if (!DocumentInputs.isBlank(line)) {
-                        visitor.line(name.equals("stdin") ? "line-" + n : name + ":" + n, line, n);
+                        visitor.line(stdin ? "line-" + n : name + ":" + n, line, n);
                     }
                     start = end + 1;
                 }
@@ -209,7 +212,10 @@ final class LineBlocks {
         private char[] chars = new char[8192];
         private CharBuffer view = CharBuffer.wrap(chars);
 
+        private final byte[] block;
+
         LineDecoder(byte[] block) {
+            this.block = block;
             utf8 = new Utf8Chars(block);
         }
 
@@ -220,7 +226,8 @@ final class LineBlocks {
             }
             int n = utf8.decode(off, off + len, chars);
             if (n < 0) {
-                throw new DocbenchCli.BadInputException(name + ":" + line + ": not valid UTF-8");
+                throw new DocbenchCli.BadInputException(TsvCells.field(name) + ":" + line + ": not valid UTF-8"
+                        + (line == 1 ? DocumentInputs.utf16Hint(block, off, len) : ""));
             }
             view.clear();
             return view.limit(n);

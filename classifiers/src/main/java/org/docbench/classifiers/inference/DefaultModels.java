@@ -73,7 +73,7 @@ public final class DefaultModels {
         if (in == null) {
             String tasks;
             try (InputStream t = DefaultModels.class.getClassLoader().getResourceAsStream(FOLDER + "tasks.txt")) {
-                tasks = t == null ? "none in this build (run 'mvn package')" : new String(t.readAllBytes()).strip().replace('\n', ',');
+                tasks = t == null ? "none in this build (run 'mvn package')" : new String(t.readAllBytes()).strip().replace("\n", ", ");
             }
             throw new IllegalArgumentException("no default model for task '" + task + "'; tasks: " + tasks + " (or pass --model FILE)");
         }

@@ -55,6 +55,9 @@ final class NormalizeCommand implements Callable<Integer> {
                         print(doc, headers, out);
                     }
                     out.flush();
+                    if (out.checkError()) { // a closed pipe (| head) or a full disk: the rest would be read for nobody
+                        throw new DocbenchCli.OutputStoppedException();
+                    }
                 });
         return 0;
     }

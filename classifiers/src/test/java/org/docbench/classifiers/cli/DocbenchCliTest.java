@@ -85,6 +85,20 @@ class DocbenchCliTest {
     }
 
     @Test
+    void normalize_aReaderThatStopsReading_stopsTheReadingToo(@TempDir Path news) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            Files.writeString(news.resolve(String.format(java.util.Locale.ROOT, "%03d.txt", i)), "Sheriff ends jail deal " + i);
+        }
+        Files.write(news.resolve("999.txt"), new byte[] {'c', 'a', 'f', (byte) 0xE9}); // reached only if reading goes on
+        StdoutStream stdout = new StdoutStream(new FailingAfter(100, "Broken pipe"));
+        StringWriter err = new StringWriter();
+        int code = DocbenchCli.run(new PrintWriter(new java.io.OutputStreamWriter(stdout, StandardCharsets.UTF_8), true),
+                new PrintWriter(err), stdout::readerGone, "normalize", news.toString());
+        assertEquals(DocbenchCli.READER_GONE, code, err.toString());
+        assertEquals("", err.toString(), "nothing read after the reader left, so no complaint about the last file");
+    }
+
+    @Test
     void outputThatFailsOtherwise_isReportedAsIncomplete() {
         Result r = classifyInto("No space left on device");
         assertEquals(DocbenchCli.FAILURE, r.code(), r.err());

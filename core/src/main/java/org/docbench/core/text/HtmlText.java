@@ -18,7 +18,7 @@ import org.jsoup.select.NodeVisitor;
 /**
  * Turns a saved web page into the plain text the normalizer expects, with jsoup: the title on the
  * first line, then the text of each block element as its own paragraph. Scripts, styles,
- * navigation, page footers and forms are dropped (by element, and by the ARIA roles
+ * navigation, page footers, forms, buttons and menus are dropped (by element, and by the ARIA roles
  * {@code navigation} and {@code contentinfo} that mark them on a plain {@code div}); entities are
  * decoded by the parser.
  *
@@ -34,6 +34,12 @@ import org.jsoup.select.NodeVisitor;
 public final class HtmlText {
     private static final Set<String> BLOCKS = Set.of("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote",
             "pre", "article", "section", "header", "footer", "aside", "figcaption", "tr", "dd", "dt", "br", "hr", "main");
+    /**
+     * Table cells: a browser shows them apart, but their texts have nothing between them, so
+     * {@code <td>Sanctuary</td><td>cities</td>} would give the one word "Sanctuarycities". A cell
+     * is not a paragraph (a row of a layout table is one line), so a space parts them.
+     */
+    private static final Set<String> CELLS = Set.of("td", "th");
 
     private HtmlText() {
     }
@@ -71,7 +77,9 @@ public final class HtmlText {
     }
 
     private static String text(Document doc) {
-        doc.select("script, style, noscript, nav, footer, form, iframe, svg, template, [role=navigation], [role=contentinfo]")
+        // Buttons and menus outside a form too: their words ("Share", a list of sections) are the site's, not the story's.
+        doc.select("script, style, noscript, nav, footer, form, button, select, iframe, svg, template, [role=navigation], "
+                        + "[role=contentinfo]")
                 .remove();
         StringBuilder out = new StringBuilder();
         String title = doc.title().strip();
@@ -84,15 +92,24 @@ public final class HtmlText {
             public void head(Node node, int depth) {
                 if (node instanceof TextNode t) {
                     para.append(t.text());
-                } else if (node instanceof Element e && BLOCKS.contains(e.normalName())) {
-                    flush(out, para);
+                } else if (node instanceof Element e) {
+                    apart(e);
                 }
             }
 
             @Override
             public void tail(Node node, int depth) {
-                if (node instanceof Element e && BLOCKS.contains(e.normalName())) {
+                if (node instanceof Element e) {
+                    apart(e);
+                }
+            }
+
+            /** Ends the paragraph at a block's edges; puts a space at a cell's. */
+            private void apart(Element e) {
+                if (BLOCKS.contains(e.normalName())) {
                     flush(out, para);
+                } else if (CELLS.contains(e.normalName())) {
+                    para.append(' ');
                 }
             }
         }, doc.body());

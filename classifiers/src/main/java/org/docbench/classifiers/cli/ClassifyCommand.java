@@ -151,13 +151,20 @@ final class ClassifyCommand implements Callable<Integer> {
                 scorer.path() == Scorer.Path.FAST ? "fast path" : "Tribuo predict (this family has no fast path)",
                 scorer.scoreKind().plural());
 
+        int workers = threads;
+        if (workers > 1 && scorer.drawsInOrder()) {
+            // Workers would draw in whatever order they run, and the same command would print other labels each time.
+            err.printf(Locale.ROOT, "classify: the %s baseline draws its labels in input order, so it runs on one thread, "
+                    + "not %d (the same labels every run)%n", scorer.provenance().get("family"), workers);
+            workers = 1;
+        }
         Labels labels = Labels.of(scorer);
         if (top > labels.names().length) {
             err.printf(Locale.ROOT, "docbench: --top %d: the model has %d labels; every row shows all %d%n", top,
                     labels.names().length, labels.names().length);
         }
         ThreadLocal<Scorer.Session> sessions = ThreadLocal.withInitial(scorer::newSession);
-        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
+        ExecutorService pool = workers > 1 ? Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "classify");
             t.setDaemon(true);
             return t;

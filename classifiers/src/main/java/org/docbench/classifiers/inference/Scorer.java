@@ -87,6 +87,14 @@ public final class Scorer {
         return fast.probabilities() ? ScoreKind.PROBABILITY : ScoreKind.MARGIN;
     }
 
+    /**
+     * Whether the answers are seeded random draws (the stratified baseline): each depends on how
+     * many were drawn before it, so they repeat only when drawn in the same order.
+     */
+    public boolean drawsInOrder() {
+        return org.docbench.classifiers.train.Family.STRATIFIED.is(String.valueOf(provenance.get("family")));
+    }
+
     /** What {@code docbench train} recorded: task, spec, seed, corpus and the rest. */
     public Map<String, Object> provenance() {
         return provenance;

@@ -273,6 +273,22 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void stratifiedBaseline_givesTheSameLabelsOnTwoThreadsAsOnOne() throws Exception {
+        Path corpus = TestCorpus.writeLayout(dir.resolve("strat-corpus"), TestCorpus.documents(10, 3));
+        Path model = dir.resolve("stratified.model");
+        assertEquals(0, DocbenchCliTest.run("train", "--corpus", corpus.toString(), "--task", "topic", "--model", "stratified",
+                "--out", model.toString()).code());
+        // Several blocks of lines, so two workers would draw at once.
+        String lines = "jail detainer hold request\n".repeat(3 * DocumentInputs.BLOCK_BYTES / 27);
+        Result one = DocbenchCliTest.runWithStdin(lines, "classify", "--model", model.toString(), "--lines");
+        Result two = DocbenchCliTest.runWithStdin(lines, "classify", "--model", model.toString(), "--lines", "--threads", "2");
+        assertEquals(0, two.code(), two.err());
+        assertTrue(one.out().equals(two.out()), "the same draws in the same order");
+        assertTrue(two.err().contains("the stratified baseline draws its labels in input order, so it runs on one thread, not 2"),
+                two.err());
+    }
+
+    @Test
     void topBeyondTheLabels_showsThemAll_andSaysSo() {
         Result r = classify("jail detainer hold", "--top", "99");
         assertEquals(0, r.code(), r.err());

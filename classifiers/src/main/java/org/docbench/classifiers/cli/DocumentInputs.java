@@ -487,7 +487,7 @@ final class DocumentInputs {
             String text = page ? HtmlText.toTextInDeclaredCharset(bytes) : null;
             if (text == null) {
                 throw new DocbenchCli.BadInputException("document " + TsvCells.field(where) + " is not valid UTF-8"
-                        + utf16Hint(bytes, 0, bytes.length)
+                        + notUtf8Hint(bytes, 0, bytes.length)
                         + (page ? " and declares no other charset (<meta charset=...>)" : "") + ": save it as UTF-8");
             }
             return text;
@@ -498,13 +498,18 @@ final class DocumentInputs {
 
     /**
      * What to add to "not valid UTF-8" for the {@code len} bytes at {@code off}, the start of an
-     * input: UTF-16 when they start with its byte-order mark (Windows Notepad's "Unicode",
-     * PowerShell's {@code >}), so the user knows what to convert from; else nothing.
+     * input, when they say what the input is instead: UTF-16 by its byte-order mark (Windows
+     * Notepad's "Unicode", PowerShell's {@code >}), gzip by its magic number (an archive.jsonl.gz);
+     * else nothing.
      */
-    static String utf16Hint(byte[] b, int off, int len) {
-        boolean bom = len >= 2 && (b[off] == (byte) 0xFF && b[off + 1] == (byte) 0xFE
-                || b[off] == (byte) 0xFE && b[off + 1] == (byte) 0xFF);
-        return bom ? " (it is UTF-16: it starts with a UTF-16 byte-order mark; iconv -f UTF-16 -t UTF-8 converts it)" : "";
+    static String notUtf8Hint(byte[] b, int off, int len) {
+        if (len >= 2 && (b[off] == (byte) 0xFF && b[off + 1] == (byte) 0xFE || b[off] == (byte) 0xFE && b[off + 1] == (byte) 0xFF)) {
+            return " (it is UTF-16: it starts with a UTF-16 byte-order mark; iconv -f UTF-16 -t UTF-8 converts it)";
+        }
+        if (len >= 2 && b[off] == (byte) 0x1F && b[off + 1] == (byte) 0x8B) {
+            return " (it is gzip-compressed: give it as <(zcat FILE) or on stdin through zcat)";
+        }
+        return "";
     }
 
     /**

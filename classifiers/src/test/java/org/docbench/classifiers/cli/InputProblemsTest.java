@@ -76,7 +76,7 @@ class InputProblemsTest {
     }
 
     @Test
-    void classify_aUtf16File_isNamedUtf16_wholeAndByLine() throws Exception {
+    void classify_aUtf16OrGzipFile_isNamedSo_wholeAndByLine() throws Exception {
         // What Windows Notepad saves as "Unicode" and PowerShell's > writes: UTF-16LE with a byte-order mark.
         byte[] utf16 = "\uFEFFjail detainer hold\nsanctuary city\n".getBytes(StandardCharsets.UTF_16LE);
         Path f = Files.write(dir.resolve("notepad.txt"), utf16);
@@ -87,6 +87,14 @@ class InputProblemsTest {
         Result lines = DocbenchCliTest.run("classify", "--task", "topic", "--lines", f.toString());
         assertEquals(3, lines.code(), lines.err());
         assertTrue(lines.err().contains(f + ":1: not valid UTF-8 (it is UTF-16"), lines.err());
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(gz)) {
+            z.write("{\"id\":\"a\",\"text\":\"jail detainer\"}\n".getBytes(StandardCharsets.UTF_8));
+        }
+        Path archive = Files.write(dir.resolve("archive.jsonl.gz"), gz.toByteArray());
+        Result gzipped = DocbenchCliTest.run("classify", "--task", "topic", "--jsonl", archive.toString());
+        assertEquals(3, gzipped.code(), gzipped.err());
+        assertTrue(gzipped.err().contains(archive + ":1: not valid UTF-8 (it is gzip-compressed"), gzipped.err());
         Path latin1 = Files.write(dir.resolve("latin1.txt"), new byte[] {'c', 'a', 'f', (byte) 0xE9});
         Result other = DocbenchCliTest.run("classify", "--task", "topic", latin1.toString());
         assertFalse(other.err().contains("UTF-16"), "only a UTF-16 byte-order mark says UTF-16: " + other.err());

@@ -159,7 +159,10 @@ final class ClassifyCommand implements Callable<Integer> {
             workers = 1;
         }
         Labels labels = Labels.of(scorer);
-        if (top > labels.names().length) {
+        if (top > 1 && scorer.scoreKind() == org.docbench.classifiers.train.ScoreKind.NONE) {
+            err.printf(Locale.ROOT, "docbench: --top %d: the %s baseline answers one label and ranks no other; the next "
+                    + "columns are '-'%n", top, scorer.provenance().get("family"));
+        } else if (top > labels.names().length) {
             err.printf(Locale.ROOT, "docbench: --top %d: the model has %d labels; every row shows all %d%n", top,
                     labels.names().length, labels.names().length);
         }
@@ -349,7 +352,7 @@ final class ClassifyCommand implements Callable<Integer> {
                 m.put("scoreKind", kind);
                 if (k > 1) {
                     List<Map<String, Object>> topK = new ArrayList<>(k);
-                    for (int i = 0; i < k; i++) {
+                    for (int i = 0; i < (scored ? k : 1); i++) { // a baseline's answer has no runner-up
                         // Not Map.of: its iteration order changes from run to run, and so would the output.
                         Map<String, Object> entry = new LinkedHashMap<>();
                         entry.put("label", labels[order[i]]);
@@ -367,12 +370,14 @@ final class ClassifyCommand implements Callable<Integer> {
             } else {
                 sb.append(TsvCells.field(id));
                 for (int i = 0; i < k; i++) {
-                    sb.append('\t').append(tsvLabels[order[i]]).append('\t');
-                    if (scored) {
-                        TsvCells.fixed4(sb, s[order[i]]);
-                    } else {
-                        sb.append('-'); // a baseline scores nothing
+                    if (!scored) {
+                        // A baseline scores nothing, and ranks no label after its answer: the other labels
+                        // would come in index order, which reads as a second-best answer.
+                        sb.append(i == 0 ? "\t" + tsvLabels[best] + "\t-" : "\t-\t-");
+                        continue;
                     }
+                    sb.append('\t').append(tsvLabels[order[i]]).append('\t');
+                    TsvCells.fixed4(sb, s[order[i]]);
                 }
                 sb.append('\n');
             }

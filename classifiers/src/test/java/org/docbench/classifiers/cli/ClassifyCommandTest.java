@@ -258,6 +258,14 @@ class ClassifyCommandTest {
                 assertTrue(n.get("score").isNull() && n.get("scores").isNull(), "a baseline scores nothing: " + r.out());
                 Result tsv = DocbenchCliTest.runWithStdin("sanctuary city council", "classify", "--model", model.toString());
                 assertTrue(tsv.out().strip().endsWith("\t-"), "no score in its column: " + tsv.out());
+                Result top2 = DocbenchCliTest.runWithStdin("sanctuary city council", "classify", "--model", model.toString(),
+                        "--top", "2");
+                assertEquals(n.get("label").asText() + "\t-\t-\t-", top2.out().strip().split("\t", 2)[1],
+                        "no runner-up: the other labels would come in index order: " + top2.out());
+                assertTrue(top2.err().contains("--top 2: the majority baseline answers one label and ranks no other"), top2.err());
+                Result json2 = DocbenchCliTest.runWithStdin("sanctuary city council", "classify", "--model", model.toString(),
+                        "--top", "2", "--json");
+                assertEquals(1, JSON.readTree(json2.out()).get("top").size(), json2.out());
             } else {
                 assertEquals("leaf-share", n.get("scoreKind").asText(), r.out());
                 assertTrue(r.err().contains("scores are shares of the leaf's training documents"), r.err());

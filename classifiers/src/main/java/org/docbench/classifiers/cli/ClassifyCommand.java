@@ -225,7 +225,7 @@ final class ClassifyCommand implements Callable<Integer> {
         try {
             return Scorer.load(file);
         } catch (java.nio.file.FileSystemException e) {
-            throw DocumentInputs.unreadable("model file " + file, e);
+            throw InputProblems.unreadable("model file " + file, e);
         }
     }
 

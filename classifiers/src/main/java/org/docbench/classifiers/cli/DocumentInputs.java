@@ -121,25 +121,9 @@ final class DocumentInputs {
                         + "variable?); name a document or folder, or '-' for stdin");
             }
             if (!n.equals("-") && !Files.exists(Path.of(n))) {
-                throw missing(n);
+                throw InputProblems.missing(n);
             }
         }
-    }
-
-    /** The error for a named input that is not there: a link to nothing says so, as the link is there to see in ls. */
-    private static DocbenchCli.BadInputException missing(String n) {
-        Path p = Path.of(n);
-        if (Files.isSymbolicLink(p)) {
-            String target;
-            try {
-                target = Files.readSymbolicLink(p).toString();
-            } catch (IOException e) {
-                target = "its target";
-            }
-            return new DocbenchCli.BadInputException(TsvCells.field(n) + " is a link to nothing (" + TsvCells.field(target)
-                    + " does not exist)");
-        }
-        return new DocbenchCli.BadInputException("no such document or folder: " + TsvCells.field(n));
     }
 
     /**
@@ -171,7 +155,7 @@ final class DocumentInputs {
                     throw new DocbenchCli.BadInputException("cannot read stdin: it is closed (<&-); give a FILE, or send the "
                             + "input to stdin");
                 }
-                readStream(new ReadErrors(stdin, "stdin"), "stdin", "stdin", true, whole, sink);
+                readStream(InputProblems.reportingErrors(stdin, "stdin"), "stdin", "stdin", true, whole, sink);
                 continue;
             }
             Path p = Path.of(n);
@@ -183,63 +167,9 @@ final class DocumentInputs {
                 // Not only regular files: a pipe (classify <(zcat news.gz)) or a device reads as one.
                 readFile(p, n, whole, sink);
             } else {
-                throw missing(n);
+                throw InputProblems.missing(n);
             }
         }
-    }
-
-    /**
-     * A stream whose read errors (a file without read permission, a disk's "Input/output error",
-     * stdin's "Bad file descriptor") are bad input naming it, not failures of docbench.
-     */
-    private static final class ReadErrors extends java.io.FilterInputStream {
-        private final String where;
-
-        ReadErrors(InputStream in, String where) {
-            super(in);
-            this.where = where;
-        }
-
-        @Override
-        public int read() throws IOException {
-            try {
-                return super.read();
-            } catch (IOException e) {
-                throw unreadable(where, e);
-            }
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            try {
-                return super.read(b, off, len);
-            } catch (IOException e) {
-                throw unreadable(where, e);
-            }
-        }
-    }
-
-    /** The error for an input that cannot be opened or read: {@code where} and why, in words. */
-    static DocbenchCli.BadInputException unreadable(String where, IOException e) {
-        return new DocbenchCli.BadInputException("cannot read " + TsvCells.field(where) + ": " + reason(e));
-    }
-
-    /**
-     * Why {@code e} happened, without the file name a {@link java.nio.file.FileSystemException}'s
-     * message is made of (its whole message when the system gives no reason: "permission denied" is
-     * then only in its class).
-     */
-    static String reason(IOException e) {
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "no such file";
-        }
-        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
-            return f.getReason();
-        }
-        return DocbenchCli.oneLine(e);
     }
 
     /**
@@ -287,7 +217,7 @@ final class DocumentInputs {
                             if (isHidden(file)) {
                                 return java.nio.file.FileVisitResult.CONTINUE;
                             }
-                            throw unreadable(file.toString(), e);
+                            throw InputProblems.unreadable(file.toString(), e);
                         }
                     });
         } catch (java.nio.file.AccessDeniedException e) {
@@ -380,9 +310,9 @@ final class DocumentInputs {
         try {
             opened = Files.newInputStream(file);
         } catch (IOException e) {
-            throw unreadable(file.toString(), e);
+            throw InputProblems.unreadable(file.toString(), e);
         }
-        try (InputStream in = new ReadErrors(opened, file.toString())) {
+        try (InputStream in = InputProblems.reportingErrors(opened, file.toString())) {
             readStream(in, id, file.toString(), false, whole, sink);
         }
     }
@@ -487,29 +417,13 @@ final class DocumentInputs {
             String text = page ? HtmlText.toTextInDeclaredCharset(bytes) : null;
             if (text == null) {
                 throw new DocbenchCli.BadInputException("document " + TsvCells.field(where) + " is not valid UTF-8"
-                        + notUtf8Hint(bytes, 0, bytes.length)
+                        + InputProblems.notUtf8Hint(bytes, 0, bytes.length)
                         + (page ? " and declares no other charset (<meta charset=...>)" : "") + ": save it as UTF-8");
             }
             return text;
         }
         String text = s.startsWith("\uFEFF") ? s.substring(1) : s;
         return stdin && startsWithPageTag(text) ? HtmlText.toText(text) : asText(text, name);
-    }
-
-    /**
-     * What to add to "not valid UTF-8" for the {@code len} bytes at {@code off}, the start of an
-     * input, when they say what the input is instead: UTF-16 by its byte-order mark (Windows
-     * Notepad's "Unicode", PowerShell's {@code >}), gzip by its magic number (an archive.jsonl.gz);
-     * else nothing.
-     */
-    static String notUtf8Hint(byte[] b, int off, int len) {
-        if (len >= 2 && (b[off] == (byte) 0xFF && b[off + 1] == (byte) 0xFE || b[off] == (byte) 0xFE && b[off + 1] == (byte) 0xFF)) {
-            return " (it is UTF-16: it starts with a UTF-16 byte-order mark; iconv -f UTF-16 -t UTF-8 converts it)";
-        }
-        if (len >= 2 && b[off] == (byte) 0x1F && b[off + 1] == (byte) 0x8B) {
-            return " (it is gzip-compressed: give it as <(zcat FILE) or on stdin through zcat)";
-        }
-        return "";
     }
 
     /**

@@ -227,7 +227,7 @@ final class LineBlocks {
             int n = utf8.decode(off, off + len, chars);
             if (n < 0) {
                 throw new DocbenchCli.BadInputException(TsvCells.field(name) + ":" + line + ": not valid UTF-8"
-                        + (line == 1 ? DocumentInputs.notUtf8Hint(block, off, len) : ""));
+                        + (line == 1 ? InputProblems.notUtf8Hint(block, off, len) : ""));
             }
             view.clear();
             return view.limit(n);

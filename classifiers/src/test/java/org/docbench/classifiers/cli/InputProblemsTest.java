@@ -45,10 +45,10 @@ class InputProblemsTest {
     @Test
     void aReadError_saysWhyInWords_notTheFileNameAgain() {
         // A file without read permission gives an AccessDeniedException whose message is only its name.
-        assertEquals("permission denied", DocumentInputs.reason(new java.nio.file.AccessDeniedException("/news/secret.txt")));
+        assertEquals("permission denied", InputProblems.reason(new java.nio.file.AccessDeniedException("/news/secret.txt")));
         assertEquals("cannot read model file m.model: permission denied",
-                DocumentInputs.unreadable("model file m.model", new java.nio.file.AccessDeniedException("m.model")).getMessage());
-        assertEquals("Input/output error", DocumentInputs.reason(new java.io.IOException("Input/output error")));
+                InputProblems.unreadable("model file m.model", new java.nio.file.AccessDeniedException("m.model")).getMessage());
+        assertEquals("Input/output error", InputProblems.reason(new java.io.IOException("Input/output error")));
     }
 
     @Test

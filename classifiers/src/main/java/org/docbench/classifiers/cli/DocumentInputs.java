@@ -428,11 +428,14 @@ final class DocumentInputs {
 
     /**
      * Tags a page or a piece of one (copied from a browser, {@code curl | pup}) starts with:
-     * the document's own, and the common blocks.
+     * the document's own, the common blocks, and the inline ones a copied piece of a paragraph
+     * starts with ({@code <span class="dateline">}, {@code <a href=...>}, {@code <strong>}):
+     * HTML's own names, which plain text does not put in angle brackets.
      */
     private static final java.util.Set<String> PAGE_TAGS = java.util.Set.of("html", "head", "body", "title", "p", "div",
             "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "table", "article", "section", "header", "footer", "main",
-            "nav", "aside", "blockquote", "pre", "figure");
+            "nav", "aside", "blockquote", "pre", "figure", "span", "a", "strong", "em", "b", "i", "img", "br", "time", "small",
+            "figcaption", "tr", "td");
 
     /**
      * Whether {@code text} read from stdin, which has no file name to say so, is a web page or a

@@ -537,7 +537,9 @@ class DocbenchCliTest {
         for (String text : List.of("<3 to the county jail staff", "<jail> detainers are held", "a <p> tag later on")) {
             assertFalse(DocumentInputs.startsWithPageTag(text), text);
         }
-        for (String text : List.of("<P class=lead>x", "<!DOCTYPE html>", " <h2>x</h2>", "<section>x", "<p/>")) {
+        for (String text : List.of("<P class=lead>x", "<!DOCTYPE html>", " <h2>x</h2>", "<section>x", "<p/>",
+                "<span class=\"dateline\">WASHINGTON</span> ICE", "<a href=\"https://news.example/a\">ICE</a> raids",
+                "<strong>ICE</strong> raids", "<img src=\"a.jpg\"><br>ICE")) {
             assertTrue(DocumentInputs.startsWithPageTag(text), text);
         }
     }

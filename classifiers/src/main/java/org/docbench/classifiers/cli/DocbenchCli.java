@@ -68,20 +68,21 @@ public final class DocbenchCli implements java.util.concurrent.Callable<Integer>
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(stdout, java.nio.charset.StandardCharsets.UTF_8), true);
         processErr = new PrintWriter(new java.io.OutputStreamWriter(new java.io.FileOutputStream(java.io.FileDescriptor.err),
                 java.nio.charset.StandardCharsets.UTF_8), true);
-        System.exit(run(out, processErr, stdout::readerGone, args));
+        System.exit(run(out, processErr, stdout, args));
     }
 
     /** Runs the command line with the given streams and returns the exit code; used by tests in-process. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        return run(out, err, () -> false, args);
+        return run(out, err, null, args);
     }
 
     /**
-     * {@link #run(PrintWriter, PrintWriter, String...)}, where {@code readerGone} says whether
-     * {@code out} stopped because its reader closed the pipe: then the exit is quiet, with
-     * {@value #READER_GONE}, the status of a process SIGPIPE ended.
+     * {@link #run(PrintWriter, PrintWriter, String...)}, where {@code stdout}, the stream under
+     * {@code out} (or null), says whether {@code out} stopped because its reader closed the pipe
+     * (then the exit is quiet, with {@value #READER_GONE}, the status of a process SIGPIPE ended),
+     * and else why it failed.
      */
-    static int run(PrintWriter out, PrintWriter err, java.util.function.BooleanSupplier readerGone, String... args) {
+    static int run(PrintWriter out, PrintWriter err, StdoutStream stdout, String... args) {
         System.setProperty("java.awt.headless", "true");
         TrainerLogging.quiet();
         CommandLine cl = commandLine();
@@ -101,11 +102,13 @@ public final class DocbenchCli implements java.util.concurrent.Callable<Integer>
         // A PrintWriter keeps write errors to itself: a full disk or a closed pipe would cut the
         // output short and still exit 0.
         if (out.checkError()) {
-            if (readerGone.getAsBoolean()) {
+            if (stdout != null && stdout.readerGone()) {
                 err.flush();
                 return READER_GONE;
             }
-            err.println("docbench: writing the output failed (a full disk?); what was written is incomplete");
+            // The system's reason: stdout may be closed (>&-) or a device, not only a full disk.
+            String why = stdout != null && stdout.failure() != null ? stdout.failure() : "a full disk?";
+            err.println("docbench: writing the output failed (" + why + "); what was written is incomplete");
             code = code == 0 || code == FAILURE ? FAILURE : code;
         }
         err.flush();

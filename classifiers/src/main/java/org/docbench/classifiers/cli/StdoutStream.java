@@ -13,6 +13,8 @@ import java.io.OutputStream;
 final class StdoutStream extends OutputStream {
     private final OutputStream out;
     private volatile boolean readerGone;
+    /** The first write failure's message, for the error that says the output is incomplete. */
+    private volatile String failure;
 
     StdoutStream(OutputStream out) {
         this.out = out;
@@ -21,6 +23,11 @@ final class StdoutStream extends OutputStream {
     /** Whether a write failed because the reading end of the pipe was closed. */
     boolean readerGone() {
         return readerGone;
+    }
+
+    /** Why the first failed write failed ("No space left on device", "Bad file descriptor"), or null. */
+    String failure() {
+        return failure;
     }
 
     @Override
@@ -56,6 +63,9 @@ final class StdoutStream extends OutputStream {
     }
 
     private IOException noted(IOException e) {
+        if (failure == null) {
+            failure = DocbenchCli.oneLine(e);
+        }
         // EPIPE has no exception class of its own; the JDK passes on the C library's message.
         if (e.getMessage() != null && e.getMessage().contains("Broken pipe")) {
             readerGone = true;

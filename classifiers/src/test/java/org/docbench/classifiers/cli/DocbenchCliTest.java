@@ -70,7 +70,7 @@ class DocbenchCliTest {
         System.setIn(new ByteArrayInputStream("jail detainer hold request\n".repeat(20_000).getBytes(StandardCharsets.UTF_8)));
         try {
             int code = DocbenchCli.run(new PrintWriter(new java.io.OutputStreamWriter(stdout, StandardCharsets.UTF_8), true),
-                    new PrintWriter(err), stdout::readerGone, "classify", "--task", "stance", "--lines");
+                    new PrintWriter(err), stdout, "classify", "--task", "stance", "--lines");
             return new Result(code, "", err.toString());
         } finally {
             System.setIn(old);
@@ -93,7 +93,7 @@ class DocbenchCliTest {
         StdoutStream stdout = new StdoutStream(new FailingAfter(100, "Broken pipe"));
         StringWriter err = new StringWriter();
         int code = DocbenchCli.run(new PrintWriter(new java.io.OutputStreamWriter(stdout, StandardCharsets.UTF_8), true),
-                new PrintWriter(err), stdout::readerGone, "normalize", news.toString());
+                new PrintWriter(err), stdout, "normalize", news.toString());
         assertEquals(DocbenchCli.READER_GONE, code, err.toString());
         assertEquals("", err.toString(), "nothing read after the reader left, so no complaint about the last file");
     }
@@ -102,7 +102,8 @@ class DocbenchCliTest {
     void outputThatFailsOtherwise_isReportedAsIncomplete() {
         Result r = classifyInto("No space left on device");
         assertEquals(DocbenchCli.FAILURE, r.code(), r.err());
-        assertTrue(r.err().contains("docbench: writing the output failed") && r.err().contains("incomplete"), r.err());
+        assertTrue(r.err().contains("docbench: writing the output failed (No space left on device)") && r.err().contains("incomplete"),
+                "the system's reason, not a guess: " + r.err());
     }
 
     @Test

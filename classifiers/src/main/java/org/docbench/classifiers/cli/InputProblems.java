@@ -64,6 +64,16 @@ final class InputProblems {
                 throw unreadable(where, e);
             }
         }
+
+        /** The wrapped stream's own: it may know the size to read (a file) and copy the bytes once. */
+        @Override
+        public byte[] readAllBytes() throws IOException {
+            try {
+                return in.readAllBytes();
+            } catch (IOException e) {
+                throw unreadable(where, e);
+            }
+        }
     }
 
     /** The error for an input that cannot be opened or read: {@code where} and why, in words. */

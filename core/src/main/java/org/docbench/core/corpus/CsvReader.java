@@ -109,6 +109,7 @@ public final class CsvReader implements CorpusReader {
                 CSVRecord rec;
                 try {
                     if (!records.hasNext()) {
+                        checks.noteUnlabeled();
                         return false;
                     }
                     rec = records.next();

@@ -46,12 +46,44 @@ class UserCorpusReadersTest {
         assertFalse(e.getMessage().contains("[Source:"), "the parser's own location is left out: " + e.getMessage());
 
         JsonLinesReader skip = new JsonLinesReader(f, MAPPING, OnError.SKIP_AND_REPORT);
-        assertEquals(List.of("x1"), skip.readAll().stream().map(LabeledDocument::id).toList());
+        assertEquals(List.of("x1", "x5"), skip.readAll().stream().map(LabeledDocument::id).toList(),
+                "x5 has no label, which skips no document");
         List<String> messages = skip.problems().list().stream().map(CorpusProblem::message).toList();
-        assertEquals(4, messages.size(), messages.toString());
+        assertEquals(3, messages.size(), messages.toString());
         assertTrue(messages.get(1).contains(":3 [document x3]: document is empty"), messages.get(1));
         assertTrue(messages.get(2).contains(":4 [document x1]: duplicate id"), messages.get(2));
-        assertTrue(messages.get(3).contains(":5 [document x5]: no stance label in field 'side'"), messages.get(3));
+    }
+
+    /**
+     * A layout folder reads a row with an empty task cell without that label, for its other tasks;
+     * a JSON Lines or CSV record without a label (field absent, null or empty) is read the same way,
+     * rather than stopping the read of a corpus that labels one task of two on some records.
+     */
+    @Test
+    void jsonLinesAndCsv_aRecordWithoutOneTasksLabel_isReadForTheOthers_withANotePerTask() throws IOException {
+        FieldMapping two = FieldMapping.of("body", "stance", "side").withTask("topic", "section");
+        Path jsonl = dir.resolve("partial.jsonl");
+        Files.writeString(jsonl, "{\"id\":\"a\",\"body\":\"One.\",\"side\":\"left\",\"section\":\"x\"}\n"
+                + "{\"id\":\"b\",\"body\":\"Two.\",\"section\":\"y\"}\n"
+                + "{\"id\":\"c\",\"body\":\"Three.\",\"side\":null,\"section\":\"y\"}\n"
+                + "{\"id\":\"d\",\"body\":\"Four.\",\"side\":\"right\",\"section\":\" \"}\n");
+        Path csv = dir.resolve("partial.csv");
+        Files.writeString(csv, "id,body,side,section\na,One.,left,x\nb,Two.,,y\nc,Three.,,y\nd,Four.,right,\n");
+        for (CorpusReader reader : List.of(new JsonLinesReader(jsonl, two, OnError.FAIL_FAST),
+                new CsvReader(csv, two, OnError.FAIL_FAST))) {
+            List<LabeledDocument> docs = reader.readAll();
+            assertEquals(List.of("a", "b", "c", "d"), docs.stream().map(LabeledDocument::id).toList(), reader.location());
+            assertEquals(java.util.Arrays.asList("left", null, null, "right"), docs.stream().map(d -> d.label("stance")).toList());
+            assertEquals(java.util.Arrays.asList("x", "y", "y", null), docs.stream().map(d -> d.label("topic")).toList());
+            assertEquals(0, reader.problems().skipped());
+            List<String> notes = reader.problems().notes().stream().map(CorpusProblem::message).toList();
+            int header = reader instanceof CsvReader ? 1 : 0; // a CSV record's line counts its header line
+            assertEquals(List.of(
+                    reader.location() + ":" + (2 + header) + " [document b]: 2 records have no stance label in field 'side' (the first here): their"
+                            + " documents are left out of the stance task and used for the others. Fix: label them to use them for stance",
+                    reader.location() + ":" + (4 + header) + " [document d]: 1 record has no topic label in field 'section': its document is left out"
+                            + " of the topic task and used for the others. Fix: label it to use it for topic"), notes);
+        }
     }
 
     @Test
@@ -159,11 +191,12 @@ class UserCorpusReadersTest {
         Path f = dir.resolve("multi.csv");
         Files.writeString(f, "text,label\n\"Line one\nline two\nline three\",pro\nB.,anti,x\n\n\"Multi\r\nline\",\nC.,pro\n");
         CsvReader r = new CsvReader(f, FieldMapping.of("text", "stance", "label"), OnError.SKIP_AND_REPORT);
-        assertEquals(List.of("line-2", "line-9"), r.readAll().stream().map(LabeledDocument::id).toList());
+        assertEquals(List.of("line-2", "line-7", "line-9"), r.readAll().stream().map(LabeledDocument::id).toList());
         List<String> messages = r.problems().list().stream().map(CorpusProblem::message).toList();
-        assertEquals(2, messages.size(), messages.toString());
+        assertEquals(1, messages.size(), messages.toString());
         assertTrue(messages.get(0).contains(":5: row has 3 fields"), messages.get(0));
-        assertTrue(messages.get(1).contains(":7 [document line-7]: no stance label"), messages.get(1));
+        String note = r.problems().notes().get(0).message();
+        assertTrue(note.contains(":7 [document line-7]: 1 record has no stance label"), note);
         Files.writeString(f, "text,label\nA.,pro\n\"x\ny\",anti"); // no newline at the end
         assertEquals(List.of("line-2", "line-3"), new CsvReader(f, FieldMapping.of("text", "stance", "label"), OnError.FAIL_FAST)
                 .readAll().stream().map(LabeledDocument::id).toList());

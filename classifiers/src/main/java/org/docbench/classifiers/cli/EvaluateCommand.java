@@ -113,6 +113,10 @@ final class EvaluateCommand implements Callable<Integer> {
             if (own != null) {
                 err.println(own);
             }
+            String cased = CorpusOptions.caseLabelsWarning(reader.location(), t, manifest.counts().get(t));
+            if (cased != null) {
+                err.println(cased);
+            }
         }
         TreeSet<String> present = new TreeSet<>();
         docs.forEach(d -> present.addAll(d.splits().keySet()));

@@ -87,6 +87,10 @@ final class TrainCommand implements Callable<Integer> {
         if (own != null) {
             err.println(own);
         }
+        String cased = CorpusOptions.caseLabelsWarning(reader.location(), task, manifest.counts().get(task));
+        if (cased != null) {
+            err.println(cased);
+        }
         if (!corpus.splits.isEmpty()) {
             err.println("docbench: train learns from every labeled document, whatever its --split-field part; evaluate is what"
                     + " holds the test part out");

@@ -37,11 +37,15 @@ class TrainCommandTest {
         assertTrue(r.err().contains("has a 'nosuch' label; tasks there: [stance, topic]"), r.err());
     }
 
-    /** A header-only CSV and an empty JSON Lines file hold no documents: said so, with the file, not "no 'topic' label". */
+    /**
+     * A header-only CSV and an empty JSON Lines file hold no documents: said so, with the file, not
+     * "no 'topic' label". An empty CSV (or one of blank lines) too, not "no column 'text' in header []".
+     */
     @Test
     void train_corpusWithoutDocuments_saysItHoldsNone(@TempDir Path dir) throws Exception {
         for (Path corpus : List.of(Files.writeString(dir.resolve("header.csv"), "id,text,label\n"),
-                Files.writeString(dir.resolve("empty.jsonl"), ""))) {
+                Files.writeString(dir.resolve("empty.jsonl"), ""), Files.writeString(dir.resolve("empty.csv"), ""),
+                Files.writeString(dir.resolve("blank.tsv"), "\n\n"))) {
             Result r = run("train", "--corpus", corpus.toString(), "--text-field", "text", "--label", "topic=label",
                     "--task", "topic", "--out", dir.resolve("m.model").toString());
             assertEquals(3, r.code(), corpus + ": " + r.err());

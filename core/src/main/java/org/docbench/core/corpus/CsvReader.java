@@ -85,6 +85,16 @@ public final class CsvReader implements CorpusReader {
             throw new CorpusException(new CorpusProblem(file.toString(), 1, null, "cannot read header: " + e.getMessage(),
                     "the first row must name the columns, each once"), e);
         }
+        if (parser.getHeaderNames().isEmpty()) {
+            // An empty file (or one of blank lines) holds no documents, as an empty JSON Lines file does;
+            // its missing header is not the user's column name to correct.
+            try {
+                parser.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(file.toString(), e);
+            }
+            return Stream.empty();
+        }
         Set<String> header = new LinkedHashSet<>(parser.getHeaderNames());
         if (header.size() < parser.getHeaderNames().size()) {
             Set<String> seen = new java.util.HashSet<>();

@@ -61,6 +61,7 @@ final class TrainCommand implements Callable<Integer> {
         ProgressMeter meter = feedback.meter();
         ModelFamily family = Families.find(model, spec.commandLine());
         corpus.checkSpelling();
+        task = task.strip(); // as evaluate reads its --task names
         corpus.checkTasks(List.of(task));
         OutputPaths.checkSpelling(spec.commandLine(), true);
         OutputPaths.checkFile(out, overwrite, corpus.inputs());

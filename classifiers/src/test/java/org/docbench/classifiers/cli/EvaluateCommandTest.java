@@ -141,6 +141,25 @@ class EvaluateCommandTest {
         assertFalse(r.err().contains("experiment "), "an experiment ran first: " + r.err());
     }
 
+    /**
+     * "--task 'topic, stance'" (a space after the comma) named the task ' stance', which no corpus
+     * has, while --models and --split read 'majority, naive-bayes' as two names; train's --task
+     * ' topic' too.
+     */
+    @Test
+    void evaluateAndTrain_taskNamesWithSpacesAroundThem_areTheTasks(@TempDir Path dir) throws Exception {
+        Path corpus = TestCorpus.writeLayout(dir.resolve("corpus"), TestCorpus.documents(10, 1));
+        Result r = run("evaluate", "--corpus", corpus.toString(), "--task", "topic, stance", "--models", "majority",
+                "--out", dir.resolve("report").toString());
+        assertEquals(0, r.code(), r.err());
+        String md = Files.readString(dir.resolve("report/report.md"));
+        assertTrue(md.contains("## synthetic/topic/random") && md.contains("## synthetic/stance/random"), md);
+        Result t = run("train", "--corpus", corpus.toString(), "--task", " topic ", "--model", "majority",
+                "--out", dir.resolve("m.model").toString());
+        assertEquals(0, t.code(), t.err());
+        assertTrue(t.out().contains("(topic, majority"), t.out());
+    }
+
     /** With --label, the tasks are those it names: another --task is a usage error before the corpus is read. */
     @Test
     void evaluate_taskThatLabelDoesNotDefine_isAUsageError_beforeReading(@TempDir Path dir) throws Exception {

@@ -63,7 +63,7 @@ public final class JsonLinesReader implements CorpusReader {
         problems = new Problems(onError);
         InputStream in;
         try {
-            in = Utf8.withoutBom(Files.newInputStream(file));
+            in = Utf8.withoutBom(Files.newInputStream(file), file.toString());
         } catch (IOException e) {
             throw new CorpusException(new CorpusProblem(file.toString(), 0, null, "cannot open: " + e.getMessage(),
                     "check the file is readable"), e);

@@ -162,6 +162,55 @@ class UserCorpusReadersTest {
         assertTrue(b.getMessage().contains(":1: invalid UTF-8"), b.getMessage());
     }
 
+    /**
+     * Excel's "Unicode Text" and PowerShell write UTF-16 with a byte-order mark; read as UTF-8 that
+     * was "invalid UTF-8 near byte 0", which names neither the encoding nor the way out.
+     */
+    @Test
+    void jsonLinesCsvAndLayoutLabels_inUtf16_areRefusedAsUtf16() throws IOException {
+        byte[] le = "\uFEFFid,text,label\nx1,One.,left\n".getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+        byte[] be = "\uFEFF{\"id\":\"x1\",\"body\":\"One.\",\"side\":\"left\",\"part\":\"train\"}\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_16BE);
+        Path csv = Files.write(dir.resolve("u16.csv"), le);
+        Path jsonl = Files.write(dir.resolve("u16.jsonl"), be);
+        List<CorpusReader> readers = List.of(new CsvReader(csv, FieldMapping.of("text", "stance", "label"), OnError.SKIP_AND_REPORT),
+                new JsonLinesReader(jsonl, MAPPING, OnError.SKIP_AND_REPORT));
+        for (CorpusReader r : readers) {
+            CorpusException e = assertThrows(CorpusException.class, r::readAll);
+            assertEquals(r.location() + ":1: the file is UTF-16 (it starts with a UTF-16 byte-order mark, as Excel's 'Unicode Text'"
+                    + " writes), not UTF-8. Fix: save it as UTF-8 (Excel: 'CSV UTF-8')", e.getMessage());
+        }
+        Path layout = Files.createDirectories(dir.resolve("layout/docs"));
+        Files.writeString(layout.resolve("a.txt"), "One.");
+        Files.write(layout.resolveSibling("labels.tsv"), "\uFEFFid\tstance\na\tleft\n".getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+        CorpusException e = assertThrows(CorpusException.class,
+                () -> LayoutCorpusReader.fromFolder(layout.getParent(), OnError.FAIL_FAST).readAll());
+        assertTrue(e.getMessage().contains("labels.tsv:1: the file is UTF-16"), e.getMessage());
+        Files.writeString(layout.resolveSibling("labels.tsv"), "id\tstance\na\tleft\n");
+        Files.write(layout.resolve("a.txt"), "\uFEFFOne.".getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+        e = assertThrows(CorpusException.class, () -> LayoutCorpusReader.fromFolder(layout.getParent(), OnError.FAIL_FAST).readAll());
+        assertTrue(e.getMessage().contains("a.txt [document a]: UTF-16 text (it starts with a UTF-16 byte-order mark), not UTF-8"),
+                e.getMessage());
+    }
+
+    /** A spreadsheet in a locale with decimal commas saves "CSV" with ';': the header is one column, and saying so is the help. */
+    @Test
+    void csv_separatedBySemicolonsOrTabs_saysTheHeaderIsOneColumnAndWhichSeparatorItHas() throws IOException {
+        Path semi = Files.writeString(dir.resolve("semi.csv"), "id;text;label\nx1;One.;left\n");
+        CorpusException e = assertThrows(CorpusException.class,
+                () -> new CsvReader(semi, FieldMapping.of("text", "stance", "label"), OnError.FAIL_FAST).readAll());
+        assertEquals(semi + ":1: no column 'text' in header [id;text;label]: the header is one column whose names are separated"
+                + " by ';'. Fix: save it with commas as .csv, or with tabs as .tsv: docbench reads no other separator", e.getMessage());
+        Path tabs = Files.writeString(dir.resolve("tabs.csv"), "id\ttext\tlabel\nx1\tOne.\tleft\n");
+        e = assertThrows(CorpusException.class,
+                () -> new CsvReader(tabs, FieldMapping.of("text", "stance", "label"), OnError.FAIL_FAST).readAll());
+        assertTrue(e.getMessage().contains("separated by tabs (name the file .tsv)"), e.getMessage());
+        Path other = Files.writeString(dir.resolve("other.csv"), "id,body\nx1,One.\n");
+        e = assertThrows(CorpusException.class,
+                () -> new CsvReader(other, FieldMapping.of("text", "stance", "label"), OnError.FAIL_FAST).readAll());
+        assertTrue(e.getMessage().endsWith("no column 'text' in header [id, body]. Fix: name an existing column"), e.getMessage());
+    }
+
     @Test
     void csv_readsQuotedMultilineText_andNumbersDocumentsByLineWithoutAnIdColumn() throws IOException {
         Path f = dir.resolve("c.csv");

@@ -142,6 +142,28 @@ class EvaluateCommandTest {
     }
 
     /**
+     * evaluate or train out of memory said "a document takes about 40 times its size while it is
+     * classified ... cut the longest documents", classify's advice; they hold the whole corpus and
+     * its models, and say so.
+     */
+    @Test
+    void outOfMemory_inEvaluateOrTrain_namesWhatTheyHold_notClassifysDocuments() {
+        picocli.CommandLine cl = DocbenchCli.commandLine();
+        cl.parseArgs("evaluate", "--corpus", "c.csv", "--out", "report");
+        String evaluate = DocbenchCli.outOfMemory(cl, 40);
+        assertTrue(evaluate.startsWith("docbench: out of memory (the JVM's heap is 40 MB, and evaluate holds the whole corpus,"
+                + " its features and the models it trains): give java more with -Xmx (java -Xmx8g -jar docbench.jar evaluate ...)"),
+                evaluate);
+        assertFalse(evaluate.contains("classified"), evaluate);
+        cl = DocbenchCli.commandLine();
+        cl.parseArgs("train", "--corpus", "c.csv", "--task", "topic", "--out", "m.model");
+        assertTrue(DocbenchCli.outOfMemory(cl, 40).contains("and train holds the whole corpus"));
+        cl = DocbenchCli.commandLine();
+        cl.parseArgs("classify", "--task", "topic", "a.txt");
+        assertTrue(DocbenchCli.outOfMemory(cl, 40).contains("while it is classified"));
+    }
+
+    /**
      * "--task 'topic, stance'" (a space after the comma) named the task ' stance', which no corpus
      * has, while --models and --split read 'majority, naive-bayes' as two names; train's --task
      * ' topic' too.

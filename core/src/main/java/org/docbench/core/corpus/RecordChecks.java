@@ -1,9 +1,12 @@
 package org.docbench.core.corpus;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 import org.docbench.core.document.LabeledDocument;
@@ -24,7 +27,7 @@ final class RecordChecks {
     private final String source;
     private final Set<String> seen = new HashSet<>();
     /** Per task, the records read without its label: the first one's line and id, and how many. */
-    private final Map<String, Unlabeled> unlabeled = new java.util.TreeMap<>();
+    private final Map<String, Unlabeled> unlabeled = new TreeMap<>();
     private boolean noted;
 
     private static final class Unlabeled {
@@ -86,12 +89,11 @@ final class RecordChecks {
             return null;
         }
         Map<String, String> labels = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
         for (Map.Entry<String, String> t : mapping.tasks().entrySet()) {
             String label = field.apply(t.getValue());
             if (label == null || label.isBlank()) {
-                long at = line;
-                String doc = id;
-                unlabeled.computeIfAbsent(t.getKey(), k -> new Unlabeled(at, doc)).count++;
+                missing.add(t.getKey());
                 continue;
             }
             labels.put(t.getKey(), label.strip());
@@ -111,6 +113,10 @@ final class RecordChecks {
                 return null;
             }
             splits.put(s.getKey(), part.strip());
+        }
+        for (String task : missing) { // counted once the record is known to be read, not skipped
+            String doc = id;
+            unlabeled.computeIfAbsent(task, k -> new Unlabeled(line, doc)).count++;
         }
         return new LabeledDocument(id, text, labels, splits, Map.of());
     }

@@ -84,6 +84,13 @@ class UserCorpusReadersTest {
                     reader.location() + ":" + (4 + header) + " [document d]: 1 record has no topic label in field 'section': its document is left out"
                             + " of the topic task and used for the others. Fix: label it to use it for topic"), notes);
         }
+        Path skipped = dir.resolve("skipped.jsonl");
+        Files.writeString(skipped, "{\"id\":\"a\",\"body\":\"One.\",\"side\":\"left\",\"part\":\"train\"}\n"
+                + "{\"id\":\"b\",\"body\":\"Two.\",\"part\":\"bogus\"}\n");
+        JsonLinesReader r = new JsonLinesReader(skipped, MAPPING, OnError.SKIP_AND_REPORT);
+        assertEquals(List.of("a"), r.readAll().stream().map(LabeledDocument::id).toList());
+        assertEquals(1, r.problems().skipped());
+        assertEquals(List.of(), r.problems().notes(), "a skipped record is not also counted as read without its label");
     }
 
     @Test

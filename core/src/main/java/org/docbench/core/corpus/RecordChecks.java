@@ -29,6 +29,7 @@ final class RecordChecks {
     /** Per task, the records read without its label: the first one's line and id, and how many. */
     private final Map<String, Unlabeled> unlabeled = new TreeMap<>();
     private boolean noted;
+    private final PageText pages;
 
     private static final class Unlabeled {
         final long line;
@@ -48,6 +49,7 @@ final class RecordChecks {
         this.mapping = mapping;
         this.problems = problems;
         this.source = source;
+        this.pages = new PageText(source);
     }
 
     /** Builds the document of one record; {@code field} returns null for an absent field. Null when skipped. */
@@ -84,6 +86,7 @@ final class RecordChecks {
                     + present + ")", "name the text field (--text-field on the command line)"));
             return null;
         }
+        text = pages.of(text, line, id);
         if (text.isBlank()) {
             problems.report(new CorpusProblem(source, line, id, "document is empty", "drop the record or fill its text"));
             return null;
@@ -122,14 +125,16 @@ final class RecordChecks {
     }
 
     /**
-     * Adds one note per task that some records do not label, saying how many and where the first
-     * is; called once the last record is read (later calls add nothing).
+     * Adds the notes of the read: the web pages read as text, and one note per task that some
+     * records do not label, saying how many and where the first is; called once the last record
+     * is read (later calls add nothing).
      */
     void noteUnlabeled() {
         if (noted) {
             return;
         }
         noted = true;
+        pages.note(problems);
         unlabeled.forEach((task, u) -> {
             boolean one = u.count == 1;
             problems.note(new CorpusProblem(source, u.line, u.id, u.count + (one ? " record has" : " records have") + " no "

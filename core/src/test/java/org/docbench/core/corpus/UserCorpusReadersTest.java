@@ -170,6 +170,37 @@ class UserCorpusReadersTest {
     }
 
     /**
+     * classify reads a record or file whose text is a web page as the page's text (jsoup); train and
+     * evaluate read the same text as markup, so a model learned 'div', 'href' and 'class' as words
+     * that classify never shows it. The corpus readers now read a page as classify does, and say so.
+     */
+    @Test
+    void aDocumentThatIsAWebPage_isReadAsItsText_asClassifyReadsIt_withANote() throws IOException {
+        String page = "<!DOCTYPE html><html><head><title>Holds</title><style>.c{color:red}</style></head>"
+                + "<body><div class=\"story\"><p>Sheriff ends holds.</p></div></body></html>";
+        Path jsonl = dir.resolve("pages.jsonl");
+        Files.writeString(jsonl, "{\"id\":\"a\",\"body\":\"Plain <b>text</b> stays.\",\"side\":\"left\",\"part\":\"train\"}\n"
+                + "{\"id\":\"b\",\"body\":" + com.fasterxml.jackson.databind.node.TextNode.valueOf(page)
+                + ",\"side\":\"right\",\"part\":\"test\"}\n");
+        JsonLinesReader r = new JsonLinesReader(jsonl, MAPPING, OnError.FAIL_FAST);
+        List<String> texts = r.readAll().stream().map(LabeledDocument::text).toList();
+        assertEquals(List.of("Plain <b>text</b> stays.", org.docbench.core.text.HtmlText.toText(page)), texts);
+        assertFalse(texts.get(1).contains("<") || texts.get(1).contains("color"), texts.get(1));
+        assertEquals(List.of(jsonl + ":2 [document b]: 1 document is a web page, read as its text with jsoup as docbench classify"
+                + " reads pages, so that no model learns the markup as words"),
+                r.problems().notes().stream().map(CorpusProblem::message).toList());
+
+        Path layout = Files.createDirectories(dir.resolve("layout/docs"));
+        Files.writeString(layout.resolve("a.txt"), "Plain text.");
+        Files.writeString(layout.resolve("b.txt"), page);
+        Files.writeString(layout.resolveSibling("labels.tsv"), "id\tstance\na\tleft\nb\tright\n");
+        LayoutCorpusReader folder = LayoutCorpusReader.fromFolder(layout.getParent(), OnError.FAIL_FAST);
+        assertEquals(org.docbench.core.text.HtmlText.toText(page), folder.readAll().get(1).text());
+        assertTrue(folder.problems().notes().get(0).message().contains("[document b]: 1 document is a web page"),
+                folder.problems().notes().toString());
+    }
+
+    /**
      * Excel's "Unicode Text" and PowerShell write UTF-16 with a byte-order mark; read as UTF-8 that
      * was "invalid UTF-8 near byte 0", which names neither the encoding nor the way out.
      */

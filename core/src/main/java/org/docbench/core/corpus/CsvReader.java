@@ -119,7 +119,7 @@ public final class CsvReader implements CorpusReader {
                 CSVRecord rec;
                 try {
                     if (!records.hasNext()) {
-                        checks.noteUnlabeled();
+                        checks.addNotes();
                         return false;
                     }
                     rec = records.next();

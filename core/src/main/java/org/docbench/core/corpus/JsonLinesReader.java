@@ -80,7 +80,7 @@ public final class JsonLinesReader implements CorpusReader {
                 // skipping on, costs that record alone.
                 byte[] bytes = lines.next();
                 if (bytes == null) {
-                    checks.noteUnlabeled();
+                    checks.addNotes();
                     return false;
                 }
                 line++;

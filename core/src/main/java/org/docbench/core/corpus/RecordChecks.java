@@ -17,7 +17,7 @@ import org.docbench.core.document.Part;
  * formats share: id present and unique, text present and not empty, splits one of
  * train/valid/test. A record without a task's label (the field absent, null or empty) is not a bad
  * record, as an empty task cell of a layout folder's labels.tsv is not: the document is read
- * without that label, so it counts for the tasks it does label, and {@link #noteUnlabeled} counts
+ * without that label, so it counts for the tasks it does label, and {@link #addNotes} counts
  * such records per task. Not thread-safe; one per read.
  */
 final class RecordChecks {
@@ -129,7 +129,7 @@ final class RecordChecks {
      * records do not label, saying how many and where the first is; called once the last record
      * is read (later calls add nothing).
      */
-    void noteUnlabeled() {
+    void addNotes() {
         if (noted) {
             return;
         }

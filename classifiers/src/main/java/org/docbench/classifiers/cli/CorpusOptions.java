@@ -89,6 +89,28 @@ final class CorpusOptions {
                 : "the '" + task + "' column") + " right?";
     }
 
+    /**
+     * The warning for labels of {@code task} that differ only in case ({@code Left} and
+     * {@code left}), or null: every model takes them as two labels, and a document of one is an
+     * error when the model answers the other, which is seldom what the user meant. Up to three
+     * such groups are named, each label with its count.
+     *
+     * @param counts label -> how many documents have it
+     */
+    static String caseLabelsWarning(String location, String task, Map<String, Integer> counts) {
+        Map<String, java.util.List<String>> byLower = new java.util.TreeMap<>();
+        counts.keySet().stream().sorted().forEach(l -> byLower.computeIfAbsent(l.toLowerCase(java.util.Locale.ROOT),
+                k -> new java.util.ArrayList<>()).add(l));
+        java.util.List<String> groups = byLower.values().stream().filter(g -> g.size() > 1)
+                .map(g -> String.join(" and ", g.stream().map(l -> "'" + l + "' (" + counts.get(l) + ")").toList())).toList();
+        if (groups.isEmpty()) {
+            return null;
+        }
+        return "docbench: warning: " + task + " labels of " + location + " differ only in case: "
+                + String.join("; ", groups.subList(0, Math.min(3, groups.size()))) + (groups.size() > 3 ? "; ..." : "")
+                + ": every model takes them as different labels; spell each label one way to make them one";
+    }
+
     /** A mistake in the options as typed: exit 2 with picocli's usage hint, as its own checks give. */
     private RuntimeException usage(String message) {
         return command == null || command.commandLine() == null ? new DocbenchCli.BadInputException(message)

@@ -93,9 +93,7 @@ public final class DocbenchCli implements java.util.concurrent.Callable<Integer>
             code = cl.execute(args);
         } catch (OutOfMemoryError e) {
             // Past the checks that refuse a document too large to hold: say what ran out, not a stack trace.
-            err.println("docbench: out of memory (the JVM's heap is " + (Runtime.getRuntime().maxMemory() >> 20)
-                    + " MB, and a document takes about " + DocumentInputs.HEAP_PER_BYTE + " times its size while it is "
-                    + "classified): give java more with -Xmx, or cut the longest documents");
+            err.println(outOfMemory(cl, Runtime.getRuntime().maxMemory() >> 20));
             code = FAILURE;
         }
         out.flush();
@@ -113,6 +111,24 @@ public final class DocbenchCli implements java.util.concurrent.Callable<Integer>
         }
         err.flush();
         return code;
+    }
+
+    /**
+     * What to say when the heap ran out: classify holds one document at a time, so its longest
+     * documents are what to cut; train and evaluate hold the whole corpus, its features and the
+     * models, which no document's length explains.
+     */
+    static String outOfMemory(CommandLine cl, long heapMb) {
+        var parsed = cl.getParseResult();
+        String command = parsed != null && parsed.hasSubcommand() ? parsed.subcommand().commandSpec().name() : "";
+        String heap = "docbench: out of memory (the JVM's heap is " + heapMb + " MB";
+        if (command.equals("train") || command.equals("evaluate")) {
+            return heap + ", and " + command + " holds the whole corpus, its features and the models it trains): give java more"
+                    + " with -Xmx (java -Xmx8g -jar docbench.jar " + command + " ...)"
+                    + (command.equals("evaluate") ? ", or evaluate fewer --models or a smaller corpus" : ", or train on a smaller corpus");
+        }
+        return heap + ", and a document takes about " + DocumentInputs.HEAP_PER_BYTE + " times its size while it is "
+                + "classified): give java more with -Xmx, or cut the longest documents";
     }
 
     static CommandLine commandLine() {

@@ -87,6 +87,8 @@ final class EvaluateCommand implements Callable<Integer> {
         OutputPaths.checkSpelling(spec.commandLine(), false);
         corpus.checkSpelling();
         OutputPaths.checkReportFolder(out, overwrite, corpus.inputs());
+        // "--task 'topic, stance'" means stance, as --models and --split read their names.
+        tasks = tasks.stream().map(String::strip).distinct().toList();
         // A name given twice means the same thing once: one row, one experiment (and the charts need distinct names).
         List<ModelFamily> families = models.isEmpty() ? Trainers.families()
                 : models.stream().map(String::strip).distinct().map(m -> TrainCommand.Families.find(m, spec.commandLine())).toList();
@@ -99,7 +101,7 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new DocbenchCli.BadInputException("the corpus " + reader.location() + " holds no documents");
         }
         CorpusManifest manifest = CorpusManifest.of(reader, docs);
-        List<String> useTasks = tasks.isEmpty() ? new ArrayList<>(manifest.counts().keySet()) : tasks.stream().distinct().toList();
+        List<String> useTasks = tasks.isEmpty() ? new ArrayList<>(manifest.counts().keySet()) : tasks;
         for (String t : useTasks) {
             if (!manifest.counts().containsKey(t)) {
                 throw new DocbenchCli.BadInputException("no document of " + reader.location() + " has a '" + t + "' label; tasks there: "
@@ -112,6 +114,10 @@ final class EvaluateCommand implements Callable<Integer> {
             String own = corpus.ownLabelsWarning(reader.location(), t, manifest.counts().get(t));
             if (own != null) {
                 err.println(own);
+            }
+            String cased = CorpusOptions.caseLabelsWarning(reader.location(), t, manifest.counts().get(t));
+            if (cased != null) {
+                err.println(cased);
             }
         }
         TreeSet<String> present = new TreeSet<>();

@@ -25,6 +25,7 @@ import org.docbench.classifiers.report.ReportWriter;
  * <tr><td>a symbolic link (outputs are renamed into place, which would replace the link)</td><td>never</td><td>never</td></tr>
  * <tr><td>a mount point (a bind mount, a container volume: it cannot be renamed)</td><td>never</td><td>never</td></tr>
  * <tr><td>the working folder, an input, or a folder holding either, through links too</td><td>never</td><td>never</td></tr>
+ * <tr><td>a name too long for the file system, with the temporary name written first (42 bytes longer)</td><td>never</td><td>never</td></tr>
  * </table>
  *
  * <p>Every refusal is a {@link DocbenchCli.BadInputException} (exit 3) naming the path and the way out.
@@ -178,12 +179,24 @@ final class OutputPaths {
     }
 
     /**
+     * How many bytes longer than the output's own name is the temporary name it is first written
+     * under: {@code .NAME.tmp-UUID} for a report folder (and {@code .NAME.old-UUID} for the one it
+     * replaces), {@code .NAME.UUID.tmp} for a model file.
+     */
+    static final int TEMPORARY_NAME_EXTRA = ".".length() + ".tmp-".length() + 36;
+
+    /**
      * The nearest existing ancestor must be a folder in which a file can be made; a probe file is
      * created and deleted there, which is the one test that catches read-only mounts and /proc.
+     * A second probe as long as the longest name the output needs (a folder still to be made, or
+     * the temporary name beside the output) catches a name the file system cannot hold, which
+     * would otherwise fail only once the work is done.
      */
     private static void checkCreatable(Path abs, Path shown) {
         Path parent = abs.getParent();
+        int longest = bytes(abs.getFileName()) + TEMPORARY_NAME_EXTRA;
         while (parent != null && !Files.exists(parent)) {
+            longest = Math.max(longest, bytes(parent.getFileName()));
             parent = parent.getParent();
         }
         if (parent == null) {
@@ -192,13 +205,27 @@ final class OutputPaths {
         if (!Files.isDirectory(parent)) {
             throw refused(shown, "cannot be made: " + parent + " is a file, not a folder");
         }
+        String probe = ".docbench-probe-" + java.util.UUID.randomUUID();
         try {
-            Path probe = Files.createTempFile(parent, ".docbench-probe-", ".tmp");
-            Files.delete(probe);
+            Files.delete(Files.createFile(parent.resolve(probe)));
         } catch (IOException | UnsupportedOperationException e) {
             throw refused(shown, "cannot be written: " + parent + " does not accept new files ("
                     + e.getClass().getSimpleName() + ")");
         }
+        if (longest > probe.length()) {
+            try {
+                Files.delete(Files.createFile(parent.resolve(probe + "x".repeat(longest - probe.length()))));
+            } catch (IOException e) {
+                throw refused(shown, "cannot be written: a name in it is too long for the file system of " + parent
+                        + " (docbench needs a name of " + longest + " bytes there, counting the temporary name it writes"
+                        + " first, " + TEMPORARY_NAME_EXTRA + " bytes longer than the output's); choose a shorter name");
+            }
+        }
+    }
+
+    /** The length of a file name as the file system counts it, in UTF-8 bytes. */
+    private static int bytes(Path name) {
+        return name == null ? 0 : name.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     }
 
     private static List<Path> foreignEntries(Path dir) {

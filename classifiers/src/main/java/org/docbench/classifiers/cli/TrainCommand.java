@@ -61,6 +61,7 @@ final class TrainCommand implements Callable<Integer> {
         ProgressMeter meter = feedback.meter();
         ModelFamily family = Families.find(model, spec.commandLine());
         corpus.checkSpelling();
+        task = task.strip(); // as evaluate reads its --task names
         corpus.checkTasks(List.of(task));
         OutputPaths.checkSpelling(spec.commandLine(), true);
         OutputPaths.checkFile(out, overwrite, corpus.inputs());
@@ -86,6 +87,10 @@ final class TrainCommand implements Callable<Integer> {
         String own = corpus.ownLabelsWarning(reader.location(), task, manifest.counts().get(task));
         if (own != null) {
             err.println(own);
+        }
+        String cased = CorpusOptions.caseLabelsWarning(reader.location(), task, manifest.counts().get(task));
+        if (cased != null) {
+            err.println(cased);
         }
         if (!corpus.splits.isEmpty()) {
             err.println("docbench: train learns from every labeled document, whatever its --split-field part; evaluate is what"

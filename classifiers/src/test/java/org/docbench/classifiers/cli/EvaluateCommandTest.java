@@ -141,6 +141,47 @@ class EvaluateCommandTest {
         assertFalse(r.err().contains("experiment "), "an experiment ran first: " + r.err());
     }
 
+    /**
+     * evaluate or train out of memory said "a document takes about 40 times its size while it is
+     * classified ... cut the longest documents", classify's advice; they hold the whole corpus and
+     * its models, and say so.
+     */
+    @Test
+    void outOfMemory_inEvaluateOrTrain_namesWhatTheyHold_notClassifysDocuments() {
+        picocli.CommandLine cl = DocbenchCli.commandLine();
+        cl.parseArgs("evaluate", "--corpus", "c.csv", "--out", "report");
+        String evaluate = DocbenchCli.outOfMemory(cl, 40);
+        assertTrue(evaluate.startsWith("docbench: out of memory (the JVM's heap is 40 MB, and evaluate holds the whole corpus,"
+                + " its features and the models it trains): give java more with -Xmx (java -Xmx8g -jar docbench.jar evaluate ...)"),
+                evaluate);
+        assertFalse(evaluate.contains("classified"), evaluate);
+        cl = DocbenchCli.commandLine();
+        cl.parseArgs("train", "--corpus", "c.csv", "--task", "topic", "--out", "m.model");
+        assertTrue(DocbenchCli.outOfMemory(cl, 40).contains("and train holds the whole corpus"));
+        cl = DocbenchCli.commandLine();
+        cl.parseArgs("classify", "--task", "topic", "a.txt");
+        assertTrue(DocbenchCli.outOfMemory(cl, 40).contains("while it is classified"));
+    }
+
+    /**
+     * "--task 'topic, stance'" (a space after the comma) named the task ' stance', which no corpus
+     * has, while --models and --split read 'majority, naive-bayes' as two names; train's --task
+     * ' topic' too.
+     */
+    @Test
+    void evaluateAndTrain_taskNamesWithSpacesAroundThem_areTheTasks(@TempDir Path dir) throws Exception {
+        Path corpus = TestCorpus.writeLayout(dir.resolve("corpus"), TestCorpus.documents(10, 1));
+        Result r = run("evaluate", "--corpus", corpus.toString(), "--task", "topic, stance", "--models", "majority",
+                "--out", dir.resolve("report").toString());
+        assertEquals(0, r.code(), r.err());
+        String md = Files.readString(dir.resolve("report/report.md"));
+        assertTrue(md.contains("## synthetic/topic/random") && md.contains("## synthetic/stance/random"), md);
+        Result t = run("train", "--corpus", corpus.toString(), "--task", " topic ", "--model", "majority",
+                "--out", dir.resolve("m.model").toString());
+        assertEquals(0, t.code(), t.err());
+        assertTrue(t.out().contains("(topic, majority"), t.out());
+    }
+
     /** With --label, the tasks are those it names: another --task is a usage error before the corpus is read. */
     @Test
     void evaluate_taskThatLabelDoesNotDefine_isAUsageError_beforeReading(@TempDir Path dir) throws Exception {

@@ -128,6 +128,38 @@ class OutputSafetyTest {
         }
     }
 
+    /**
+     * A name the file system cannot hold (over 255 bytes on Linux file systems), or one that fits
+     * but whose temporary sibling ({@code .NAME.tmp-UUID}, 42 bytes longer) does not, failed with
+     * "File name too long" (exit 1) only after the training; a folder still to be made counts too.
+     * Names are counted in bytes: 110 'é' are 220.
+     */
+    @Test
+    void outputNameTooLongForTheFileSystem_isRefusedBeforeTheWork() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(nameTooLong(dir, 300), "this file system holds 300-byte names");
+        List<Path> outs = List.of(dir.resolve("a".repeat(300)), dir.resolve("b".repeat(240)), dir.resolve("é".repeat(110)),
+                dir.resolve("c".repeat(300)).resolve("out"));
+        for (Path out : outs) {
+            assertRefusedBeforeWork(evaluate(out), out, "too long for the file system");
+            assertRefusedBeforeWork(train(out), out, "too long for the file system");
+        }
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of(corpus), left.toList(), "no probe is left behind");
+        }
+        Path fits = dir.resolve("d".repeat(200));
+        assertEquals(0, train(fits).code(), "200 bytes and the temporary name's 42 fit in 255");
+    }
+
+    /** Whether {@code dir}'s file system refuses a file name of {@code bytes} bytes. */
+    private static boolean nameTooLong(Path dir, int bytes) {
+        try {
+            Files.delete(Files.createFile(dir.resolve("n".repeat(bytes))));
+            return false;
+        } catch (java.io.IOException e) {
+            return true;
+        }
+    }
+
     @Test
     void evaluate_twiceIntoItsOwnFolder_replacesTheReport() throws Exception {
         Path out = dir.resolve("report");

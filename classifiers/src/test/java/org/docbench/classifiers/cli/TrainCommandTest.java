@@ -37,11 +37,15 @@ class TrainCommandTest {
         assertTrue(r.err().contains("has a 'nosuch' label; tasks there: [stance, topic]"), r.err());
     }
 
-    /** A header-only CSV and an empty JSON Lines file hold no documents: said so, with the file, not "no 'topic' label". */
+    /**
+     * A header-only CSV and an empty JSON Lines file hold no documents: said so, with the file, not
+     * "no 'topic' label". An empty CSV (or one of blank lines) too, not "no column 'text' in header []".
+     */
     @Test
     void train_corpusWithoutDocuments_saysItHoldsNone(@TempDir Path dir) throws Exception {
         for (Path corpus : List.of(Files.writeString(dir.resolve("header.csv"), "id,text,label\n"),
-                Files.writeString(dir.resolve("empty.jsonl"), ""))) {
+                Files.writeString(dir.resolve("empty.jsonl"), ""), Files.writeString(dir.resolve("empty.csv"), ""),
+                Files.writeString(dir.resolve("blank.tsv"), "\n\n"))) {
             Result r = run("train", "--corpus", corpus.toString(), "--text-field", "text", "--label", "topic=label",
                     "--task", "topic", "--out", dir.resolve("m.model").toString());
             assertEquals(3, r.code(), corpus + ": " + r.err());
@@ -80,6 +84,28 @@ class TrainCommandTest {
         Result evaluate = run("evaluate", "--corpus", corpus.toString(), "--text-field", "text", "--label", "topic=id",
                 "--models", "majority", "--out", dir.resolve("report").toString());
         assertTrue(evaluate.err().contains("every document has its own label: is --label topic=id right?"), evaluate.err());
+    }
+
+    /**
+     * 'L1' and 'l1' are two labels to every model, and a document of one counts as an error when
+     * the other is answered: train and evaluate say that labels differ only in case, with counts.
+     */
+    @Test
+    void labelsDifferingOnlyInCase_warnThatTheyAreDifferentLabels(@TempDir Path dir) throws Exception {
+        Path corpus = EvaluateCommandTest.jsonl(dir, 2, 6);
+        String records = Files.readString(corpus);
+        int last = records.lastIndexOf("\"label\":\"L1\"");
+        Files.writeString(corpus, records.substring(0, last) + "\"label\":\"l1\"" + records.substring(last + 12));
+        Result train = run("train", "--corpus", corpus.toString(), "--text-field", "text", "--label", "topic=label",
+                "--task", "topic", "--model", "majority", "--out", dir.resolve("m.model").toString());
+        assertEquals(0, train.code(), train.err());
+        assertTrue(train.err().contains("docbench: warning: topic labels of " + corpus + " differ only in case: 'L1' (5) and"
+                + " 'l1' (1): every model takes them as different labels; spell each label one way to make them one"), train.err());
+        Result evaluate = run("evaluate", "--corpus", corpus.toString(), "--text-field", "text", "--label", "topic=label",
+                "--models", "majority", "--out", dir.resolve("report").toString());
+        assertTrue(evaluate.err().contains("differ only in case: 'L1' (5) and 'l1' (1)"), evaluate.err());
+        Path plain = Files.createDirectory(dir.resolve("plain"));
+        assertFalse(trainNaiveBayes(plain, 2).err().contains("differ only in case"), "L0 and L1 differ in more than case");
     }
 
     /** Trains naive Bayes into {@code dir/m.model} on a JSON Lines corpus of {@code labels} labels, six documents each. */

@@ -75,7 +75,7 @@ public final class CsvReader implements CorpusReader {
         CSVParser parser;
         try {
             var decoder = Utf8.strictDecoder();
-            Reader r = new InputStreamReader(Utf8.withoutBom(Files.newInputStream(file)), decoder);
+            Reader r = new InputStreamReader(Utf8.withoutBom(Files.newInputStream(file), file.toString()), decoder);
             parser = CSVParser.parse(r, format);
         } catch (IOException | IllegalArgumentException | java.io.UncheckedIOException e) {
             if (rootCause(e) instanceof java.nio.charset.CharacterCodingException) {
@@ -84,6 +84,16 @@ public final class CsvReader implements CorpusReader {
             }
             throw new CorpusException(new CorpusProblem(file.toString(), 1, null, "cannot read header: " + e.getMessage(),
                     "the first row must name the columns, each once"), e);
+        }
+        if (parser.getHeaderNames().isEmpty()) {
+            // An empty file (or one of blank lines) holds no documents, as an empty JSON Lines file does;
+            // its missing header is not the user's column name to correct.
+            try {
+                parser.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(file.toString(), e);
+            }
+            return Stream.empty();
         }
         Set<String> header = new LinkedHashSet<>(parser.getHeaderNames());
         if (header.size() < parser.getHeaderNames().size()) {
@@ -109,6 +119,7 @@ public final class CsvReader implements CorpusReader {
                 CSVRecord rec;
                 try {
                     if (!records.hasNext()) {
+                        checks.addNotes();
                         return false;
                     }
                     rec = records.next();
@@ -190,9 +201,30 @@ public final class CsvReader implements CorpusReader {
 
     private void checkColumn(Set<String> header, String column) {
         if (!header.contains(column)) {
+            String other = header.size() == 1 ? otherDelimiter(header.iterator().next()) : null;
             throw new CorpusException(new CorpusProblem(file.toString(), 1, null,
-                    "no column '" + column + "' in header " + header, "name an existing column"));
+                    "no column '" + column + "' in header " + header + (other == null ? ""
+                            : ": the header is one column whose names are separated by " + other),
+                    other == null ? "name an existing column"
+                            : "save it with commas as .csv, or with tabs as .tsv: docbench reads no other separator"));
         }
+    }
+
+    /**
+     * The separator a one-column header seems to use instead of this file's, named for a message,
+     * or null: a spreadsheet in a locale with decimal commas saves "CSV" with ';'.
+     */
+    private String otherDelimiter(String onlyColumn) {
+        if (onlyColumn.indexOf(';') >= 0) {
+            return "';'";
+        }
+        if (!tsv && onlyColumn.indexOf('\t') >= 0) {
+            return "tabs (name the file .tsv)";
+        }
+        if (tsv && onlyColumn.indexOf(',') >= 0) {
+            return "commas (name the file .csv)";
+        }
+        return null;
     }
 
     private static String rootMessage(Throwable e) {

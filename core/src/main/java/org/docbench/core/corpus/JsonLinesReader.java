@@ -19,8 +19,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Reads a JSON Lines corpus: one JSON object per line, fields named by a {@link FieldMapping}.
  * Streams line by line; blank lines are ignored. A malformed line, a line holding more than one
- * JSON value (or text after the object), a missing field, an empty text or a duplicate id is
- * reported with its line number under the {@link OnError} policy.
+ * JSON value (or text after the object), a missing text or id field, an empty text or a duplicate
+ * id is reported with its line number under the {@link OnError} policy; a record without a label
+ * is read without it (see {@link RecordChecks}).
  */
 public final class JsonLinesReader implements CorpusReader {
     // A field given twice in one record has no one value to read.
@@ -62,7 +63,7 @@ public final class JsonLinesReader implements CorpusReader {
         problems = new Problems(onError);
         InputStream in;
         try {
-            in = Utf8.withoutBom(Files.newInputStream(file));
+            in = Utf8.withoutBom(Files.newInputStream(file), file.toString());
         } catch (IOException e) {
             throw new CorpusException(new CorpusProblem(file.toString(), 0, null, "cannot open: " + e.getMessage(),
                     "check the file is readable"), e);
@@ -79,6 +80,7 @@ public final class JsonLinesReader implements CorpusReader {
                 // skipping on, costs that record alone.
                 byte[] bytes = lines.next();
                 if (bytes == null) {
+                    checks.addNotes();
                     return false;
                 }
                 line++;

@@ -62,6 +62,7 @@ public final class LayoutCorpusReader implements CorpusReader {
     private final Path folder;
     private final OnError onError;
     private Problems problems;
+    private PageText pages;
 
     private LayoutCorpusReader(CorpusSource source, String location, Path folder, OnError onError) {
         this.source = source;
@@ -203,8 +204,14 @@ public final class LayoutCorpusReader implements CorpusReader {
         rows.forEach(r -> ids.add(r.id));
         checkOrphanDocuments(named);
         Map<String, Map<String, String>> splits = readSplits(layout, ids);
-        return rows.stream()
-                .map(row -> load(row, splits.getOrDefault(row.id, Map.of())))
+        PageText read = new PageText(source.describe("docs/"));
+        pages = read;
+        // Documents load lazily; the note on pages is added once the last one is loaded.
+        Stream<LabeledDocument> noteAtTheEnd = Stream.<LabeledDocument>generate(() -> {
+            read.note(problems);
+            return null;
+        }).limit(1);
+        return Stream.concat(rows.stream().map(row -> load(row, splits.getOrDefault(row.id, Map.of()))), noteAtTheEnd)
                 .filter(Objects::nonNull);
     }
 
@@ -450,6 +457,7 @@ public final class LayoutCorpusReader implements CorpusReader {
             problems.report(new CorpusProblem(where, 0, row.id, error[0], "save the file as UTF-8"));
             return null;
         }
+        text = pages.of(text, 0, row.id);
         if (text.isBlank() || (text.charAt(0) == '\uFEFF' && text.substring(1).isBlank())) {
             problems.report(new CorpusProblem(where, 0, row.id, "document is empty",
                     "write the text or delete the document and its row"));

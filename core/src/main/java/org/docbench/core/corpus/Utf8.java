@@ -21,16 +21,41 @@ final class Utf8 {
 
     /**
      * {@code in} without a leading UTF-8 byte-order mark, as Excel and Notepad write one before a
-     * CSV header or the first JSON record.
+     * CSV header or the first JSON record; a UTF-16 file is an error naming {@code where} (see
+     * {@link #refuseUtf16}).
      */
-    static java.io.InputStream withoutBom(java.io.InputStream in) throws java.io.IOException {
+    static java.io.InputStream withoutBom(java.io.InputStream in, String where) throws java.io.IOException {
         java.io.PushbackInputStream p = new java.io.PushbackInputStream(in, 3);
         byte[] head = p.readNBytes(3);
+        try {
+            refuseUtf16(head, where);
+        } catch (CorpusException e) {
+            in.close(); // the caller gets no stream to close
+            throw e;
+        }
         boolean bom = head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF;
         if (!bom) {
             p.unread(head);
         }
         return p;
+    }
+
+    /**
+     * Refuses a file that starts with a UTF-16 byte-order mark, as Excel's "Unicode Text" and
+     * Windows PowerShell write: read as UTF-8 it fails at byte 0 with "invalid UTF-8", which does
+     * not say that the whole file is in another encoding, nor which.
+     */
+    static void refuseUtf16(byte[] head, String where) {
+        if (startsUtf16(head)) {
+            throw new CorpusException(new CorpusProblem(where, 1, null, "the file is UTF-16 (it starts with a UTF-16 "
+                    + "byte-order mark, as Excel's 'Unicode Text' writes), not UTF-8", "save it as UTF-8 (Excel: 'CSV UTF-8')"));
+        }
+    }
+
+    /** Whether {@code bytes} start with a UTF-16 byte-order mark, little- or big-endian. */
+    private static boolean startsUtf16(byte[] bytes) {
+        return bytes.length >= 2 && ((bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE
+                || (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF);
     }
 
     /** Decodes {@code bytes}; returns null and fills {@code error[0]} when they are not UTF-8. */
@@ -40,7 +65,8 @@ final class Utf8 {
             CharBuffer chars = decoder.decode(ByteBuffer.wrap(bytes));
             return chars.toString();
         } catch (CharacterCodingException e) {
-            error[0] = "invalid UTF-8 near byte " + firstBadByte(bytes);
+            error[0] = startsUtf16(bytes) ? "UTF-16 text (it starts with a UTF-16 byte-order mark), not UTF-8"
+                    : "invalid UTF-8 near byte " + firstBadByte(bytes);
             return null;
         }
     }
@@ -51,6 +77,7 @@ final class Utf8 {
      * read leniently it would become U+FFFD and, in a label, merge two classes unseen.
      */
     static String decodeFile(byte[] bytes, String where) {
+        refuseUtf16(bytes, where);
         int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
         try {
             return strictDecoder().decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
@@ -76,7 +103,7 @@ final class Utf8 {
      */
     static long firstBadLine(java.nio.file.Path file) throws java.io.IOException {
         long line = 1;
-        try (java.io.InputStream in = withoutBom(java.nio.file.Files.newInputStream(file))) {
+        try (java.io.InputStream in = withoutBom(java.nio.file.Files.newInputStream(file), file.toString())) {
             ByteLines lines = new ByteLines(in);
             for (byte[] bytes = lines.next(); bytes != null; bytes = lines.next(), line++) {
                 if (decode(bytes, new String[1]) == null) {

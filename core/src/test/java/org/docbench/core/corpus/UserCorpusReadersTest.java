@@ -46,12 +46,51 @@ class UserCorpusReadersTest {
         assertFalse(e.getMessage().contains("[Source:"), "the parser's own location is left out: " + e.getMessage());
 
         JsonLinesReader skip = new JsonLinesReader(f, MAPPING, OnError.SKIP_AND_REPORT);
-        assertEquals(List.of("x1"), skip.readAll().stream().map(LabeledDocument::id).toList());
+        assertEquals(List.of("x1", "x5"), skip.readAll().stream().map(LabeledDocument::id).toList(),
+                "x5 has no label, which skips no document");
         List<String> messages = skip.problems().list().stream().map(CorpusProblem::message).toList();
-        assertEquals(4, messages.size(), messages.toString());
+        assertEquals(3, messages.size(), messages.toString());
         assertTrue(messages.get(1).contains(":3 [document x3]: document is empty"), messages.get(1));
         assertTrue(messages.get(2).contains(":4 [document x1]: duplicate id"), messages.get(2));
-        assertTrue(messages.get(3).contains(":5 [document x5]: no stance label in field 'side'"), messages.get(3));
+    }
+
+    /**
+     * A layout folder reads a row with an empty task cell without that label, for its other tasks;
+     * a JSON Lines or CSV record without a label (field absent, null or empty) is read the same way,
+     * rather than stopping the read of a corpus that labels one task of two on some records.
+     */
+    @Test
+    void jsonLinesAndCsv_aRecordWithoutOneTasksLabel_isReadForTheOthers_withANotePerTask() throws IOException {
+        FieldMapping two = FieldMapping.of("body", "stance", "side").withTask("topic", "section");
+        Path jsonl = dir.resolve("partial.jsonl");
+        Files.writeString(jsonl, "{\"id\":\"a\",\"body\":\"One.\",\"side\":\"left\",\"section\":\"x\"}\n"
+                + "{\"id\":\"b\",\"body\":\"Two.\",\"section\":\"y\"}\n"
+                + "{\"id\":\"c\",\"body\":\"Three.\",\"side\":null,\"section\":\"y\"}\n"
+                + "{\"id\":\"d\",\"body\":\"Four.\",\"side\":\"right\",\"section\":\" \"}\n");
+        Path csv = dir.resolve("partial.csv");
+        Files.writeString(csv, "id,body,side,section\na,One.,left,x\nb,Two.,,y\nc,Three.,,y\nd,Four.,right,\n");
+        for (CorpusReader reader : List.of(new JsonLinesReader(jsonl, two, OnError.FAIL_FAST),
+                new CsvReader(csv, two, OnError.FAIL_FAST))) {
+            List<LabeledDocument> docs = reader.readAll();
+            assertEquals(List.of("a", "b", "c", "d"), docs.stream().map(LabeledDocument::id).toList(), reader.location());
+            assertEquals(java.util.Arrays.asList("left", null, null, "right"), docs.stream().map(d -> d.label("stance")).toList());
+            assertEquals(java.util.Arrays.asList("x", "y", "y", null), docs.stream().map(d -> d.label("topic")).toList());
+            assertEquals(0, reader.problems().skipped());
+            List<String> notes = reader.problems().notes().stream().map(CorpusProblem::message).toList();
+            int header = reader instanceof CsvReader ? 1 : 0; // a CSV record's line counts its header line
+            assertEquals(List.of(
+                    reader.location() + ":" + (2 + header) + " [document b]: 2 records have no stance label in field 'side' (the first here): their"
+                            + " documents are left out of the stance task and used for the others. Fix: label them to use them for stance",
+                    reader.location() + ":" + (4 + header) + " [document d]: 1 record has no topic label in field 'section': its document is left out"
+                            + " of the topic task and used for the others. Fix: label it to use it for topic"), notes);
+        }
+        Path skipped = dir.resolve("skipped.jsonl");
+        Files.writeString(skipped, "{\"id\":\"a\",\"body\":\"One.\",\"side\":\"left\",\"part\":\"train\"}\n"
+                + "{\"id\":\"b\",\"body\":\"Two.\",\"part\":\"bogus\"}\n");
+        JsonLinesReader r = new JsonLinesReader(skipped, MAPPING, OnError.SKIP_AND_REPORT);
+        assertEquals(List.of("a"), r.readAll().stream().map(LabeledDocument::id).toList());
+        assertEquals(1, r.problems().skipped());
+        assertEquals(List.of(), r.problems().notes(), "a skipped record is not also counted as read without its label");
     }
 
     @Test
@@ -130,6 +169,86 @@ class UserCorpusReadersTest {
         assertTrue(b.getMessage().contains(":1: invalid UTF-8"), b.getMessage());
     }
 
+    /**
+     * classify reads a record or file whose text is a web page as the page's text (jsoup); train and
+     * evaluate read the same text as markup, so a model learned 'div', 'href' and 'class' as words
+     * that classify never shows it. The corpus readers now read a page as classify does, and say so.
+     */
+    @Test
+    void aDocumentThatIsAWebPage_isReadAsItsText_asClassifyReadsIt_withANote() throws IOException {
+        String page = "<!DOCTYPE html><html><head><title>Holds</title><style>.c{color:red}</style></head>"
+                + "<body><div class=\"story\"><p>Sheriff ends holds.</p></div></body></html>";
+        Path jsonl = dir.resolve("pages.jsonl");
+        Files.writeString(jsonl, "{\"id\":\"a\",\"body\":\"Plain <b>text</b> stays.\",\"side\":\"left\",\"part\":\"train\"}\n"
+                + "{\"id\":\"b\",\"body\":" + com.fasterxml.jackson.databind.node.TextNode.valueOf(page)
+                + ",\"side\":\"right\",\"part\":\"test\"}\n");
+        JsonLinesReader r = new JsonLinesReader(jsonl, MAPPING, OnError.FAIL_FAST);
+        List<String> texts = r.readAll().stream().map(LabeledDocument::text).toList();
+        assertEquals(List.of("Plain <b>text</b> stays.", org.docbench.core.text.HtmlText.toText(page)), texts);
+        assertFalse(texts.get(1).contains("<") || texts.get(1).contains("color"), texts.get(1));
+        assertEquals(List.of(jsonl + ":2 [document b]: 1 document is a web page, read as its text with jsoup as docbench classify"
+                + " reads pages, so that no model learns the markup as words"),
+                r.problems().notes().stream().map(CorpusProblem::message).toList());
+
+        Path layout = Files.createDirectories(dir.resolve("layout/docs"));
+        Files.writeString(layout.resolve("a.txt"), "Plain text.");
+        Files.writeString(layout.resolve("b.txt"), page);
+        Files.writeString(layout.resolveSibling("labels.tsv"), "id\tstance\na\tleft\nb\tright\n");
+        LayoutCorpusReader folder = LayoutCorpusReader.fromFolder(layout.getParent(), OnError.FAIL_FAST);
+        assertEquals(org.docbench.core.text.HtmlText.toText(page), folder.readAll().get(1).text());
+        assertTrue(folder.problems().notes().get(0).message().contains("[document b]: 1 document is a web page"),
+                folder.problems().notes().toString());
+    }
+
+    /**
+     * Excel's "Unicode Text" and PowerShell write UTF-16 with a byte-order mark; read as UTF-8 that
+     * was "invalid UTF-8 near byte 0", which names neither the encoding nor the way out.
+     */
+    @Test
+    void jsonLinesCsvAndLayoutLabels_inUtf16_areRefusedAsUtf16() throws IOException {
+        byte[] le = "\uFEFFid,text,label\nx1,One.,left\n".getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+        byte[] be = "\uFEFF{\"id\":\"x1\",\"body\":\"One.\",\"side\":\"left\",\"part\":\"train\"}\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_16BE);
+        Path csv = Files.write(dir.resolve("u16.csv"), le);
+        Path jsonl = Files.write(dir.resolve("u16.jsonl"), be);
+        List<CorpusReader> readers = List.of(new CsvReader(csv, FieldMapping.of("text", "stance", "label"), OnError.SKIP_AND_REPORT),
+                new JsonLinesReader(jsonl, MAPPING, OnError.SKIP_AND_REPORT));
+        for (CorpusReader r : readers) {
+            CorpusException e = assertThrows(CorpusException.class, r::readAll);
+            assertEquals(r.location() + ":1: the file is UTF-16 (it starts with a UTF-16 byte-order mark, as Excel's 'Unicode Text'"
+                    + " writes), not UTF-8. Fix: save it as UTF-8 (Excel: 'CSV UTF-8')", e.getMessage());
+        }
+        Path layout = Files.createDirectories(dir.resolve("layout/docs"));
+        Files.writeString(layout.resolve("a.txt"), "One.");
+        Files.write(layout.resolveSibling("labels.tsv"), "\uFEFFid\tstance\na\tleft\n".getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+        CorpusException e = assertThrows(CorpusException.class,
+                () -> LayoutCorpusReader.fromFolder(layout.getParent(), OnError.FAIL_FAST).readAll());
+        assertTrue(e.getMessage().contains("labels.tsv:1: the file is UTF-16"), e.getMessage());
+        Files.writeString(layout.resolveSibling("labels.tsv"), "id\tstance\na\tleft\n");
+        Files.write(layout.resolve("a.txt"), "\uFEFFOne.".getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+        e = assertThrows(CorpusException.class, () -> LayoutCorpusReader.fromFolder(layout.getParent(), OnError.FAIL_FAST).readAll());
+        assertTrue(e.getMessage().contains("a.txt [document a]: UTF-16 text (it starts with a UTF-16 byte-order mark), not UTF-8"),
+                e.getMessage());
+    }
+
+    /** A spreadsheet in a locale with decimal commas saves "CSV" with ';': the header is one column, and saying so is the help. */
+    @Test
+    void csv_separatedBySemicolonsOrTabs_saysTheHeaderIsOneColumnAndWhichSeparatorItHas() throws IOException {
+        Path semi = Files.writeString(dir.resolve("semi.csv"), "id;text;label\nx1;One.;left\n");
+        CorpusException e = assertThrows(CorpusException.class,
+                () -> new CsvReader(semi, FieldMapping.of("text", "stance", "label"), OnError.FAIL_FAST).readAll());
+        assertEquals(semi + ":1: no column 'text' in header [id;text;label]: the header is one column whose names are separated"
+                + " by ';'. Fix: save it with commas as .csv, or with tabs as .tsv: docbench reads no other separator", e.getMessage());
+        Path tabs = Files.writeString(dir.resolve("tabs.csv"), "id\ttext\tlabel\nx1\tOne.\tleft\n");
+        e = assertThrows(CorpusException.class,
+                () -> new CsvReader(tabs, FieldMapping.of("text", "stance", "label"), OnError.FAIL_FAST).readAll());
+        assertTrue(e.getMessage().contains("separated by tabs (name the file .tsv)"), e.getMessage());
+        Path other = Files.writeString(dir.resolve("other.csv"), "id,body\nx1,One.\n");
+        e = assertThrows(CorpusException.class,
+                () -> new CsvReader(other, FieldMapping.of("text", "stance", "label"), OnError.FAIL_FAST).readAll());
+        assertTrue(e.getMessage().endsWith("no column 'text' in header [id, body]. Fix: name an existing column"), e.getMessage());
+    }
+
     @Test
     void csv_readsQuotedMultilineText_andNumbersDocumentsByLineWithoutAnIdColumn() throws IOException {
         Path f = dir.resolve("c.csv");
@@ -159,11 +278,12 @@ class UserCorpusReadersTest {
         Path f = dir.resolve("multi.csv");
         Files.writeString(f, "text,label\n\"Line one\nline two\nline three\",pro\nB.,anti,x\n\n\"Multi\r\nline\",\nC.,pro\n");
         CsvReader r = new CsvReader(f, FieldMapping.of("text", "stance", "label"), OnError.SKIP_AND_REPORT);
-        assertEquals(List.of("line-2", "line-9"), r.readAll().stream().map(LabeledDocument::id).toList());
+        assertEquals(List.of("line-2", "line-7", "line-9"), r.readAll().stream().map(LabeledDocument::id).toList());
         List<String> messages = r.problems().list().stream().map(CorpusProblem::message).toList();
-        assertEquals(2, messages.size(), messages.toString());
+        assertEquals(1, messages.size(), messages.toString());
         assertTrue(messages.get(0).contains(":5: row has 3 fields"), messages.get(0));
-        assertTrue(messages.get(1).contains(":7 [document line-7]: no stance label"), messages.get(1));
+        String note = r.problems().notes().get(0).message();
+        assertTrue(note.contains(":7 [document line-7]: 1 record has no stance label"), note);
         Files.writeString(f, "text,label\nA.,pro\n\"x\ny\",anti"); // no newline at the end
         assertEquals(List.of("line-2", "line-3"), new CsvReader(f, FieldMapping.of("text", "stance", "label"), OnError.FAIL_FAST)
                 .readAll().stream().map(LabeledDocument::id).toList());

@@ -63,6 +63,8 @@ public final class PredictionsFile {
      * corpus "" (".csv")      -> _.topic.random.jsonl           (never a hidden file: a leading '.' is %2E, an empty name _)
      * task "Topic" after "topic" -> news.Topic.random-2.jsonl   (a name equal to an earlier one, ignoring case and
      *                                                             Unicode normalization, gets the first free -N)
+     * corpus of 300 letters   -> aaa...aaa~3f2c9e01d4.jsonl     (a name over {@value #MAX_NAME_BYTES} UTF-8 bytes keeps its
+     *                                                             start, and ~ and 10 hex digits of the whole name's SHA-256)
      * </pre>
      *
      * Experiments without predictions map to nothing.
@@ -74,7 +76,7 @@ public final class PredictionsFile {
             if (e.predictions() == null) {
                 continue;
             }
-            String base = safe(e.corpus()) + "." + safe(e.task()) + "." + safe(e.split());
+            String base = fit(safe(e.corpus()) + "." + safe(e.task()) + "." + safe(e.split()));
             String name = base;
             for (int n = 2; !taken.add(key(name)); n++) {
                 name = base + "-" + n;
@@ -103,6 +105,39 @@ public final class PredictionsFile {
             i += Character.charCount(cp);
         }
         return sb.toString();
+    }
+
+    /**
+     * Longest name part, in UTF-8 bytes, before {@code -N.jsonl}: file systems hold 255 bytes a name, and a
+     * corpus file's own name can be nearly that long on its own.
+     */
+    static final int MAX_NAME_BYTES = 200;
+
+    /** {@code name}, or when it is over {@link #MAX_NAME_BYTES} its start and a hash of the whole, so distinct names stay distinct. */
+    static String fit(String name) {
+        byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
+        if (utf8.length <= MAX_NAME_BYTES) {
+            return name;
+        }
+        String hash;
+        try {
+            hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(utf8), 0, 5);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+        StringBuilder start = new StringBuilder();
+        int bytes = 0;
+        for (int i = 0; i < name.length(); ) {
+            int cp = name.codePointAt(i);
+            int width = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+            if (bytes + width > MAX_NAME_BYTES - hash.length() - 1) {
+                break;
+            }
+            start.appendCodePoint(cp);
+            bytes += width;
+            i += Character.charCount(cp);
+        }
+        return start + "~" + hash;
     }
 
     /** Names a case-insensitive or normalizing file system (macOS, Windows) would take for the same file. */

@@ -86,4 +86,23 @@ class PredictionsFileTest {
         assertEquals("política", PredictionsFile.safe("política"), "letters stay letters");
         assertEquals("a%20b%7Cc%0Ad", PredictionsFile.safe("a b|c\nd"));
     }
+
+    @Test
+    void corpusNamedNearTheFileSystemsLimit_getsAPredictionsFileThatCanBeWritten(@TempDir Path dir) throws IOException {
+        // A corpus file's name (before its extension) of 240 letters, 'é' being two UTF-8 bytes: 480 bytes.
+        Report report = report("é".repeat(240), Map.of("topic", "topic"));
+        Path out = dir.resolve("r");
+        ReportWriter.write(report, out);
+        try (var listed = Files.list(out.resolve("predictions"))) {
+            List<String> names = listed.map(p -> p.getFileName().toString()).toList();
+            assertEquals(1, names.size(), names.toString());
+            assertTrue(names.get(0).getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 255, names.get(0));
+            assertTrue(names.get(0).matches("é+~[0-9a-f]{10}\\.jsonl"), names.get(0));
+        }
+        String a = PredictionsFile.fit("x".repeat(300) + "a");
+        String b = PredictionsFile.fit("x".repeat(300) + "b");
+        assertFalse(a.equals(b), "names that differ past the cut stay apart: " + a);
+        assertEquals(PredictionsFile.MAX_NAME_BYTES, a.length(), a);
+        assertEquals("short.topic.random", PredictionsFile.fit("short.topic.random"));
+    }
 }

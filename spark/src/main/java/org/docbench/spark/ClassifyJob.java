@@ -42,23 +42,26 @@ import picocli.CommandLine.Option;
  * {@code --fail-on-bad}). Errors are one line on stderr; {@code DOCBENCH_DEBUG=1} adds the stack trace.
  */
 @Command(name = "docbench-spark", mixinStandardHelpOptions = true, sortOptions = false,
+        // one string per paragraph: picocli wraps each to the terminal, and a line broken here would break twice
         description = {"Classify (and, with labels, evaluate) documents on Apache Spark with a model saved by 'docbench train'.",
-                "Output: one row per input record: id, label, confidence (the label's score), scoreKind (what the scores",
-                "are, as 'docbench classify --json' says: probability, margin, votes, vote-share, leaf-share, or none",
-                "for the majority and stratified baselines, whose confidence and scores are null), scores (one field",
-                "per label), truth (when labeled), reason (why a document got no label: empty text or no word the",
-                "model knows, as 'docbench classify' says), problem (why a bad record was not classified); plus",
-                "_docbench-spark.json (the summary) and, when the documents carry labels, _report.json (docbench's",
-                "report schema)."},
+                "Output: one row per input record: id, label, confidence (the label's score), scoreKind (what the scores"
+                        + " are, as 'docbench classify --json' says: probability, margin, votes, vote-share, leaf-share, or"
+                        + " none for the majority and stratified baselines, whose confidence and scores are null), scores"
+                        + " (one field per label), truth (when labeled), reason (why a document got no label: empty text or"
+                        + " no word the model knows, as 'docbench classify' says), problem (why a bad record was not"
+                        + " classified); plus _docbench-spark.json (the summary) and, when the documents carry labels,"
+                        + " _report.json (docbench's report schema)."},
         footerHeading = "%nExamples:%n",
         footer = {"  spark-submit --class org.docbench.spark.ClassifyJob docbench-spark.jar \\",
-                "      --model s3a://bucket/stance.model --input s3a://bucket/news/ --output s3a://bucket/labels/",
-                "  spark/bin/docbench-spark --master 'local[*]' --model stance.model --input news.jsonl --output out/"})
+                "      --model s3a://bucket/stance.model --input 's3a://bucket/news/2025-*/' \\",
+                "      --output s3a://bucket/labels/",
+                "  spark/bin/docbench-spark --master 'local[*]' --model stance.model \\",
+                "      --input news.jsonl --output out/"})
 public final class ClassifyJob implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Option(names = {"--input", "-i"}, required = true, paramLabel = "PATH",
-            description = "Documents: a file, a folder of part files (year=2020/ partitions kept) or a docbench layout folder.")
+            description = "Documents: a file, a folder of part files (year=2020/ partitions kept), a glob (quote it) or a docbench layout folder.")
     String input;
 
     @Option(names = {"--model", "-m"}, required = true, paramLabel = "FILE", description = "A model saved by 'docbench train' (any Hadoop path).")
@@ -118,11 +121,12 @@ public final class ClassifyJob implements Callable<Integer> {
                 err.println("docbench-spark: " + je.getMessage());
                 return je.exitCode();
             }
-            Throwable root = rootCause(ex);
-            if (root instanceof IllegalArgumentException || root instanceof JobException) {
-                err.println("docbench-spark: " + oneLine(root));
-                return root instanceof JobException je ? je.exitCode() : JobException.BAD_INPUT;
+            Throwable known = userMistake(ex);
+            if (known != null) {
+                err.println("docbench-spark: " + oneLine(known));
+                return known instanceof JobException je ? je.exitCode() : JobException.BAD_INPUT;
             }
+            Throwable root = rootCause(ex);
             if (ex.getClass().getName().equals("org.apache.spark.sql.AnalysisException")) {
                 err.println("docbench-spark: " + oneLine(ex));
                 return JobException.BAD_INPUT;
@@ -173,7 +177,7 @@ public final class ClassifyJob implements Callable<Integer> {
 
     private int execute(SparkSession spark, Inputs.Format inFormat, String outFormat) throws IOException {
         long t0 = System.nanoTime();
-        try (OutputCommit commit = OutputCommit.begin(spark, output, overwrite)) {
+        try (OutputCommit commit = OutputCommit.begin(spark, output, overwrite, input)) {
             byte[] bytes = readModel(spark);
             // the driver reads what it needs from the provenance; only executors load the model
             ModelDescription driverModel = ModelDescription.of(bytes, model);
@@ -206,6 +210,10 @@ public final class ClassifyJob implements Callable<Integer> {
                     : spark.read().schema(written).json(commit.temporary());
             JobResult result = JobResult.of(back, driverModel.labels(), driverModel.majority(), withTruth);
             bc.destroy();
+            if (result.read() == 0) {
+                // as docbench classify: an input without a document is a mistake (a wrong path or glob), not a result
+                throw new JobException(JobException.BAD_INPUT, "input " + input + " holds no records; nothing written to " + output);
+            }
             long tCount = System.nanoTime();
             double seconds = (tCount - t0) / 1e9;
             String masterName = spark.sparkContext().master();
@@ -241,6 +249,17 @@ public final class ClassifyJob implements Callable<Integer> {
             commit.commit();
             out.println(result.summary((System.nanoTime() - t0) / 1e9, path, masterName, partitions, output,
                     outFormat.equals("json") ? "jsonl" : outFormat));
+            if (labelField != null && !labelField.equals("none") && result.metrics() == null) {
+                // asked for by name, a label field no record carries is a misspelling, not an unlabeled archive
+                err.println("docbench-spark: no record carries the label field '" + labelField
+                        + "', so nothing was evaluated; name the field with --label-field, or give none");
+                return JobException.BAD_INPUT;
+            }
+            if (result.classified() == 0) {
+                // as docbench classify: exit 3 when no document got a label; the output says why for each
+                err.println("docbench-spark: no document got a label (see the reason and problem columns in " + output + ")");
+                return JobException.BAD_INPUT;
+            }
             return 0;
         }
     }
@@ -249,8 +268,12 @@ public final class ClassifyJob implements Callable<Integer> {
         Path p = new Path(model);
         try {
             FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
-            if (!fs.exists(p) || !fs.getFileStatus(p).isFile()) {
+            if (!fs.exists(p)) {
                 throw new JobException(JobException.BAD_INPUT, "model file " + model + " does not exist");
+            }
+            if (!fs.getFileStatus(p).isFile()) {
+                throw new JobException(JobException.BAD_INPUT, "model file " + model
+                        + " is a folder, not a model file; name the file 'docbench train --out' wrote");
             }
             try (InputStream in = fs.open(p)) {
                 ByteArrayOutputStream buf = new ByteArrayOutputStream();
@@ -278,6 +301,21 @@ public final class ClassifyJob implements Callable<Integer> {
         if (System.getProperty("log4j2.configurationFile") == null && System.getProperty("log4j.configurationFile") == null) {
             System.setProperty("log4j2.configurationFile", "org/docbench/spark/log4j2-local.properties");
         }
+    }
+
+    /**
+     * The first failure in the chain that names a user's mistake (ours, or docbench's refusal of a
+     * model or document, which core and classifiers raise as IllegalArgumentException): a task's
+     * failure reaches the driver wrapped by Spark, and the mistake's own cause (an EOFException
+     * under "model file M is not a docbench model") says less than it does.
+     */
+    private static Throwable userMistake(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JobException || t instanceof IllegalArgumentException) {
+                return t;
+            }
+        }
+        return null;
     }
 
     private static Throwable rootCause(Throwable e) {

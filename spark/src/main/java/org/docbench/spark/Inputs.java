@@ -77,12 +77,11 @@ final class Inputs {
     static Read read(SparkSession spark, String path, Format format, String idField, String textField,
                      String truthField, String task) {
         FileSystem fs = fileSystem(spark, path);
-        Path p = new Path(path);
-        if (!exists(fs, p)) {
-            throw new JobException(JobException.BAD_INPUT, "input " + path + " does not exist");
-        }
+        // A glob (news/2025-*/part-*.jsonl) is read as Spark reads it; its first match stands for it
+        // where one path is looked at (the format, the fields of the first records).
+        Path p = firstMatch(fs, path);
         Format f = format != null ? format : detect(fs, p);
-        List<String> partitions = partitionColumns(fs, p);
+        List<String> partitions = isGlob(path) ? List.of() : partitionColumns(fs, p);
         if (f == Format.LAYOUT) {
             return readLayout(spark, fs, p, truthField, task);
         }
@@ -100,7 +99,7 @@ final class Inputs {
                     schema = schema.add(name, DataTypes.StringType, true);
                 }
                 schema = schema.add(CORRUPT, DataTypes.StringType, true);
-                requireFields(spark, path, idField, textField);
+                requireFields(spark, p, path, idField, textField);
                 raw = spark.read().schema(schema).option("mode", "PERMISSIVE")
                         .option("columnNameOfCorruptRecord", CORRUPT).json(path);
                 if (truthField == null) {
@@ -193,11 +192,10 @@ final class Inputs {
      * field would make every record bad; the fields of the first records of the first file say
      * so up front (read here on the driver: a Spark job for it would cost more than the check).
      */
-    private static void requireFields(SparkSession spark, String path, String idField, String textField) {
+    private static void requireFields(SparkSession spark, Path p, String path, String idField, String textField) {
         FileSystem fs = fileSystem(spark, path);
         java.util.Set<String> seen = new java.util.TreeSet<>();
         try {
-            Path p = new Path(path);
             Path file = fs.getFileStatus(p).isDirectory() ? firstDataFile(fs, p, 0) : p;
             if (file == null) {
                 return;
@@ -233,6 +231,31 @@ final class Inputs {
                         + "' in its first records (fields: " + seen + "); name it with " + need[1]);
             }
         }
+    }
+
+    /** {@code path} itself, or the first path its glob matches; an error when there is none. */
+    static Path firstMatch(FileSystem fs, String path) {
+        Path p = new Path(path);
+        if (!isGlob(path)) {
+            if (!exists(fs, p)) {
+                throw new JobException(JobException.BAD_INPUT, "input " + path + " does not exist");
+            }
+            return p;
+        }
+        try {
+            FileStatus[] matches = fs.globStatus(p, s -> !hidden(s.getName()));
+            if (matches == null || matches.length == 0) {
+                throw new JobException(JobException.BAD_INPUT, "input " + path + " matches no file");
+            }
+            Arrays.sort(matches);
+            return matches[0].getPath();
+        } catch (IOException e) {
+            throw new JobException(JobException.BAD_INPUT, "cannot read input " + path + ": " + e.getMessage());
+        }
+    }
+
+    static boolean isGlob(String path) {
+        return path.matches(".*[*?\\[{].*");
     }
 
     private static List<String> dataColumns(List<String> columns, List<String> partitions) {

@@ -59,7 +59,7 @@ final class OutputPaths {
         boolean glob = Inputs.isGlob(input);
         if (!glob && o.equals(i) || within(o, i)) {
             throw new JobException(JobException.USAGE, "output " + output + " is " + (o.equals(i) ? "" : "inside ")
-                    + "the input " + input + "; write it elsewhere (a later run would read it as input)");
+                    + "the input " + input + "; write it elsewhere (a glob or a later job over the input would read it)");
         }
         if (o.equals(i) || within(i, o)) {
             throw new JobException(JobException.USAGE, "output " + output + " holds the input " + input

@@ -86,25 +86,13 @@ final class Inputs {
             return readLayout(spark, fs, p, truthField, task);
         }
         Dataset<Row> raw;
-        boolean hasCorrupt = f != Format.PARQUET;
+        boolean hasCorrupt = f != Format.PARQUET; // CSV and TSV keep the text of a row they cannot parse
         switch (f) {
             case JSONL -> {
-                List<String> fields = new ArrayList<>(List.of(idField, textField));
-                String probe = truthField != null ? truthField : task;
-                if (probe != null && !probe.isEmpty() && !fields.contains(probe)) {
-                    fields.add(probe);
-                }
-                StructType schema = new StructType();
-                for (String name : fields) {
-                    schema = schema.add(name, DataTypes.StringType, true);
-                }
-                schema = schema.add(CORRUPT, DataTypes.StringType, true);
                 requireFields(spark, p, path, idField, textField);
-                raw = spark.read().schema(schema).option("mode", "PERMISSIVE")
-                        .option("columnNameOfCorruptRecord", CORRUPT).json(path);
-                if (truthField == null) {
-                    truthField = probe == null ? "" : probe; // records without it are classified, not evaluated
-                }
+                // records without the field are classified, not evaluated
+                String truth = truthField != null ? truthField : task == null ? "" : task;
+                return new Read(jsonLines(spark, path, idField, textField, truth, partitions), partitions, f, truth);
             }
             case CSV, TSV -> {
                 var reader = spark.read().option("header", "true").option("mode", "PERMISSIVE")
@@ -145,6 +133,28 @@ final class Inputs {
         select.add(lit(null).cast(DataTypes.StringType).as("_problem"));
         partitions.forEach(c -> select.add(col(c)));
         return new Read(raw.select(select.toArray(Column[]::new)), partitions, f, truthField);
+    }
+
+    /**
+     * JSON Lines read as lines of bytes and judged by {@link JsonRecords}, as {@code docbench
+     * classify --jsonl} judges them; blank lines are no records.
+     */
+    private static Dataset<Row> jsonLines(SparkSession spark, String path, String idField, String textField, String truth,
+                                          List<String> partitions) {
+        Dataset<Row> lines = spark.read().text(path).filter(org.apache.spark.sql.functions.not(col("value").rlike("^\\s*$")));
+        List<Column> select = new ArrayList<>();
+        select.add(col("value").cast(DataTypes.BinaryType));
+        select.add(input_file_name());
+        StructType schema = new StructType();
+        for (String c : COLUMNS) {
+            schema = schema.add(c, DataTypes.StringType, true);
+        }
+        for (String c : partitions) {
+            select.add(col(c));
+            schema = schema.add(lines.schema().apply(c));
+        }
+        return lines.select(select.toArray(Column[]::new)).mapPartitions(new JsonRecords(idField, textField, truth),
+                org.apache.spark.sql.Encoders.row(schema));
     }
 
     /**

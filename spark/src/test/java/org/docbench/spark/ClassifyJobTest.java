@@ -421,7 +421,7 @@ class ClassifyJobTest {
         assertTrue(r.out().contains("read 24, classified 20, without a label 1, bad 3"), r.out());
         JsonNode marker = readJson(out.resolve(OutputCommit.MARKER));
         String named = marker.get("badRecords").toString();
-        for (String expect : List.of("malformed record '{\\\"id\\\": \\\"broken-1\\\"", "[document no-text]: no text field 'text'",
+        for (String expect : List.of("each line holds one record: '{\\\"id\\\": \\\"broken-1\\\"", "[document no-text]: no text field 'text'",
                 "no id in field 'id'", "part-0.jsonl")) {
             assertTrue(named.contains(expect), "names " + expect + ": " + named);
         }

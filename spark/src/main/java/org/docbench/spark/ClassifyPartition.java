@@ -97,7 +97,8 @@ final class ClassifyPartition implements MapPartitionsFunction<Row, Row> {
 
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
-        ExecutorScorers.Loaded m = ExecutorScorers.get(model.id(), model::value, modelName);
+        ExecutorScorers.Loaded m = ExecutorScorers.get(org.apache.spark.SparkEnv.get().conf().getAppId(), model.id(),
+                model::value, modelName);
         paths.add(m.path()); // the driver never loads the model, so executors say which path ran
         Scorer.Session session = m.sessions().get();
         int[] column = columns(m.scorer().labels());

@@ -235,6 +235,13 @@ public final class ClassifyJob implements Callable<Integer> {
                 commit.writeFile("_report.json", JSON.writeValueAsString(result.report(command(), corpusName(),
                         input, driverModel.task(), driverModel.provenance(), seconds, path)));
             }
+            java.util.Set<String> truths = result.truthLabels();
+            if (!truths.isEmpty() && java.util.Collections.disjoint(truths, driverModel.labels())) {
+                // the field named as the model's task is taken by default, and another corpus may use that name for another task
+                err.println("docbench-spark: warning: the labels of field '" + read.truthField() + "' " + clipped(truths)
+                        + " share none with the model's " + driverModel.labels() + ", so every one counts as an error;"
+                        + " name the right field with --label-field, or give --label-field none");
+            }
             for (String name : result.badNames()) {
                 err.println("docbench-spark: bad record: " + name);
             }
@@ -262,6 +269,12 @@ public final class ClassifyJob implements Callable<Integer> {
             }
             return 0;
         }
+    }
+
+    private static String clipped(java.util.Set<String> labels) {
+        List<String> first = labels.stream().limit(5).toList();
+        return labels.size() <= 5 ? first.toString()
+                : first.toString().replaceFirst("]$", ", ... " + (labels.size() - 5) + " more]");
     }
 
     private byte[] readModel(SparkSession spark) {

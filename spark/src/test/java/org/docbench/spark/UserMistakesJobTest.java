@@ -183,6 +183,20 @@ class UserMistakesJobTest {
     }
 
     @Test
+    void labelFieldOfAnotherTask_isWarnedAbout_whenItSharesNoLabelWithTheModel() throws IOException {
+        // another corpus's 'stance' field (left/right) is taken by default for a model of the task 'stance'
+        Path in = Files.writeString(Files.createDirectories(dir.resolve("other-task-in")).resolve("news.jsonl"),
+                "{\"id\":\"a\",\"text\":\"ICE detainers and the sheriff\",\"stance\":\"left\"}\n"
+                        + "{\"id\":\"b\",\"text\":\"sanctuary city deportation raids\",\"stance\":\"right\"}\n");
+
+        SparkTestSupport.Run r = run("--input", in.toString(), "--model", model.toString(),
+                "--output", dir.resolve("other-task-out").toString());
+
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.err().contains("warning: the labels of field 'stance' [left, right] share none with the model's"), r.err());
+    }
+
+    @Test
     void jsonLineThatIsNotUtf8_isNamedAsNotUtf8() throws IOException {
         Path in = Files.createDirectories(dir.resolve("latin1-in")).resolve("news.jsonl");
         Files.write(in, ("{\"id\":\"ok\",\"text\":\"ICE detainers\"}\n{\"id\":\"l2\",\"text\":\"caf").getBytes(StandardCharsets.UTF_8));

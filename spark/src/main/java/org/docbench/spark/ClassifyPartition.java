@@ -116,7 +116,8 @@ final class ClassifyPartition implements MapPartitionsFunction<Row, Row> {
             public Row next() {
                 Row in = rows.next();
                 Object[] out = new Object[width];
-                String id = in.isNullAt(0) ? null : in.getString(0).strip();
+                // the id as the record spells it, as docbench classify prints it; one that is all blank is none
+                String id = in.isNullAt(0) ? null : in.getString(0);
                 out[0] = id;
                 String[] problem = new String[1];
                 String text = check(in, id, problem);
@@ -176,7 +177,7 @@ final class ClassifyPartition implements MapPartitionsFunction<Row, Row> {
     /** The text to classify, or null with {@code problem[0]} saying why not, as core's readers word it. */
     private String check(Row in, String id, String[] problem) {
         String source = in.isNullAt(4) ? "" : shortName(in.getString(4));
-        String where = source + (id == null || id.isEmpty() ? "" : " [document " + id + "]") + ": ";
+        String where = source + (id == null || id.isBlank() ? "" : " [document " + id + "]") + ": ";
         if (!in.isNullAt(5)) {
             problem[0] = where + in.getString(5);
             return null;
@@ -188,7 +189,7 @@ final class ClassifyPartition implements MapPartitionsFunction<Row, Row> {
                     : "malformed record '") + clip(raw) + "'";
             return null;
         }
-        if (id == null || id.isEmpty()) {
+        if (id == null || id.isBlank()) {
             problem[0] = where + "no id in field '" + idField + "'";
             return null;
         }

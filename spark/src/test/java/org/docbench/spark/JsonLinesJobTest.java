@@ -56,10 +56,11 @@ class JsonLinesJobTest {
     void recordsClassifyRefuses_areBadRecordsWithItsReason_andTheOthersGetItsLabels() throws IOException {
         String good1 = "{\"id\":\"g1\",\"text\":\"ICE agents detained immigrants under the 287(g) program\"}";
         String good2 = "{\"id\":7,\"text\":\"Sanctuary city advocates protest deportation raids\"}";
+        String good3 = "{\"id\":\" g 3 \",\"text\":\"the sheriff signed a 287(g) agreement\"}"; // the id kept as spelled
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         bytes.write(new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf}); // a BOM, which classify drops
         bytes.write((good1 + "\r\n").getBytes(StandardCharsets.UTF_8));
-        bytes.write((good2 + "\n   \n").getBytes(StandardCharsets.UTF_8));
+        bytes.write((good2 + "\n   \n" + good3 + "\n").getBytes(StandardCharsets.UTF_8));
         for (String bad : List.of(
                 "{\"id\":\"n1\",\"text\":123}",
                 "{\"id\":\"n2\",\"text\":[\"deportation\"]}",
@@ -79,7 +80,7 @@ class JsonLinesJobTest {
                 "--output-format", "jsonl");
 
         assertEquals(0, r.exit(), r.toString());
-        assertTrue(r.out().contains("read 9, classified 2, without a label 0, bad 7"), r.out());
+        assertTrue(r.out().contains("read 10, classified 3, without a label 0, bad 7"), r.out());
         for (String reason : List.of("[document n1]: the text field 'text' is a number, not a string",
                 "[document n2]: the text field 'text' is an array, not a string",
                 "the id field 'id' is an object; an id is a string, number or boolean",
@@ -88,12 +89,14 @@ class JsonLinesJobTest {
             assertTrue(r.err().contains(reason), "names '" + reason + "': " + r.err());
         }
 
-        Path goodOnly = Files.writeString(dir.resolve("good.jsonl"), good1 + "\n" + good2 + "\n");
+        Path goodOnly = Files.writeString(dir.resolve("good.jsonl"), good1 + "\n" + good2 + "\n" + good3 + "\n");
         StringWriter cliOut = new StringWriter();
         assertEquals(0, DocbenchCli.run(new PrintWriter(cliOut), new PrintWriter(new StringWriter()),
                 "classify", "--model", model.toString(), "--jsonl", "--json", goodOnly.toString()));
         Map<String, Row> job = outputById(spark, out, "json");
-        for (String line : cliOut.toString().strip().lines().toList()) {
+        List<String> lines = cliOut.toString().strip().lines().toList();
+        assertEquals(3, lines.size(), cliOut.toString());
+        for (String line : lines) {
             JsonNode cli = SparkTestSupport.JSON.readTree(line);
             Row row = job.get(cli.get("id").asText());
             assertNotNull(row, "record " + cli.get("id") + " (ids as classify spells them) in " + job.keySet());

@@ -64,8 +64,12 @@ public final class ClassifyJob implements Callable<Integer> {
             description = "Documents: a file, a folder of part files (year=2020/ partitions kept), a glob (quote it) or a docbench layout folder.")
     String input;
 
-    @Option(names = {"--model", "-m"}, required = true, paramLabel = "FILE", description = "A model saved by 'docbench train' (any Hadoop path).")
+    @Option(names = {"--model", "-m"}, paramLabel = "FILE", description = "A model saved by 'docbench train' (any Hadoop path).")
     String model;
+
+    @Option(names = "--task", paramLabel = "TASK",
+            description = "Instead of --model: the default model of TASK shipped in the jar, as 'docbench classify --task' uses (topic or stance).")
+    String task;
 
     @Option(names = {"--output", "-o"}, required = true, paramLabel = "PATH", description = "The output folder; must not exist unless --overwrite.")
     String output;
@@ -144,6 +148,10 @@ public final class ClassifyJob implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if ((model == null) == (task == null)) {
+            throw new JobException(JobException.USAGE, model == null ? "give --model FILE or --task TASK"
+                    : "give --model or --task, not both");
+        }
         Inputs.Format inFormat = format.equalsIgnoreCase("auto") ? null : Inputs.Format.parse(format);
         String outFormat = switch (outputFormat.toLowerCase(java.util.Locale.ROOT)) {
             case "parquet" -> "parquet";
@@ -180,7 +188,7 @@ public final class ClassifyJob implements Callable<Integer> {
         try (OutputCommit commit = OutputCommit.begin(spark, output, overwrite, input)) {
             byte[] bytes = readModel(spark);
             // the driver reads what it needs from the provenance; only executors load the model
-            ModelDescription driverModel = ModelDescription.of(bytes, model);
+            ModelDescription driverModel = ModelDescription.of(bytes, modelName());
             long tModel = System.nanoTime();
             String truth = labelField == null ? null : labelField.equals("none") ? "" : labelField;
             Inputs.Read read = Inputs.read(spark, input, inFormat, idField, textField, truth, driverModel.task());
@@ -192,7 +200,7 @@ public final class ClassifyJob implements Callable<Integer> {
             CollectionAccumulator<String> paths = spark.sparkContext().collectionAccumulator("docbench-spark path");
             StructType schema = ClassifyPartition.outputSchema(driverModel.labels(), withTruth, docs.schema());
             Dataset<Row> labeled = docs.mapPartitions(
-                    new ClassifyPartition(bc, model, driverModel.labels(), paths, idField, textField, withTruth,
+                    new ClassifyPartition(bc, modelName(), driverModel.labels(), paths, idField, textField, withTruth,
                             read.partitionColumns().size()),
                     Encoders.row(schema));
             // JSON Lines keep every field on every line (null included), so each line reads alone
@@ -277,7 +285,22 @@ public final class ClassifyJob implements Callable<Integer> {
                 : first.toString().replaceFirst("]$", ", ... " + (labels.size() - 5) + " more]");
     }
 
+    /** The model as errors and the summary name it. */
+    private String modelName() {
+        return model != null ? model : "default model of " + task;
+    }
+
     private byte[] readModel(SparkSession spark) {
+        if (task != null) {
+            // the default models ship inside the jar (classifiers' models/), so executors get the same bytes by broadcast
+            try (InputStream in = org.docbench.classifiers.inference.DefaultModels.open(task)) {
+                return in.readAllBytes();
+            } catch (IllegalArgumentException e) {
+                throw new JobException(JobException.USAGE, e.getMessage()); // an unknown task, naming the tasks there are
+            } catch (IOException e) {
+                throw new JobException(JobException.BAD_INPUT, "cannot read the default model of " + task + ": " + e.getMessage());
+            }
+        }
         Path p = new Path(model);
         try {
             FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());

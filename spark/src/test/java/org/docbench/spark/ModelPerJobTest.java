@@ -28,6 +28,40 @@ class ModelPerJobTest {
     static Path dir;
 
     @Test
+    void taskInsteadOfModel_scoresWithTheShippedDefaultModel_asDocbenchClassifyTaskDoes() throws IOException {
+        List<LabeledDocument> docs = LayoutCorpusReader.embedded().readAll();
+        Path in = SparkTestSupport.writeJsonLines(dir.resolve("task-in"), docs.subList(0, 12), 1);
+        Path out = dir.resolve("task-out");
+        java.io.StringWriter cliOut = new java.io.StringWriter();
+        assertEquals(0, org.docbench.classifiers.cli.DocbenchCli.run(new java.io.PrintWriter(cliOut),
+                new java.io.PrintWriter(new java.io.StringWriter()), "classify", "--task", "stance", "--jsonl", "--json",
+                in.resolve("part-00000.jsonl").toString()));
+
+        SparkSession spark = SparkTestSupport.session();
+        try {
+            SparkTestSupport.Run r = run("--input", in.toString(), "--task", "stance", "--output", out.toString());
+            assertEquals(0, r.exit(), r.toString());
+            var rows = outputById(spark, out, "parquet");
+            for (String line : cliOut.toString().strip().lines().toList()) {
+                var cli = SparkTestSupport.JSON.readTree(line);
+                Row row = rows.get(cli.get("id").asText());
+                assertEquals(cli.get("label").asText(), row.getAs("label"), line);
+                assertEquals(cli.get("score").asDouble(), (double) row.getAs("confidence"), 0.0, line);
+            }
+            assertEquals(12, rows.size());
+
+            SparkTestSupport.Run unknown = run("--input", in.toString(), "--task", "bias", "--output", dir.resolve("x").toString());
+            assertEquals(2, unknown.exit(), unknown.toString());
+            assertTrue(unknown.err().contains("no default model for task 'bias'"), unknown.err());
+            SparkTestSupport.Run both = run("--input", in.toString(), "--task", "stance", "--model", "m.model",
+                    "--output", dir.resolve("y").toString());
+            assertEquals(2, both.exit(), both.toString());
+        } finally {
+            spark.stop();
+        }
+    }
+
+    @Test
     void aJobInANewSparkContext_scoresWithItsOwnModel_notOneAnEarlierContextLoaded() throws IOException {
         List<LabeledDocument> docs = LayoutCorpusReader.embedded().readAll();
         Path stance = SparkTestSupport.trainModel(docs, "stance", "logreg-sgd", dir.resolve("stance.model"));

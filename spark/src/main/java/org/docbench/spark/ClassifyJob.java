@@ -42,27 +42,34 @@ import picocli.CommandLine.Option;
  * {@code --fail-on-bad}). Errors are one line on stderr; {@code DOCBENCH_DEBUG=1} adds the stack trace.
  */
 @Command(name = "docbench-spark", mixinStandardHelpOptions = true, sortOptions = false,
+        // one string per paragraph: picocli wraps each to the terminal, and a line broken here would break twice
         description = {"Classify (and, with labels, evaluate) documents on Apache Spark with a model saved by 'docbench train'.",
-                "Output: one row per input record: id, label, confidence (the label's score), scoreKind (what the scores",
-                "are, as 'docbench classify --json' says: probability, margin, votes, vote-share, leaf-share, or none",
-                "for the majority and stratified baselines, whose confidence and scores are null), scores (one field",
-                "per label), truth (when labeled), reason (why a document got no label: empty text or no word the",
-                "model knows, as 'docbench classify' says), problem (why a bad record was not classified); plus",
-                "_docbench-spark.json (the summary) and, when the documents carry labels, _report.json (docbench's",
-                "report schema)."},
+                "Output: one row per input record: id, label, confidence (the label's score), scoreKind (what the scores"
+                        + " are, as 'docbench classify --json' says: probability, margin, votes, vote-share, leaf-share, or"
+                        + " none for the majority and stratified baselines, whose confidence and scores are null), scores"
+                        + " (one field per label), truth (when labeled), reason (why a document got no label: empty text or"
+                        + " no word the model knows, as 'docbench classify' says), problem (why a bad record was not"
+                        + " classified); plus _docbench-spark.json (the summary) and, when the documents carry labels,"
+                        + " _report.json (docbench's report schema)."},
         footerHeading = "%nExamples:%n",
         footer = {"  spark-submit --class org.docbench.spark.ClassifyJob docbench-spark.jar \\",
-                "      --model s3a://bucket/stance.model --input s3a://bucket/news/ --output s3a://bucket/labels/",
-                "  spark/bin/docbench-spark --master 'local[*]' --model stance.model --input news.jsonl --output out/"})
+                "      --model s3a://bucket/stance.model --input 's3a://bucket/news/2025-*/' \\",
+                "      --output s3a://bucket/labels/",
+                "  spark/bin/docbench-spark --master 'local[*]' --model stance.model \\",
+                "      --input news.jsonl --output out/"})
 public final class ClassifyJob implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Option(names = {"--input", "-i"}, required = true, paramLabel = "PATH",
-            description = "Documents: a file, a folder of part files (year=2020/ partitions kept) or a docbench layout folder.")
+            description = "Documents: a file, a folder of part files (year=2020/ partitions kept), a glob (quote it) or a docbench layout folder.")
     String input;
 
-    @Option(names = {"--model", "-m"}, required = true, paramLabel = "FILE", description = "A model saved by 'docbench train' (any Hadoop path).")
+    @Option(names = {"--model", "-m"}, paramLabel = "FILE", description = "A model saved by 'docbench train' (any Hadoop path).")
     String model;
+
+    @Option(names = "--task", paramLabel = "TASK",
+            description = "Instead of --model: the default model of TASK shipped in the jar, as 'docbench classify --task' uses (topic or stance).")
+    String task;
 
     @Option(names = {"--output", "-o"}, required = true, paramLabel = "PATH", description = "The output folder; must not exist unless --overwrite.")
     String output;
@@ -118,11 +125,12 @@ public final class ClassifyJob implements Callable<Integer> {
                 err.println("docbench-spark: " + je.getMessage());
                 return je.exitCode();
             }
-            Throwable root = rootCause(ex);
-            if (root instanceof IllegalArgumentException || root instanceof JobException) {
-                err.println("docbench-spark: " + oneLine(root));
-                return root instanceof JobException je ? je.exitCode() : JobException.BAD_INPUT;
+            Throwable known = userMistake(ex);
+            if (known != null) {
+                err.println("docbench-spark: " + oneLine(known));
+                return known instanceof JobException je ? je.exitCode() : JobException.BAD_INPUT;
             }
+            Throwable root = rootCause(ex);
             if (ex.getClass().getName().equals("org.apache.spark.sql.AnalysisException")) {
                 err.println("docbench-spark: " + oneLine(ex));
                 return JobException.BAD_INPUT;
@@ -140,6 +148,10 @@ public final class ClassifyJob implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if ((model == null) == (task == null)) {
+            throw new JobException(JobException.USAGE, model == null ? "give --model FILE or --task TASK"
+                    : "give --model or --task, not both");
+        }
         Inputs.Format inFormat = format.equalsIgnoreCase("auto") ? null : Inputs.Format.parse(format);
         String outFormat = switch (outputFormat.toLowerCase(java.util.Locale.ROOT)) {
             case "parquet" -> "parquet";
@@ -173,10 +185,10 @@ public final class ClassifyJob implements Callable<Integer> {
 
     private int execute(SparkSession spark, Inputs.Format inFormat, String outFormat) throws IOException {
         long t0 = System.nanoTime();
-        try (OutputCommit commit = OutputCommit.begin(spark, output, overwrite)) {
+        try (OutputCommit commit = OutputCommit.begin(spark, output, overwrite, input)) {
             byte[] bytes = readModel(spark);
             // the driver reads what it needs from the provenance; only executors load the model
-            ModelDescription driverModel = ModelDescription.of(bytes, model);
+            ModelDescription driverModel = ModelDescription.of(bytes, modelName());
             long tModel = System.nanoTime();
             String truth = labelField == null ? null : labelField.equals("none") ? "" : labelField;
             Inputs.Read read = Inputs.read(spark, input, inFormat, idField, textField, truth, driverModel.task());
@@ -188,7 +200,7 @@ public final class ClassifyJob implements Callable<Integer> {
             CollectionAccumulator<String> paths = spark.sparkContext().collectionAccumulator("docbench-spark path");
             StructType schema = ClassifyPartition.outputSchema(driverModel.labels(), withTruth, docs.schema());
             Dataset<Row> labeled = docs.mapPartitions(
-                    new ClassifyPartition(bc, model, driverModel.labels(), paths, idField, textField, withTruth,
+                    new ClassifyPartition(bc, modelName(), driverModel.labels(), paths, idField, textField, withTruth,
                             read.partitionColumns().size()),
                     Encoders.row(schema));
             // JSON Lines keep every field on every line (null included), so each line reads alone
@@ -206,6 +218,10 @@ public final class ClassifyJob implements Callable<Integer> {
                     : spark.read().schema(written).json(commit.temporary());
             JobResult result = JobResult.of(back, driverModel.labels(), driverModel.majority(), withTruth);
             bc.destroy();
+            if (result.read() == 0) {
+                // as docbench classify: an input without a document is a mistake (a wrong path or glob), not a result
+                throw new JobException(JobException.BAD_INPUT, "input " + input + " holds no records; nothing written to " + output);
+            }
             long tCount = System.nanoTime();
             double seconds = (tCount - t0) / 1e9;
             String masterName = spark.sparkContext().master();
@@ -227,6 +243,13 @@ public final class ClassifyJob implements Callable<Integer> {
                 commit.writeFile("_report.json", JSON.writeValueAsString(result.report(command(), corpusName(),
                         input, driverModel.task(), driverModel.provenance(), seconds, path)));
             }
+            java.util.Set<String> truths = result.truthLabels();
+            if (!truths.isEmpty() && java.util.Collections.disjoint(truths, driverModel.labels())) {
+                // the field named as the model's task is taken by default, and another corpus may use that name for another task
+                err.println("docbench-spark: warning: the labels of field '" + read.truthField() + "' " + clipped(truths)
+                        + " share none with the model's " + driverModel.labels() + ", so every one counts as an error;"
+                        + " name the right field with --label-field, or give --label-field none");
+            }
             for (String name : result.badNames()) {
                 err.println("docbench-spark: bad record: " + name);
             }
@@ -241,16 +264,52 @@ public final class ClassifyJob implements Callable<Integer> {
             commit.commit();
             out.println(result.summary((System.nanoTime() - t0) / 1e9, path, masterName, partitions, output,
                     outFormat.equals("json") ? "jsonl" : outFormat));
+            if (labelField != null && !labelField.equals("none") && result.metrics() == null) {
+                // asked for by name, a label field no record carries is a misspelling, not an unlabeled archive
+                err.println("docbench-spark: no record carries the label field '" + labelField
+                        + "', so nothing was evaluated; name the field with --label-field, or give none");
+                return JobException.BAD_INPUT;
+            }
+            if (result.classified() == 0) {
+                // as docbench classify: exit 3 when no document got a label; the output says why for each
+                err.println("docbench-spark: no document got a label (see the reason and problem columns in " + output + ")");
+                return JobException.BAD_INPUT;
+            }
             return 0;
         }
     }
 
+    private static String clipped(java.util.Set<String> labels) {
+        List<String> first = labels.stream().limit(5).toList();
+        return labels.size() <= 5 ? first.toString()
+                : first.toString().replaceFirst("]$", ", ... " + (labels.size() - 5) + " more]");
+    }
+
+    /** The model as errors and the summary name it. */
+    private String modelName() {
+        return model != null ? model : "default model of " + task;
+    }
+
     private byte[] readModel(SparkSession spark) {
+        if (task != null) {
+            // the default models ship inside the jar (classifiers' models/), so executors get the same bytes by broadcast
+            try (InputStream in = org.docbench.classifiers.inference.DefaultModels.open(task)) {
+                return in.readAllBytes();
+            } catch (IllegalArgumentException e) {
+                throw new JobException(JobException.USAGE, e.getMessage()); // an unknown task, naming the tasks there are
+            } catch (IOException e) {
+                throw new JobException(JobException.BAD_INPUT, "cannot read the default model of " + task + ": " + e.getMessage());
+            }
+        }
         Path p = new Path(model);
         try {
             FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
-            if (!fs.exists(p) || !fs.getFileStatus(p).isFile()) {
+            if (!fs.exists(p)) {
                 throw new JobException(JobException.BAD_INPUT, "model file " + model + " does not exist");
+            }
+            if (!fs.getFileStatus(p).isFile()) {
+                throw new JobException(JobException.BAD_INPUT, "model file " + model
+                        + " is a folder, not a model file; name the file 'docbench train --out' wrote");
             }
             try (InputStream in = fs.open(p)) {
                 ByteArrayOutputStream buf = new ByteArrayOutputStream();
@@ -278,6 +337,21 @@ public final class ClassifyJob implements Callable<Integer> {
         if (System.getProperty("log4j2.configurationFile") == null && System.getProperty("log4j.configurationFile") == null) {
             System.setProperty("log4j2.configurationFile", "org/docbench/spark/log4j2-local.properties");
         }
+    }
+
+    /**
+     * The first failure in the chain that names a user's mistake (ours, or docbench's refusal of a
+     * model or document, which core and classifiers raise as IllegalArgumentException): a task's
+     * failure reaches the driver wrapped by Spark, and the mistake's own cause (an EOFException
+     * under "model file M is not a docbench model") says less than it does.
+     */
+    private static Throwable userMistake(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JobException || t instanceof IllegalArgumentException) {
+                return t;
+            }
+        }
+        return null;
     }
 
     private static Throwable rootCause(Throwable e) {

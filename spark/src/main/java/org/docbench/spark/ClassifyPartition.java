@@ -26,7 +26,7 @@ import org.docbench.classifiers.train.ScoreKind;
  * {@code problem} set and no label: counted and named by the job, never dropped. A document
  * that {@code docbench classify} gives no label (empty text, or no word the model knows) comes
  * out as there: no label, no scores, and the CLI's {@code reason}. A labeled row says what kind
- * of score its confidence is ({@code scoreKind}, as the CLI's JSON says it), and a model that
+ * of score its confidence is ({@code scoreKind}, as the CLI's JSON says it, on every row it answers), and a model that
  * scores nothing (the baselines) writes no confidence or scores, as the CLI prints none.
  *
  * <p>The model comes from the broadcast and is loaded once per executor JVM by the CLI's scorer
@@ -70,7 +70,8 @@ final class ClassifyPartition implements MapPartitionsFunction<Row, Row> {
      * partitions. {@code scoreKind} is what {@code docbench classify --json} calls it
      * ({@link ScoreKind#spelling()}: probability, margin, ..., none), on every labeled row; a model
      * whose kind is {@code none} (the majority and stratified baselines) writes null confidence
-     * and scores, as the command prints none.
+     * and scores, as the command prints none. A document given no label (empty text, no known word)
+     * still names the model's {@code scoreKind}, as the command's JSON does.
      */
     static StructType outputSchema(List<String> labels, boolean withTruth, StructType input) {
         StructType scores = new StructType();
@@ -96,7 +97,8 @@ final class ClassifyPartition implements MapPartitionsFunction<Row, Row> {
 
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
-        ExecutorScorers.Loaded m = ExecutorScorers.get(model.id(), model::value, modelName);
+        ExecutorScorers.Loaded m = ExecutorScorers.get(org.apache.spark.SparkEnv.get().conf().getAppId(), model.id(),
+                model::value, modelName);
         paths.add(m.path()); // the driver never loads the model, so executors say which path ran
         Scorer.Session session = m.sessions().get();
         int[] column = columns(m.scorer().labels());
@@ -114,7 +116,8 @@ final class ClassifyPartition implements MapPartitionsFunction<Row, Row> {
             public Row next() {
                 Row in = rows.next();
                 Object[] out = new Object[width];
-                String id = in.isNullAt(0) ? null : in.getString(0).strip();
+                // the id as the record spells it, as docbench classify prints it; one that is all blank is none
+                String id = in.isNullAt(0) ? null : in.getString(0);
                 out[0] = id;
                 String[] problem = new String[1];
                 String text = check(in, id, problem);
@@ -122,11 +125,12 @@ final class ClassifyPartition implements MapPartitionsFunction<Row, Row> {
                 if (text != null) {
                     // as docbench classify decides: blank text is not scored, and -1 means no known word
                     int best = text.isBlank() ? -1 : session.score(text);
+                    // as docbench classify --json: every document it answers, labeled or not, names the model's kind of score
+                    out[3] = kind.spelling();
                     if (best < 0) {
                         reason = text.isBlank() ? EMPTY_TEXT : NO_KNOWN_WORD;
                     } else {
                         out[1] = labels.get(column[best]);
-                        out[3] = kind.spelling();
                         if (scored) {
                             double[] s = session.scores();
                             Object[] scores = new Object[labels.size()];
@@ -173,16 +177,19 @@ final class ClassifyPartition implements MapPartitionsFunction<Row, Row> {
     /** The text to classify, or null with {@code problem[0]} saying why not, as core's readers word it. */
     private String check(Row in, String id, String[] problem) {
         String source = in.isNullAt(4) ? "" : shortName(in.getString(4));
-        String where = source + (id == null || id.isEmpty() ? "" : " [document " + id + "]") + ": ";
+        String where = source + (id == null || id.isBlank() ? "" : " [document " + id + "]") + ": ";
         if (!in.isNullAt(5)) {
             problem[0] = where + in.getString(5);
             return null;
         }
         if (!in.isNullAt(3)) {
-            problem[0] = where + "malformed record '" + clip(in.getString(3)) + "'";
+            String raw = in.getString(3);
+            // Spark's readers decode a line before parsing it, so bytes that are not UTF-8 arrive as U+FFFD
+            problem[0] = where + (raw.indexOf('\uFFFD') >= 0 ? "malformed record, not valid UTF-8 (save the file as UTF-8) '"
+                    : "malformed record '") + clip(raw) + "'";
             return null;
         }
-        if (id == null || id.isEmpty()) {
+        if (id == null || id.isBlank()) {
             problem[0] = where + "no id in field '" + idField + "'";
             return null;
         }

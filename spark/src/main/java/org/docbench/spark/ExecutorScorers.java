@@ -16,8 +16,13 @@ import org.docbench.classifiers.inference.Scorer;
  * <p>Thread-safe.
  */
 final class ExecutorScorers {
-    /** One loaded model per executor JVM, keyed by the broadcast that carried its bytes. */
-    private static final ConcurrentHashMap<Long, Loaded> LOADED = new ConcurrentHashMap<>();
+    /**
+     * One loaded model per executor JVM, keyed by the application and the broadcast that carried its
+     * bytes: broadcast ids start at 0 in every SparkContext, and one JVM may see several in turn
+     * (local mode, a driver that runs the job twice), so the id alone would hand a job the model
+     * of an earlier one.
+     */
+    private static final ConcurrentHashMap<String, Loaded> LOADED = new ConcurrentHashMap<>();
     private static final AtomicInteger LOADS = new AtomicInteger();
 
     private ExecutorScorers() {
@@ -32,24 +37,26 @@ final class ExecutorScorers {
     }
 
     /**
-     * The model of broadcast {@code broadcastId} in this JVM, loaded the first time any task asks
-     * for it; later tasks share it. Models of earlier broadcasts are dropped.
+     * The model of broadcast {@code broadcastId} of application {@code applicationId} in this JVM,
+     * loaded the first time any task asks for it; later tasks share it. Models of earlier
+     * broadcasts are dropped.
      *
      * @param name the model file as the user gave it, for errors
      */
-    static Loaded get(long broadcastId, Supplier<byte[]> bytes, String name) {
-        Loaded m = LOADED.get(broadcastId);
+    static Loaded get(String applicationId, long broadcastId, Supplier<byte[]> bytes, String name) {
+        String key = applicationId + "/" + broadcastId;
+        Loaded m = LOADED.get(key);
         if (m != null) {
             return m;
         }
         synchronized (LOADED) {
-            m = LOADED.get(broadcastId);
+            m = LOADED.get(key);
             if (m == null) {
                 Scorer s = Scorer.load(new ByteArrayInputStream(bytes.get()), name);
                 m = new Loaded(s, ThreadLocal.withInitial(s::newSession));
                 LOADS.incrementAndGet();
-                LOADED.keySet().removeIf(id -> id != broadcastId);
-                LOADED.put(broadcastId, m);
+                LOADED.keySet().removeIf(k -> !k.equals(key));
+                LOADED.put(key, m);
             }
             return m;
         }

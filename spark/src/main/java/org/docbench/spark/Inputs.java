@@ -77,35 +77,22 @@ final class Inputs {
     static Read read(SparkSession spark, String path, Format format, String idField, String textField,
                      String truthField, String task) {
         FileSystem fs = fileSystem(spark, path);
-        Path p = new Path(path);
-        if (!exists(fs, p)) {
-            throw new JobException(JobException.BAD_INPUT, "input " + path + " does not exist");
-        }
+        // A glob (news/2025-*/part-*.jsonl) is read as Spark reads it; its first match stands for it
+        // where one path is looked at (the format, the fields of the first records).
+        Path p = firstMatch(fs, path);
         Format f = format != null ? format : detect(fs, p);
-        List<String> partitions = partitionColumns(fs, p);
+        List<String> partitions = isGlob(path) ? List.of() : partitionColumns(fs, p);
         if (f == Format.LAYOUT) {
             return readLayout(spark, fs, p, truthField, task);
         }
         Dataset<Row> raw;
-        boolean hasCorrupt = f != Format.PARQUET;
+        boolean hasCorrupt = f != Format.PARQUET; // CSV and TSV keep the text of a row they cannot parse
         switch (f) {
             case JSONL -> {
-                List<String> fields = new ArrayList<>(List.of(idField, textField));
-                String probe = truthField != null ? truthField : task;
-                if (probe != null && !probe.isEmpty() && !fields.contains(probe)) {
-                    fields.add(probe);
-                }
-                StructType schema = new StructType();
-                for (String name : fields) {
-                    schema = schema.add(name, DataTypes.StringType, true);
-                }
-                schema = schema.add(CORRUPT, DataTypes.StringType, true);
-                requireFields(spark, path, idField, textField);
-                raw = spark.read().schema(schema).option("mode", "PERMISSIVE")
-                        .option("columnNameOfCorruptRecord", CORRUPT).json(path);
-                if (truthField == null) {
-                    truthField = probe == null ? "" : probe; // records without it are classified, not evaluated
-                }
+                requireFields(spark, p, path, idField, textField);
+                // records without the field are classified, not evaluated
+                String truth = truthField != null ? truthField : task == null ? "" : task;
+                return new Read(jsonLines(spark, path, idField, textField, truth, partitions), partitions, f, truth);
             }
             case CSV, TSV -> {
                 var reader = spark.read().option("header", "true").option("mode", "PERMISSIVE")
@@ -146,6 +133,28 @@ final class Inputs {
         select.add(lit(null).cast(DataTypes.StringType).as("_problem"));
         partitions.forEach(c -> select.add(col(c)));
         return new Read(raw.select(select.toArray(Column[]::new)), partitions, f, truthField);
+    }
+
+    /**
+     * JSON Lines read as lines of bytes and judged by {@link JsonRecords}, as {@code docbench
+     * classify --jsonl} judges them; blank lines are no records.
+     */
+    private static Dataset<Row> jsonLines(SparkSession spark, String path, String idField, String textField, String truth,
+                                          List<String> partitions) {
+        Dataset<Row> lines = spark.read().text(path).filter(org.apache.spark.sql.functions.not(col("value").rlike("^\\s*$")));
+        List<Column> select = new ArrayList<>();
+        select.add(col("value").cast(DataTypes.BinaryType));
+        select.add(input_file_name());
+        StructType schema = new StructType();
+        for (String c : COLUMNS) {
+            schema = schema.add(c, DataTypes.StringType, true);
+        }
+        for (String c : partitions) {
+            select.add(col(c));
+            schema = schema.add(lines.schema().apply(c));
+        }
+        return lines.select(select.toArray(Column[]::new)).mapPartitions(new JsonRecords(idField, textField, truth),
+                org.apache.spark.sql.Encoders.row(schema));
     }
 
     /**
@@ -193,11 +202,10 @@ final class Inputs {
      * field would make every record bad; the fields of the first records of the first file say
      * so up front (read here on the driver: a Spark job for it would cost more than the check).
      */
-    private static void requireFields(SparkSession spark, String path, String idField, String textField) {
+    private static void requireFields(SparkSession spark, Path p, String path, String idField, String textField) {
         FileSystem fs = fileSystem(spark, path);
         java.util.Set<String> seen = new java.util.TreeSet<>();
         try {
-            Path p = new Path(path);
             Path file = fs.getFileStatus(p).isDirectory() ? firstDataFile(fs, p, 0) : p;
             if (file == null) {
                 return;
@@ -233,6 +241,31 @@ final class Inputs {
                         + "' in its first records (fields: " + seen + "); name it with " + need[1]);
             }
         }
+    }
+
+    /** {@code path} itself, or the first path its glob matches; an error when there is none. */
+    static Path firstMatch(FileSystem fs, String path) {
+        Path p = new Path(path);
+        if (!isGlob(path)) {
+            if (!exists(fs, p)) {
+                throw new JobException(JobException.BAD_INPUT, "input " + path + " does not exist");
+            }
+            return p;
+        }
+        try {
+            FileStatus[] matches = fs.globStatus(p, s -> !hidden(s.getName()));
+            if (matches == null || matches.length == 0) {
+                throw new JobException(JobException.BAD_INPUT, "input " + path + " matches no file");
+            }
+            Arrays.sort(matches);
+            return matches[0].getPath();
+        } catch (IOException e) {
+            throw new JobException(JobException.BAD_INPUT, "cannot read input " + path + ": " + e.getMessage());
+        }
+    }
+
+    static boolean isGlob(String path) {
+        return path.matches(".*[*?\\[{].*");
     }
 
     private static List<String> dataColumns(List<String> columns, List<String> partitions) {

@@ -170,6 +170,19 @@ record JobResult(long read, long classified, long withoutLabel, Map<String, Long
         return root;
     }
 
+    /** The true labels the labeled documents carry; empty when none was evaluated. */
+    java.util.Set<String> truthLabels() {
+        java.util.Set<String> labels = new TreeSet<>();
+        if (metrics != null) {
+            truthCounts().forEach((label, n) -> {
+                if (n > 0) {
+                    labels.add(label);
+                }
+            });
+        }
+        return labels;
+    }
+
     /** Labeled documents per true label: the rows of the confusion matrix summed. */
     private Map<String, Long> truthCounts() {
         Map<String, Long> counts = new TreeMap<>();

@@ -2,6 +2,7 @@ package org.docbench.spark;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -31,10 +32,14 @@ record ModelDescription(List<String> labels, String task, String majority, Map<S
      */
     static ModelDescription of(byte[] zip, String source) {
         byte[] provenance = null;
+        // Every entry is read to its end, so a truncated or damaged file (a CRC or inflate error) is
+        // refused here, as one line, before a task fails on it with Spark's stack traces.
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (ZipEntry e = in.getNextEntry(); e != null && provenance == null; e = in.getNextEntry()) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                 if (e.getName().equals("provenance.json")) {
                     provenance = in.readAllBytes();
+                } else {
+                    in.transferTo(OutputStream.nullOutputStream());
                 }
             }
         } catch (IOException e) {

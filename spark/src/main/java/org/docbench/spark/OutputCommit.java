@@ -35,11 +35,17 @@ final class OutputCommit implements AutoCloseable {
         this.temporary = temporary;
     }
 
-    /** Checks {@code output} may be written and picks the temporary sibling; fails before any work is done. */
-    static OutputCommit begin(SparkSession spark, String output, boolean overwrite) {
+    /**
+     * Checks {@code output} may be written and picks the temporary sibling; fails before any work is done.
+     *
+     * @param input the input as the user gave it (a glob too): the output may neither be it, lie
+     *              inside it (the next run would read it) nor hold it (--overwrite would delete it)
+     */
+    static OutputCommit begin(SparkSession spark, String output, boolean overwrite, String input) {
         FileSystem fs = Inputs.fileSystem(spark, output);
         Path out = fs.makeQualified(new Path(output));
         try {
+            OutputPaths.refuseOverlap(spark, output, input);
             if (fs.exists(out)) {
                 if (!overwrite) {
                     throw new JobException(JobException.USAGE, "output " + output + " exists; pass --overwrite to replace it");
@@ -53,6 +59,7 @@ final class OutputCommit implements AutoCloseable {
                 throw new JobException(JobException.USAGE, "output " + output + " is a root folder; name a folder inside one");
             }
             Path tmp = new Path(out.getParent(), "." + out.getName() + ".docbench-tmp-" + UUID.randomUUID());
+            OutputPaths.requireCreatable(fs, output, tmp);
             return new OutputCommit(fs, out, tmp);
         } catch (IOException e) {
             throw new JobException(JobException.BAD_INPUT, "cannot check output " + output + ": " + e.getMessage());

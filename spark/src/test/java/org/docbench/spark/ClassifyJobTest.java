@@ -251,8 +251,10 @@ class ClassifyJobTest {
             if (cli.get("label").isNull()) {
                 withoutLabel++;
                 assertNull(label, "docbench classify gives no label, nor does the job: " + line + " / " + row);
-                assertTrue(row.isNullAt(row.fieldIndex("confidence")) && row.isNullAt(row.fieldIndex("scores"))
-                        && row.isNullAt(row.fieldIndex("scoreKind")), "no scores, nor their kind: " + row);
+                assertTrue(row.isNullAt(row.fieldIndex("confidence")) && row.isNullAt(row.fieldIndex("scores")),
+                        "no scores: " + row);
+                assertEquals(cli.get("scoreKind").asText(), row.getString(row.fieldIndex("scoreKind")),
+                        "the model's kind of score, as docbench classify names it on a document without a label: " + line);
                 assertEquals(cli.get("reason").asText(), row.getString(row.fieldIndex("reason")), "reason: " + line);
                 continue;
             }
@@ -419,7 +421,7 @@ class ClassifyJobTest {
         assertTrue(r.out().contains("read 24, classified 20, without a label 1, bad 3"), r.out());
         JsonNode marker = readJson(out.resolve(OutputCommit.MARKER));
         String named = marker.get("badRecords").toString();
-        for (String expect : List.of("malformed record '{\\\"id\\\": \\\"broken-1\\\"", "[document no-text]: no text field 'text'",
+        for (String expect : List.of("each line holds one record: '{\\\"id\\\": \\\"broken-1\\\"", "[document no-text]: no text field 'text'",
                 "no id in field 'id'", "part-0.jsonl")) {
             assertTrue(named.contains(expect), "names " + expect + ": " + named);
         }

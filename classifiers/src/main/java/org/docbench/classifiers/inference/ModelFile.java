@@ -123,7 +123,35 @@ public final class ModelFile {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("model file " + file + " does not exist");
         }
+        if (cutShort(file)) {
+            throw new IllegalArgumentException("model file " + file + " is cut short or damaged: it does not end as a "
+                    + "model file does (copy it again, or train it again)");
+        }
         return Files.newInputStream(file);
+    }
+
+    /**
+     * Whether the file starts as a zip ({@code PK\3\4}) but does not end as one: no end-of-central-directory
+     * record ({@code PK\5\6}) in its last 22 bytes and comment of at most 65,535. {@link #entries} stops reading
+     * once the compiled weights are in, so a file cut short after them would otherwise be read as whole. A file
+     * that is no zip at all is left to {@link #entries}, which says it is not a docbench model.
+     */
+    private static boolean cutShort(Path file) throws IOException {
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "r")) {
+            if (f.length() < 4 || f.readInt() != 0x504b0304) {
+                return false;
+            }
+            int tail = (int) Math.min(f.length(), 22 + 65_535);
+            byte[] b = new byte[tail];
+            f.seek(f.length() - tail);
+            f.readFully(b);
+            for (int i = tail - 22; i >= 0; i--) {
+                if (b[i] == 0x50 && b[i + 1] == 0x4b && b[i + 2] == 0x05 && b[i + 3] == 0x06) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /**

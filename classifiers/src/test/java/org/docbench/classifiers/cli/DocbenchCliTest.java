@@ -300,6 +300,24 @@ class DocbenchCliTest {
     }
 
     @Test
+    void aModelFileCutShort_isRefusedAsDamaged_evenWhereItsCompiledWeightsAreWhole(@TempDir Path dir) throws Exception {
+        byte[] whole;
+        try (java.io.InputStream in = org.docbench.classifiers.inference.DefaultModels.open("stance")) {
+            whole = in.readAllBytes();
+        }
+        Path copy = dir.resolve("stance.model");
+        Files.write(copy, whole);
+        assertEquals(0, runWithStdin("jail", "classify", "--model", copy.toString(), "-").code(), "the whole copy classifies");
+        // The compiled weights come first in the zip; cut well after them, in Tribuo's model.
+        Path half = dir.resolve("half.model");
+        Files.write(half, java.util.Arrays.copyOf(whole, whole.length - 1000));
+        Result r = runWithStdin("jail", "classify", "--model", half.toString(), "-");
+        assertEquals(3, r.code(), r.err());
+        assertTrue(r.err().contains("model file " + half + " is cut short or damaged"), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
     void trainThenClassify_filesAndStdin_printIdLabelConfidence(@TempDir Path dir) throws Exception {
         List<LabeledDocument> docs = TestCorpus.documents(20, 1);
         Path corpus = TestCorpus.writeLayout(dir.resolve("corpus"), docs);

@@ -106,15 +106,11 @@ final class Lines {
             "©|\\(c\\)\\s*\\d{4}|copyright\\b.*(?:©|\\b\\d{4}\\b)"
             + "|this (?:material|article|story) may not be (?:published|reproduced|republished|redistributed)", CI);
 
-    /** {@code © 2017 X. All rights reserved.}, {@code Copyright 2009 X}, {@code (c) 2015 X}. */
     private static boolean hasAllRightsReserved(String s) {
         return (s.contains("ights") || s.contains("IGHTS")) && containsIgnoreCase(s, "all rights reserved");
     }
 
-    static boolean isCopyright(String s) {
-        return isCopyright(s, words(s));
-    }
-
+    /** {@code © 2017 X. All rights reserved.}, {@code Copyright 2009 X}, {@code (c) 2015 X}. */
     static boolean isCopyright(String s, int words) {
         return words <= 40 && (startsWithAny(s, COPYRIGHT_STARTS) && at(COPYRIGHT, s) || hasAllRightsReserved(s));
     }
@@ -140,10 +136,6 @@ final class Lines {
             "(?<=[.!?\"')\\]])\\s+(?:follow|like) (?:us|me)\\b[^!?]{0,100}$", CI);
 
     /** {@code Share this: Facebook Twitter}, {@code Follow us on twitter.com/x}, {@code Sign up for ... newsletter}. */
-    static boolean isShareFollow(String s) {
-        return isShareFollow(s, words(s));
-    }
-
     static boolean isShareFollow(String s, int words) {
         if (words > 60) {
             return false;
@@ -195,10 +187,6 @@ final class Lines {
             "\\bimage \\d+ of \\d+\\b|\\b(?:toggle|hide|media) caption\\b", CI);
 
     /** {@code (Photo : Reuters)} in a caption line, {@code Photo: X}, {@code File photo ...}, {@code Image copyright X}. */
-    static boolean isPhotoCaption(String s) {
-        return isPhotoCaption(s, words(s));
-    }
-
     static boolean isPhotoCaption(String s, int words) {
         if (words > 80) {
             return false;
@@ -237,10 +225,6 @@ final class Lines {
     }
 
     /** {@code More On This...} and friends, or a {@code Related: headline} line. */
-    static boolean isRelatedLink(String s) {
-        return isRelatedLink(s, words(s));
-    }
-
     static boolean isRelatedLink(String s, int words) {
         return (isListMarker(s) && !s.regionMatches(true, 0, "read more", 0, 9))
                 || (words <= 30 && startsWithAny(s, RELATED_STARTS) && at(RELATED_LINK, s));
@@ -283,10 +267,6 @@ final class Lines {
     private static final Pattern TRAILING_READ_MORE = Pattern.compile("(?<=[.!?\"')\\]])\\s+read more(?: here)?\\s*[.!]?$", CI);
 
     /** {@code Read more here.}, {@code Read more: headline}, {@code Read or Share this story: URL}. */
-    static boolean isReadMore(String s) {
-        return isReadMore(s, words(s));
-    }
-
     static boolean isReadMore(String s, int words) {
         return words <= 30 && (s.contains("ead ") || s.contains("EAD ")) && at(READ_MORE, s);
     }
@@ -304,10 +284,6 @@ final class Lines {
     private static final Pattern TRAILING_CLICK_HERE = Pattern.compile("(?<=[.!?\"')\\]])\\s+click here\\b[^.!?]{0,120}[.!?]?$", CI);
 
     /** {@code Click here to ...}. */
-    static boolean isClickHere(String s) {
-        return isClickHere(s, words(s));
-    }
-
     static boolean isClickHere(String s, int words) {
         return words <= 30 && startsWithAny(s, CLICK_STARTS) && at(CLICK_HERE, s);
     }
@@ -328,10 +304,6 @@ final class Lines {
     private static final Pattern CONTRIBUTED = Pattern.compile("\\bcontributed (?:to )?(?:this|the) (?:report|story|article)\\b", CI);
 
     /** {@code Based on reporting by The Associated Press.}, {@code X contributed to this report.} */
-    static boolean isSignOff(String s) {
-        return isSignOff(s, words(s));
-    }
-
     static boolean isSignOff(String s, int words) {
         return words <= 40 && (startsWithAny(s, SIGN_OFF_STARTS) && at(SIGN_OFF, s)
                 || (s.contains("ntribut") || s.contains("NTRIBUT")) && find(CONTRIBUTED, s));

@@ -78,28 +78,28 @@ final class Layout {
         if (w > 80) {
             return TEXT; // longer than any boilerplate line the steps know
         }
-        if (on(Step.COPYRIGHT) && Lines.isCopyright(s, w)) {
+        if (on(Step.COPYRIGHT) && Boilerplate.isCopyright(s, w)) {
             return Step.COPYRIGHT.ordinal();
         }
-        if (on(Step.SHARE_FOLLOW) && Lines.isShareFollow(s, w)) {
+        if (on(Step.SHARE_FOLLOW) && Boilerplate.isShareFollow(s, w)) {
             return Step.SHARE_FOLLOW.ordinal();
         }
-        if (on(Step.PHOTO_CAPTION) && Lines.isPhotoCaption(s, w)) {
+        if (on(Step.PHOTO_CAPTION) && Boilerplate.isPhotoCaption(s, w)) {
             return Step.PHOTO_CAPTION.ordinal();
         }
-        if (on(Step.RELATED_LINKS) && Lines.isRelatedLink(s, w)) {
+        if (on(Step.RELATED_LINKS) && Boilerplate.isRelatedLink(s, w)) {
             return Step.RELATED_LINKS.ordinal();
         }
-        if (on(Step.READ_MORE) && Lines.isReadMore(s, w)) {
+        if (on(Step.READ_MORE) && Boilerplate.isReadMore(s, w)) {
             return Step.READ_MORE.ordinal();
         }
-        if (on(Step.CLICK_HERE) && Lines.isClickHere(s, w)) {
+        if (on(Step.CLICK_HERE) && Boilerplate.isClickHere(s, w)) {
             return Step.CLICK_HERE.ordinal();
         }
-        if (on(Step.SIGN_OFF) && Lines.isSignOff(s, w)) {
+        if (on(Step.SIGN_OFF) && Boilerplate.isSignOff(s, w)) {
             return Step.SIGN_OFF.ordinal();
         }
-        if (on(Step.ADVERTISEMENT) && Lines.isAdvertisement(s)) {
+        if (on(Step.ADVERTISEMENT) && Boilerplate.isAdvertisement(s)) {
             return Step.ADVERTISEMENT.ordinal();
         }
         return TEXT;
@@ -113,7 +113,7 @@ final class Layout {
     private void markRelatedLists() {
         int n = raw.length;
         for (int i = 0; i < n; i++) {
-            if (blank[i] || !Lines.isListMarker(line[i])) {
+            if (blank[i] || !Boilerplate.isListMarker(line[i])) {
                 continue;
             }
             int j = i + 1;
@@ -141,7 +141,7 @@ final class Layout {
 
     private boolean isListEntry(int i) {
         return (kind[i] == TEXT || kind[i] == Step.RELATED_LINKS.ordinal())
-                && (Lines.isBullet(line[i]) || Lines.isHeadlineLike(line[i]));
+                && (Boilerplate.isBullet(line[i]) || Lines.isHeadlineLike(line[i]));
     }
 
     /** Paragraphs of text from each line to the end, and the last line of text: for {@link #isCutOffTail}. */
@@ -511,7 +511,7 @@ final class Layout {
      */
     private void dropCapitalHeadlines(int from, int to, int headerEnd, boolean[] keep) {
         for (int i = Math.max(from, headerEnd) + 1; i < to - 1; i++) {
-            if (!keep[i - from] || blank[i] || blank[i - 1] || blank[i + 1] || !Lines.isAllCapsHeadline(line[i])) {
+            if (!keep[i - from] || blank[i] || blank[i - 1] || blank[i + 1] || !Boilerplate.isAllCapsHeadline(line[i])) {
                 continue;
             }
             if (isText(i - 1) && isText(i + 1) && prose[i - 1] && prose[i + 1]) {
@@ -524,21 +524,21 @@ final class Layout {
     /** Drops a {@code Read more here.} or {@code Click here to ...} sentence that ends a paragraph. */
     private String dropTrailingSentences(String text) {
         if (on(Step.READ_MORE)) {
-            int at = Lines.trailingReadMore(text);
+            int at = Boilerplate.trailingReadMore(text);
             if (at > 0) {
                 trace.removed(Step.READ_MORE, text.substring(at).strip());
                 text = text.substring(0, at);
             }
         }
         if (on(Step.SHARE_FOLLOW)) {
-            int at = Lines.trailingFollow(text);
+            int at = Boilerplate.trailingFollow(text);
             if (at > 0) {
                 trace.removed(Step.SHARE_FOLLOW, text.substring(at).strip());
                 text = text.substring(0, at);
             }
         }
         if (on(Step.CLICK_HERE)) {
-            int at = Lines.trailingClickHere(text);
+            int at = Boilerplate.trailingClickHere(text);
             if (at > 0) {
                 trace.removed(Step.CLICK_HERE, text.substring(at).strip());
                 text = text.substring(0, at);

@@ -5,19 +5,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The line-level steps over one text: classify each line, drop related-link lists, split glued
- * items, then per item take the header apart (date, byline, title), drop boilerplate and build
- * the body. Not thread-safe; one instance per call.
- *
- * <p>Why one class of about 600 lines: every step reads and marks the same per-line arrays of one
- * text (the lines, their kinds, word counts and prose flags); the steps are short methods over
- * those fields, and a class per step would hand the arrays from class to class.
+ * The line-level steps over one text: split glued items, then per item take the header apart
+ * (date, byline, title), drop boilerplate and build the body, over the lines {@link LineTable}
+ * has classified. Not thread-safe; one instance per call.
  */
 final class Layout {
-
-    /** Kinds of line beyond the boilerplate steps: article text, and a separator used as a split marker. */
-    private static final int TEXT = -1;
-    private static final int SPLIT_SEPARATOR = -2;
 
     /** An item must hold this many words of article text before another item can start after it. */
     private static final int MIN_ARTICLE_WORDS = 60;
@@ -25,123 +17,26 @@ final class Layout {
     /** At most this many non-blank lines count as the header before article text starts. */
     private static final int MAX_HEADER_LINES = 12;
 
-    private final boolean[] stepOn = new boolean[Step.values().length];
+    private final LineTable lines;
     private final Trace trace;
-    private final String[] raw;
-    private final String[] line;
-    private final boolean[] blank;
-    /** Word count and prose flag of each line, computed once. */
-    private final int[] words;
-    private final boolean[] prose;
-    /** Step ordinal of the boilerplate a line is, or TEXT / SPLIT_SEPARATOR. */
-    private final int[] kind;
 
-    private Layout(String text, Set<Step> steps, Trace trace) {
-        steps.forEach(step -> stepOn[step.ordinal()] = true);
+    private Layout(LineTable lines, Trace trace) {
+        this.lines = lines;
         this.trace = trace;
-        this.raw = text.split("\n", -1);
-        int n = raw.length;
-        this.line = new String[n];
-        this.blank = new boolean[n];
-        this.kind = new int[n];
-        this.words = new int[n];
-        this.prose = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            line[i] = raw[i].strip();
-            blank[i] = line[i].isEmpty();
-            words[i] = Lines.words(line[i]);
-            prose[i] = Lines.isProse(line[i], words[i]);
-            kind[i] = blank[i] ? TEXT : classify(line[i], words[i]);
-        }
     }
 
     /** Lays out {@code text} (already through the character steps) into one or more documents. */
     static List<NormalizedDocument> documents(String text, Set<Step> steps, Trace trace) {
-        Layout layout = new Layout(text, steps, trace);
+        Layout layout = new Layout(new LineTable(text, steps), trace);
         if (steps.contains(Step.RELATED_LINKS)) {
-            layout.markRelatedLists();
+            layout.lines.markRelatedLists();
         }
-        List<int[]> items = steps.contains(Step.SPLIT_GLUED) ? layout.items() : List.<int[]>of(new int[] {0, layout.raw.length});
+        List<int[]> items = steps.contains(Step.SPLIT_GLUED) ? layout.items() : List.<int[]>of(new int[] {0, layout.lines.size()});
         List<NormalizedDocument> docs = new ArrayList<>(items.size());
         for (int[] item : items) {
             docs.add(layout.document(item[0], item[1]));
         }
         return docs;
-    }
-
-    private boolean on(Step step) {
-        return stepOn[step.ordinal()];
-    }
-
-    /** The boilerplate step a line belongs to (among the steps switched on), or TEXT. */
-    private int classify(String s, int w) {
-        if (w > 80) {
-            return TEXT; // longer than any boilerplate line the steps know
-        }
-        if (on(Step.COPYRIGHT) && Boilerplate.isCopyright(s, w)) {
-            return Step.COPYRIGHT.ordinal();
-        }
-        if (on(Step.SHARE_FOLLOW) && Boilerplate.isShareFollow(s, w)) {
-            return Step.SHARE_FOLLOW.ordinal();
-        }
-        if (on(Step.PHOTO_CAPTION) && Boilerplate.isPhotoCaption(s, w)) {
-            return Step.PHOTO_CAPTION.ordinal();
-        }
-        if (on(Step.RELATED_LINKS) && Boilerplate.isRelatedLink(s, w)) {
-            return Step.RELATED_LINKS.ordinal();
-        }
-        if (on(Step.READ_MORE) && Boilerplate.isReadMore(s, w)) {
-            return Step.READ_MORE.ordinal();
-        }
-        if (on(Step.CLICK_HERE) && Boilerplate.isClickHere(s, w)) {
-            return Step.CLICK_HERE.ordinal();
-        }
-        if (on(Step.SIGN_OFF) && Boilerplate.isSignOff(s, w)) {
-            return Step.SIGN_OFF.ordinal();
-        }
-        if (on(Step.ADVERTISEMENT) && Boilerplate.isAdvertisement(s)) {
-            return Step.ADVERTISEMENT.ordinal();
-        }
-        return TEXT;
-    }
-
-    private boolean isText(int i) {
-        return !blank[i] && kind[i] == TEXT;
-    }
-
-    /** After a {@code More On This...} line: the headlines of its paragraph, or of the next paragraph if it is all headlines. */
-    private void markRelatedLists() {
-        int n = raw.length;
-        for (int i = 0; i < n; i++) {
-            if (blank[i] || !Boilerplate.isListMarker(line[i])) {
-                continue;
-            }
-            int j = i + 1;
-            if (j < n && !blank[j]) {
-                while (j < n && !blank[j] && isListEntry(j)) {
-                    kind[j++] = Step.RELATED_LINKS.ordinal();
-                }
-                continue;
-            }
-            while (j < n && blank[j]) {
-                j++;
-            }
-            int end = j;
-            while (end < n && !blank[end] && isListEntry(end)) {
-                end++;
-            }
-            boolean wholeParagraph = end > j && (end == n || blank[end]) && end - j <= 12;
-            if (wholeParagraph) {
-                for (int k = j; k < end; k++) {
-                    kind[k] = Step.RELATED_LINKS.ordinal();
-                }
-            }
-        }
-    }
-
-    private boolean isListEntry(int i) {
-        return (kind[i] == TEXT || kind[i] == Step.RELATED_LINKS.ordinal())
-                && (Boilerplate.isBullet(line[i]) || Lines.isHeadlineLike(line[i]));
     }
 
     /** Paragraphs of text from each line to the end, and the last line of text: for {@link #isCutOffTail}. */
@@ -150,12 +45,12 @@ final class Layout {
 
     /** Item boundaries as {from, to} line ranges; the first item starts at 0. */
     private List<int[]> items() {
-        int n = raw.length;
+        int n = lines.size();
         paragraphsFrom = new int[n + 1];
         for (int i = n - 1; i >= 0; i--) {
-            boolean starts = isText(i) && (i == 0 || !isText(i - 1) || endsParagraph(i - 1));
+            boolean starts = lines.isText(i) && (i == 0 || !lines.isText(i - 1) || endsParagraph(i - 1));
             paragraphsFrom[i] = paragraphsFrom[i + 1] + (starts ? 1 : 0);
-            if (lastText < 0 && isText(i)) {
+            if (lastText < 0 && lines.isText(i)) {
                 lastText = i;
             }
         }
@@ -163,55 +58,55 @@ final class Layout {
         int from = 0;
         int proseWords = 0;
         for (int i = 0; i < n; i++) {
-            if (!isText(i)) {
+            if (!lines.isText(i)) {
                 continue;
             }
             if (proseWords >= MIN_ARTICLE_WORDS && startsGluedItem(i)) {
-                int prev = previousNonBlank(i);
-                if (prev >= 0 && isText(prev) && Lines.isSeparator(line[prev])) {
-                    kind[prev] = SPLIT_SEPARATOR;
+                int prev = lines.previousNonBlank(i);
+                if (prev >= 0 && lines.isText(prev) && Lines.isSeparator(lines.stripped[prev])) {
+                    lines.kind[prev] = LineTable.SPLIT_SEPARATOR;
                 }
                 items.add(new int[] {from, i});
                 from = i;
                 proseWords = 0;
                 continue;
             }
-            if (prose[i]) {
-                proseWords += words[i];
+            if (lines.prose[i]) {
+                proseWords += lines.words[i];
             }
         }
         items.add(new int[] {from, n});
         if (items.size() > 1 && trace.on()) {
             for (int k = 1; k < items.size(); k++) {
-                trace.record(Step.SPLIT_GLUED, join(items.get(k)[0], items.get(k)[1]), "another document");
+                trace.record(Step.SPLIT_GLUED, lines.join(items.get(k)[0], items.get(k)[1]), "another document");
             }
         }
         return items;
     }
 
     private boolean startsGluedItem(int i) {
-        String s = line[i];
-        if (words[i] < 4 || words[i] > 20 || !Lines.isHeadlineLike(s) || Lines.endsLikeSentence(s) || Lines.isDateLine(s)
+        String s = lines.stripped[i];
+        if (lines.words[i] < 4 || lines.words[i] > 20 || !Lines.isHeadlineLike(s) || Lines.endsLikeSentence(s) || Lines.isDateLine(s)
                 || Lines.isByline(s) || s.contains("@") || s.contains("://")) {
             return false; // a name alone ("Bernie Sanders") is an interview's speaker; quotes and tweets are text
         }
-        int next = nextNonBlank(i);
-        if (next < 0 || !isText(next) || words[next] < 15) {
+        int next = lines.nextNonBlank(i);
+        if (next < 0 || !lines.isText(next) || lines.words[next] < 15) {
             return false;
         }
-        int prev = previousNonBlank(i);
+        int prev = lines.previousNonBlank(i);
         if (prev < 0) {
             return false;
         }
         boolean blankBefore = prev < i - 1 || endsParagraph(prev);
-        if (isText(prev) && Lines.isSeparator(line[prev])) {
+        if (lines.isText(prev) && Lines.isSeparator(lines.stripped[prev])) {
             return true;
         }
-        if (isText(prev) && blankBefore && Lines.isCutOff(line[prev]) && prose[prev]) {
+        if (lines.isText(prev) && blankBefore && Lines.isCutOff(lines.stripped[prev]) && lines.prose[prev]) {
             return true;
         }
-        boolean opensParagraph = next == i + 1 || blank[next - 1];
-        if (blankBefore && opensParagraph && Lines.startsWithDateline(line[next])) {
+        boolean opensParagraph = next == i + 1 || lines.blank[next - 1];
+        if (blankBefore && opensParagraph && Lines.startsWithDateline(lines.stripped[next])) {
             return true;
         }
         return blankBefore && !s.endsWith("?") && isCutOffTail(i);
@@ -227,8 +122,8 @@ final class Layout {
         if (paragraphsFrom[i] > 3 || lastText <= i) {
             return false;
         }
-        String tail = line[lastText];
-        return words[lastText] >= 15 && (Lines.isCutOff(tail) || Character.isLowerCase(tail.codePointBefore(tail.length())));
+        String tail = lines.stripped[lastText];
+        return lines.words[lastText] >= 15 && (Lines.isCutOff(tail) || Character.isLowerCase(tail.codePointBefore(tail.length())));
     }
 
     /**
@@ -237,34 +132,16 @@ final class Layout {
      * has a blank line there, and a second pass over it must split where the first one did.
      */
     private boolean endsParagraph(int i) {
-        return on(Step.PARAGRAPHS) && isText(i) && words[i] >= 8 && Lines.endsLikeSentence(line[i]);
-    }
-
-    private int previousNonBlank(int i) {
-        for (int j = i - 1; j >= 0; j--) {
-            if (!blank[j]) {
-                return j;
-            }
-        }
-        return -1;
-    }
-
-    private int nextNonBlank(int i) {
-        for (int j = i + 1; j < raw.length; j++) {
-            if (!blank[j]) {
-                return j;
-            }
-        }
-        return -1;
+        return lines.on(Step.PARAGRAPHS) && lines.isText(i) && lines.words[i] >= 8 && Lines.endsLikeSentence(lines.stripped[i]);
     }
 
     /** One item's document. */
     private NormalizedDocument document(int from, int to) {
         boolean[] keep = new boolean[to - from];
         for (int i = from; i < to; i++) {
-            keep[i - from] = blank[i] || kind[i] == TEXT;
-            if (!blank[i] && kind[i] != TEXT) {
-                trace.removed(kind[i] == SPLIT_SEPARATOR ? Step.SPLIT_GLUED : Step.values()[kind[i]], line[i]);
+            keep[i - from] = lines.blank[i] || lines.kind[i] == LineTable.TEXT;
+            if (!lines.blank[i] && lines.kind[i] != LineTable.TEXT) {
+                trace.removed(lines.kind[i] == LineTable.SPLIT_SEPARATOR ? Step.SPLIT_GLUED : Step.values()[lines.kind[i]], lines.stripped[i]);
             }
         }
         int headerEnd = headerEnd(from, to);
@@ -272,32 +149,32 @@ final class Layout {
         StringBuilder byline = new StringBuilder();
         String title = "";
         for (int i = from; i < headerEnd; i++) {
-            if (!isText(i)) {
+            if (!lines.isText(i)) {
                 continue;
             }
-            String s = line[i];
-            if (on(Step.DATE) && Lines.isDateLine(s)) {
+            String s = lines.stripped[i];
+            if (lines.on(Step.DATE) && Lines.isDateLine(s)) {
                 append(date, s);
                 keep[i - from] = false;
                 trace.record(Step.DATE, s, "date");
                 continue;
             }
-            if (on(Step.DATE) && !Lines.isByline(s)) {
+            if (lines.on(Step.DATE) && !Lines.isByline(s)) {
                 s = takeDateParts(i, date, byline);
                 if (s.isEmpty()) {
                     keep[i - from] = false;
                     continue;
                 }
             }
-            if (on(Step.BYLINE) && Lines.isByline(s)) {
+            if (lines.on(Step.BYLINE) && Lines.isByline(s)) {
                 takeByline(s, byline, date);
                 keep[i - from] = false;
-                for (int j = i + 1; j < headerEnd && isText(j) && isBylineContinuation(line[j]); j++) {
-                    takeByline(line[j], byline, date);
+                for (int j = i + 1; j < headerEnd && lines.isText(j) && isBylineContinuation(lines.stripped[j]); j++) {
+                    takeByline(lines.stripped[j], byline, date);
                     keep[j - from] = false;
                     i = j;
                 }
-            } else if (on(Step.TITLE) && title.isEmpty() && !Lines.isKicker(s) && Lines.words(s) <= 30) {
+            } else if (lines.on(Step.TITLE) && title.isEmpty() && !Lines.isKicker(s) && Lines.words(s) <= 30) {
                 title = s;
                 keep[i - from] = false;
                 int suffix = Lines.siteSuffix(title);
@@ -308,10 +185,10 @@ final class Layout {
                 trace.record(Step.TITLE, title, "title");
             }
         }
-        if (on(Step.BYLINE)) {
+        if (lines.on(Step.BYLINE)) {
             takeFooterBylines(from, to, headerEnd, keep, byline, date);
         }
-        if (on(Step.RELATED_LINKS)) {
+        if (lines.on(Step.RELATED_LINKS)) {
             dropCapitalHeadlines(from, to, headerEnd, keep);
         }
         List<String> body = new ArrayList<>();
@@ -319,16 +196,16 @@ final class Layout {
             if (!keep[i - from]) {
                 continue;
             }
-            String text = raw[i].stripTrailing();
-            if (!blank[i]) {
+            String text = lines.raw[i].stripTrailing();
+            if (!lines.blank[i]) {
                 text = dropTrailingSentences(text);
             }
-            body.add(blank[i] ? "" : text);
+            body.add(lines.blank[i] ? "" : text);
         }
-        if (on(Step.TRAILING_FRAGMENT)) {
+        if (lines.on(Step.TRAILING_FRAGMENT)) {
             dropTrailingFragment(body);
         }
-        return new NormalizedDocument(title, byline.toString(), date.toString(), paragraphs(body, on(Step.PARAGRAPHS)));
+        return new NormalizedDocument(title, byline.toString(), date.toString(), paragraphs(body, lines.on(Step.PARAGRAPHS)));
     }
 
     /**
@@ -339,10 +216,10 @@ final class Layout {
     private int headerEnd(int from, int to) {
         int seen = 0;
         for (int i = from; i < to; i++) {
-            if (blank[i]) {
+            if (lines.blank[i]) {
                 continue;
             }
-            if (isText(i) && prose[i] && !Lines.isByline(line[i]) && !Lines.isDateLine(line[i])
+            if (lines.isText(i) && lines.prose[i] && !Lines.isByline(lines.stripped[i]) && !Lines.isDateLine(lines.stripped[i])
                     && !isHeadlineAboveByline(i)) {
                 return i;
             }
@@ -352,10 +229,10 @@ final class Layout {
         }
         // No article text at all: only the first paragraph can be a header.
         int i = from;
-        while (i < to && blank[i]) {
+        while (i < to && lines.blank[i]) {
             i++;
         }
-        while (i < to && !blank[i]) {
+        while (i < to && !lines.blank[i]) {
             i++;
         }
         return i;
@@ -367,18 +244,18 @@ final class Layout {
      * sees the headline right above the byline.
      */
     private boolean isHeadlineAboveByline(int i) {
-        if (words[i] > 20) {
+        if (lines.words[i] > 20) {
             return false;
         }
-        int next = nextNonBlank(i);
-        while (next >= 0 && !isText(next) && kind[next] != SPLIT_SEPARATOR) {
-            next = nextNonBlank(next);
+        int next = lines.nextNonBlank(i);
+        while (next >= 0 && !lines.isText(next) && lines.kind[next] != LineTable.SPLIT_SEPARATOR) {
+            next = lines.nextNonBlank(next);
         }
-        if (next < 0 || !isText(next) || !(Lines.isByline(line[next]) || Lines.isDateLine(line[next]))) {
+        if (next < 0 || !lines.isText(next) || !(Lines.isByline(lines.stripped[next]) || Lines.isDateLine(lines.stripped[next]))) {
             return false;
         }
-        for (int j = next + 1; j < raw.length; j++) {
-            if (isText(j) && prose[j] && !Lines.isByline(line[j])) {
+        for (int j = next + 1; j < lines.size(); j++) {
+            if (lines.isText(j) && lines.prose[j] && !Lines.isByline(lines.stripped[j])) {
                 return true;
             }
         }
@@ -389,7 +266,7 @@ final class Layout {
     private void takeFooterBylines(int from, int to, int headerEnd, boolean[] keep, StringBuilder byline, StringBuilder date) {
         int lastProse = -1;
         for (int i = to - 1; i >= headerEnd; i--) {
-            if (keep[i - from] && isText(i) && prose[i] && !Lines.isByline(line[i])) {
+            if (keep[i - from] && lines.isText(i) && lines.prose[i] && !Lines.isByline(lines.stripped[i])) {
                 lastProse = i;
                 break;
             }
@@ -398,11 +275,11 @@ final class Layout {
             return;
         }
         for (int i = lastProse + 1; i < to; i++) {
-            if (keep[i - from] && isText(i) && Lines.isByline(line[i])) {
-                takeByline(line[i], byline, date);
+            if (keep[i - from] && lines.isText(i) && Lines.isByline(lines.stripped[i])) {
+                takeByline(lines.stripped[i], byline, date);
                 keep[i - from] = false;
-                for (int j = i + 1; j < to && isText(j) && isBylineContinuation(line[j]); j++) {
-                    takeByline(line[j], byline, date);
+                for (int j = i + 1; j < to && lines.isText(j) && isBylineContinuation(lines.stripped[j]); j++) {
+                    takeByline(lines.stripped[j], byline, date);
                     keep[j - from] = false;
                     i = j;
                 }
@@ -433,12 +310,12 @@ final class Layout {
             if (p.isEmpty()) {
                 continue;
             }
-            if (on(Step.DATE) && Lines.isDateLine(p)) {
+            if (lines.on(Step.DATE) && Lines.isDateLine(p)) {
                 append(date, p);
                 trace.record(Step.DATE, p, "date");
                 continue;
             }
-            int tail = on(Step.DATE) ? dateTail(p) : -1; // "Posted by Name, January 27, 2017, 3:18 PM"
+            int tail = lines.on(Step.DATE) ? dateTail(p) : -1; // "Posted by Name, January 27, 2017, 3:18 PM"
             if (tail > 0) {
                 String d = p.substring(tail).replaceFirst("^,\\s*", "");
                 append(date, d);
@@ -466,9 +343,9 @@ final class Layout {
      * ({@code AROUND THE COUNTY}), which stays. Returns the line as it now reads (empty when taken).
      */
     private String takeDateParts(int i, StringBuilder date, StringBuilder byline) {
-        String[] parts = Lines.bylineParts(line[i]);
+        String[] parts = Lines.bylineParts(lines.stripped[i]);
         if (parts.length < 2) {
-            return line[i];
+            return lines.stripped[i];
         }
         StringBuilder rest = new StringBuilder();
         boolean took = false;
@@ -483,18 +360,15 @@ final class Layout {
             }
         }
         if (!took) {
-            return line[i];
+            return lines.stripped[i];
         }
         String r = rest.toString();
-        if (on(Step.BYLINE) && !r.isEmpty() && !Lines.isKicker(r) && Lines.words(r) <= 8) {
+        if (lines.on(Step.BYLINE) && !r.isEmpty() && !Lines.isKicker(r) && Lines.words(r) <= 8) {
             append(byline, r);
             trace.record(Step.BYLINE, r, "byline");
             r = "";
         }
-        line[i] = r;
-        raw[i] = r;
-        words[i] = Lines.words(r);
-        prose[i] = Lines.isProse(r, words[i]);
+        lines.replace(i, r);
         return r;
     }
 
@@ -511,33 +385,33 @@ final class Layout {
      */
     private void dropCapitalHeadlines(int from, int to, int headerEnd, boolean[] keep) {
         for (int i = Math.max(from, headerEnd) + 1; i < to - 1; i++) {
-            if (!keep[i - from] || blank[i] || blank[i - 1] || blank[i + 1] || !Boilerplate.isAllCapsHeadline(line[i])) {
+            if (!keep[i - from] || lines.blank[i] || lines.blank[i - 1] || lines.blank[i + 1] || !Boilerplate.isAllCapsHeadline(lines.stripped[i])) {
                 continue;
             }
-            if (isText(i - 1) && isText(i + 1) && prose[i - 1] && prose[i + 1]) {
+            if (lines.isText(i - 1) && lines.isText(i + 1) && lines.prose[i - 1] && lines.prose[i + 1]) {
                 keep[i - from] = false;
-                trace.removed(Step.RELATED_LINKS, line[i]);
+                trace.removed(Step.RELATED_LINKS, lines.stripped[i]);
             }
         }
     }
 
     /** Drops a {@code Read more here.} or {@code Click here to ...} sentence that ends a paragraph. */
     private String dropTrailingSentences(String text) {
-        if (on(Step.READ_MORE)) {
+        if (lines.on(Step.READ_MORE)) {
             int at = Boilerplate.trailingReadMore(text);
             if (at > 0) {
                 trace.removed(Step.READ_MORE, text.substring(at).strip());
                 text = text.substring(0, at);
             }
         }
-        if (on(Step.SHARE_FOLLOW)) {
+        if (lines.on(Step.SHARE_FOLLOW)) {
             int at = Boilerplate.trailingFollow(text);
             if (at > 0) {
                 trace.removed(Step.SHARE_FOLLOW, text.substring(at).strip());
                 text = text.substring(0, at);
             }
         }
-        if (on(Step.CLICK_HERE)) {
+        if (lines.on(Step.CLICK_HERE)) {
             int at = Boilerplate.trailingClickHere(text);
             if (at > 0) {
                 trace.removed(Step.CLICK_HERE, text.substring(at).strip());
@@ -587,17 +461,6 @@ final class Layout {
             sb.append(l);
             String s = l.strip();
             pendingBreak = sentenceEndsParagraph && Lines.words(s) >= 8 && Lines.endsLikeSentence(s);
-        }
-        return sb.toString().strip();
-    }
-
-    private String join(int from, int to) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = from; i < to; i++) {
-            if (i > from) {
-                sb.append('\n');
-            }
-            sb.append(raw[i]);
         }
         return sb.toString().strip();
     }

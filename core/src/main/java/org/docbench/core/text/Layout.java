@@ -5,14 +5,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The line-level steps over one text: split glued items, then per item take the header apart
- * (date, byline, title), drop boilerplate and build the body, over the lines {@link LineTable}
- * has classified. Not thread-safe; one instance per call.
+ * The line-level steps over one text: per item ({@link GluedItems} finds where each starts)
+ * take the header apart (date, byline, title), drop boilerplate and build the body, over the
+ * lines {@link LineTable} has classified. Not thread-safe; one instance per call.
  */
 final class Layout {
-
-    /** An item must hold this many words of article text before another item can start after it. */
-    private static final int MIN_ARTICLE_WORDS = 60;
 
     /** At most this many non-blank lines count as the header before article text starts. */
     private static final int MAX_HEADER_LINES = 12;
@@ -31,108 +28,12 @@ final class Layout {
         if (steps.contains(Step.RELATED_LINKS)) {
             layout.lines.markRelatedLists();
         }
-        List<int[]> items = steps.contains(Step.SPLIT_GLUED) ? layout.items() : List.<int[]>of(new int[] {0, layout.lines.size()});
+        List<int[]> items = steps.contains(Step.SPLIT_GLUED) ? GluedItems.split(layout.lines, trace) : List.<int[]>of(new int[] {0, layout.lines.size()});
         List<NormalizedDocument> docs = new ArrayList<>(items.size());
         for (int[] item : items) {
             docs.add(layout.document(item[0], item[1]));
         }
         return docs;
-    }
-
-    /** Paragraphs of text from each line to the end, and the last line of text: for {@link #isCutOffTail}. */
-    private int[] paragraphsFrom;
-    private int lastText = -1;
-
-    /** Item boundaries as {from, to} line ranges; the first item starts at 0. */
-    private List<int[]> items() {
-        int n = lines.size();
-        paragraphsFrom = new int[n + 1];
-        for (int i = n - 1; i >= 0; i--) {
-            boolean starts = lines.isText(i) && (i == 0 || !lines.isText(i - 1) || endsParagraph(i - 1));
-            paragraphsFrom[i] = paragraphsFrom[i + 1] + (starts ? 1 : 0);
-            if (lastText < 0 && lines.isText(i)) {
-                lastText = i;
-            }
-        }
-        List<int[]> items = new ArrayList<>();
-        int from = 0;
-        int proseWords = 0;
-        for (int i = 0; i < n; i++) {
-            if (!lines.isText(i)) {
-                continue;
-            }
-            if (proseWords >= MIN_ARTICLE_WORDS && startsGluedItem(i)) {
-                int prev = lines.previousNonBlank(i);
-                if (prev >= 0 && lines.isText(prev) && Lines.isSeparator(lines.stripped[prev])) {
-                    lines.kind[prev] = LineTable.SPLIT_SEPARATOR;
-                }
-                items.add(new int[] {from, i});
-                from = i;
-                proseWords = 0;
-                continue;
-            }
-            if (lines.prose[i]) {
-                proseWords += lines.words[i];
-            }
-        }
-        items.add(new int[] {from, n});
-        if (items.size() > 1 && trace.on()) {
-            for (int k = 1; k < items.size(); k++) {
-                trace.record(Step.SPLIT_GLUED, lines.join(items.get(k)[0], items.get(k)[1]), "another document");
-            }
-        }
-        return items;
-    }
-
-    private boolean startsGluedItem(int i) {
-        String s = lines.stripped[i];
-        if (lines.words[i] < 4 || lines.words[i] > 20 || !Lines.isHeadlineLike(s) || Lines.endsLikeSentence(s) || Lines.isDateLine(s)
-                || Lines.isByline(s) || s.contains("@") || s.contains("://")) {
-            return false; // a name alone ("Bernie Sanders") is an interview's speaker; quotes and tweets are text
-        }
-        int next = lines.nextNonBlank(i);
-        if (next < 0 || !lines.isText(next) || lines.words[next] < 15) {
-            return false;
-        }
-        int prev = lines.previousNonBlank(i);
-        if (prev < 0) {
-            return false;
-        }
-        boolean blankBefore = prev < i - 1 || endsParagraph(prev);
-        if (lines.isText(prev) && Lines.isSeparator(lines.stripped[prev])) {
-            return true;
-        }
-        if (lines.isText(prev) && blankBefore && Lines.isCutOff(lines.stripped[prev]) && lines.prose[prev]) {
-            return true;
-        }
-        boolean opensParagraph = next == i + 1 || lines.blank[next - 1];
-        if (blankBefore && opensParagraph && Lines.startsWithDateline(lines.stripped[next])) {
-            return true;
-        }
-        return blankBefore && !s.endsWith("?") && isCutOffTail(i);
-    }
-
-    /**
-     * Whether the text from line {@code i} to the end is a short tail (at most three paragraphs)
-     * whose last line is a long line cut off mid-sentence (it ends in {@code ...} or in a lower-case
-     * letter, not in a date or a name): how a glued item looks when the scraper
-     * caught only its start. A section heading near the end of a complete article does not match.
-     */
-    private boolean isCutOffTail(int i) {
-        if (paragraphsFrom[i] > 3 || lastText <= i) {
-            return false;
-        }
-        String tail = lines.stripped[lastText];
-        return lines.words[lastText] >= 15 && (Lines.isCutOff(tail) || Character.isLowerCase(tail.codePointBefore(tail.length())));
-    }
-
-    /**
-     * Whether {@link Step#PARAGRAPHS} ends a paragraph after line {@code i} (a sentence of eight
-     * words or more). The glued-item split treats that break like a blank line: the body it writes
-     * has a blank line there, and a second pass over it must split where the first one did.
-     */
-    private boolean endsParagraph(int i) {
-        return lines.on(Step.PARAGRAPHS) && lines.isText(i) && lines.words[i] >= 8 && Lines.endsLikeSentence(lines.stripped[i]);
     }
 
     /** One item's document. */

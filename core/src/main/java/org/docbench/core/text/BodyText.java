@@ -101,11 +101,11 @@ final class BodyText {
             return;
         }
         String s = body.get(last).strip();
-        if (!Lines.isFragment(s)) {
+        if (!LineShapes.isFragment(s)) {
             return;
         }
         for (int i = last - 1; i >= 0; i--) {
-            if (Lines.isProse(body.get(i).strip())) {
+            if (LineShapes.isProse(body.get(i).strip())) {
                 body.set(last, "");
                 trace.removed(Step.TRAILING_FRAGMENT, s);
                 return;
@@ -130,7 +130,7 @@ final class BodyText {
             }
             sb.append(l);
             String s = l.strip();
-            pendingBreak = sentenceEndsParagraph && Lines.words(s) >= 8 && Lines.endsLikeSentence(s);
+            pendingBreak = sentenceEndsParagraph && LineShapes.words(s) >= 8 && LineShapes.endsLikeSentence(s);
         }
         return sb.toString().strip();
     }

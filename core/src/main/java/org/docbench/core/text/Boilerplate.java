@@ -1,6 +1,6 @@
 package org.docbench.core.text;
 
-import static org.docbench.core.text.Lines.words;
+import static org.docbench.core.text.LineShapes.words;
 import static org.docbench.core.text.Matching.CI;
 import static org.docbench.core.text.Matching.at;
 import static org.docbench.core.text.Matching.containsIgnoreCase;
@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * {@link Step} (copyright, share/follow, photo caption, related links, read more, click here,
  * sign-off, advertisement), and where such a sentence starts when it ends a paragraph of article
  * text instead of standing alone. Each takes a line with its surrounding whitespace stripped and,
- * where it needs one, the line's {@link Lines#words} count, which the caller counts once per line.
+ * where it needs one, the line's {@link LineShapes#words} count, which the caller counts once per line.
  * Every recognizer accepts lines up to a word limit only, so a long sentence of article text that
  * happens to contain "copyright" or "photo" survives.
  */

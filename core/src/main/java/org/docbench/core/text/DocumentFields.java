@@ -61,20 +61,20 @@ final class DocumentFields {
                 continue;
             }
             String s = lines.stripped[i];
-            if (lines.on(Step.DATE) && Lines.isDateLine(s)) {
+            if (lines.on(Step.DATE) && LineShapes.isDateLine(s)) {
                 append(date, s);
                 keep[i - from] = false;
                 trace.record(Step.DATE, s, "date");
                 continue;
             }
-            if (lines.on(Step.DATE) && !Lines.isByline(s)) {
+            if (lines.on(Step.DATE) && !LineShapes.isByline(s)) {
                 s = takeDateParts(i);
                 if (s.isEmpty()) {
                     keep[i - from] = false;
                     continue;
                 }
             }
-            if (lines.on(Step.BYLINE) && Lines.isByline(s)) {
+            if (lines.on(Step.BYLINE) && LineShapes.isByline(s)) {
                 takeByline(s);
                 keep[i - from] = false;
                 for (int j = i + 1; j < headerEnd && lines.isText(j) && isBylineContinuation(lines.stripped[j]); j++) {
@@ -82,10 +82,10 @@ final class DocumentFields {
                     keep[j - from] = false;
                     i = j;
                 }
-            } else if (lines.on(Step.TITLE) && title.isEmpty() && !Lines.isKicker(s) && Lines.words(s) <= 30) {
+            } else if (lines.on(Step.TITLE) && title.isEmpty() && !LineShapes.isKicker(s) && LineShapes.words(s) <= 30) {
                 title = s;
                 keep[i - from] = false;
-                int suffix = Lines.siteSuffix(title);
+                int suffix = LineShapes.siteSuffix(title);
                 if (suffix > 0) {
                     trace.removed(Step.TITLE, title.substring(suffix));
                     title = title.substring(0, suffix);
@@ -106,8 +106,8 @@ final class DocumentFields {
             if (lines.blank[i]) {
                 continue;
             }
-            if (lines.isText(i) && lines.prose[i] && !Lines.isByline(lines.stripped[i]) && !Lines.isDateLine(lines.stripped[i])
-                    && !isHeadlineAboveByline(i)) {
+            if (lines.isText(i) && lines.prose[i] && !LineShapes.isByline(lines.stripped[i])
+                    && !LineShapes.isDateLine(lines.stripped[i]) && !isHeadlineAboveByline(i)) {
                 return i;
             }
             if (++seen > MAX_HEADER_LINES) {
@@ -138,11 +138,12 @@ final class DocumentFields {
         while (next >= 0 && !lines.isText(next) && lines.kind[next] != LineTable.SPLIT_SEPARATOR) {
             next = lines.nextNonBlank(next);
         }
-        if (next < 0 || !lines.isText(next) || !(Lines.isByline(lines.stripped[next]) || Lines.isDateLine(lines.stripped[next]))) {
+        if (next < 0 || !lines.isText(next)
+                || !(LineShapes.isByline(lines.stripped[next]) || LineShapes.isDateLine(lines.stripped[next]))) {
             return false;
         }
         for (int j = next + 1; j < lines.size(); j++) {
-            if (lines.isText(j) && lines.prose[j] && !Lines.isByline(lines.stripped[j])) {
+            if (lines.isText(j) && lines.prose[j] && !LineShapes.isByline(lines.stripped[j])) {
                 return true;
             }
         }
@@ -153,7 +154,7 @@ final class DocumentFields {
     private void takeFooterBylines(int from, int to, boolean[] keep) {
         int lastProse = -1;
         for (int i = to - 1; i >= headerEnd; i--) {
-            if (keep[i - from] && lines.isText(i) && lines.prose[i] && !Lines.isByline(lines.stripped[i])) {
+            if (keep[i - from] && lines.isText(i) && lines.prose[i] && !LineShapes.isByline(lines.stripped[i])) {
                 lastProse = i;
                 break;
             }
@@ -162,7 +163,7 @@ final class DocumentFields {
             return;
         }
         for (int i = lastProse + 1; i < to; i++) {
-            if (keep[i - from] && lines.isText(i) && Lines.isByline(lines.stripped[i])) {
+            if (keep[i - from] && lines.isText(i) && LineShapes.isByline(lines.stripped[i])) {
                 takeByline(lines.stripped[i]);
                 keep[i - from] = false;
                 for (int j = i + 1; j < to && lines.isText(j) && isBylineContinuation(lines.stripped[j]); j++) {
@@ -176,20 +177,20 @@ final class DocumentFields {
 
     /** The short affiliation or date line right under a byline: {@code Examiner Staff Writer}. */
     private static boolean isBylineContinuation(String s) {
-        if (Lines.isDateLine(s)) {
+        if (LineShapes.isDateLine(s)) {
             return true;
         }
         int words = 0;
-        for (String part : Lines.bylineParts(s)) {
-            if (!Lines.isDateLine(part.strip())) {
-                words += Lines.words(part);
+        for (String part : LineShapes.bylineParts(s)) {
+            if (!LineShapes.isDateLine(part.strip())) {
+                words += LineShapes.words(part);
             }
         }
-        return words <= 5 && !Lines.isProse(s);
+        return words <= 5 && !LineShapes.isProse(s);
     }
 
     private void takeByline(String s) {
-        for (String part : Lines.bylineParts(s)) {
+        for (String part : LineShapes.bylineParts(s)) {
             String p = part.strip();
             if (p.endsWith("(")) {
                 p = p.substring(0, p.length() - 1).strip(); // "By Name ( | First Posted: ..."
@@ -197,7 +198,7 @@ final class DocumentFields {
             if (p.isEmpty()) {
                 continue;
             }
-            if (lines.on(Step.DATE) && Lines.isDateLine(p)) {
+            if (lines.on(Step.DATE) && LineShapes.isDateLine(p)) {
                 append(date, p);
                 trace.record(Step.DATE, p, "date");
                 continue;
@@ -217,7 +218,7 @@ final class DocumentFields {
     /** Where a {@code ", date"} tail starts in a byline part, or -1. */
     private static int dateTail(String part) {
         for (int at = part.indexOf(", "); at > 0; at = part.indexOf(", ", at + 1)) {
-            if (Lines.isDateLine(part.substring(at + 2))) {
+            if (LineShapes.isDateLine(part.substring(at + 2))) {
                 return at;
             }
         }
@@ -230,7 +231,7 @@ final class DocumentFields {
      * ({@code AROUND THE COUNTY}), which stays. Returns the line as it now reads (empty when taken).
      */
     private String takeDateParts(int i) {
-        String[] parts = Lines.bylineParts(lines.stripped[i]);
+        String[] parts = LineShapes.bylineParts(lines.stripped[i]);
         if (parts.length < 2) {
             return lines.stripped[i];
         }
@@ -238,7 +239,7 @@ final class DocumentFields {
         boolean took = false;
         for (String part : parts) {
             String p = part.strip();
-            if (Lines.isDateLine(p)) {
+            if (LineShapes.isDateLine(p)) {
                 append(date, p);
                 trace.record(Step.DATE, p, "date");
                 took = true;
@@ -250,7 +251,7 @@ final class DocumentFields {
             return lines.stripped[i];
         }
         String r = rest.toString();
-        if (lines.on(Step.BYLINE) && !r.isEmpty() && !Lines.isKicker(r) && Lines.words(r) <= 8) {
+        if (lines.on(Step.BYLINE) && !r.isEmpty() && !LineShapes.isKicker(r) && LineShapes.words(r) <= 8) {
             append(byline, r);
             trace.record(Step.BYLINE, r, "byline");
             r = "";
@@ -259,7 +260,7 @@ final class DocumentFields {
         return r;
     }
 
-    /** Adds {@code s}, after {@code " | "} when {@code sb} holds text already: several dates or bylines of an item make one field. */
+    /** Adds {@code s}, after {@code " | "} when {@code sb} holds text already: several dates or bylines make one field. */
     private static void append(StringBuilder sb, String s) {
         if (sb.length() > 0) {
             sb.append(" | ");

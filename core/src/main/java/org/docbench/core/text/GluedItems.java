@@ -50,7 +50,7 @@ final class GluedItems {
             }
             if (proseWords >= MIN_ARTICLE_WORDS && startsGluedItem(i)) {
                 int prev = lines.previousNonBlank(i);
-                if (prev >= 0 && lines.isText(prev) && Lines.isSeparator(lines.stripped[prev])) {
+                if (prev >= 0 && lines.isText(prev) && LineShapes.isSeparator(lines.stripped[prev])) {
                     lines.kind[prev] = LineTable.SPLIT_SEPARATOR;
                 }
                 items.add(new int[] {from, i});
@@ -73,8 +73,8 @@ final class GluedItems {
 
     private boolean startsGluedItem(int i) {
         String s = lines.stripped[i];
-        if (lines.words[i] < 4 || lines.words[i] > 20 || !Lines.isHeadlineLike(s) || Lines.endsLikeSentence(s) || Lines.isDateLine(s)
-                || Lines.isByline(s) || s.contains("@") || s.contains("://")) {
+        if (lines.words[i] < 4 || lines.words[i] > 20 || !LineShapes.isHeadlineLike(s) || LineShapes.endsLikeSentence(s)
+                || LineShapes.isDateLine(s) || LineShapes.isByline(s) || s.contains("@") || s.contains("://")) {
             return false; // a name alone ("Bernie Sanders") is an interview's speaker; quotes and tweets are text
         }
         int next = lines.nextNonBlank(i);
@@ -86,14 +86,14 @@ final class GluedItems {
             return false;
         }
         boolean blankBefore = prev < i - 1 || endsParagraph(prev);
-        if (lines.isText(prev) && Lines.isSeparator(lines.stripped[prev])) {
+        if (lines.isText(prev) && LineShapes.isSeparator(lines.stripped[prev])) {
             return true;
         }
-        if (lines.isText(prev) && blankBefore && Lines.isCutOff(lines.stripped[prev]) && lines.prose[prev]) {
+        if (lines.isText(prev) && blankBefore && LineShapes.isCutOff(lines.stripped[prev]) && lines.prose[prev]) {
             return true;
         }
         boolean opensParagraph = next == i + 1 || lines.blank[next - 1];
-        if (blankBefore && opensParagraph && Lines.startsWithDateline(lines.stripped[next])) {
+        if (blankBefore && opensParagraph && LineShapes.startsWithDateline(lines.stripped[next])) {
             return true;
         }
         return blankBefore && !s.endsWith("?") && isCutOffTail(i);
@@ -110,7 +110,8 @@ final class GluedItems {
             return false;
         }
         String tail = lines.stripped[lastText];
-        return lines.words[lastText] >= 15 && (Lines.isCutOff(tail) || Character.isLowerCase(tail.codePointBefore(tail.length())));
+        return lines.words[lastText] >= 15
+                && (LineShapes.isCutOff(tail) || Character.isLowerCase(tail.codePointBefore(tail.length())));
     }
 
     /**
@@ -119,6 +120,7 @@ final class GluedItems {
      * has a blank line there, and a second pass over it must split where the first one did.
      */
     private boolean endsParagraph(int i) {
-        return lines.on(Step.PARAGRAPHS) && lines.isText(i) && lines.words[i] >= 8 && Lines.endsLikeSentence(lines.stripped[i]);
+        return lines.on(Step.PARAGRAPHS) && lines.isText(i) && lines.words[i] >= 8
+                && LineShapes.endsLikeSentence(lines.stripped[i]);
     }
 }

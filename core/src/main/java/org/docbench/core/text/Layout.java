@@ -44,7 +44,8 @@ final class Layout {
         for (int i = from; i < to; i++) {
             keep[i - from] = lines.blank[i] || lines.kind[i] == LineTable.TEXT;
             if (!lines.blank[i] && lines.kind[i] != LineTable.TEXT) {
-                trace.removed(lines.kind[i] == LineTable.SPLIT_SEPARATOR ? Step.SPLIT_GLUED : Step.values()[lines.kind[i]], lines.stripped[i]);
+                Step step = lines.kind[i] == LineTable.SPLIT_SEPARATOR ? Step.SPLIT_GLUED : Step.values()[lines.kind[i]];
+                trace.removed(step, lines.stripped[i]);
             }
         }
         DocumentFields fields = DocumentFields.take(lines, from, to, keep, trace);

@@ -38,8 +38,8 @@ final class LineTable {
         for (int i = 0; i < n; i++) {
             stripped[i] = raw[i].strip();
             blank[i] = stripped[i].isEmpty();
-            words[i] = Lines.words(stripped[i]);
-            prose[i] = Lines.isProse(stripped[i], words[i]);
+            words[i] = LineShapes.words(stripped[i]);
+            prose[i] = LineShapes.isProse(stripped[i], words[i]);
             kind[i] = blank[i] ? TEXT : classify(stripped[i], words[i]);
         }
     }
@@ -123,7 +123,7 @@ final class LineTable {
 
     private boolean isListEntry(int i) {
         return (kind[i] == TEXT || kind[i] == Step.RELATED_LINKS.ordinal())
-                && (Boilerplate.isBullet(stripped[i]) || Lines.isHeadlineLike(stripped[i]));
+                && (Boilerplate.isBullet(stripped[i]) || LineShapes.isHeadlineLike(stripped[i]));
     }
 
     /** The last non-blank line before line {@code i}, or -1. */
@@ -153,11 +153,11 @@ final class LineTable {
     void replace(int i, String s) {
         stripped[i] = s;
         raw[i] = s;
-        words[i] = Lines.words(s);
-        prose[i] = Lines.isProse(s, words[i]);
+        words[i] = LineShapes.words(s);
+        prose[i] = LineShapes.isProse(s, words[i]);
     }
 
-    /** Lines {@code from} to {@code to} (exclusive) as the text has them, stripped at both ends. */
+    /** LineShapes {@code from} to {@code to} (exclusive) as the text has them, stripped at both ends. */
     String join(int from, int to) {
         StringBuilder sb = new StringBuilder();
         for (int i = from; i < to; i++) {

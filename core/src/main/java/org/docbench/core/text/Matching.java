@@ -4,7 +4,7 @@ import java.util.regex.Pattern;
 
 /**
  * Pattern tests made cheap for long scraped lines, shared by the line recognizers of
- * {@link Lines} and {@link Boilerplate}. A recognizer first checks a prefix or a substring, which
+ * {@link LineShapes} and {@link Boilerplate}. A recognizer first checks a prefix or a substring, which
  * costs next to nothing, and only then runs its regular expression; and it anchors the expression
  * at the start of the line where it can, since a {@code find} over a paragraph-long line is what
  * makes normalizing a large corpus slow.

@@ -9,15 +9,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What shape a single line has, whatever site it comes from: its word count, and whether it is
- * prose, a headline, a date or byline line, a kicker, a separator, a paragraph opening with a
- * dateline, a line cut off mid-way, a stray fragment. The line steps read these shapes to find
- * the header, the seams between glued items and the end of a paragraph; {@link Boilerplate}
- * says which lines to drop. Each takes a line with its surrounding whitespace stripped.
+ * What shape a single line has: its word count, and whether it is prose, a headline, a date or
+ * byline line, a kicker, a separator, a paragraph opening with a dateline, a line cut off
+ * mid-way, a stray fragment. The line steps read these shapes to find the header and its fields,
+ * the seams between glued items and the ends of paragraphs; {@link Boilerplate} says which lines
+ * to drop. Each takes a line with its surrounding whitespace stripped.
  */
-final class Lines {
+final class LineShapes {
 
-    private Lines() {
+    private LineShapes() {
     }
 
     /** Words: whitespace-separated pieces holding a letter or digit. */

@@ -1,66 +1,27 @@
 package org.docbench.core.text;
 
+import static org.docbench.core.text.LineShapes.words;
+import static org.docbench.core.text.Matching.CI;
+import static org.docbench.core.text.Matching.at;
+import static org.docbench.core.text.Matching.containsIgnoreCase;
+import static org.docbench.core.text.Matching.find;
+import static org.docbench.core.text.Matching.startsWithAny;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What a single line is: the recognizers the line steps use. Each takes a line with its
- * surrounding whitespace stripped. Boilerplate recognizers only accept lines up to a word limit,
- * so a long sentence of article text that happens to contain "copyright" or "photo" survives.
- *
- * <p>Why one file of over 400 lines: it is a flat list of small recognizers, one per kind of line,
- * that share the word limits and prefix helpers at its top; each is found by its name ({@code
- * isByline}, {@code isPhotoCaption}), and a split by theme would only scatter those helpers.
+ * Whether a line is boilerplate a site wraps around a story, one recognizer per boilerplate
+ * {@link Step} (copyright, share/follow, photo caption, related links, read more, click here,
+ * sign-off, advertisement), and where such a sentence starts when it ends a paragraph of article
+ * text instead of standing alone. Each takes a line with its surrounding whitespace stripped and,
+ * where it needs one, the line's {@link LineShapes#words} count, which the caller counts once per line.
+ * Every recognizer accepts lines up to a word limit only, so a long sentence of article text that
+ * happens to contain "copyright" or "photo" survives.
  */
-final class Lines {
+final class Boilerplate {
 
-    private Lines() {
-    }
-
-    private static final int CI = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
-
-    /** Words: whitespace-separated pieces holding a letter or digit. */
-    static int words(String s) {
-        int n = 0;
-        boolean counted = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isWhitespace(c)) {
-                counted = false;
-            } else if (!counted && Character.isLetterOrDigit(c)) {
-                n++;
-                counted = true;
-            }
-        }
-        return n;
-    }
-
-    /** Whether {@code s} has at most {@code max} words; stops counting past {@code max}, so long lines cost little. */
-    static boolean atMostWords(String s, int max) {
-        int n = 0;
-        boolean counted = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == ' ' || Character.isWhitespace(c)) {
-                counted = false;
-            } else if (!counted && Character.isLetterOrDigit(c)) {
-                if (++n > max) {
-                    return false;
-                }
-                counted = true;
-            }
-        }
-        return true;
-    }
-
-    /** Whether {@code s} starts with one of {@code prefixes} (lower case), ignoring case: a cheap test before a regular expression. */
-    static boolean startsWithAny(String s, String[] prefixes) {
-        for (String p : prefixes) {
-            if (s.regionMatches(true, 0, p, 0, p.length())) {
-                return true;
-            }
-        }
-        return false;
+    private Boilerplate() {
     }
 
     private static final String[] COPYRIGHT_STARTS = {"\u00A9", "copyright", "(c)", "this "};
@@ -71,34 +32,7 @@ final class Lines {
     private static final String[] CLICK_STARTS = {"click"};
     private static final String[] SIGN_OFF_STARTS = {"based on", "with ", "additional", "reporting", "writing", "editing"};
     private static final String[] AD_STARTS = {"ad", "sponsored", "continue", "story", "article"};
-    private static final String[] BYLINE_STARTS = {"by ", "posted", "written", "story by", "words by", "distributed"};
 
-    static boolean find(Pattern p, String s) {
-        return p.matcher(s).find();
-    }
-
-    /** Matches {@code p} at the start of {@code s} only: much cheaper than {@code find} on a long line. */
-    static boolean at(Pattern p, String s) {
-        return p.matcher(s).lookingAt();
-    }
-
-    /** Whether {@code s} holds {@code lower} (lower-case ASCII), ignoring case; no allocation. */
-    static boolean containsIgnoreCase(String s, String lower) {
-        int m = lower.length();
-        char first = lower.charAt(0);
-        char upper = Character.toUpperCase(first);
-        for (int i = s.indexOf(first); i >= 0; i = s.indexOf(first, i + 1)) {
-            if (s.regionMatches(true, i, lower, 0, m)) {
-                return true;
-            }
-        }
-        for (int i = s.indexOf(upper); i >= 0; i = s.indexOf(upper, i + 1)) {
-            if (s.regionMatches(true, i, lower, 0, m)) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     // ---- copyright -------------------------------------------------------------------------
 
@@ -106,15 +40,11 @@ final class Lines {
             "©|\\(c\\)\\s*\\d{4}|copyright\\b.*(?:©|\\b\\d{4}\\b)"
             + "|this (?:material|article|story) may not be (?:published|reproduced|republished|redistributed)", CI);
 
-    /** {@code © 2017 X. All rights reserved.}, {@code Copyright 2009 X}, {@code (c) 2015 X}. */
     private static boolean hasAllRightsReserved(String s) {
         return (s.contains("ights") || s.contains("IGHTS")) && containsIgnoreCase(s, "all rights reserved");
     }
 
-    static boolean isCopyright(String s) {
-        return isCopyright(s, words(s));
-    }
-
+    /** {@code © 2017 X. All rights reserved.}, {@code Copyright 2009 X}, {@code (c) 2015 X}. */
     static boolean isCopyright(String s, int words) {
         return words <= 40 && (startsWithAny(s, COPYRIGHT_STARTS) && at(COPYRIGHT, s) || hasAllRightsReserved(s));
     }
@@ -140,10 +70,6 @@ final class Lines {
             "(?<=[.!?\"')\\]])\\s+(?:follow|like) (?:us|me)\\b[^!?]{0,100}$", CI);
 
     /** {@code Share this: Facebook Twitter}, {@code Follow us on twitter.com/x}, {@code Sign up for ... newsletter}. */
-    static boolean isShareFollow(String s) {
-        return isShareFollow(s, words(s));
-    }
-
     static boolean isShareFollow(String s, int words) {
         if (words > 60) {
             return false;
@@ -195,10 +121,6 @@ final class Lines {
             "\\bimage \\d+ of \\d+\\b|\\b(?:toggle|hide|media) caption\\b", CI);
 
     /** {@code (Photo : Reuters)} in a caption line, {@code Photo: X}, {@code File photo ...}, {@code Image copyright X}. */
-    static boolean isPhotoCaption(String s) {
-        return isPhotoCaption(s, words(s));
-    }
-
     static boolean isPhotoCaption(String s, int words) {
         if (words > 80) {
             return false;
@@ -237,10 +159,6 @@ final class Lines {
     }
 
     /** {@code More On This...} and friends, or a {@code Related: headline} line. */
-    static boolean isRelatedLink(String s) {
-        return isRelatedLink(s, words(s));
-    }
-
     static boolean isRelatedLink(String s, int words) {
         return (isListMarker(s) && !s.regionMatches(true, 0, "read more", 0, 9))
                 || (words <= 30 && startsWithAny(s, RELATED_STARTS) && at(RELATED_LINK, s));
@@ -283,10 +201,6 @@ final class Lines {
     private static final Pattern TRAILING_READ_MORE = Pattern.compile("(?<=[.!?\"')\\]])\\s+read more(?: here)?\\s*[.!]?$", CI);
 
     /** {@code Read more here.}, {@code Read more: headline}, {@code Read or Share this story: URL}. */
-    static boolean isReadMore(String s) {
-        return isReadMore(s, words(s));
-    }
-
     static boolean isReadMore(String s, int words) {
         return words <= 30 && (s.contains("ead ") || s.contains("EAD ")) && at(READ_MORE, s);
     }
@@ -304,10 +218,6 @@ final class Lines {
     private static final Pattern TRAILING_CLICK_HERE = Pattern.compile("(?<=[.!?\"')\\]])\\s+click here\\b[^.!?]{0,120}[.!?]?$", CI);
 
     /** {@code Click here to ...}. */
-    static boolean isClickHere(String s) {
-        return isClickHere(s, words(s));
-    }
-
     static boolean isClickHere(String s, int words) {
         return words <= 30 && startsWithAny(s, CLICK_STARTS) && at(CLICK_HERE, s);
     }
@@ -328,10 +238,6 @@ final class Lines {
     private static final Pattern CONTRIBUTED = Pattern.compile("\\bcontributed (?:to )?(?:this|the) (?:report|story|article)\\b", CI);
 
     /** {@code Based on reporting by The Associated Press.}, {@code X contributed to this report.} */
-    static boolean isSignOff(String s) {
-        return isSignOff(s, words(s));
-    }
-
     static boolean isSignOff(String s, int words) {
         return words <= 40 && (startsWithAny(s, SIGN_OFF_STARTS) && at(SIGN_OFF, s)
                 || (s.contains("ntribut") || s.contains("NTRIBUT")) && find(CONTRIBUTED, s));
@@ -345,135 +251,5 @@ final class Lines {
     /** {@code Advertisement}, {@code Continue reading the main story}. */
     static boolean isAdvertisement(String s) {
         return s.length() <= 80 && startsWithAny(s, AD_STARTS) && ADVERTISEMENT.matcher(s).matches();
-    }
-
-    // ---- dates and bylines -----------------------------------------------------------------
-
-    private static final String MONTH = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-            + "|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
-    private static final String WEEKDAY = "(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\\.?";
-    // Atomic groups and possessive separators keep matching linear on long digit-and-dash lines.
-    private static final String DATE_WORD = "(?>" + MONTH + "|" + WEEKDAY
-            + "|\\d{1,4}+(?:[:/.-]\\d{1,4}+)*+(?:st|nd|rd|th)?|[ap]\\.?m\\.?|[ecmp][sd]?t|utc|gmt|updated|posted|published|at|on)";
-    private static final Pattern DATE_LINE = Pattern.compile(
-            "^(?:(?:first |last )?(?:posted|published|updated|recorded)(?: on)?\\s*:?\\s*)?"
-            + DATE_WORD + "(?:[\\s,|:–—-]++" + DATE_WORD + ")*+[\\s,.]*$", CI);
-    private static final Pattern HAS_DATE = Pattern.compile(
-            "\\b" + MONTH + "\\s*\\d|\\b\\d{4}-\\d{1,2}-\\d{1,2}\\b|\\b\\d{1,2}:\\d{2}\\b|\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b", CI);
-
-    private static final Pattern RELATIVE_DATE = Pattern.compile(
-            "^(?:updated |posted )?\\d{1,3} (?:minutes?|hours?|days?|weeks?|months?|years?) ago$", CI);
-
-    /** A line that is only a date or timestamp: {@code 2012-05-03 16:32:24}, {@code Updated June 22, 2025 7:48 a.m.}. */
-    static boolean isDateLine(String s) {
-        if (s.isEmpty() || s.length() > 120 || !atMostWords(s, 14)) {
-            return false;
-        }
-        return find(HAS_DATE, s) && DATE_LINE.matcher(s).matches() || RELATIVE_DATE.matcher(s).matches();
-    }
-
-    private static final Pattern BYLINE = Pattern.compile(
-            "^(?i:by|posted by|written by|story by|words by|distributed (?:by|via)|posted .{1,40}? by)\\s+(?:(?i:the)\\s+)?\\p{Lu}");
-
-    /** {@code By NAME ...}, {@code Posted by NAME}, {@code Posted Jan. 21, 2026 by NAME}. */
-    static boolean isByline(String s) {
-        return startsWithAny(s, BYLINE_STARTS) && atMostWords(s, 16) && at(BYLINE, s);
-    }
-
-    /** Splits a byline into its parts: {@code By X | Outlet | date}, {@code Outlet -- date}. */
-    static String[] bylineParts(String s) {
-        return s.split("\\s+(?:\\||--|—|–|•|·)\\s+");
-    }
-
-    // ---- shapes ----------------------------------------------------------------------------
-
-    /**
-     * A sentence of article text: eight or more words ending like a sentence, or 25 words or more
-     * (a paragraph, even one cut off mid-way).
-     */
-    static boolean isProse(String s) {
-        return !atMostWords(s, 24) || !atMostWords(s, 7) && endsLikeSentence(s);
-    }
-
-    static boolean isProse(String s, int words) {
-        return words >= 25 || words >= 8 && endsLikeSentence(s);
-    }
-
-    /** Ends in {@code . ! ? …}, maybe inside closing quotes or brackets. */
-    static boolean endsLikeSentence(String s) {
-        int end = s.length() - 1;
-        while (end > 0 && "\"')]".indexOf(s.charAt(end)) >= 0) {
-            end--;
-        }
-        return end >= 0 && ".!?…".indexOf(s.charAt(end)) >= 0;
-    }
-
-    private static final Pattern SPEAKER = Pattern.compile("^\\p{Lu}[\\p{Lu} .'-]*:");
-
-    /** Short, starts like a headline and does not end like a sentence or a label. */
-    static boolean isHeadlineLike(String s) {
-        int words = words(s);
-        if (words < 2 || words > 20) {
-            return false;
-        }
-        int first = s.codePointAt(0);
-        if (!(Character.isUpperCase(first) || Character.isDigit(first) || first == '"' || first == '\'')) {
-            return false;
-        }
-        return ".,;:".indexOf(s.charAt(s.length() - 1)) < 0 && !(s.indexOf(':') > 0 && at(SPEAKER, s));
-    }
-
-    /** A line cut off mid-way, ending in an ellipsis. */
-    static boolean isCutOff(String s) {
-        return s.endsWith("...") || s.endsWith("…");
-    }
-
-    private static final Pattern SEPARATOR = Pattern.compile("^(?:[-*_=~•·]\\s*){3,}$");
-
-    /** {@code ----}, {@code * * *}, {@code ___}. */
-    static boolean isSeparator(String s) {
-        return at(SEPARATOR, s);
-    }
-
-    private static final Pattern DATELINE = Pattern.compile(
-            "^\\p{Lu}[\\p{Lu}.'-]+(?: \\p{Lu}[\\p{Lu}.'-]+)*(?:, \\p{Lu}[\\p{L}.]+(?: \\p{Lu}[\\p{L}.]+)*)?"
-            + "(?: \\([^)]{1,40}\\))? (?:-|--|—|–) \\S");
-
-    /** A paragraph opening with a dateline: {@code LOYAL HILL - }, {@code WASHINGTON (Wire) -- }. */
-    static boolean startsWithDateline(String s) {
-        Matcher m = DATELINE.matcher(s);
-        m.region(0, Math.min(s.length(), 80)); // a dateline is short; the bound keeps a huge line cheap
-        return m.lookingAt();
-    }
-
-    // No CASE_INSENSITIVE here: with it, \p{Lu} would match lower-case letters too.
-    private static final Pattern KICKER_SEGMENT = Pattern.compile("^[\\p{Lu}\\d&' ]+ \\| ");
-    private static final Pattern RELEASE = Pattern.compile("^(?:for immediate release|press release|news release|press statement)\\b", CI);
-
-    /** A label above a headline: {@code GUEST COLUMN}, {@code OPINION | ...}, a line ending in {@code :}. */
-    static boolean isKicker(String s) {
-        if (s.length() > 200) {
-            return false;
-        }
-        if (at(KICKER_SEGMENT, s) || at(RELEASE, s) || s.endsWith(":")) {
-            return true;
-        }
-        return words(s) <= 4 && s.chars().noneMatch(Character::isLowerCase);
-    }
-
-    private static final Pattern SITE_SUFFIX = Pattern.compile(
-            "\\s+(?:-|--|–|—|\\||·)\\s+[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.(?:com|org|net|gov|edu|co\\.uk|news)$", CI);
-
-    /** Where a site suffix such as {@code " - NYTimes.com"} starts in a title, or -1. */
-    static int siteSuffix(String title) {
-        Matcher m = SITE_SUFFIX.matcher(title);
-        return m.find() ? m.start() : -1;
-    }
-
-    private static final Pattern FRAGMENT = Pattern.compile("^\\p{Lu}\\p{L}*(?: \\p{Lu}\\p{L}*){0,2}$");
-
-    /** One to three capitalized words, nothing else. */
-    static boolean isFragment(String s) {
-        return at(FRAGMENT, s);
     }
 }

@@ -289,6 +289,9 @@ final class Inputs {
                 if (file == null) {
                     throw new JobException(JobException.BAD_INPUT, "input folder " + p + " holds no data file");
                 }
+                if (!known(file) && holdsDocument(fs, p, 0)) {
+                    return Format.TEXT; // a README beside the documents does not make a folder of documents unreadable
+                }
                 return fromName(file);
             }
             return fromName(p);
@@ -321,6 +324,30 @@ final class Inputs {
         }
         throw new JobException(JobException.USAGE, "cannot tell the format of " + p
                 + " from its name; give --format jsonl, csv, tsv, parquet, layout or text");
+    }
+
+    private static boolean known(Path file) {
+        try {
+            fromName(file);
+            return true;
+        } catch (JobException e) {
+            return false;
+        }
+    }
+
+    /** Whether a document file ({@code .txt}, {@code .html}) is under {@code dir}, as {@link TextFiles} would find it. */
+    private static boolean holdsDocument(FileSystem fs, Path dir, int depth) throws IOException {
+        for (FileStatus s : fs.listStatus(dir)) {
+            String n = s.getPath().getName();
+            if (n.startsWith(".")) {
+                continue;
+            }
+            if (s.isDirectory() ? depth < 8 && holdsDocument(fs, s.getPath(), depth + 1)
+                    : org.docbench.classifiers.cli.DocumentFiles.isDocumentName(n)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Path firstDataFile(FileSystem fs, Path dir, int depth) throws IOException {

@@ -196,7 +196,7 @@ public final class ClassifyJob implements Callable<Integer> {
             ModelDescription driverModel = ModelDescription.of(bytes, modelName());
             long tModel = System.nanoTime();
             String truth = labelField == null ? null : labelField.equals("none") ? "" : labelField;
-            Inputs.Read read = Inputs.read(spark, input, inFormat, idField, textField, truth, driverModel.task());
+            Inputs.Read read = Inputs.read(spark, input, inFormat, idField, textField, truth, driverModel.task(), err::println);
             boolean withTruth = !read.truthField().isEmpty();
             Dataset<Row> docs = read.documents();
             int partitions = docs.rdd().getNumPartitions();

@@ -75,9 +75,10 @@ final class Inputs {
      * @param format     a format, or null to tell it from the path
      * @param truthField the field holding the true label, or null to use the column named
      *                   {@code task} when there is one; "" for none
+     * @param notes      takes remarks on the input for stderr
      */
     static Read read(SparkSession spark, String path, Format format, String idField, String textField,
-                     String truthField, String task) {
+                     String truthField, String task, java.util.function.Consumer<String> notes) {
         FileSystem fs = fileSystem(spark, path);
         // A glob (news/2025-*/part-*.jsonl) is read as Spark reads it; its first match stands for it
         // where one path is looked at (the format, the fields of the first records).
@@ -89,7 +90,7 @@ final class Inputs {
         }
         if (f == Format.TEXT) {
             // a file is a document, as to docbench classify: no labels to evaluate with
-            return new Read(TextFiles.read(spark, fs, path), List.of(), f, "");
+            return new Read(TextFiles.read(spark, fs, path, notes), List.of(), f, "");
         }
         Dataset<Row> raw;
         boolean hasCorrupt = f != Format.PARQUET; // CSV and TSV keep the text of a row they cannot parse

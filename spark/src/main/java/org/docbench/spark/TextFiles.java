@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -47,9 +48,12 @@ final class TextFiles {
     record File(String id, String uri, long bytes) {
     }
 
-    /** The documents of {@code path} (a file, folder or glob) as rows of {@link Inputs#COLUMNS}. */
-    static Dataset<Row> read(SparkSession spark, FileSystem fs, String path) {
-        List<File> files = list(fs, path);
+    /**
+     * The documents of {@code path} (a file, folder or glob) as rows of {@link Inputs#COLUMNS};
+     * {@code notes} takes remarks on the input (a file read once though reached twice).
+     */
+    static Dataset<Row> read(SparkSession spark, FileSystem fs, String path, Consumer<String> notes) {
+        List<File> files = list(fs, path, notes);
         long total = files.stream().mapToLong(File::bytes).sum();
         int slices = partitions(files.size(), total, spark.sparkContext().defaultParallelism());
         List<Row> listed = files.stream().map(f -> RowFactory.create(f.id(), f.uri())).toList();
@@ -74,8 +78,9 @@ final class TextFiles {
     }
 
     /** The document files {@code path} names, in classify's order; an error when there is none. */
-    static List<File> list(FileSystem fs, String path) {
-        Map<String, File> byUri = new LinkedHashMap<>(); // a file two globbed folders reach is read once
+    static List<File> list(FileSystem fs, String path, Consumer<String> notes) {
+        // as classify: a file two folders reach (one through a link, or two globbed) is read once, under its first name
+        Map<String, File> byUri = new LinkedHashMap<>();
         try {
             if (Inputs.isGlob(path)) {
                 FileStatus[] matches = fs.globStatus(new Path(path), p -> !hidden(p.getName()));
@@ -85,11 +90,11 @@ final class TextFiles {
                 Arrays.sort(matches);
                 Path fixed = fs.makeQualified(new Path(literalPrefix(path).isEmpty() ? "." : literalPrefix(path)));
                 for (FileStatus m : matches) {
-                    add(fs, m, spellMatch(literalPrefix(path), fixed, m.getPath()), byUri);
+                    add(fs, m, spellMatch(literalPrefix(path), fixed, m.getPath()), byUri, notes);
                 }
             } else {
                 Path p = new Path(path);
-                add(fs, fs.getFileStatus(p), spelled(path), byUri);
+                add(fs, fs.getFileStatus(p), spelled(path), byUri, notes);
             }
         } catch (IOException e) {
             throw new JobException(JobException.BAD_INPUT, "cannot read input " + path + ": " + e.getMessage());
@@ -101,9 +106,10 @@ final class TextFiles {
         return List.copyOf(byUri.values());
     }
 
-    private static void add(FileSystem fs, FileStatus s, String id, Map<String, File> byUri) throws IOException {
+    private static void add(FileSystem fs, FileStatus s, String id, Map<String, File> byUri, Consumer<String> notes)
+            throws IOException {
         if (!s.isDirectory()) {
-            byUri.putIfAbsent(s.getPath().toString(), new File(id, s.getPath().toString(), s.getLen()));
+            byUri.putIfAbsent(realPath(s.getPath()), new File(id, s.getPath().toString(), s.getLen()));
             return;
         }
         List<File> found = new ArrayList<>();
@@ -114,7 +120,24 @@ final class TextFiles {
                     + " (hidden files and folders, whose names start with '.', are skipped)");
         }
         found.sort(java.util.Comparator.comparing(File::id)); // classify sorts a folder's files by path
-        found.forEach(f -> byUri.putIfAbsent(f.uri(), f));
+        for (File f : found) {
+            File first = byUri.putIfAbsent(realPath(new Path(f.uri())), f);
+            if (first != null) {
+                notes.accept("docbench-spark: " + f.id() + " is " + first.id() + " (through a link); read once, as " + first.id());
+            }
+        }
+    }
+
+    /** A local file by its real path, so a file reached through a link is known again; any other by its URI. */
+    private static String realPath(Path p) {
+        if (!"file".equals(p.toUri().getScheme())) {
+            return p.toString();
+        }
+        try {
+            return java.nio.file.Path.of(p.toUri()).toRealPath().toString();
+        } catch (IOException | RuntimeException e) {
+            return p.toString(); // unreadable: its executor names the problem
+        }
     }
 
     private static void walk(FileSystem fs, Path dir, String id, List<File> found) throws IOException {

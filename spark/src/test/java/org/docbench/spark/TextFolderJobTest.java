@@ -178,4 +178,19 @@ class TextFolderJobTest {
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.out().contains("read 6,"), r.out());
     }
+
+    @Test
+    void aFileReachedTwiceThroughALink_isReadOnce_underTheNameClassifyGivesIt() throws IOException {
+        Path news = newsFolder(dir.resolve("linked"));
+        Files.createSymbolicLink(news.resolve("alias"), news.resolve("world"));
+        Path out = dir.resolve("linked-out");
+
+        SparkTestSupport.Run r = run("--task", "stance", "--input", news.toString(), "--output", out.toString(),
+                "--output-format", "jsonl");
+
+        assertEquals(0, r.exit(), r.toString());
+        assertSameAsClassify(classify(news.toString()), outputById(spark, out, "json"));
+        assertTrue(r.err().contains(news.resolve("world/_wire.txt") + " is " + news.resolve("alias/_wire.txt")
+                + " (through a link); read once"), r.err());
+    }
 }

@@ -56,14 +56,15 @@ final class TextFiles {
         List<File> files = list(fs, path, notes);
         long total = files.stream().mapToLong(File::bytes).sum();
         int slices = partitions(files.size(), total, spark.sparkContext().defaultParallelism());
-        List<Row> listed = files.stream().map(f -> RowFactory.create(f.id(), f.uri())).toList();
+        List<Row> listed = files.stream().map(f -> RowFactory.create(f.id(), f.uri(), f.bytes())).toList();
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<HadoopConf> conf = jsc.broadcast(new HadoopConf(spark.sparkContext().hadoopConfiguration()));
         StructType schema = new StructType();
         for (String c : Inputs.COLUMNS) {
             schema = schema.add(c, DataTypes.StringType, true);
         }
-        StructType pairs = new StructType().add("id", DataTypes.StringType).add("uri", DataTypes.StringType);
+        StructType pairs = new StructType().add("id", DataTypes.StringType).add("uri", DataTypes.StringType)
+                .add("bytes", DataTypes.LongType);
         return spark.createDataFrame(jsc.parallelize(listed, slices), pairs)
                 .mapPartitions(new ReadFiles(conf), Encoders.row(schema));
     }
@@ -244,9 +245,11 @@ final class TextFiles {
                     Row f = files.next();
                     String id = f.getString(0);
                     String text = null;
-                    String problem = null;
+                    // as classify: a file this executor's heap cannot classify is refused before it is read
+                    Runtime rt = Runtime.getRuntime();
+                    String problem = DocumentFiles.tooBig(id, f.getLong(2), rt.maxMemory() - (rt.totalMemory() - rt.freeMemory()));
                     try {
-                        text = DocumentFiles.text(bytes(new Path(f.getString(1))), id, id);
+                        text = problem != null ? null : DocumentFiles.text(bytes(new Path(f.getString(1))), id, id);
                     } catch (DocumentFiles.NotText e) {
                         problem = e.getMessage();
                     } catch (IOException e) {

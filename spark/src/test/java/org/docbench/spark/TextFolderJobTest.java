@@ -193,4 +193,23 @@ class TextFolderJobTest {
         assertTrue(r.err().contains(news.resolve("world/_wire.txt") + " is " + news.resolve("alias/_wire.txt")
                 + " (through a link); read once"), r.err());
     }
+
+    @Test
+    void aFileTheExecutorsHeapCannotHold_isABadRecordInClassifysWords_andTheOthersAreClassified() throws IOException {
+        Path news = newsFolder(dir.resolve("huge"));
+        Path huge = news.resolve("archive.txt");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            f.setLength(Runtime.getRuntime().maxMemory() / 40 + (1 << 20)); // sparse: its size, not its bytes, on disk
+        }
+        Path out = dir.resolve("huge-out");
+
+        SparkTestSupport.Run r = run("--task", "stance", "--input", news.toString(), "--output", out.toString(),
+                "--output-format", "jsonl");
+
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("read 7, classified 4, without a label 2, bad 1"), r.out());
+        String problem = outputById(spark, out, "json").get(huge.toString()).getAs("problem");
+        assertTrue(problem.startsWith("document " + huge + " is ") && problem.contains("more than this JVM can hold as one document"),
+                problem);
+    }
 }

@@ -71,6 +71,21 @@ public final class DocumentFiles {
         return isPageName(name) || HtmlText.looksLikeHtml(text) ? HtmlText.toText(text) : text;
     }
 
+    /**
+     * Why a heap of {@code heap} free bytes cannot classify a document of {@code bytes} as one
+     * document, or null when it can: the JVM would die of an OutOfMemoryError halfway, after
+     * reading it all.
+     */
+    public static String tooBig(String where, long bytes, long heap) {
+        if (bytes <= heap / DocumentInputs.HEAP_PER_BYTE) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "document %s is %.1f MB, more than this JVM can "
+                + "hold as one document (its heap has %d MB free; a document needs about %d times its size): for an archive "
+                + "with one document per line use --lines or --jsonl, or give java more memory (java -Xmx...)",
+                TsvCells.field(where), bytes / 1e6, heap >> 20, DocumentInputs.HEAP_PER_BYTE);
+    }
+
     /** The error for a file {@code where} that cannot be opened or read, as {@code docbench classify} words it. */
     public static String unreadable(String where, IOException e) {
         return InputProblems.unreadable(where, e).getMessage();

@@ -291,11 +291,9 @@ final class DocumentInputs {
      * bytes cannot classify: the JVM would die of an OutOfMemoryError halfway, after reading it all.
      */
     static void checkHoldable(String where, long bytes, long heap) {
-        if (bytes > heap / HEAP_PER_BYTE) {
-            throw new DocbenchCli.BadInputException(String.format(Locale.ROOT, "document %s is %.1f MB, more than this JVM can "
-                    + "hold as one document (its heap has %d MB free; a document needs about %d times its size): for an archive "
-                    + "with one document per line use --lines or --jsonl, or give java more memory (java -Xmx...)",
-                    TsvCells.field(where), bytes / 1e6, heap >> 20, HEAP_PER_BYTE));
+        String tooBig = DocumentFiles.tooBig(where, bytes, heap);
+        if (tooBig != null) {
+            throw new DocbenchCli.BadInputException(tooBig);
         }
     }
 

@@ -33,8 +33,8 @@ import picocli.CommandLine.Option;
 /**
  * The Spark job: classify every document under a path with a model saved by
  * {@code docbench train}, write id, label, confidence, the kind of score it is and every label's
- * score, and, when the documents carry labels, evaluate the model on them. Reads JSON Lines, CSV/TSV, Parquet or a
- * docbench layout folder from any file system Spark reads; writes Parquet or JSON Lines,
+ * score, and, when the documents carry labels, evaluate the model on them. Reads JSON Lines, CSV/TSV, Parquet, a
+ * docbench layout folder or folders of .txt/.html files from any file system Spark reads; writes Parquet or JSON Lines,
  * partitioned as the input was, committed by rename (see {@link OutputCommit}).
  *
  * <p>Exit codes as the docbench command's: 0 ok, 1 unexpected failure, 2 bad command line
@@ -56,12 +56,16 @@ import picocli.CommandLine.Option;
                 "      --model s3a://bucket/stance.model --input 's3a://bucket/news/2025-*/' \\",
                 "      --output s3a://bucket/labels/",
                 "  spark/bin/docbench-spark --master 'local[*]' --model stance.model \\",
-                "      --input news.jsonl --output out/"})
+                "      --input news.jsonl --output out/",
+                "  spark/bin/docbench-spark --task stance --input news/ --output out/   (every .txt/.html under news/)"})
 public final class ClassifyJob implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Option(names = {"--input", "-i"}, required = true, paramLabel = "PATH",
-            description = "Documents: a file, a folder of part files (year=2020/ partitions kept), a glob (quote it) or a docbench layout folder.")
+            description = "Documents: a file, a folder of part files (year=2020/ partitions kept), a glob (quote it), a docbench layout folder,"
+                    + " or a folder of .txt/.html files, one document each, read as 'docbench classify FOLDER' reads it: every .txt, .html"
+                    + " and .htm file under it, names starting with '.' skipped, a page's text through jsoup, each id the file's path"
+                    + " as classify prints it (the folder as given, then the path inside it: news/2025/a.txt).")
     String input;
 
     @Option(names = {"--model", "-m"}, paramLabel = "FILE", description = "A model saved by 'docbench train' (any Hadoop path).")
@@ -75,7 +79,8 @@ public final class ClassifyJob implements Callable<Integer> {
     String output;
 
     @Option(names = "--format", defaultValue = "auto", paramLabel = "FORMAT",
-            description = "auto (from the names), jsonl, csv, tsv, parquet or layout (default: ${DEFAULT-VALUE}).")
+            description = "auto (from the names; a folder of .txt/.html files is text), jsonl, csv, tsv, parquet, layout or text"
+                    + " (default: ${DEFAULT-VALUE}).")
     String format;
 
     @Option(names = "--output-format", defaultValue = "parquet", paramLabel = "FORMAT", description = "parquet or jsonl (default: ${DEFAULT-VALUE}).")
@@ -191,7 +196,7 @@ public final class ClassifyJob implements Callable<Integer> {
             ModelDescription driverModel = ModelDescription.of(bytes, modelName());
             long tModel = System.nanoTime();
             String truth = labelField == null ? null : labelField.equals("none") ? "" : labelField;
-            Inputs.Read read = Inputs.read(spark, input, inFormat, idField, textField, truth, driverModel.task());
+            Inputs.Read read = Inputs.read(spark, input, inFormat, idField, textField, truth, driverModel.task(), err::println);
             boolean withTruth = !read.truthField().isEmpty();
             Dataset<Row> docs = read.documents();
             int partitions = docs.rdd().getNumPartitions();

@@ -176,8 +176,9 @@ final class ClassifyPartition implements MapPartitionsFunction<Row, Row> {
 
     /** The text to classify, or null with {@code problem[0]} saying why not, as core's readers word it. */
     private String check(Row in, String id, String[] problem) {
-        String source = in.isNullAt(4) ? "" : shortName(in.getString(4));
-        String where = source + (id == null || id.isBlank() ? "" : " [document " + id + "]") + ": ";
+        // a row without a source is a document file, whose problem names it as docbench classify does
+        String where = in.isNullAt(4) ? ""
+                : shortName(in.getString(4)) + (id == null || id.isBlank() ? "" : " [document " + id + "]") + ": ";
         if (!in.isNullAt(5)) {
             problem[0] = where + in.getString(5);
             return null;

@@ -36,6 +36,7 @@ import org.apache.spark.sql.types.StructType;
  * <tr><td>csv, tsv</td><td>a header row, then one record a row (quoted fields may span lines in CSV)</td></tr>
  * <tr><td>parquet</td><td>columns named by the options</td></tr>
  * <tr><td>layout</td><td>a docbench folder: labels.tsv (id, one column per task) and docs/&lt;id&gt;.txt</td></tr>
+ * <tr><td>text</td><td>one document a .txt or .html file, as {@code docbench classify FOLDER} reads them ({@link TextFiles})</td></tr>
  * </table>
  */
 final class Inputs {
@@ -45,7 +46,7 @@ final class Inputs {
 
     /** The formats the job reads. */
     enum Format {
-        JSONL, CSV, TSV, PARQUET, LAYOUT;
+        JSONL, CSV, TSV, PARQUET, LAYOUT, TEXT;
 
         static Format parse(String s) {
             return switch (s.toLowerCase(Locale.ROOT)) {
@@ -54,8 +55,9 @@ final class Inputs {
                 case "tsv" -> TSV;
                 case "parquet" -> PARQUET;
                 case "layout" -> LAYOUT;
+                case "text", "txt", "html" -> TEXT;
                 default -> throw new JobException(JobException.USAGE,
-                        "unknown --format '" + s + "'; use auto, jsonl, csv, tsv, parquet or layout");
+                        "unknown --format '" + s + "'; use auto, jsonl, csv, tsv, parquet, layout or text");
             };
         }
     }
@@ -73,9 +75,10 @@ final class Inputs {
      * @param format     a format, or null to tell it from the path
      * @param truthField the field holding the true label, or null to use the column named
      *                   {@code task} when there is one; "" for none
+     * @param notes      takes remarks on the input for stderr
      */
     static Read read(SparkSession spark, String path, Format format, String idField, String textField,
-                     String truthField, String task) {
+                     String truthField, String task, java.util.function.Consumer<String> notes) {
         FileSystem fs = fileSystem(spark, path);
         // A glob (news/2025-*/part-*.jsonl) is read as Spark reads it; its first match stands for it
         // where one path is looked at (the format, the fields of the first records).
@@ -84,6 +87,10 @@ final class Inputs {
         List<String> partitions = isGlob(path) ? List.of() : partitionColumns(fs, p);
         if (f == Format.LAYOUT) {
             return readLayout(spark, fs, p, truthField, task);
+        }
+        if (f == Format.TEXT) {
+            // a file is a document, as to docbench classify: no labels to evaluate with
+            return new Read(TextFiles.read(spark, fs, path, notes), List.of(), f, "");
         }
         Dataset<Row> raw;
         boolean hasCorrupt = f != Format.PARQUET; // CSV and TSV keep the text of a row they cannot parse
@@ -283,6 +290,9 @@ final class Inputs {
                 if (file == null) {
                     throw new JobException(JobException.BAD_INPUT, "input folder " + p + " holds no data file");
                 }
+                if (!known(file) && holdsDocument(fs, p, 0)) {
+                    return Format.TEXT; // a README beside the documents does not make a folder of documents unreadable
+                }
                 return fromName(file);
             }
             return fromName(p);
@@ -310,8 +320,35 @@ final class Inputs {
         if (n.endsWith(".parquet")) {
             return Format.PARQUET;
         }
+        if (org.docbench.classifiers.cli.DocumentFiles.isDocumentName(n)) {
+            return Format.TEXT;
+        }
         throw new JobException(JobException.USAGE, "cannot tell the format of " + p
-                + " from its name; give --format jsonl, csv, tsv, parquet or layout");
+                + " from its name; give --format jsonl, csv, tsv, parquet, layout or text");
+    }
+
+    private static boolean known(Path file) {
+        try {
+            fromName(file);
+            return true;
+        } catch (JobException e) {
+            return false;
+        }
+    }
+
+    /** Whether a document file ({@code .txt}, {@code .html}) is under {@code dir}, as {@link TextFiles} would find it. */
+    private static boolean holdsDocument(FileSystem fs, Path dir, int depth) throws IOException {
+        for (FileStatus s : fs.listStatus(dir)) {
+            String n = s.getPath().getName();
+            if (n.startsWith(".")) {
+                continue;
+            }
+            if (s.isDirectory() ? depth < 8 && holdsDocument(fs, s.getPath(), depth + 1)
+                    : org.docbench.classifiers.cli.DocumentFiles.isDocumentName(n)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Path firstDataFile(FileSystem fs, Path dir, int depth) throws IOException {

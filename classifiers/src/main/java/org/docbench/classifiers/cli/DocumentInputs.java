@@ -276,8 +276,7 @@ final class DocumentInputs {
     }
 
     private static boolean isDocumentName(Path p) {
-        String s = p.getFileName().toString();
-        return s.toLowerCase(Locale.ROOT).endsWith(".txt") || isPageName(s);
+        return DocumentFiles.isDocumentName(p.getFileName().toString());
     }
 
     /**
@@ -292,11 +291,9 @@ final class DocumentInputs {
      * bytes cannot classify: the JVM would die of an OutOfMemoryError halfway, after reading it all.
      */
     static void checkHoldable(String where, long bytes, long heap) {
-        if (bytes > heap / HEAP_PER_BYTE) {
-            throw new DocbenchCli.BadInputException(String.format(Locale.ROOT, "document %s is %.1f MB, more than this JVM can "
-                    + "hold as one document (its heap has %d MB free; a document needs about %d times its size): for an archive "
-                    + "with one document per line use --lines or --jsonl, or give java more memory (java -Xmx...)",
-                    TsvCells.field(where), bytes / 1e6, heap >> 20, HEAP_PER_BYTE));
+        String tooBig = DocumentFiles.tooBig(where, bytes, heap);
+        if (tooBig != null) {
+            throw new DocbenchCli.BadInputException(tooBig);
         }
     }
 
@@ -408,22 +405,27 @@ final class DocumentInputs {
      * charset it declares; a web page becomes its text.
      */
     private static String wholeText(byte[] bytes, String name, String where, boolean stdin) {
+        if (!stdin) {
+            try {
+                return DocumentFiles.text(bytes, name, where);
+            } catch (DocumentFiles.NotText e) {
+                throw new DocbenchCli.BadInputException(e.getMessage());
+            }
+        }
         String s;
         try {
             s = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             String head = new String(bytes, 0, Math.min(bytes.length, 64), StandardCharsets.ISO_8859_1);
-            boolean page = isPageName(name) || (stdin ? startsWithPageTag(head) : HtmlText.looksLikeHtml(head));
+            boolean page = isPageName(name) || startsWithPageTag(head);
             String text = page ? HtmlText.toTextInDeclaredCharset(bytes) : null;
             if (text == null) {
-                throw new DocbenchCli.BadInputException("document " + TsvCells.field(where) + " is not valid UTF-8"
-                        + InputProblems.notUtf8Hint(bytes, 0, bytes.length)
-                        + (page ? " and declares no other charset (<meta charset=...>)" : "") + ": save it as UTF-8");
+                throw new DocbenchCli.BadInputException(DocumentFiles.notUtf8(bytes, where, page));
             }
             return text;
         }
         String text = s.startsWith("\uFEFF") ? s.substring(1) : s;
-        return stdin && startsWithPageTag(text) ? HtmlText.toText(text) : asText(text, name);
+        return startsWithPageTag(text) ? HtmlText.toText(text) : DocumentFiles.asText(text, name);
     }
 
     /**
@@ -467,12 +469,7 @@ final class DocumentInputs {
     }
 
     private static boolean isPageName(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        return lower.endsWith(".html") || lower.endsWith(".htm");
-    }
-
-    private static String asText(String text, String name) {
-        return isPageName(name) || HtmlText.looksLikeHtml(text) ? HtmlText.toText(text) : text;
+        return DocumentFiles.isPageName(name);
     }
 
     /** For callers that want a whole list (small inputs, tests). */

@@ -1,0 +1,93 @@
+package org.docbench.classifiers.cli;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+import org.docbench.core.text.HtmlText;
+
+/**
+ * What a document file is to {@code docbench classify FOLDER}, for every reader that must agree
+ * with it (the Spark job reads folders on executors): which names are documents, how a file's
+ * bytes become its text, and how an unreadable one is named.
+ */
+public final class DocumentFiles {
+    /** A file that is no document text; its message names the file as {@code docbench classify} does. */
+    public static final class NotText extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotText(String message) {
+            super(message);
+        }
+    }
+
+    private DocumentFiles() {
+    }
+
+    /** Whether a folder's file named {@code fileName} is a document: {@code .txt}, or a web page. */
+    public static boolean isDocumentName(String fileName) {
+        return fileName.toLowerCase(Locale.ROOT).endsWith(".txt") || isPageName(fileName);
+    }
+
+    /** Whether {@code name} says its file is a web page ({@code .html}, {@code .htm}). */
+    public static boolean isPageName(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".html") || lower.endsWith(".htm");
+    }
+
+    /**
+     * A document file's text: UTF-8 (a BOM dropped), or for a web page that is not UTF-8, the
+     * charset it declares; a web page ({@code name} a page's, or text that starts like one)
+     * becomes its text. {@code where} is the file as errors name it.
+     *
+     * @throws NotText when the bytes are not UTF-8 and declare no other charset
+     */
+    public static String text(byte[] bytes, String name, String where) {
+        String s;
+        try {
+            s = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            String head = new String(bytes, 0, Math.min(bytes.length, 64), StandardCharsets.ISO_8859_1);
+            boolean page = isPageName(name) || HtmlText.looksLikeHtml(head);
+            String text = page ? HtmlText.toTextInDeclaredCharset(bytes) : null;
+            if (text == null) {
+                throw new NotText(notUtf8(bytes, where, page));
+            }
+            return text;
+        }
+        return asText(s.startsWith("\uFEFF") ? s.substring(1) : s, name);
+    }
+
+    /** The error for {@code bytes} of {@code where} that are not UTF-8 ({@code page}: and declare no charset). */
+    static String notUtf8(byte[] bytes, String where, boolean page) {
+        return "document " + TsvCells.field(where) + " is not valid UTF-8" + InputProblems.notUtf8Hint(bytes, 0, bytes.length)
+                + (page ? " and declares no other charset (<meta charset=...>)" : "") + ": save it as UTF-8";
+    }
+
+    /** Text that is a web page ({@code name} says so, or it starts like one) as its text; other text as it is. */
+    static String asText(String text, String name) {
+        return isPageName(name) || HtmlText.looksLikeHtml(text) ? HtmlText.toText(text) : text;
+    }
+
+    /**
+     * Why a heap of {@code heap} free bytes cannot classify a document of {@code bytes} as one
+     * document, or null when it can: the JVM would die of an OutOfMemoryError halfway, after
+     * reading it all.
+     */
+    public static String tooBig(String where, long bytes, long heap) {
+        if (bytes <= heap / DocumentInputs.HEAP_PER_BYTE) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "document %s is %.1f MB, more than this JVM can "
+                + "hold as one document (its heap has %d MB free; a document needs about %d times its size): for an archive "
+                + "with one document per line use --lines or --jsonl, or give java more memory (java -Xmx...)",
+                TsvCells.field(where), bytes / 1e6, heap >> 20, DocumentInputs.HEAP_PER_BYTE);
+    }
+
+    /** The error for a file {@code where} that cannot be opened or read, as {@code docbench classify} words it. */
+    public static String unreadable(String where, IOException e) {
+        return InputProblems.unreadable(where, e).getMessage();
+    }
+}

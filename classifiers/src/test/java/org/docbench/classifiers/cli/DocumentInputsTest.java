@@ -75,6 +75,23 @@ class DocumentInputsTest {
     }
 
     @Test
+    void aFileHoldingTheReplacementCharAsUtf8_isText_whileBadBytesBesideItAreRefused() throws Exception {
+        Path dir = Files.createTempDirectory("replacement");
+        // U+FFFD written as UTF-8 (EF BF BD) is a char like any other, the one a decoder puts for bytes it cannot read.
+        Path written = Files.writeString(dir.resolve("a.txt"), "ICE \uFFFD detainer caf\u00e9", StandardCharsets.UTF_8);
+        List<DocumentInputs.Doc> docs = new DocumentInputs(DocumentInputs.Mode.WHOLE, null, null).readAll(List.of(written.toString()), null);
+        assertEquals("ICE \uFFFD detainer caf\u00e9", docs.get(0).text());
+        Path bad = Files.write(dir.resolve("b.txt"), new byte[] {'I', 'C', 'E', ' ', (byte) 0xEF, (byte) 0xBF, (byte) 0xBD, ' ', (byte) 0xE9});
+        DocbenchCli.BadInputException e = assertThrows(DocbenchCli.BadInputException.class,
+                () -> new DocumentInputs(DocumentInputs.Mode.WHOLE, null, null).readAll(List.of(bad.toString()), null));
+        assertTrue(e.getMessage().contains("document " + bad + " is not valid UTF-8"), e.getMessage());
+        Path latin1 = Files.write(dir.resolve("c.txt"), "caf\u00e9".getBytes(StandardCharsets.ISO_8859_1));
+        e = assertThrows(DocbenchCli.BadInputException.class,
+                () -> new DocumentInputs(DocumentInputs.Mode.WHOLE, null, null).readAll(List.of(latin1.toString()), null));
+        assertTrue(e.getMessage().contains("document " + latin1 + " is not valid UTF-8"), e.getMessage());
+    }
+
+    @Test
     void aPageInTheCharsetItDeclares_readsAsItsAuthorWroteIt_andAnUndeclaredOneIsRefused() throws Exception {
         Path dir = Files.createTempDirectory("pages");
         byte[] page = "<html><head><meta charset=\"windows-1252\"><title>Caf\u00e9 287(g)</title></head><body><p>The sheriff\u2019s deputies</p></body></html>"

@@ -38,21 +38,33 @@ final class TsvCells {
      * {@code s} as one field of a tab-separated line: a tab, newline, carriage return or backslash
      * in an id (a file name may hold any) or a label (a corpus may) is written {@code \t},
      * {@code \n}, {@code \r}, {@code \\}, any other control char (a NUL, a C1 control)
-     * {@code \xNN}, and a line or paragraph separator {@code \u2028}, {@code \u2029}.
+     * {@code \xNN}, a line or paragraph separator {@code \u2028}, {@code \u2029}, and a surrogate
+     * that is not half of a pair {@code \uXXXX} (UTF-8 has no bytes for it: the output would print {@code ?}).
      */
     static String field(String s) {
         for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (needsEscape(c)) {
+            if (needsEscape(s, i)) {
                 return escaped(s);
             }
         }
         return s;
     }
 
-    /** A backslash, a control char (C0, DEL, C1), or a line or paragraph separator, which some readers break lines at. */
-    private static boolean needsEscape(char c) {
-        return c == '\\' || Character.getType(c) == Character.CONTROL || c == '\u2028' || c == '\u2029';
+    /**
+     * Whether the char at {@code i} is a backslash, a control char (C0, DEL, C1), a line or paragraph separator
+     * (which some readers break lines at) or a lone surrogate.
+     */
+    private static boolean needsEscape(String s, int i) {
+        char c = s.charAt(i);
+        return c == '\\' || Character.getType(c) == Character.CONTROL || c == '\u2028' || c == '\u2029'
+                || Character.isSurrogate(c) && !paired(s, i);
+    }
+
+    /** Whether the surrogate at {@code i} makes a pair with the char before or after it. */
+    private static boolean paired(String s, int i) {
+        char c = s.charAt(i);
+        return Character.isHighSurrogate(c) ? i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
+                : i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
     }
 
     private static String escaped(String s) {
@@ -65,7 +77,7 @@ final class TsvCells {
                 case '\r' -> b.append("\\r");
                 case '\\' -> b.append("\\\\");
                 default -> {
-                    if (needsEscape(c)) {
+                    if (needsEscape(s, i)) {
                         b.append(c < 0x100 ? String.format(Locale.ROOT, "\\x%02x", (int) c) : String.format(Locale.ROOT, "\\u%04x", (int) c));
                     } else {
                         b.append(c);

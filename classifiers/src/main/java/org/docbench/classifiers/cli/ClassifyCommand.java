@@ -68,7 +68,7 @@ final class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--lines", description = "Each non-blank line of each input is one document.")
     boolean lines;
 
-    @Option(names = "--jsonl", description = "Each line of each input is a JSON record (see --id-field, --text-field); a folder gives every file under it named *.jsonl.")
+    @Option(names = "--jsonl", description = "Each line of each input is a JSON record (see --id-field, --text-field); a folder gives every file under it named *.jsonl or *.ndjson.")
     boolean jsonl;
 
     @Option(names = "--id-field", defaultValue = "id", paramLabel = "FIELD", description = "--jsonl: the id field (default: ${DEFAULT-VALUE}; else FILE:N).")

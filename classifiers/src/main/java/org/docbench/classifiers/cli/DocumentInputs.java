@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The documents a command line names, read in order and handed on one at a time: each FILE is
  * one document, each folder every {@code .txt}/{@code .html} file under it (sorted; in
- * {@link Mode#JSONL}, every {@code .jsonl} file), {@code -}
+ * {@link Mode#JSONL}, every {@code .jsonl} and {@code .ndjson} file), {@code -}
  * stdin. By default a file or stdin is one document; {@link Mode#LINES} makes each non-blank line
  * one, {@link Mode#JSONL} each line a JSON record with an id and a text field. A UTF-8 BOM is
  * dropped; a web page ({@code .html}, or text that starts like one) becomes its text through
@@ -173,7 +173,7 @@ final class DocumentInputs {
     }
 
     /**
-     * The documents under {@code folder}, sorted by path: every {@code .txt} and web page ({@code .jsonl} file in
+     * The documents under {@code folder}, sorted by path: every {@code .txt} and web page ({@code .jsonl} and {@code .ndjson} file in
      * {@link Mode#JSONL}), through
      * linked subfolders (a linked folder is part of the folder as its user sees it; a link back to a
      * folder above it is skipped), skipping hidden files and folders (names starting with {@code .}: editor and version-control files, and the
@@ -224,7 +224,7 @@ final class DocumentInputs {
             throw new DocbenchCli.BadInputException("cannot read folder " + TsvCells.field(n) + ": permission denied");
         }
         if (found.isEmpty()) {
-            throw new DocbenchCli.BadInputException("folder " + TsvCells.field(n) + " holds no " + (mode == Mode.JSONL ? ".jsonl file"
+            throw new DocbenchCli.BadInputException("folder " + TsvCells.field(n) + " holds no " + (mode == Mode.JSONL ? ".jsonl or .ndjson file"
                     : ".txt or .html document") + " (hidden files and folders, whose names start with '.', are skipped)");
         }
         java.util.Collections.sort(found);
@@ -272,7 +272,9 @@ final class DocumentInputs {
     }
 
     private static boolean isJsonLinesName(Path p) {
-        return p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jsonl");
+        // The names --corpus takes as JSON Lines too, but .json, which is more often one JSON document than lines of them.
+        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".jsonl") || name.endsWith(".ndjson");
     }
 
     private static boolean isDocumentName(Path p) {

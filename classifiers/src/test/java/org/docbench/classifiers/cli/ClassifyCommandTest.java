@@ -312,6 +312,9 @@ class ClassifyCommandTest {
         assertEquals("a\\x00b\\x1bc\\x7f", TsvCells.field("a\u0000b\u001bc\u007f"), "other control chars as \\xNN");
         assertEquals("caf\u00e9 \u65e5\u672c", TsvCells.field("caf\u00e9 \u65e5\u672c"));
         assertEquals("a\\x85b\\u2028c\\u2029", TsvCells.field("a\u0085b\u2028c\u2029"), "C1 controls and Unicode line breaks");
+        assertEquals("a\\ud800b\\udc00", TsvCells.field("a\ud800b\udc00"), "lone surrogates, which UTF-8 would print as ?");
+        assertEquals("\\udc00\ud83d\ude00\\ud800", TsvCells.field("\udc00\ud83d\ude00\ud800"), "a pair stays, lone halves around it do not");
+        assertEquals("emoji \ud83d\ude00", TsvCells.field("emoji \ud83d\ude00"));
     }
 
     @Test
@@ -389,22 +392,24 @@ class ClassifyCommandTest {
     }
 
     @Test
-    void jsonlFolder_isEveryJsonlFileUnderIt_sorted_andOnlyThose() throws Exception {
+    void jsonlFolder_isEveryJsonlAndNdjsonFileUnderIt_sorted_andOnlyThose() throws Exception {
         Path parts = Files.createDirectories(dir.resolve("archive/sub"));
         Files.writeString(parts.resolve("part-0002.jsonl"), "{\"id\":\"b\",\"body\":\"sanctuary city council\"}\n");
+        Files.writeString(parts.resolve("part-0003.ndjson"), "{\"id\":\"c\",\"body\":\"state enforcement law\"}\n");
+        Files.writeString(parts.resolve("notes.json"), "{\"id\":\"d\",\"body\":\"one JSON document, not lines\"}\n");
         Files.writeString(parts.resolve("../part-0001.jsonl"), "{\"id\":\"a\",\"body\":\"jail detainer hold\"}\n");
         Files.writeString(parts.resolve("../readme.txt"), "OUR ARCHIVE is not JSON");
         Files.writeString(parts.resolve("../.hidden.jsonl"), "not JSON either");
         Result r = classify("", "--jsonl", "--text-field", "body", dir.resolve("archive").toString());
         assertEquals(0, r.code(), r.err());
-        assertEquals(List.of("a", "b"), r.out().lines().map(l -> l.split("\t")[0]).toList(), r.out());
+        assertEquals(List.of("a", "b", "c"), r.out().lines().map(l -> l.split("\t")[0]).toList(), r.out());
         Path none = Files.createDirectories(dir.resolve("no-jsonl"));
         Files.writeString(none.resolve("a.txt"), "jail");
         Result empty = classify("", "--jsonl", none.toString());
         assertEquals(3, empty.code(), empty.err());
-        assertTrue(empty.err().contains("holds no .jsonl file"), empty.err());
+        assertTrue(empty.err().contains("holds no .jsonl or .ndjson file"), empty.err());
         String help = DocbenchCliTest.run("classify", "--help").out().replaceAll("\\s+", " ");
-        assertTrue(help.contains("a folder gives every file under it named *.jsonl"), help);
+        assertTrue(help.contains("a folder gives every file under it named *.jsonl or *.ndjson"), help);
     }
 
     @Test

@@ -39,7 +39,8 @@ final class TsvCells {
      * in an id (a file name may hold any) or a label (a corpus may) is written {@code \t},
      * {@code \n}, {@code \r}, {@code \\}, any other control char (a NUL, a C1 control)
      * {@code \xNN}, a line or paragraph separator {@code \u2028}, {@code \u2029}, and a surrogate
-     * that is not half of a pair {@code \uXXXX} (UTF-8 has no bytes for it: the output would print {@code ?}).
+     * that is not half of a pair as a backslash, {@code u} and four hex digits (UTF-8 has no bytes for it: the
+     * output would print {@code ?}).
      */
     static String field(String s) {
         for (int i = 0; i < s.length(); i++) {

@@ -106,55 +106,46 @@ final class ClassifyPartition implements MapPartitionsFunction<Row, Row> {
         // as docbench classify decides: Tribuo's 1 and 0 for a baseline's answer say nothing the label does not
         boolean scored = kind != ScoreKind.NONE;
         int width = 7 + (withTruth ? 1 : 0) + partitionColumns;
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return rows.hasNext();
-            }
-
-            @Override
-            public Row next() {
-                Row in = rows.next();
-                Object[] out = new Object[width];
-                // the id as the record spells it, as docbench classify prints it; one that is all blank is none
-                String id = in.isNullAt(0) ? null : in.getString(0);
-                out[0] = id;
-                String[] problem = new String[1];
-                String text = check(in, id, problem);
-                String reason = null;
-                if (text != null) {
-                    // as docbench classify decides: blank text is not scored, and -1 means no known word
-                    int best = text.isBlank() ? -1 : session.score(text);
-                    // as docbench classify --json: every document it answers, labeled or not, names the model's kind of score
-                    out[3] = kind.spelling();
-                    if (best < 0) {
-                        reason = text.isBlank() ? EMPTY_TEXT : NO_KNOWN_WORD;
-                    } else {
-                        out[1] = labels.get(column[best]);
-                        if (scored) {
-                            double[] s = session.scores();
-                            Object[] scores = new Object[labels.size()];
-                            for (int i = 0; i < s.length; i++) {
-                                scores[column[i]] = s[i];
-                            }
-                            out[2] = s[best];
-                            out[4] = RowFactory.create(scores);
+        return PerRow.map(rows, in -> {
+            Object[] out = new Object[width];
+            // the id as the record spells it, as docbench classify prints it; one that is all blank is none
+            String id = in.isNullAt(0) ? null : in.getString(0);
+            out[0] = id;
+            String[] problem = new String[1];
+            String text = check(in, id, problem);
+            String reason = null;
+            if (text != null) {
+                // as docbench classify decides: blank text is not scored, and -1 means no known word
+                int best = text.isBlank() ? -1 : session.score(text);
+                // as docbench classify --json: every document it answers, labeled or not, names the model's kind of score
+                out[3] = kind.spelling();
+                if (best < 0) {
+                    reason = text.isBlank() ? EMPTY_TEXT : NO_KNOWN_WORD;
+                } else {
+                    out[1] = labels.get(column[best]);
+                    if (scored) {
+                        double[] s = session.scores();
+                        Object[] scores = new Object[labels.size()];
+                        for (int i = 0; i < s.length; i++) {
+                            scores[column[i]] = s[i];
                         }
+                        out[2] = s[best];
+                        out[4] = RowFactory.create(scores);
                     }
                 }
-                int k = 5;
-                if (withTruth) {
-                    String truth = in.isNullAt(2) ? null : in.getString(2).strip();
-                    out[k++] = truth == null || truth.isEmpty() ? null : truth;
-                }
-                out[k++] = reason;
-                out[k++] = problem[0];
-                for (int i = 0; i < partitionColumns; i++) {
-                    out[k++] = in.get(FIXED + i);
-                }
-                return RowFactory.create(out);
             }
-        };
+            int k = 5;
+            if (withTruth) {
+                String truth = in.isNullAt(2) ? null : in.getString(2).strip();
+                out[k++] = truth == null || truth.isEmpty() ? null : truth;
+            }
+            out[k++] = reason;
+            out[k++] = problem[0];
+            for (int i = 0; i < partitionColumns; i++) {
+                out[k++] = in.get(FIXED + i);
+            }
+            return RowFactory.create(out);
+        });
     }
 
     /** For each of the scorer's labels, its field in {@code scores} (the sorted labels the driver read). */

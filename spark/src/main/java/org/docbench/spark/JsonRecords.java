@@ -47,24 +47,15 @@ final class JsonRecords implements MapPartitionsFunction<Row, Row> {
 
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return rows.hasNext();
+        return PerRow.map(rows, in -> {
+            Object[] out = new Object[Inputs.COLUMNS.size() + in.size() - 2];
+            judge((byte[]) in.get(0), out);
+            out[4] = in.get(1);
+            for (int i = 2; i < in.size(); i++) {
+                out[Inputs.COLUMNS.size() + i - 2] = in.get(i);
             }
-
-            @Override
-            public Row next() {
-                Row in = rows.next();
-                Object[] out = new Object[Inputs.COLUMNS.size() + in.size() - 2];
-                judge((byte[]) in.get(0), out);
-                out[4] = in.get(1);
-                for (int i = 2; i < in.size(); i++) {
-                    out[Inputs.COLUMNS.size() + i - 2] = in.get(i);
-                }
-                return RowFactory.create(out);
-            }
-        };
+            return RowFactory.create(out);
+        });
     }
 
     /** Fills id, text, truth and problem (columns 0, 1, 2, 5) of one record from its line. */

@@ -234,31 +234,22 @@ final class TextFiles {
 
         @Override
         public Iterator<Row> call(Iterator<Row> files) {
-            return new Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                    return files.hasNext();
+            return PerRow.map(files, f -> {
+                String id = f.getString(0);
+                String text = null;
+                // as classify: a file this executor's heap cannot classify is refused before it is read
+                Runtime rt = Runtime.getRuntime();
+                String problem = DocumentFiles.tooBig(id, f.getLong(2), rt.maxMemory() - (rt.totalMemory() - rt.freeMemory()));
+                try {
+                    text = problem != null ? null : DocumentFiles.text(bytes(new Path(f.getString(1))), id, id);
+                } catch (DocumentFiles.NotText e) {
+                    problem = e.getMessage();
+                } catch (IOException e) {
+                    problem = DocumentFiles.unreadable(id, e);
                 }
-
-                @Override
-                public Row next() {
-                    Row f = files.next();
-                    String id = f.getString(0);
-                    String text = null;
-                    // as classify: a file this executor's heap cannot classify is refused before it is read
-                    Runtime rt = Runtime.getRuntime();
-                    String problem = DocumentFiles.tooBig(id, f.getLong(2), rt.maxMemory() - (rt.totalMemory() - rt.freeMemory()));
-                    try {
-                        text = problem != null ? null : DocumentFiles.text(bytes(new Path(f.getString(1))), id, id);
-                    } catch (DocumentFiles.NotText e) {
-                        problem = e.getMessage();
-                    } catch (IOException e) {
-                        problem = DocumentFiles.unreadable(id, e);
-                    }
-                    // no source: the problem names the file already, as classify's error does
-                    return RowFactory.create(id, text, null, null, null, problem);
-                }
-            };
+                // no source: the problem names the file already, as classify's error does
+                return RowFactory.create(id, text, null, null, null, problem);
+            });
         }
 
         private byte[] bytes(Path p) throws IOException {

@@ -9,7 +9,7 @@ import org.docbench.classifiers.inference.Scorer;
 
 /**
  * The model of each broadcast, loaded once per executor JVM by the scorer {@code docbench
- * classify} uses ({@link Scorer}): from the compiled tables of {@code compiled.bin} when the file
+ * classify} uses ({@link Scorer}): from the compiled tables of {@code compiled-2.bin} when the file
  * carries them, through Tribuo's model for families the fast path cannot compile. Every task
  * of the JVM then shares it, each thread scoring through its own session.
  *

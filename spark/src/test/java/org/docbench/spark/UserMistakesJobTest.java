@@ -61,7 +61,7 @@ class UserMistakesJobTest {
 
     @Test
     void truncatedModelFile_isRefusedAsNotADocbenchModel_withExit3() throws IOException {
-        // provenance.json comes first in the zip, so the driver reads it from a file cut inside compiled.bin,
+        // provenance.json comes first in the zip, so the driver reads it from a file cut inside compiled-2.bin,
         // which the executors load
         byte[] whole = Files.readAllBytes(model);
         Path cut = Files.write(dir.resolve("cut.model"), Arrays.copyOf(whole, 4000));

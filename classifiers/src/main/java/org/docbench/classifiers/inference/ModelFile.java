@@ -32,10 +32,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * The file {@code docbench train} writes: one zip holding, in this order,
  * <ul>
  * <li>{@code provenance.json}: format, task, trainer spec, seed, features, corpus, labels;</li>
- * <li>{@code compiled.bin}, for families the fast path compiles: the feature spec, the compiled
+ * <li>{@code compiled-2.bin}, for families the fast path compiles: the feature spec, the compiled
  *     vocabulary tables and weights in binary, so that classifying starts without Tribuo's model,
  *     the names or a compilation (a file without it loads through {@code model.tribuo} and is
- *     compiled on load);</li>
+ *     compiled on load). The number is the tables' layout: a file with another layout's entry
+ *     ({@code compiled.bin}, whose word tables looked terms holding {@code _} up by name) loads as
+ *     one without;</li>
  * <li>{@code features.json}: the feature spec, normalizer steps, vocabulary and idf;</li>
  * <li>{@code model.tribuo}: Tribuo's own protobuf of the model.</li>
  * </ul>
@@ -43,7 +45,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 public final class ModelFile {
     /** Format tag written to and checked in {@code provenance.json}. */
     public static final String FORMAT = "docbench-model/1";
-    public static final String COMPILED = "compiled.bin";
+    public static final String COMPILED = "compiled-2.bin";
 
     /** Writing only: reading goes through {@link JsonValues}, which spares {@code classify} databind's start-up. */
     private static final class Json {

@@ -13,8 +13,10 @@ package org.docbench.core.features;
  * <tr><td>hashed</td><td>{@value #HASHED} and the bucket of the name above</td><td>{@code h=40213}</td></tr>
  * </table>
  *
- * <p>Terms hold {@code _} only inside URLs and e-mail addresses, so a word n-gram name with
- * exactly one {@code _} after its prefix is a bigram; the fast path relies on that. Stateless.
+ * <p>Terms hold {@code _} only inside URLs and e-mail addresses, so a word n-gram name with a
+ * {@code _} after its prefix is a bigram or, when the whole can be such a term
+ * ({@link org.docbench.core.token.Tokenizers#mayBeUrlOrEmail}), a unigram; the fast path's word
+ * tables read it every way it can be. Stateless.
  */
 public final class FeatureNames {
 

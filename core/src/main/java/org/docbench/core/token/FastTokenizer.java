@@ -316,7 +316,14 @@ public final class FastTokenizer implements Tokenizer {
             // packs it. OR 0x20 lowers an ASCII letter and leaves a digit as it is.
             long raw = WordBitmaps.lanes(a, i);
             long x = raw | WordBitmaps.LOWER_BITS;
-            if ((x & 0x80) == 0 && (i + 4 > n || !WordBitmaps.mayStartUrl(x))) { // lane 0, char i, is ASCII
+            // The general scanner takes a token that starts with a char that is not ASCII (lane 0,
+            // char i), or with a URL's first two chars and room for more. Tested by arithmetic:
+            // either is rare in some texts, and a branch on it would be compiled as never taken
+            // while the JIT profiles; the first such token would then send this loop, and the
+            // lookups it is inlined into, back to the interpreter and through C2 again.
+            int room = ((n - 4 - i) >>> 31) ^ 1;
+            int general = (int) (x >>> 7) & 1 | room & WordBitmaps.urlStartBit(x);
+            if (general == 0) {
                 // An ASCII word starts at i; the first char that is not a letter or digit ends it.
                 long notWord = ~WordBitmaps.bitsFrom(words, i);
                 int j = i + Long.numberOfTrailingZeros(notWord);
@@ -343,9 +350,12 @@ public final class FastTokenizer implements Tokenizer {
             }
             starts[count] = start;
             ends[count] = end;
-            boolean keyed = plainWord && termLength <= KEY_CHARS;
-            keys[count] = keyed ? TermKeys.low(term, termLength) : 0;
-            highKeys[count] = keyed ? TermKeys.high(term, termLength) : 0;
+            // A plain word of more than KEY_CHARS chars is rare enough here that a branch on the
+            // length would be compiled as never taken, and the first would send the loop back to
+            // the interpreter: the length is tested by arithmetic.
+            int keyed = plainWord ? (termLength - (KEY_CHARS + 1)) >>> 31 : 0;
+            keys[count] = keyed != 0 ? TermKeys.low(term, termLength) : 0;
+            highKeys[count] = keyed != 0 ? TermKeys.high(term, termLength) : 0;
             count++;
             block = pos >>> 6;
             pending = bits.eventsFrom(pos);

@@ -21,7 +21,7 @@ import static org.docbench.core.token.CharClasses.isLocalPartChar;
  * Where a token ends, by the token spec of {@link org.docbench.core.token this package}: the
  * joiner rules inside words (apostrophes, initials, decimals, thousands, hyphens next to digits,
  * {@code (s)} suffixes), URLs and e-mail addresses. The general scanner of {@link FastTokenizer};
- * its fast path asks only {@link #endsPlainly} and {@link #mayStartUrl(char, char)}.
+ * its fast path asks only {@link #endsPlainly} and {@link #urlStartBit}.
  *
  * <p>Why one class of over 400 lines: the word scan leaves the state the URL and e-mail rules
  * decide on (where the run started, whether every char may belong to an e-mail local part, whether
@@ -373,20 +373,21 @@ final class TokenRules {
         return i;
     }
 
+    /** What a URL starts with, in any ASCII case; something must follow. */
+    static final String[] URL_PREFIXES = {"https://", "http://", "ftp://", "www."};
+
     /** End of the URL starting at {@code i}, or -1. */
     private int urlEnd(int i) {
         final char[] b = buf;
         final int n = length;
-        int body;
-        if (startsWithIgnoreCase(i, "https://")) {
-            body = i + 8;
-        } else if (startsWithIgnoreCase(i, "http://")) {
-            body = i + 7;
-        } else if (startsWithIgnoreCase(i, "ftp://")) {
-            body = i + 6;
-        } else if (startsWithIgnoreCase(i, "www.")) {
-            body = i + 4;
-        } else {
+        int body = -1;
+        for (String prefix : URL_PREFIXES) {
+            if (startsWithIgnoreCase(i, prefix)) {
+                body = i + prefix.length();
+                break;
+            }
+        }
+        if (body < 0) {
             return -1;
         }
         int j = body;

@@ -124,24 +124,10 @@ final class WordBitmaps {
     }
 
     /**
-     * {@link TokenRules#mayStartUrl(char, char)} on lanes already lowered with {@link #LOWER_BITS}:
-     * whether the first two are {@code ht}, {@code ww} or {@code ft}. One lookup in a bitmap of the
-     * 5 low bits of each (1,024 bits) rules out nearly every word; the exact test runs only after it.
+     * {@link TokenRules#urlStartBit} of the first two lanes of {@code lowered}: 1 when they are
+     * {@code ht}, {@code ww} or {@code ft}, else 0.
      */
-    static boolean mayStartUrl(long lowered) {
-        int index = (int) (lowered & 31) << 5 | (int) (lowered >>> 8 & 31);
-        if ((URL_PAIRS[index >>> 6] >>> index & 1) == 0) {
-            return false;
-        }
-        return TokenRules.mayStartUrl((char) (lowered & 0xFF), (char) (lowered >>> 8 & 0xFF));
-    }
-
-    private static final long[] URL_PAIRS = new long[16];
-
-    static {
-        for (String pair : new String[] {"ht", "ww", "ft"}) {
-            int index = (pair.charAt(0) & 31) << 5 | (pair.charAt(1) & 31);
-            URL_PAIRS[index >>> 6] |= 1L << index;
-        }
+    static int urlStartBit(long lowered) {
+        return TokenRules.urlStartBit((char) (lowered & 0xFF), (char) (lowered >>> 8 & 0xFF));
     }
 }

@@ -153,6 +153,24 @@ class FeatureExtractorTest {
     }
 
     /**
+     * A URL or e-mail address holding {@code _} is a unigram whose name reads like a bigram
+     * ({@code w=first_last@example.org} is also the bigram of {@code first} and
+     * {@code last@example.org}); the word tables take it both ways, with no lookup by name.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3})
+    void fastFeatures_matchUrlsAndEmailsHoldingUnderscores_asUnigramsAndInBigrams(int maxNgram) {
+        String a = "mail first_last@example.org or see https://ice.gov/a_b_c today; first last@example.org";
+        FeatureExtractor fx = FeatureExtractor.fit(new FeatureSpec(maxNgram, 0, 0, FeatureSpec.Weighting.COUNT, 2, 0), List.of(a, a));
+        assertTrue(fx.features(a).containsKey("w=first_last@example.org"));
+        List<LabeledDocument> docs = Stream.of(a, "first_last@example.org", "https://ice.gov/a_b_c https://ice.gov/a_b_c",
+                        "see https://ice.gov/a_b c today first", "FIRST_LAST@EXAMPLE.ORG mail")
+                .map(t -> new LabeledDocument("t" + t.length(), t, Map.of(), Map.of(), Map.of()))
+                .toList();
+        assertSameFeatures(fx, docs);
+    }
+
+    /**
      * Checks the compiled features and the same tables written and read back, as a model file
      * holds them: both must give the extractor's features on every document.
      */

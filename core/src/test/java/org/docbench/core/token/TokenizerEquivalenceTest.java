@@ -182,6 +182,34 @@ class TokenizerEquivalenceTest {
         assertTrue(cased > 0.05 * tokens, "only " + cased + " of " + tokens + " terms have upper case: the test would not see lowering");
     }
 
+    /**
+     * The word tables of the fast features read a name holding {@code _} as a unigram only when
+     * {@link Tokenizers#mayBeUrlOrEmail} says its term can exist; a term it refused would lose
+     * its features.
+     */
+    @Test
+    void everyTermHoldingAnUnderscore_mayBeUrlOrEmail_andAPlainBigramsNameMayNot() {
+        long seed = RandomText.seed();
+        List<String> texts = new ArrayList<>(RandomText.texts(seed, 5000, 60));
+        texts.addAll(TestCorpora.allSides().values());
+        texts.add("snake_case __init__ first_last@example.org HTTPS://ice.gov/a_b www.x_y.org ftp://f_t Www.A_B");
+        long holding = 0;
+        for (String text : texts) {
+            for (ReferenceTokenizer.RefToken t : ReferenceTokenizer.tokens(text)) {
+                for (String term : List.of(t.term(), ReferenceTokenizer.term(t.text(), false))) {
+                    if (term.indexOf('_') >= 0) {
+                        holding++;
+                        assertTrue(Tokenizers.mayBeUrlOrEmail(term), term + " in a text of -Ddocbench.seed=" + seed);
+                    }
+                }
+            }
+        }
+        assertTrue(holding >= 10, "only " + holding + " terms hold _: the test would see nothing");
+        for (String body : List.of("ice_detainers", "sanctuary_city", "www_", "http_x", "a_b_c")) {
+            assertTrue(!Tokenizers.mayBeUrlOrEmail(body), body);
+        }
+    }
+
     @Test
     void fastKeepingCase_keepsTheCaseOfEveryKindOfTerm() {
         FastTokenizer fast = Tokenizers.fastKeepingCase();

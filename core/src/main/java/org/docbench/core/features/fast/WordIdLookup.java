@@ -1,9 +1,7 @@
 package org.docbench.core.features.fast;
 
-import static org.docbench.core.features.fast.WordTables.BY_NAME;
 import static org.docbench.core.features.fast.WordTables.NO_WORD;
 
-import org.docbench.core.features.FeatureNames;
 import org.docbench.core.token.FastTokenizer;
 import org.docbench.core.token.TokenSpans;
 
@@ -16,7 +14,6 @@ import org.docbench.core.token.TokenSpans;
  */
 final class WordIdLookup {
 
-    private final CompiledVocabulary vocabulary;
     private final WordTables words;
     private final int[] unigram;
     private final PairTable bigrams;
@@ -27,7 +24,6 @@ final class WordIdLookup {
     private final boolean pairs;
 
     WordIdLookup(CompiledVocabulary vocabulary, WordTables words, int maxNgram) {
-        this.vocabulary = vocabulary;
         this.words = words;
         this.unigram = words.unigram();
         this.bigrams = words.bigrams();
@@ -45,8 +41,7 @@ final class WordIdLookup {
      * words (by key, or by chars for the few without one), then the bigrams. The tables of a
      * large vocabulary are megabytes, so most lookups miss the cache; in a loop of a few
      * instructions per token the processor has the loads of many tokens in flight at once, where
-     * a loop that also tokenizes has room for one or two. N-grams with a term holding {@code _}
-     * go by name, as in {@link NameLookup}.
+     * a loop that also tokenizes has room for one or two.
      */
     int occurrences(CharSequence normalizedText, Scratch s) {
         final FastTokenizer tok = s.tokenizer;
@@ -62,9 +57,9 @@ final class WordIdLookup {
         final int[] unis = s.unigrams;
         final int none = this.none;
 
-        // A term is never longer than its text, nor a bigram's name than the text and the prefix
-        // and joiner, so the key buffer is sized here once per text and the loops test no size.
-        final char[] term = s.ensureKey(normalizedText.length() + FeatureNames.PREFIX_LENGTH + 1);
+        // A term is never longer than its text, so the key buffer is sized here once per text and
+        // the loop tests no size.
+        final char[] term = s.ensureKey(normalizedText.length());
         final ShortKeyTable shortWords = this.shortWords;
         for (int i = 0; i < n; i++) {
             long key = keys[i];
@@ -89,57 +84,15 @@ final class WordIdLookup {
         int previous = NO_WORD;
         for (int i = 0; i < n; i++) {
             int id = ids[i];
-            if (id != BY_NAME && previous != BY_NAME) {
-                int u = unis[i]; // none for an unknown term
-                occ[at] = u;
-                at += (u - none) >>> 31;
-                if (pairs) {
-                    int b = bigrams.get(previous, id); // none if either id is NO_WORD
-                    occ[at] = b;
-                    at += (b - none) >>> 31;
-                }
-            } else {
-                at = byName(s, tok, i, pairs && i > 0, at);
+            int u = unis[i]; // none for an unknown term
+            occ[at] = u;
+            at += (u - none) >>> 31;
+            if (pairs) {
+                int b = bigrams.get(previous, id); // none if either id is NO_WORD
+                occ[at] = b;
+                at += (b - none) >>> 31;
             }
             previous = id;
-        }
-        return at;
-    }
-
-    /**
-     * Writes the features of token {@code i} into {@code s.occurrences} from {@code at} when it or
-     * the one before holds {@code _}: its unigram by id or by name, and the bigram with the token
-     * before by name (the bigram {@code w=a_b} of a term {@code a_b} is ambiguous in ids); returns
-     * the new end.
-     */
-    private int byName(Scratch s, FastTokenizer tok, int i, boolean bigram, int at) {
-        int id = s.ids[i];
-        int start = s.spans.starts()[i];
-        int end = s.spans.ends()[i];
-        if (id >= 0) {
-            if (s.unigrams[i] != none) {
-                s.occurrences[at++] = s.unigrams[i];
-            }
-        } else if (id == BY_NAME) {
-            char[] key = s.ensureKey(FeatureNames.PREFIX_LENGTH + end - start);
-            int len = FeatureNames.putWordPrefix(key);
-            int f = vocabulary.lookup(key, len + tok.termOf(start, end, key, len));
-            if (f >= 0) {
-                s.occurrences[at++] = f;
-            }
-        }
-        if (bigram) {
-            int previousStart = s.spans.starts()[i - 1];
-            int previousEnd = s.spans.ends()[i - 1];
-            char[] key = s.ensureKey(FeatureNames.PREFIX_LENGTH + 1 + (previousEnd - previousStart) + (end - start));
-            int len = FeatureNames.putWordPrefix(key);
-            len += tok.termOf(previousStart, previousEnd, key, len);
-            key[len++] = FeatureNames.JOINER;
-            len += tok.termOf(start, end, key, len);
-            int f = vocabulary.lookup(key, len);
-            if (f >= 0) {
-                s.occurrences[at++] = f;
-            }
         }
         return at;
     }

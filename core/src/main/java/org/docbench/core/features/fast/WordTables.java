@@ -3,6 +3,7 @@ package org.docbench.core.features.fast;
 import org.docbench.core.features.FeatureHash;
 import org.docbench.core.features.FeatureNames;
 import org.docbench.core.token.FastTokenizer;
+import org.docbench.core.token.Tokenizers;
 
 /**
  * The word-id tables of the fast path's common specs (word unigrams and bigrams): a term is looked
@@ -16,13 +17,16 @@ import org.docbench.core.token.FastTokenizer;
  * {@link FastTokenizer#KEY_CHARS} chars, by its tokenizer key, to {@code word id << 32 | unigram
  * slot}: a plain short term's id and unigram from one probe. Immutable once built.
  *
- * <p>{@link #build} splits the vocabulary's word n-gram names into words, unigrams and bigrams. Terms never
- * hold {@code _} except inside URLs and e-mail addresses, so a name {@code w=a_b} with
- * exactly one {@code _} and a term on each side is the bigram (a, b); a name with no
- * {@code _} is a unigram. Names with more {@code _} are ambiguous ({@code w=a_b_c} is the
- * bigram of {@code a_b} and {@code c} as well as of {@code a} and {@code b_c}): they stay
- * in the name table only, and any n-gram with a term that holds {@code _} is looked up by
- * name, so both ways give the extractor's features exactly.
+ * <p>{@link #build} splits the vocabulary's word n-gram names into words, unigrams and bigrams.
+ * Terms hold {@code _}, the joiner of n-gram names, only inside URLs and e-mail addresses, so a
+ * name with no {@code _} is a unigram and any other is read every way it can be: the bigram of
+ * each split at a {@code _} with a term on each side ({@code w=a_b_c} is both {@code (a_b, c)}
+ * and {@code (a, b_c)}), and the unigram of the whole when it can be a URL's or an e-mail
+ * address's term ({@link Tokenizers#mayBeUrlOrEmail}). Every term and pair that makes a name has
+ * an entry, so the lookups by id give the extractor's features exactly, with no rare case for
+ * the scoring loop to branch on (a branch never taken while the JIT profiles is compiled as a
+ * trap, and the first text with such a term would send the whole loop back to the interpreter
+ * and through C2 again).
  */
 record WordTables(CharKeyTable table, long[] frequent, int[] unigram, PairTable bigrams, ShortKeyTable shortWords) {
     /** Slots of the frequent-word table (16 KB); the first half as many words fill it. */
@@ -43,13 +47,17 @@ record WordTables(CharKeyTable table, long[] frequent, int[] unigram, PairTable 
             if (!FeatureNames.isWordGram(name)) {
                 continue;
             }
-            int first = name.indexOf(FeatureNames.JOINER, FeatureNames.PREFIX_LENGTH);
-            if (first < 0) {
-                unigramOf.put(name.substring(FeatureNames.PREFIX_LENGTH), slots[i]);
-            } else if (first > FeatureNames.PREFIX_LENGTH && first < name.length() - 1
-                    && name.indexOf(FeatureNames.JOINER, first + 1) < 0) {
-                bi.add(new String[] {name.substring(FeatureNames.PREFIX_LENGTH, first), name.substring(first + 1)});
-                biIndex.add(slots[i]);
+            String body = name.substring(FeatureNames.PREFIX_LENGTH);
+            int joiner = body.indexOf(FeatureNames.JOINER);
+            if (joiner < 0 || Tokenizers.mayBeUrlOrEmail(body)) {
+                unigramOf.put(body, slots[i]);
+            }
+            // Every split at a joiner with a term on each side: w=a_b_c is the bigram (a_b, c) and (a, b_c).
+            for (int j = joiner; j >= 0; j = body.indexOf(FeatureNames.JOINER, j + 1)) {
+                if (j > 0 && j < body.length() - 1) {
+                    bi.add(new String[] {body.substring(0, j), body.substring(j + 1)});
+                    biIndex.add(slots[i]);
+                }
             }
         }
         java.util.List<String> halvesOnly = new java.util.ArrayList<>();
@@ -125,24 +133,15 @@ record WordTables(CharKeyTable table, long[] frequent, int[] unigram, PairTable 
         return t;
     }
 
-    /** {@link #wordId}: a term holding {@code _}, whose n-grams are looked up by name. */
-    static final int BY_NAME = -2;
     static final int NO_WORD = -1;
 
-    /** The word id of a term, {@value #NO_WORD} when no unigram or bigram holds it, or {@value #BY_NAME}. */
+    /** The word id of a term, {@value #NO_WORD} when no unigram or bigram holds it. */
     int wordId(char[] term, int len) {
-        // A term holding the joiner is rare enough that a branch on it would be compiled as never
-        // taken, and compiled again once a text holds one: it is noted by arithmetic instead, and
-        // the lookup (which finds no such term) runs anyway.
         int h = FeatureHash.start();
-        int joiner = 0;
         for (int i = 0; i < len; i++) {
-            char c = term[i];
-            joiner |= ((c ^ FeatureNames.JOINER) - 1) >>> 31;
-            h = FeatureHash.update(h, c);
+            h = FeatureHash.update(h, term[i]);
         }
-        int id = lookup(term, len, h);
-        return id ^ ((id ^ BY_NAME) & -joiner); // BY_NAME when joiner is 1
+        return lookup(term, len, h);
     }
 
     /** The word id of a term with hash {@code h}, or {@value #NO_WORD}. */

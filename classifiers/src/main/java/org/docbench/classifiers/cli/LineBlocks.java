@@ -236,12 +236,28 @@ final class LineBlocks {
 
     /**
      * Where the {@code '\n'} bytes of {@code b[0, to)} are: element 0 is how many, elements 1 on
-     * their offsets. A loop of its own, which the JIT compiles small and early.
+     * their offsets. Eight bytes at a time: a line of news is thousands of bytes, and a byte loop
+     * over every one of them was a twentieth of {@code classify --lines}. A method of its own,
+     * which the JIT compiles small and early.
      */
-    private static int[] lineEnds(byte[] b, int to) {
+    static int[] lineEnds(byte[] b, int to) {
         int[] ends = new int[Math.max(16, to >> 10)];
         int lines = 0;
-        for (int i = 0; i < to; i++) {
+        int i = 0;
+        for (; i + 8 <= to; i += 8) {
+            long x = (long) LONGS.get(b, i) ^ NEWLINES;
+            // The high bit of each lane that is zero, that is of each '\n', and of no other lane:
+            // adding 0x7F to a lane's low seven bits carries into its high bit unless they are all 0.
+            long zero = ~((x & LOW_7_BITS) + LOW_7_BITS | x | LOW_7_BITS);
+            while (zero != 0) {
+                if (++lines == ends.length) {
+                    ends = Arrays.copyOf(ends, 2 * lines);
+                }
+                ends[lines] = i + (Long.numberOfTrailingZeros(zero) >>> 3);
+                zero &= zero - 1;
+            }
+        }
+        for (; i < to; i++) {
             if (b[i] == '\n') {
                 if (++lines == ends.length) {
                     ends = Arrays.copyOf(ends, 2 * lines);
@@ -252,4 +268,10 @@ final class LineBlocks {
         ends[0] = lines;
         return ends;
     }
+
+    /** Eight bytes of a {@code byte[]} as one little-endian {@code long}: lane k is the byte at index + k. */
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+    private static final long LOW_7_BITS = 0x7F7F7F7F7F7F7F7FL;
 }

@@ -171,9 +171,8 @@ final class PairTable {
                 + (hit(c, key) & (int) (c & VALUE_MASK) - absent) + (hit(d, key) & (int) (d & VALUE_MASK) - absent);
     }
 
-    /** -1 (all ones) when {@code slot} holds {@code key}, else 0. */
+    /** -1 (all ones) when {@code slot} holds {@code key}, else 0: the key bits of both XOR to 0, and 0 - 1 is negative. */
     private static int hit(long slot, long key) {
-        long m = (slot & KEY_MASK) ^ key;
-        return (int) ((m | -m) >> 63) ^ -1;
+        return (int) ((((slot ^ key) >>> VALUE_BITS) - 1) >> 63);
     }
 }

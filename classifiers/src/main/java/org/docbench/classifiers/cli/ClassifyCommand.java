@@ -220,11 +220,14 @@ final class ClassifyCommand implements Callable<Integer> {
         }
     }
 
-    /** The model at {@code file}; one the user may not read is bad input that says so, like a document. */
-    private static Scorer loadModel(java.nio.file.Path file) throws java.io.IOException {
+    /**
+     * The model at {@code file}; one the user may not read, or whose reading fails partway (a disk's
+     * "Input/output error"), is bad input that says so, like a document.
+     */
+    private static Scorer loadModel(java.nio.file.Path file) {
         try {
             return Scorer.load(file);
-        } catch (java.nio.file.FileSystemException e) {
+        } catch (java.io.IOException e) {
             throw InputProblems.unreadable("model file " + file, e);
         }
     }

@@ -330,7 +330,7 @@ final class ClassifyCommand implements Callable<Integer> {
                     }
                     m.put("scores", null);
                     m.put("reason", why);
-                    sb.append(mapper.writeValueAsString(m)).append('\n');
+                    sb.append(JsonCells.line(mapper.writeValueAsString(m))).append('\n');
                 } else {
                     sb.append(TsvCells.field(id));
                     for (int i = 0; i < k; i++) {
@@ -369,7 +369,7 @@ final class ClassifyCommand implements Callable<Integer> {
                     all.put(labels[i], s[i]);
                 }
                 m.put("scores", scored ? all : null);
-                sb.append(mapper.writeValueAsString(m)).append('\n');
+                sb.append(JsonCells.line(mapper.writeValueAsString(m))).append('\n');
             } else {
                 sb.append(TsvCells.field(id));
                 for (int i = 0; i < k; i++) {

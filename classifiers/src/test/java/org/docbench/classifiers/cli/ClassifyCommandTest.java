@@ -318,6 +318,43 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void json_anIdWithALoneSurrogate_isValidUtf8Json_thatGivesBackTheExactId() throws Exception {
+        List<String> ids = List.of("\ud800x", "a\udc00", "\udc00\ud83d\ude00\ud800", "caf\u00e9 \ud83d\ude00", "tab\tquote\"");
+        // As JSON has them in a file: the lone halves escaped, since UTF-8 has no bytes for them.
+        List<String> spelled = List.of("\\ud800x", "a\\udc00", "\\udc00\ud83d\ude00\\ud800", "caf\u00e9 \ud83d\ude00",
+                "tab\\tquote\\\"");
+        StringBuilder records = new StringBuilder();
+        for (String id : spelled) {
+            records.append("{\"id\":\"").append(id).append("\",\"text\":\"jail detainer hold\"}\n");
+        }
+        for (String top : List.of("1", "2")) {
+            // Stdout as main has it: UTF-8 bytes, which hold no lone surrogate (a writer puts '?' in its place).
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            java.io.StringWriter err = new java.io.StringWriter();
+            java.io.InputStream old = System.in;
+            System.setIn(new java.io.ByteArrayInputStream(records.toString().getBytes(StandardCharsets.UTF_8)));
+            int code;
+            try {
+                code = DocbenchCli.run(new java.io.PrintWriter(new java.io.OutputStreamWriter(bytes, StandardCharsets.UTF_8)),
+                        new java.io.PrintWriter(err), "classify", "--model", model.toString(), "--jsonl", "--json", "--top", top);
+            } finally {
+                System.setIn(old);
+            }
+            assertEquals(0, code, err.toString());
+            String out = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes.toByteArray())).toString();
+            List<String> lines = out.lines().toList();
+            assertEquals(ids.size(), lines.size(), out);
+            for (int i = 0; i < ids.size(); i++) {
+                String got = JSON.readTree(lines.get(i)).get("id").asText();
+                assertEquals(ids.get(i), got, "--top " + top + ", line " + lines.get(i) + " gives back "
+                        + got.chars().mapToObj(c -> String.format(Locale.ROOT, "%04x", c)).toList());
+            }
+            assertTrue(lines.get(0).startsWith("{\"id\":\"\\ud800x\""), "escaped as JSON's own \\u: " + lines.get(0));
+            assertTrue(lines.get(3).startsWith("{\"id\":\"caf\u00e9 \ud83d\ude00\""), "other chars as they are: " + lines.get(3));
+        }
+    }
+
+    @Test
     void zeroThreadsOrTop_isAUsageError_namingTheOptionThatIsWrong() {
         Result threads = classify("jail detainer", "--threads", "0");
         assertEquals(2, threads.code(), threads.err());

@@ -53,6 +53,14 @@ final class DocumentInputs {
 
     interface DocSink {
         void accept(String id, CharSequence text) throws Exception;
+
+        /**
+         * A JSON record's document, read at line {@code line} of {@code source} (a path, or {@code stdin}):
+         * its id comes from the record, so two records may share one.
+         */
+        default void accept(String id, CharSequence text, String source, int line) throws Exception {
+            accept(id, text);
+        }
     }
 
     interface BatchSink {

@@ -429,6 +429,43 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void jsonl_anIdGivenTwice_isNamedOnStderrWithBothPlaces_andEveryRecordIsClassifiedAsWithUniqueIds() throws Exception {
+        String json = "{\"id\":\"%s\",\"text\":\"%s\"}\n";
+        List<String> ids = List.of("x", "y", "x", "z", "x", "y");
+        List<String> texts = List.of("jail detainer hold", "sanctuary city council", "shelter ordinance policy",
+                "delegated authority deputies", "warrant request", "jail detainer warrant");
+        StringBuilder first = new StringBuilder();
+        StringBuilder unique = new StringBuilder();
+        for (int i = 0; i < ids.size(); i++) {
+            if (i < 5) {
+                first.append(String.format(Locale.ROOT, json, ids.get(i), texts.get(i)));
+            }
+            unique.append(String.format(Locale.ROOT, json, "doc-" + i, texts.get(i)));
+        }
+        Path a = Files.writeString(dir.resolve("dup-a.jsonl"), first);
+        // The last record in a second file, after a blank line: its place is line 2 there.
+        Path b = Files.writeString(dir.resolve("dup-b.jsonl"), "\n" + String.format(Locale.ROOT, json, ids.get(5), texts.get(5)));
+        Result r = classify("", "--jsonl", a.toString(), b.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> warnings = r.err().lines().filter(l -> !l.startsWith("classify:")).toList();
+        assertEquals(List.of(
+                "docbench: " + a + ":3: the id 'x' was the id of " + a + ":1 too; both records are classified",
+                "docbench: " + b + ":2: the id 'y' was the id of " + a + ":2 too; both records are classified",
+                "docbench: 2 ids were given to more than one record (3 records repeat an earlier record's id); every record is classified"),
+                warnings, "once an id, however often it comes: " + r.err());
+
+        Result u = classify(unique.toString(), "--jsonl");
+        assertEquals(0, u.code(), u.err());
+        assertEquals(u.out().lines().map(l -> l.substring(l.indexOf('\t'))).toList(),
+                r.out().lines().map(l -> l.substring(l.indexOf('\t'))).toList(), "the same labels and scores as with unique ids");
+        assertEquals(ids, r.out().lines().map(l -> l.substring(0, l.indexOf('\t'))).toList(), r.out());
+        assertFalse(u.err().contains("more than one record"), u.err());
+
+        Result lineNamed = classify("{\"text\":\"jail\"}\n{\"text\":\"jail\"}\n", "--jsonl");
+        assertFalse(lineNamed.err().contains("more than one record"), "records named by their lines: " + lineNamed.err());
+    }
+
+    @Test
     void jsonlFolder_isEveryJsonlAndNdjsonFileUnderIt_sorted_andOnlyThose() throws Exception {
         Path parts = Files.createDirectories(dir.resolve("archive/sub"));
         Files.writeString(parts.resolve("part-0002.jsonl"), "{\"id\":\"b\",\"body\":\"sanctuary city council\"}\n");

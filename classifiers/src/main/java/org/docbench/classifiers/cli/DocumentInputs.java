@@ -205,7 +205,7 @@ final class DocumentInputs {
                                 return java.nio.file.FileVisitResult.CONTINUE;
                             }
                             if (a.isSymbolicLink()) { // followed links arrive as their targets; this one has none
-                                notes.accept("docbench: skipped " + TsvCells.field(file.toString()) + ": a link to nothing");
+                                notes.accept("docbench: " + DocumentFiles.linkToNothing(file.toString()));
                             } else if (a.isRegularFile() && (mode == Mode.JSONL ? isJsonLinesName(file) : isDocumentName(file))) {
                                 if (!nameRoundTrips(file)) {
                                     throw new DocbenchCli.BadInputException(undecodableName(file.toString(), n,

@@ -195,6 +195,51 @@ class TextFolderJobTest {
     }
 
     @Test
+    void aLinkToNothingInTheFolder_isSkippedAndSaidSo_asClassifySkipsIt() throws IOException {
+        Path news = newsFolder(dir.resolve("dangling"));
+        Path gone = Files.createSymbolicLink(news.resolve("gone.txt"), news.resolve("deleted.txt"));
+        StringWriter cliErr = new StringWriter();
+        assertEquals(0, DocbenchCli.run(new PrintWriter(new StringWriter()), new PrintWriter(cliErr),
+                "classify", "--task", "stance", news.toString()));
+        assertTrue(cliErr.toString().contains("docbench: skipped " + gone + ": a link to nothing"), cliErr.toString());
+        Path out = dir.resolve("dangling-out");
+
+        SparkTestSupport.Run r = run("--task", "stance", "--input", news.toString(), "--output", out.toString(),
+                "--output-format", "jsonl");
+
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.err().contains("docbench-spark: skipped " + gone + ": a link to nothing"), r.err());
+        assertSameAsClassify(classify(news.toString()), outputById(spark, out, "json"));
+    }
+
+    @Test
+    void aFileOrFolderWhoseNameIsNotUtf8_isRefusedAsClassifyRefusesIt_andNothingIsWritten() throws Exception {
+        // Names whose bytes are not UTF-8: made by the shell, as Java spells every name in the locale's charset.
+        // Hadoop's listing drops them without a word, as it drops every name it cannot look up.
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "needs /bin/sh");
+        for (String make : List.of("touch \"$(printf 'bad\\377name.txt')\"",
+                "mkdir \"$(printf 'bad\\377folder')\" && echo jail > \"$(printf 'bad\\377folder')/a.txt\"")) {
+            Path news = newsFolder(Files.createTempDirectory(dir, "undecodable"));
+            Process p = new ProcessBuilder("/bin/sh", "-c", make).directory(news.toFile()).start();
+            assertEquals(0, p.waitFor(), make);
+            StringWriter cliErr = new StringWriter();
+            assertEquals(3, DocbenchCli.run(new PrintWriter(new StringWriter()), new PrintWriter(cliErr),
+                    "classify", "--task", "stance", news.toString()), make);
+            String classifySays = cliErr.toString().lines().filter(l -> l.startsWith("docbench: ")).findFirst().orElseThrow()
+                    .substring("docbench: ".length());
+            Path out = news.resolveSibling(news.getFileName() + "-out");
+
+            SparkTestSupport.Run r = run("--task", "stance", "--input", news.toString(), "--output", out.toString(),
+                    "--output-format", "jsonl");
+
+            assertEquals(3, r.exit(), make + ": " + r);
+            assertTrue(r.err().contains("docbench-spark: " + classifySays), classifySays + " in " + r);
+            assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+            assertFalse(Files.exists(out), "nothing written");
+        }
+    }
+
+    @Test
     void aFileTheExecutorsHeapCannotHold_isABadRecordInClassifysWords_andTheOthersAreClassified() throws IOException {
         Path news = newsFolder(dir.resolve("huge"));
         Path huge = news.resolve("archive.txt");

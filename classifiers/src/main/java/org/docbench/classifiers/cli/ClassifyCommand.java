@@ -117,7 +117,11 @@ final class ClassifyCommand implements Callable<Integer> {
      * What one batch printed and counted; {@code stop} is the bad input that ended it early (a
      * line that is not UTF-8 or not a JSON record), printed after what came before it.
      */
-    private record Chunk(String text, int labeled, int unlabeled, List<String> notes, RuntimeException stop) {
+    private record Chunk(String text, int labeled, int unlabeled, List<String> notes, List<Read> records, RuntimeException stop) {
+    }
+
+    /** A JSON record's id and where it was read, for {@link DuplicateIds}. */
+    private record Read(String id, String source, int line) {
     }
 
     @Override
@@ -178,18 +182,19 @@ final class ClassifyCommand implements Callable<Integer> {
                 : lines ? DocumentInputs.Mode.LINES : DocumentInputs.Mode.WHOLE, idField,
                 spec.commandLine().getParseResult().hasMatchedOption("--id-field"), textField, DocumentInputs.BLOCK_BYTES, err::println);
         InputStream stdin = System.in;
+        DuplicateIds duplicates = jsonl ? new DuplicateIds(err::println) : null;
         try {
             // Bad input stops the run, but everything read before it is still classified and
             // printed, so the output is the documents before the one the error names.
             DocbenchCli.BadInputException bad = null;
             try {
                 reader.read(inputs, stdin, batch -> submit(batch, pool, pending, sessions, labels, out, err,
-                        counts));
+                        counts, duplicates));
             } catch (DocbenchCli.BadInputException e) {
                 bad = e;
             }
             while (!pending.isEmpty()) {
-                emit(take(pending.poll()), out, err, counts);
+                emit(take(pending.poll()), out, err, counts, duplicates);
             }
             if (bad != null) {
                 throw bad;
@@ -199,6 +204,9 @@ final class ClassifyCommand implements Callable<Integer> {
                 pool.shutdownNow();
             }
             out.flush();
+            if (duplicates != null) { // also when bad input stops the run: the ids named above are counted
+                duplicates.finish();
+            }
         }
         if (counts[0] + counts[1] == 0) {
             err.println("docbench: no document in the input: " + (lines || jsonl ? "every line is blank" : "no file"));
@@ -220,26 +228,29 @@ final class ClassifyCommand implements Callable<Integer> {
         }
     }
 
-    /** The model at {@code file}; one the user may not read is bad input that says so, like a document. */
-    private static Scorer loadModel(java.nio.file.Path file) throws java.io.IOException {
+    /**
+     * The model at {@code file}; one the user may not read, or whose reading fails partway (a disk's
+     * "Input/output error"), is bad input that says so, like a document.
+     */
+    private static Scorer loadModel(java.nio.file.Path file) {
         try {
             return Scorer.load(file);
-        } catch (java.nio.file.FileSystemException e) {
+        } catch (java.io.IOException e) {
             throw InputProblems.unreadable("model file " + file, e);
         }
     }
 
     private void submit(DocumentInputs.Batch batch, ExecutorService pool, ArrayDeque<Future<Chunk>> pending,
                         ThreadLocal<Scorer.Session> sessions, Labels labels, PrintWriter out, PrintWriter err,
-                        int[] counts) throws Exception {
+                        int[] counts, DuplicateIds duplicates) throws Exception {
         if (pool == null) {
-            emit(render(batch, sessions.get(), labels), out, err, counts);
+            emit(render(batch, sessions.get(), labels), out, err, counts, duplicates);
             return;
         }
         // The worker decodes the batch too: one reading thread building every String would pace all the workers.
         pending.add(pool.submit(() -> render(batch, sessions.get(), labels)));
         while (pending.size() > 2 * threads) {
-            emit(take(pending.poll()), out, err, counts);
+            emit(take(pending.poll()), out, err, counts, duplicates);
         }
     }
 
@@ -251,12 +262,18 @@ final class ClassifyCommand implements Callable<Integer> {
         }
     }
 
-    private static void emit(Chunk c, PrintWriter out, PrintWriter err, int[] counts) {
+    /** Prints a chunk; {@code duplicates}, for JSON records, sees their ids here, in input order. */
+    private static void emit(Chunk c, PrintWriter out, PrintWriter err, int[] counts, DuplicateIds duplicates) {
         out.print(c.text());
         if (out.checkError()) { // a closed pipe or a full disk: classifying the rest would be for nobody
             throw new DocbenchCli.OutputStoppedException();
         }
         c.notes().forEach(err::println);
+        if (duplicates != null) {
+            for (Read r : c.records()) {
+                duplicates.record(r.id(), r.source(), r.line());
+            }
+        }
         counts[0] += c.labeled();
         counts[1] += c.unlabeled();
         if (c.stop() != null) {
@@ -270,9 +287,9 @@ final class ClassifyCommand implements Callable<Integer> {
         try {
             batch.forEach(w);
         } catch (DocbenchCli.BadInputException e) {
-            return new Chunk(w.sb.toString(), w.labeled, w.unlabeled, w.notes, e);
+            return new Chunk(w.sb.toString(), w.labeled, w.unlabeled, w.notes, w.records, e);
         }
-        return new Chunk(w.sb.toString(), w.labeled, w.unlabeled, w.notes, null);
+        return new Chunk(w.sb.toString(), w.labeled, w.unlabeled, w.notes, w.records, null);
     }
 
     /** One batch's output lines and counts, a document at a time. */
@@ -286,6 +303,8 @@ final class ClassifyCommand implements Callable<Integer> {
         private final String kind;
         private final StringBuilder sb = new StringBuilder(8192);
         private final List<String> notes = new ArrayList<>(0);
+        /** The JSON records' ids and places, in input order; empty for other inputs. */
+        private final List<Read> records = new ArrayList<>(0);
         private final int k;
         private final int[] order;
         private final ObjectMapper mapper = json ? Json.MAPPER : null;
@@ -303,6 +322,12 @@ final class ClassifyCommand implements Callable<Integer> {
             this.scored = !kind.equals(org.docbench.classifiers.train.ScoreKind.NONE.spelling());
             this.k = Math.min(top, labels.length);
             this.order = new int[labels.length];
+        }
+
+        @Override
+        public void accept(String id, CharSequence text, String source, int line) throws JsonProcessingException {
+            records.add(new Read(id, source, line));
+            accept(id, text);
         }
 
         @Override
@@ -327,7 +352,7 @@ final class ClassifyCommand implements Callable<Integer> {
                     }
                     m.put("scores", null);
                     m.put("reason", why);
-                    sb.append(mapper.writeValueAsString(m)).append('\n');
+                    sb.append(JsonCells.line(mapper.writeValueAsString(m))).append('\n');
                 } else {
                     sb.append(TsvCells.field(id));
                     for (int i = 0; i < k; i++) {
@@ -366,7 +391,7 @@ final class ClassifyCommand implements Callable<Integer> {
                     all.put(labels[i], s[i]);
                 }
                 m.put("scores", scored ? all : null);
-                sb.append(mapper.writeValueAsString(m)).append('\n');
+                sb.append(JsonCells.line(mapper.writeValueAsString(m))).append('\n');
             } else {
                 sb.append(TsvCells.field(id));
                 for (int i = 0; i < k; i++) {

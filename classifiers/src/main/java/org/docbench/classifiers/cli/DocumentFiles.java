@@ -86,6 +86,22 @@ public final class DocumentFiles {
                 TsvCells.field(where), bytes / 1e6, heap >> 20, DocumentInputs.HEAP_PER_BYTE);
     }
 
+    /**
+     * Why {@code docbench classify FOLDER} refuses the file {@code file} it found under {@code folder}
+     * (both as its output names them), or null when it does not: its name is not valid in the
+     * locale's charset, so the JVM reads it with U+FFFD and an id spelled so would name no file.
+     * See {@link DocumentInputs#nameRoundTrips}.
+     */
+    public static String undecodableName(java.nio.file.Path file, String shown, String folder) {
+        return DocumentInputs.nameRoundTrips(file) ? null
+                : DocumentInputs.undecodableName(shown, folder, System.getProperty("sun.jnu.encoding", "UTF-8"));
+    }
+
+    /** What {@code docbench classify FOLDER} says of a link to nothing it skips, named {@code shown}. */
+    public static String linkToNothing(String shown) {
+        return "skipped " + TsvCells.field(shown) + ": a link to nothing";
+    }
+
     /** The error for a file {@code where} that cannot be opened or read, as {@code docbench classify} words it. */
     public static String unreadable(String where, IOException e) {
         return InputProblems.unreadable(where, e).getMessage();

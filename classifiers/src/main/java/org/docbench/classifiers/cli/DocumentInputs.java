@@ -53,6 +53,14 @@ final class DocumentInputs {
 
     interface DocSink {
         void accept(String id, CharSequence text) throws Exception;
+
+        /**
+         * A JSON record's document, read at line {@code line} of {@code source} (a path, or {@code stdin}):
+         * its id comes from the record, so two records may share one.
+         */
+        default void accept(String id, CharSequence text, String source, int line) throws Exception {
+            accept(id, text);
+        }
     }
 
     interface BatchSink {
@@ -197,7 +205,7 @@ final class DocumentInputs {
                                 return java.nio.file.FileVisitResult.CONTINUE;
                             }
                             if (a.isSymbolicLink()) { // followed links arrive as their targets; this one has none
-                                notes.accept("docbench: skipped " + TsvCells.field(file.toString()) + ": a link to nothing");
+                                notes.accept("docbench: " + DocumentFiles.linkToNothing(file.toString()));
                             } else if (a.isRegularFile() && (mode == Mode.JSONL ? isJsonLinesName(file) : isDocumentName(file))) {
                                 if (!nameRoundTrips(file)) {
                                     throw new DocbenchCli.BadInputException(undecodableName(file.toString(), n,

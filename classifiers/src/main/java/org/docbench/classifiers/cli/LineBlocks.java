@@ -144,7 +144,7 @@ final class LineBlocks {
                 // A record at a time, so the records before a bad one are handed on before it stops the block.
                 lines((where, line, n) -> {
                     DocumentInputs.Doc d = records.parse(line.toString(), where, name, n);
-                    sink.accept(d.id(), d.text());
+                    sink.accept(d.id(), d.text(), name, n);
                 });
                 return;
             }

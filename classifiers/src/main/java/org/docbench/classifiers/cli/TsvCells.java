@@ -62,7 +62,7 @@ final class TsvCells {
     }
 
     /** Whether the surrogate at {@code i} makes a pair with the char before or after it. */
-    private static boolean paired(String s, int i) {
+    static boolean paired(String s, int i) {
         char c = s.charAt(i);
         return Character.isHighSurrogate(c) ? i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
                 : i > 0 && Character.isHighSurrogate(s.charAt(i - 1));

@@ -6,6 +6,9 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -139,14 +142,15 @@ public final class ModelFile {
      * that is no zip at all is left to {@link #entries}, which says it is not a docbench model.
      */
     private static boolean cutShort(Path file) throws IOException {
-        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "r")) {
-            if (f.length() < 4 || f.readInt() != 0x504b0304) {
+        // A channel, not a RandomAccessFile: a file the user may not read is then an AccessDeniedException that says
+        // so, not a FileNotFoundException whose message repeats the name.
+        try (FileChannel f = FileChannel.open(file)) {
+            long size = f.size();
+            if (size < 4 || readFully(f, 0, 4).getInt() != 0x504b0304) {
                 return false;
             }
-            int tail = (int) Math.min(f.length(), 22 + 65_535);
-            byte[] b = new byte[tail];
-            f.seek(f.length() - tail);
-            f.readFully(b);
+            int tail = (int) Math.min(size, 22 + 65_535);
+            byte[] b = readFully(f, size - tail, tail).array();
             for (int i = tail - 22; i >= 0; i--) {
                 if (b[i] == 0x50 && b[i + 1] == 0x4b && b[i + 2] == 0x05 && b[i + 3] == 0x06) {
                     return false;
@@ -156,13 +160,40 @@ public final class ModelFile {
         }
     }
 
+    private static ByteBuffer readFully(FileChannel f, long position, int length) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(length);
+        while (b.hasRemaining()) {
+            if (f.read(b, position + b.position()) < 0) {
+                throw new java.io.EOFException("the file ended while being read");
+            }
+        }
+        return b.flip();
+    }
+
+    /**
+     * The entries of the model file at {@code file}, as {@link #entries} reads them; an error reading the file is an
+     * {@link IOException} with the system's reason (see {@link #open} for the ones opening it has).
+     */
+    static Map<String, byte[]> read(Path file, boolean fastOnly) throws IOException {
+        try (InputStream in = open(file)) {
+            return entries(in, file.toString(), fastOnly);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
     /**
      * The zip's entries by name; with {@code fastOnly}, reading stops once provenance and
      * {@link #COMPILED} are in, which skips the rest of the file.
+     *
+     * @throws IllegalArgumentException when the bytes are not a docbench model, naming {@code file}
+     * @throws UncheckedIOException     when {@code in} fails to read (a disk's "Input/output error"): that
+     *                                  says nothing of what the file holds, and the message says it could
+     *                                  not be read, with the system's reason
      */
     public static Map<String, byte[]> entries(InputStream in, String file, boolean fastOnly) {
         Map<String, byte[]> entries = new TreeMap<>();
-        try (ZipInputStream zip = new ZipInputStream(in)) {
+        try (ZipInputStream zip = new ZipInputStream(new ReadErrors(in, file))) {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
                 entries.put(e.getName(), zip.readAllBytes());
                 if (fastOnly && entries.containsKey(COMPILED) && entries.containsKey("provenance.json")) {
@@ -174,6 +205,60 @@ public final class ModelFile {
         }
         require(entries, file, "provenance.json");
         return entries;
+    }
+
+    /**
+     * {@code in}, whose own read errors are unchecked, so that they pass the catch in {@link #entries}, where an
+     * {@link IOException} is the zip's: its format is wrong, so the file is not a model.
+     */
+    private static final class ReadErrors extends java.io.FilterInputStream {
+        private final String file;
+
+        ReadErrors(InputStream in, String file) {
+            super(in);
+            this.file = file;
+        }
+
+        @Override
+        public int read() {
+            try {
+                return super.read();
+            } catch (IOException e) {
+                throw unreadable(e);
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            try {
+                return super.read(b, off, len);
+            } catch (IOException e) {
+                throw unreadable(e);
+            }
+        }
+
+        @Override
+        public long skip(long n) {
+            try {
+                return super.skip(n);
+            } catch (IOException e) {
+                throw unreadable(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                super.close();
+            } catch (IOException e) {
+                throw unreadable(e);
+            }
+        }
+
+        private UncheckedIOException unreadable(IOException e) {
+            String why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+            return new UncheckedIOException("cannot read model file " + file + ": " + why, e);
+        }
     }
 
     static void require(Map<String, byte[]> entries, String file, String... names) {

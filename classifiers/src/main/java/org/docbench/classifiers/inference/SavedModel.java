@@ -241,9 +241,7 @@ public final class SavedModel {
 
     /** Reads a model saved by {@link #save}; a file that is not one gives an {@link IllegalArgumentException} naming it. */
     public static SavedModel load(Path file) throws IOException {
-        try (InputStream in = ModelFile.open(file)) {
-            return load(in, file.toString());
-        }
+        return fromEntries(ModelFile.read(file, false), file.toString());
     }
 
     /** Reads a model saved by {@link #save} from a stream (a classpath resource, say); {@code file} names it in errors. */

@@ -30,14 +30,19 @@ public final class Scorer {
 
     /** Loads a model file written by {@code docbench train}. */
     public static Scorer load(java.nio.file.Path file) throws IOException {
-        try (InputStream in = ModelFile.open(file)) {
-            return load(in, file.toString());
-        }
+        return load(ModelFile.read(file, true), file.toString());
     }
 
-    /** Loads a model from a stream (a classpath resource, say); {@code name} names it in errors. */
+    /**
+     * Loads a model from a stream (a classpath resource, say); {@code name} names it in errors.
+     *
+     * @throws java.io.UncheckedIOException when {@code in} fails to read (see {@link ModelFile#entries})
+     */
     public static Scorer load(InputStream in, String name) {
-        Map<String, byte[]> entries = ModelFile.entries(in, name, true);
+        return load(ModelFile.entries(in, name, true), name);
+    }
+
+    private static Scorer load(Map<String, byte[]> entries, String name) {
         FastLinearClassifier fast = ModelFile.fast(entries, name);
         if (fast != null) {
             return new Scorer(ModelFile.provenance(entries, name), fast, null, labelsOf(fast));

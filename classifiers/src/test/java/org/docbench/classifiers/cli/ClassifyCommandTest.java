@@ -318,6 +318,43 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void json_anIdWithALoneSurrogate_isValidUtf8Json_thatGivesBackTheExactId() throws Exception {
+        List<String> ids = List.of("\ud800x", "a\udc00", "\udc00\ud83d\ude00\ud800", "caf\u00e9 \ud83d\ude00", "tab\tquote\"");
+        // As JSON has them in a file: the lone halves escaped, since UTF-8 has no bytes for them.
+        List<String> spelled = List.of("\\ud800x", "a\\udc00", "\\udc00\ud83d\ude00\\ud800", "caf\u00e9 \ud83d\ude00",
+                "tab\\tquote\\\"");
+        StringBuilder records = new StringBuilder();
+        for (String id : spelled) {
+            records.append("{\"id\":\"").append(id).append("\",\"text\":\"jail detainer hold\"}\n");
+        }
+        for (String top : List.of("1", "2")) {
+            // Stdout as main has it: UTF-8 bytes, which hold no lone surrogate (a writer puts '?' in its place).
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            java.io.StringWriter err = new java.io.StringWriter();
+            java.io.InputStream old = System.in;
+            System.setIn(new java.io.ByteArrayInputStream(records.toString().getBytes(StandardCharsets.UTF_8)));
+            int code;
+            try {
+                code = DocbenchCli.run(new java.io.PrintWriter(new java.io.OutputStreamWriter(bytes, StandardCharsets.UTF_8)),
+                        new java.io.PrintWriter(err), "classify", "--model", model.toString(), "--jsonl", "--json", "--top", top);
+            } finally {
+                System.setIn(old);
+            }
+            assertEquals(0, code, err.toString());
+            String out = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes.toByteArray())).toString();
+            List<String> lines = out.lines().toList();
+            assertEquals(ids.size(), lines.size(), out);
+            for (int i = 0; i < ids.size(); i++) {
+                String got = JSON.readTree(lines.get(i)).get("id").asText();
+                assertEquals(ids.get(i), got, "--top " + top + ", line " + lines.get(i) + " gives back "
+                        + got.chars().mapToObj(c -> String.format(Locale.ROOT, "%04x", c)).toList());
+            }
+            assertTrue(lines.get(0).startsWith("{\"id\":\"\\ud800x\""), "escaped as JSON's own \\u: " + lines.get(0));
+            assertTrue(lines.get(3).startsWith("{\"id\":\"caf\u00e9 \ud83d\ude00\""), "other chars as they are: " + lines.get(3));
+        }
+    }
+
+    @Test
     void zeroThreadsOrTop_isAUsageError_namingTheOptionThatIsWrong() {
         Result threads = classify("jail detainer", "--threads", "0");
         assertEquals(2, threads.code(), threads.err());
@@ -389,6 +426,43 @@ class ClassifyCommandTest {
             assertTrue(bad.err().contains("ids.jsonl:2: the id field 'id' is " + c[1]), c[0] + ": " + bad.err());
             assertTrue(bad.out().startsWith("a\t"), "the record before is printed: " + bad.out());
         }
+    }
+
+    @Test
+    void jsonl_anIdGivenTwice_isNamedOnStderrWithBothPlaces_andEveryRecordIsClassifiedAsWithUniqueIds() throws Exception {
+        String json = "{\"id\":\"%s\",\"text\":\"%s\"}\n";
+        List<String> ids = List.of("x", "y", "x", "z", "x", "y");
+        List<String> texts = List.of("jail detainer hold", "sanctuary city council", "shelter ordinance policy",
+                "delegated authority deputies", "warrant request", "jail detainer warrant");
+        StringBuilder first = new StringBuilder();
+        StringBuilder unique = new StringBuilder();
+        for (int i = 0; i < ids.size(); i++) {
+            if (i < 5) {
+                first.append(String.format(Locale.ROOT, json, ids.get(i), texts.get(i)));
+            }
+            unique.append(String.format(Locale.ROOT, json, "doc-" + i, texts.get(i)));
+        }
+        Path a = Files.writeString(dir.resolve("dup-a.jsonl"), first);
+        // The last record in a second file, after a blank line: its place is line 2 there.
+        Path b = Files.writeString(dir.resolve("dup-b.jsonl"), "\n" + String.format(Locale.ROOT, json, ids.get(5), texts.get(5)));
+        Result r = classify("", "--jsonl", a.toString(), b.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> warnings = r.err().lines().filter(l -> !l.startsWith("classify:")).toList();
+        assertEquals(List.of(
+                "docbench: " + a + ":3: the id 'x' was the id of " + a + ":1 too; both records are classified",
+                "docbench: " + b + ":2: the id 'y' was the id of " + a + ":2 too; both records are classified",
+                "docbench: 2 ids were given to more than one record (3 records repeat an earlier record's id); every record is classified"),
+                warnings, "once an id, however often it comes: " + r.err());
+
+        Result u = classify(unique.toString(), "--jsonl");
+        assertEquals(0, u.code(), u.err());
+        assertEquals(u.out().lines().map(l -> l.substring(l.indexOf('\t'))).toList(),
+                r.out().lines().map(l -> l.substring(l.indexOf('\t'))).toList(), "the same labels and scores as with unique ids");
+        assertEquals(ids, r.out().lines().map(l -> l.substring(0, l.indexOf('\t'))).toList(), r.out());
+        assertFalse(u.err().contains("more than one record"), u.err());
+
+        Result lineNamed = classify("{\"text\":\"jail\"}\n{\"text\":\"jail\"}\n", "--jsonl");
+        assertFalse(lineNamed.err().contains("more than one record"), "records named by their lines: " + lineNamed.err());
     }
 
     @Test

@@ -300,6 +300,38 @@ class DocbenchCliTest {
     }
 
     @Test
+    void aModelFileWhoseReadFails_saysItCannotBeRead_withTheSystemsReason_notThatItIsNoModel() {
+        // Linux's /proc/self/mem is a regular file, open to its own process even as root, whose first
+        // bytes (an unmapped page) fail to read with the kernel's EIO: a real read error, as a failing disk gives.
+        Path mem = Path.of("/proc/self/mem");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(mem) && readFails(mem), "needs Linux's /proc/self/mem");
+        Result r = runWithStdin("jail", "classify", "--model", mem.toString(), "-");
+        assertEquals(3, r.code(), r.err());
+        assertEquals("docbench: cannot read model file /proc/self/mem: Input/output error", r.err().strip(), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void aModelFileTheUserMayNotRead_saysPermissionDenied_withExitThree(@TempDir Path dir) throws Exception {
+        Path model = Files.write(dir.resolve("m.model"), new byte[] {'P', 'K', 3, 4});
+        Files.setPosixFilePermissions(model, java.util.Set.of());
+        // root reads whatever the mode says: the test means something only for another user
+        org.junit.jupiter.api.Assumptions.assumeTrue(readFails(model), "runs as root, who may read any file");
+        Result r = runWithStdin("jail", "classify", "--model", model.toString(), "-");
+        assertEquals(3, r.code(), r.err());
+        assertEquals("docbench: cannot read model file " + model + ": permission denied", r.err().strip(), r.err());
+    }
+
+    private static boolean readFails(Path p) {
+        try (InputStream in = Files.newInputStream(p)) {
+            in.read(new byte[16]);
+            return false;
+        } catch (java.io.IOException e) {
+            return true;
+        }
+    }
+
+    @Test
     void aModelFileCutShort_isRefusedAsDamaged_evenWhereItsCompiledWeightsAreWhole(@TempDir Path dir) throws Exception {
         byte[] whole;
         try (java.io.InputStream in = org.docbench.classifiers.inference.DefaultModels.open("stance")) {

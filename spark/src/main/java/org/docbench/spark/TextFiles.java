@@ -114,7 +114,7 @@ final class TextFiles {
             return;
         }
         List<File> found = new ArrayList<>();
-        walk(fs, s.getPath(), id, id, found, notes);
+        walk(fs, s.getPath(), id, id, found, notes, new java.util.HashSet<>(List.of(realPath(s.getPath()))));
         if (found.isEmpty()) {
             // as classify: a folder without a document is a mistake (a wrong folder), said before anything is read
             throw new JobException(JobException.BAD_INPUT, "folder " + id + " holds no .txt or .html document"
@@ -141,9 +141,13 @@ final class TextFiles {
         }
     }
 
-    /** The document files under {@code dir}, whose id is {@code id}, in the folder the user named {@code folder}. */
-    private static void walk(FileSystem fs, Path dir, String id, String folder, List<File> found, Consumer<String> notes)
-            throws IOException {
+    /**
+     * The document files under {@code dir}, whose id is {@code id}, in the folder the user named {@code folder};
+     * {@code ancestors} holds the real paths of the folders the walk is in. A link to one of them is skipped with
+     * classify's note: Hadoop's walk would follow it round until the path grew too long, naming every file again.
+     */
+    private static void walk(FileSystem fs, Path dir, String id, String folder, List<File> found, Consumer<String> notes,
+                             java.util.Set<String> ancestors) throws IOException {
         FileStatus[] listed = fs.listStatus(dir);
         if ("file".equals(dir.toUri().getScheme())) {
             unlisted(java.nio.file.Path.of(dir.toUri()), listed, id, folder, notes);
@@ -154,7 +158,13 @@ final class TextFiles {
                 continue;
             }
             if (s.isDirectory()) {
-                walk(fs, s.getPath(), id + "/" + name, folder, found, notes);
+                String real = realPath(s.getPath());
+                if (!ancestors.add(real)) {
+                    notes.accept("docbench-spark: " + DocumentFiles.linkBack(id + "/" + name));
+                    continue;
+                }
+                walk(fs, s.getPath(), id + "/" + name, folder, found, notes, ancestors);
+                ancestors.remove(real);
             } else if (DocumentFiles.isDocumentName(name)) {
                 found.add(new File(id + "/" + name, s.getPath().toString(), s.getLen()));
             }

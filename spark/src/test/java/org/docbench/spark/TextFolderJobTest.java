@@ -213,6 +213,25 @@ class TextFolderJobTest {
     }
 
     @Test
+    void aLinkBackToAFolderItIsIn_isSkippedAndSaidSo_asClassifySkipsIt() throws IOException {
+        Path news = newsFolder(dir.resolve("looped"));
+        Path up = Files.createSymbolicLink(news.resolve("world").resolve("up"), news);
+        StringWriter cliErr = new StringWriter();
+        assertEquals(0, DocbenchCli.run(new PrintWriter(new StringWriter()), new PrintWriter(cliErr),
+                "classify", "--task", "stance", news.toString()));
+        assertTrue(cliErr.toString().contains("docbench: skipped " + up + ": a link back to a folder it is in"), cliErr.toString());
+        Path out = dir.resolve("looped-out");
+
+        SparkTestSupport.Run r = run("--task", "stance", "--input", news.toString(), "--output", out.toString(),
+                "--output-format", "jsonl");
+
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.err().contains("docbench-spark: skipped " + up + ": a link back to a folder it is in"), r.err());
+        assertFalse(r.err().contains("(through a link)"), "the loop is not walked: " + r.err());
+        assertSameAsClassify(classify(news.toString()), outputById(spark, out, "json"));
+    }
+
+    @Test
     void aFileOrFolderWhoseNameIsNotUtf8_isRefusedAsClassifyRefusesIt_andNothingIsWritten() throws Exception {
         // Names whose bytes are not UTF-8: made by the shell, as Java spells every name in the locale's charset.
         // Hadoop's listing drops them without a word, as it drops every name it cannot look up.

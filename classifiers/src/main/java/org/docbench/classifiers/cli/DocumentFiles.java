@@ -102,6 +102,11 @@ public final class DocumentFiles {
         return "skipped " + TsvCells.field(shown) + ": a link to nothing";
     }
 
+    /** What {@code docbench classify FOLDER} says of a link to a folder it is already in, named {@code shown}, which it skips. */
+    public static String linkBack(String shown) {
+        return "skipped " + TsvCells.field(shown) + ": a link back to a folder it is in";
+    }
+
     /** The error for a file {@code where} that cannot be opened or read, as {@code docbench classify} words it. */
     public static String unreadable(String where, IOException e) {
         return InputProblems.unreadable(where, e).getMessage();

@@ -219,7 +219,7 @@ final class DocumentInputs {
                         @Override
                         public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
                             if (e instanceof java.nio.file.FileSystemLoopException) {
-                                notes.accept("docbench: skipped " + TsvCells.field(file.toString()) + ": a link back to a folder it is in");
+                                notes.accept("docbench: " + DocumentFiles.linkBack(file.toString()));
                                 return java.nio.file.FileVisitResult.CONTINUE;
                             }
                             if (isHidden(file)) {

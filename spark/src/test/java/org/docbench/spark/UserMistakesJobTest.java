@@ -86,6 +86,25 @@ class UserMistakesJobTest {
     }
 
     @Test
+    void inputOrModelThatIsALinkToNothing_isNamedSo_asClassifyNamesIt() throws IOException {
+        Path gone = Files.createSymbolicLink(dir.resolve("gone.jsonl"), dir.resolve("deleted.jsonl"));
+        Path goneModel = Files.createSymbolicLink(dir.resolve("gone.model"), dir.resolve("deleted.model"));
+
+        SparkTestSupport.Run input = run("--input", gone.toString(), "--model", model.toString(),
+                "--output", dir.resolve("gone-out").toString());
+        SparkTestSupport.Run modelRun = run("--input", input("gone-model-in", 3).toString(), "--model", goneModel.toString(),
+                "--output", dir.resolve("gone-model-out").toString());
+
+        assertEquals(3, input.exit(), input.toString());
+        assertTrue(input.err().contains("input " + gone + " is a link to nothing (" + dir.resolve("deleted.jsonl")
+                + " does not exist)"), input.err());
+        assertEquals(3, modelRun.exit(), modelRun.toString());
+        assertTrue(modelRun.err().contains("model file " + goneModel + " is a link to nothing (" + dir.resolve("deleted.model")
+                + " does not exist)"), modelRun.err());
+        assertOneLine(input);
+    }
+
+    @Test
     void outputUnderAFile_isRefusedWithExit3_namingTheFile() throws IOException {
         Path file = Files.writeString(dir.resolve("notes.txt"), "keep me");
 

@@ -102,6 +102,30 @@ public final class DocumentFiles {
         return "skipped " + TsvCells.field(shown) + ": a link to nothing";
     }
 
+    /**
+     * How {@code docbench classify} says that the local path {@code n}, which is not there, is a link
+     * to nothing: {@code "is a link to nothing (TARGET does not exist)"}, the link being there to
+     * see in {@code ls}; null when {@code n} is no link.
+     */
+    public static String danglingLink(String n) {
+        java.nio.file.Path p;
+        try {
+            p = java.nio.file.Path.of(n);
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
+        if (!java.nio.file.Files.isSymbolicLink(p)) {
+            return null;
+        }
+        String target;
+        try {
+            target = java.nio.file.Files.readSymbolicLink(p).toString();
+        } catch (IOException e) {
+            target = "its target";
+        }
+        return "is a link to nothing (" + TsvCells.field(target) + " does not exist)";
+    }
+
     /** What {@code docbench classify FOLDER} says of a link to a folder it is already in, named {@code shown}, which it skips. */
     public static String linkBack(String shown) {
         return "skipped " + TsvCells.field(shown) + ": a link back to a folder it is in";

@@ -2,8 +2,6 @@ package org.docbench.classifiers.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * What {@link DocumentInputs} says when an input cannot be read as UTF-8 text: a name that is not
@@ -21,18 +19,9 @@ final class InputProblems {
 
     /** The error for a named input that is not there: a link to nothing says so, as the link is there to see in ls. */
     static DocbenchCli.BadInputException missing(String n) {
-        Path p = Path.of(n);
-        if (Files.isSymbolicLink(p)) {
-            String target;
-            try {
-                target = Files.readSymbolicLink(p).toString();
-            } catch (IOException e) {
-                target = "its target";
-            }
-            return new DocbenchCli.BadInputException(TsvCells.field(n) + " is a link to nothing (" + TsvCells.field(target)
-                    + " does not exist)");
-        }
-        return new DocbenchCli.BadInputException("no such document or folder: " + TsvCells.field(n));
+        String dangling = DocumentFiles.danglingLink(n);
+        return new DocbenchCli.BadInputException(dangling != null ? TsvCells.field(n) + " " + dangling
+                : "no such document or folder: " + TsvCells.field(n));
     }
 
     /**

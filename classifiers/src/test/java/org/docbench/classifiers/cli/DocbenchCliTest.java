@@ -311,17 +311,6 @@ class DocbenchCliTest {
         assertEquals("", r.out());
     }
 
-    @Test
-    void aModelFileTheUserMayNotRead_saysPermissionDenied_withExitThree(@TempDir Path dir) throws Exception {
-        Path model = Files.write(dir.resolve("m.model"), new byte[] {'P', 'K', 3, 4});
-        Files.setPosixFilePermissions(model, java.util.Set.of());
-        // root reads whatever the mode says: the test means something only for another user
-        org.junit.jupiter.api.Assumptions.assumeTrue(readFails(model), "runs as root, who may read any file");
-        Result r = runWithStdin("jail", "classify", "--model", model.toString(), "-");
-        assertEquals(3, r.code(), r.err());
-        assertEquals("docbench: cannot read model file " + model + ": permission denied", r.err().strip(), r.err());
-    }
-
     private static boolean readFails(Path p) {
         try (InputStream in = Files.newInputStream(p)) {
             in.read(new byte[16]);

@@ -91,7 +91,15 @@ final class JsonRecords implements MapPartitionsFunction<Row, Row> {
                 out[5] = "the id field '" + idField + "' is " + JsonLinesReader.kindOf(id) + "; an id is a string, number or boolean";
                 return;
             }
-            out[0] = id.asText(); // a blank id is named by ClassifyPartition, as a missing one is
+            String spelled = id.asText();
+            if (hasLoneSurrogate(spelled)) {
+                // Spark keeps strings as UTF-8, which has no bytes for it: the id would be written with '?'
+                // in its place, and two ids could come out alike (classify writes it as an escape instead).
+                out[5] = "the id field '" + idField + "' holds half of a UTF-16 surrogate pair (a \\ud800-\\udfff escape "
+                        + "with no other half), which Spark's UTF-8 strings cannot hold";
+                return;
+            }
+            out[0] = spelled; // a blank id is named by ClassifyPartition, as a missing one is
         }
         JsonNode text = node.get(textField);
         if (text != null && !text.isNull() && !text.isTextual()) {
@@ -125,6 +133,19 @@ final class JsonRecords implements MapPartitionsFunction<Row, Row> {
         }
         String plain = b.toPlainString();
         return plain.length() <= 40 ? plain : b.toString();
+    }
+
+    /** Whether {@code s} holds a surrogate that is not half of a pair. */
+    static boolean hasLoneSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String clip(String s) {

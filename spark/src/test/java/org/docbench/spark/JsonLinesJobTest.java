@@ -67,7 +67,8 @@ class JsonLinesJobTest {
                 "{\"id\":{\"x\":1},\"text\":\"sheriff\"}",
                 "{\"id\":\"d1\",\"text\":\"sheriff\",\"text\":\"detainer\"}",
                 "{\"id\":\"t1\",\"text\":\"sheriff\"}{\"id\":\"t2\",\"text\":\"detainer\"}",
-                "[1,2]")) {
+                "[1,2]",
+                "{\"id\":\"\\ud800x\",\"text\":\"sheriff\"}")) {
             bytes.write((bad + "\n").getBytes(StandardCharsets.UTF_8));
         }
         bytes.write("{\"id\":\"l1\",\"text\":\"caf".getBytes(StandardCharsets.UTF_8));
@@ -80,12 +81,13 @@ class JsonLinesJobTest {
                 "--output-format", "jsonl");
 
         assertEquals(0, r.exit(), r.toString());
-        assertTrue(r.out().contains("read 10, classified 3, without a label 0, bad 7"), r.out());
+        assertTrue(r.out().contains("read 11, classified 3, without a label 0, bad 8"), r.out());
         for (String reason : List.of("[document n1]: the text field 'text' is a number, not a string",
                 "[document n2]: the text field 'text' is an array, not a string",
                 "the id field 'id' is an object; an id is a string, number or boolean",
                 "not a JSON record (Duplicate field 'text')", "not a JSON record (more than one JSON value on the line)",
-                "JSON, but not an object", "not valid UTF-8")) {
+                "JSON, but not an object", "not valid UTF-8",
+                "the id field 'id' holds half of a UTF-16 surrogate pair")) {
             assertTrue(r.err().contains(reason), "names '" + reason + "': " + r.err());
         }
 

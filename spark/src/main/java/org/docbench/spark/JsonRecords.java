@@ -92,7 +92,7 @@ final class JsonRecords implements MapPartitionsFunction<Row, Row> {
                 return;
             }
             String spelled = id.asText();
-            if (hasLoneSurrogate(spelled)) {
+            if (!StandardCharsets.UTF_8.newEncoder().canEncode(spelled)) { // a surrogate that is not half of a pair
                 // Spark keeps strings as UTF-8, which has no bytes for it: the id would be written with '?'
                 // in its place, and two ids could come out alike (classify writes it as an escape instead).
                 out[5] = "the id field '" + idField + "' holds half of a UTF-16 surrogate pair (a \\ud800-\\udfff escape "
@@ -133,19 +133,6 @@ final class JsonRecords implements MapPartitionsFunction<Row, Row> {
         }
         String plain = b.toPlainString();
         return plain.length() <= 40 ? plain : b.toString();
-    }
-
-    /** Whether {@code s} holds a surrogate that is not half of a pair. */
-    static boolean hasLoneSurrogate(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String clip(String s) {

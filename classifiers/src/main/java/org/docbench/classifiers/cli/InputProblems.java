@@ -3,6 +3,8 @@ package org.docbench.classifiers.cli;
 import java.io.IOException;
 import java.io.InputStream;
 
+import org.docbench.classifiers.inference.ReadErrors;
+
 /**
  * What {@link DocumentInputs} says when an input cannot be read as UTF-8 text: a name that is not
  * there, a read that fails, bytes that are another encoding. Every message is one line, whatever
@@ -12,9 +14,9 @@ final class InputProblems {
     private InputProblems() {
     }
 
-    /** {@code in}, whose read errors are bad input naming {@code where}; see {@link ReadErrors}. */
+    /** {@code in}, whose read errors are bad input naming {@code where}. */
     static InputStream reportingErrors(InputStream in, String where) {
-        return new ReadErrors(in, where);
+        return new ReadErrors(in, e -> unreadable(where, e));
     }
 
     /** The error for a named input that is not there: a link to nothing says so, as the link is there to see in ls. */
@@ -22,47 +24,6 @@ final class InputProblems {
         String dangling = DocumentFiles.danglingLink(n);
         return new DocbenchCli.BadInputException(dangling != null ? TsvCells.field(n) + " " + dangling
                 : "no such document or folder: " + TsvCells.field(n));
-    }
-
-    /**
-     * A stream whose read errors (a file without read permission, a disk's "Input/output error",
-     * stdin's "Bad file descriptor") are bad input naming it, not failures of docbench.
-     */
-    private static final class ReadErrors extends java.io.FilterInputStream {
-        private final String where;
-
-        ReadErrors(InputStream in, String where) {
-            super(in);
-            this.where = where;
-        }
-
-        @Override
-        public int read() throws IOException {
-            try {
-                return super.read();
-            } catch (IOException e) {
-                throw unreadable(where, e);
-            }
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            try {
-                return super.read(b, off, len);
-            } catch (IOException e) {
-                throw unreadable(where, e);
-            }
-        }
-
-        /** The wrapped stream's own: it may know the size to read (a file) and copy the bytes once. */
-        @Override
-        public byte[] readAllBytes() throws IOException {
-            try {
-                return in.readAllBytes();
-            } catch (IOException e) {
-                throw unreadable(where, e);
-            }
-        }
     }
 
     /** The error for an input that cannot be opened or read: {@code where} and why, in words. */

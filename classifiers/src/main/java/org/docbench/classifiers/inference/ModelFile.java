@@ -193,7 +193,7 @@ public final class ModelFile {
      */
     public static Map<String, byte[]> entries(InputStream in, String file, boolean fastOnly) {
         Map<String, byte[]> entries = new TreeMap<>();
-        try (ZipInputStream zip = new ZipInputStream(new ReadErrors(in, file))) {
+        try (ZipInputStream zip = new ZipInputStream(ReadErrors.naming(in, "model file " + file))) {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
                 entries.put(e.getName(), zip.readAllBytes());
                 if (fastOnly && entries.containsKey(COMPILED) && entries.containsKey("provenance.json")) {
@@ -205,60 +205,6 @@ public final class ModelFile {
         }
         require(entries, file, "provenance.json");
         return entries;
-    }
-
-    /**
-     * {@code in}, whose own read errors are unchecked, so that they pass the catch in {@link #entries}, where an
-     * {@link IOException} is the zip's: its format is wrong, so the file is not a model.
-     */
-    private static final class ReadErrors extends java.io.FilterInputStream {
-        private final String file;
-
-        ReadErrors(InputStream in, String file) {
-            super(in);
-            this.file = file;
-        }
-
-        @Override
-        public int read() {
-            try {
-                return super.read();
-            } catch (IOException e) {
-                throw unreadable(e);
-            }
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            try {
-                return super.read(b, off, len);
-            } catch (IOException e) {
-                throw unreadable(e);
-            }
-        }
-
-        @Override
-        public long skip(long n) {
-            try {
-                return super.skip(n);
-            } catch (IOException e) {
-                throw unreadable(e);
-            }
-        }
-
-        @Override
-        public void close() {
-            try {
-                super.close();
-            } catch (IOException e) {
-                throw unreadable(e);
-            }
-        }
-
-        private UncheckedIOException unreadable(IOException e) {
-            String why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-            return new UncheckedIOException("cannot read model file " + file + ": " + why, e);
-        }
     }
 
     static void require(Map<String, byte[]> entries, String file, String... names) {

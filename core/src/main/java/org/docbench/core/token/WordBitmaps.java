@@ -128,13 +128,6 @@ final class WordBitmaps {
      * {@code ht}, {@code ww} or {@code ft}, else 0.
      */
     static int urlStartBit(long lowered) {
-        // Lanes 0 and 1 as one little-endian char pair, compared with each pair at once.
-        int pair = (int) lowered & 0xFFFF;
-        return equalBit(pair, 't' << 8 | 'h') | equalBit(pair, 'w' << 8 | 'w') | equalBit(pair, 't' << 8 | 'f');
-    }
-
-    /** 1 when {@code a == b}, else 0, for values in [0, 2^31). */
-    private static int equalBit(int a, int b) {
-        return ((a ^ b) - 1) >>> 31;
+        return TokenRules.urlStartBit((char) (lowered & 0xFF), (char) (lowered >>> 8 & 0xFF));
     }
 }

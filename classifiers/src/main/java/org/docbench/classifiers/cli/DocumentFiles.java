@@ -90,11 +90,11 @@ public final class DocumentFiles {
      * Why {@code docbench classify FOLDER} refuses the file {@code file} it found under {@code folder}
      * (both as its output names them), or null when it does not: its name is not valid in the
      * locale's charset, so the JVM reads it with U+FFFD and an id spelled so would name no file.
-     * See {@link DocumentInputs#nameRoundTrips}.
+     * See {@link InputFiles#nameRoundTrips}.
      */
     public static String undecodableName(java.nio.file.Path file, String shown, String folder) {
-        return DocumentInputs.nameRoundTrips(file) ? null
-                : DocumentInputs.undecodableName(shown, folder, System.getProperty("sun.jnu.encoding", "UTF-8"));
+        return InputFiles.nameRoundTrips(file) ? null
+                : InputFiles.undecodableName(shown, folder, System.getProperty("sun.jnu.encoding", "UTF-8"));
     }
 
     /** What {@code docbench classify FOLDER} says of a link to nothing it skips, named {@code shown}. */

@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * The documents a command line names, read in order and handed on one at a time: each FILE is
  * one document, each folder every {@code .txt}/{@code .html} file under it (sorted; in
  * {@link Mode#JSONL}, every {@code .jsonl} and {@code .ndjson} file), {@code -}
- * stdin. By default a file or stdin is one document; {@link Mode#LINES} makes each non-blank line
+ * stdin; a file the names reach twice is read once ({@link InputFiles}). By default a file or stdin is one document; {@link Mode#LINES} makes each non-blank line
  * one, {@link Mode#JSONL} each line a JSON record with an id and a text field. A UTF-8 BOM is
  * dropped; a web page ({@code .html}, or text that starts like one) becomes its text through
  * {@link HtmlText}. Problems are {@link DocbenchCli.BadInputException}s naming the file and line.
@@ -86,7 +86,7 @@ final class DocumentInputs {
     private final boolean idRequired;
     private final String textField;
     private final int blockBytes;
-    /** Where remarks on the input go (stderr): files skipped or read once. */
+    /** Where remarks on the input go (stderr): files skipped or read once ({@link InputFiles}). */
     private final java.util.function.Consumer<String> notes;
 
     DocumentInputs(Mode mode, String idField, String textField) {
@@ -155,8 +155,7 @@ final class DocumentInputs {
     }
 
     private void readEach(List<String> names, InputStream stdin, BatchSink sink, List<Doc> whole) throws Exception {
-        // A file two folders reach (one through a link) is read once, under the name it was first reached by.
-        java.util.Map<Path, Path> byRealPath = new java.util.HashMap<>();
+        InputFiles files = new InputFiles(mode == Mode.JSONL, notes);
         for (String n : names) {
             if (n.equals("-")) {
                 if (DocbenchCli.stdinClosed) {
@@ -168,125 +167,18 @@ final class DocumentInputs {
             }
             Path p = Path.of(n);
             if (Files.isDirectory(p)) {
-                for (Path f : documentsUnder(p, n, byRealPath)) {
+                for (Path f : files.under(p, n)) {
                     readFile(f, f.toString(), whole, sink);
                 }
             } else if (Files.exists(p)) {
                 // Not only regular files: a pipe (classify <(zcat news.gz)) or a device reads as one.
-                readFile(p, n, whole, sink);
+                if (files.firstTime(p)) {
+                    readFile(p, n, whole, sink);
+                }
             } else {
                 throw InputProblems.missing(n);
             }
         }
-    }
-
-    /**
-     * The documents under {@code folder}, sorted by path: every {@code .txt} and web page ({@code .jsonl} and {@code .ndjson} file in
-     * {@link Mode#JSONL}), through
-     * linked subfolders (a linked folder is part of the folder as its user sees it; a link back to a
-     * folder above it is skipped), skipping hidden files and folders (names starting with {@code .}: editor and version-control files, and the
-     * {@code ._name} files macOS leaves beside copies, which are not text). A file reached twice
-     * through links is read once, and a broken link is skipped; both are said on stderr.
-     */
-    private List<Path> documentsUnder(Path folder, String n, java.util.Map<Path, Path> byRealPath) throws IOException {
-        List<Path> found = new ArrayList<>();
-        try {
-            Files.walkFileTree(folder, java.util.EnumSet.of(java.nio.file.FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
-                    new java.nio.file.SimpleFileVisitor<>() {
-                        @Override
-                        public java.nio.file.FileVisitResult preVisitDirectory(Path dir, java.nio.file.attribute.BasicFileAttributes a) {
-                            return !dir.equals(folder) && isHidden(dir) ? java.nio.file.FileVisitResult.SKIP_SUBTREE
-                                    : java.nio.file.FileVisitResult.CONTINUE;
-                        }
-
-                        @Override
-                        public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes a) {
-                            if (isHidden(file)) {
-                                return java.nio.file.FileVisitResult.CONTINUE;
-                            }
-                            if (a.isSymbolicLink()) { // followed links arrive as their targets; this one has none
-                                notes.accept("docbench: " + DocumentFiles.linkToNothing(file.toString()));
-                            } else if (a.isRegularFile() && (mode == Mode.JSONL ? isJsonLinesName(file) : isDocumentName(file))) {
-                                if (!nameRoundTrips(file)) {
-                                    throw new DocbenchCli.BadInputException(undecodableName(file.toString(), n,
-                                            System.getProperty("sun.jnu.encoding", "UTF-8")));
-                                }
-                                found.add(file);
-                            }
-                            return java.nio.file.FileVisitResult.CONTINUE;
-                        }
-
-                        @Override
-                        public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                            if (e instanceof java.nio.file.FileSystemLoopException) {
-                                notes.accept("docbench: " + DocumentFiles.linkBack(file.toString()));
-                                return java.nio.file.FileVisitResult.CONTINUE;
-                            }
-                            if (isHidden(file)) {
-                                return java.nio.file.FileVisitResult.CONTINUE;
-                            }
-                            throw InputProblems.unreadable(file.toString(), e);
-                        }
-                    });
-        } catch (java.nio.file.AccessDeniedException e) {
-            throw new DocbenchCli.BadInputException("cannot read folder " + TsvCells.field(n) + ": permission denied");
-        }
-        if (found.isEmpty()) {
-            throw new DocbenchCli.BadInputException("folder " + TsvCells.field(n) + " holds no " + (mode == Mode.JSONL ? ".jsonl or .ndjson file"
-                    : ".txt or .html document") + " (hidden files and folders, whose names start with '.', are skipped)");
-        }
-        java.util.Collections.sort(found);
-        List<Path> files = new ArrayList<>(found.size());
-        for (Path f : found) {
-            Path first = byRealPath.putIfAbsent(f.toRealPath(), f);
-            if (first == null) {
-                files.add(f);
-            } else {
-                notes.accept("docbench: " + TsvCells.field(f.toString()) + " is " + TsvCells.field(first.toString())
-                        + " (through a link); read once, as " + TsvCells.field(first.toString()));
-            }
-        }
-        return files;
-    }
-
-    private static boolean isHidden(Path p) {
-        Path name = p.getFileName();
-        return name != null && name.toString().startsWith(".");
-    }
-
-    /**
-     * Whether the name the JVM decoded from {@code file}'s bytes names it again. It does not when
-     * those bytes are not valid in the locale's charset ({@code sun.jnu.encoding}): they were
-     * decoded to U+FFFD, and an id spelled with it names no file. On Unix a path keeps its bytes
-     * and compares by them, so a name that truly holds U+FFFD is still fine.
-     */
-    static boolean nameRoundTrips(Path file) {
-        try {
-            return file.getFileSystem().getPath(file.toString()).equals(file);
-        } catch (java.nio.file.InvalidPathException e) { // the locale has no bytes for U+FFFD (LANG=C)
-            return false;
-        }
-    }
-
-    /** The error for a file under {@code folder} whose name does not {@link #nameRoundTrips}, with file names in {@code charset}. */
-    static String undecodableName(String file, String folder, String charset) {
-        String shown = TsvCells.field(file);
-        if (charset.equalsIgnoreCase("UTF-8")) {
-            return "folder " + TsvCells.field(folder) + " holds a file whose name is not valid UTF-8 (" + shown + ", as the JVM reads it): "
-                    + "rename it, as an id spelled so would name no file";
-        }
-        return "folder " + TsvCells.field(folder) + " holds a file name this locale cannot spell (" + shown + "; file names are " + charset
-                + " here): run docbench under a UTF-8 locale, e.g. LC_ALL=C.UTF-8";
-    }
-
-    private static boolean isJsonLinesName(Path p) {
-        // The names --corpus takes as JSON Lines too, but .json, which is more often one JSON document than lines of them.
-        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".jsonl") || name.endsWith(".ndjson");
-    }
-
-    private static boolean isDocumentName(Path p) {
-        return DocumentFiles.isDocumentName(p.getFileName().toString());
     }
 
     /**

@@ -503,10 +503,10 @@ class ClassifyCommandTest {
             assertFalse(r.out().contains("\uFFFD"), command + " printed a mangled id: " + r.out());
         }
         Path ok = Files.writeString(folder.resolve("good.txt"), "jail");
-        assertTrue(DocumentInputs.nameRoundTrips(ok), "a plain name is read as itself");
+        assertTrue(InputFiles.nameRoundTrips(ok), "a plain name is read as itself");
         assertEquals("folder d holds a file name this locale cannot spell (d/caf\uFFFD.txt; file names are ANSI_X3.4-1968 "
                 + "here): run docbench under a UTF-8 locale, e.g. LC_ALL=C.UTF-8",
-                DocumentInputs.undecodableName("d/caf\uFFFD.txt", "d", "ANSI_X3.4-1968"));
+                InputFiles.undecodableName("d/caf\uFFFD.txt", "d", "ANSI_X3.4-1968"));
     }
 
     @Test

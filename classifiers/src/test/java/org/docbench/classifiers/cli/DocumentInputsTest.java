@@ -154,6 +154,36 @@ class DocumentInputsTest {
     }
 
     @Test
+    void aFileOrFolderNamedTwice_isReadOnce_andSaysSo() throws Exception {
+        Path root = Files.createTempDirectory("twice");
+        Path news = Files.createDirectories(root.resolve("news"));
+        Path a = Files.writeString(news.resolve("a.txt"), "jail detainer hold");
+        Files.writeString(Files.createDirectories(news.resolve("sub")).resolve("b.txt"), "sanctuary city council");
+        Path alias = Files.createSymbolicLink(root.resolve("alias.txt"), a);
+        String dotted = root.resolve("news/./a.txt").toString();
+        List<String> notes = new java.util.ArrayList<>();
+        List<DocumentInputs.Doc> docs = new DocumentInputs(DocumentInputs.Mode.WHOLE, null, false, null, DocumentInputs.BLOCK_BYTES,
+                notes::add).readAll(List.of(a.toString(), dotted, alias.toString(), news.toString(), news.toString(),
+                        news.resolve("sub").toString()), null);
+        assertEquals(List.of(a.toString(), news.resolve("sub/b.txt").toString()), docs.stream().map(DocumentInputs.Doc::id).toList(),
+                "each file once, under the name it was first read by");
+        assertEquals(List.of(
+                "docbench: " + dotted + " is named more than once by the inputs; read once",
+                "docbench: " + alias + " is " + a + " (through a link); read once, as " + a,
+                "docbench: " + a + " is named more than once by the inputs; read once",
+                "docbench: folder " + news + " is named more than once; read once",
+                "docbench: " + news.resolve("sub/b.txt") + " is named more than once by the inputs; read once"), notes);
+    }
+
+    @Test
+    void aDeviceNamedTwice_isReadEachTime() throws Exception {
+        // A device or pipe has no contents to know again: each name is a stream of its own.
+        List<DocumentInputs.Doc> docs = new DocumentInputs(DocumentInputs.Mode.WHOLE, null, null)
+                .readAll(List.of("/dev/null", "/dev/null"), null);
+        assertEquals(List.of("/dev/null", "/dev/null"), docs.stream().map(DocumentInputs.Doc::id).toList());
+    }
+
+    @Test
     void jsonl_anIdFieldTheUserNamed_mustBeThere_andANullTextIsNamedNull() throws Exception {
         byte[] records = "{\"id\":\"a\",\"text\":\"goal\"}\n".getBytes(StandardCharsets.UTF_8);
         DocbenchCli.BadInputException e = assertThrows(DocbenchCli.BadInputException.class,

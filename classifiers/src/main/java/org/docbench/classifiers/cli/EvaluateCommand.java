@@ -87,6 +87,7 @@ final class EvaluateCommand implements Callable<Integer> {
         OutputPaths.checkSpelling(spec.commandLine(), false);
         corpus.checkSpelling();
         OutputPaths.checkReportFolder(out, overwrite, corpus.inputs());
+        OutputPaths.leftovers(out).forEach(spec.commandLine().getErr()::println);
         // "--task 'topic, stance'" means stance, as --models and --split read their names.
         tasks = tasks.stream().map(String::strip).distinct().toList();
         // A name given twice means the same thing once: one row, one experiment (and the charts need distinct names).

@@ -186,6 +186,43 @@ final class OutputPaths {
     static final int TEMPORARY_NAME_EXTRA = ".".length() + ".tmp-".length() + 36;
 
     /**
+     * Notes on what a run writing {@code out} left beside it when it was killed (SIGKILL, a power
+     * cut), which no shutdown hook could delete: the temporary output, and the previous report it
+     * had moved aside, which may be the only copy of it. Said, never deleted: another run may be
+     * writing {@code out} now, and the file may be the user's last report.
+     */
+    static List<String> leftovers(Path out) {
+        Path abs = absolute(out);
+        Path parent = abs.getParent();
+        if (parent == null || abs.getFileName() == null || !Files.isDirectory(parent)) {
+            return List.of();
+        }
+        String name = abs.getFileName().toString();
+        String uuid = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+        java.util.regex.Pattern temporary = java.util.regex.Pattern.compile(
+                "\\." + java.util.regex.Pattern.quote(name) + "\\.(tmp-" + uuid + "|" + uuid + "\\.tmp)");
+        java.util.regex.Pattern aside = java.util.regex.Pattern.compile(
+                "\\." + java.util.regex.Pattern.quote(name) + "\\.old-" + uuid);
+        List<String> notes = new java.util.ArrayList<>();
+        try (Stream<Path> s = Files.list(parent)) {
+            for (Path p : s.sorted().toList()) {
+                String n = p.getFileName().toString();
+                if (temporary.matcher(n).matches()) {
+                    notes.add("docbench: " + p + " is what a run writing " + abs + " left when it was killed before it finished;"
+                            + " delete it once no docbench run is writing there");
+                } else if (aside.matcher(n).matches()) {
+                    notes.add("docbench: " + p + " is the report a run moved aside to replace " + abs + " and was killed before"
+                            + " deleting; it may be your last report: " + (Files.exists(abs)
+                            ? "delete it if " + abs + " is the report you want" : "rename it to " + abs + " to have it back"));
+                }
+            }
+        } catch (IOException e) {
+            return List.of(); // a folder that cannot be listed is refused by the checks, with the reason
+        }
+        return notes;
+    }
+
+    /**
      * The nearest existing ancestor must be a folder in which a file can be made; a probe file is
      * created and deleted there, which is the one test that catches read-only mounts and /proc.
      * A second probe as long as the longest name the output needs (a folder still to be made, or

@@ -65,6 +65,7 @@ final class TrainCommand implements Callable<Integer> {
         corpus.checkTasks(List.of(task));
         OutputPaths.checkSpelling(spec.commandLine(), true);
         OutputPaths.checkFile(out, overwrite, corpus.inputs());
+        OutputPaths.leftovers(out).forEach(spec.commandLine().getErr()::println);
         CorpusReader reader = corpus.reader();
         var err = spec.commandLine().getErr();
         feedback.status().accept("reading " + reader.location() + " ...");

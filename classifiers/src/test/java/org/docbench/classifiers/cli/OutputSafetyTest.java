@@ -197,6 +197,28 @@ class OutputSafetyTest {
     }
 
     @Test
+    void whatAKilledRunLeftBesideTheOutput_isNamed_andKept() throws Exception {
+        String uuid = "0b5e8f2a-6c1d-4e7b-9a3f-2d4c6e8a0b1c";
+        Path tmpModel = Files.writeString(dir.resolve(".stance.model." + uuid + ".tmp"), "half a zip");
+        Path unrelated = Files.writeString(dir.resolve(".stance.model.notes.tmp"), "mine");
+        Result t = train(dir.resolve("stance.model"));
+        assertEquals(0, t.code(), t.err());
+        assertTrue(t.err().contains("docbench: " + tmpModel + " is what a run writing " + dir.resolve("stance.model")
+                + " left when it was killed before it finished; delete it once no docbench run is writing there"), t.err());
+        assertFalse(t.err().contains(unrelated.toString()), "a name docbench does not make is not its leftover: " + t.err());
+        Path tmpReport = Files.createDirectory(dir.resolve(".report.tmp-" + uuid));
+        Path aside = Files.createDirectory(dir.resolve(".report.old-" + uuid));
+        Result e = evaluate(dir.resolve("report"));
+        assertEquals(0, e.code(), e.err());
+        assertTrue(e.err().contains("docbench: " + tmpReport + " is what a run writing " + dir.resolve("report") + " left"), e.err());
+        assertTrue(e.err().contains("docbench: " + aside + " is the report a run moved aside to replace " + dir.resolve("report")
+                + " and was killed before deleting; it may be your last report: rename it to " + dir.resolve("report")
+                + " to have it back"), e.err());
+        assertTrue(Files.exists(tmpModel) && Files.exists(tmpReport) && Files.exists(aside) && Files.exists(unrelated),
+                "said, never deleted");
+    }
+
+    @Test
     void evaluateOrTrain_ontoAPipe_isRefusedEvenWithOverwrite_andThePipeStays() throws Exception {
         // A named pipe stands for /dev/null and other device nodes, which a rename over them would replace.
         Path pipe = dir.resolve("pipe");

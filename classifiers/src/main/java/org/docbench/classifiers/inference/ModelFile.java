@@ -58,6 +58,19 @@ public final class ModelFile {
     private ModelFile() {
     }
 
+    /**
+     * An entry of the model file, stamped with one fixed time (the earliest a zip can hold) instead
+     * of the clock's, so that the same training writes the same bytes around its entries: only what
+     * Tribuo records inside {@code model.tribuo} (when the model and its data were made) differs.
+     */
+    private static ZipEntry entry(String name) {
+        ZipEntry e = new ZipEntry(name);
+        e.setTimeLocal(ENTRY_TIME);
+        return e;
+    }
+
+    private static final java.time.LocalDateTime ENTRY_TIME = java.time.LocalDateTime.of(1980, 1, 1, 0, 0);
+
     static void write(Path file, Map<String, Object> provenance, FeatureExtractor features, Model<Label> model) throws IOException {
         Path abs = file.toAbsolutePath();
         Files.createDirectories(abs.getParent());
@@ -72,12 +85,12 @@ public final class ModelFile {
         try (PendingOutput pending = PendingOutput.guard(tmp)) {
             try (OutputStream out = Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.WRITE);
                  ZipOutputStream zip = new ZipOutputStream(out)) {
-                zip.putNextEntry(new ZipEntry("provenance.json"));
+                zip.putNextEntry(entry("provenance.json"));
                 zip.write(Json.WRITER.writeValueAsBytes(provenance));
                 zip.closeEntry();
                 FastLinearClassifier fast = compiled(features, model);
                 if (fast != null) {
-                    zip.putNextEntry(new ZipEntry(COMPILED));
+                    zip.putNextEntry(entry(COMPILED));
                     DataOutputStream data = new DataOutputStream(zip);
                     data.writeUTF(Json.WRITER.writeValueAsString(specMap(features.spec())));
                     fast.write(data);
@@ -90,10 +103,10 @@ public final class ModelFile {
                 fj.put("trainingDocuments", fitted.trainingDocuments());
                 fj.put("names", fitted.names());
                 fj.put("idf", fitted.idf());
-                zip.putNextEntry(new ZipEntry("features.json"));
+                zip.putNextEntry(entry("features.json"));
                 zip.write(Json.WRITER.writeValueAsBytes(fj));
                 zip.closeEntry();
-                zip.putNextEntry(new ZipEntry("model.tribuo"));
+                zip.putNextEntry(entry("model.tribuo"));
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream();
                 model.serializeToStream(bytes);
                 zip.write(bytes.toByteArray());

@@ -108,6 +108,36 @@ class TrainCommandTest {
         assertFalse(trainNaiveBayes(plain, 2).err().contains("differ only in case"), "L0 and L1 differ in more than case");
     }
 
+    /**
+     * The same training twice writes the same model file but for the times Tribuo records inside
+     * its own entry (when the model and its data were made): entry names, order and times, the
+     * compiled weights, the vocabulary and docbench's provenance are byte for byte the same.
+     */
+    @Test
+    void train_twice_writesTheSameBytes_butTribuosRecordedTimes(@TempDir Path dir) throws Exception {
+        Path corpus = EvaluateCommandTest.jsonl(dir, 2, 6);
+        List<java.util.Map<String, Object>> runs = new java.util.ArrayList<>();
+        for (String name : List.of("a.model", "b.model")) {
+            Result r = run("train", "--corpus", corpus.toString(), "--text-field", "text", "--label", "topic=label",
+                    "--task", "topic", "--model", "logreg-sgd", "--out", dir.resolve(name).toString());
+            assertEquals(0, r.code(), r.err());
+            java.util.Map<String, Object> entries = new java.util.LinkedHashMap<>();
+            try (var zip = new java.util.zip.ZipInputStream(Files.newInputStream(dir.resolve(name)))) {
+                for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                    byte[] bytes = zip.readAllBytes();
+                    entries.put(e.getName() + " time", e.getTimeLocal());
+                    entries.put(e.getName(), e.getName().equals("model.tribuo") ? bytes.length : java.util.HexFormat.of().formatHex(bytes));
+                }
+            }
+            runs.add(entries);
+        }
+        assertEquals(List.of("provenance.json time", "provenance.json", "compiled-2.bin time", "compiled-2.bin", "features.json time",
+                "features.json", "model.tribuo time", "model.tribuo"), List.copyOf(runs.get(0).keySet()));
+        assertEquals(runs.get(0), runs.get(1));
+        // Not the clock's time, which two quick trainings could share within a zip's two-second step.
+        assertEquals(java.time.LocalDateTime.of(1980, 1, 1, 0, 0), runs.get(0).get("model.tribuo time"));
+    }
+
     /** Trains naive Bayes into {@code dir/m.model} on a JSON Lines corpus of {@code labels} labels, six documents each. */
     private static Result trainNaiveBayes(Path dir, int labels) throws Exception {
         Path corpus = EvaluateCommandTest.jsonl(dir, labels, 6);

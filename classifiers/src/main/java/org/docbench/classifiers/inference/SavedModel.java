@@ -12,8 +12,8 @@ import java.util.TreeMap;
 
 import org.docbench.classifiers.progress.Progress;
 import org.docbench.classifiers.progress.ProgressMeter;
-import org.docbench.classifiers.train.ExperimentTrainer;
 import org.docbench.classifiers.train.Family;
+import org.docbench.classifiers.train.Majority;
 import org.docbench.classifiers.train.ScoreKind;
 import org.docbench.classifiers.train.TrainerSpec;
 import org.docbench.core.corpus.CorpusManifest;
@@ -132,7 +132,7 @@ public final class SavedModel {
         }
         // The majority of the documents the model learned from, as docbench evaluate's runner takes it: the
         // majority baseline answers it, and so does any model for a document with no feature it knows.
-        String majority = ExperimentTrainer.majority(counts);
+        String majority = Majority.of(counts);
         Map<String, Object> prov = new LinkedHashMap<>();
         prov.put("format", ModelFile.FORMAT);
         prov.put("task", task);

@@ -2,9 +2,15 @@ package org.docbench.classifiers.report;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
-/** How numbers, marks and corpus text appear in the report's cells and sentences; stateless. */
+import org.docbench.classifiers.eval.ModelResult;
+
+/** How numbers, marks, model names and corpus text appear in the report's cells and sentences; stateless. */
 final class Cells {
+    /** A cell whose model did not run. */
+    static final String NOT_RUN = "—";
+
     private Cells() {
     }
 
@@ -42,6 +48,21 @@ final class Cells {
     /** {@link #lit} of each. */
     static List<String> lit(List<String> texts) {
         return texts.stream().map(Cells::lit).toList();
+    }
+
+    /** The family and the hyperparameters its grid varies, e.g. {@code liblinear-lr C=10}. */
+    static String shortName(ModelResult m, Map<String, Map<String, Map<String, String>>> families) {
+        Map<String, Map<String, String>> grid = families.get(m.family());
+        if (grid == null || grid.size() < 2) {
+            return m.family();
+        }
+        StringBuilder sb = new StringBuilder(m.family());
+        m.hyperparameters().forEach((k, v) -> {
+            if (grid.values().stream().map(hp -> hp.get(k)).distinct().count() > 1) {
+                sb.append(' ').append(k).append('=').append(v);
+            }
+        });
+        return sb.toString();
     }
 
     static String mark(String name, boolean best, boolean tie) {

@@ -2,35 +2,29 @@ package org.docbench.classifiers.report;
 
 import static org.docbench.classifiers.report.Block.Column.left;
 import static org.docbench.classifiers.report.Block.Column.right;
+import static org.docbench.classifiers.report.Cells.NOT_RUN;
 import static org.docbench.classifiers.report.Cells.ci;
-import static org.docbench.classifiers.report.Cells.fmt0;
 import static org.docbench.classifiers.report.Cells.fmt1;
-import static org.docbench.classifiers.report.Cells.fmt2;
 import static org.docbench.classifiers.report.Cells.lit;
-import static org.docbench.classifiers.report.Cells.mark;
 import static org.docbench.classifiers.report.Cells.pct;
 import static org.docbench.classifiers.report.Cells.pctPublished;
-import static org.docbench.classifiers.report.Cells.pval;
+import static org.docbench.classifiers.report.Cells.shortName;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.docbench.classifiers.eval.ClassScores;
-import org.docbench.classifiers.eval.ConfusedPair;
-import org.docbench.classifiers.eval.CrossValidation;
 import org.docbench.classifiers.eval.ExperimentResult;
-import org.docbench.classifiers.eval.LearningCurve;
 import org.docbench.classifiers.eval.ModelResult;
-import org.docbench.classifiers.eval.Significance;
 import org.docbench.classifiers.train.Family;
 import org.docbench.core.corpus.CorpusManifest;
 
-/** Turns a {@link Report} into the ordered blocks both writers render. Stateless. */
+/**
+ * Turns a {@link Report} into the ordered blocks both writers render: the provenance, corpora,
+ * summary and published figures here, each experiment's section from {@link ExperimentSection},
+ * the ablations and cross-validation from their own section classes. Stateless.
+ */
 final class Sections {
-    /** A cell whose model did not run. */
-    static final String NOT_RUN = "—";
-
     /** What the summary's baseline column holds, printed under the table. */
     static final String MAJORITY_COLUMN = "**majority macro-F1**: the macro-F1 of the majority-class baseline (every test "
             + "document labeled with the training part's most frequent label) on the same test part, the floor a model "
@@ -68,11 +62,9 @@ final class Sections {
         b.addAll(AblationSection.blocks(r.ablations()));
         Map<ExperimentResult, String> files = PredictionsFile.paths(r.experiments());
         for (ExperimentResult e : r.experiments()) {
-            experiment(b, e, p.families(), files.get(e));
+            b.addAll(ExperimentSection.blocks(e, p.families(), files.get(e)));
         }
-        if (!r.crossValidation().isEmpty()) {
-            crossValidation(b, r);
-        }
+        b.addAll(CrossValidationSection.blocks(r));
         if (!r.notes().isEmpty()) {
             b.add(new Block.Heading(2, "Notes", "notes"));
             b.add(new Block.Bullets(r.notes()));
@@ -189,205 +181,6 @@ final class Sections {
         }
         return new Block.Table(List.of(left("experiment"), left("model"), right("accuracy"), right("macro-F1"), left("source")),
                 rows);
-    }
-
-    private static void crossValidation(List<Block> b, Report r) {
-        b.add(new Block.Heading(2, "Cross-validation", "cv"));
-        b.add(new Block.Paragraph("Stratified k-fold cross-validation over all labeled documents, repeated once per fold seed "
-                + r.provenance().cvSeeds() + ". Scores are means over every fold of every repeat; p is the Nadeau-Bengio corrected "
-                + "resampled t-test of macro-F1 against the best family over those r x k folds (r x k - 1 degrees of freedom), and `≈` "
-                + "marks p ≥ " + Significance.ALPHA + ". The test pairs the folds: a family a little lower on average but behind the best "
-                + "by about the same amount on every fold can differ significantly where one a little higher but less even does not."));
-        for (CrossValidation cv : r.crossValidation()) {
-            b.add(new Block.Heading(3, lit(cv.corpus() + "/" + cv.task()) + ": " + cv.k() + " folds x " + cv.seeds().size()
-                    + (cv.seeds().size() == 1 ? " repeat" : " repeats"), "cv-" + cv.corpus() + "-" + cv.task()));
-            List<List<String>> rows = new ArrayList<>();
-            for (CrossValidation.Model m : cv.ranked()) {
-                boolean best = m.family().equals(cv.best());
-                rows.add(List.of(mark(m.family(), best, m.notWorseThanBest()), pct(m.meanAccuracy()),
-                        pct(m.meanMacroF1()) + " ± " + pct(m.sdMacroF1()),
-                        m.vsBest() == null ? "—" : fmt2(m.vsBest().t()), m.vsBest() == null ? "—" : pval(m.vsBest().p())));
-            }
-            b.add(new Block.Table(List.of(left("model"), right("accuracy"), right("macro-F1 ± sd"), right("t vs best"), right("p")),
-                    rows));
-            b.add(new Block.CvChart(cv));
-        }
-    }
-
-    /** The family and the hyperparameters its grid varies, e.g. {@code liblinear-lr C=10}. */
-    static String shortName(ModelResult m, Map<String, Map<String, Map<String, String>>> families) {
-        Map<String, Map<String, String>> grid = families.get(m.family());
-        if (grid == null || grid.size() < 2) {
-            return m.family();
-        }
-        StringBuilder sb = new StringBuilder(m.family());
-        m.hyperparameters().forEach((k, v) -> {
-            if (grid.values().stream().map(hp -> hp.get(k)).distinct().count() > 1) {
-                sb.append(' ').append(k).append('=').append(v);
-            }
-        });
-        return sb.toString();
-    }
-
-    private static void experiment(List<Block> b, ExperimentResult e, Map<String, Map<String, Map<String, String>>> families,
-                                   String predictionsFile) {
-        b.add(new Block.Heading(2, lit(e.id()), e.id().replace('/', '-')));
-        StringBuilder counts = new StringBuilder();
-        for (int i = 0; i < e.labels().size(); i++) {
-            counts.append(i > 0 ? ", " : "").append(lit(e.labels().get(i))).append(' ').append(e.testCounts().get(i));
-        }
-        if (!e.design().isEmpty()) {
-            b.add(new Block.Paragraph("Split: " + e.design()));
-        }
-        b.add(new Block.Paragraph(e.trainDocs() + " training, " + e.validDocs() + " validation and " + e.testDocs()
-                + " test documents (test: " + counts + "); " + e.selection() + "."));
-        experimentNotes(b, e, predictionsFile);
-        b.add(models(e, families));
-        b.add(new Block.ExperimentChart(Block.Kind.SCORES, e));
-        b.add(new Block.CostChart(e));
-
-        ModelResult best = e.model(e.best());
-        b.add(new Block.Heading(3, "Best model: " + best.spec(), null));
-        b.add(perClass(e, best));
-        b.add(confusion(e, best));
-        b.add(new Block.ExperimentChart(Block.Kind.CONFUSION, e));
-        if (!best.confused().isEmpty()) {
-            List<List<String>> pairs = new ArrayList<>();
-            for (ConfusedPair c : best.confused()) {
-                pairs.add(List.of(lit(c.truth()), lit(c.predicted()), String.valueOf(c.count()), String.join(", ", lit(c.examples()))));
-            }
-            b.add(new Block.Paragraph("Most confused pairs (at most " + ConfusedPair.LISTED + ", by documents, ties in label "
-                    + "order; up to " + ConfusedPair.EXAMPLES + " example ids each):"));
-            b.add(new Block.Table(List.of(left("true"), left("predicted as"), right("documents"), left("examples")), pairs));
-        }
-        topFeatures(b, e);
-        calibration(b, e);
-        learningCurve(b, e);
-    }
-
-    /** The experiment's model table: one row per model and peer. */
-    private static Block.Table models(ExperimentResult e, Map<String, Map<String, Map<String, String>>> families) {
-        List<List<String>> rows = new ArrayList<>();
-        for (ModelResult m : e.models()) {
-            boolean best = m.family().equals(e.best());
-            rows.add(List.of(mark(shortName(m, families), best, m.notWorseThanBest()),
-                    pct(m.metrics().accuracy()) + " " + ci(m.accuracyCi()),
-                    pct(m.metrics().macroF1()) + " " + ci(m.macroF1Ci()),
-                    pct(m.metrics().weightedF1()),
-                    m.vsBest() == null ? "—" : pval(m.vsBest().p()) + " (" + m.vsBest().firstOnly() + "/" + m.vsBest().secondOnly() + ")",
-                    m.calibration() == null ? NOT_RUN : pct(m.calibration().ece()),
-                    Cells.millis(m.timing().trainMillis()), fmt0(m.timing().docsPerSecond()),
-                    // A peer that does not say how many features its model holds reports 0.
-                    m.features() == 0 ? NOT_RUN : m.features() + (m.selectedFeatures() > 0 ? " (χ²)" : ""),
-                    String.valueOf(m.trainDocuments())));
-        }
-        return new Block.Table(List.of(left("model"), right("accuracy"), right("macro-F1"), right("weighted F1"),
-                right("McNemar p vs best (only it/only best)"), right("ECE"), right("train ms"), right("docs/s"),
-                right("features"), right("train docs")), rows);
-    }
-
-    /**
-     * The best model's scores per label. A label with no test document has no recall and no F1
-     * (—, not 0.0), and a precision only when the model predicted it (then 0.0: every such
-     * prediction is wrong).
-     */
-    private static Block.Table perClass(ExperimentResult e, ModelResult best) {
-        List<List<String>> per = new ArrayList<>();
-        int[][] m = best.metrics().confusion();
-        for (ClassScores c : best.metrics().perClass()) {
-            int label = e.labels().indexOf(c.label());
-            int predicted = 0;
-            for (int[] row : m) {
-                predicted += row[label];
-            }
-            boolean support = c.support() > 0;
-            per.add(List.of(lit(c.label()), support || predicted > 0 ? pct(c.precision()) : NOT_RUN,
-                    support ? pct(c.recall()) : NOT_RUN, support ? pct(c.f1()) : NOT_RUN, String.valueOf(c.support())));
-        }
-        return new Block.Table(List.of(left("label"), right("precision"), right("recall"), right("F1"), right("support")), per);
-    }
-
-    /** The best model's confusion matrix: true labels down, predicted across. */
-    private static Block.Table confusion(ExperimentResult e, ModelResult best) {
-        List<Block.Column> columns = new ArrayList<>();
-        columns.add(left("true \\ predicted"));
-        e.labels().forEach(label -> columns.add(Block.Column.count(lit(label))));
-        List<List<String>> cm = new ArrayList<>();
-        int[][] m = best.metrics().confusion();
-        for (int t = 0; t < m.length; t++) {
-            List<String> row = new ArrayList<>();
-            row.add(lit(e.labels().get(t)));
-            for (int v : m[t]) {
-                row.add(String.valueOf(v));
-            }
-            cm.add(row);
-        }
-        return new Block.Table(columns, cm);
-    }
-
-    /** Features shown per label in the top features table. */
-    static final int TOP_FEATURES = 8;
-
-    /** The highest-weighted features per label of the best linear model, when there is one. */
-    private static void topFeatures(List<Block> b, ExperimentResult e) {
-        ModelResult linear = e.models().stream().filter(x -> !x.topFeatures().isEmpty())
-                .max(java.util.Comparator.comparing((ModelResult x) -> x.metrics().macroF1())).orElse(null);
-        if (linear == null) {
-            return;
-        }
-        b.add(new Block.Paragraph("Top features per label of the best linear model, " + linear.spec() + ": of each label's "
-                + "features with the largest absolute weight, the " + TOP_FEATURES + " highest, highest first. A positive weight "
-                + "counts for the label, a negative one against it; `w=` marks a word n-gram, its words joined by `_`."));
-        List<List<String>> tf = new ArrayList<>();
-        for (Map.Entry<String, List<Map.Entry<String, Double>>> en : linear.topFeatures().entrySet()) {
-            tf.add(List.of(lit(en.getKey()), en.getValue().stream().limit(TOP_FEATURES)
-                    .map(x -> "`" + x.getKey() + "` " + fmt2(x.getValue())).reduce((x, y) -> x + ", " + y).orElse("")));
-        }
-        b.add(new Block.Table(List.of(left("label"), left("features (weight)")), tf));
-    }
-
-    private static void calibration(List<Block> b, ExperimentResult e) {
-        List<ModelResult> calibrated = e.models().stream().filter(x -> x.calibration() != null).toList();
-        if (calibrated.isEmpty()) {
-            return;
-        }
-        b.add(new Block.Paragraph("Calibration (probabilistic models): expected calibration error, in percent, over "
-                + org.docbench.classifiers.eval.Calibration.BINS + " confidence bins; "
-                + calibrated.stream().map(x -> x.family() + " " + pct(x.calibration().ece()))
-                .reduce((x, y) -> x + ", " + y).orElse("") + "."));
-        b.add(new Block.ExperimentChart(Block.Kind.CALIBRATION, e));
-    }
-
-    private static void learningCurve(List<Block> b, ExperimentResult e) {
-        LearningCurve lc = e.learningCurve();
-        if (lc == null || lc.points().isEmpty()) {
-            return;
-        }
-        b.add(new Block.Paragraph("Learning curve of " + lc.spec() + " (seeded stratified fractions of the training part):"));
-        List<List<String>> pts = new ArrayList<>();
-        for (LearningCurve.Point pt : lc.points()) {
-            pts.add(List.of(fmt2(pt.fraction()), String.valueOf(pt.documents()), pct(pt.accuracy()), pct(pt.macroF1())));
-        }
-        b.add(new Block.Table(List.of(right("fraction"), right("train docs"), right("accuracy"), right("macro-F1")), pts));
-        b.add(new Block.ExperimentChart(Block.Kind.LEARNING_CURVE, e));
-    }
-
-    /** Feature fitting time, labels left out of macro-F1, and where the per-document predictions are. */
-    private static void experimentNotes(List<Block> b, ExperimentResult e, String predictionsFile) {
-        StringBuilder sb = new StringBuilder("Features fitted once on the training part in " + fmt0(e.featureMillis())
-                + " ms (vocabulary and document frequencies, featurizing the training part, building the Tribuo dataset; "
-                + "in no model's train ms).");
-        List<String> without = e.model(e.best()).metrics().withoutSupport();
-        if (!without.isEmpty()) {
-            sb.append(" No test document is labeled ").append(String.join(", ", lit(without))).append(": ")
-                    .append(without.size() == 1 ? "it is" : "they are").append(" left out of macro-F1, the mean over the ")
-                    .append(e.labels().size() - without.size()).append(" labels with test documents; predicting ")
-                    .append(without.size() == 1 ? "it" : "them").append(" still counts as an error.");
-        }
-        if (predictionsFile != null) {
-            sb.append(" Every model's label and scores for each test document: `").append(predictionsFile).append("`.");
-        }
-        b.add(new Block.Paragraph(sb.toString()));
     }
 
     /** "Topic and stance", from the tasks the experiments ran. */

@@ -1,27 +1,19 @@
 package org.docbench.classifiers.train;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.IntStream;
 
 import org.docbench.classifiers.progress.ProgressMeter;
 import org.docbench.core.corpus.Splits;
 import org.docbench.core.document.LabeledDocument;
 import org.docbench.core.document.Part;
 import org.docbench.core.features.FeatureSpec;
-import org.tribuo.Example;
-import org.tribuo.Feature;
-import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.Model;
-import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
-import org.tribuo.common.liblinear.LibLinearModel;
 
 /**
  * Trains model families on an experiment: chooses each family's configuration on validation
@@ -32,7 +24,8 @@ import org.tribuo.common.liblinear.LibLinearModel;
  * by is the caller's {@link Criterion}, so the metrics live with evaluation, which uses training
  * and is never used by it.
  *
- * <p>Featurization is done once per experiment and shared by all families. Not thread-safe.
+ * <p>Featurization is done once per experiment and shared by all families; what a model does once
+ * trained (predicting, its top features) is {@link TrainedModel}'s. Not thread-safe.
  */
 public final class ExperimentTrainer {
     /** Fraction of the training part held out for inner validation when the experiment has no valid part. */
@@ -48,7 +41,7 @@ public final class ExperimentTrainer {
     private List<List<LabeledDocument>> inner;
     private Featurized full;
     /** Models trained on the full training part, by spec name: a grid point chosen on valid is not trained twice. */
-    private final Map<String, Trained> trainedOnFull = new HashMap<>();
+    private final Map<String, TrainedModel> trainedOnFull = new HashMap<>();
 
     public ExperimentTrainer(Experiment experiment, FeatureSpec features, long seed) {
         this(experiment, features, seed, ProgressMeter.off());
@@ -129,7 +122,7 @@ public final class ExperimentTrainer {
      */
     public HeldOut testPredictions(TrainerSpec spec, int selectFeatures) {
         Featurized data = full().select(selectFeatures);
-        Trained t = train(spec, data);
+        TrainedModel t = train(spec, data);
         return new HeldOut(labels, truth(data.testDocs), t.predict(data.test, true).predicted());
     }
 
@@ -197,8 +190,8 @@ public final class ExperimentTrainer {
             Featurized sel = selection().sample(family.maxTrainDocuments(), seed).select(family.selectFeatures());
             double best = Double.NEGATIVE_INFINITY;
             for (TrainerSpec spec : family.grid()) {
-                Trained t = train(spec, sel);
-                double score = criterion.score(labels, truth(sel.testDocs), t.predict(sel.test, true).predicted);
+                TrainedModel t = train(spec, sel);
+                double score = criterion.score(labels, truth(sel.testDocs), t.predict(sel.test, true).predicted());
                 validation.put(spec.name(), score);
                 if (score > best) { // strict: ties keep the earlier, preferred configuration
                     best = score;
@@ -207,15 +200,15 @@ public final class ExperimentTrainer {
             }
         }
         Featurized data = full().sample(family.maxTrainDocuments(), seed).select(family.selectFeatures());
-        Trained t = train(chosen, data);
+        TrainedModel t = train(chosen, data);
         long p0 = System.nanoTime();
         // Restricted copies were made outside the clock; featurizing the test part is charged in full.
-        Predicted p = t.predict(data.test, false);
+        TrainedModel.Predicted p = t.predict(data.test, false);
         long p1 = System.nanoTime();
         ScoreKind kind = ScoreKind.of(family.name(), t.model.generatesProbabilities());
-        Map<String, List<Map.Entry<String, Double>>> top = family.linear() ? topFeatures(t.model, 10) : Map.of();
+        Map<String, List<Map.Entry<String, Double>>> top = family.linear() ? t.topFeatures(10) : Map.of();
         return new ModelRun(family, chosen, validation, labels, data.testDocs.stream().map(LabeledDocument::id).toList(),
-                truth(data.testDocs), p.predicted, p.confidence, t.model.generatesProbabilities(), kind, p.scores,
+                truth(data.testDocs), p.predicted(), p.confidence(), t.model.generatesProbabilities(), kind, p.scores(),
                 data.featureCount(), data.train.size(),
                 t.nanos, (p1 - p0) + data.testFeaturizeNanos, top);
     }
@@ -228,13 +221,13 @@ public final class ExperimentTrainer {
         return y;
     }
 
-    Trained train(TrainerSpec spec, Featurized data) {
+    TrainedModel train(TrainerSpec spec, Featurized data) {
         // With a valid part, selection trains on the very examples of the full training part.
         boolean onFull = full != null && data.train == full.train;
         if (onFull && trainedOnFull.containsKey(spec.name())) {
             return trainedOnFull.get(spec.name());
         }
-        Trained t = trainNow(spec, data);
+        TrainedModel t = trainNow(spec, data);
         if (onFull) {
             trainedOnFull.put(spec.name(), t);
         }
@@ -252,10 +245,10 @@ public final class ExperimentTrainer {
         if (experiment.valid().isEmpty()) {
             throw new IllegalStateException(experiment.id() + " has no valid part");
         }
-        Trained t = train(spec, full());
+        TrainedModel t = train(spec, full());
         Featurized valid = selection();
-        HeldOut v = new HeldOut(labels, truth(valid.testDocs), t.predict(valid.test, true).predicted);
-        HeldOut te = new HeldOut(labels, truth(full.testDocs), t.predict(full.test, true).predicted);
+        HeldOut v = new HeldOut(labels, truth(valid.testDocs), t.predict(valid.test, true).predicted());
+        HeldOut te = new HeldOut(labels, truth(full.testDocs), t.predict(full.test, true).predicted());
         return new ValidAndTest(v, te, full.featureCount(), t.nanos / 1e6);
     }
 
@@ -282,136 +275,13 @@ public final class ExperimentTrainer {
     public record ValidAndTest(HeldOut valid, HeldOut test, int features, double trainMillis) {
     }
 
-    private Trained trainNow(TrainerSpec spec, Featurized data) {
+    private TrainedModel trainNow(TrainerSpec spec, Featurized data) {
         var dataset = data.trainDataset(experiment.id()); // built once per data, outside every model's clock
         long t0 = System.nanoTime();
         Model<Label> model = spec.create(seed).train(dataset);
         long t1 = System.nanoTime();
-        return new Trained(model, t1 - t0, majority(data.train.stream().map(e -> e.getOutput().getLabel()).toList()));
-    }
-
-    /**
-     * The most frequent of {@code labels}, ties to the first in name order: what a model answers
-     * for a document with no feature it knows, what the majority baseline answers
-     * ({@link Trainers#majority()}) and what a saved model's provenance records. The one
-     * definition of docbench's majority; {@code [b, a, b, a]} gives {@code a}.
-     */
-    public static String majority(List<String> labels) {
-        Map<String, Long> counts = new TreeMap<>();
-        labels.forEach(l -> counts.merge(l, 1L, Long::sum));
-        return majority(counts);
-    }
-
-    /** As {@link #majority(List)}, from each label's count: {@code {b=2, a=2, c=1}} gives {@code a}. */
-    public static String majority(Map<String, ? extends Number> counts) {
-        return new TreeMap<String, Number>(counts).entrySet().stream()
-                .max(Comparator.comparingLong((Map.Entry<String, Number> e) -> e.getValue().longValue())
-                        .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
-                .orElseThrow(() -> new IllegalArgumentException("no label to take the majority of")).getKey();
-    }
-
-    /** Predictions as label indices, confidences and every label's score (rows null for the fallback). */
-    record Predicted(int[] predicted, double[] confidence, double[][] scores) {
-    }
-
-    /** A trained model with its training time and the fallback label for documents with no known feature. */
-    final class Trained {
-        final Model<Label> model;
-        final long nanos;
-        final String fallback;
-
-        Trained(Model<Label> model, long nanos, String fallback) {
-            this.model = model;
-            this.nanos = nanos;
-            this.fallback = fallback;
-        }
-
-        /**
-         * Predicts {@code examples}; {@code parallel} spreads a LibLinear model's over every core,
-         * with the same predictions in the same order (its predict is a pure function of the
-         * example; the stratified baseline's, for one, draws from a random stream in call order).
-         * The test part whose time gives a model's documents per second is predicted on one
-         * thread, as the peers predict.
-         */
-        Predicted predict(List<Example<Label>> examples, boolean parallel) {
-            int[] pred = new int[examples.size()];
-            double[] conf = new double[examples.size()];
-            double[][] all = new double[examples.size()][];
-            ImmutableFeatureMap fmap = model.getFeatureIDMap();
-            List<Example<Label>> known = new ArrayList<>();
-            List<Integer> where = new ArrayList<>();
-            for (int i = 0; i < examples.size(); i++) {
-                if (hasKnownFeature(examples.get(i), fmap)) {
-                    known.add(examples.get(i));
-                    where.add(i);
-                } else {
-                    // Tribuo refuses an example with no known feature; answer the training majority, with no confidence.
-                    pred[i] = labels.indexOf(fallback);
-                    conf[i] = 0;
-                }
-            }
-            List<Prediction<Label>> out = known.isEmpty() ? List.of()
-                    : parallel && model instanceof LibLinearModel ? predictOnEveryCore(known) : model.predict(known);
-            for (int j = 0; j < out.size(); j++) {
-                Label l = out.get(j).getOutput();
-                int i = where.get(j);
-                int idx = labels.indexOf(l.getLabel());
-                pred[i] = idx;
-                conf[i] = l.getScore();
-                double[] row = new double[labels.size()];
-                java.util.Arrays.fill(row, Double.NaN);
-                out.get(j).getOutputScores().forEach((name, score) -> {
-                    int c = labels.indexOf(name);
-                    if (c >= 0) {
-                        row[c] = score.getScore();
-                    }
-                });
-                all[i] = row;
-            }
-            return new Predicted(pred, conf, all);
-        }
-
-        /** {@code model.predict} of fixed slices of {@code examples} on every core, joined in order. */
-        private List<Prediction<Label>> predictOnEveryCore(List<Example<Label>> examples) {
-            int slice = 256;
-            int slices = (examples.size() + slice - 1) / slice;
-            List<List<Prediction<Label>>> parts = IntStream.range(0, slices).parallel()
-                    .mapToObj(k -> model.predict(examples.subList(k * slice, Math.min(examples.size(), (k + 1) * slice))))
-                    .toList();
-            List<Prediction<Label>> out = new ArrayList<>(examples.size());
-            parts.forEach(out::addAll);
-            return out;
-        }
-    }
-
-    static boolean hasKnownFeature(Example<Label> e, ImmutableFeatureMap fmap) {
-        for (Feature f : e) {
-            if (fmap.getID(f.getName()) >= 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The top {@code n} features of each label by weight, labels sorted; ties by name. */
-    static Map<String, List<Map.Entry<String, Double>>> topFeatures(Model<Label> model, int n) {
-        Map<String, List<Map.Entry<String, Double>>> out = new TreeMap<>();
-        try {
-            Map<String, List<com.oracle.labs.mlrg.olcut.util.Pair<String, Double>>> top = model.getTopFeatures(n);
-            Map<String, List<com.oracle.labs.mlrg.olcut.util.Pair<String, Double>>> sorted = new TreeMap<>(top);
-            sorted.forEach((label, pairs) -> {
-                if (label.equals(Model.ALL_OUTPUTS)) {
-                    return;
-                }
-                List<Map.Entry<String, Double>> list = new ArrayList<>();
-                pairs.forEach(p -> list.add(Map.entry(p.getA(), p.getB())));
-                list.sort(Comparator.comparing((Map.Entry<String, Double> e) -> -e.getValue()).thenComparing(Map.Entry::getKey));
-                out.put(label, List.copyOf(list));
-            });
-        } catch (UnsupportedOperationException e) {
-            return Map.of();
-        }
-        return out;
+        return new TrainedModel(model, t1 - t0, Majority.of(data.train.stream().map(e -> e.getOutput().getLabel()).toList()),
+                labels);
     }
 
     /** Label index of each name; for callers that map strings. */

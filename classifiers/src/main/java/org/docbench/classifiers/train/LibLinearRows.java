@@ -62,7 +62,7 @@ final class LibLinearRows {
         Model model = trainer.trainRows(ids, bias, train, y).get(0);
         long nanos = System.nanoTime() - t0;
         train = null; // the training rows are the largest thing held; the held-out parts come next
-        String fallback = ExperimentTrainer.majority(exp.train().stream().map(d -> d.label(task)).toList());
+        String fallback = Majority.of(exp.train().stream().map(d -> d.label(task)).toList());
         ExperimentTrainer.HeldOut valid = heldOut(runner, model, ids, fallback,
                 rows(fx, exp.valid(), bias, meter, "featurize " + exp.id() + " valid"), exp.valid());
         ExperimentTrainer.HeldOut test = heldOut(runner, model, ids, fallback,

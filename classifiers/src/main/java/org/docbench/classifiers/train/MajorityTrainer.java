@@ -16,7 +16,7 @@ import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 
 /**
  * The majority baseline: Tribuo's constant classifier set to docbench's majority of the training
- * labels ({@link ExperimentTrainer#majority}, ties to the first label in name order).
+ * labels ({@link Majority}, ties to the first label in name order).
  *
  * <p>Why not {@code DummyClassifierTrainer.createMostFrequentTrainer()}: on a tie it answers the
  * first label in the order of Tribuo's label ids, which follow a {@code HashMap}'s iteration order
@@ -43,7 +43,7 @@ final class MajorityTrainer implements Trainer<Label> {
             throw new IllegalArgumentException("the majority baseline needs at least one training example, got none");
         }
         invocationCount++;
-        return DummyClassifierTrainer.createConstantTrainer(ExperimentTrainer.majority(counts)).train(examples, instanceProvenance);
+        return DummyClassifierTrainer.createConstantTrainer(Majority.of(counts)).train(examples, instanceProvenance);
     }
 
     @Override

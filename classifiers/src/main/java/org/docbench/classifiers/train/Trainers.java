@@ -37,7 +37,7 @@ public final class Trainers {
 
     /**
      * Always predicts the most frequent training label, ties to the first in name order
-     * ({@link ExperimentTrainer#majority}); see {@link MajorityTrainer} for why not Tribuo's own.
+     * ({@link Majority}); see {@link MajorityTrainer} for why not Tribuo's own.
      */
     public static TrainerSpec majority() {
         return TrainerSpec.of(Family.MAJORITY.spelling(), seed -> new MajorityTrainer());

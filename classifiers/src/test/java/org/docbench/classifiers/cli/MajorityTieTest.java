@@ -16,7 +16,7 @@ import java.util.TreeSet;
 
 import org.docbench.classifiers.cli.DocbenchCliTest.Result;
 import org.docbench.classifiers.inference.SavedModel;
-import org.docbench.classifiers.train.ExperimentTrainer;
+import org.docbench.classifiers.train.Majority;
 import org.docbench.classifiers.train.TrainerSpec;
 import org.docbench.classifiers.train.Trainers;
 import org.docbench.core.corpus.LayoutCorpusReader;
@@ -103,8 +103,8 @@ class MajorityTieTest {
                 FeatureSpec.defaults(), 42L, null);
         assertEquals("anti-enforcement", nb.provenance().get("majority"), nb.provenance().toString());
         assertEquals("anti-enforcement", nb.classify("zzqx vvkw").label(), "the fallback of a model that reads words");
-        assertEquals("anti-enforcement", ExperimentTrainer.majority(docs.stream().map(d -> d.label("stance")).toList()),
-                "evaluate's fallback (ExperimentTrainer.majority)");
+        assertEquals("anti-enforcement", Majority.of(docs.stream().map(d -> d.label("stance")).toList()),
+                "evaluate's fallback (Majority.of)");
     }
 
     /**
@@ -150,9 +150,9 @@ class MajorityTieTest {
 
     @Test
     void majority_tiesGoToTheFirstLabelByName() {
-        assertEquals("a", ExperimentTrainer.majority(List.of("b", "a", "b", "a")));
-        assertEquals("a", ExperimentTrainer.majority(Map.of("b", 2, "a", 2, "c", 1)));
-        assertEquals("c", ExperimentTrainer.majority(Map.of("b", 2L, "a", 2L, "c", 3L)));
-        assertEquals("only", ExperimentTrainer.majority(Map.of("only", 0)), "a single label, whatever its count");
+        assertEquals("a", Majority.of(List.of("b", "a", "b", "a")));
+        assertEquals("a", Majority.of(Map.of("b", 2, "a", 2, "c", 1)));
+        assertEquals("c", Majority.of(Map.of("b", 2L, "a", 2L, "c", 3L)));
+        assertEquals("only", Majority.of(Map.of("only", 0)), "a single label, whatever its count");
     }
 }

@@ -164,7 +164,7 @@ class ReportContentTest {
         assertTrue(md.contains("| 46.1 | 21.0 |"), "percentages in report.md: " + md);
         var best = report.experiments().get(0).model(report.experiments().get(0).best());
         assertTrue(md.contains("| immigration-enforcement/topic/random | majority (ours) |")
-                && md.contains(Sections.shortName(best, report.provenance().families()) + " (ours, highest on test)")
+                && md.contains(Cells.shortName(best, report.provenance().families()) + " (ours, highest on test)")
                 && md.contains(Sections.PUBLISHED_ROWS), "our rows beside it, the one picked on test marked: " + md);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new Report.Published("x", "m", 46.08, 21.03, "s"));
@@ -175,9 +175,9 @@ class ReportContentTest {
     void units_eceInPercentLikeTheScores_trainMsWithADecimalBelowTen_countsWhole() {
         ExperimentResult e = report.experiments().get(0);
         var lr = e.model("liblinear-lr");
-        String row = md.lines().filter(l -> l.startsWith("| " + Sections.shortName(lr, report.provenance().families()) + " |")
-                || l.startsWith("| **" + Sections.shortName(lr, report.provenance().families()) + "** |")
-                || l.startsWith("| ≈ " + Sections.shortName(lr, report.provenance().families()) + " |")).findFirst().orElseThrow();
+        String row = md.lines().filter(l -> l.startsWith("| " + Cells.shortName(lr, report.provenance().families()) + " |")
+                || l.startsWith("| **" + Cells.shortName(lr, report.provenance().families()) + "** |")
+                || l.startsWith("| ≈ " + Cells.shortName(lr, report.provenance().families()) + " |")).findFirst().orElseThrow();
         assertTrue(row.contains("| " + Cells.pct(lr.calibration().ece()) + " |"), "ECE in percent: " + row);
         String ece = Glossary.columns().stream().filter(g -> g.startsWith("**ECE**")).findFirst().orElseThrow();
         assertTrue(ece.contains("in percent"), ece);
@@ -193,7 +193,7 @@ class ReportContentTest {
     void published_andSummary_printTheSameFigureAlike_oneDecimal_publishedOnesRoundedToo() {
         ExperimentResult e = report.experiments().get(0);
         var best = e.model(e.best());
-        String name = Sections.shortName(best, report.provenance().families());
+        String name = Cells.shortName(best, report.provenance().families());
         List<String> summary = cells(md.lines().filter(l -> l.startsWith("| immigration-enforcement/topic/random | ")
                 && l.contains("| " + name + " |")).findFirst().orElseThrow());
         List<String> ours = cells(md.lines().filter(l -> l.contains("| " + name + " (ours, highest on test) |")).findFirst().orElseThrow());
@@ -249,7 +249,7 @@ class ReportContentTest {
 
     @Test
     void topFeatures_sayHowTheyAreChosen_whatASignMeans_andWhatTheirPrefixIs() {
-        assertTrue(md.contains("features with the largest absolute weight, the " + Sections.TOP_FEATURES + " highest")
+        assertTrue(md.contains("features with the largest absolute weight, the " + ExperimentSection.TOP_FEATURES + " highest")
                 && md.contains("a negative one against it; `w=` marks a word n-gram"), md);
         assertTrue(HtmlReport.render(report).contains("font-family:ui-monospace"), "code in a font list, not the 13/16 generic monospace");
     }

@@ -30,10 +30,10 @@ class ReportSummaryTest {
         List<String> cells = List.of(row.split(" \\| "));
         String best = Cells.pct(e.model(e.best()).metrics().macroF1());
         assertTrue(cells.get(4).startsWith(best), "best model's macro-F1 in its own column: " + row);
-        assertTrue(cells.get(5).equals(Sections.NOT_RUN), "majority macro-F1 of a run without majority: " + row);
+        assertTrue(cells.get(5).equals(Cells.NOT_RUN), "majority macro-F1 of a run without majority: " + row);
         assertTrue(md.contains(Sections.MAJORITY_COLUMN), "the column is defined under the table: " + md);
         String html = HtmlReport.render(report);
         String htmlRow = html.lines().filter(l -> l.startsWith("<tr><td>news/stance/random</td>")).findFirst().orElseThrow();
-        assertTrue(htmlRow.contains("<td class=\"r\">" + Sections.NOT_RUN + "</td>"), htmlRow);
+        assertTrue(htmlRow.contains("<td class=\"r\">" + Cells.NOT_RUN + "</td>"), htmlRow);
     }
 }

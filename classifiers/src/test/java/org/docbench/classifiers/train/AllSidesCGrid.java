@@ -75,7 +75,7 @@ public final class AllSidesCGrid {
         System.out.printf(Locale.ROOT, "featurized in %.0f s: train %d, valid %d, test %d documents, %d features%n",
                 (System.nanoTime() - t0) / 1e9, exp.train().size(), exp.valid().size(), exp.test().size(), full.featureCount());
         for (TrainerSpec ts : specs) {
-            ExperimentTrainer.Trained t = r.train(ts, full);
+            TrainedModel t = r.train(ts, full);
             Metrics v = Metrics.of(r.labels(), r.truth(valid.testDocs), t.predict(valid.test, true).predicted());
             Metrics te = Metrics.of(r.labels(), r.truth(full.testDocs), t.predict(full.test, true).predicted());
             System.out.printf(Locale.ROOT, "%-62s valid acc %.2f macro-F1 %.2f | test acc %.2f macro-F1 %.2f | train %.1f s%n",

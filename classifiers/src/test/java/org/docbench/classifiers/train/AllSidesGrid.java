@@ -71,7 +71,7 @@ public final class AllSidesGrid {
                     case "nbsvm" -> Trainers.nbSvm(c);
                     default -> Trainers.liblinearLogisticDual(c);
                 };
-                ExperimentTrainer.Trained t = r.train(ts, full);
+                TrainedModel t = r.train(ts, full);
                 Metrics v = Metrics.of(r.labels(), r.truth(valid.testDocs), t.predict(valid.test, true).predicted());
                 Metrics te = Metrics.of(r.labels(), r.truth(full.testDocs), t.predict(full.test, true).predicted());
                 System.out.printf(Locale.ROOT, "%s %s title=%s %s %s | valid macro-F1 %.2f | test acc %.2f macro-F1 %.2f | %d features, featurize %.0f s, train %.0f s%n",

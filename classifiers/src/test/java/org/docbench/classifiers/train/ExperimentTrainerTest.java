@@ -77,9 +77,9 @@ class ExperimentTrainerTest {
                 Trainers.nbSvm(1), Trainers.stratified(), Trainers.naiveBayes(1))) {
             // A fresh model per call: the stratified baseline's answers depend on the calls before.
             String fallback = runner.labels().get(0);
-            ExperimentTrainer.Predicted one = runner.new Trained(spec.create(7).train(data.trainDataset("t")), 0, fallback)
+            TrainedModel.Predicted one = new TrainedModel(spec.create(7).train(data.trainDataset("t")), 0, fallback, runner.labels())
                     .predict(data.train, false);
-            ExperimentTrainer.Predicted all = runner.new Trained(spec.create(7).train(data.trainDataset("t")), 0, fallback)
+            TrainedModel.Predicted all = new TrainedModel(spec.create(7).train(data.trainDataset("t")), 0, fallback, runner.labels())
                     .predict(data.train, true);
             assertArrayEquals(one.predicted(), all.predicted(), spec.name());
             assertArrayEquals(one.confidence(), all.confidence(), 0.0, spec.name());

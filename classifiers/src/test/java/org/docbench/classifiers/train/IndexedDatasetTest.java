@@ -52,8 +52,8 @@ class IndexedDatasetTest {
         Experiment exp = Experiment.of("synthetic", "topic", "random", TestCorpus.documents(20, 4));
         ExperimentTrainer runner = new ExperimentTrainer(exp, FeatureSpec.defaults(), 42);
         Featurized data = runner.full();
-        ExperimentTrainer.Trained majority = runner.train(Trainers.majority(), data);
-        ExperimentTrainer.Trained lr = runner.train(Trainers.liblinearLogistic(1), data);
+        TrainedModel majority = runner.train(Trainers.majority(), data);
+        TrainedModel lr = runner.train(Trainers.liblinearLogistic(1), data);
         assertSame(majority.model.getFeatureIDMap(), lr.model.getFeatureIDMap(),
                 "both models got the index built before their clocks started");
         assertTrue(runner.featurePreparationMillis() > 0, "feature fitting is timed on its own");

@@ -82,7 +82,7 @@ class LibLinearRowsTest {
         ExperimentTrainer.ValidAndTest rows = LibLinearRows.validAndTest(new ExperimentTrainer(exp, FeatureSpec.defaults(), SEED),
                 FeatureSpec.defaults(), (LibLinearOnEveryCore) Trainers.nbSvm(3).create(SEED), ProgressMeter.off());
         int last = exp.valid().size() - 1;
-        String majority = ExperimentTrainer.majority(exp.train().stream().map(d -> d.label("stance")).toList());
+        String majority = Majority.of(exp.train().stream().map(d -> d.label("stance")).toList());
         assertEquals(majority, rows.valid().labels().get(rows.valid().predicted()[last]));
     }
 

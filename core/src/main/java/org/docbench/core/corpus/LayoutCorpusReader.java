@@ -2,16 +2,11 @@ package org.docbench.core.corpus;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.docbench.core.document.LabeledDocument;
-import org.docbench.core.document.Part;
 
 /**
  * Reads a corpus in docbench's own layout, from a folder or from the classpath:
@@ -48,9 +39,9 @@ import org.docbench.core.document.Part;
  * layout.properties ends the read naming the file and line, as do a key layout.properties does
  * not know and a header naming a column twice.
  *
- * <p>Why one file of over 400 lines: the label rows, the split files and the documents are
- * checked against one another (a row without a document, a split naming an unknown id) through
- * the same source, row list and problem report, which would otherwise be handed between classes.
+ * <p>{@link LabelsFile} reads the label rows and {@link SplitFiles} the split files; this class
+ * checks them against the documents (a row without a document, a document without a row) and
+ * streams the documents, so that a change to the format of one file touches one class.
  */
 public final class LayoutCorpusReader implements CorpusReader {
 
@@ -153,25 +144,7 @@ public final class LayoutCorpusReader implements CorpusReader {
      */
     public List<String> tasks() {
         String t = layout().getProperty("tasks");
-        return t != null ? LayoutProperties.list(t) : labelColumns();
-    }
-
-    /** The columns of labels.tsv's header after the first; empty when there is no labels.tsv (its reader says so). */
-    private List<String> labelColumns() {
-        String where = source.describe("labels.tsv");
-        try (InputStream in = source.open("labels.tsv")) {
-            if (in == null) {
-                return List.of();
-            }
-            String text = Utf8.decodeFile(in.readAllBytes(), where);
-            int end = text.indexOf('\n');
-            String header = (end < 0 ? text : text.substring(0, end)).replaceFirst("\r$", "");
-            List<String> columns = List.of(header.split("\t", -1)); // as the reader's parser names them
-            return columns.size() < 2 ? List.of() : columns.subList(1, columns.size());
-        } catch (IOException e) {
-            throw new CorpusException(new CorpusProblem(where, 0, null, "cannot read: " + e.getMessage(),
-                    "check the file exists and is readable"), e);
-        }
+        return t != null ? LayoutProperties.list(t) : LabelsFile.columnsAfterId(source);
     }
 
     /** The allowed labels of {@code task}, or an empty set when the layout does not restrict them. */
@@ -199,11 +172,11 @@ public final class LayoutCorpusReader implements CorpusReader {
         }
         // Every id a row names, good or bad: the document of a skipped row is that row's problem, not a second one.
         Set<String> named = new HashSet<>();
-        List<Row> rows = readLabels(tasks, allowed, named);
+        List<LabelsFile.Row> rows = LabelsFile.read(source, tasks, allowed, named, problems);
         Set<String> ids = new HashSet<>();
-        rows.forEach(r -> ids.add(r.id));
+        rows.forEach(r -> ids.add(r.id()));
         checkOrphanDocuments(named);
-        Map<String, Map<String, String>> splits = readSplits(layout, ids);
+        Map<String, Map<String, String>> splits = SplitFiles.read(source, folder, layout, ids, problems);
         PageText read = new PageText(source.describe("docs/"));
         pages = read;
         // Documents load lazily; the note on pages is added once the last one is loaded.
@@ -211,132 +184,13 @@ public final class LayoutCorpusReader implements CorpusReader {
             read.note(problems);
             return null;
         }).limit(1);
-        return Stream.concat(rows.stream().map(row -> load(row, splits.getOrDefault(row.id, Map.of()))), noteAtTheEnd)
+        return Stream.concat(rows.stream().map(row -> load(row, splits.getOrDefault(row.id(), Map.of()))), noteAtTheEnd)
                 .filter(Objects::nonNull);
-    }
-
-    private record Row(String id, long line, Map<String, String> labels, Map<String, String> metadata) {
     }
 
     /** layout.properties, checked (see {@link LayoutProperties#read}). */
     private Properties layout() {
         return LayoutProperties.read(source);
-    }
-
-    /**
-     * The good rows of labels.tsv; {@code named} gets the id of every row, skipped ones too. An
-     * empty task cell is not a bad row: the document is read without that label, so it counts for
-     * the tasks it does label (train and evaluate take a task's labeled documents only), and a
-     * note per task says how many rows left it out.
-     */
-    private List<Row> readLabels(List<String> tasks, Map<String, Set<String>> allowed, Set<String> named) {
-        String where = source.describe("labels.tsv");
-        List<Row> rows = new ArrayList<>();
-        try (InputStream in = source.open("labels.tsv")) {
-            if (in == null) {
-                throw new CorpusException(new CorpusProblem(where, 0, null, "labels file is missing",
-                        "a corpus folder needs labels.tsv (id, one column per task) beside docs/"));
-            }
-            Reader reader = new StringReader(Utf8.decodeFile(in.readAllBytes(), where));
-            CSVFormat format = CSVFormat.TDF.builder().setHeader().setSkipHeaderRecord(true)
-                    .setQuote(null).setIgnoreSurroundingSpaces(false).setTrim(false).get();
-            try (CSVParser parser = CSVParser.parse(reader, format)) {
-                List<String> header = parser.getHeaderNames();
-                if (header.isEmpty() || !header.get(0).equals("id")) {
-                    throw new CorpusException(new CorpusProblem(where, 1, null,
-                            "first column must be 'id', got " + header, "start the header row with id"));
-                }
-                Set<String> columns = new HashSet<>();
-                for (String column : header) {
-                    if (!columns.add(column)) {
-                        // The parser would keep both and the last would win as the task's label.
-                        throw new CorpusException(new CorpusProblem(where, 1, null,
-                                "column '" + column + "' appears twice in the header " + header, "name each column once"));
-                    }
-                }
-                for (String task : tasks) {
-                    if (!header.contains(task)) {
-                        throw new CorpusException(new CorpusProblem(where, 1, null,
-                                "no column for task '" + task + "' in header " + header,
-                                "add the column, or drop the task from tasks= in layout.properties"));
-                    }
-                }
-                Set<String> seen = new HashSet<>();
-                Map<String, List<Row>> unlabeled = new LinkedHashMap<>();
-                for (CSVRecord rec : parser) {
-                    long line = parser.getCurrentLineNumber(); // blank lines count, as the user counts them
-                    String id = rec.size() > 0 ? rec.get(0).strip() : "";
-                    if (isFileName(id)) {
-                        named.add(id);
-                    }
-                    if (rec.size() != header.size()) {
-                        problems.report(new CorpusProblem(where, line, rec.size() > 0 ? rec.get(0) : null,
-                                "row has " + rec.size() + " fields, header has " + header.size(),
-                                "separate fields with exactly one tab"));
-                        continue;
-                    }
-                    if (id.isEmpty()) {
-                        problems.report(new CorpusProblem(where, line, null, "empty id", "give every row an id"));
-                        continue;
-                    }
-                    if (!isFileName(id)) {
-                        // docs/<id>.txt must stay in docs/: '../x' would read a file beside the corpus.
-                        problems.report(new CorpusProblem(where, line, id, "id '" + id + "' is a path, not a file name in docs/",
-                                "use an id without '/', '\\' or control characters (its document is docs/<id>.txt)"));
-                        continue;
-                    }
-                    if (!seen.add(id)) {
-                        problems.report(new CorpusProblem(where, line, id, "duplicate id '" + id + "'",
-                                "keep one row per document"));
-                        continue;
-                    }
-                    Map<String, String> labels = new LinkedHashMap<>();
-                    Map<String, String> meta = new LinkedHashMap<>();
-                    List<String> missing = new ArrayList<>();
-                    String bad = null;
-                    for (int i = 1; i < header.size(); i++) {
-                        String col = header.get(i);
-                        String value = rec.get(i).strip();
-                        if (tasks.contains(col)) {
-                            Set<String> ok = allowed.get(col);
-                            if (value.isEmpty()) {
-                                missing.add(col);
-                                continue;
-                            }
-                            if (!ok.isEmpty() && !ok.contains(value)) {
-                                bad = "unknown " + col + " label '" + value + "'"
-                                        + (ok.isEmpty() ? "" : " (allowed: " + String.join(", ", ok) + ")");
-                                break;
-                            }
-                            labels.put(col, value);
-                        } else {
-                            meta.put(col, value);
-                        }
-                    }
-                    if (bad != null) {
-                        problems.report(new CorpusProblem(where, line, id, bad, "use one of the allowed labels"));
-                        continue;
-                    }
-                    Row row = new Row(id, line, labels, meta);
-                    rows.add(row);
-                    missing.forEach(task -> unlabeled.computeIfAbsent(task, t -> new ArrayList<>()).add(row));
-                }
-                unlabeled.forEach((task, without) -> {
-                    Row first = without.get(0);
-                    problems.note(new CorpusProblem(where, first.line, first.id, without.size() + " row"
-                            + (without.size() == 1 ? " has" : "s have") + " no " + task + " label"
-                            + (without.size() == 1 ? ": " : " (the first here): ")
-                            + (without.size() == 1 ? "its document is" : "their documents are") + " left out of the "
-                            + task + " task and used for the others",
-                            "label " + (without.size() == 1 ? "it" : "them") + " to use "
-                                    + (without.size() == 1 ? "it" : "them") + " for " + task));
-                });
-            }
-        } catch (IOException | UncheckedIOException e) {
-            throw new CorpusException(new CorpusProblem(where, 0, null, "cannot read: " + e.getMessage(),
-                    "check the file exists and is readable"), e);
-        }
-        return rows;
     }
 
     private void checkOrphanDocuments(Set<String> ids) {
@@ -367,79 +221,15 @@ public final class LayoutCorpusReader implements CorpusReader {
         }
     }
 
-    private Map<String, Map<String, String>> readSplits(Properties layout, Set<String> ids) {
-        List<String> schemes = new ArrayList<>();
-        String declared = layout.getProperty("splits");
-        if (declared != null) {
-            schemes.addAll(LayoutProperties.list(declared));
-        } else if (folder != null && Files.isDirectory(folder.resolve("splits"))) {
-            try (DirectoryStream<Path> dir = Files.newDirectoryStream(folder.resolve("splits"), "*.tsv")) {
-                Set<String> found = new TreeSet<>();
-                dir.forEach(p -> found.add(p.getFileName().toString().replaceFirst("\\.tsv$", "")));
-                schemes.addAll(found);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        Map<String, Map<String, String>> byId = new HashMap<>();
-        for (String scheme : schemes) {
-            String rel = "splits/" + scheme + ".tsv";
-            String where = source.describe(rel);
-            try (InputStream in = source.open(rel)) {
-                if (in == null) {
-                    throw new CorpusException(new CorpusProblem(where, 0, null, "split file is missing",
-                            "write it or remove '" + scheme + "' from splits in layout.properties"));
-                }
-                CSVFormat format = CSVFormat.TDF.builder().setHeader().setSkipHeaderRecord(true).setQuote(null).get();
-                int rows = 0;
-                try (CSVParser parser = CSVParser.parse(new StringReader(Utf8.decodeFile(in.readAllBytes(), where)), format)) {
-                    for (CSVRecord rec : parser) {
-                        rows++;
-                        long line = parser.getCurrentLineNumber(); // blank lines count, as the user counts them
-                        if (rec.size() != 2) {
-                            throw new CorpusException(new CorpusProblem(where, line, null,
-                                    "want 2 fields (id, split), got " + rec.size(), "separate with one tab"));
-                        }
-                        String id = rec.get(0).strip();
-                        String part = rec.get(1).strip();
-                        if (!Part.isPart(part)) {
-                            throw new CorpusException(new CorpusProblem(where, line, id,
-                                    "unknown split '" + part + "'", "use train, valid or test"));
-                        }
-                        if (!ids.contains(id)) {
-                            // A row skipped from labels.tsv was already reported there.
-                            if (onError == OnError.FAIL_FAST) {
-                                throw new CorpusException(new CorpusProblem(where, line, id,
-                                        "split names a document that labels.tsv does not have",
-                                        "remove the row or add the document"));
-                            }
-                            continue;
-                        }
-                        byId.computeIfAbsent(id, k -> new HashMap<>()).put(scheme, part);
-                    }
-                }
-                if (rows == 0) {
-                    // Else the scheme would vanish, and evaluate make its seeded split as if the corpus had none.
-                    problems.note(new CorpusProblem(where, 0, null, "the split file holds no rows, so no document carries the scheme '"
-                            + scheme + "'", "write its rows (id, split) or delete the file"));
-                }
-            } catch (IOException e) {
-                throw new CorpusException(new CorpusProblem(where, 0, null, "cannot read: " + e.getMessage(),
-                        "check the file"), e);
-            }
-        }
-        return byId;
-    }
-
-    private LabeledDocument load(Row row, Map<String, String> splits) {
-        String rel = "docs/" + row.id + ".txt";
+    private LabeledDocument load(LabelsFile.Row row, Map<String, String> splits) {
+        String rel = "docs/" + row.id() + ".txt";
         String where = source.describe(rel);
         byte[] bytes;
         try (InputStream in = source.open(rel)) {
             if (in == null) {
-                boolean html = folder != null && Files.exists(folder.resolve("docs/" + row.id + ".html"));
-                problems.report(new CorpusProblem(source.describe("labels.tsv"), row.line, row.id,
-                        "label row has no document " + rel + (html ? " (docs/" + row.id + ".html exists, but a layout"
+                boolean html = folder != null && Files.exists(folder.resolve("docs/" + row.id() + ".html"));
+                problems.report(new CorpusProblem(source.describe("labels.tsv"), row.line(), row.id(),
+                        "label row has no document " + rel + (html ? " (docs/" + row.id() + ".html exists, but a layout"
                                 + " folder reads text files only)" : ""),
                         html ? "convert the page to text and save it as " + rel
                                 : "add the file or delete the row"));
@@ -447,27 +237,22 @@ public final class LayoutCorpusReader implements CorpusReader {
             }
             bytes = in.readAllBytes();
         } catch (IOException e) {
-            problems.report(new CorpusProblem(where, 0, row.id, "cannot read: " + e.getMessage(),
+            problems.report(new CorpusProblem(where, 0, row.id(), "cannot read: " + e.getMessage(),
                     "check the file is readable"), e);
             return null;
         }
         String[] error = new String[1];
         String text = Utf8.decode(bytes, error);
         if (text == null) {
-            problems.report(new CorpusProblem(where, 0, row.id, error[0], "save the file as UTF-8"));
+            problems.report(new CorpusProblem(where, 0, row.id(), error[0], "save the file as UTF-8"));
             return null;
         }
-        text = pages.of(text, 0, row.id);
+        text = pages.of(text, 0, row.id());
         if (text.isBlank() || (text.charAt(0) == '\uFEFF' && text.substring(1).isBlank())) {
-            problems.report(new CorpusProblem(where, 0, row.id, "document is empty",
+            problems.report(new CorpusProblem(where, 0, row.id(), "document is empty",
                     "write the text or delete the document and its row"));
             return null;
         }
-        return new LabeledDocument(row.id, text, row.labels, splits, row.metadata);
-    }
-
-    /** Whether {@code id}.txt names a file in docs/ itself: no separator, so no '..' segment either. */
-    private static boolean isFileName(String id) {
-        return id.chars().noneMatch(c -> c == '/' || c == '\\' || Character.isISOControl(c));
+        return new LabeledDocument(row.id(), text, row.labels(), splits, row.metadata());
     }
 }

@@ -21,9 +21,7 @@ import org.docbench.core.document.LabeledDocument;
 import org.docbench.core.features.FeatureExtractor;
 import org.docbench.core.features.FeatureSpec;
 import org.tribuo.Example;
-import org.tribuo.Feature;
 import org.tribuo.ImmutableDataset;
-import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.Prediction;
@@ -204,7 +202,7 @@ public final class SavedModel {
         Example<Label> e = features.example(rawText, LabelFactory.UNKNOWN_LABEL);
         // The baselines read no feature, so every text has an answer from them.
         boolean baseline = model instanceof DummyClassifierModel;
-        if (!baseline && !hasKnownFeature(e, model.getFeatureIDMap())) {
+        if (!baseline && !org.docbench.classifiers.train.KnownFeatures.any(e, model.getFeatureIDMap())) {
             return new Classification(fallback, 0.0, Map.of());
         }
         Prediction<Label> p = model.predict(e);
@@ -220,15 +218,6 @@ public final class SavedModel {
             return new Classification(label, 1.0, scores);
         }
         return new Classification(label, p.getOutput().getScore(), scores);
-    }
-
-    private static boolean hasKnownFeature(Example<Label> e, ImmutableFeatureMap fmap) {
-        for (Feature f : e) {
-            if (fmap.getID(f.getName()) >= 0) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

@@ -283,13 +283,4 @@ public final class ExperimentTrainer {
         return new TrainedModel(model, t1 - t0, Majority.of(data.train.stream().map(e -> e.getOutput().getLabel()).toList()),
                 labels);
     }
-
-    /** Label index of each name; for callers that map strings. */
-    Map<String, Integer> labelIndex() {
-        Map<String, Integer> m = new HashMap<>();
-        for (int i = 0; i < labels.size(); i++) {
-            m.put(labels.get(i), i);
-        }
-        return m;
-    }
 }

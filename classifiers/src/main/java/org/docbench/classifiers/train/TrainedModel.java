@@ -8,7 +8,6 @@ import java.util.TreeMap;
 import java.util.stream.IntStream;
 
 import org.tribuo.Example;
-import org.tribuo.Feature;
 import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.Model;
 import org.tribuo.Prediction;
@@ -61,7 +60,7 @@ final class TrainedModel {
         List<Example<Label>> known = new ArrayList<>();
         List<Integer> where = new ArrayList<>();
         for (int i = 0; i < examples.size(); i++) {
-            if (hasKnownFeature(examples.get(i), fmap)) {
+            if (KnownFeatures.any(examples.get(i), fmap)) {
                 known.add(examples.get(i));
                 where.add(i);
             } else {
@@ -101,15 +100,6 @@ final class TrainedModel {
         List<Prediction<Label>> out = new ArrayList<>(examples.size());
         parts.forEach(out::addAll);
         return out;
-    }
-
-    private static boolean hasKnownFeature(Example<Label> e, ImmutableFeatureMap fmap) {
-        for (Feature f : e) {
-            if (fmap.getID(f.getName()) >= 0) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The top {@code n} features of each label by weight, labels sorted; ties by name. Empty for a model without weights. */

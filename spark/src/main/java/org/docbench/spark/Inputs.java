@@ -21,7 +21,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.docbench.classifiers.cli.DocumentFiles;
 
 /**
  * Reads documents from any path Spark reads into one shape: {@link #COLUMNS} (id, text, truth,
@@ -256,7 +255,7 @@ final class Inputs {
         Path p = new Path(path);
         if (!isGlob(path)) {
             if (!exists(fs, p)) {
-                throw new JobException(JobException.BAD_INPUT, "input " + path + " " + notThere(path));
+                throw new JobException(JobException.BAD_INPUT, "input " + path + " " + LocalListing.notThere(path));
             }
             return p;
         }
@@ -416,13 +415,6 @@ final class Inputs {
         } catch (IOException e) {
             throw new JobException(JobException.BAD_INPUT, "cannot reach " + path + ": " + e.getMessage());
         }
-    }
-
-    /** Why a local or remote {@code path} that is not there is not: classify's words for a local link to nothing. */
-    static String notThere(String path) {
-        String dangling = new Path(path).toUri().getScheme() == null || path.startsWith("file:")
-                ? DocumentFiles.danglingLink(new Path(path).toUri().getPath()) : null;
-        return dangling != null ? dangling : "does not exist";
     }
 
     private static boolean exists(FileSystem fs, Path p) {

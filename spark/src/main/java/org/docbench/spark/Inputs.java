@@ -82,7 +82,7 @@ final class Inputs {
         FileSystem fs = fileSystem(spark, path);
         // A glob (news/2025-*/part-*.jsonl) is read as Spark reads it; its first match stands for it
         // where one path is looked at (the format, the fields of the first records).
-        Path p = firstMatch(fs, path);
+        Path p = firstMatch(fs, path, notes);
         Format f = format != null ? format : detect(fs, p);
         List<String> partitions = isGlob(path) ? List.of() : partitionColumns(fs, p);
         if (f == Format.LAYOUT) {
@@ -250,8 +250,12 @@ final class Inputs {
         }
     }
 
-    /** {@code path} itself, or the first path its glob matches; an error when there is none. */
-    static Path firstMatch(FileSystem fs, String path) {
+    /**
+     * {@code path} itself, or the first path its glob matches; an error when there is none. What Hadoop's
+     * globber drops without a word (a local link to nothing, a name not valid UTF-8) is said to {@code notes}
+     * or refused here, for every format, as a folder walk says it ({@link LocalListing#unmatched}).
+     */
+    static Path firstMatch(FileSystem fs, String path, java.util.function.Consumer<String> notes) {
         Path p = new Path(path);
         if (!isGlob(path)) {
             if (!exists(fs, p)) {
@@ -261,6 +265,7 @@ final class Inputs {
         }
         try {
             FileStatus[] matches = fs.globStatus(p, s -> !hidden(s.getName()));
+            LocalListing.unmatched(fs, path, matches == null ? new FileStatus[0] : matches, notes);
             if (matches == null || matches.length == 0) {
                 throw new JobException(JobException.BAD_INPUT, "input " + path + " matches no file");
             }

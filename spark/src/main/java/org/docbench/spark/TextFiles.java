@@ -84,14 +84,14 @@ final class TextFiles {
         Map<String, File> byUri = new LinkedHashMap<>();
         try {
             if (Inputs.isGlob(path)) {
+                // what Hadoop's globber drops without a word was said by Inputs.firstMatch, which every read starts with
                 FileStatus[] matches = fs.globStatus(new Path(path), p -> !hidden(p.getName()));
                 if (matches == null || matches.length == 0) {
                     throw new JobException(JobException.BAD_INPUT, "input " + path + " matches no file");
                 }
                 Arrays.sort(matches);
-                Path fixed = fs.makeQualified(new Path(literalPrefix(path).isEmpty() ? "." : literalPrefix(path)));
                 for (FileStatus m : matches) {
-                    add(fs, m, spellMatch(literalPrefix(path), fixed, m.getPath()), byUri, notes);
+                    add(fs, m, spellMatch(fs, path, m.getPath()), byUri, notes);
                 }
             } else {
                 Path p = new Path(path);
@@ -193,9 +193,15 @@ final class TextFiles {
     }
 
     /**
-     * A glob's match as the shell would have named it to classify: the glob's literal part as the
+     * A match of {@code glob} as the shell would have named it to classify: the glob's literal part as the
      * user typed it, then the match's path below it ({@code news/2025-01/a.txt}).
      */
+    static String spellMatch(FileSystem fs, String glob, Path match) {
+        String prefix = literalPrefix(glob);
+        return spellMatch(prefix, fs.makeQualified(new Path(prefix.isEmpty() ? "." : prefix)), match);
+    }
+
+    /** {@link #spellMatch(FileSystem, String, Path)} of a glob whose literal part is {@code prefix}, qualified as {@code fixed}. */
     static String spellMatch(String prefix, Path fixed, Path match) {
         String base = fixed.toUri().getPath().replaceAll("/+$", "");
         String m = match.toUri().getPath();

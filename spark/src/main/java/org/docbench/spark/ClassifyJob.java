@@ -310,7 +310,7 @@ public final class ClassifyJob implements Callable<Integer> {
         try {
             FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
             if (!fs.exists(p)) {
-                throw new JobException(JobException.BAD_INPUT, "model file " + model + " " + Inputs.notThere(model));
+                throw new JobException(JobException.BAD_INPUT, "model file " + model + " " + LocalListing.notThere(model));
             }
             if (!fs.getFileStatus(p).isFile()) {
                 throw new JobException(JobException.BAD_INPUT, "model file " + model

@@ -21,7 +21,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.docbench.classifiers.cli.DocumentFiles;
 
 /**
  * Reads documents from any path Spark reads into one shape: {@link #COLUMNS} (id, text, truth,
@@ -83,7 +82,7 @@ final class Inputs {
         FileSystem fs = fileSystem(spark, path);
         // A glob (news/2025-*/part-*.jsonl) is read as Spark reads it; its first match stands for it
         // where one path is looked at (the format, the fields of the first records).
-        Path p = firstMatch(fs, path);
+        Path p = firstMatch(fs, path, notes);
         Format f = format != null ? format : detect(fs, p);
         List<String> partitions = isGlob(path) ? List.of() : partitionColumns(fs, p);
         if (f == Format.LAYOUT) {
@@ -251,17 +250,22 @@ final class Inputs {
         }
     }
 
-    /** {@code path} itself, or the first path its glob matches; an error when there is none. */
-    static Path firstMatch(FileSystem fs, String path) {
+    /**
+     * {@code path} itself, or the first path its glob matches; an error when there is none. What Hadoop's
+     * globber drops without a word (a local link to nothing, a name not valid UTF-8) is said to {@code notes}
+     * or refused here, for every format, as a folder walk says it ({@link LocalListing#unmatched}).
+     */
+    static Path firstMatch(FileSystem fs, String path, java.util.function.Consumer<String> notes) {
         Path p = new Path(path);
         if (!isGlob(path)) {
             if (!exists(fs, p)) {
-                throw new JobException(JobException.BAD_INPUT, "input " + path + " " + notThere(path));
+                throw new JobException(JobException.BAD_INPUT, "input " + path + " " + LocalListing.notThere(path));
             }
             return p;
         }
         try {
             FileStatus[] matches = fs.globStatus(p, s -> !hidden(s.getName()));
+            LocalListing.unmatched(fs, path, matches == null ? new FileStatus[0] : matches, notes);
             if (matches == null || matches.length == 0) {
                 throw new JobException(JobException.BAD_INPUT, "input " + path + " matches no file");
             }
@@ -416,13 +420,6 @@ final class Inputs {
         } catch (IOException e) {
             throw new JobException(JobException.BAD_INPUT, "cannot reach " + path + ": " + e.getMessage());
         }
-    }
-
-    /** Why a local or remote {@code path} that is not there is not: classify's words for a local link to nothing. */
-    static String notThere(String path) {
-        String dangling = new Path(path).toUri().getScheme() == null || path.startsWith("file:")
-                ? DocumentFiles.danglingLink(new Path(path).toUri().getPath()) : null;
-        return dangling != null ? dangling : "does not exist";
     }
 
     private static boolean exists(FileSystem fs, Path p) {

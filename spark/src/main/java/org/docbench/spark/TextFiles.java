@@ -84,14 +84,14 @@ final class TextFiles {
         Map<String, File> byUri = new LinkedHashMap<>();
         try {
             if (Inputs.isGlob(path)) {
+                // what Hadoop's globber drops without a word was said by Inputs.firstMatch, which every read starts with
                 FileStatus[] matches = fs.globStatus(new Path(path), p -> !hidden(p.getName()));
                 if (matches == null || matches.length == 0) {
                     throw new JobException(JobException.BAD_INPUT, "input " + path + " matches no file");
                 }
                 Arrays.sort(matches);
-                Path fixed = fs.makeQualified(new Path(literalPrefix(path).isEmpty() ? "." : literalPrefix(path)));
                 for (FileStatus m : matches) {
-                    add(fs, m, spellMatch(literalPrefix(path), fixed, m.getPath()), byUri, notes);
+                    add(fs, m, spellMatch(fs, path, m.getPath()), byUri, notes);
                 }
             } else {
                 Path p = new Path(path);
@@ -150,7 +150,7 @@ final class TextFiles {
                              java.util.Set<String> ancestors) throws IOException {
         FileStatus[] listed = fs.listStatus(dir);
         if ("file".equals(dir.toUri().getScheme())) {
-            unlisted(java.nio.file.Path.of(dir.toUri()), listed, id, folder, notes);
+            LocalListing.unlisted(java.nio.file.Path.of(dir.toUri()), listed, id, folder, notes);
         }
         for (FileStatus s : listed) {
             String name = s.getPath().getName();
@@ -169,67 +169,6 @@ final class TextFiles {
                 found.add(new File(id + "/" + name, s.getPath().toString(), s.getLen()));
             }
         }
-    }
-
-    /**
-     * Says what Hadoop's local listing of {@code dir} left out without a word, as classify FOLDER says it: the
-     * listing drops every name it cannot look up, and a link to nothing is one (skipped, with a note), a name
-     * that is not valid in the locale's charset another (the JVM reads it with U+FFFD, which names no file: a
-     * document file so named, or under a folder so named, stops the job, as it stops classify).
-     */
-    private static void unlisted(java.nio.file.Path dir, FileStatus[] listed, String id, String folder, Consumer<String> notes)
-            throws IOException {
-        java.util.Set<String> names = new java.util.HashSet<>();
-        for (FileStatus s : listed) {
-            names.add(s.getPath().getName());
-        }
-        List<java.nio.file.Path> left = new ArrayList<>();
-        try (java.nio.file.DirectoryStream<java.nio.file.Path> entries = java.nio.file.Files.newDirectoryStream(dir)) {
-            for (java.nio.file.Path e : entries) {
-                String name = e.getFileName().toString();
-                if (!hidden(name) && (!names.contains(name) || DocumentFiles.undecodableName(e, name, folder) != null)) {
-                    left.add(e);
-                }
-            }
-        }
-        left.sort(null); // as classify meets them
-        for (java.nio.file.Path e : left) {
-            String shown = id + "/" + e.getFileName();
-            java.nio.file.Path document = firstDocument(e);
-            if (document != null) {
-                String documentShown = document == e ? shown : shown + "/" + e.relativize(document);
-                String problem = DocumentFiles.undecodableName(document, documentShown, folder);
-                if (problem != null) {
-                    throw new JobException(JobException.BAD_INPUT, problem);
-                }
-            } else if (java.nio.file.Files.isSymbolicLink(e) && !java.nio.file.Files.exists(e)) {
-                notes.accept("docbench-spark: " + DocumentFiles.linkToNothing(shown));
-            }
-        }
-    }
-
-    /** {@code p} when it is a document file, else the first document file under the folder {@code p}, else null. */
-    private static java.nio.file.Path firstDocument(java.nio.file.Path p) throws IOException {
-        if (java.nio.file.Files.isRegularFile(p)) {
-            return DocumentFiles.isDocumentName(p.getFileName().toString()) ? p : null;
-        }
-        if (!java.nio.file.Files.isDirectory(p)) {
-            return null;
-        }
-        try (java.util.stream.Stream<java.nio.file.Path> under = java.nio.file.Files.walk(p)) {
-            return under.filter(f -> java.nio.file.Files.isRegularFile(f) && DocumentFiles.isDocumentName(f.getFileName().toString())
-                    && !hiddenBelow(p, f)).sorted().findFirst().orElse(null);
-        }
-    }
-
-    /** Whether a file or folder between {@code top} and {@code f} is hidden, so that classify skips {@code f}. */
-    private static boolean hiddenBelow(java.nio.file.Path top, java.nio.file.Path f) {
-        for (java.nio.file.Path part : top.relativize(f)) {
-            if (hidden(part.toString())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
@@ -254,9 +193,15 @@ final class TextFiles {
     }
 
     /**
-     * A glob's match as the shell would have named it to classify: the glob's literal part as the
+     * A match of {@code glob} as the shell would have named it to classify: the glob's literal part as the
      * user typed it, then the match's path below it ({@code news/2025-01/a.txt}).
      */
+    static String spellMatch(FileSystem fs, String glob, Path match) {
+        String prefix = literalPrefix(glob);
+        return spellMatch(prefix, fs.makeQualified(new Path(prefix.isEmpty() ? "." : prefix)), match);
+    }
+
+    /** {@link #spellMatch(FileSystem, String, Path)} of a glob whose literal part is {@code prefix}, qualified as {@code fixed}. */
     static String spellMatch(String prefix, Path fixed, Path match) {
         String base = fixed.toUri().getPath().replaceAll("/+$", "");
         String m = match.toUri().getPath();

@@ -231,30 +231,72 @@ class TextFolderJobTest {
         assertSameAsClassify(classify(news.toString()), outputById(spark, out, "json"));
     }
 
+    /** Shell commands making a file, and a folder holding a document, whose names' bytes are not UTF-8. */
+    private static final List<String> UNDECODABLE = List.of("touch \"$(printf 'bad\\377name.txt')\"",
+            "mkdir \"$(printf 'bad\\377folder')\" && echo jail > \"$(printf 'bad\\377folder')/a.txt\"");
+
+    /**
+     * Makes {@code make}'s name in a new news folder, then runs the job on {@code input} of that folder and asserts
+     * it stops as classify stops on the folder, in its words, with nothing written.
+     */
+    private static void assertRefusedAsClassifyRefusesTheFolder(String make, java.util.function.Function<Path, String> input,
+                                                                String... args) throws Exception {
+        // Names whose bytes are not UTF-8: made by the shell, as Java spells every name in the locale's charset.
+        // Hadoop's listing and globber drop them without a word, as they drop every name they cannot look up.
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "needs /bin/sh");
+        Path news = newsFolder(Files.createTempDirectory(dir, "undecodable"));
+        Process p = new ProcessBuilder("/bin/sh", "-c", make).directory(news.toFile()).start();
+        assertEquals(0, p.waitFor(), make);
+        StringWriter cliErr = new StringWriter();
+        assertEquals(3, DocbenchCli.run(new PrintWriter(new StringWriter()), new PrintWriter(cliErr),
+                "classify", "--task", "stance", news.toString()), make);
+        String classifySays = cliErr.toString().lines().filter(l -> l.startsWith("docbench: ")).findFirst().orElseThrow()
+                .substring("docbench: ".length());
+        Path out = news.resolveSibling(news.getFileName() + "-out");
+        List<String> all = new java.util.ArrayList<>(List.of("--task", "stance", "--input", input.apply(news),
+                "--output", out.toString(), "--output-format", "jsonl"));
+        all.addAll(List.of(args));
+
+        SparkTestSupport.Run r = run(all.toArray(String[]::new));
+
+        assertEquals(3, r.exit(), make + ": " + r);
+        assertTrue(r.err().contains("docbench-spark: " + classifySays), classifySays + " in " + r);
+        assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
     @Test
     void aFileOrFolderWhoseNameIsNotUtf8_isRefusedAsClassifyRefusesIt_andNothingIsWritten() throws Exception {
-        // Names whose bytes are not UTF-8: made by the shell, as Java spells every name in the locale's charset.
-        // Hadoop's listing drops them without a word, as it drops every name it cannot look up.
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "needs /bin/sh");
-        for (String make : List.of("touch \"$(printf 'bad\\377name.txt')\"",
-                "mkdir \"$(printf 'bad\\377folder')\" && echo jail > \"$(printf 'bad\\377folder')/a.txt\"")) {
-            Path news = newsFolder(Files.createTempDirectory(dir, "undecodable"));
-            Process p = new ProcessBuilder("/bin/sh", "-c", make).directory(news.toFile()).start();
-            assertEquals(0, p.waitFor(), make);
-            StringWriter cliErr = new StringWriter();
-            assertEquals(3, DocbenchCli.run(new PrintWriter(new StringWriter()), new PrintWriter(cliErr),
-                    "classify", "--task", "stance", news.toString()), make);
-            String classifySays = cliErr.toString().lines().filter(l -> l.startsWith("docbench: ")).findFirst().orElseThrow()
-                    .substring("docbench: ".length());
-            Path out = news.resolveSibling(news.getFileName() + "-out");
+        for (String make : UNDECODABLE) {
+            assertRefusedAsClassifyRefusesTheFolder(make, Path::toString);
+        }
+    }
 
-            SparkTestSupport.Run r = run("--task", "stance", "--input", news.toString(), "--output", out.toString(),
-                    "--output-format", "jsonl");
+    @Test
+    void aLinkToNothingAGlobMatches_isSkippedAndSaidSo_asInAFolder() throws IOException {
+        // Hadoop's globber drops a link to nothing without a word, as its folder listing does
+        Path news = newsFolder(dir.resolve("dangling-glob"));
+        Path gone = Files.createSymbolicLink(news.resolve("gone.txt"), news.resolve("deleted.txt"));
+        Path out = dir.resolve("dangling-glob-out");
 
-            assertEquals(3, r.exit(), make + ": " + r);
-            assertTrue(r.err().contains("docbench-spark: " + classifySays), classifySays + " in " + r);
-            assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
-            assertFalse(Files.exists(out), "nothing written");
+        SparkTestSupport.Run r = run("--task", "stance", "--input", news + "/*.txt", "--output", out.toString(),
+                "--output-format", "jsonl");
+        SparkTestSupport.Run onlyIt = run("--task", "stance", "--input", news + "/gone*", "--output",
+                dir.resolve("dangling-glob-none").toString());
+
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.err().contains("docbench-spark: skipped " + gone + ": a link to nothing"), r.err());
+        assertTrue(r.out().contains("read 4,"), r.out());
+        assertEquals(3, onlyIt.exit(), onlyIt.toString());
+        assertTrue(onlyIt.err().contains("docbench-spark: skipped " + gone + ": a link to nothing"), onlyIt.err());
+        assertTrue(onlyIt.err().contains("matches no file"), onlyIt.err());
+    }
+
+    @Test
+    void aFileOrFolderAGlobMatchesWhoseNameIsNotUtf8_isRefusedAsInAFolder_andNothingIsWritten() throws Exception {
+        // without the check the glob's other matches would be read, and the job would succeed
+        for (String make : UNDECODABLE) {
+            assertRefusedAsClassifyRefusesTheFolder(make, news -> news + "/*", "--format", "text");
         }
     }
 

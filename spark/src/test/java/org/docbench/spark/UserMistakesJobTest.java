@@ -161,6 +161,34 @@ class UserMistakesJobTest {
     }
 
     @Test
+    void globOfPartFiles_saysWhatHadoopsGlobDrops_aLinkToNothingSkipped_aNameNotUtf8Refused() throws Exception {
+        // the glob is checked before any format reads it, so part files are judged as a folder of documents is
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "needs /bin/sh");
+        Path in = SparkTestSupport.writeJsonLines(dir.resolve("glob-dropped-in"), docs.subList(0, 9), 3);
+        Path gone = Files.createSymbolicLink(in.resolve("part-gone.jsonl"), in.resolve("deleted.jsonl"));
+
+        SparkTestSupport.Run linked = run("--input", in + "/part-*.jsonl", "--model", model.toString(),
+                "--output", dir.resolve("glob-dropped-out").toString());
+
+        assertEquals(0, linked.exit(), linked.toString());
+        assertTrue(linked.err().contains("docbench-spark: skipped " + gone + ": a link to nothing"), linked.err());
+        assertTrue(linked.out().contains("read 9, classified 9"), linked.out());
+
+        Process p = new ProcessBuilder("/bin/sh", "-c", "cp part-00000*.jsonl \"$(printf 'part-\\377.jsonl')\"")
+                .directory(in.toFile()).start();
+        assertEquals(0, p.waitFor());
+        Path out = dir.resolve("glob-undecodable-out");
+
+        SparkTestSupport.Run r = run("--input", in + "/part-*.jsonl", "--model", model.toString(), "--output", out.toString());
+
+        assertEquals(3, r.exit(), r.toString());
+        assertTrue(r.err().contains("docbench-spark: folder " + in + " holds a file ") && r.err().contains("(" + in + "/part-"),
+                r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
+    @Test
     void inputWithoutARecord_exits3_andWritesNothing() throws IOException {
         Path empty = Files.writeString(Files.createDirectories(dir.resolve("empty-in")).resolve("news.jsonl"), "");
         Path out = dir.resolve("empty-out");

@@ -124,7 +124,7 @@ final class TextFiles {
         for (File f : found) {
             File first = byUri.putIfAbsent(realPath(new Path(f.uri())), f);
             if (first != null) {
-                notes.accept("docbench-spark: " + f.id() + " is " + first.id() + " (through a link); read once, as " + first.id());
+                notes.accept("docbench-spark: " + DocumentFiles.readOnce(f.id(), first.id(), f.id().equals(first.id())));
             }
         }
     }

@@ -97,6 +97,15 @@ public final class DocumentFiles {
                 : InputFiles.undecodableName(shown, folder, System.getProperty("sun.jnu.encoding", "UTF-8"));
     }
 
+    /**
+     * What {@code docbench classify} says of a file it reaches a second time, named {@code again}, which it
+     * read as {@code first}: {@code sameName} when both name one path (named twice), else it came through a link.
+     */
+    public static String readOnce(String again, String first, boolean sameName) {
+        return sameName ? TsvCells.field(again) + " is named more than once by the inputs; read once"
+                : TsvCells.field(again) + " is " + TsvCells.field(first) + " (through a link); read once, as " + TsvCells.field(first);
+    }
+
     /** What {@code docbench classify FOLDER} says of a link to nothing it skips, named {@code shown}. */
     public static String linkToNothing(String shown) {
         return "skipped " + TsvCells.field(shown) + ": a link to nothing";

@@ -54,17 +54,10 @@ final class InputFiles {
         }
         Path first = byRealPath.putIfAbsent(real, file);
         if (first != null) {
-            notes.accept("docbench: " + readAlready(file, first));
+            notes.accept("docbench: " + DocumentFiles.readOnce(file.toString(), first.toString(),
+                    file.toAbsolutePath().normalize().equals(first.toAbsolutePath().normalize())));
         }
         return first == null;
-    }
-
-    private static String readAlready(Path again, Path first) {
-        String shown = TsvCells.field(again.toString());
-        if (again.toAbsolutePath().normalize().equals(first.toAbsolutePath().normalize())) {
-            return shown + " is named more than once by the inputs; read once";
-        }
-        return shown + " is " + TsvCells.field(first.toString()) + " (through a link); read once, as " + TsvCells.field(first.toString());
     }
 
     /**

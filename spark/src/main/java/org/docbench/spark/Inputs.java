@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
@@ -26,8 +25,10 @@ import org.apache.spark.sql.types.StructType;
  * Reads documents from any path Spark reads into one shape: {@link #COLUMNS} (id, text, truth,
  * the raw text of a record Spark could not parse, where it came from, and for a layout folder a
  * problem found while joining) followed by the input's partition columns ({@code year=2020/}
- * folders), so the output can be partitioned as the input was. Nothing is decided about a record
- * here: {@link ClassifyPartition} judges each one, so a bad record is reported, never dropped.
+ * folders), so the output can be partitioned as the input was. The path is looked at first, by
+ * {@link InputPaths} (a glob's first match, the format, the partition folders). Nothing is decided
+ * about a record here: {@link ClassifyPartition} judges each one, so a bad record is reported,
+ * never dropped.
  *
  * <table>
  * <caption>Formats</caption>
@@ -82,9 +83,9 @@ final class Inputs {
         FileSystem fs = fileSystem(spark, path);
         // A glob (news/2025-*/part-*.jsonl) is read as Spark reads it; its first match stands for it
         // where one path is looked at (the format, the fields of the first records).
-        Path p = firstMatch(fs, path, notes);
-        Format f = format != null ? format : detect(fs, p);
-        List<String> partitions = isGlob(path) ? List.of() : partitionColumns(fs, p);
+        Path p = InputPaths.firstMatch(fs, path, notes);
+        Format f = format != null ? format : InputPaths.detect(fs, p);
+        List<String> partitions = InputPaths.isGlob(path) ? List.of() : InputPaths.partitionColumns(fs, p);
         if (f == Format.LAYOUT) {
             return readLayout(spark, fs, p, truthField, task);
         }
@@ -170,7 +171,7 @@ final class Inputs {
      */
     private static Read readLayout(SparkSession spark, FileSystem fs, Path root, String truthField, String task) {
         Path labelsFile = new Path(root, "labels.tsv");
-        if (!exists(fs, labelsFile) || !exists(fs, new Path(root, "docs"))) {
+        if (!InputPaths.exists(fs, labelsFile) || !InputPaths.exists(fs, new Path(root, "docs"))) {
             throw new JobException(JobException.BAD_INPUT, "layout folder " + root
                     + " needs labels.tsv (id, one column per task) and docs/<id>.txt");
         }
@@ -213,7 +214,7 @@ final class Inputs {
         FileSystem fs = fileSystem(spark, path);
         java.util.Set<String> seen = new java.util.TreeSet<>();
         try {
-            Path file = fs.getFileStatus(p).isDirectory() ? firstDataFile(fs, p, 0) : p;
+            Path file = fs.getFileStatus(p).isDirectory() ? InputPaths.firstDataFile(fs, p, 0) : p;
             if (file == null) {
                 return;
             }
@@ -250,168 +251,8 @@ final class Inputs {
         }
     }
 
-    /**
-     * {@code path} itself, or the first path its glob matches; an error when there is none. What Hadoop's
-     * globber drops without a word (a local link to nothing, a name not valid UTF-8) is said to {@code notes}
-     * or refused here, for every format, as a folder walk says it ({@link LocalListing#unmatched}).
-     */
-    static Path firstMatch(FileSystem fs, String path, java.util.function.Consumer<String> notes) {
-        Path p = new Path(path);
-        if (!isGlob(path)) {
-            if (!exists(fs, p)) {
-                throw new JobException(JobException.BAD_INPUT, "input " + path + " " + LocalListing.notThere(path));
-            }
-            return p;
-        }
-        try {
-            FileStatus[] matches = fs.globStatus(p, s -> !hidden(s.getName()));
-            LocalListing.unmatched(fs, path, matches == null ? new FileStatus[0] : matches, notes);
-            if (matches == null || matches.length == 0) {
-                throw new JobException(JobException.BAD_INPUT, "input " + path + " matches no file");
-            }
-            Arrays.sort(matches);
-            return matches[0].getPath();
-        } catch (IOException e) {
-            throw new JobException(JobException.BAD_INPUT, "cannot read input " + path + ": " + e.getMessage());
-        }
-    }
-
-    static boolean isGlob(String path) {
-        return path.matches(".*[*?\\[{].*");
-    }
-
     private static List<String> dataColumns(List<String> columns, List<String> partitions) {
         return columns.stream().filter(c -> !c.equals(CORRUPT) && !partitions.contains(c)).toList();
-    }
-
-    /** The format of {@code p} from its name, or from the names of the files inside a folder. */
-    static Format detect(FileSystem fs, Path p) {
-        try {
-            if (fs.getFileStatus(p).isDirectory()) {
-                if (fs.exists(new Path(p, "labels.tsv")) && fs.exists(new Path(p, "docs"))) {
-                    return Format.LAYOUT;
-                }
-                Path file = firstDataFile(fs, p, 0);
-                if (file == null) {
-                    throw new JobException(JobException.BAD_INPUT, "input folder " + p + " holds no data file");
-                }
-                if (!known(file) && holdsDocument(fs, p, 0)) {
-                    return Format.TEXT; // a README beside the documents does not make a folder of documents unreadable
-                }
-                return fromName(file);
-            }
-            return fromName(p);
-        } catch (IOException e) {
-            throw new JobException(JobException.BAD_INPUT, "cannot read input " + p + ": " + e.getMessage());
-        }
-    }
-
-    private static Format fromName(Path p) {
-        String n = p.getName().toLowerCase(Locale.ROOT);
-        for (String ext : new String[] {".gz", ".bz2", ".snappy", ".zst", ".lz4"}) {
-            if (n.endsWith(ext) && !n.endsWith(".parquet" + ext)) {
-                n = n.substring(0, n.length() - ext.length());
-            }
-        }
-        if (n.endsWith(".jsonl") || n.endsWith(".json") || n.endsWith(".ndjson")) {
-            return Format.JSONL;
-        }
-        if (n.endsWith(".csv")) {
-            return Format.CSV;
-        }
-        if (n.endsWith(".tsv")) {
-            return Format.TSV;
-        }
-        if (n.endsWith(".parquet")) {
-            return Format.PARQUET;
-        }
-        if (org.docbench.classifiers.cli.DocumentFiles.isDocumentName(n)) {
-            return Format.TEXT;
-        }
-        throw new JobException(JobException.USAGE, "cannot tell the format of " + p
-                + " from its name; give --format jsonl, csv, tsv, parquet, layout or text");
-    }
-
-    private static boolean known(Path file) {
-        try {
-            fromName(file);
-            return true;
-        } catch (JobException e) {
-            return false;
-        }
-    }
-
-    /** Whether a document file ({@code .txt}, {@code .html}) is under {@code dir}, as {@link TextFiles} would find it. */
-    private static boolean holdsDocument(FileSystem fs, Path dir, int depth) throws IOException {
-        for (FileStatus s : fs.listStatus(dir)) {
-            String n = s.getPath().getName();
-            if (n.startsWith(".")) {
-                continue;
-            }
-            if (s.isDirectory() ? depth < 8 && holdsDocument(fs, s.getPath(), depth + 1)
-                    : org.docbench.classifiers.cli.DocumentFiles.isDocumentName(n)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static Path firstDataFile(FileSystem fs, Path dir, int depth) throws IOException {
-        FileStatus[] list = fs.listStatus(dir);
-        Arrays.sort(list);
-        for (FileStatus s : list) {
-            String n = s.getPath().getName();
-            if (s.isFile() && !hidden(n)) {
-                return s.getPath();
-            }
-        }
-        if (depth < 8) {
-            for (FileStatus s : list) {
-                if (s.isDirectory() && !hidden(s.getPath().getName())) {
-                    Path f = firstDataFile(fs, s.getPath(), depth + 1);
-                    if (f != null) {
-                        return f;
-                    }
-                }
-            }
-        }
-        return null;
-    }
-
-    /**
-     * The partition columns of a folder laid out as Spark partitions data
-     * ({@code year=2020/month=01/part-...}): the names along the first such chain.
-     */
-    static List<String> partitionColumns(FileSystem fs, Path p) {
-        List<String> names = new ArrayList<>();
-        try {
-            Path dir = p;
-            while (fs.getFileStatus(dir).isDirectory()) {
-                Path next = null;
-                FileStatus[] list = fs.listStatus(dir);
-                Arrays.sort(list);
-                for (FileStatus s : list) {
-                    String n = s.getPath().getName();
-                    int eq = n.indexOf('=');
-                    if (s.isDirectory() && !hidden(n) && eq > 0) {
-                        names.add(n.substring(0, eq));
-                        next = s.getPath();
-                        break;
-                    }
-                }
-                if (next == null) {
-                    break;
-                }
-                dir = next;
-            }
-        } catch (IOException e) {
-            throw new JobException(JobException.BAD_INPUT, "cannot list input " + p + ": " + e.getMessage());
-        }
-        return names;
-    }
-
-    private static boolean hidden(String name) {
-        return name.startsWith("_") || name.startsWith(".");
     }
 
     static FileSystem fileSystem(SparkSession spark, String path) {
@@ -419,14 +260,6 @@ final class Inputs {
             return new Path(path).getFileSystem(spark.sparkContext().hadoopConfiguration());
         } catch (IOException e) {
             throw new JobException(JobException.BAD_INPUT, "cannot reach " + path + ": " + e.getMessage());
-        }
-    }
-
-    private static boolean exists(FileSystem fs, Path p) {
-        try {
-            return fs.exists(p);
-        } catch (IOException e) {
-            throw new JobException(JobException.BAD_INPUT, "cannot reach " + p + ": " + e.getMessage());
         }
     }
 }

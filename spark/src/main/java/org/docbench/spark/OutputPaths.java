@@ -56,7 +56,7 @@ final class OutputPaths {
         }
         String o = out.toUri().getPath();
         String i = in.toUri().getPath();
-        boolean glob = Inputs.isGlob(input);
+        boolean glob = InputPaths.isGlob(input);
         if (!glob && o.equals(i) || within(o, i)) {
             throw new JobException(JobException.USAGE, "output " + output + " is " + (o.equals(i) ? "" : "inside ")
                     + "the input " + input + "; write it elsewhere (a glob or a later job over the input would read it)");

@@ -83,8 +83,8 @@ final class TextFiles {
         // as classify: a file two folders reach (one through a link, or two globbed) is read once, under its first name
         Map<String, File> byUri = new LinkedHashMap<>();
         try {
-            if (Inputs.isGlob(path)) {
-                // what Hadoop's globber drops without a word was said by Inputs.firstMatch, which every read starts with
+            if (InputPaths.isGlob(path)) {
+                // what Hadoop's globber drops without a word was said by InputPaths.firstMatch, which every read starts with
                 FileStatus[] matches = fs.globStatus(new Path(path), p -> !hidden(p.getName()));
                 if (matches == null || matches.length == 0) {
                     throw new JobException(JobException.BAD_INPUT, "input " + path + " matches no file");

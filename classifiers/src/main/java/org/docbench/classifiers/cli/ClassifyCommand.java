@@ -4,10 +4,8 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -16,9 +14,6 @@ import java.util.concurrent.Future;
 
 import org.docbench.classifiers.inference.Scorer;
 import org.docbench.classifiers.inference.DefaultModels;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -89,41 +84,6 @@ final class ClassifyCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "Documents or folders; '-' or none reads stdin.")
     List<String> files = new ArrayList<>();
 
-    /**
-     * One mapper for every worker and batch (thread-safe once configured, and costly to build),
-     * in a holder so that tab-separated output never loads Jackson.
-     */
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper();
-    }
-
-    /** The model's labels as every batch prints them, worked out once per run. */
-    private record Labels(String[] names, String kind, String[] tsv, int[] alphabetical) {
-        static Labels of(Scorer scorer) {
-            String[] names = scorer.labels();
-            String[] tsv = new String[names.length];
-            for (int i = 0; i < names.length; i++) {
-                tsv[i] = TsvCells.field(names[i]); // a label, like an id, may hold a tab or a newline
-            }
-            // One order of --json's "scores" for every model: a compiled model's outputs come in Tribuo's order,
-            // its fallback's sorted.
-            int[] alphabetical = java.util.stream.IntStream.range(0, names.length).boxed()
-                    .sorted(java.util.Comparator.comparing(i -> names[i])).mapToInt(Integer::intValue).toArray();
-            return new Labels(names, scorer.scoreKind().spelling(), tsv, alphabetical);
-        }
-    }
-
-    /**
-     * What one batch printed and counted; {@code stop} is the bad input that ended it early (a
-     * line that is not UTF-8 or not a JSON record), printed after what came before it.
-     */
-    private record Chunk(String text, int labeled, int unlabeled, List<String> notes, List<Read> records, RuntimeException stop) {
-    }
-
-    /** A JSON record's id and where it was read, for {@link DuplicateIds}. */
-    private record Read(String id, String source, int line) {
-    }
-
     @Override
     public Integer call() throws Exception {
         if (lines && jsonl) {
@@ -162,13 +122,14 @@ final class ClassifyCommand implements Callable<Integer> {
                     + "not %d (the same labels every run)%n", scorer.provenance().get("family"), workers);
             workers = 1;
         }
-        Labels labels = Labels.of(scorer);
+        ClassifyOutput output = new ClassifyOutput(scorer, json, top);
+        int labelCount = scorer.labels().length;
         if (top > 1 && scorer.scoreKind() == org.docbench.classifiers.train.ScoreKind.NONE) {
             err.printf(Locale.ROOT, "docbench: --top %d: the %s baseline answers one label and ranks no other; the next "
                     + "columns are '-'%n", top, scorer.provenance().get("family"));
-        } else if (top > labels.names().length) {
+        } else if (top > labelCount) {
             err.printf(Locale.ROOT, "docbench: --top %d: the model has %d labels; every row shows all %d%n", top,
-                    labels.names().length, labels.names().length);
+                    labelCount, labelCount);
         }
         ThreadLocal<Scorer.Session> sessions = ThreadLocal.withInitial(scorer::newSession);
         ExecutorService pool = workers > 1 ? Executors.newFixedThreadPool(workers, r -> {
@@ -176,7 +137,7 @@ final class ClassifyCommand implements Callable<Integer> {
             t.setDaemon(true);
             return t;
         }) : null;
-        ArrayDeque<Future<Chunk>> pending = new ArrayDeque<>();
+        ArrayDeque<Future<ClassifyOutput.Chunk>> pending = new ArrayDeque<>();
         int[] counts = new int[2];
         DocumentInputs reader = new DocumentInputs(jsonl ? DocumentInputs.Mode.JSONL
                 : lines ? DocumentInputs.Mode.LINES : DocumentInputs.Mode.WHOLE, idField,
@@ -188,7 +149,7 @@ final class ClassifyCommand implements Callable<Integer> {
             // printed, so the output is the documents before the one the error names.
             DocbenchCli.BadInputException bad = null;
             try {
-                reader.read(inputs, stdin, batch -> submit(batch, pool, pending, sessions, labels, out, err,
+                reader.read(inputs, stdin, batch -> submit(batch, pool, pending, sessions, output, out, err,
                         counts, duplicates));
             } catch (DocbenchCli.BadInputException e) {
                 bad = e;
@@ -240,21 +201,21 @@ final class ClassifyCommand implements Callable<Integer> {
         }
     }
 
-    private void submit(DocumentInputs.Batch batch, ExecutorService pool, ArrayDeque<Future<Chunk>> pending,
-                        ThreadLocal<Scorer.Session> sessions, Labels labels, PrintWriter out, PrintWriter err,
+    private void submit(DocumentInputs.Batch batch, ExecutorService pool, ArrayDeque<Future<ClassifyOutput.Chunk>> pending,
+                        ThreadLocal<Scorer.Session> sessions, ClassifyOutput output, PrintWriter out, PrintWriter err,
                         int[] counts, DuplicateIds duplicates) throws Exception {
         if (pool == null) {
-            emit(render(batch, sessions.get(), labels), out, err, counts, duplicates);
+            emit(output.render(batch, sessions.get()), out, err, counts, duplicates);
             return;
         }
         // The worker decodes the batch too: one reading thread building every String would pace all the workers.
-        pending.add(pool.submit(() -> render(batch, sessions.get(), labels)));
+        pending.add(pool.submit(() -> output.render(batch, sessions.get())));
         while (pending.size() > 2 * threads) {
             emit(take(pending.poll()), out, err, counts, duplicates);
         }
     }
 
-    private static Chunk take(Future<Chunk> f) throws Exception {
+    private static ClassifyOutput.Chunk take(Future<ClassifyOutput.Chunk> f) throws Exception {
         try {
             return f.get();
         } catch (ExecutionException e) {
@@ -263,14 +224,14 @@ final class ClassifyCommand implements Callable<Integer> {
     }
 
     /** Prints a chunk; {@code duplicates}, for JSON records, sees their ids here, in input order. */
-    private static void emit(Chunk c, PrintWriter out, PrintWriter err, int[] counts, DuplicateIds duplicates) {
+    private static void emit(ClassifyOutput.Chunk c, PrintWriter out, PrintWriter err, int[] counts, DuplicateIds duplicates) {
         out.print(c.text());
         if (out.checkError()) { // a closed pipe or a full disk: classifying the rest would be for nobody
             throw new DocbenchCli.OutputStoppedException();
         }
         c.notes().forEach(err::println);
         if (duplicates != null) {
-            for (Read r : c.records()) {
+            for (ClassifyOutput.Read r : c.records()) {
                 duplicates.record(r.id(), r.source(), r.line());
             }
         }
@@ -280,144 +241,5 @@ final class ClassifyCommand implements Callable<Integer> {
             throw c.stop();
         }
     }
-
-    /** Scores and formats a batch; runs on a worker thread with that thread's session. */
-    private Chunk render(DocumentInputs.Batch batch, Scorer.Session session, Labels labels) throws Exception {
-        ChunkWriter w = new ChunkWriter(session, labels);
-        try {
-            batch.forEach(w);
-        } catch (DocbenchCli.BadInputException e) {
-            return new Chunk(w.sb.toString(), w.labeled, w.unlabeled, w.notes, w.records, e);
-        }
-        return new Chunk(w.sb.toString(), w.labeled, w.unlabeled, w.notes, w.records, null);
-    }
-
-    /** One batch's output lines and counts, a document at a time. */
-    private final class ChunkWriter implements DocumentInputs.DocSink {
-        private final Scorer.Session session;
-        private final String[] labels;
-        /** Label indices in the labels' alphabetical order. */
-        private final int[] alphabetical;
-        /** The labels as tab-separated fields. */
-        private final String[] tsvLabels;
-        private final String kind;
-        private final StringBuilder sb = new StringBuilder(8192);
-        private final List<String> notes = new ArrayList<>(0);
-        /** The JSON records' ids and places, in input order; empty for other inputs. */
-        private final List<Read> records = new ArrayList<>(0);
-        private final int k;
-        private final int[] order;
-        private final ObjectMapper mapper = json ? Json.MAPPER : null;
-        /** The model gives scores: every family but the baselines, whose Tribuo 1 and 0 say nothing the label does not. */
-        private final boolean scored;
-        private int labeled;
-        private int unlabeled;
-
-        ChunkWriter(Scorer.Session session, Labels l) {
-            this.session = session;
-            this.labels = l.names();
-            this.alphabetical = l.alphabetical();
-            this.tsvLabels = l.tsv();
-            this.kind = l.kind();
-            this.scored = !kind.equals(org.docbench.classifiers.train.ScoreKind.NONE.spelling());
-            this.k = Math.min(top, labels.length);
-            this.order = new int[labels.length];
-        }
-
-        @Override
-        public void accept(String id, CharSequence text, String source, int line) throws JsonProcessingException {
-            records.add(new Read(id, source, line));
-            accept(id, text);
-        }
-
-        @Override
-        public void accept(String id, CharSequence text) throws JsonProcessingException {
-            String why = DocumentInputs.isBlank(text) ? "the text is empty" : null;
-            int best = why == null ? session.score(text) : -1;
-            if (best < 0 && why == null) {
-                why = "no word of the text is known to the model";
-            }
-            if (why != null) {
-                unlabeled++;
-                notes.add("docbench: " + TsvCells.field(id) + ": no label: " + why); // one line, whatever the file name holds
-                if (json) {
-                    // Every key a labeled record has, so a reader finds them all: nulls, and the model's score kind.
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("id", id);
-                    m.put("label", null);
-                    m.put("score", null);
-                    m.put("scoreKind", kind);
-                    if (k > 1) {
-                        m.put("top", null);
-                    }
-                    m.put("scores", null);
-                    m.put("reason", why);
-                    sb.append(JsonCells.line(mapper.writeValueAsString(m))).append('\n');
-                } else {
-                    sb.append(TsvCells.field(id));
-                    for (int i = 0; i < k; i++) {
-                        sb.append("\t-\t-"); // as many columns as a labeled row, for readers that count them
-                    }
-                    sb.append('\n');
-                }
-                return;
-            }
-            labeled++;
-            double[] s = session.scores();
-            if (k > 1) {
-                rank(s, order);
-            } else {
-                order[0] = best; // the first of the highest scores, as rank would put first
-            }
-            if (json) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("id", id);
-                m.put("label", labels[best]);
-                m.put("score", scored ? s[best] : null);
-                m.put("scoreKind", kind);
-                if (k > 1) {
-                    List<Map<String, Object>> topK = new ArrayList<>(k);
-                    for (int i = 0; i < (scored ? k : 1); i++) { // a baseline's answer has no runner-up
-                        // Not Map.of: its iteration order changes from run to run, and so would the output.
-                        Map<String, Object> entry = new LinkedHashMap<>();
-                        entry.put("label", labels[order[i]]);
-                        entry.put("score", scored ? s[order[i]] : null);
-                        topK.add(entry);
-                    }
-                    m.put("top", topK);
-                }
-                Map<String, Double> all = new LinkedHashMap<>();
-                for (int i : alphabetical) {
-                    all.put(labels[i], s[i]);
-                }
-                m.put("scores", scored ? all : null);
-                sb.append(JsonCells.line(mapper.writeValueAsString(m))).append('\n');
-            } else {
-                sb.append(TsvCells.field(id));
-                for (int i = 0; i < k; i++) {
-                    if (!scored) {
-                        // A baseline scores nothing, and ranks no label after its answer: the other labels
-                        // would come in index order, which reads as a second-best answer.
-                        sb.append(i == 0 ? "\t" + tsvLabels[best] + "\t-" : "\t-\t-");
-                        continue;
-                    }
-                    sb.append('\t').append(tsvLabels[order[i]]).append('\t');
-                    TsvCells.fixed4(sb, s[order[i]]);
-                }
-                sb.append('\n');
-            }
-        }
-    }
-
-    /** Label indices by descending score (ties by index): a few labels, so insertion sort. */
-    private static void rank(double[] s, int[] order) {
-        for (int i = 0; i < order.length; i++) {
-            int j = i;
-            while (j > 0 && s[order[j - 1]] < s[i]) {
-                order[j] = order[j - 1];
-                j--;
-            }
-            order[j] = i;
-        }
-    }
 }
+

@@ -7,7 +7,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
-/** {@link LineBlocks#lineEnds}, which asks the JDK's {@code String.indexOf}, finds what a byte loop finds. */
+/** {@link LineBlocks#lineEnds}, which reads eight bytes at a time, finds what a byte loop finds. */
 class LineBlocksTest {
 
     @Test

@@ -78,6 +78,9 @@ final class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--top", defaultValue = "1", paramLabel = "K", description = "Print the K best labels and scores (default: ${DEFAULT-VALUE}).")
     int top;
 
+    /** More threads than any machine has cores for gains nothing, and each holds its own scoring buffers. */
+    static final int MAX_THREADS = 1024;
+
     @Option(names = "--threads", defaultValue = "1", paramLabel = "N", description = "Classify on N threads; output keeps the input order (default: ${DEFAULT-VALUE}).")
     int threads;
 
@@ -94,8 +97,15 @@ final class ClassifyCommand implements Callable<Integer> {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), field + " names a field of --jsonl records; add --jsonl");
             }
         }
-        if (threads < 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be " + (threads < 1
+                    ? "at least 1" : "at most " + MAX_THREADS) + ", got " + threads);
+        }
+        for (String field : List.of("--id-field", "--text-field")) {
+            var given = spec.commandLine().getParseResult().matchedOption(field);
+            if (given != null && given.stringValues().get(0).isBlank()) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), field + " is empty; name a field of the records");
+            }
         }
         if (top < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--top must be at least 1, got " + top);
@@ -128,8 +138,8 @@ final class ClassifyCommand implements Callable<Integer> {
             err.printf(Locale.ROOT, "docbench: --top %d: the %s baseline answers one label and ranks no other; the next "
                     + "columns are '-'%n", top, scorer.provenance().get("family"));
         } else if (top > labelCount) {
-            err.printf(Locale.ROOT, "docbench: --top %d: the model has %d labels; every row shows all %d%n", top,
-                    labelCount, labelCount);
+            err.printf(Locale.ROOT, "docbench: --top %d: %s%n", top, labelCount == 1 ? "the model has 1 label; every row shows it"
+                    : "the model has " + labelCount + " labels; every row shows all " + labelCount);
         }
         ThreadLocal<Scorer.Session> sessions = ThreadLocal.withInitial(scorer::newSession);
         ExecutorService pool = workers > 1 ? Executors.newFixedThreadPool(workers, r -> {

@@ -115,13 +115,18 @@ final class DocumentInputs {
         this.notes = notes;
     }
 
+    /** Names of stdin: '-', and the system's own (reading one after another gives the second nothing). */
+    private static final java.util.Set<String> STDIN_NAMES = java.util.Set.of("-", "/dev/stdin", "/dev/fd/0", "/proc/self/fd/0");
+
     /**
      * Checks that every named input exists before any is read, so a typo fails at once; stdin
      * named twice is a mistake in the command line ({@code cl}'s usage error).
      */
     static void check(List<String> names, picocli.CommandLine cl) {
-        if (names.stream().filter("-"::equals).count() > 1) {
-            throw new picocli.CommandLine.ParameterException(cl, "stdin ('-') is named more than once; it can be read only once");
+        List<String> stdin = names.stream().filter(STDIN_NAMES::contains).toList();
+        if (stdin.size() > 1) {
+            throw new picocli.CommandLine.ParameterException(cl, "stdin is named more than once (" + String.join(", ", stdin.stream()
+                    .map(n -> "'" + n + "'").toList()) + "); it can be read only once");
         }
         for (String n : names) {
             if (n.isEmpty()) {

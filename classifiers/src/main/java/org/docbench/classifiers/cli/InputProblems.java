@@ -22,8 +22,14 @@ final class InputProblems {
     /** The error for a named input that is not there: a link to nothing says so, as the link is there to see in ls. */
     static DocbenchCli.BadInputException missing(String n) {
         String dangling = DocumentFiles.danglingLink(n);
-        return new DocbenchCli.BadInputException(dangling != null ? TsvCells.field(n) + " " + dangling
-                : "no such document or folder: " + TsvCells.field(n));
+        if (dangling != null) {
+            return new DocbenchCli.BadInputException(TsvCells.field(n) + " " + dangling);
+        }
+        // The JVM decodes its arguments with the locale's charset, and bytes that are not valid there become U+FFFD,
+        // so a file whose name is not valid UTF-8 cannot be named to it at all.
+        return new DocbenchCli.BadInputException("no such document or folder: " + TsvCells.field(n) + (n.indexOf('\uFFFD') < 0 ? ""
+                : " (the name reached docbench with U+FFFD, which stands for bytes that are not valid in the locale's charset: "
+                + "a file so named cannot be opened by name; rename it, or name its folder)"));
     }
 
     /** The error for an input that cannot be opened or read: {@code where} and why, in words. */

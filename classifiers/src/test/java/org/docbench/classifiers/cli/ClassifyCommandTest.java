@@ -359,9 +359,25 @@ class ClassifyCommandTest {
         Result threads = classify("jail detainer", "--threads", "0");
         assertEquals(2, threads.code(), threads.err());
         assertTrue(threads.err().contains("--threads must be at least 1, got 0") && !threads.err().contains("--top"), threads.err());
+        // 2 x 2^30 pending chunks overflowed an int: a hang, or every row printed and then exit 1.
+        for (String many : List.of("1025", "1073741824", "2147483647")) {
+            Result huge = classify("jail detainer", "--threads", many);
+            assertEquals(2, huge.code(), huge.err());
+            assertTrue(huge.err().contains("--threads must be at most 1024, got " + many), huge.err());
+        }
+        assertEquals(0, classify("jail detainer", "--threads", "1024").code());
         Result top = classify("jail detainer", "--top", "-1");
         assertEquals(2, top.code(), top.err());
         assertTrue(top.err().contains("--top must be at least 1, got -1") && !top.err().contains("--threads"), top.err());
+    }
+
+    @Test
+    void anEmptyJsonlFieldName_isAUsageError() {
+        for (String field : List.of("--text-field", "--id-field")) {
+            Result r = classify("{\"id\":\"a\",\"text\":\"jail\"}", "--jsonl", field, "");
+            assertEquals(2, r.code(), r.err());
+            assertTrue(r.err().contains(field + " is empty; name a field of the records"), r.err());
+        }
     }
 
     @Test

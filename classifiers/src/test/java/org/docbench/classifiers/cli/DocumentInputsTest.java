@@ -329,10 +329,23 @@ class DocumentInputsTest {
     }
 
     @Test
-    void stdinNamedTwice_isAUsageError() {
+    void stdinNamedTwice_isAUsageError_underAnyOfItsNames() {
         DocbenchCliTest.Result r = DocbenchCliTest.runWithStdin("jail detainer", "classify", "--task", "topic", "-", "-");
         assertEquals(2, r.code(), r.err());
-        assertTrue(r.err().contains("stdin ('-') is named more than once"), r.err());
+        assertTrue(r.err().contains("stdin is named more than once ('-', '-'); it can be read only once"), r.err());
+        // The second read of a pipe gives nothing: an empty document where the user meant one.
+        r = DocbenchCliTest.runWithStdin("jail detainer", "classify", "--task", "topic", "-", "/dev/stdin");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("stdin is named more than once ('-', '/dev/stdin')"), r.err());
+    }
+
+    @Test
+    void aNamedFileWhoseNameIsNotUtf8_isSaidToBeUnopenableByName_notMerelyMissing() {
+        DocbenchCli.BadInputException e = InputProblems.missing("news/bad\uFFFDname.txt");
+        assertEquals("no such document or folder: news/bad\uFFFDname.txt (the name reached docbench with U+FFFD, which stands for "
+                + "bytes that are not valid in the locale's charset: a file so named cannot be opened by name; rename it, or "
+                + "name its folder)", e.getMessage());
+        assertEquals("no such document or folder: news/plain.txt", InputProblems.missing("news/plain.txt").getMessage());
     }
 
     @Test

@@ -187,6 +187,14 @@ final class DocumentInputs {
     }
 
     /**
+     * A line of {@link Mode#LINES} or a {@link Mode#JSONL} record's text as a document: as it is, or
+     * a web page's text when it is a whole page (an archive of scraped pages, one per line).
+     */
+    static CharSequence pageOrText(CharSequence text) {
+        return HtmlText.looksLikeHtml(text) ? HtmlText.toText(text.toString()) : text;
+    }
+
+    /**
      * Bytes of heap a whole document takes per byte of its text while it is classified: its
      * bytes, String and the tokenizer's copy (5 for ASCII), the token arrays, sized for one token
      * per char (24), and the lookups' scratch; about 34 counted for a 20.7 MB text, so 40.
@@ -299,7 +307,7 @@ final class DocumentInputs {
         String docId = id == null ? where : id.asText();
         // A record is no file: its text is a page when it reads as one, whatever its id (often a URL ending in .html).
         String t = text.asText();
-        return new Doc(docId, HtmlText.looksLikeHtml(t) ? HtmlText.toText(t) : t);
+        return new Doc(docId, pageOrText(t).toString());
     }
 
     /** Line {@code n} of {@code name} as errors name it: on one line, whatever the file name holds. */

@@ -129,7 +129,8 @@ final class LineBlocks {
             List<DocumentInputs.Doc> out = new ArrayList<>();
             lines((where, line, n) -> {
                 String text = line.toString();
-                out.add(records == null ? new DocumentInputs.Doc(where, text) : records.parse(text, where, name, n));
+                out.add(records == null ? new DocumentInputs.Doc(where, DocumentInputs.pageOrText(text).toString())
+                        : records.parse(text, where, name, n));
             });
             return out;
         }
@@ -148,7 +149,7 @@ final class LineBlocks {
                 });
                 return;
             }
-            lines((where, line, n) -> sink.accept(where, line));
+            lines((where, line, n) -> sink.accept(where, DocumentInputs.pageOrText(line)));
         }
 
         /** Hands every non-blank line to {@code visitor}, decoded and numbered; once per block. */

@@ -372,6 +372,19 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void aLineThatIsAWholeWebPage_isReadAsThePagesText_asAJsonlRecordIs() {
+        String page = "<!DOCTYPE html><html><body><script>sanctuary sanctuary sanctuary</script>ICE detainer jail</body></html>";
+        Result line = classify("plain words about a jail\n" + page + "\n", "--lines", "--json");
+        Result record = classify("{\"id\":\"line-2\",\"text\":\"" + page + "\"}\n", "--jsonl", "--json");
+        assertEquals(0, line.code(), line.err());
+        assertEquals(0, record.code(), record.err());
+        assertEquals(record.out().strip(), line.out().strip().lines().skip(1).findFirst().orElseThrow(),
+                "the script's words are not the document's");
+        Result text = classify("ICE detainer jail\n", "--lines", "--json");
+        assertEquals(text.out().strip().replace("line-1", "line-2"), record.out().strip(), "the page reads as its visible text");
+    }
+
+    @Test
     void anEmptyJsonlFieldName_isAUsageError() {
         for (String field : List.of("--text-field", "--id-field")) {
             Result r = classify("{\"id\":\"a\",\"text\":\"jail\"}", "--jsonl", field, "");

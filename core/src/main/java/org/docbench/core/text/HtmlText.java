@@ -45,12 +45,15 @@ public final class HtmlText {
     }
 
     /** True when the text starts (after a BOM and white space) with a doctype or an {@code <html>}/{@code <head>}/{@code <body>} tag. */
-    public static boolean looksLikeHtml(String text) {
+    public static boolean looksLikeHtml(CharSequence text) {
         int i = 0;
         while (i < text.length() && (Character.isWhitespace(text.charAt(i)) || text.charAt(i) == '\uFEFF')) {
             i++;
         }
-        String head = text.substring(i, Math.min(text.length(), i + 15)).toLowerCase(Locale.ROOT);
+        if (i == text.length() || text.charAt(i) != '<') { // most text: decided without a copy, as classify --lines asks per line
+            return false;
+        }
+        String head = text.subSequence(i, Math.min(text.length(), i + 15)).toString().toLowerCase(Locale.ROOT);
         return head.startsWith("<!doctype html") || head.startsWith("<html") || head.startsWith("<head")
                 || head.startsWith("<body") || head.startsWith("<!--");
     }

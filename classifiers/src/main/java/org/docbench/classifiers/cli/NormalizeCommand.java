@@ -21,7 +21,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "normalize", mixinStandardHelpOptions = true,
-        description = {"Show a document as docbench sees it after normalization: title, byline, date and body.",
+        description = {"Show what docbench's normalizer makes of a document: title, byline, date and body. Models "
+                        + "trained with 'docbench train' read this text; the shipped default models of 'classify --task' "
+                        + "read the text as it comes.",
                 "Reads each FILE (a folder: every .txt/.html under it), or stdin when there is none or for '-'. Web pages "
                         + "(.html files, text that starts with a doctype or <html>, and on stdin also text that starts "
                         + "with a tag such as <div> or <p>) become text with jsoup first."},

@@ -135,6 +135,14 @@ class DocbenchCliTest {
         }
     }
 
+    /** What normalize shows is what trained models read, and not what the shipped default models read: its help says both. */
+    @Test
+    void normalizeHelp_saysWhichModelsReadTheNormalizedText() {
+        String help = run("normalize", "--help").out().replaceAll("\\s+", " ");
+        assertTrue(help.contains("Models trained with 'docbench train' read this text; the shipped default models of "
+                + "'classify --task' read the text as it comes."), help);
+    }
+
     @Test
     void helpExamples_copyWhole_noCommandBrokenByWrapping() {
         for (String command : List.of("", "classify", "evaluate", "train", "normalize")) {

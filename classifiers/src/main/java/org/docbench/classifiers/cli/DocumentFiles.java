@@ -62,9 +62,29 @@ public final class DocumentFiles {
 
     /** The error for {@code bytes} of {@code where} that are not UTF-8 ({@code page}: and declare no charset). */
     static String notUtf8(byte[] bytes, String where, boolean page) {
+        String declared = page ? unknownDeclaredCharset(bytes) : null;
         return "document " + TsvCells.field(where) + " is not valid UTF-8" + InputProblems.notUtf8Hint(bytes, 0, bytes.length)
-                + (page ? " and declares no other charset (<meta charset=...>)" : "") + ": save it as UTF-8";
+                + (!page ? "" : declared != null ? " and declares charset " + TsvCells.field(declared) + ", which Java does not know"
+                : " and declares no other charset (<meta charset=...>)") + ": save it as UTF-8";
     }
+
+    /** A {@code <meta charset>} (or http-equiv content type) a page declares in its first 4 KB that Java has no decoder for, or null. */
+    static String unknownDeclaredCharset(byte[] page) {
+        String head = new String(page, 0, Math.min(page.length, 4096), java.nio.charset.StandardCharsets.ISO_8859_1);
+        java.util.regex.Matcher m = META_CHARSET.matcher(head);
+        if (!m.find()) {
+            return null;
+        }
+        String name = m.group(1);
+        try {
+            return java.nio.charset.Charset.isSupported(name) ? null : name;
+        } catch (java.nio.charset.IllegalCharsetNameException e) {
+            return name;
+        }
+    }
+
+    private static final java.util.regex.Pattern META_CHARSET = java.util.regex.Pattern.compile(
+            "<meta[^>]*?charset\\s*=\\s*[\"']?([^\"'\\s/>;]+)", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     /** Text that is a web page ({@code name} says so, or it starts like one) as its text; other text as it is. */
     static String asText(String text, String name) {

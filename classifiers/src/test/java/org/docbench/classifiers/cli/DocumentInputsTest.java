@@ -106,6 +106,13 @@ class DocumentInputsTest {
                 () -> new DocumentInputs(DocumentInputs.Mode.WHOLE, null, null).readAll(List.of(dir.resolve("news").toString()), null));
         assertTrue(e.getMessage().contains("document " + undeclared + " is not valid UTF-8 and declares no other charset"),
                 "names the file with its folder: " + e.getMessage());
+        // jsoup reads a charset Java does not know as UTF-8: the page did declare one, and the message says which.
+        Path bogus = Files.write(dir.resolve("b.html"), new String(page, java.nio.charset.Charset.forName("windows-1252"))
+                .replace("windows-1252", "x-bogus-42").getBytes(java.nio.charset.Charset.forName("windows-1252")));
+        e = assertThrows(DocbenchCli.BadInputException.class,
+                () -> new DocumentInputs(DocumentInputs.Mode.WHOLE, null, null).readAll(List.of(bogus.toString()), null));
+        assertTrue(e.getMessage().endsWith(" and declares charset x-bogus-42, which Java does not know: save it as UTF-8"),
+                e.getMessage());
     }
 
     @Test

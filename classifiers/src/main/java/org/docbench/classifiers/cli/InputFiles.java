@@ -66,7 +66,8 @@ final class InputFiles {
      * JSON Lines), through linked subfolders (a linked folder is part of the folder as its user sees
      * it; a link back to a folder above it is skipped), skipping hidden files and folders (names
      * starting with {@code .}: editor and version-control files, and the {@code ._name} files macOS
-     * leaves beside copies, which are not text). A broken link is skipped with a note; a folder named
+     * leaves beside copies, which are not text). A broken link, and a pipe or device with a document's
+     * name, are skipped with a note; a folder named
      * a second time gives nothing, with one note rather than one per file.
      */
     List<Path> under(Path folder, String n) throws IOException {
@@ -91,7 +92,13 @@ final class InputFiles {
                     }
                     if (a.isSymbolicLink()) { // followed links arrive as their targets; this one has none
                         notes.accept("docbench: " + DocumentFiles.linkToNothing(file.toString()));
-                    } else if (a.isRegularFile() && (jsonLines ? isJsonLinesName(file) : isDocumentName(file))) {
+                    } else if (jsonLines ? isJsonLinesName(file) : isDocumentName(file)) {
+                        if (!a.isRegularFile()) {
+                            // A pipe would wait for a writer and a device (/dev/zero) never ends: named alone, either is the user's choice.
+                            notes.accept("docbench: skipped " + TsvCells.field(file.toString()) + ": not a regular file (a pipe, "
+                                    + "socket or device); name it on its own to read it");
+                            return FileVisitResult.CONTINUE;
+                        }
                         if (!nameRoundTrips(file)) {
                             throw new DocbenchCli.BadInputException(undecodableName(file.toString(), n,
                                     System.getProperty("sun.jnu.encoding", "UTF-8")));

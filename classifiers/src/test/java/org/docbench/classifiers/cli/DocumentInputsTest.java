@@ -183,6 +183,22 @@ class DocumentInputsTest {
     }
 
     @Test
+    void aPipeOrDeviceInAFolder_isSkippedAndSaidSo_notWaitedOnOrReadForever() throws Exception {
+        Path news = Files.createDirectories(Files.createTempDirectory("special").resolve("news"));
+        Files.writeString(news.resolve("a.txt"), "jail detainer hold");
+        assertEquals(0, new ProcessBuilder("mkfifo", news.resolve("p.txt").toString()).start().waitFor());
+        Files.createSymbolicLink(news.resolve("z.txt"), Path.of("/dev/zero"));
+        List<String> notes = new java.util.ArrayList<>();
+        List<DocumentInputs.Doc> docs = new DocumentInputs(DocumentInputs.Mode.WHOLE, null, false, null, DocumentInputs.BLOCK_BYTES,
+                notes::add).readAll(List.of(news.toString()), null);
+        assertEquals(List.of(news.resolve("a.txt").toString()), docs.stream().map(DocumentInputs.Doc::id).toList());
+        assertEquals(List.of(
+                "docbench: skipped " + news.resolve("p.txt") + ": not a regular file (a pipe, socket or device); name it on its own to read it",
+                "docbench: skipped " + news.resolve("z.txt") + ": not a regular file (a pipe, socket or device); name it on its own to read it"),
+                notes.stream().sorted().toList());
+    }
+
+    @Test
     void aDeviceNamedTwice_isReadEachTime() throws Exception {
         // A device or pipe has no contents to know again: each name is a stream of its own.
         List<DocumentInputs.Doc> docs = new DocumentInputs(DocumentInputs.Mode.WHOLE, null, null)

@@ -187,6 +187,14 @@ public final class DocbenchCli implements java.util.concurrent.Callable<Integer>
                 }
             }
         }
+        CommandLine cl = ex.getCommandLine();
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && cl.getCommandSpec().parent() == null
+                && !cl.getSubcommands().isEmpty() && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")
+                && (cl.getParseResult() == null || !cl.getParseResult().hasSubcommand())) {
+            // A mistyped command ('docbench clasify ...'): picocli lists every argument after it as unmatched.
+            return "unknown command '" + u.getUnmatched().get(0) + "'; the commands are " + String.join(", ",
+                    cl.getSubcommands().keySet());
+        }
         return m;
     }
 

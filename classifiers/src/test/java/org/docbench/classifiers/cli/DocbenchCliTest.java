@@ -135,6 +135,17 @@ class DocbenchCliTest {
         }
     }
 
+    @Test
+    void aMistypedCommand_isNamedUnknown_withTheCommandsThereAre() {
+        Result r = run("clasify", "--task", "stance", "a.txt");
+        assertEquals(2, r.code(), r.err());
+        assertEquals("docbench: unknown command 'clasify'; the commands are train, evaluate, normalize, classify, help",
+                r.err().lines().findFirst().orElseThrow());
+        Result option = run("--nope");
+        assertEquals(2, option.code(), option.err());
+        assertTrue(option.err().contains("Unknown option: '--nope'"), "an option is picocli's own words: " + option.err());
+    }
+
     /** What normalize shows is what trained models read, and not what the shipped default models read: its help says both. */
     @Test
     void normalizeHelp_saysWhichModelsReadTheNormalizedText() {

@@ -291,6 +291,50 @@ class OutputSafetyTest {
         assertEquals(Files.getPosixFilePermissions(plainFile), Files.getPosixFilePermissions(model));
     }
 
+    /**
+     * A model trained on private data went from {@code 600} to {@code 644} when replaced, and a
+     * folder prepared as {@code 2750} for a group came back {@code 755 root root}: the replacement
+     * now keeps the mode (setgid too) and the group of what it replaces.
+     */
+    @Test
+    void train_overwritingAPrivateModel_keepsItsModeAndGroup() throws Exception {
+        Path model = Files.writeString(dir.resolve("priv.model"), "precious");
+        Files.setAttribute(model, "unix:mode", 0600);
+        java.nio.file.attribute.GroupPrincipal group = otherGroup();
+        Files.setAttribute(model, "posix:group", group);
+        Result r = train(model, "--overwrite");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.size(model) > 100, "the model replaced the file");
+        assertEquals("600", mode(model), "mode of the replaced model");
+        assertEquals(group, Files.getAttribute(model, "posix:group"), "group of the replaced model");
+    }
+
+    @Test
+    void evaluate_intoAPreparedFolder_keepsItsModeSetgidAndGroup_andSoDoesTheNextReport() throws Exception {
+        Path shared = Files.createDirectory(dir.resolve("shared"));
+        java.nio.file.attribute.GroupPrincipal group = otherGroup();
+        Files.setAttribute(shared, "posix:group", group);
+        Files.setAttribute(shared, "unix:mode", 02750);
+        for (int run = 1; run <= 2; run++) {
+            Result r = evaluate(shared);
+            assertEquals(0, r.code(), r.err());
+            assertTrue(Files.exists(shared.resolve("report.md")), "run " + run + " wrote the report");
+            assertEquals("2750", mode(shared), "mode of the folder after run " + run);
+            assertEquals(group, Files.getAttribute(shared, "posix:group"), "group of the folder after run " + run);
+            assertEquals(group, Files.getAttribute(shared.resolve("report.md"), "posix:group"),
+                    "report.md takes the group, as in a setgid folder, after run " + run);
+        }
+    }
+
+    /** A group the test's files are not made with (root's is 0): daemon's, on Linux. */
+    private static java.nio.file.attribute.GroupPrincipal otherGroup() throws Exception {
+        return java.nio.file.FileSystems.getDefault().getUserPrincipalLookupService().lookupPrincipalByGroupName("daemon");
+    }
+
+    private static String mode(Path p) throws Exception {
+        return Integer.toOctalString((Integer) Files.getAttribute(p, "unix:mode") & 07777);
+    }
+
     @Test
     void aMountPoint_isRefusedBeforeTheWork_evenWithOverwrite() {
         // /proc stands for a bind mount or a container volume: renaming onto it fails, after the work.

@@ -75,7 +75,8 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "(it holds " + org.docbench.classifiers.report.ReportWriter.MARKER + "); the new report replaces it whole, or nothing changes.")
     Path out;
 
-    @Option(names = "--overwrite", description = "Allow --out to be an existing folder docbench did not write: it is replaced whole.")
+    @Option(names = "--overwrite", description = "Allow --out to be an existing folder docbench did not write: it is replaced whole "
+            + "(never the working folder, your home folder, the docbench jar's folder, or a folder holding any of them).")
     boolean overwrite;
 
     @Override
@@ -170,8 +171,12 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         Report report = suite.report("docbench " + String.join(" ", spec.commandLine().getParseResult().originalArgs()), null,
                 cv ? List.of(seed) : List.of(), families, List.of(manifest), List.of(), notes, t0);
-        OutputPaths.checkReportFolder(out, overwrite, corpus.inputs()); // again: the folder may have changed during the run
+        // Again: the folder may have changed during the run.
+        List<Path> replaced = OutputPaths.checkReportFolder(out, overwrite, corpus.inputs());
         ReportWriter.write(report, out);
+        if (!replaced.isEmpty()) {
+            err.println(OutputPaths.replacedNote(out, replaced));
+        }
         spec.commandLine().getOut().println("wrote " + out.resolve("report.md") + ", report.json and report.html");
         return 0;
     }

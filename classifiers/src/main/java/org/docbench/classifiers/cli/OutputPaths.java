@@ -24,7 +24,8 @@ import org.docbench.classifiers.report.ReportWriter;
  * <tr><td>a device, pipe or socket ({@code /dev/null}, say)</td><td>never</td><td>never</td></tr>
  * <tr><td>a symbolic link (outputs are renamed into place, which would replace the link)</td><td>never</td><td>never</td></tr>
  * <tr><td>a mount point (a bind mount, a container volume: it cannot be renamed)</td><td>never</td><td>never</td></tr>
- * <tr><td>the working folder, an input, or a folder holding either, through links too</td><td>never</td><td>never</td></tr>
+ * <tr><td>the working folder, the home folder, the folder of the running docbench jar, an input, or a folder holding
+ *     any of them, through links too</td><td>never</td><td>never</td></tr>
  * <tr><td>a name too long for the file system, with the temporary name written first (42 bytes longer)</td><td>never</td><td>never</td></tr>
  * </table>
  *
@@ -34,27 +35,45 @@ final class OutputPaths {
     private OutputPaths() {
     }
 
-    /** Checks {@code out} as a report folder that will replace what is there. */
-    static void checkReportFolder(Path out, boolean overwrite, List<Path> inputs) {
+    /**
+     * Checks {@code out} as a report folder that will replace what is there, and returns what in it
+     * docbench did not write, which only {@code overwrite} lets the report replace (none when
+     * {@code out} is new, empty, or holds only a report docbench wrote): see {@link #replacedNote}.
+     */
+    static List<Path> checkReportFolder(Path out, boolean overwrite, List<Path> inputs) {
         Path abs = absolute(out);
         checkNotAroundInputs(abs, inputs);
         checkNotSpecial(abs, out);
         if (Files.isRegularFile(abs)) {
             throw refused(out, "is a file, and the report is a folder; choose a new path");
         }
-        if (Files.isDirectory(abs) && !overwrite && !isEmpty(abs)) {
-            if (!ReportWriter.isMarked(abs)) {
+        List<Path> foreign = List.of();
+        if (Files.isDirectory(abs) && !isEmpty(abs)) {
+            boolean marked = ReportWriter.isMarked(abs);
+            foreign = marked ? foreignEntries(abs) : entries(abs);
+            if (!overwrite && !marked) {
                 throw refused(out, "is a folder that docbench did not write (it has no " + ReportWriter.MARKER
                         + " of docbench's); choose a new path, or pass --overwrite to replace the folder and everything in it");
             }
-            List<Path> foreign = foreignEntries(abs);
-            if (!foreign.isEmpty()) {
+            if (!overwrite && !foreign.isEmpty()) {
                 String entries = foreign.size() == 1 ? "an entry" : foreign.size() + " entries";
                 throw refused(out, "holds a report docbench wrote and " + entries + " it did not (" + names(abs, foreign)
                         + "); move them out, or pass --overwrite to replace the folder and everything in it");
             }
         }
         checkCreatable(abs, out);
+        return foreign;
+    }
+
+    /**
+     * What to say on stderr once {@code --overwrite} has replaced {@code out} and, with it,
+     * {@code foreign}, the entries {@link #checkReportFolder} found that docbench did not write:
+     * they are gone, and the user should see that they were there.
+     */
+    static String replacedNote(Path out, List<Path> foreign) {
+        String entries = foreign.size() == 1 ? "the entry" : "the " + foreign.size() + " entries";
+        return "docbench: replaced " + out + " and " + entries + " in it that docbench did not write ("
+                + names(absolute(out), foreign) + ")";
     }
 
     /**
@@ -160,12 +179,19 @@ final class OutputPaths {
         }
     }
 
-    /** The output must not be an input, hold an input, sit inside an input folder, or hold the working folder. */
+    /**
+     * The output must not be an input, hold an input, sit inside an input folder, or be or hold one
+     * of the {@link #keptFolders}, which a mistyped {@code --out ~ --overwrite} would otherwise delete.
+     */
     private static void checkNotAroundInputs(Path abs, List<Path> inputs) {
         Path out = real(abs);
-        Path cwd = real(Path.of(""));
-        if (cwd.startsWith(out)) {
-            throw refused(abs, "is the working folder or holds it; choose a new path");
+        for (KeptFolder kept : keptFolders()) {
+            if (kept.path().equals(out)) {
+                throw refused(abs, "is " + kept.name() + "; choose a new path");
+            }
+            if (kept.path().startsWith(out)) {
+                throw refused(abs, "holds " + kept.name() + ", " + kept.path() + "; choose a new path");
+            }
         }
         for (Path in : inputs) {
             Path a = real(in);
@@ -175,6 +201,49 @@ final class OutputPaths {
             if (Files.isDirectory(a) && out.startsWith(a)) {
                 throw refused(abs, "is inside the input folder " + in + "; choose a path outside the input");
             }
+        }
+    }
+
+    /** A folder no output may be or hold, even with {@code --overwrite}: its real path, and what to call it. */
+    record KeptFolder(String name, Path path) {
+    }
+
+    /**
+     * The folders no output may be or hold: the working folder, the user's home folder
+     * ({@code user.home}) and the folder of the running docbench jar, each by its real path.
+     */
+    static List<KeptFolder> keptFolders() {
+        List<KeptFolder> kept = new java.util.ArrayList<>();
+        kept.add(new KeptFolder("the working folder", real(Path.of(""))));
+        String home = System.getProperty("user.home");
+        if (home != null && !home.isBlank() && !home.equals("?")) { // "?" is what the JDK says when it cannot tell
+            try {
+                kept.add(new KeptFolder("your home folder", real(Path.of(home))));
+            } catch (java.nio.file.InvalidPathException notAPath) {
+                // nothing to compare with
+            }
+        }
+        java.security.CodeSource code = DocbenchCli.class.getProtectionDomain().getCodeSource();
+        Path jar = code == null ? null : jarFolder(code.getLocation());
+        if (jar != null) {
+            kept.add(new KeptFolder("the folder of the running docbench jar", real(jar)));
+        }
+        return kept;
+    }
+
+    /**
+     * The folder holding {@code location} when it is a jar file, or null: classes run from a folder
+     * (the build's {@code target/classes}, in tests) or from somewhere that is not a file.
+     */
+    static Path jarFolder(java.net.URL location) {
+        if (location == null) {
+            return null;
+        }
+        try {
+            Path p = Path.of(location.toURI());
+            return Files.isRegularFile(p) ? p.toAbsolutePath().getParent() : null;
+        } catch (java.net.URISyntaxException | IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+            return null;
         }
     }
 
@@ -277,6 +346,15 @@ final class OutputPaths {
     private static String names(Path dir, List<Path> entries) {
         String shown = String.join(", ", entries.stream().limit(3).map(p -> dir.relativize(p).toString()).toList());
         return entries.size() > 3 ? shown + ", ..." : shown;
+    }
+
+    /** Everything {@code dir} holds, by name: a folder docbench did not write is none of it docbench's. */
+    private static List<Path> entries(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.sorted().toList();
+        } catch (IOException e) {
+            throw refused(dir, "cannot be listed (" + e.getClass().getSimpleName() + "); choose a new path");
+        }
     }
 
     private static boolean isEmpty(Path dir) {

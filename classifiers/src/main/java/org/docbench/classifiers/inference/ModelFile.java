@@ -21,6 +21,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
+import org.docbench.classifiers.output.KeptAttributes;
 import org.docbench.classifiers.output.PendingOutput;
 
 import org.docbench.core.features.FeatureExtractor;
@@ -83,6 +84,9 @@ public final class ModelFile {
             throw new IOException("writing the model " + abs + ": " + e.getMessage(), e);
         }
         try (PendingOutput pending = PendingOutput.guard(tmp)) {
+            // A file the user made private stays so: tmp takes its mode before it holds a byte of the model.
+            KeptAttributes kept = KeptAttributes.of(abs);
+            kept.applyWhileWriting(tmp);
             try (OutputStream out = Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.WRITE);
                  ZipOutputStream zip = new ZipOutputStream(out)) {
                 zip.putNextEntry(entry("provenance.json"));
@@ -112,6 +116,7 @@ public final class ModelFile {
                 zip.write(bytes.toByteArray());
                 zip.closeEntry();
             }
+            kept.apply(tmp);
             Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             // "No space left on device" alone names no file: say which output it was.

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.stream.Stream;
 
+import org.docbench.classifiers.output.KeptAttributes;
 import org.docbench.classifiers.output.PendingOutput;
 
 /**
@@ -94,7 +95,10 @@ public final class ReportWriter {
         return foreign;
     }
 
-    /** Fills a temporary sibling of {@code out} with {@code content}, then swaps it in for {@code out}. */
+    /**
+     * Fills a temporary sibling of {@code out} with {@code content}, then swaps it in for {@code out};
+     * a folder replaced leaves its mode and group to the new one ({@link KeptAttributes}).
+     */
     public static void write(Path out, Content content) throws IOException {
         Path target = out.toAbsolutePath();
         Path parent = target.getParent();
@@ -103,8 +107,13 @@ public final class ReportWriter {
         // Created before the guard and the deletes below, so they only ever touch a folder this call made.
         Path tmp = Files.createDirectory(parent.resolve("." + target.getFileName() + ".tmp-" + java.util.UUID.randomUUID()));
         try (PendingOutput pending = PendingOutput.guard(tmp)) {
+            // A folder the user prepared (2770 and a group, say) keeps its mode and group, set before
+            // anything is written so that what goes in inherits the group as it would in the folder itself.
+            KeptAttributes kept = KeptAttributes.of(target);
+            kept.applyWhileWriting(tmp);
             content.writeInto(tmp);
             Files.writeString(tmp.resolve(MARKER), MARKER_TEXT, StandardCharsets.UTF_8);
+            kept.apply(tmp);
             replace(tmp, target);
         } catch (IOException e) {
             PendingOutput.delete(tmp);

@@ -99,6 +99,50 @@ class OutputSafetyTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(Files.exists(notes.resolve("report.md")));
         assertFalse(Files.exists(notes.resolve("todo.txt")));
+        assertTrue(r.err().contains("docbench: replaced " + notes + " and the entry in it that docbench did not write (todo.txt)"),
+                "says what --overwrite replaced: " + r.err());
+    }
+
+    /**
+     * {@code evaluate --out ~ --overwrite}, one mistyped path, deleted a home folder whole. The
+     * home folder and any folder holding it are refused like the working folder, with --overwrite
+     * too, when {@code user.home} names it through a link as well.
+     */
+    @Test
+    void evaluate_intoTheHomeFolderOrAFolderHoldingIt_isRefusedEvenWithOverwrite() throws Exception {
+        Path users = Files.createDirectories(dir.resolve("users"));
+        Path home = Files.createDirectories(users.resolve("ann"));
+        Files.writeString(home.resolve("thesis.doc"), "years of work");
+        Path link = Files.createSymbolicLink(dir.resolve("home-link"), home);
+        String before = System.getProperty("user.home");
+        try {
+            System.setProperty("user.home", link.toString());
+            assertRefusedBeforeWork(evaluate(home, "--overwrite"), home, "is your home folder; choose a new path");
+            assertRefusedBeforeWork(evaluate(users, "--overwrite"), users, "holds your home folder, " + home.toRealPath()
+                    + "; choose a new path");
+            var root = assertThrows(DocbenchCli.BadInputException.class,
+                    () -> OutputPaths.checkReportFolder(Path.of("/"), true, List.of()));
+            assertTrue(root.getMessage().contains("--out / holds "), root.getMessage());
+        } finally {
+            System.setProperty("user.home", before);
+        }
+        assertEquals("years of work", Files.readString(home.resolve("thesis.doc")));
+        try (var left = Files.list(users)) {
+            assertEquals(List.of(home), left.toList(), "nothing added beside the home folder");
+        }
+    }
+
+    /** The folder of the running docbench jar is kept like the home folder; classes run from a folder name none. */
+    @Test
+    void jarFolder_isTheFolderHoldingAJar_andNoneForClassesInAFolder() throws Exception {
+        Path lib = Files.createDirectories(dir.resolve("opt/docbench/lib"));
+        Path jar = Files.writeString(lib.resolve("docbench.jar"), "PK");
+        assertEquals(lib, OutputPaths.jarFolder(jar.toUri().toURL()));
+        assertEquals(null, OutputPaths.jarFolder(lib.toUri().toURL()), "a folder of classes is no jar");
+        assertEquals(null, OutputPaths.jarFolder(new java.net.URL("http://example.org/docbench.jar")), "not a file");
+        assertEquals(List.of("the working folder", "your home folder"),
+                OutputPaths.keptFolders().stream().map(OutputPaths.KeptFolder::name).toList(),
+                "tests run docbench from target/classes: " + DocbenchCli.class.getProtectionDomain().getCodeSource());
     }
 
     @Test
@@ -168,6 +212,7 @@ class OutputSafetyTest {
         Result again = evaluate(out);
         assertEquals(0, again.code(), again.err());
         assertTrue(Files.exists(out.resolve("report.md")));
+        assertFalse(again.err().contains("replaced"), "a report replacing docbench's own is nothing to tell: " + again.err());
     }
 
     @Test
@@ -268,6 +313,8 @@ class OutputSafetyTest {
         Result forced = evaluate(out, "--overwrite");
         assertEquals(0, forced.code(), forced.err());
         assertFalse(Files.exists(out.resolve("my-notes.md")), "--overwrite replaces the folder whole");
+        assertTrue(forced.err().contains("docbench: replaced " + out
+                + " and the 2 entries in it that docbench did not write (my-notes.md, predictions/keep.txt)"), forced.err());
     }
 
     @Test
@@ -289,6 +336,50 @@ class OutputSafetyTest {
         assertEquals(0, train(model).code());
         Path plainFile = Files.createFile(dir.resolve("plain-file"));
         assertEquals(Files.getPosixFilePermissions(plainFile), Files.getPosixFilePermissions(model));
+    }
+
+    /**
+     * A model trained on private data went from {@code 600} to {@code 644} when replaced, and a
+     * folder prepared as {@code 2750} for a group came back {@code 755 root root}: the replacement
+     * now keeps the mode (setgid too) and the group of what it replaces.
+     */
+    @Test
+    void train_overwritingAPrivateModel_keepsItsModeAndGroup() throws Exception {
+        Path model = Files.writeString(dir.resolve("priv.model"), "precious");
+        Files.setAttribute(model, "unix:mode", 0600);
+        java.nio.file.attribute.GroupPrincipal group = otherGroup();
+        Files.setAttribute(model, "posix:group", group);
+        Result r = train(model, "--overwrite");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.size(model) > 100, "the model replaced the file");
+        assertEquals("600", mode(model), "mode of the replaced model");
+        assertEquals(group, Files.getAttribute(model, "posix:group"), "group of the replaced model");
+    }
+
+    @Test
+    void evaluate_intoAPreparedFolder_keepsItsModeSetgidAndGroup_andSoDoesTheNextReport() throws Exception {
+        Path shared = Files.createDirectory(dir.resolve("shared"));
+        java.nio.file.attribute.GroupPrincipal group = otherGroup();
+        Files.setAttribute(shared, "posix:group", group);
+        Files.setAttribute(shared, "unix:mode", 02750);
+        for (int run = 1; run <= 2; run++) {
+            Result r = evaluate(shared);
+            assertEquals(0, r.code(), r.err());
+            assertTrue(Files.exists(shared.resolve("report.md")), "run " + run + " wrote the report");
+            assertEquals("2750", mode(shared), "mode of the folder after run " + run);
+            assertEquals(group, Files.getAttribute(shared, "posix:group"), "group of the folder after run " + run);
+            assertEquals(group, Files.getAttribute(shared.resolve("report.md"), "posix:group"),
+                    "report.md takes the group, as in a setgid folder, after run " + run);
+        }
+    }
+
+    /** A group the test's files are not made with (root's is 0): daemon's, on Linux. */
+    private static java.nio.file.attribute.GroupPrincipal otherGroup() throws Exception {
+        return java.nio.file.FileSystems.getDefault().getUserPrincipalLookupService().lookupPrincipalByGroupName("daemon");
+    }
+
+    private static String mode(Path p) throws Exception {
+        return Integer.toOctalString((Integer) Files.getAttribute(p, "unix:mode") & 07777);
     }
 
     @Test

@@ -177,7 +177,7 @@ final class EvaluateCommand implements Callable<Integer> {
         if (!replaced.isEmpty()) {
             err.println(OutputPaths.replacedNote(out, replaced));
         }
-        spec.commandLine().getOut().println("wrote " + out.resolve("report.md") + ", report.json and report.html");
+        spec.commandLine().getOut().println("wrote " + TsvCells.field(out.resolve("report.md").toString()) + ", report.json and report.html");
         return 0;
     }
 

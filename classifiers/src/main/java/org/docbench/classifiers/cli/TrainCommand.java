@@ -110,7 +110,7 @@ final class TrainCommand implements Callable<Integer> {
         try (Progress p = meter.start("writing the model to " + out.getFileName(), 0, "")) { // one file, no count to show
             m.save(out);
         }
-        spec.commandLine().getOut().printf(java.util.Locale.ROOT, "saved %s (%s, %s, %s documents, %.1f s)%n", out,
+        spec.commandLine().getOut().printf(java.util.Locale.ROOT, "saved %s (%s, %s, %s documents, %.1f s)%n", TsvCells.field(out.toString()),
                 task, family.grid().get(0).name(), m.provenance().get("trainingDocuments"), (System.nanoTime() - t0) / 1e9);
         return 0;
     }

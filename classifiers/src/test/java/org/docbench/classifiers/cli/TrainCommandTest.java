@@ -138,6 +138,17 @@ class TrainCommandTest {
         assertEquals(java.time.LocalDateTime.of(1980, 1, 1, 0, 0), runs.get(0).get("model.tribuo time"));
     }
 
+    /** A file name may hold a newline; the line that names the output writes it as {@code \n}, as classify writes ids. */
+    @Test
+    void train_toANameHoldingANewline_namesItOnOneLine(@TempDir Path dir) throws Exception {
+        Path corpus = EvaluateCommandTest.jsonl(dir, 2, 6);
+        Result r = run("train", "--corpus", corpus.toString(), "--text-field", "text", "--label", "topic=label",
+                "--task", "topic", "--model", "majority", "--out", dir.resolve("m\nx.model").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("saved " + dir + "/m\\nx.model ("), r.out());
+        assertEquals(1, r.out().lines().count(), r.out());
+    }
+
     /** Trains naive Bayes into {@code dir/m.model} on a JSON Lines corpus of {@code labels} labels, six documents each. */
     private static Result trainNaiveBayes(Path dir, int labels) throws Exception {
         Path corpus = EvaluateCommandTest.jsonl(dir, labels, 6);

@@ -129,9 +129,12 @@ final class CorpusOptions {
 
     /**
      * Refuses, before the corpus is read, a task the command line itself rules out: with
-     * {@code --label}, the tasks are exactly those it names (a usage error, exit 2).
+     * {@code --label}, the tasks are exactly those it names (a usage error, exit 2). The field
+     * options of a corpus with labels of its own are refused first: their tasks are not the
+     * corpus's, and the advice to add another --label would only lead to "drop --label".
      */
     void checkTasks(java.util.Collection<String> tasks) {
+        refuseFieldOptions();
         if (labels.isEmpty()) {
             return; // a folder's tasks are known once it is read
         }
@@ -140,6 +143,15 @@ final class CorpusOptions {
                 throw usage("--task " + task + " is not a task --label defines (" + String.join(", ", labels.keySet())
                         + "): add --label " + task + "=FIELD, or choose one of those");
             }
+        }
+    }
+
+    /** Refuses the field options for the embedded corpus and for a folder, which are not files of records. */
+    private void refuseFieldOptions() {
+        if (corpus.equals("embedded")) {
+            refuseFieldOptions("the embedded corpus");
+        } else if (Files.isDirectory(Path.of(corpus))) {
+            refuseFieldOptions("a folder (" + corpus + ")");
         }
     }
 

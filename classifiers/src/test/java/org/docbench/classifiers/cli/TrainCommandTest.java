@@ -38,6 +38,29 @@ class TrainCommandTest {
     }
 
     /**
+     * The embedded corpus and a folder have labels of their own: --label there said "add --label
+     * stance=FIELD" for a task it did not define, and once added, "drop --label". Now any --label
+     * is refused first, with "drop --label", whatever --task names; in train and evaluate alike.
+     */
+    @Test
+    void labelWithTheEmbeddedCorpusOrAFolder_isToldToDropLabel_notToAddOne(@TempDir Path dir) throws Exception {
+        Path folder = TestCorpus.writeLayout(dir.resolve("corpus"), TestCorpus.documents(5, 3));
+        for (String corpus : List.of("embedded", folder.toString())) {
+            for (String label : List.of("x=y", "stance=foo")) {
+                for (Result r : List.of(
+                        run("train", "--corpus", corpus, "--label", label, "--task", "stance", "--out", dir.resolve("m.model").toString()),
+                        run("evaluate", "--corpus", corpus, "--label", label, "--task", "stance", "--out", dir.resolve("r").toString()))) {
+                    assertEquals(2, r.code(), corpus + " --label " + label + ": " + r.err());
+                    assertTrue(r.err().contains("docbench: --label names a field of a .jsonl/.csv/.tsv corpus file, but the corpus is ")
+                            && r.err().contains("whose labels and splits are its own files: drop --label"), corpus + " --label " + label + ": " + r.err());
+                    assertFalse(r.err().contains("add --label"), r.err());
+                }
+            }
+        }
+        assertFalse(Files.exists(dir.resolve("m.model")) || Files.exists(dir.resolve("r")));
+    }
+
+    /**
      * A header-only CSV and an empty JSON Lines file hold no documents: said so, with the file, not
      * "no 'topic' label". An empty CSV (or one of blank lines) too, not "no column 'text' in header []".
      */

@@ -119,11 +119,19 @@ final class CorpusOptions {
 
     /**
      * Refuses {@code --corpus ''} (an unset shell variable), which as a path would be the working
-     * folder: a usage error (exit 2), before anything is read.
+     * folder, and an empty or blank {@code --text-field} or {@code --id-field}, which names no
+     * field: usage errors (exit 2), before anything is read.
      */
     void checkSpelling() {
         if (corpus.isEmpty()) {
             throw usage("--corpus is '', an empty file name (an unset shell variable?); name 'embedded', a folder or a file");
+        }
+        if (textField != null && textField.isBlank()) {
+            throw usage("--text-field is '" + textField + "', an empty field name (an unset shell variable?); name the field holding the text");
+        }
+        if (idField != null && idField.isBlank()) {
+            throw usage("--id-field is '" + idField + "', an empty field name (an unset shell variable?); name the id field, or leave "
+                    + "--id-field out to use 'id' or line numbers");
         }
     }
 

@@ -61,6 +61,36 @@ class TrainCommandTest {
     }
 
     /**
+     * --text-field '' or --id-field '' (an unset shell variable) is a mistake in the command line,
+     * as --out '' is: exit 2 with the usage hint, before anything is read, not exit 3 from the reader.
+     */
+    @Test
+    void emptyTextOrIdField_isAUsageError_inTrainAndEvaluate(@TempDir Path dir) throws Exception {
+        Path corpus = EvaluateCommandTest.jsonl(dir, 2, 5);
+        for (String[] field : List.of(new String[] {"--text-field", "", "--text-field is '', an empty field name (an unset shell "
+                        + "variable?); name the field holding the text"},
+                new String[] {"--text-field", " ", "--text-field is ' ', an empty field name"},
+                new String[] {"--id-field", "", "--id-field is '', an empty field name (an unset shell variable?); name the id field, "
+                        + "or leave --id-field out to use 'id' or line numbers"})) {
+            List<String> fields = field[0].equals("--text-field") ? List.of(field[0], field[1])
+                    : List.of("--text-field", "text", field[0], field[1]);
+            List<String> train = new java.util.ArrayList<>(List.of("train", "--corpus", corpus.toString(), "--label", "topic=label",
+                    "--task", "topic", "--out", dir.resolve("m.model").toString()));
+            train.addAll(fields);
+            List<String> evaluate = new java.util.ArrayList<>(List.of("evaluate", "--corpus", corpus.toString(), "--label", "topic=label",
+                    "--out", dir.resolve("report").toString()));
+            evaluate.addAll(fields);
+            for (List<String> args : List.of(train, evaluate)) {
+                Result r = run(args.toArray(String[]::new));
+                assertEquals(2, r.code(), args + ": " + r.err());
+                assertTrue(r.err().contains("docbench: " + field[2]), args + ": " + r.err());
+                assertTrue(r.err().contains("Try 'docbench " + args.get(0) + " --help'"), args + ": " + r.err());
+                assertFalse(r.err().contains("must not be empty") || r.err().contains("reading"), args + ": " + r.err());
+            }
+        }
+    }
+
+    /**
      * A header-only CSV and an empty JSON Lines file hold no documents: said so, with the file, not
      * "no 'topic' label". An empty CSV (or one of blank lines) too, not "no column 'text' in header []".
      */

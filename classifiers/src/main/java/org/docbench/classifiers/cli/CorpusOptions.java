@@ -111,6 +111,33 @@ final class CorpusOptions {
                 + ": every model takes them as different labels; spell each label one way to make them one";
     }
 
+    /**
+     * The error for {@code task} when no document of the corpus has its label: it names the tasks
+     * there are, or, when there is none (no document has any label), says so and where the labels
+     * should have come from.
+     *
+     * @param task  the task asked for, or null when none was (evaluate then takes every task there is)
+     * @param there the tasks the corpus's documents have labels of
+     */
+    DocbenchCli.BadInputException noLabel(CorpusReader reader, String task, java.util.Set<String> there) {
+        if (!there.isEmpty()) {
+            return new DocbenchCli.BadInputException("no document of " + reader.location() + " has a '" + task + "' label; tasks there: "
+                    + there);
+        }
+        String way;
+        if (!labels.isEmpty()) {
+            String given = String.join(" ", labels.entrySet().stream().map(e -> "--label " + e.getKey() + "=" + e.getValue()).toList());
+            way = labels.size() == 1 ? "is " + given + " the field holding the labels?" : "do " + given + " name the fields holding the labels?";
+        } else if (reader instanceof LayoutCorpusReader && !corpus.equals("embedded")) {
+            way = "give " + Path.of(corpus).resolve("labels.tsv") + " a column per task after id, with each document's label in it";
+        } else {
+            way = "label its documents";
+        }
+        return new DocbenchCli.BadInputException("no document of " + reader.location() + " has a "
+                + (task == null ? "label" : "'" + task + "' label, nor any other") + ": the corpus has no task"
+                + (task == null ? " to evaluate" : "") + "; " + way);
+    }
+
     /** A mistake in the options as typed: exit 2 with picocli's usage hint, as its own checks give. */
     private RuntimeException usage(String message) {
         return command == null || command.commandLine() == null ? new DocbenchCli.BadInputException(message)

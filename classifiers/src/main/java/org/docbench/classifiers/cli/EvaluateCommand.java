@@ -104,10 +104,12 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         CorpusManifest manifest = CorpusManifest.of(reader, docs);
         List<String> useTasks = tasks.isEmpty() ? new ArrayList<>(manifest.counts().keySet()) : tasks;
+        if (useTasks.isEmpty()) { // no task named, and none there: a report of nothing would say exit 0
+            throw corpus.noLabel(reader, null, manifest.counts().keySet());
+        }
         for (String t : useTasks) {
             if (!manifest.counts().containsKey(t)) {
-                throw new DocbenchCli.BadInputException("no document of " + reader.location() + " has a '" + t + "' label; tasks there: "
-                        + manifest.counts().keySet());
+                throw corpus.noLabel(reader, t, manifest.counts().keySet());
             }
             int labeled = manifest.counts().get(t).values().stream().mapToInt(Integer::intValue).sum();
             if (cv && labeled < Suite.FOLDS) {

@@ -61,6 +61,40 @@ class TrainCommandTest {
     }
 
     /**
+     * A corpus none of whose documents has a label said "tasks there: []", and evaluate with no
+     * --task wrote a report of nothing with exit 0. Both now say the corpus has no task, and where
+     * its labels should have come from.
+     */
+    @Test
+    void corpusWithNoLabelAtAll_saysItHasNoTask_andWhereLabelsComeFrom(@TempDir Path dir) throws Exception {
+        Path file = EvaluateCommandTest.jsonl(dir, 2, 5);
+        Result train = run("train", "--corpus", file.toString(), "--text-field", "text", "--label", "topic=nosuch",
+                "--task", "topic", "--out", dir.resolve("m.model").toString());
+        assertEquals(3, train.code(), train.err());
+        assertTrue(train.err().contains("docbench: no document of " + file + " has a 'topic' label, nor any other: the corpus has no task; "
+                + "is --label topic=nosuch the field holding the labels?"), train.err());
+        assertFalse(train.err().contains("[]"), train.err());
+        Result evaluate = run("evaluate", "--corpus", file.toString(), "--text-field", "text", "--label", "topic=nosuch",
+                "--models", "majority", "--out", dir.resolve("report").toString());
+        assertEquals(3, evaluate.code(), evaluate.err());
+        assertTrue(evaluate.err().contains("docbench: no document of " + file + " has a label: the corpus has no task to evaluate; "
+                + "is --label topic=nosuch the field holding the labels?"), evaluate.err());
+        assertFalse(Files.exists(dir.resolve("report")), "a report of nothing was written");
+
+        Path folder = TestCorpus.writeLayout(dir.resolve("corpus"), TestCorpus.documents(5, 3));
+        String ids = String.join("\n", Files.readAllLines(folder.resolve("labels.tsv")).stream().map(l -> l.split("\t")[0]).toList());
+        Files.writeString(folder.resolve("labels.tsv"), ids + "\n");
+        Files.deleteIfExists(folder.resolve("layout.properties"));
+        Result layout = run("evaluate", "--corpus", folder.toString(), "--models", "majority", "--out", dir.resolve("report").toString());
+        assertEquals(3, layout.code(), layout.err());
+        assertTrue(layout.err().contains("docbench: no document of " + folder + " has a label: the corpus has no task to evaluate; give "
+                + folder.resolve("labels.tsv") + " a column per task after id, with each document's label in it"), layout.err());
+        Result trainLayout = run("train", "--corpus", folder.toString(), "--task", "topic", "--out", dir.resolve("m.model").toString());
+        assertEquals(3, trainLayout.code(), trainLayout.err());
+        assertTrue(trainLayout.err().contains("has a 'topic' label, nor any other: the corpus has no task; give "), trainLayout.err());
+    }
+
+    /**
      * --text-field '' or --id-field '' (an unset shell variable) is a mistake in the command line,
      * as --out '' is: exit 2 with the usage hint, before anything is read, not exit 3 from the reader.
      */

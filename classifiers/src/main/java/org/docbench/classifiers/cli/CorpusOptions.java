@@ -111,6 +111,33 @@ final class CorpusOptions {
                 + ": every model takes them as different labels; spell each label one way to make them one";
     }
 
+    /**
+     * The error for {@code task} when no document of the corpus has its label: it names the tasks
+     * there are, or, when there is none (no document has any label), says so and where the labels
+     * should have come from.
+     *
+     * @param task  the task asked for, or null when none was (evaluate then takes every task there is)
+     * @param there the tasks the corpus's documents have labels of
+     */
+    DocbenchCli.BadInputException noLabel(CorpusReader reader, String task, java.util.Set<String> there) {
+        if (!there.isEmpty()) {
+            return new DocbenchCli.BadInputException("no document of " + reader.location() + " has a '" + task + "' label; tasks there: "
+                    + there);
+        }
+        String way;
+        if (!labels.isEmpty()) {
+            String given = String.join(" ", labels.entrySet().stream().map(e -> "--label " + e.getKey() + "=" + e.getValue()).toList());
+            way = labels.size() == 1 ? "is " + given + " the field holding the labels?" : "do " + given + " name the fields holding the labels?";
+        } else if (reader instanceof LayoutCorpusReader && !corpus.equals("embedded")) {
+            way = "give " + Path.of(corpus).resolve("labels.tsv") + " a column per task after id, with each document's label in it";
+        } else {
+            way = "label its documents";
+        }
+        return new DocbenchCli.BadInputException("no document of " + reader.location() + " has a "
+                + (task == null ? "label" : "'" + task + "' label, nor any other") + ": the corpus has no task"
+                + (task == null ? " to evaluate" : "") + "; " + way);
+    }
+
     /** A mistake in the options as typed: exit 2 with picocli's usage hint, as its own checks give. */
     private RuntimeException usage(String message) {
         return command == null || command.commandLine() == null ? new DocbenchCli.BadInputException(message)
@@ -119,19 +146,30 @@ final class CorpusOptions {
 
     /**
      * Refuses {@code --corpus ''} (an unset shell variable), which as a path would be the working
-     * folder: a usage error (exit 2), before anything is read.
+     * folder, and an empty or blank {@code --text-field} or {@code --id-field}, which names no
+     * field: usage errors (exit 2), before anything is read.
      */
     void checkSpelling() {
         if (corpus.isEmpty()) {
             throw usage("--corpus is '', an empty file name (an unset shell variable?); name 'embedded', a folder or a file");
         }
+        if (textField != null && textField.isBlank()) {
+            throw usage("--text-field is '" + textField + "', an empty field name (an unset shell variable?); name the field holding the text");
+        }
+        if (idField != null && idField.isBlank()) {
+            throw usage("--id-field is '" + idField + "', an empty field name (an unset shell variable?); name the id field, or leave "
+                    + "--id-field out to use 'id' or line numbers");
+        }
     }
 
     /**
      * Refuses, before the corpus is read, a task the command line itself rules out: with
-     * {@code --label}, the tasks are exactly those it names (a usage error, exit 2).
+     * {@code --label}, the tasks are exactly those it names (a usage error, exit 2). The field
+     * options of a corpus with labels of its own are refused first: their tasks are not the
+     * corpus's, and the advice to add another --label would only lead to "drop --label".
      */
     void checkTasks(java.util.Collection<String> tasks) {
+        refuseFieldOptions();
         if (labels.isEmpty()) {
             return; // a folder's tasks are known once it is read
         }
@@ -140,6 +178,15 @@ final class CorpusOptions {
                 throw usage("--task " + task + " is not a task --label defines (" + String.join(", ", labels.keySet())
                         + "): add --label " + task + "=FIELD, or choose one of those");
             }
+        }
+    }
+
+    /** Refuses the field options for the embedded corpus and for a folder, which are not files of records. */
+    private void refuseFieldOptions() {
+        if (corpus.equals("embedded")) {
+            refuseFieldOptions("the embedded corpus");
+        } else if (Files.isDirectory(Path.of(corpus))) {
+            refuseFieldOptions("a folder (" + corpus + ")");
         }
     }
 

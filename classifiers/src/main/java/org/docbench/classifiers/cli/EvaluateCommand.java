@@ -64,7 +64,8 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Model families (default: all): ${COMPLETION-CANDIDATES}.", completionCandidates = TrainCommand.Families.class)
     List<String> models = new ArrayList<>();
 
-    @Option(names = "--cv", description = "Add stratified 5-fold cross-validation per task.")
+    @Option(names = "--cv", description = "Add stratified " + Suite.FOLDS + "-fold cross-validation per task (each task needs "
+            + Suite.FOLDS + " or more labeled documents, one per fold).")
     boolean cv;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
@@ -104,10 +105,24 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         CorpusManifest manifest = CorpusManifest.of(reader, docs);
         List<String> useTasks = tasks.isEmpty() ? new ArrayList<>(manifest.counts().keySet()) : tasks;
+        if (useTasks.isEmpty()) { // no task named, and none there: a report of nothing would say exit 0
+            throw corpus.noLabel(reader, null, manifest.counts().keySet());
+        }
         for (String t : useTasks) {
             if (!manifest.counts().containsKey(t)) {
-                throw new DocbenchCli.BadInputException("no document of " + reader.location() + " has a '" + t + "' label; tasks there: "
-                        + manifest.counts().keySet());
+                throw corpus.noLabel(reader, t, manifest.counts().keySet());
+            }
+            int labeled = manifest.counts().get(t).values().stream().mapToInt(Integer::intValue).sum();
+            if (cv && labeled < Suite.FOLDS) {
+                // Splits.stratifiedFolds deals the documents round-robin over the folds, one deal across
+                // all labels, so a fold has no test document exactly when the task has fewer documents
+                // than folds (whatever the labels and seed), and with that many every fold also leaves
+                // some to train on: this is the one condition on which a fold fails.
+                List<String> others = useTasks.stream().filter(o -> !o.equals(t)).toList();
+                throw new DocbenchCli.BadInputException("--cv needs at least " + Suite.FOLDS + " labeled documents per task (one per fold); task "
+                        + t + " has " + labeled + " in " + reader.location() + ": drop --cv"
+                        + (others.isEmpty() ? "" : ", leave " + t + " out (--task " + String.join(",", others) + ")")
+                        + ", or label more documents");
             }
             if (manifest.counts().get(t).size() == 1) {
                 err.println("docbench: warning: every document of " + reader.location() + " has the " + t + " label '"

@@ -77,8 +77,7 @@ final class TrainCommand implements Callable<Integer> {
         CorpusManifest manifest = CorpusManifest.of(reader, docs);
         long labeled = docs.stream().filter(d -> d.label(task) != null).count();
         if (labeled == 0) {
-            throw new DocbenchCli.BadInputException("no document of " + reader.location() + " has a '" + task
-                    + "' label; tasks there: " + manifest.counts().keySet());
+            throw corpus.noLabel(reader, task, manifest.counts().keySet());
         }
         List<String> labels = docs.stream().map(d -> d.label(task)).filter(java.util.Objects::nonNull).distinct().sorted().toList();
         if (labels.size() == 1) {

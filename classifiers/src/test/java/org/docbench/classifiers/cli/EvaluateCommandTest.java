@@ -206,6 +206,51 @@ class EvaluateCommandTest {
         assertEquals(2, bad.code(), bad.err());
     }
 
+    /**
+     * Eight records, of which four have a u label: every split experiment and t's cross-validation
+     * ran, then u's fifth fold had no test document and the run ended with exit 3 and no report.
+     * The folds are dealt round-robin over all labels, so a task needs as many labeled documents as
+     * folds: fewer is refused after reading, before any model trains; five is enough.
+     */
+    @Test
+    void evaluateCv_aTaskWithFewerLabeledDocumentsThanFolds_isRefusedBeforeAnyTraining_andOnePerFoldIsEnough(@TempDir Path dir)
+            throws Exception {
+        Path four = cvCorpus(dir.resolve("cv.jsonl"), 4);
+        Result r = run("evaluate", "--corpus", four.toString(), "--text-field", "text", "--label", "t=t", "--label", "u=u",
+                "--split-field", "fixed=sp", "--models", "majority,naive-bayes", "--cv", "--out", dir.resolve("r4").toString());
+        assertEquals(3, r.code(), r.err());
+        assertTrue(r.err().contains("docbench: --cv needs at least 5 labeled documents per task (one per fold); task u has 4 in "
+                + four + ": drop --cv, leave u out (--task t), or label more documents"), r.err());
+        assertFalse(r.err().contains("experiment ") || r.err().contains("cross-validate"), "a model trained first: " + r.err());
+        assertFalse(Files.exists(dir.resolve("r4")), "no report folder is left");
+
+        // One more u label: one labeled document per fold, and the report holds u's five folds.
+        Path five = cvCorpus(dir.resolve("cv5.jsonl"), 5);
+        Path out = dir.resolve("r5");
+        Result ok = run("evaluate", "--corpus", five.toString(), "--text-field", "text", "--label", "t=t", "--label", "u=u",
+                "--split-field", "fixed=sp", "--models", "majority,naive-bayes", "--cv", "--out", out.toString());
+        assertEquals(0, ok.code(), ok.err());
+        JsonNode cv = new ObjectMapper().readTree(out.resolve("report.json").toFile()).get("crossValidation");
+        assertEquals(2, cv.size(), cv.toString());
+        assertEquals("u", cv.get(1).get("task").asText(), cv.toString());
+        assertEquals(5, cv.get(1).get("models").get(0).get("macroF1").size(), cv.toString());
+    }
+
+    /**
+     * Eight records labeled t (a, b, a, b, ...), the first {@code withU} of them also u, the same
+     * label; split 'fixed' puts records 2 and 3 in test, the others in train.
+     */
+    private static Path cvCorpus(Path file, int withU) throws Exception {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            String l = i % 2 == 0 ? "a" : "b";
+            sb.append("{\"id\":\"").append(i).append("\",\"text\":\"ICE jail ").append(l).append(i).append("\",\"t\":\"").append(l)
+                    .append(i < withU ? "\",\"u\":\"" + l : "").append("\",\"sp\":\"").append(i == 2 || i == 3 ? "test" : "train")
+                    .append("\"}\n");
+        }
+        return Files.writeString(file, sb.toString());
+    }
+
     /** A split file with no rows: the seeded split runs, and the report says the file was there and why it was not used. */
     @Test
     void evaluate_splitFileWithoutRows_fallsBackToTheSeededSplit_withANoteInTheReportNamingTheFile(@TempDir Path dir) throws Exception {

@@ -38,6 +38,93 @@ class TrainCommandTest {
     }
 
     /**
+     * The embedded corpus and a folder have labels of their own: --label there said "add --label
+     * stance=FIELD" for a task it did not define, and once added, "drop --label". Now any --label
+     * is refused first, with "drop --label", whatever --task names; in train and evaluate alike.
+     */
+    @Test
+    void labelWithTheEmbeddedCorpusOrAFolder_isToldToDropLabel_notToAddOne(@TempDir Path dir) throws Exception {
+        Path folder = TestCorpus.writeLayout(dir.resolve("corpus"), TestCorpus.documents(5, 3));
+        for (String corpus : List.of("embedded", folder.toString())) {
+            for (String label : List.of("x=y", "stance=foo")) {
+                for (Result r : List.of(
+                        run("train", "--corpus", corpus, "--label", label, "--task", "stance", "--out", dir.resolve("m.model").toString()),
+                        run("evaluate", "--corpus", corpus, "--label", label, "--task", "stance", "--out", dir.resolve("r").toString()))) {
+                    assertEquals(2, r.code(), corpus + " --label " + label + ": " + r.err());
+                    assertTrue(r.err().contains("docbench: --label names a field of a .jsonl/.csv/.tsv corpus file, but the corpus is ")
+                            && r.err().contains("whose labels and splits are its own files: drop --label"), corpus + " --label " + label + ": " + r.err());
+                    assertFalse(r.err().contains("add --label"), r.err());
+                }
+            }
+        }
+        assertFalse(Files.exists(dir.resolve("m.model")) || Files.exists(dir.resolve("r")));
+    }
+
+    /**
+     * A corpus none of whose documents has a label said "tasks there: []", and evaluate with no
+     * --task wrote a report of nothing with exit 0. Both now say the corpus has no task, and where
+     * its labels should have come from.
+     */
+    @Test
+    void corpusWithNoLabelAtAll_saysItHasNoTask_andWhereLabelsComeFrom(@TempDir Path dir) throws Exception {
+        Path file = EvaluateCommandTest.jsonl(dir, 2, 5);
+        Result train = run("train", "--corpus", file.toString(), "--text-field", "text", "--label", "topic=nosuch",
+                "--task", "topic", "--out", dir.resolve("m.model").toString());
+        assertEquals(3, train.code(), train.err());
+        assertTrue(train.err().contains("docbench: no document of " + file + " has a 'topic' label, nor any other: the corpus has no task; "
+                + "is --label topic=nosuch the field holding the labels?"), train.err());
+        assertFalse(train.err().contains("[]"), train.err());
+        Result evaluate = run("evaluate", "--corpus", file.toString(), "--text-field", "text", "--label", "topic=nosuch",
+                "--models", "majority", "--out", dir.resolve("report").toString());
+        assertEquals(3, evaluate.code(), evaluate.err());
+        assertTrue(evaluate.err().contains("docbench: no document of " + file + " has a label: the corpus has no task to evaluate; "
+                + "is --label topic=nosuch the field holding the labels?"), evaluate.err());
+        assertFalse(Files.exists(dir.resolve("report")), "a report of nothing was written");
+
+        Path folder = TestCorpus.writeLayout(dir.resolve("corpus"), TestCorpus.documents(5, 3));
+        String ids = String.join("\n", Files.readAllLines(folder.resolve("labels.tsv")).stream().map(l -> l.split("\t")[0]).toList());
+        Files.writeString(folder.resolve("labels.tsv"), ids + "\n");
+        Files.deleteIfExists(folder.resolve("layout.properties"));
+        Result layout = run("evaluate", "--corpus", folder.toString(), "--models", "majority", "--out", dir.resolve("report").toString());
+        assertEquals(3, layout.code(), layout.err());
+        assertTrue(layout.err().contains("docbench: no document of " + folder + " has a label: the corpus has no task to evaluate; give "
+                + folder.resolve("labels.tsv") + " a column per task after id, with each document's label in it"), layout.err());
+        Result trainLayout = run("train", "--corpus", folder.toString(), "--task", "topic", "--out", dir.resolve("m.model").toString());
+        assertEquals(3, trainLayout.code(), trainLayout.err());
+        assertTrue(trainLayout.err().contains("has a 'topic' label, nor any other: the corpus has no task; give "), trainLayout.err());
+    }
+
+    /**
+     * --text-field '' or --id-field '' (an unset shell variable) is a mistake in the command line,
+     * as --out '' is: exit 2 with the usage hint, before anything is read, not exit 3 from the reader.
+     */
+    @Test
+    void emptyTextOrIdField_isAUsageError_inTrainAndEvaluate(@TempDir Path dir) throws Exception {
+        Path corpus = EvaluateCommandTest.jsonl(dir, 2, 5);
+        for (String[] field : List.of(new String[] {"--text-field", "", "--text-field is '', an empty field name (an unset shell "
+                        + "variable?); name the field holding the text"},
+                new String[] {"--text-field", " ", "--text-field is ' ', an empty field name"},
+                new String[] {"--id-field", "", "--id-field is '', an empty field name (an unset shell variable?); name the id field, "
+                        + "or leave --id-field out to use 'id' or line numbers"})) {
+            List<String> fields = field[0].equals("--text-field") ? List.of(field[0], field[1])
+                    : List.of("--text-field", "text", field[0], field[1]);
+            List<String> train = new java.util.ArrayList<>(List.of("train", "--corpus", corpus.toString(), "--label", "topic=label",
+                    "--task", "topic", "--out", dir.resolve("m.model").toString()));
+            train.addAll(fields);
+            List<String> evaluate = new java.util.ArrayList<>(List.of("evaluate", "--corpus", corpus.toString(), "--label", "topic=label",
+                    "--out", dir.resolve("report").toString()));
+            evaluate.addAll(fields);
+            for (List<String> args : List.of(train, evaluate)) {
+                Result r = run(args.toArray(String[]::new));
+                assertEquals(2, r.code(), args + ": " + r.err());
+                assertTrue(r.err().contains("docbench: " + field[2]), args + ": " + r.err());
+                assertTrue(r.err().contains("Try 'docbench " + args.get(0) + " --help'"), args + ": " + r.err());
+                assertFalse(r.err().contains("must not be empty") || r.err().contains("reading"), args + ": " + r.err());
+            }
+        }
+    }
+
+    /**
      * A header-only CSV and an empty JSON Lines file hold no documents: said so, with the file, not
      * "no 'topic' label". An empty CSV (or one of blank lines) too, not "no column 'text' in header []".
      */

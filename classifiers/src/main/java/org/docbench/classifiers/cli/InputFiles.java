@@ -26,8 +26,11 @@ import java.util.function.Consumer;
 final class InputFiles {
     private final boolean jsonLines;
     private final Consumer<String> notes;
-    /** Each file read so far by its real path, with the name it was read under. */
-    private final Map<Path, Path> byRealPath = new HashMap<>();
+    /**
+     * Each file read so far, with the name it was read under, by its file key (device and inode, so a
+     * hard link is known too) or, where the file system has none, its real path.
+     */
+    private final Map<Object, Path> read = new HashMap<>();
     /** Each folder walked so far by its real path, with the name the command line gave it. */
     private final Map<Path, String> folders = new HashMap<>();
 
@@ -39,20 +42,21 @@ final class InputFiles {
 
     /**
      * Whether {@code file} is to be read: false, with a note, when this run read it
-     * already. A pipe or device ({@code <(zcat news.gz)}) has no real path to know it by and is
-     * always read.
+     * already, under this name or through a symbolic or hard link. A pipe or device
+     * ({@code <(zcat news.gz)}) is a stream of its own each time it is named, and is always read.
      */
     boolean firstTime(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return true;
-        }
-        Path real;
+        Object key;
         try {
-            real = file.toRealPath();
+            java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+            if (!a.isRegularFile()) {
+                return true;
+            }
+            key = a.fileKey() != null ? a.fileKey() : file.toRealPath();
         } catch (IOException e) {
             return true; // reading it says what is wrong
         }
-        Path first = byRealPath.putIfAbsent(real, file);
+        Path first = read.putIfAbsent(key, file);
         if (first != null) {
             notes.accept("docbench: " + DocumentFiles.readOnce(file.toString(), first.toString(),
                     file.toAbsolutePath().normalize().equals(first.toAbsolutePath().normalize())));

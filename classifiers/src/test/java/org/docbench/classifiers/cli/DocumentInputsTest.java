@@ -167,16 +167,18 @@ class DocumentInputsTest {
         Path a = Files.writeString(news.resolve("a.txt"), "jail detainer hold");
         Files.writeString(Files.createDirectories(news.resolve("sub")).resolve("b.txt"), "sanctuary city council");
         Path alias = Files.createSymbolicLink(root.resolve("alias.txt"), a);
+        Path hard = Files.createLink(root.resolve("hard.txt"), a);
         String dotted = root.resolve("news/./a.txt").toString();
         List<String> notes = new java.util.ArrayList<>();
         List<DocumentInputs.Doc> docs = new DocumentInputs(DocumentInputs.Mode.WHOLE, null, false, null, DocumentInputs.BLOCK_BYTES,
-                notes::add).readAll(List.of(a.toString(), dotted, alias.toString(), news.toString(), news.toString(),
-                        news.resolve("sub").toString()), null);
+                notes::add).readAll(List.of(a.toString(), dotted, alias.toString(), hard.toString(), news.toString(),
+                        news.toString(), news.resolve("sub").toString()), null);
         assertEquals(List.of(a.toString(), news.resolve("sub/b.txt").toString()), docs.stream().map(DocumentInputs.Doc::id).toList(),
                 "each file once, under the name it was first read by");
         assertEquals(List.of(
                 "docbench: " + dotted + " is named more than once by the inputs; read once",
                 "docbench: " + alias + " is " + a + " (through a link); read once, as " + a,
+                "docbench: " + hard + " is " + a + " (through a link); read once, as " + a,
                 "docbench: " + a + " is named more than once by the inputs; read once",
                 "docbench: folder " + news + " is named more than once; read once",
                 "docbench: " + news.resolve("sub/b.txt") + " is named more than once by the inputs; read once"), notes);

@@ -247,12 +247,6 @@ final class OutputPaths {
         }
     }
 
-    /**
-     * How many bytes longer than the output's own name is the temporary name it is first written
-     * under: {@code .NAME.tmp-UUID} for a report folder (and {@code .NAME.old-UUID} for the one it
-     * replaces), {@code .NAME.UUID.tmp} for a model file.
-     */
-    static final int TEMPORARY_NAME_EXTRA = ".".length() + ".tmp-".length() + 36;
 
     /**
      * Notes on what a run writing {@code out} left beside it when it was killed (SIGKILL, a power
@@ -267,19 +261,14 @@ final class OutputPaths {
             return List.of();
         }
         String name = abs.getFileName().toString();
-        String uuid = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
-        java.util.regex.Pattern temporary = java.util.regex.Pattern.compile(
-                "\\." + java.util.regex.Pattern.quote(name) + "\\.(tmp-" + uuid + "|" + uuid + "\\.tmp)");
-        java.util.regex.Pattern aside = java.util.regex.Pattern.compile(
-                "\\." + java.util.regex.Pattern.quote(name) + "\\.old-" + uuid);
         List<String> notes = new java.util.ArrayList<>();
         try (Stream<Path> s = Files.list(parent)) {
             for (Path p : s.sorted().toList()) {
                 String n = p.getFileName().toString();
-                if (temporary.matcher(n).matches()) {
+                if (org.docbench.classifiers.output.PendingOutput.isTemporary(n, name)) {
                     notes.add("docbench: " + p + " is what a run writing " + abs + " left when it was killed before it finished;"
                             + " delete it once no docbench run is writing there");
-                } else if (aside.matcher(n).matches()) {
+                } else if (org.docbench.classifiers.output.PendingOutput.isAside(n, name)) {
                     notes.add("docbench: " + p + " is the report a run moved aside to replace " + abs + " and was killed before"
                             + " deleting; it may be your last report: " + (Files.exists(abs)
                             ? "delete it if " + abs + " is the report you want" : "rename it to " + abs + " to have it back"));
@@ -300,7 +289,7 @@ final class OutputPaths {
      */
     private static void checkCreatable(Path abs, Path shown) {
         Path parent = abs.getParent();
-        int longest = bytes(abs.getFileName()) + TEMPORARY_NAME_EXTRA;
+        int longest = bytes(abs.getFileName()) + org.docbench.classifiers.output.PendingOutput.EXTRA_NAME_BYTES;
         while (parent != null && !Files.exists(parent)) {
             longest = Math.max(longest, bytes(parent.getFileName()));
             parent = parent.getParent();
@@ -324,7 +313,7 @@ final class OutputPaths {
             } catch (IOException e) {
                 throw refused(shown, "cannot be written: a name in it is too long for the file system of " + parent
                         + " (docbench needs a name of " + longest + " bytes there, counting the temporary name it writes"
-                        + " first, " + TEMPORARY_NAME_EXTRA + " bytes longer than the output's); choose a shorter name");
+                        + " first, " + org.docbench.classifiers.output.PendingOutput.EXTRA_NAME_BYTES + " bytes longer than the output's); choose a shorter name");
             }
         }
     }

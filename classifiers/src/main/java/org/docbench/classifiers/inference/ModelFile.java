@@ -79,7 +79,7 @@ public final class ModelFile {
         // guard and the delete below, so they only ever touch a file this call made.
         Path tmp;
         try {
-            tmp = Files.createFile(abs.resolveSibling("." + abs.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp"));
+            tmp = Files.createFile(PendingOutput.temporary(abs));
         } catch (IOException e) {
             throw new IOException("writing the model " + abs + ": " + e.getMessage(), e);
         }

@@ -21,6 +21,34 @@ public final class PendingOutput implements AutoCloseable {
         this.hook = new Thread(this::deleteQuietly, "docbench-cleanup");
     }
 
+    /** Where an output named {@code name} is written before it is renamed into place: {@code .NAME.tmp-UUID} beside it. */
+    public static Path temporary(Path out) {
+        return out.resolveSibling("." + out.getFileName() + ".tmp-" + java.util.UUID.randomUUID());
+    }
+
+    /** Where an output being replaced waits until its replacement is in place: {@code .NAME.old-UUID} beside it. */
+    public static Path aside(Path out) {
+        return out.resolveSibling("." + out.getFileName() + ".old-" + java.util.UUID.randomUUID());
+    }
+
+    /** How many bytes longer than the output's name {@link #temporary} and {@link #aside} are. */
+    public static final int EXTRA_NAME_BYTES = ".".length() + ".tmp-".length() + 36;
+
+    private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
+    /**
+     * Whether {@code entry}, beside the output {@code name}, is a {@link #temporary} of it (or the
+     * {@code .NAME.UUID.tmp} earlier versions wrote a model file to).
+     */
+    public static boolean isTemporary(String entry, String name) {
+        return entry.matches("\\." + java.util.regex.Pattern.quote(name) + "\\.(tmp-" + UUID + "|" + UUID + "\\.tmp)");
+    }
+
+    /** Whether {@code entry}, beside the output {@code name}, is an output of that name set {@link #aside}. */
+    public static boolean isAside(String entry, String name) {
+        return entry.matches("\\." + java.util.regex.Pattern.quote(name) + "\\.old-" + UUID);
+    }
+
     /** Guards {@code tmp}, which the caller is about to create. */
     public static PendingOutput guard(Path tmp) {
         PendingOutput p = new PendingOutput(tmp);

@@ -105,7 +105,7 @@ public final class ReportWriter {
         Files.createDirectories(parent);
         // Not Files.createTempDirectory, which makes the folder 0700 whatever the user's umask says.
         // Created before the guard and the deletes below, so they only ever touch a folder this call made.
-        Path tmp = Files.createDirectory(parent.resolve("." + target.getFileName() + ".tmp-" + java.util.UUID.randomUUID()));
+        Path tmp = Files.createDirectory(PendingOutput.temporary(target));
         try (PendingOutput pending = PendingOutput.guard(tmp)) {
             // A folder the user prepared (2770 and a group, say) keeps its mode and group, set before
             // anything is written so that what goes in inherits the group as it would in the folder itself.
@@ -127,7 +127,7 @@ public final class ReportWriter {
 
     /** Swaps the finished folder in; the old one is moved aside first and deleted after. */
     static void replace(Path finished, Path out) throws IOException {
-        Path old = out.resolveSibling("." + out.getFileName() + ".old-" + java.util.UUID.randomUUID());
+        Path old = PendingOutput.aside(out);
         if (Files.exists(out)) {
             move(out, old);
         }

@@ -18,13 +18,18 @@ final class AblationSection {
             return b;
         }
         b.add(new Block.Heading(2, "AllSides: the chosen configuration and its ablation", "ablation"));
+        boolean media = ablations.stream().anyMatch(a -> a.experiment().endsWith("/media"));
         b.add(new Block.Paragraph("The AllSides ideology experiments run one configuration, chosen by macro-F1 on the published "
                 + "valid part of the random split (bench/RESULTS.md lists every configuration tried and the command). Each row below "
                 + "switches one decision of it and trains the same model again on the train part (the NB scaling row trains "
                 + "LibLinear's plain SVM at the same C on the same features instead): the valid column is what "
                 + "the choice looked at, the test column is shown beside it and chose nothing; the difference to the chosen "
-                + "row is in brackets. On the media split the same switches show which decisions hold for outlets the "
-                + "model never saw; its valid part (skewed: the notes give its counts) chose nothing. Character n-grams multiply the features per document by about four, and with them "
+                + "row is in brackets. "
+                + (media ? "On the media split the same switches show which decisions hold for outlets the model never saw; "
+                        + "its valid part (skewed: the notes give its counts) chose nothing. "
+                        : "The same switches on the media split (outlets the model never saw) run with "
+                        + "-Ddocbench.allsides.mediaAblation=true. ")
+                + "Character n-grams multiply the features per document by about four, and with them "
                 + "every row's time and memory, so that decision is measured on a seeded sample of the train part, against "
                 + "the chosen configuration trained on the same sample. A switch within 0.1 points of the chosen row on valid "
                 + "is a tie, and a tie keeps the setting the choice started from. Peers never choose "

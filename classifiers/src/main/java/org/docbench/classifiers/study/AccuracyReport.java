@@ -64,6 +64,9 @@ public final class AccuracyReport {
     /** The property that, set to false, leaves out the AllSides ablation and the peers' AllSides rows. */
     static final String ALLSIDES_FULL = "docbench.allsides.full";
 
+    /** The property that, set to true, adds the ablation on the media split to the random split's. */
+    static final String MEDIA_ABLATION = "docbench.allsides.mediaAblation";
+
     /** The switch {@code .ci/run} turns on (through {@code DOCBENCH_REQUIRE_DATA=true}): missing data fails the report. */
     static final String REQUIRE_DATA = "docbench.requireData";
 
@@ -143,7 +146,7 @@ public final class AccuracyReport {
                 notes.add(StudyNotes.allSidesPartial());
             }
             List<Report.Published> baly = new ArrayList<>();
-            AllSidesStudy.run(suite, all, families, notes, baly, full ? ablations : null, meter, log);
+            AllSidesStudy.run(suite, all, families, notes, baly, ablated(full, mediaAblation()), ablations, meter, log);
             // The published figures belong beside the published corpus only, not beside a folder in its layout.
             if (DataNotes.isPublishedAllSides(allSidesRead)) {
                 published.addAll(baly);
@@ -161,6 +164,19 @@ public final class AccuracyReport {
     /** Whether this run includes the AllSides ablation and peers' rows: {@code -D}{@value #ALLSIDES_FULL} is not false. */
     static boolean allSidesFull() {
         return Boolean.parseBoolean(System.getProperty(ALLSIDES_FULL, "true"));
+    }
+
+    /** Whether this run adds the media split's ablation: {@code -D}{@value #MEDIA_ABLATION} is true. */
+    static boolean mediaAblation() {
+        return Boolean.parseBoolean(System.getProperty(MEDIA_ABLATION, "false"));
+    }
+
+    /** The splits whose ablation a run has: none without the full AllSides part, random, and media on request. */
+    static Set<AllSidesReader.Scheme> ablated(boolean full, boolean media) {
+        if (!full) {
+            return Set.of();
+        }
+        return media ? Set.of(AllSidesReader.Scheme.RANDOM, AllSidesReader.Scheme.MEDIA) : Set.of(AllSidesReader.Scheme.RANDOM);
     }
 
     /**

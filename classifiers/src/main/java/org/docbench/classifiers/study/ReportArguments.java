@@ -16,7 +16,8 @@ record ReportArguments(Path out, String allsides, Path root, String command) {
 
     /**
      * Parses {@code args}; without {@code --command}, the command is {@link #defaultCommand} of the
-     * AllSides property given and this JVM's {@code docbench.allsides.full}.
+     * AllSides property given and this JVM's {@code docbench.allsides.full} and
+     * {@code docbench.allsides.mediaAblation}.
      *
      * @throws IllegalArgumentException naming the unknown argument, or saying {@code --out} is missing
      */
@@ -45,7 +46,7 @@ record ReportArguments(Path out, String allsides, Path root, String command) {
             throw new IllegalArgumentException("--out DIR is required");
         }
         if (command == null) {
-            command = defaultCommand(allsides, AccuracyReport.allSidesFull());
+            command = defaultCommand(allsides, AccuracyReport.allSidesFull(), AccuracyReport.mediaAblation());
         }
         return new ReportArguments(out, allsides, root, command);
     }
@@ -55,12 +56,15 @@ record ReportArguments(Path out, String allsides, Path root, String command) {
      * changed what ran, so a partial run never claims the full command.
      *
      * <pre>
-     * ("", true)          -> mvn -B verify
-     * ("/data/as", false) -> mvn -B verify -Ddocbench.allsides=/data/as -Ddocbench.allsides.full=false
+     * ("", true, false)          -> mvn -B verify
+     * ("/data/as", false, false) -> mvn -B verify -Ddocbench.allsides=/data/as -Ddocbench.allsides.full=false
+     * ("", true, true)           -> mvn -B verify -Ddocbench.allsides.mediaAblation=true
      * </pre>
+     * The media ablation is named only when it ran: without the full AllSides part it does not.
      */
-    static String defaultCommand(String allsides, boolean fullAllSides) {
+    static String defaultCommand(String allsides, boolean fullAllSides, boolean mediaAblation) {
         return "mvn -B verify" + (allsides.isBlank() ? "" : " -Ddocbench.allsides=" + allsides)
-                + (fullAllSides ? "" : " -D" + AccuracyReport.ALLSIDES_FULL + "=false");
+                + (fullAllSides ? "" : " -D" + AccuracyReport.ALLSIDES_FULL + "=false")
+                + (fullAllSides && mediaAblation ? " -D" + AccuracyReport.MEDIA_ABLATION + "=true" : "");
     }
 }

@@ -14,8 +14,8 @@ import org.docbench.classifiers.eval.TestPredictions;
 import org.docbench.classifiers.peer.Peer;
 import org.docbench.classifiers.train.Experiment;
 import org.docbench.classifiers.train.ScoreKind;
-
 import org.docbench.classifiers.train.Trainers;
+import org.docbench.core.corpus.AllSidesReader;
 
 /** The prose of the accuracy report's notes: what the study left out or changed, what its results call for, and why. Stateless. */
 final class StudyNotes {
@@ -167,19 +167,26 @@ final class StudyNotes {
 
     /**
      * @param mediaValid the media split's valid part: documents per label, most first
-     * @param ablation   whether this run has the ablation section the note points to
+     * @param ablated    the splits this run has an ablation section for, which the note points to
      */
-    static String allSidesChoice(AllSidesChoice choice, Map<String, Long> mediaValid, boolean ablation) {
+    static String allSidesChoice(AllSidesChoice choice, Map<String, Long> mediaValid, Set<AllSidesReader.Scheme> ablated) {
         String counts = mediaValid.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .map(e -> String.format(Locale.ROOT, "%,d %s", e.getValue(), e.getKey())).collect(Collectors.joining(", "));
+        String skewed = "the media split's valid part is skewed (" + counts + " documents) and chose nothing";
+        String ablation;
+        if (!ablated.contains(AllSidesReader.Scheme.RANDOM)) {
+            ablation = "This run has no ablation section (-D" + AccuracyReport.ALLSIDES_FULL + "=false), so it does not "
+                    + "show the valid scores that chose it; " + skewed + ". ";
+        } else if (ablated.contains(AllSidesReader.Scheme.MEDIA)) {
+            ablation = "Its ablation section shows the valid score that chose it, and the same switches on the media "
+                    + "split, whose valid part is skewed (" + counts + " documents) and chose nothing. ";
+        } else {
+            ablation = "Its ablation section shows the valid score that chose it; " + skewed + ", and its ablation (the "
+                    + "same switches on outlets the model never saw) runs with -D" + AccuracyReport.MEDIA_ABLATION + "=true. ";
+        }
         return "AllSides configuration: " + choice.describe() + ", chosen by macro-F1 on the published valid part of the "
                 + "random split (AllSidesGrid in the classifiers tests; bench/RESULTS.md lists what was tried). "
-                + (ablation ? "Its ablation section shows the valid score that chose it, and the same switches on the media "
-                        + "split, whose valid part is skewed (" + counts + " documents) and chose nothing. "
-                        : "This run has no ablation section (-D" + AccuracyReport.ALLSIDES_FULL + "=false), so it does not "
-                        + "show the valid scores that chose it; the media split's valid part is skewed (" + counts
-                        + " documents) and chose nothing. ")
-                + "The media and topic experiments use the same configuration.";
+                + ablation + "The media and topic experiments use the same configuration.";
     }
 
     static String allSidesTopics(AllSidesTopics topics) {

@@ -1,6 +1,8 @@
 package org.docbench.classifiers.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
@@ -23,5 +25,24 @@ class AblationSectionTest {
         assertEquals("**chosen** (on a seeded sample of 5,000 training documents)", rows.get(2).get(0));
         assertEquals(List.of("char n-grams switched (on a seeded sample of 5,000 training documents)", "cased char2-5",
                 "83.00 (+3.00)", "79.00 (+4.00)", "78.00", "900,000"), rows.get(3));
+    }
+
+    /** The paragraph speaks of the media split's ablation only when the report has it, and otherwise says how to ask for it. */
+    @Test
+    void theMediaSplitsAblation_isDescribedWhenPresent_andOfferedWhenNot() {
+        Ablation random = new Ablation("allsides/ideology/random", "svm", "c", List.of(
+                new Ablation.Row(Ablation.CHOSEN, "cased", 0.90, 0.85, 0.84, 600_000, 1, 27_978)));
+        Ablation media = new Ablation("allsides/ideology/media", "svm", "c", random.rows());
+        String randomOnly = paragraph(List.of(random));
+        assertTrue(randomOnly.contains("run with -Ddocbench.allsides.mediaAblation=true"), randomOnly);
+        assertFalse(randomOnly.contains("On the media split the same switches show"), randomOnly);
+        String both = paragraph(List.of(random, media));
+        assertTrue(both.contains("On the media split the same switches show"), both);
+        assertFalse(both.contains("mediaAblation"), both);
+    }
+
+    private static String paragraph(List<Ablation> ablations) {
+        return AblationSection.blocks(ablations).stream().filter(Block.Paragraph.class::isInstance)
+                .map(Block.Paragraph.class::cast).findFirst().orElseThrow().text();
     }
 }

@@ -45,7 +45,26 @@ class ReportArgumentsTest {
                 System.setProperty(AccuracyReport.ALLSIDES_FULL, before);
             }
         }
-        assertEquals("mvn -B verify", ReportArguments.defaultCommand("", true));
+        assertEquals("mvn -B verify", ReportArguments.defaultCommand("", true, false));
+    }
+
+    /** The media split's ablation runs only on request, so a run that had it names the request. */
+    @Test
+    void defaultCommand_namesTheMediaAblation_onlyWhenItRan() {
+        assertEquals("mvn -B verify -Ddocbench.allsides.mediaAblation=true", ReportArguments.defaultCommand("", true, true));
+        assertEquals("mvn -B verify -Ddocbench.allsides.full=false", ReportArguments.defaultCommand("", false, true),
+                "without the full AllSides part no ablation runs");
+        String before = System.getProperty(AccuracyReport.MEDIA_ABLATION);
+        System.setProperty(AccuracyReport.MEDIA_ABLATION, "true");
+        try {
+            assertEquals("mvn -B verify -Ddocbench.allsides.mediaAblation=true", ReportArguments.parse("--out", "r").command());
+        } finally {
+            if (before == null) {
+                System.clearProperty(AccuracyReport.MEDIA_ABLATION);
+            } else {
+                System.setProperty(AccuracyReport.MEDIA_ABLATION, before);
+            }
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.docbench.classifiers.train;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.docbench.core.corpus.Splits;
 import org.docbench.core.document.LabeledDocument;
 import org.docbench.core.document.Part;
 import org.docbench.core.features.FeatureSpec;
+import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
 
@@ -40,8 +42,11 @@ public final class ExperimentTrainer {
     /** Inner-train and inner-valid documents when the experiment has no valid part; made on first use. */
     private List<List<LabeledDocument>> inner;
     private Featurized full;
-    /** Models trained on the full training part, by spec name: a grid point chosen on valid is not trained twice. */
-    private final Map<String, TrainedModel> trainedOnFull = new HashMap<>();
+    /**
+     * Models by the training examples they trained on (by identity) and spec name, kept when the
+     * experiment has a valid part: a grid point chosen on valid is not trained twice.
+     */
+    private final Map<List<Example<Label>>, Map<String, TrainedModel>> trained = new IdentityHashMap<>();
 
     public ExperimentTrainer(Experiment experiment, FeatureSpec features, long seed) {
         this(experiment, features, seed, ProgressMeter.off());
@@ -222,14 +227,17 @@ public final class ExperimentTrainer {
     }
 
     TrainedModel train(TrainerSpec spec, Featurized data) {
-        // With a valid part, selection trains on the very examples of the full training part.
-        boolean onFull = full != null && data.train == full.train;
-        if (onFull && trainedOnFull.containsKey(spec.name())) {
-            return trainedOnFull.get(spec.name());
+        // With a valid part, selection trains on the very examples the final model trains on (the
+        // full training part, or the same sample and selection of it): each configuration trains once.
+        // Without one, selection trains on an inner split whose models nothing reuses: none is kept.
+        if (experiment.valid().isEmpty()) {
+            return trainNow(spec, data);
         }
-        TrainedModel t = trainNow(spec, data);
-        if (onFull) {
-            trainedOnFull.put(spec.name(), t);
+        Map<String, TrainedModel> onThese = trained.computeIfAbsent(data.train, k -> new HashMap<>());
+        TrainedModel t = onThese.get(spec.name());
+        if (t == null) {
+            t = trainNow(spec, data);
+            onThese.put(spec.name(), t);
         }
         return t;
     }

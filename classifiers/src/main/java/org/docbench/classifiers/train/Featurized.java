@@ -45,11 +45,17 @@ final class Featurized {
     private final Set<String> kept;
     private final ProgressMeter meter;
     private final String name;
+    /**
+     * The data whose training part (and dataset) this one shares, scored against other documents;
+     * null when this one owns its training part. Samples and selections of a shared training part
+     * are made once, on the base, so the models trained on them train once too.
+     */
+    private final Featurized base;
     private MutableDataset<Label> dataset;
 
     private Featurized(FeatureExtractor extractor, List<LabeledDocument> trainDocs, List<LabeledDocument> testDocs,
                        List<Example<Label>> train, List<Example<Label>> test, long testFeaturizeNanos, String task,
-                       Set<String> kept, ProgressMeter meter, String name) {
+                       Set<String> kept, ProgressMeter meter, String name, Featurized base) {
         this.extractor = extractor;
         this.trainDocs = trainDocs;
         this.testDocs = testDocs;
@@ -60,6 +66,7 @@ final class Featurized {
         this.kept = kept;
         this.meter = meter;
         this.name = name;
+        this.base = base;
     }
 
     /** Fits the features on {@code trainDocs} and featurizes both parts. */
@@ -93,7 +100,7 @@ final class Featurized {
         long t0 = System.nanoTime();
         List<Example<Label>> test = examples(fx, task, testDocs, meter, "featurize " + name + " test");
         long t1 = System.nanoTime();
-        Featurized f = new Featurized(fx, trainDocs, testDocs, train, test, t1 - t0, task, null, meter, name);
+        Featurized f = new Featurized(fx, trainDocs, testDocs, train, test, t1 - t0, task, null, meter, name, null);
         f.preparationNanos = t0 - f0;
         return f;
     }
@@ -144,9 +151,16 @@ final class Featurized {
         }
         long t0 = System.nanoTime();
         List<Example<Label>> ex = examples(extractor, task, other, meter, "featurize " + name + " valid", true);
-        Featurized f = new Featurized(extractor, trainDocs, other, train, ex, System.nanoTime() - t0, task, null, meter, name);
-        f.dataset = dataset;
-        return f;
+        return scoring(other, ex, System.nanoTime() - t0);
+    }
+
+    /**
+     * This data's training part scored against {@code docs}, whose {@code examples} are restricted
+     * here to this data's features when it has a selection.
+     */
+    private Featurized scoring(List<LabeledDocument> docs, List<Example<Label>> examples, long featurizeNanos) {
+        List<Example<Label>> ex = kept == null ? examples : examples.stream().map(e -> FeatureSelection.restrict(e, kept)).toList();
+        return new Featurized(extractor, trainDocs, docs, train, ex, featurizeNanos, task, kept, meter, name, this);
     }
 
     /** Number of features the models see. */
@@ -159,11 +173,14 @@ final class Featurized {
         if (k <= 0 || k >= extractor.featureCount()) {
             return this;
         }
+        if (base != null) {
+            return restricted.computeIfAbsent(k, key -> base.select(key).scoring(testDocs, test, testFeaturizeNanos));
+        }
         return restricted.computeIfAbsent(k, key -> {
             Set<String> keep = FeatureSelection.chiSquareTop(train, key);
             List<Example<Label>> tr = train.stream().map(e -> FeatureSelection.restrict(e, keep)).toList();
             List<Example<Label>> te = test.stream().map(e -> FeatureSelection.restrict(e, keep)).toList();
-            return new Featurized(extractor, trainDocs, testDocs, tr, te, testFeaturizeNanos, task, keep, meter, name);
+            return new Featurized(extractor, trainDocs, testDocs, tr, te, testFeaturizeNanos, task, keep, meter, name, null);
         });
     }
 
@@ -171,6 +188,9 @@ final class Featurized {
     Featurized sample(int n, long seed) {
         if (n <= 0 || n >= train.size()) {
             return this;
+        }
+        if (base != null) {
+            return sampled.computeIfAbsent(n, key -> base.sample(key, seed).scoring(testDocs, test, testFeaturizeNanos));
         }
         return sampled.computeIfAbsent(n, key -> {
             java.util.List<Integer> idx = new java.util.ArrayList<>();
@@ -187,7 +207,7 @@ final class Featurized {
                     ex.add(train.get(i));
                 }
             }
-            return new Featurized(extractor, docs, testDocs, ex, test, testFeaturizeNanos, task, kept, meter, name);
+            return new Featurized(extractor, docs, testDocs, ex, test, testFeaturizeNanos, task, kept, meter, name, null);
         });
     }
 
@@ -196,6 +216,9 @@ final class Featurized {
      * feature's values) and trainers only read it.
      */
     MutableDataset<Label> trainDataset(String name) {
+        if (base != null) {
+            return base.trainDataset(name);
+        }
         if (dataset == null) {
             long t0 = System.nanoTime();
             dataset = dataset(name, train);

@@ -18,6 +18,7 @@ import java.util.Random;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,6 +28,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * same documents, ids and errors as reading the stream line by line, whatever the block size.
  */
 class DocumentInputsTest {
+    /** Every test's files, deleted after it. */
+    @TempDir
+    Path tmp;
 
     /** Block sizes that put block edges everywhere: inside CRLF, inside a multi-byte character, at a line end. */
     private static final int[] BLOCKS = {1, 2, 3, 5, 7, 9, 17, 64, 1 << 20};
@@ -76,7 +80,7 @@ class DocumentInputsTest {
 
     @Test
     void aFileHoldingTheReplacementCharAsUtf8_isText_whileBadBytesBesideItAreRefused() throws Exception {
-        Path dir = Files.createTempDirectory("replacement");
+        Path dir = Files.createDirectory(tmp.resolve("replacement"));
         // U+FFFD written as UTF-8 (EF BF BD) is a char like any other, the one a decoder puts for bytes it cannot read.
         Path written = Files.writeString(dir.resolve("a.txt"), "ICE \uFFFD detainer caf\u00e9", StandardCharsets.UTF_8);
         List<DocumentInputs.Doc> docs = new DocumentInputs(DocumentInputs.Mode.WHOLE, null, null).readAll(List.of(written.toString()), null);
@@ -93,7 +97,7 @@ class DocumentInputsTest {
 
     @Test
     void aPageInTheCharsetItDeclares_readsAsItsAuthorWroteIt_andAnUndeclaredOneIsRefused() throws Exception {
-        Path dir = Files.createTempDirectory("pages");
+        Path dir = Files.createDirectory(tmp.resolve("pages"));
         byte[] page = "<html><head><meta charset=\"windows-1252\"><title>Caf\u00e9 287(g)</title></head><body><p>The sheriff\u2019s deputies</p></body></html>"
                 .getBytes(java.nio.charset.Charset.forName("windows-1252"));
         Path declared = Files.write(dir.resolve("p.html"), page);
@@ -117,7 +121,7 @@ class DocumentInputsTest {
 
     @Test
     void aFolder_includesItsLinkedSubfolders_andSkipsALinkLoop() throws Exception {
-        Path root = Files.createTempDirectory("linked");
+        Path root = Files.createDirectory(tmp.resolve("linked"));
         Path elsewhere = Files.createDirectories(root.resolve("elsewhere"));
         Files.writeString(elsewhere.resolve("a.txt"), "jail detainer hold");
         Path news = Files.createDirectories(root.resolve("news"));
@@ -139,7 +143,7 @@ class DocumentInputsTest {
 
     @Test
     void aFolder_skipsHiddenFiles_readsAFileReachedTwiceOnce_andSaysSo() throws Exception {
-        Path root = Files.createTempDirectory("walk");
+        Path root = Files.createDirectory(tmp.resolve("walk"));
         Path news = Files.createDirectories(root.resolve("news"));
         Files.writeString(news.resolve("a.txt"), "jail detainer hold");
         Files.write(news.resolve("._a.txt"), new byte[] {0, 5, 22, 7, (byte) 0xff, (byte) 0xfe}); // macOS's AppleDouble beside a copy
@@ -162,7 +166,7 @@ class DocumentInputsTest {
 
     @Test
     void aFileOrFolderNamedTwice_isReadOnce_andSaysSo() throws Exception {
-        Path root = Files.createTempDirectory("twice");
+        Path root = Files.createDirectory(tmp.resolve("twice"));
         Path news = Files.createDirectories(root.resolve("news"));
         Path a = Files.writeString(news.resolve("a.txt"), "jail detainer hold");
         Files.writeString(Files.createDirectories(news.resolve("sub")).resolve("b.txt"), "sanctuary city council");
@@ -186,7 +190,7 @@ class DocumentInputsTest {
 
     @Test
     void aPipeOrDeviceInAFolder_isSkippedAndSaidSo_notWaitedOnOrReadForever() throws Exception {
-        Path news = Files.createDirectories(Files.createTempDirectory("special").resolve("news"));
+        Path news = Files.createDirectories(Files.createDirectory(tmp.resolve("special")).resolve("news"));
         Files.writeString(news.resolve("a.txt"), "jail detainer hold");
         assertEquals(0, new ProcessBuilder("mkfifo", news.resolve("p.txt").toString()).start().waitFor());
         Files.createSymbolicLink(news.resolve("z.txt"), Path.of("/dev/zero"));
@@ -229,7 +233,7 @@ class DocumentInputsTest {
 
     @Test
     void aWebPageReadByLines_isSaidToKeepItsMarkup() throws Exception {
-        Path page = Files.createTempDirectory("page").resolve("news.html");
+        Path page = Files.createDirectory(tmp.resolve("page")).resolve("news.html");
         Files.writeString(page, "<p>jail detainer</p>\n");
         List<String> notes = new java.util.ArrayList<>();
         List<DocumentInputs.Doc> docs = new DocumentInputs(DocumentInputs.Mode.LINES, null, false, null, DocumentInputs.BLOCK_BYTES,
@@ -251,7 +255,7 @@ class DocumentInputsTest {
 
     @Test
     void filesOfOneName_inTwoFolders_keepTheirPathsAsIds() throws Exception {
-        Path root = Files.createTempDirectory("same");
+        Path root = Files.createDirectory(tmp.resolve("same"));
         Files.writeString(Files.createDirectories(root.resolve("a")).resolve("x.txt"), "goal");
         Files.writeString(Files.createDirectories(root.resolve("b")).resolve("x.txt"), "rates");
         String a = root.resolve("a").toString();

@@ -46,6 +46,42 @@ final class InputPaths {
         }
     }
 
+    /**
+     * Says what Hadoop's listing of the local data folder {@code p} (the input {@code path}, not a glob) and of its
+     * partition folders ({@code year=2025/}), which Spark reads too, leaves out, as a folder of documents says it
+     * ({@link LocalListing#unlisted}): Spark's own listing of a folder of JSON Lines, CSV or Parquet files drops a
+     * link to nothing without a word. A folder reached again through a link is not walked twice.
+     */
+    static void noteUnlisted(FileSystem fs, Path p, String path, java.util.function.Consumer<String> notes) {
+        Path dir = fs.makeQualified(p);
+        if (isGlob(path) || !"file".equals(dir.toUri().getScheme())) {
+            return;
+        }
+        try {
+            if (fs.getFileStatus(dir).isDirectory()) {
+                walkUnlisted(fs, dir, path.endsWith("/") ? path.substring(0, path.length() - 1) : path, notes,
+                        new java.util.HashSet<>());
+            }
+        } catch (IOException e) {
+            throw new JobException(JobException.BAD_INPUT, "cannot read input " + path + ": " + e.getMessage());
+        }
+    }
+
+    private static void walkUnlisted(FileSystem fs, Path dir, String shown, java.util.function.Consumer<String> notes,
+                                     java.util.Set<java.nio.file.Path> walked) throws IOException {
+        java.nio.file.Path local = java.nio.file.Path.of(dir.toUri());
+        if (!walked.add(local.toRealPath())) {
+            return;
+        }
+        FileStatus[] listed = fs.listStatus(dir);
+        LocalListing.unlisted(local, listed, shown, shown, notes);
+        for (FileStatus s : listed) {
+            if (s.isDirectory() && !hidden(s.getPath().getName()) && s.getPath().getName().contains("=")) {
+                walkUnlisted(fs, s.getPath(), shown + "/" + s.getPath().getName(), notes, walked);
+            }
+        }
+    }
+
     static boolean isGlob(String path) {
         return path.matches(".*[*?\\[{].*");
     }

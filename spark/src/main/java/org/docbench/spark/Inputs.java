@@ -89,6 +89,9 @@ final class Inputs {
         if (f == Format.LAYOUT) {
             return readLayout(spark, fs, p, truthField, task);
         }
+        if (f == Format.JSONL || f == Format.CSV || f == Format.TSV || f == Format.PARQUET) {
+            InputPaths.noteUnlisted(fs, p, path, notes);
+        }
         if (f == Format.TEXT) {
             // a file is a document, as to docbench classify: no labels to evaluate with
             return new Read(TextFiles.read(spark, fs, path, notes), List.of(), f, "");

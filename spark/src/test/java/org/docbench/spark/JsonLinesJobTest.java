@@ -106,4 +106,29 @@ class JsonLinesJobTest {
             assertEquals(cli.get("score").asDouble(), (double) row.getAs("confidence"), 0.0, line);
         }
     }
+
+    /**
+     * A folder of JSON Lines files goes through Spark's own listing, which drops a link to nothing
+     * without a word; the job names it, beside the partition folders and in one, as it does in a
+     * folder of documents.
+     */
+    @Test
+    void aLinkToNothingInAJsonLinesFolder_isSkippedAndSaidSo() throws IOException {
+        Path in = Files.createDirectories(dir.resolve("linked-in"));
+        Path first = Files.createDirectories(in.resolve("year=2024"));
+        Files.writeString(first.resolve("part-1.jsonl"), "{\"id\":\"a1\",\"text\":\"the sheriff signed a 287(g) agreement\"}\n");
+        Path gone = Files.createSymbolicLink(in.resolve("part-2.jsonl"), in.resolve("deleted.jsonl"));
+        Path sub = Files.createDirectories(in.resolve("year=2025"));
+        Files.writeString(sub.resolve("part-3.jsonl"), "{\"id\":\"a3\",\"text\":\"sanctuary advocates protest raids\"}\n");
+        Path goneBelow = Files.createSymbolicLink(sub.resolve("part-4.jsonl"), sub.resolve("deleted.jsonl"));
+        Path out = dir.resolve("linked-out");
+
+        SparkTestSupport.Run r = run("--input", in.toString(), "--format", "jsonl", "--model", model.toString(),
+                "--output", out.toString(), "--output-format", "jsonl");
+
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("read 2, classified 2"), r.out());
+        assertTrue(r.err().contains("docbench-spark: skipped " + gone + ": a link to nothing"), r.err());
+        assertTrue(r.err().contains("docbench-spark: skipped " + goneBelow + ": a link to nothing"), r.err());
+    }
 }

@@ -1,6 +1,7 @@
 package org.docbench.spark;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -50,7 +51,8 @@ final class InputPaths {
      * Says what Hadoop's listing of the local data folder {@code p} (the input {@code path}, not a glob) and of its
      * partition folders ({@code year=2025/}), which Spark reads too, leaves out, as a folder of documents says it
      * ({@link LocalListing#unlisted}): Spark's own listing of a folder of JSON Lines, CSV or Parquet files drops a
-     * link to nothing without a word. A folder reached again through a link is not walked twice.
+     * link to nothing without a word, and reads no other subfolder: each is named too. A folder reached again through
+     * a link is not walked twice.
      */
     static void noteUnlisted(FileSystem fs, Path p, String path, java.util.function.Consumer<String> notes) {
         Path dir = fs.makeQualified(p);
@@ -75,10 +77,46 @@ final class InputPaths {
         }
         FileStatus[] listed = fs.listStatus(dir);
         LocalListing.unlisted(local, listed, shown, shown, notes);
+        // Spark reads the files of a folder or its partition folders (name=value), not both, and no other subfolder:
+        // files beside partition folders are dropped without a word, a folder of files beside them stops Spark with
+        // an assertion. Said here, before Spark starts.
+        List<String> files = new ArrayList<>();
+        List<FileStatus> partitions = new ArrayList<>();
+        List<String> others = new ArrayList<>();
         for (FileStatus s : listed) {
-            if (s.isDirectory() && !hidden(s.getPath().getName()) && s.getPath().getName().contains("=")) {
-                walkUnlisted(fs, s.getPath(), shown + "/" + s.getPath().getName(), notes, walked);
+            String name = s.getPath().getName();
+            if (hidden(name)) {
+                continue;
             }
+            if (!s.isDirectory()) {
+                files.add(name);
+            } else if (name.contains("=")) {
+                partitions.add(s);
+            } else if (holdsFile(java.nio.file.Path.of(s.getPath().toUri()))) {
+                others.add(name);
+            }
+        }
+        if (!partitions.isEmpty() && (!files.isEmpty() || !others.isEmpty())) {
+            List<String> beside = files.isEmpty() ? others : files;
+            throw new JobException(JobException.BAD_INPUT, "input " + shown + " holds " + (files.isEmpty() ? "folders" : "files")
+                    + " (" + String.join(", ", beside.stream().sorted().limit(3).toList()) + (beside.size() > 3 ? ", ..." : "")
+                    + ") beside partition folders (" + partitions.get(0).getPath().getName() + (partitions.size() > 1 ? ", ..." : "")
+                    + "), which Spark does not read as one table: move them into a partition folder or out of " + shown);
+        }
+        for (String name : others) {
+            notes.accept("docbench-spark: not read: " + shown + "/" + name + " is a folder in a data folder, and Spark "
+                    + "reads only a data folder's files or its partition folders (name=value); a glob reads its files ("
+                    + shown + "/" + name + "/*, or " + shown + "/*/* for every subfolder)");
+        }
+        for (FileStatus s : partitions) {
+            walkUnlisted(fs, s.getPath(), shown + "/" + s.getPath().getName(), notes, walked);
+        }
+    }
+
+    /** Whether the local folder {@code dir} holds a file that is not hidden, at any depth. */
+    private static boolean holdsFile(java.nio.file.Path dir) throws IOException {
+        try (java.util.stream.Stream<java.nio.file.Path> under = Files.walk(dir)) {
+            return under.anyMatch(f -> !f.equals(dir) && Files.isRegularFile(f) && !hidden(f.getFileName().toString()));
         }
     }
 

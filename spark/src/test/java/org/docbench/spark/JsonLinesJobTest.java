@@ -131,4 +131,38 @@ class JsonLinesJobTest {
         assertTrue(r.err().contains("docbench-spark: skipped " + gone + ": a link to nothing"), r.err());
         assertTrue(r.err().contains("docbench-spark: skipped " + goneBelow + ": a link to nothing"), r.err());
     }
+
+    /**
+     * Spark reads a folder's files or its partition folders, and no other subfolder: a folder of
+     * files beside the data files is named as not read, and files or folders beside partition
+     * folders (which Spark drops, or stops on with an assertion) are refused before Spark starts.
+     */
+    @Test
+    void subfoldersSparkDoesNotRead_areNamed_andALayoutItCannotRead_isRefused() throws IOException {
+        String record = "{\"id\":\"b1\",\"text\":\"the sheriff signed a 287(g) agreement\"}\n";
+        Path flat = Files.createDirectories(dir.resolve("flat-in"));
+        Files.writeString(flat.resolve("part-1.jsonl"), record);
+        Path drafts = Files.createDirectories(flat.resolve("drafts"));
+        Files.writeString(drafts.resolve("part-2.jsonl"), record.replace("b1", "b2"));
+        SparkTestSupport.Run r = run("--input", flat.toString(), "--format", "jsonl", "--model", model.toString(),
+                "--output", dir.resolve("flat-out").toString());
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("read 1, classified 1"), r.out());
+        assertTrue(r.err().contains("docbench-spark: not read: " + drafts + " is a folder in a data folder"), r.err());
+
+        Path mixed = Files.createDirectories(dir.resolve("mixed-in"));
+        Files.writeString(Files.createDirectories(mixed.resolve("year=2024")).resolve("part-1.jsonl"), record);
+        Files.writeString(Files.createDirectories(mixed.resolve("drafts")).resolve("part-2.jsonl"), record);
+        Path out = dir.resolve("mixed-out");
+        r = run("--input", mixed.toString(), "--format", "jsonl", "--model", model.toString(), "--output", out.toString());
+        assertEquals(3, r.exit(), r.toString());
+        assertTrue(r.err().contains("input " + mixed + " holds folders (drafts) beside partition folders (year=2024)"), r.err());
+        assertTrue(Files.notExists(out), "nothing written");
+
+        Files.delete(mixed.resolve("drafts").resolve("part-2.jsonl"));
+        Files.writeString(mixed.resolve("top.jsonl"), record);
+        r = run("--input", mixed.toString(), "--format", "jsonl", "--model", model.toString(), "--output", out.toString());
+        assertEquals(3, r.exit(), r.toString());
+        assertTrue(r.err().contains("input " + mixed + " holds files (top.jsonl) beside partition folders (year=2024)"), r.err());
+    }
 }

@@ -23,13 +23,8 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 class ExperimentTrainerTest {
     static final String TASK = "stance";
 
-    /**
-     * The ablation's rows come from validAndTest: one model trained on the train part, its
-     * predictions on valid and on test, each beside that part's truth in document order. The
-     * oracle is the same trainer run by hand on an extractor fitted on the train part.
-     */
-    @Test
-    void validAndTest_givesOneTrainPartModelsPredictions_onValidAndOnTest_inDocumentOrder() {
+    /** The embedded corpus's stance documents, every fifth from the first valid, from the second test, the rest train. */
+    static Experiment embeddedByIndex() {
         List<LabeledDocument> train = new ArrayList<>();
         List<LabeledDocument> valid = new ArrayList<>();
         List<LabeledDocument> test = new ArrayList<>();
@@ -37,9 +32,23 @@ class ExperimentTrainerTest {
         for (int i = 0; i < docs.size(); i++) {
             (i % 5 == 0 ? valid : i % 5 == 1 ? test : train).add(docs.get(i));
         }
+        return new Experiment("embedded", TASK, "by-index", train, valid, test);
+    }
+
+    /**
+     * The ablation's rows come from validAndTest: one model trained on the train part, its
+     * predictions on valid and on test, each beside that part's truth in document order. The
+     * oracle is the same trainer run by hand on an extractor fitted on the train part.
+     */
+    @Test
+    void validAndTest_givesOneTrainPartModelsPredictions_onValidAndOnTest_inDocumentOrder() {
+        Experiment exp = embeddedByIndex();
+        List<LabeledDocument> train = exp.train();
+        List<LabeledDocument> valid = exp.valid();
+        List<LabeledDocument> test = exp.test();
         FeatureSpec spec = FeatureSpec.defaults();
         TrainerSpec model = Trainers.liblinearSvm(1);
-        ExperimentTrainer runner = new ExperimentTrainer(new Experiment("embedded", TASK, "by-index", train, valid, test), spec, 7);
+        ExperimentTrainer runner = new ExperimentTrainer(exp, spec, 7);
         ExperimentTrainer.ValidAndTest vt = runner.validAndTest(model);
 
         LabelFactory labels = new LabelFactory();

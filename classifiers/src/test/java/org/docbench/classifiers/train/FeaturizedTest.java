@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.docbench.core.corpus.LayoutCorpusReader;
 import org.docbench.core.document.LabeledDocument;
 import org.docbench.core.features.FeatureSpec;
 import org.junit.jupiter.api.Test;
@@ -22,18 +21,11 @@ import org.tribuo.classification.Label;
  * examples (and the trainer trains each configuration once on them).
  */
 class FeaturizedTest {
-    private static final String TASK = "stance";
-
     @Test
     void samplesAndSelections_ofTheValidPartsView_shareTheTrainingPart_andRestrictTheValidPart() {
-        List<LabeledDocument> train = new ArrayList<>();
-        List<LabeledDocument> valid = new ArrayList<>();
-        List<LabeledDocument> test = new ArrayList<>();
-        List<LabeledDocument> docs = LayoutCorpusReader.embedded().readAll().stream().filter(d -> d.label(TASK) != null).toList();
-        for (int i = 0; i < docs.size(); i++) {
-            (i % 5 == 0 ? valid : i % 5 == 1 ? test : train).add(docs.get(i));
-        }
-        Featurized full = Featurized.of(FeatureSpec.defaults(), TASK, train, test);
+        Experiment exp = ExperimentTrainerTest.embeddedByIndex();
+        List<LabeledDocument> valid = exp.valid();
+        Featurized full = Featurized.of(FeatureSpec.defaults(), exp.task(), exp.train(), exp.test());
         Featurized onValid = full.against(valid);
         assertSame(full.train, onValid.train);
         assertSame(full.trainDataset("t"), onValid.trainDataset("t"));

@@ -61,7 +61,7 @@ final class AllSidesStudy {
             // One trainer for the ablation's chosen row and the experiment: the chosen model is fitted once.
             ExperimentTrainer runner = new ExperimentTrainer(exp, spec, AccuracyReport.SEED, meter);
             // The random split's ablation shows the valid scores that made the choice; the media split's
-            // (on request: about ten minutes more on two cores) shows which decisions still hold for
+            // (on request: 10 to 16 minutes more on two cores) shows which decisions still hold for
             // outlets the model never saw.
             if (ablated.contains(scheme)) {
                 long t0 = System.nanoTime();

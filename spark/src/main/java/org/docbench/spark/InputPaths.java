@@ -48,13 +48,14 @@ final class InputPaths {
     }
 
     /**
-     * Says what Hadoop's listing of the local data folder {@code p} (the input {@code path}, not a glob) and of its
-     * partition folders ({@code year=2025/}), which Spark reads too, leaves out, as a folder of documents says it
-     * ({@link LocalListing#unlisted}): Spark's own listing of a folder of JSON Lines, CSV or Parquet files drops a
-     * link to nothing without a word, and reads no other subfolder: each is named too. A folder reached again through
-     * a link is not walked twice.
+     * Checks the local data folder {@code p} (the input {@code path}, not a glob) before Spark reads it. Spark's own
+     * listing drops a link to nothing without a word, and it reads a folder's files or its partition folders
+     * ({@code year=2025/}), not both, and no other subfolder. So what Hadoop's listing of the folder and of its
+     * partition folders leaves out is said as a folder of documents says it ({@link LocalListing#unlisted}), a
+     * subfolder Spark does not read is named, and files or folders beside partition folders are refused. A folder
+     * reached again through a link is not walked twice.
      */
-    static void noteUnlisted(FileSystem fs, Path p, String path, java.util.function.Consumer<String> notes) {
+    static void checkDataFolder(FileSystem fs, Path p, String path, java.util.function.Consumer<String> notes) {
         Path dir = fs.makeQualified(p);
         if (isGlob(path) || !"file".equals(dir.toUri().getScheme())) {
             return;

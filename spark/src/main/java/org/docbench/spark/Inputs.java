@@ -90,7 +90,7 @@ final class Inputs {
             return readLayout(spark, fs, p, truthField, task);
         }
         if (f == Format.JSONL || f == Format.CSV || f == Format.TSV || f == Format.PARQUET) {
-            InputPaths.noteUnlisted(fs, p, path, notes);
+            InputPaths.checkDataFolder(fs, p, path, notes);
         }
         if (f == Format.TEXT) {
             // a file is a document, as to docbench classify: no labels to evaluate with

@@ -14,6 +14,9 @@ import java.util.List;
  */
 public record Ablation(String experiment, String model, String chosen, List<Row> rows) {
 
+    /** The system property that, set to true, adds the media split's ablation to the random split's. */
+    public static final String MEDIA_PROPERTY = "docbench.allsides.mediaAblation";
+
     /** The decision of a row that trains the chosen configuration itself (the first row, and the sampled reference). */
     public static final String CHOSEN = "chosen";
 

@@ -28,7 +28,7 @@ final class AblationSection {
                 + (media ? "On the media split the same switches show which decisions hold for outlets the model never saw; "
                         + "its valid part (skewed: the notes give its counts) chose nothing. "
                         : "The same switches on the media split (outlets the model never saw) run with "
-                        + "-Ddocbench.allsides.mediaAblation=true. ")
+                        + "-D" + Ablation.MEDIA_PROPERTY + "=true. ")
                 + "Character n-grams multiply the features per document by about four, and with them "
                 + "every row's time and memory, so that decision is measured on a seeded sample of the train part, against "
                 + "the chosen configuration trained on the same sample. A switch within 0.1 points of the chosen row on valid "

@@ -65,7 +65,7 @@ public final class AccuracyReport {
     static final String ALLSIDES_FULL = "docbench.allsides.full";
 
     /** The property that, set to true, adds the ablation on the media split to the random split's. */
-    static final String MEDIA_ABLATION = "docbench.allsides.mediaAblation";
+    static final String MEDIA_ABLATION = Ablation.MEDIA_PROPERTY;
 
     /** The switch {@code .ci/run} turns on (through {@code DOCBENCH_REQUIRE_DATA=true}): missing data fails the report. */
     static final String REQUIRE_DATA = "docbench.requireData";

@@ -172,17 +172,18 @@ final class StudyNotes {
     static String allSidesChoice(AllSidesChoice choice, Map<String, Long> mediaValid, Set<AllSidesReader.Scheme> ablated) {
         String counts = mediaValid.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .map(e -> String.format(Locale.ROOT, "%,d %s", e.getValue(), e.getKey())).collect(Collectors.joining(", "));
-        String skewed = "the media split's valid part is skewed (" + counts + " documents) and chose nothing";
+        String skewed = "valid part is skewed (" + counts + " documents) and chose nothing";
         String ablation;
         if (!ablated.contains(AllSidesReader.Scheme.RANDOM)) {
             ablation = "This run has no ablation section (-D" + AccuracyReport.ALLSIDES_FULL + "=false), so it does not "
-                    + "show the valid scores that chose it; " + skewed + ". ";
+                    + "show the valid scores that chose it; the media split's " + skewed + ". ";
         } else if (ablated.contains(AllSidesReader.Scheme.MEDIA)) {
             ablation = "Its ablation section shows the valid score that chose it, and the same switches on the media "
-                    + "split, whose valid part is skewed (" + counts + " documents) and chose nothing. ";
+                    + "split, whose " + skewed + ". ";
         } else {
-            ablation = "Its ablation section shows the valid score that chose it; " + skewed + ", and its ablation (the "
-                    + "same switches on outlets the model never saw) runs with -D" + AccuracyReport.MEDIA_ABLATION + "=true. ";
+            ablation = "Its ablation section shows the valid score that chose it; the media split's " + skewed
+                    + ", and its ablation (the same switches on outlets the model never saw) runs with -D"
+                    + AccuracyReport.MEDIA_ABLATION + "=true. ";
         }
         return "AllSides configuration: " + choice.describe() + ", chosen by macro-F1 on the published valid part of the "
                 + "random split (AllSidesGrid in the classifiers tests; bench/RESULTS.md lists what was tried). "
